@@ -1,0 +1,117 @@
+/**
+ * Renders docs/providers/<id>.md from the catalog. Used by
+ * `npm run docs` (writes) and by the freshness test (compares).
+ */
+import { catalog, PROVIDERS, type ErrorEntry, type ProviderDefinition, type RetryClass, type Scope } from '../src/catalog/index.js';
+
+const RETRY_LABEL: Record<RetryClass, string> = {
+  transient: 'transient: retry with backoff',
+  'rate-limit': 'rate-limit: retry only after waiting',
+  'after-fix': 'after-fix: retry only after an out-of-band fix',
+  never: 'never: the same request cannot succeed',
+  'provider-retries': 'provider-retries: the provider already retries it',
+};
+
+const SCOPE_HEADING: Record<Scope, string> = {
+  messaging: 'Messaging errors',
+  management: 'Management API errors (templates, migration, insights)',
+  'marketing-messages': 'Marketing Messages API errors',
+  webhook: 'Webhook errors',
+  legacy: 'Legacy and deprecated codes',
+};
+
+const SCOPE_NOTE: Record<Scope, string> = {
+  messaging: 'A dispatch on this provider\'s code is exhaustive when it handles all of these.',
+  management: 'Documented for other endpoints than sending; `exhaustive-error-codes` does not require them.',
+  'marketing-messages': 'Returned by the Marketing Messages API only; `exhaustive-error-codes` does not require them.',
+  webhook: 'Returned on the webhook side; `exhaustive-error-codes` does not require them.',
+  legacy: 'No longer documented by the provider (or marked deprecated); known to the rules, not required.',
+};
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function codeCell(entry: ErrorEntry): string {
+  const code = typeof entry.code === 'string' ? `\`${entry.code}\`` : `\`${entry.code}\``;
+  return entry.rangeEnd === undefined ? code : `${code}–\`${entry.rangeEnd}\``;
+}
+
+function sourceCell(source: string): string {
+  return source.startsWith('http') ? `[docs](${source.split(' ')[0]})` : `\`${source}\``;
+}
+
+export function renderProviderDoc(def: ProviderDefinition): string {
+  const lines: string[] = [];
+  const codeKind = def.codeType === 'string-or-number' ? 'string or number' : def.codeType;
+  lines.push(`# ${def.name} (\`${def.id}\`)`, '');
+  lines.push('<!-- Generated from src/catalog by `npm run docs`. Do not edit by hand. -->', '');
+  lines.push(`- Error documentation: ${def.docs}`);
+  lines.push(`- Hosts: ${def.hosts.map((h) => `\`${h}\``).join(', ')}`);
+  lines.push(`- Error code: \`body.${def.codePath}\` (${codeKind})`);
+  lines.push(`- Human-readable fields (never branch on them): ${def.messagePaths.map((p) => `\`${p}\``).join(', ')}`);
+  if (def.successFlag) lines.push(`- Success flag: \`body.${def.successFlag}\` is \`false\` on every error, whatever the HTTP status`);
+  if (def.retryAfter?.bodyPath) lines.push(`- Retry wait: \`body.${def.retryAfter.bodyPath}\``);
+  if (def.retryAfter?.header) lines.push(`- Retry wait: \`${def.retryAfter.header}\` header`);
+  lines.push(
+    def.idempotency
+      ? `- Idempotency: ${def.idempotency.kind === 'header' ? `\`${def.idempotency.name}\` request header` : `\`${def.idempotency.name}\` request-body field${def.idempotency.aliases?.length ? ` (alias ${def.idempotency.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`}`
+      : '- Idempotency: not documented',
+  );
+  lines.push(
+    def.statusReliable
+      ? '- HTTP status: documented per code; a status that maps to several codes still needs the code to decide'
+      : '- HTTP status: not a reliable key for this provider; branch on the error code only',
+  );
+  lines.push('');
+  if (def.notes?.length) {
+    lines.push('## Notes', '');
+    for (const note of def.notes) lines.push(`- ${note}`);
+    lines.push('');
+  }
+  const counts = new Map<RetryClass, number>();
+  for (const entry of def.errors) counts.set(entry.retry, (counts.get(entry.retry) ?? 0) + 1);
+  lines.push('## Retry classes', '');
+  lines.push('| class | codes |', '|---|---|');
+  for (const [retry, label] of Object.entries(RETRY_LABEL) as [RetryClass, string][]) {
+    lines.push(`| ${label} | ${counts.get(retry) ?? 0} |`);
+  }
+  lines.push('');
+  for (const scope of Object.keys(SCOPE_HEADING) as Scope[]) {
+    const entries = def.errors.filter((e) => (e.scope ?? 'messaging') === scope);
+    if (entries.length === 0) continue;
+    lines.push(`## ${SCOPE_HEADING[scope]} (${entries.length})`, '', SCOPE_NOTE[scope], '');
+    lines.push('| code | HTTP | retry | title | remedy | source |', '|---|---|---|---|---|---|');
+    for (const e of entries) {
+      const status = e.httpStatus.length ? e.httpStatus.join(', ') : '—';
+      lines.push(`| ${codeCell(e)} | ${status} | ${e.retry} | ${cell(e.title)} | ${cell(e.remedy)} | ${sourceCell(e.source)} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function renderProviderIndex(): string {
+  const lines = [
+    '# Providers',
+    '',
+    '<!-- Generated from src/catalog by `npm run docs`. Do not edit by hand. -->',
+    '',
+    '| id | provider | code at | codes | hosts |',
+    '|---|---|---|---|---|',
+  ];
+  for (const id of PROVIDERS) {
+    const def: ProviderDefinition = catalog[id];
+    lines.push(`| [\`${id}\`](./${id}.md) | ${def.name} | \`body.${def.codePath}\` | ${def.errors.length} | ${def.hosts.map((h) => `\`${h}\``).join(', ')} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Every generated file, by its path relative to the repository root. */
+export function providerDocFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('docs/providers/README.md', renderProviderIndex());
+  for (const id of PROVIDERS) files.set(`docs/providers/${id}.md`, renderProviderDoc(catalog[id]));
+  return files;
+}

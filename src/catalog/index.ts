@@ -1,0 +1,134 @@
+/**
+ * `eslint-plugin-whatsapp-errors/catalog`: every documented error code of the
+ * supported WhatsApp APIs, the types derived from them, and small runtime
+ * helpers with no dependencies.
+ */
+import { cequens } from './providers/cequens.js';
+import { connexease } from './providers/connexease.js';
+import { digiworld } from './providers/digiworld.js';
+import { metaCloud } from './providers/meta-cloud.js';
+import { msgbubbles } from './providers/msgbubbles.js';
+import { waServer } from './providers/wa-server.js';
+import { findEntry, isRetryableClass, readPath } from './lookup.js';
+import type { ProviderDefinition, RetryClass } from './schema.js';
+
+export type { ErrorEntry, Idempotency, ProviderDefinition, RetryClass, Scope } from './schema.js';
+export { RETRY_CLASSES, SCOPES } from './schema.js';
+
+/** The built-in providers, by catalog id. */
+export const catalog = {
+  'meta-cloud': metaCloud,
+  cequens,
+  'wa-server': waServer,
+  digiworld,
+  msgbubbles,
+  connexease,
+} as const;
+
+export type Catalog = typeof catalog;
+/** A built-in provider id. */
+export type Provider = keyof Catalog;
+export const PROVIDERS = Object.keys(catalog) as Provider[];
+
+type Entry<P extends Provider> = Catalog[P]['errors'][number];
+/** A catalog code as a type: `*_failed` becomes `${string}_failed`. */
+type CodeOf<E> = E extends { readonly code: infer C } ? (C extends `*${infer Suffix}` ? `${string}${Suffix}` : C) : never;
+type RetryableEntry<P extends Provider> = Extract<Entry<P>, { readonly retry: 'transient' | 'rate-limit' }>;
+type CoreEntry<P extends Provider> = Exclude<Entry<P>, { readonly scope: string } | { readonly code: `*${string}` }>;
+
+/** Every code `P` documents. */
+export type ErrorCode<P extends Provider> = CodeOf<Entry<P>>;
+/** Codes a client may retry (retry class `transient` or `rate-limit`). */
+export type RetryableCode<P extends Provider> = CodeOf<RetryableEntry<P>>;
+/** Codes a client must not retry as they are (`never`, `after-fix`, `provider-retries`). */
+export type NonRetryableCode<P extends Provider> = CodeOf<Exclude<Entry<P>, RetryableEntry<P>>>;
+/** The codes `P` documents for HTTP status `S`. */
+export type CodesForStatus<P extends Provider, S extends number> = CodeOf<
+  Entry<P> extends infer E ? (E extends { readonly httpStatus: readonly (infer H)[] } ? (S extends H ? E : never) : never) : never
+>;
+
+/**
+ * An object with one entry per documented messaging code of `P`; use it with
+ * `satisfies` so that a missing code is a compile error. Codes of other
+ * scopes (management, marketing-messages, webhook, legacy) and pattern codes
+ * (`*_failed`) may be given but are not required.
+ */
+export type ErrorHandlers<P extends Provider, R> = { [K in CodeOf<CoreEntry<P>>]: R } & {
+  [K in Exclude<ErrorCode<P>, CodeOf<CoreEntry<P>>>]?: R;
+};
+
+interface MetaCloudErrorBody {
+  error: {
+    code: ErrorCode<'meta-cloud'>;
+    message: string;
+    type?: string;
+    error_subcode?: number;
+    error_data?: { messaging_product?: 'whatsapp'; details?: string };
+    error_user_title?: string;
+    error_user_msg?: string;
+    fbtrace_id?: string;
+  };
+}
+interface CequensErrorBody {
+  errors: { code: ErrorCode<'cequens'>; title?: string; details?: string; href?: string }[];
+}
+interface WaServerErrorBody {
+  error: { code: ErrorCode<'wa-server'>; message: string; details?: { field?: string } };
+  request_id?: string;
+}
+interface DigiworldErrorBody {
+  error: ErrorCode<'digiworld'>;
+  message: string;
+}
+interface MsgBubblesErrorBody {
+  error: ErrorCode<'msgbubbles'>;
+  message: string;
+  request_id?: string;
+}
+interface ConnexeaseErrorBody {
+  isSuccess: false;
+  errors: {
+    code: ErrorCode<'connexease'>;
+    group?: string;
+    description?: string;
+    params?: { limit_type?: 'sec' | 'min'; retry_after?: string };
+  };
+}
+interface ErrorBodies {
+  'meta-cloud': MetaCloudErrorBody;
+  cequens: CequensErrorBody;
+  'wa-server': WaServerErrorBody;
+  digiworld: DigiworldErrorBody;
+  msgbubbles: MsgBubblesErrorBody;
+  connexease: ConnexeaseErrorBody;
+}
+/** The parsed JSON error body `P` sends. */
+export type ErrorBody<P extends Provider> = ErrorBodies[P];
+
+function definition(provider: Provider): ProviderDefinition {
+  const found: ProviderDefinition | undefined = catalog[provider];
+  if (!found) throw new TypeError(`Unknown WhatsApp provider '${String(provider)}'; expected one of ${PROVIDERS.join(', ')}`);
+  return found;
+}
+
+/**
+ * Reads the documented code out of a parsed error body of `provider`.
+ * Returns `undefined` when the body carries no code, or a code the catalog
+ * does not document.
+ */
+export function errorCodeOf<P extends Provider>(provider: P, body: unknown): ErrorCode<P> | undefined {
+  const def = definition(provider);
+  const code = readPath(body, def.codePath);
+  return findEntry(def, code) ? (code as ErrorCode<P>) : undefined;
+}
+
+/** The retry class of a code, or `undefined` for a code the catalog does not document. */
+export function retryClassOf<P extends Provider>(provider: P, code: ErrorCode<P> | string | number | undefined): RetryClass | undefined {
+  return findEntry(definition(provider), code)?.retry;
+}
+
+/** True for a documented `transient` or `rate-limit` code: a client retry (with backoff) can succeed. */
+export function isRetryable<P extends Provider>(provider: P, code: ErrorCode<P> | string | number | undefined): boolean {
+  const retry = retryClassOf(provider, code);
+  return retry !== undefined && isRetryableClass(retry);
+}

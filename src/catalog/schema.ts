@@ -1,0 +1,73 @@
+/**
+ * The shape of a provider's catalog entry. Built-in providers and the custom
+ * providers a user declares in settings share it.
+ */
+
+/** How a client should treat a retry of the same request after this error. */
+export const RETRY_CLASSES = ['transient', 'rate-limit', 'after-fix', 'never', 'provider-retries'] as const;
+export type RetryClass = (typeof RETRY_CLASSES)[number];
+
+/**
+ * Where in the provider's API a code comes from. `messaging` codes answer a
+ * send and are what an error dispatch must handle; the others are documented
+ * but belong to other endpoints (template management, the Marketing Messages
+ * API, webhook verification) or are legacy.
+ */
+export const SCOPES = ['messaging', 'management', 'marketing-messages', 'webhook', 'legacy'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface ErrorEntry {
+  /**
+   * The code exactly as the API sends it. A string starting with `*` is a
+   * pattern: `*_failed` matches any code that ends in `_failed`.
+   */
+  readonly code: string | number;
+  /** For a numeric code that stands for a documented range (Meta 200–299): the last code of the range. */
+  readonly rangeEnd?: number;
+  /** The HTTP statuses the docs give for this code; empty when they give none. */
+  readonly httpStatus: readonly number[];
+  /** The provider's own short name for the error. */
+  readonly title: string;
+  /** What to do about it, in one line. */
+  readonly remedy: string;
+  readonly retry: RetryClass;
+  /** Where the code is documented: a seed file name or a documentation URL. */
+  readonly source: string;
+  /** Default `messaging`. */
+  readonly scope?: Scope;
+}
+
+/** Idempotency support: a request header or a request-body field. */
+export type Idempotency =
+  | { readonly kind: 'header'; readonly name: string }
+  | { readonly kind: 'body-field'; readonly name: string; readonly aliases?: readonly string[] };
+
+export interface ProviderDefinition {
+  readonly id: string;
+  /** Display name used in messages and docs. */
+  readonly name: string;
+  /** API hosts whose URLs identify the provider. */
+  readonly hosts: readonly string[];
+  /** Dotted path of the code inside a parsed error body; `[0]` marks an array element (`errors[0].code`). */
+  readonly codePath: string;
+  /** The JSON type of the code. */
+  readonly codeType: 'string' | 'number' | 'string-or-number';
+  /** Paths of the human-readable fields of an error body (messages, titles, details). */
+  readonly messagePaths: readonly string[];
+  /** A boolean field that is `false` on an error even when the HTTP status is 2xx. */
+  readonly successFlag?: string;
+  /** Where the provider says how long to wait before retrying a rate-limited request. */
+  readonly retryAfter?: { readonly bodyPath?: string; readonly header?: string };
+  /** The provider's idempotency mechanism, if it documents one. */
+  readonly idempotency?: Idempotency;
+  /**
+   * False when the provider's own docs say not to key on HTTP status, or when
+   * copies of its table disagree on statuses (Meta's Cloud API).
+   */
+  readonly statusReliable: boolean;
+  /** The provider's error documentation. */
+  readonly docs: string;
+  /** Facts about the body shape that the docs leave open; rendered in the provider doc. */
+  readonly notes?: readonly string[];
+  readonly errors: readonly ErrorEntry[];
+}

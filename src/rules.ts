@@ -1,0 +1,2 @@
+/** Every rule of the plugin, by name. */
+export const rules = {};

@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { errorCodeOf, isRetryable, retryClassOf, type Provider } from '../../src/catalog/index.js';
+
+describe('errorCodeOf reads the code where each provider puts it', () => {
+  test.each<[Provider, unknown, unknown]>([
+    ['meta-cloud', { error: { message: '(#131047) Re-engagement message', type: 'OAuthException', code: 131047, fbtrace_id: 'x' } }, 131047],
+    ['cequens', { errors: [{ code: 470, title: 'Re-engagement message' }] }, 470],
+    ['cequens', { errors: [{ code: 'MISSING_TOKEN' }] }, 'MISSING_TOKEN'],
+    ['wa-server', { error: { code: 'device_not_connected', message: 'offline' }, request_id: 'r' }, 'device_not_connected'],
+    ['digiworld', { error: 'insufficient_balance', message: 'Top up your wallet' }, 'insufficient_balance'],
+    ['msgbubbles', { error: 'rate_limited', message: 'slow down', request_id: 'req_1' }, 'rate_limited'],
+    ['msgbubbles', { error: 'reaction_failed', message: 'upstream' }, 'reaction_failed'],
+    ['connexease', { isSuccess: false, errors: { code: 'RATE_001', params: { retry_after: '1s' } } }, 'RATE_001'],
+  ])('%s', (provider, body, code) => {
+    expect(errorCodeOf(provider, body)).toBe(code);
+  });
+
+  test.each<[Provider, unknown]>([
+    ['meta-cloud', null],
+    ['meta-cloud', 'error'],
+    ['meta-cloud', { error: { code: '131047' } }],
+    ['meta-cloud', { error: { code: 999999 } }],
+    ['wa-server', { error: 'device_not_connected' }],
+    ['digiworld', { error: { code: 'insufficient_balance' } }],
+    ['cequens', { errors: [] }],
+    ['connexease', { isSuccess: true, data: {} }],
+  ])('%s: undefined for %j', (provider, body) => {
+    expect(errorCodeOf(provider, body)).toBeUndefined();
+  });
+
+  test('rejects an unknown provider with a clear error', () => {
+    expect(() => errorCodeOf('twilio' as Provider, {})).toThrow(
+      "Unknown WhatsApp provider 'twilio'; expected one of meta-cloud, cequens, wa-server, digiworld, msgbubbles, connexease",
+    );
+  });
+});
+
+describe('retryClassOf and isRetryable', () => {
+  test.each<[Provider, string | number, string, boolean]>([
+    ['meta-cloud', 131047, 'never', false],
+    ['meta-cloud', 190, 'after-fix', false],
+    ['meta-cloud', 130429, 'rate-limit', true],
+    ['meta-cloud', 131000, 'transient', true],
+    ['meta-cloud', 250, 'after-fix', false],
+    ['wa-server', 'provider_rate_limit', 'provider-retries', false],
+    ['wa-server', 'upstream_timeout', 'transient', true],
+    ['digiworld', 'insufficient_balance', 'after-fix', false],
+    ['msgbubbles', 'webhook_failed', 'transient', true],
+    ['msgbubbles', 'rate_limited', 'rate-limit', true],
+    ['connexease', 'RATE_001', 'rate-limit', true],
+    ['cequens', 470, 'never', false],
+  ])('%s %s is %s', (provider, code, retry, retryable) => {
+    expect(retryClassOf(provider, code)).toBe(retry);
+    expect(isRetryable(provider, code)).toBe(retryable);
+  });
+
+  test('undocumented codes have no class and are not retryable', () => {
+    expect(retryClassOf('meta-cloud', '131047')).toBeUndefined();
+    expect(retryClassOf('msgbubbles', '_failed')).toBe('transient');
+    expect(retryClassOf('msgbubbles', 'failed')).toBeUndefined();
+    expect(retryClassOf('meta-cloud', 300)).toBeUndefined();
+    expect(isRetryable('wa-server', undefined)).toBe(false);
+  });
+});

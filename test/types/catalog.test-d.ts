@@ -1,0 +1,126 @@
+/**
+ * Type-level tests of `eslint-plugin-whatsapp-errors/catalog`, checked against the
+ * built declarations (the package's own `exports`), under TypeScript 6 (vitest
+ * typecheck) and TypeScript 7 (`npm run typecheck:ts7`). Every
+ * `@ts-expect-error` line must stay an error: if the types stop rejecting it,
+ * the compiler reports an unused directive and the test fails.
+ */
+import { describe, expectTypeOf, test } from 'vitest';
+import {
+  errorCodeOf,
+  isRetryable,
+  retryClassOf,
+  type CodesForStatus,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorHandlers,
+  type NonRetryableCode,
+  type Provider,
+  type RetryClass,
+  type RetryableCode,
+} from 'eslint-plugin-whatsapp-errors/catalog';
+
+type WaServerCode =
+  | 'validation_error' | 'invalid_api_key' | 'unauthorized' | 'forbidden' | 'group_posting_restricted'
+  | 'not_found' | 'conflict' | 'device_not_connected' | 'qr_reset_not_allowed' | 'too_many_devices'
+  | 'client_outdated' | 'request_canceled' | 'logged_out' | 'device_destroyed' | 'provider_rate_limit'
+  | 'internal_error' | 'provider_error' | 'whatsapp_connection_aborted' | 'whatsapp_connection_lost'
+  | 'group_prekey_timeout' | 'upstream_timeout' | 'invalid_rotation_pin' | 'app_token_rotation_disabled'
+  | 'request_too_large' | 'rate_limit_exceeded';
+
+const waServerHandlers = {
+  validation_error: 'fix', invalid_api_key: 'fix', unauthorized: 'fix', forbidden: 'fix',
+  group_posting_restricted: 'fix', not_found: 'drop', conflict: 'drop', device_not_connected: 'relink',
+  qr_reset_not_allowed: 'wait', too_many_devices: 'relink', client_outdated: 'relink', request_canceled: 'retry',
+  logged_out: 'relink', device_destroyed: 'drop', provider_rate_limit: 'drop', internal_error: 'retry',
+  provider_error: 'retry', whatsapp_connection_aborted: 'retry', whatsapp_connection_lost: 'retry',
+  group_prekey_timeout: 'retry', upstream_timeout: 'retry', invalid_rotation_pin: 'fix',
+  app_token_rotation_disabled: 'fix', request_too_large: 'drop', rate_limit_exceeded: 'wait',
+} satisfies ErrorHandlers<'wa-server', string>;
+
+describe('ErrorCode', () => {
+  test('is exactly the documented union for wa-server', () => {
+    expectTypeOf<ErrorCode<'wa-server'>>().toEqualTypeOf<WaServerCode>();
+  });
+
+  test('keeps Meta codes numeric: a string never matches', () => {
+    expectTypeOf<131047>().toExtend<ErrorCode<'meta-cloud'>>();
+    expectTypeOf<'131047'>().not.toExtend<ErrorCode<'meta-cloud'>>();
+    // @ts-expect-error 1310470 is not a Meta code
+    const typo: ErrorCode<'meta-cloud'> = 1310470;
+    void typo;
+  });
+
+  test('turns the *_failed pattern into a template literal type', () => {
+    expectTypeOf<'send_failed'>().toExtend<ErrorCode<'msgbubbles'>>();
+    expectTypeOf<'anything_else'>().not.toExtend<ErrorCode<'msgbubbles'>>();
+  });
+
+  test('lists every provider', () => {
+    expectTypeOf<Provider>().toEqualTypeOf<'meta-cloud' | 'cequens' | 'wa-server' | 'digiworld' | 'msgbubbles' | 'connexease'>();
+  });
+});
+
+describe('RetryableCode and NonRetryableCode', () => {
+  test('a retry list with 131047 does not compile against RetryableCode<meta-cloud>', () => {
+    const ok: RetryableCode<'meta-cloud'>[] = [130429, 131000, 131056];
+    // @ts-expect-error 131047 (24-hour window) is never retryable
+    const bad: RetryableCode<'meta-cloud'>[] = [130429, 131047];
+    void ok;
+    void bad;
+  });
+
+  test('splits the codes into two disjoint groups', () => {
+    expectTypeOf<131047>().toExtend<NonRetryableCode<'meta-cloud'>>();
+    expectTypeOf<190>().toExtend<NonRetryableCode<'meta-cloud'>>();
+    expectTypeOf<Extract<RetryableCode<'meta-cloud'>, NonRetryableCode<'meta-cloud'>>>().toEqualTypeOf<never>();
+    expectTypeOf<'provider_rate_limit'>().toExtend<NonRetryableCode<'wa-server'>>();
+    expectTypeOf<'rate_limit_exceeded'>().toExtend<RetryableCode<'wa-server'>>();
+  });
+});
+
+describe('CodesForStatus', () => {
+  test('HTTP 409 from wa-server is six different errors', () => {
+    expectTypeOf<CodesForStatus<'wa-server', 409>>().toEqualTypeOf<
+      'conflict' | 'device_not_connected' | 'qr_reset_not_allowed' | 'too_many_devices' | 'client_outdated' | 'logged_out'
+    >();
+  });
+
+  test('HTTP 402 from Digiworld is one error', () => {
+    expectTypeOf<CodesForStatus<'digiworld', 402>>().toEqualTypeOf<'insufficient_balance'>();
+  });
+});
+
+describe('ErrorHandlers', () => {
+  test('accepts an object naming every documented code', () => {
+    expectTypeOf(waServerHandlers.logged_out).toEqualTypeOf<string>();
+  });
+
+  test('a handler object missing a code fails to compile', () => {
+    const { logged_out: _dropped, ...missingOne } = waServerHandlers;
+    // @ts-expect-error logged_out is missing
+    missingOne satisfies ErrorHandlers<'wa-server', string>;
+  });
+
+  test('a misspelt code is rejected', () => {
+    // @ts-expect-error rate_limit is not a wa-server code
+    ({ ...waServerHandlers, rate_limit: 'wait' }) satisfies ErrorHandlers<'wa-server', string>;
+  });
+});
+
+describe('ErrorBody and runtime helpers', () => {
+  test('ErrorBody puts the code where the provider does', () => {
+    expectTypeOf<ErrorBody<'meta-cloud'>['error']['code']>().toEqualTypeOf<ErrorCode<'meta-cloud'>>();
+    expectTypeOf<ErrorBody<'digiworld'>['error']>().toEqualTypeOf<ErrorCode<'digiworld'>>();
+    expectTypeOf<ErrorBody<'connexease'>['errors']['code']>().toEqualTypeOf<ErrorCode<'connexease'>>();
+    expectTypeOf<ErrorBody<'cequens'>['errors'][number]['code']>().toEqualTypeOf<ErrorCode<'cequens'>>();
+  });
+
+  test('helpers are typed by provider', () => {
+    expectTypeOf(errorCodeOf('wa-server', {})).toEqualTypeOf<ErrorCode<'wa-server'> | undefined>();
+    expectTypeOf(retryClassOf('meta-cloud', 131047)).toEqualTypeOf<RetryClass | undefined>();
+    expectTypeOf(isRetryable('msgbubbles', 'send_failed')).toEqualTypeOf<boolean>();
+    // @ts-expect-error not a provider id
+    retryClassOf('twilio', 'x');
+  });
+});
