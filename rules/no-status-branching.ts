@@ -1,0 +1,63 @@
+/**
+ * Flags tests of a provider response's HTTP status that cannot tell apart the
+ * documented errors behind that status.
+ */
+import { getAnalysis, handlingGroup, statusTestOf, type StatusRange } from '../src/analysis/index.js';
+import type { Node } from '../src/analysis/ast.js';
+import { createRule, listSome } from '../src/util/create-rule.js';
+
+const FAILURE: StatusRange = [400, 599];
+
+function statusLabel(ranges: readonly StatusRange[]): string {
+  return ranges.map(([lo, hi]) => (lo === hi ? String(lo) : `${lo}–${hi}`)).join('/');
+}
+
+/** True when the test only tells success from failure: it selects no failure status, or all of them. */
+function onlySuccessOrFailure(ranges: readonly StatusRange[]): boolean {
+  const failures = ranges.map(([lo, hi]): StatusRange => [Math.max(lo, FAILURE[0]), Math.min(hi, FAILURE[1])]).filter(([lo, hi]) => lo <= hi);
+  if (failures.length === 0) return true;
+  const covered = failures.reduce((sum, [lo, hi]) => sum + (hi - lo + 1), 0);
+  return covered >= FAILURE[1] - FAILURE[0] + 1;
+}
+
+export default createRule({
+  name: 'no-status-branching',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow branching on an HTTP status that stands for several of a provider's documented errors",
+      recommended: true,
+    },
+    schema: [],
+    messages: {
+      ambiguousStatus: 'HTTP {{status}} from {{provider}} is one of {{count}} errors ({{codes}}) that need different handling; branch on {{field}} instead.',
+      unreliableStatus:
+        '{{provider}} does not key its errors on HTTP status (its docs say to branch on the error code), so HTTP {{status}} does not identify an error; branch on {{field}} instead.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const analysis = getAnalysis(context);
+    if (!analysis) return {};
+    const seen = new Set<Node>();
+    const check = (node: Node): void => {
+      const test = statusTestOf(analysis, node);
+      if (!test || seen.has(test.node) || onlySuccessOrFailure(test.ranges)) return;
+      seen.add(test.node);
+      const { provider } = test;
+      const status = statusLabel(test.ranges);
+      if (!provider.def.statusReliable) {
+        context.report({ node: test.node, messageId: 'unreliableStatus', data: { provider: provider.id, status, field: provider.codeField } });
+        return;
+      }
+      const entries = provider.entriesForStatuses(test.ranges).filter((e) => (e.scope ?? 'messaging') === 'messaging');
+      if (new Set(entries.map((e) => handlingGroup(e.retry))).size < 2) return;
+      context.report({
+        node: test.node,
+        messageId: 'ambiguousStatus',
+        data: { status, provider: provider.id, count: entries.length, codes: listSome(entries.map((e) => String(e.code))), field: provider.codeField },
+      });
+    };
+    return { BinaryExpression: check, SwitchCase: check, CallExpression: check };
+  },
+});

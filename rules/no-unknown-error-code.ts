@@ -1,0 +1,100 @@
+/**
+ * Flags comparisons of a provider's error code with a value the provider does
+ * not document: a typo, another provider's code, a string against a numeric code.
+ */
+import { codeComparisonsOf, getAnalysis, type CodeComparison } from '../src/analysis/index.js';
+import type { Node } from '../src/analysis/ast.js';
+import { nearestCode } from '../src/analysis/providers.js';
+import type { ErrorEntry } from '../src/catalog/schema.js';
+import { createRule, formatCode } from '../src/util/create-rule.js';
+
+type MessageId = 'unknownCode' | 'didYouMean' | 'wrongType' | 'otherProvider' | 'useCode';
+
+/** Loose equality (`==`) lets `'131047'` match `131047`. */
+function looselyDocumented(comparison: CodeComparison): boolean {
+  if (comparison.form !== '==' && comparison.form !== '!=') return false;
+  const { value, provider } = comparison;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return provider.entry(Number(value)) !== undefined;
+  return typeof value === 'number' && provider.entry(String(value)) !== undefined;
+}
+
+function replacement(comparison: CodeComparison, entry: ErrorEntry): string {
+  if (typeof entry.code === 'number') return String(entry.code);
+  const raw = comparison.literal ? comparison.literal.range : undefined;
+  const quote = raw && comparison.literal?.type === 'TemplateLiteral' ? '`' : "'";
+  return `${quote}${entry.code}${quote}`;
+}
+
+export default createRule<[], MessageId>({
+  name: 'no-unknown-error-code',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: 'Disallow comparing a provider error code with a value the provider does not document',
+      recommended: true,
+    },
+    schema: [],
+    messages: {
+      unknownCode: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; compare with a code from the {{provider}} catalog.',
+      didYouMean: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; did you mean {{suggestion}} ({{title}})?',
+      wrongType: '{{provider}} sends its error codes as {{type}}s, so {{value}} never equals one; compare with {{suggestion}} ({{title}}).',
+      otherProvider: '{{value}} is a {{other}} error code, not a {{provider}} one, so this comparison never matches.',
+      useCode: 'Use {{suggestion}} ({{title}}).',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const analysis = getAnalysis(context);
+    if (!analysis) return {};
+    const seen = new Set<Node>();
+    const check = (node: Node): void => {
+      for (const comparison of codeComparisonsOf(analysis, node)) {
+        const { value, provider } = comparison;
+        if ((typeof value !== 'string' && typeof value !== 'number') || seen.has(comparison.node)) continue;
+        if (provider.entry(value) || looselyDocumented(comparison)) continue;
+        seen.add(comparison.node);
+        const shown = formatCode(value);
+        const numeric = typeof value === 'string' && /^\d+$/.test(value) ? provider.entry(Number(value)) : undefined;
+        const textual = typeof value === 'number' ? provider.entry(String(value)) : undefined;
+        const retyped = numeric ?? textual;
+        const nearest = retyped ?? nearestCode(provider, value);
+        const suggest = (entry: ErrorEntry) =>
+          comparison.literal
+            ? [
+                {
+                  messageId: 'useCode' as const,
+                  data: { suggestion: formatCode(entry.code), title: entry.title },
+                  fix: (fixer: Parameters<NonNullable<Parameters<typeof context.report>[0]['fix']>>[0]) => fixer.replaceText(comparison.literal!, replacement(comparison, entry)),
+                },
+              ]
+            : [];
+        if (retyped) {
+          context.report({
+            node: comparison.node,
+            messageId: 'wrongType',
+            data: { provider: provider.id, type: typeof retyped.code, value: shown, suggestion: formatCode(retyped.code), title: retyped.title },
+            suggest: suggest(retyped),
+          });
+          continue;
+        }
+        const other = analysis.settings.providers.find((p) => p !== provider && p.entry(value));
+        if (other && !nearest) {
+          context.report({ node: comparison.node, messageId: 'otherProvider', data: { value: shown, other: other.id, provider: provider.id } });
+          continue;
+        }
+        if (nearest) {
+          context.report({
+            node: comparison.node,
+            messageId: 'didYouMean',
+            data: { value: shown, provider: provider.id, suggestion: formatCode(nearest.code), title: nearest.title },
+            suggest: suggest(nearest),
+          });
+          continue;
+        }
+        context.report({ node: comparison.node, messageId: 'unknownCode', data: { value: shown, provider: provider.id } });
+      }
+    };
+    return { BinaryExpression: check, SwitchCase: check, CallExpression: check };
+  },
+});

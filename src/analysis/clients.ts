@@ -1,0 +1,271 @@
+/**
+ * HTTP clients: which expression is a client (fetch, axios, got, ky, ofetch,
+ * undici, superagent, or an instance made from one), and what a call to it
+ * sends: URL, payload, options.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findProperty, findVariable, memberName, skipTransparent, type Node } from './ast.js';
+import type { AnalysisEnv } from './env.js';
+import { evaluateString, resolveExpression, thisMemberInit, type StringValue } from './values.js';
+
+export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic';
+
+interface ClientRef {
+  readonly family: ClientFamily | 'undici-namespace';
+  /** baseURL / prefixUrl of an instance. */
+  readonly base?: StringValue;
+  /** The instance was created with options that stop it throwing on HTTP errors. */
+  readonly acceptsErrors?: boolean;
+}
+
+export interface RequestInfo {
+  readonly family: ClientFamily;
+  readonly url: StringValue | undefined;
+  /** The request options object, when written in place. */
+  readonly config: TSESTree.ObjectExpression | undefined;
+  /** The payload as written (object literal, identifier, `JSON.stringify(...)`). */
+  readonly data: Node | undefined;
+  /** What the awaited call gives: an HTTP response, or the parsed body (ofetch). */
+  readonly returns: 'response' | 'body';
+  /** Whether a non-2xx status rejects the promise. */
+  readonly throwsOnHttpError: boolean;
+  readonly method: string | undefined;
+}
+
+const MODULE_FAMILIES: Record<string, Record<string, ClientRef['family']>> = {
+  axios: { default: 'axios', '*': 'axios' },
+  got: { default: 'got', got: 'got' },
+  ky: { default: 'ky' },
+  'ky-universal': { default: 'ky' },
+  ofetch: { ofetch: 'ofetch', $fetch: 'ofetch' },
+  ohmyfetch: { ofetch: 'ofetch', $fetch: 'ofetch' },
+  'node-fetch': { default: 'fetch', '*': 'fetch' },
+  'cross-fetch': { default: 'fetch', fetch: 'fetch' },
+  'isomorphic-fetch': { default: 'fetch' },
+  'isomorphic-unfetch': { default: 'fetch' },
+  'make-fetch-happen': { default: 'fetch' },
+  undici: { fetch: 'fetch', request: 'undici-request', '*': 'undici-namespace', default: 'undici-namespace' },
+  superagent: { default: 'superagent', '*': 'superagent' },
+};
+
+const GLOBAL_FAMILIES: Record<string, ClientFamily> = { fetch: 'fetch', $fetch: 'ofetch', axios: 'axios' };
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
+const DATA_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
+const BUILDER_METHODS = new Set(['create', 'extend']);
+
+/** Where an identifier comes from: `import x from 'm'`, `require('m')`, destructured or namespace imports. */
+function importOf(env: AnalysisEnv, id: TSESTree.Identifier): { module: string; name: string } | undefined {
+  const variable = findVariable(env.sourceCode, id);
+  const def = variable?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent;
+    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+    const spec = def.node;
+    const name =
+      spec.type === AST_NODE_TYPES.ImportDefaultSpecifier
+        ? 'default'
+        : spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+          ? '*'
+          : spec.type === AST_NODE_TYPES.ImportSpecifier
+            ? spec.imported.type === AST_NODE_TYPES.Identifier
+              ? spec.imported.name
+              : String(spec.imported.value)
+            : 'default';
+    return { module: String(declaration.source.value), name };
+  }
+  if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  let init = skipTransparent(def.node.init);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparent(init.argument);
+  let viaDefault = false;
+  if (init.type === AST_NODE_TYPES.MemberExpression && memberName(init) === 'default') {
+    init = skipTransparent(init.object);
+    viaDefault = true;
+  }
+  let source: Node | undefined;
+  if (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require') {
+    source = init.arguments[0];
+  } else if (init.type === AST_NODE_TYPES.ImportExpression) {
+    source = init.source;
+  }
+  if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return undefined;
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module: source.value, name: viaDefault || init.type !== AST_NODE_TYPES.ImportExpression ? 'default' : '*' };
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of def.node.id.properties) {
+      if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && property.value.name === id.name) {
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
+        return { module: source.value, name: key };
+      }
+    }
+  }
+  return undefined;
+}
+
+function configBase(env: AnalysisEnv, config: Node | undefined): StringValue | undefined {
+  const object = config ? resolveExpression(env, config) : undefined;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const key of ['baseURL', 'baseUrl', 'prefixUrl', 'prefix', 'url']) {
+    const property = findProperty(object, key);
+    if (property) return evaluateString(env, property.value);
+  }
+  return undefined;
+}
+
+function acceptsErrors(env: AnalysisEnv, config: Node | undefined): boolean {
+  const object = config ? resolveExpression(env, config) : undefined;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  if (findProperty(object, 'validateStatus')) return true;
+  for (const key of ['throwHttpErrors', 'ignoreResponseError']) {
+    const property = findProperty(object, key);
+    if (property?.value.type === AST_NODE_TYPES.Literal) return property.value.value === (key === 'throwHttpErrors' ? false : true);
+  }
+  return false;
+}
+
+/** The client an expression refers to, following constants, class fields and `create`/`extend`. */
+export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | undefined {
+  if (depth > 8) return undefined;
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const source = importOf(env, current);
+    if (source) {
+      const family = MODULE_FAMILIES[source.module]?.[source.name];
+      return family ? { family } : undefined;
+    }
+    const variable = findVariable(env.sourceCode, current);
+    if (!variable || variable.defs.length === 0) {
+      const family = GLOBAL_FAMILIES[current.name];
+      return family ? { family } : undefined;
+    }
+  }
+  if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.ThisExpression) {
+    const init = thisMemberInit(current);
+    return init ? clientOf(env, init, depth + 1) : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(current.callee);
+    if (typeof method === 'string' && BUILDER_METHODS.has(method)) {
+      const parent = clientOf(env, current.callee.object, depth + 1);
+      if (!parent || parent.family === 'fetch' || parent.family === 'undici-namespace' || parent.family === 'undici-request') return undefined;
+      const base = configBase(env, current.arguments[0]) ?? parent.base;
+      return { family: parent.family, ...(base ? { base } : {}), acceptsErrors: parent.acceptsErrors === true || acceptsErrors(env, current.arguments[0]) };
+    }
+    return undefined;
+  }
+  const resolved = resolveExpression(env, current);
+  return resolved !== current ? clientOf(env, resolved, depth + 1) : undefined;
+}
+
+function joinUrl(base: StringValue | undefined, url: StringValue | undefined): StringValue | undefined {
+  if (!base) return url;
+  if (!url) return base;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url.text)) return url;
+  return { text: base.text + url.text, providers: [...base.providers, ...url.providers] };
+}
+
+function objectArg(env: AnalysisEnv, node: Node | undefined): TSESTree.ObjectExpression | undefined {
+  if (!node) return undefined;
+  const resolved = resolveExpression(env, node);
+  return resolved.type === AST_NODE_TYPES.ObjectExpression ? resolved : undefined;
+}
+
+function methodOf(env: AnalysisEnv, config: TSESTree.ObjectExpression | undefined, fallback: string | undefined): string | undefined {
+  const property = config && findProperty(config, 'method');
+  if (property) {
+    const value = evaluateString(env, property.value).text;
+    if (!value.includes('\u0000')) return value.toUpperCase();
+  }
+  return fallback?.toUpperCase();
+}
+
+function build(
+  env: AnalysisEnv,
+  client: ClientRef,
+  family: ClientFamily,
+  urlNode: Node | undefined,
+  config: TSESTree.ObjectExpression | undefined,
+  data: Node | undefined,
+  method: string | undefined,
+  returns?: 'response' | 'body',
+): RequestInfo {
+  const urlValue = urlNode ? evaluateString(env, urlNode) : config && findProperty(config, 'url') ? evaluateString(env, findProperty(config, 'url')!.value) : undefined;
+  const payload = data ?? (config && (findProperty(config, 'body') ?? findProperty(config, 'json') ?? findProperty(config, 'data'))?.value);
+  const throwing = family === 'axios' || family === 'got' || family === 'ky' || family === 'ofetch' || family === 'superagent' || family === 'generic';
+  return {
+    family,
+    url: joinUrl(client.base, urlValue),
+    config,
+    data: payload,
+    returns: returns ?? (family === 'ofetch' ? 'body' : 'response'),
+    throwsOnHttpError: throwing && !client.acceptsErrors && !acceptsErrors(env, config),
+    method: methodOf(env, config, method ?? (family === 'fetch' || family === 'undici-request' ? 'GET' : undefined)),
+  };
+}
+
+/**
+ * What an HTTP call sends, or `undefined` when the call is not an HTTP
+ * request. Unknown receivers count when they call an HTTP verb
+ * (`this.http.post(url, data)`): the caller decides from the URL or payload
+ * whether it reaches a provider.
+ */
+export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression): RequestInfo | undefined {
+  const callee = skipTransparent(call.callee);
+  const args = call.arguments;
+  const direct = clientOf(env, callee);
+  if (direct && direct.family !== 'undici-namespace') {
+    const family = direct.family;
+    const first = args[0];
+    const firstObject = first && family !== 'fetch' && family !== 'undici-request' ? objectArg(env, first) : undefined;
+    if (family === 'superagent') return build(env, direct, family, args[1], undefined, undefined, first ? evaluateString(env, first).text : undefined);
+    if (firstObject && (family === 'axios' || family === 'got')) return build(env, direct, family, undefined, firstObject, undefined, undefined);
+    return build(env, direct, family, first, objectArg(env, args[1]), undefined, undefined);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(callee);
+  if (typeof method !== 'string') return undefined;
+  const owner = clientOf(env, callee.object);
+  if (owner) {
+    if (owner.family === 'undici-namespace') {
+      if (method === 'request') return build(env, owner, 'undici-request', args[0], objectArg(env, args[1]), undefined, undefined);
+      if (method === 'fetch') return build(env, owner, 'fetch', args[0], objectArg(env, args[1]), undefined, undefined);
+      return undefined;
+    }
+    if (owner.family === 'ofetch' && method === 'raw') return build(env, owner, 'ofetch', args[0], objectArg(env, args[1]), undefined, undefined, 'response');
+    if (method === 'request') return build(env, owner, owner.family, undefined, objectArg(env, args[0]), undefined, undefined);
+    if (!HTTP_METHODS.has(method) && !DATA_METHODS.has(method)) return undefined;
+    if (owner.family === 'axios' && DATA_METHODS.has(method)) {
+      return build(env, owner, 'axios', args[0], objectArg(env, args[2]), args[1], method.replace(/Form$/, ''));
+    }
+    if (owner.family === 'axios') return build(env, owner, 'axios', args[0], objectArg(env, args[1]), undefined, method);
+    return build(env, owner, owner.family, args[0], objectArg(env, args[1]), undefined, method === 'del' ? 'delete' : method);
+  }
+  // An HTTP verb on something this file cannot resolve: a wrapper library, an injected service.
+  if (!HTTP_METHODS.has(method) && method !== 'request' && method !== 'fetch') return undefined;
+  const generic: ClientRef = { family: 'generic' };
+  if (method === 'request') {
+    const config = objectArg(env, args[0]);
+    return config ? build(env, generic, 'generic', undefined, config, undefined, undefined) : build(env, generic, 'generic', args[0], objectArg(env, args[1]), undefined, undefined);
+  }
+  if (method === 'fetch') return build(env, generic, 'fetch', args[0], objectArg(env, args[1]), undefined, undefined);
+  return build(env, generic, 'generic', args[0], objectArg(env, args[2]), DATA_METHODS.has(method) ? args[1] : undefined, method);
+}
+
+/** True when a request payload is a Cloud API message (`messaging_product: 'whatsapp'`). */
+export function isCloudApiPayload(env: AnalysisEnv, data: Node | undefined): boolean {
+  if (!data) return false;
+  let node = resolveExpression(env, data);
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(node.callee) === 'stringify' &&
+    node.arguments[0]
+  ) {
+    node = resolveExpression(env, node.arguments[0]);
+  }
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const property = findProperty(node, 'messaging_product');
+  if (!property) return false;
+  const value = resolveExpression(env, property.value);
+  return value.type === AST_NODE_TYPES.Literal && value.value === 'whatsapp';
+}

@@ -1,0 +1,27 @@
+/**
+ * The recognition layer every rule stands on. `getAnalysis(context)` returns
+ * the file's analysis, built once per file and shared by all rules, or
+ * `undefined` when the file mentions no provider (no host, env var, wrapper
+ * name from settings, `messaging_product`, or the plugin's catalog): such a
+ * file costs one text search.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { FileAnalysis } from './file.js';
+import { resolveSettings, type ResolvedSettings } from './settings.js';
+
+export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
+export { handlingGroup, type HandlingGroup, type ProviderInfo } from './providers.js';
+export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
+export { codeComparisonsOf, statusTestOf, type CodeComparison, type StatusRange, type StatusTest } from './tests.js';
+
+const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();
+
+export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis | undefined {
+  const sourceCode = context.sourceCode;
+  const settings = resolveSettings(context.settings);
+  const cached = cache.get(sourceCode);
+  if (cached?.settings === settings) return cached.analysis;
+  const analysis = settings.mentionsProvider(sourceCode.text) ? new FileAnalysis(sourceCode, settings) : undefined;
+  cache.set(sourceCode, { settings, analysis });
+  return analysis;
+}

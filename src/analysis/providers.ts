@@ -1,0 +1,108 @@
+/**
+ * A provider as the rules see it: its catalog definition plus the indexes the
+ * analysis needs (body paths, status → entries, handling groups).
+ */
+import { findEntry, parsePath } from '../catalog/lookup.js';
+import type { ErrorEntry, ProviderDefinition, RetryClass } from '../catalog/schema.js';
+
+/** Retry classes that call for the same handling: both retryable classes retry (one waits longer). */
+export type HandlingGroup = 'retry' | 'after-fix' | 'never' | 'provider-retries';
+
+export function handlingGroup(retry: RetryClass): HandlingGroup {
+  return retry === 'transient' || retry === 'rate-limit' ? 'retry' : retry;
+}
+
+export interface ProviderInfo {
+  readonly id: string;
+  readonly def: ProviderDefinition;
+  /** `errors[0].code` as `['errors', 0, 'code']`. */
+  readonly codePath: readonly (string | number)[];
+  readonly messagePaths: readonly (readonly (string | number)[])[];
+  readonly successFlagPath?: readonly (string | number)[];
+  readonly retryAfterPath?: readonly (string | number)[];
+  /** How to name the code field in a message: `body.error.code`. */
+  readonly codeField: string;
+  entry(code: unknown): ErrorEntry | undefined;
+  /** Entries whose documented statuses include any status in `[lo, hi]`. */
+  entriesForStatuses(ranges: readonly (readonly [number, number])[]): ErrorEntry[];
+}
+
+export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
+  const byStatus = new Map<number, ErrorEntry[]>();
+  for (const entry of def.errors) {
+    for (const status of entry.httpStatus) {
+      const list = byStatus.get(status) ?? [];
+      list.push(entry);
+      byStatus.set(status, list);
+    }
+  }
+  return {
+    id: def.id,
+    def,
+    codePath: parsePath(def.codePath),
+    messagePaths: def.messagePaths.map(parsePath),
+    ...(def.successFlag ? { successFlagPath: parsePath(def.successFlag) } : {}),
+    ...(def.retryAfter?.bodyPath ? { retryAfterPath: parsePath(def.retryAfter.bodyPath) } : {}),
+    codeField: `body.${def.codePath}`,
+    entry: (code) => findEntry(def, code),
+    entriesForStatuses(ranges) {
+      const found = new Set<ErrorEntry>();
+      for (const [status, entries] of byStatus) {
+        if (ranges.some(([lo, hi]) => status >= lo && status <= hi)) for (const e of entries) found.add(e);
+      }
+      return def.errors.filter((e) => found.has(e));
+    },
+  };
+}
+
+/** True when a body path (indexes generalised) is the given catalog path. */
+export function pathMatches(path: readonly (string | number)[], target: readonly (string | number)[]): boolean {
+  if (path.length !== target.length) return false;
+  return path.every((segment, i) => {
+    const want = target[i];
+    return typeof want === 'number' ? typeof segment === 'number' : segment === want;
+  });
+}
+
+/** Optimal string alignment distance (edits and adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The documented code closest to an undocumented value of the same type:
+ * a string code a couple of edits away (`rate_limit` → `rate_limited`), a
+ * number one digit edit away (`131074` → `131047`). Pattern codes are skipped.
+ */
+export function nearestCode(provider: ProviderInfo, value: string | number): ErrorEntry | undefined {
+  const text = String(value).toLowerCase();
+  const limit = typeof value === 'number' ? 1 : text.length >= 6 ? 2 : 1;
+  let best: ErrorEntry | undefined;
+  let bestDistance = Infinity;
+  for (const entry of provider.def.errors) {
+    if (typeof entry.code !== typeof value || (typeof entry.code === 'string' && entry.code.startsWith('*'))) continue;
+    const candidate = String(entry.code).toLowerCase();
+    // Among equally close codes, a transposition (same characters) is the likelier slip.
+    const distance = editDistance(text, candidate) - (sameCharacters(text, candidate) ? 0.5 : 0);
+    if (distance <= limit && distance < bestDistance) {
+      best = entry;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function sameCharacters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}

@@ -1,0 +1,235 @@
+/**
+ * `settings['whatsapp-errors']`: which providers are on, extra hosts, env vars
+ * and wrapper names that identify a provider, custom providers, and overrides
+ * of a built-in provider's body shape. Validated once per settings object;
+ * a bad value throws an error that names the key.
+ */
+import { catalog, PROVIDERS } from '../catalog/index.js';
+import { parsePath } from '../catalog/lookup.js';
+import { RETRY_CLASSES, SCOPES, type ErrorEntry, type ProviderDefinition } from '../catalog/schema.js';
+import { createProviderInfo, type ProviderInfo } from './providers.js';
+
+export const SETTINGS_KEY = 'whatsapp-errors';
+
+export interface ResolvedSettings {
+  readonly providers: readonly ProviderInfo[];
+  readonly byId: ReadonlyMap<string, ProviderInfo>;
+  /** Host (lower case) → provider. */
+  readonly hosts: ReadonlyMap<string, ProviderInfo>;
+  readonly envVars: ReadonlyMap<string, ProviderInfo>;
+  /** Names of functions declared elsewhere that send to a provider. */
+  readonly wrappers: ReadonlyMap<string, ProviderInfo>;
+  /** Cheap test of a file's text: does it mention anything that could reach a provider? */
+  mentionsProvider(text: string): boolean;
+}
+
+export class SettingsError extends Error {
+  constructor(path: string, problem: string) {
+    super(`eslint-plugin-whatsapp-errors: invalid settings['${SETTINGS_KEY}']${path}: ${problem}`);
+    this.name = 'SettingsError';
+  }
+}
+
+const TOP_KEYS = ['providers', 'hosts', 'envVars', 'wrappers', 'customProviders', 'overrides'] as const;
+const OVERRIDE_KEYS = ['hosts', 'codePath', 'codeType', 'messagePaths', 'successFlag', 'statusReliable'] as const;
+const CODE_TYPES = ['string', 'number', 'string-or-number'] as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const show = (value: unknown): string => (typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value));
+
+function expectRecord(value: unknown, path: string): Record<string, unknown> {
+  if (!isRecord(value)) throw new SettingsError(path, `expected an object, got ${show(value)}`);
+  return value;
+}
+
+function expectString(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new SettingsError(path, `expected a non-empty string, got ${show(value)}`);
+  return value;
+}
+
+function expectStringArray(value: unknown, path: string): string[] {
+  if (!Array.isArray(value)) throw new SettingsError(path, `expected an array of strings, got ${show(value)}`);
+  return value.map((item, i) => expectString(item, `${path}[${i}]`));
+}
+
+function expectOneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw new SettingsError(path, `expected one of ${allowed.join(', ')}, got ${show(value)}`);
+  }
+  return value as T;
+}
+
+function expectBodyPath(value: unknown, path: string): string {
+  const text = expectString(value, path);
+  try {
+    parsePath(text);
+  } catch {
+    throw new SettingsError(path, `expected a body path such as 'error.code' or 'errors[0].code', got ${show(value)}`);
+  }
+  return text;
+}
+
+function rejectUnknownKeys(value: Record<string, unknown>, allowed: readonly string[], path: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new SettingsError(`${path}.${key}`, `unknown key; expected one of ${allowed.join(', ')}`);
+  }
+}
+
+function parseEntry(value: unknown, path: string, codeType: ProviderDefinition['codeType']): ErrorEntry {
+  const raw = expectRecord(value, path);
+  rejectUnknownKeys(raw, ['code', 'rangeEnd', 'httpStatus', 'title', 'remedy', 'retry', 'source', 'scope'], path);
+  const code = raw['code'];
+  const codeOk = codeType === 'string' ? typeof code === 'string' : codeType === 'number' ? Number.isInteger(code) : typeof code === 'string' || Number.isInteger(code);
+  if (!codeOk || code === '') throw new SettingsError(`${path}.code`, `expected a ${codeType.replace(/-/g, ' ')} code, got ${show(code)}`);
+  const httpStatus = raw['httpStatus'] ?? [];
+  if (!Array.isArray(httpStatus) || !httpStatus.every((s) => Number.isInteger(s) && s >= 100 && s <= 599)) {
+    throw new SettingsError(`${path}.httpStatus`, `expected an array of HTTP statuses (100-599), got ${show(httpStatus)}`);
+  }
+  if (raw['rangeEnd'] !== undefined && !Number.isInteger(raw['rangeEnd'])) {
+    throw new SettingsError(`${path}.rangeEnd`, `expected an integer, got ${show(raw['rangeEnd'])}`);
+  }
+  return {
+    code: code as string | number,
+    httpStatus: httpStatus as number[],
+    title: expectString(raw['title'], `${path}.title`),
+    remedy: expectString(raw['remedy'], `${path}.remedy`),
+    retry: expectOneOf(raw['retry'], RETRY_CLASSES, `${path}.retry`),
+    source: raw['source'] === undefined ? 'settings' : expectString(raw['source'], `${path}.source`),
+    ...(raw['scope'] === undefined ? {} : { scope: expectOneOf(raw['scope'], SCOPES, `${path}.scope`) }),
+    ...(raw['rangeEnd'] === undefined ? {} : { rangeEnd: raw['rangeEnd'] as number }),
+  };
+}
+
+function parseCustomProvider(value: unknown, path: string, taken: ReadonlySet<string>): ProviderDefinition {
+  const raw = expectRecord(value, path);
+  rejectUnknownKeys(
+    raw,
+    ['id', 'name', 'hosts', 'codePath', 'codeType', 'messagePaths', 'successFlag', 'retryAfter', 'idempotency', 'statusReliable', 'docs', 'notes', 'errors'],
+    path,
+  );
+  const id = expectString(raw['id'], `${path}.id`);
+  if (taken.has(id)) throw new SettingsError(`${path}.id`, `'${id}' is already a provider id; use overrides to change a built-in provider`);
+  const codeType = raw['codeType'] === undefined ? 'string' : expectOneOf(raw['codeType'], CODE_TYPES, `${path}.codeType`);
+  if (!Array.isArray(raw['errors'])) throw new SettingsError(`${path}.errors`, `expected an array of error entries, got ${show(raw['errors'])}`);
+  const errors = raw['errors'].map((entry, i) => parseEntry(entry, `${path}.errors[${i}]`, codeType));
+  const def: ProviderDefinition = {
+    id,
+    name: raw['name'] === undefined ? id : expectString(raw['name'], `${path}.name`),
+    hosts: expectStringArray(raw['hosts'] ?? [], `${path}.hosts`).map((h) => h.toLowerCase()),
+    codePath: expectBodyPath(raw['codePath'], `${path}.codePath`),
+    codeType,
+    messagePaths: (raw['messagePaths'] === undefined ? [] : expectStringArray(raw['messagePaths'], `${path}.messagePaths`)).map((p, i) =>
+      expectBodyPath(p, `${path}.messagePaths[${i}]`),
+    ),
+    statusReliable: raw['statusReliable'] === undefined ? true : raw['statusReliable'] === true,
+    docs: raw['docs'] === undefined ? '' : expectString(raw['docs'], `${path}.docs`),
+    errors,
+    ...(raw['successFlag'] === undefined ? {} : { successFlag: expectBodyPath(raw['successFlag'], `${path}.successFlag`) }),
+  };
+  let idempotency: ProviderDefinition['idempotency'];
+  if (raw['idempotency'] !== undefined) {
+    const idem = expectRecord(raw['idempotency'], `${path}.idempotency`);
+    const kind = expectOneOf(idem['kind'], ['header', 'body-field'] as const, `${path}.idempotency.kind`);
+    idempotency = { kind, name: expectString(idem['name'], `${path}.idempotency.name`) };
+  }
+  let retryAfter: ProviderDefinition['retryAfter'];
+  if (raw['retryAfter'] !== undefined) {
+    const wait = expectRecord(raw['retryAfter'], `${path}.retryAfter`);
+    retryAfter = {
+      ...(wait['bodyPath'] === undefined ? {} : { bodyPath: expectBodyPath(wait['bodyPath'], `${path}.retryAfter.bodyPath`) }),
+      ...(wait['header'] === undefined ? {} : { header: expectString(wait['header'], `${path}.retryAfter.header`) }),
+    };
+  }
+  return { ...def, ...(idempotency ? { idempotency } : {}), ...(retryAfter ? { retryAfter } : {}) };
+}
+
+function applyOverride(def: ProviderDefinition, value: unknown, path: string): ProviderDefinition {
+  const raw = expectRecord(value, path);
+  rejectUnknownKeys(raw, OVERRIDE_KEYS, path);
+  return {
+    ...def,
+    ...(raw['hosts'] === undefined ? {} : { hosts: expectStringArray(raw['hosts'], `${path}.hosts`).map((h) => h.toLowerCase()) }),
+    ...(raw['codePath'] === undefined ? {} : { codePath: expectBodyPath(raw['codePath'], `${path}.codePath`) }),
+    ...(raw['codeType'] === undefined ? {} : { codeType: expectOneOf(raw['codeType'], CODE_TYPES, `${path}.codeType`) }),
+    ...(raw['messagePaths'] === undefined
+      ? {}
+      : { messagePaths: expectStringArray(raw['messagePaths'], `${path}.messagePaths`).map((p, i) => expectBodyPath(p, `${path}.messagePaths[${i}]`)) }),
+    ...(raw['successFlag'] === undefined ? {} : { successFlag: expectBodyPath(raw['successFlag'], `${path}.successFlag`) }),
+    ...(raw['statusReliable'] === undefined ? {} : { statusReliable: raw['statusReliable'] === true }),
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Text that marks a file as worth analysing even when it names no host. */
+const ALWAYS_MENTIONS = ['messaging_product', 'whatsapp-errors/catalog'];
+
+export function parseSettings(value: unknown): ResolvedSettings {
+  const raw = value === undefined ? {} : expectRecord(value, '');
+  rejectUnknownKeys(raw, TOP_KEYS, '');
+
+  const definitions = new Map<string, ProviderDefinition>(PROVIDERS.map((id) => [id, catalog[id]]));
+  if (raw['overrides'] !== undefined) {
+    for (const [id, override] of Object.entries(expectRecord(raw['overrides'], '.overrides'))) {
+      const def = definitions.get(id);
+      if (!def) throw new SettingsError(`.overrides.${id}`, `unknown provider; expected one of ${[...definitions.keys()].join(', ')}`);
+      definitions.set(id, applyOverride(def, override, `.overrides.${id}`));
+    }
+  }
+  if (raw['customProviders'] !== undefined) {
+    if (!Array.isArray(raw['customProviders'])) throw new SettingsError('.customProviders', `expected an array, got ${show(raw['customProviders'])}`);
+    raw['customProviders'].forEach((item, i) => {
+      const def = parseCustomProvider(item, `.customProviders[${i}]`, new Set(definitions.keys()));
+      definitions.set(def.id, def);
+    });
+  }
+
+  const known = [...definitions.keys()];
+  const enabled = raw['providers'] === undefined ? known : expectStringArray(raw['providers'], '.providers');
+  enabled.forEach((id, i) => {
+    if (!definitions.has(id)) throw new SettingsError(`.providers[${i}]`, `unknown provider '${id}'; expected one of ${known.join(', ')}`);
+  });
+  const providers = [...new Set(enabled)].map((id) => createProviderInfo(definitions.get(id)!));
+  const byId = new Map(providers.map((p) => [p.id, p]));
+
+  const mapping = (key: 'hosts' | 'envVars' | 'wrappers'): Map<string, ProviderInfo> => {
+    const result = new Map<string, ProviderInfo>();
+    if (raw[key] === undefined) return result;
+    for (const [name, id] of Object.entries(expectRecord(raw[key], `.${key}`))) {
+      const path = `.${key}['${name}']`;
+      if (typeof id !== 'string' || !definitions.has(id)) throw new SettingsError(path, `unknown provider ${show(id)}; expected one of ${known.join(', ')}`);
+      const provider = byId.get(id);
+      if (provider) result.set(key === 'hosts' ? name.toLowerCase() : name, provider);
+    }
+    return result;
+  };
+  const hosts = new Map<string, ProviderInfo>();
+  for (const provider of providers) for (const host of provider.def.hosts) hosts.set(host.toLowerCase(), provider);
+  for (const [host, provider] of mapping('hosts')) hosts.set(host, provider);
+  const envVars = mapping('envVars');
+  const wrappers = mapping('wrappers');
+
+  const needles = [...hosts.keys(), ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
+  const mention = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
+  return { providers, byId, hosts, envVars, wrappers, mentionsProvider: (text) => providers.length > 0 && mention.test(text) };
+}
+
+const cache = new WeakMap<object, ResolvedSettings>();
+let defaults: ResolvedSettings | undefined;
+
+/** The resolved settings of a lint run, parsed once per settings object. */
+export function resolveSettings(settings: Readonly<Record<string, unknown>> | undefined): ResolvedSettings {
+  const value = settings?.[SETTINGS_KEY];
+  if (value === undefined) return (defaults ??= parseSettings(undefined));
+  if (typeof value !== 'object' || value === null) return parseSettings(value);
+  let resolved = cache.get(value);
+  if (!resolved) {
+    resolved = parseSettings(value);
+    cache.set(value, resolved);
+  }
+  return resolved;
+}

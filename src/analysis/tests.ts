@@ -1,0 +1,163 @@
+/**
+ * Decisions on a provider's outcome: tests of the HTTP status and comparisons
+ * of the error code with literal values (`===`, `switch` cases, `includes` /
+ * `has` on literal lists). Rules judge them; this file only recognises them.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, skipTransparent, type Node } from './ast.js';
+import type { FileAnalysis } from './file.js';
+import type { ProviderInfo } from './providers.js';
+import { staticList, staticValue, UNKNOWN, resolveExpression, type StaticValue } from './values.js';
+
+export type StatusRange = readonly [number, number];
+
+export interface StatusTest {
+  /** Where the test is written (the comparison, the `case` test, the `includes` call). */
+  readonly node: Node;
+  readonly provider: ProviderInfo;
+  /** The statuses the test selects, within 100–599. */
+  readonly ranges: readonly StatusRange[];
+}
+
+const EQUALITY = new Set(['===', '==', '!==', '!=']);
+const RELATIONAL = new Set(['<', '<=', '>', '>=']);
+const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+const MIN_STATUS = 100;
+const MAX_STATUS = 599;
+
+function comparisonRange(operator: string, value: number): StatusRange | undefined {
+  switch (operator) {
+    case '<':
+      return [MIN_STATUS, Math.ceil(value) - 1];
+    case '<=':
+      return [MIN_STATUS, Math.floor(value)];
+    case '>':
+      return [Math.floor(value) + 1, MAX_STATUS];
+    case '>=':
+      return [Math.ceil(value), MAX_STATUS];
+    default:
+      return EQUALITY.has(operator) && Number.isInteger(value) ? [value, value] : undefined;
+  }
+}
+
+/** `status OP number` in either order: the provider and the statuses it selects. */
+function simpleStatusComparison(analysis: FileAnalysis, node: TSESTree.BinaryExpression): { provider: ProviderInfo; range: StatusRange; status: Node } | undefined {
+  if (!EQUALITY.has(node.operator) && !RELATIONAL.has(node.operator)) return undefined;
+  for (const [status, other, operator] of [
+    [node.left, node.right, node.operator],
+    [node.right, node.left, FLIP[node.operator] ?? node.operator],
+  ] as const) {
+    const found = analysis.statusOf(status);
+    if (!found) continue;
+    const value = staticValue(analysis, other);
+    const range = typeof value === 'number' ? comparisonRange(operator, value) : undefined;
+    return range ? { provider: found.provider, range, status } : undefined;
+  }
+  return undefined;
+}
+
+function sameExpression(analysis: FileAnalysis, a: Node, b: Node): boolean {
+  const text = analysis.sourceCode.getText.bind(analysis.sourceCode);
+  return text(skipTransparent(a)) === text(skipTransparent(b));
+}
+
+/** The status test `node` is part of, if any. Two relational tests joined by `&&` on the same status are one range test. */
+export function statusTestOf(analysis: FileAnalysis, node: Node): StatusTest | undefined {
+  if (node.type === AST_NODE_TYPES.BinaryExpression) {
+    const own = simpleStatusComparison(analysis, node);
+    if (!own) return undefined;
+    const parent = node.parent;
+    if (RELATIONAL.has(node.operator) && parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&') {
+      const sibling = parent.left === node ? parent.right : parent.left;
+      const other = sibling.type === AST_NODE_TYPES.BinaryExpression && RELATIONAL.has(sibling.operator) ? simpleStatusComparison(analysis, sibling) : undefined;
+      if (other && sameExpression(analysis, own.status, other.status)) {
+        const range: StatusRange = [Math.max(own.range[0], other.range[0]), Math.min(own.range[1], other.range[1])];
+        return { node: parent, provider: own.provider, ranges: range[0] <= range[1] ? [range] : [] };
+      }
+    }
+    return { node, provider: own.provider, ranges: [own.range] };
+  }
+  if (node.type === AST_NODE_TYPES.SwitchCase) {
+    if (!node.test || node.parent.type !== AST_NODE_TYPES.SwitchStatement) return undefined;
+    const found = analysis.statusOf(node.parent.discriminant);
+    const value = found && staticValue(analysis, node.test);
+    return found && typeof value === 'number' && Number.isInteger(value) ? { node: node.test, provider: found.provider, ranges: [[value, value]] } : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const membership = listMembership(analysis, node);
+    if (!membership) return undefined;
+    const found = analysis.statusOf(membership.tested);
+    if (!found) return undefined;
+    const ranges = membership.items.flatMap((item): StatusRange[] => (typeof item.value === 'number' ? [[item.value, item.value]] : []));
+    return ranges.length ? { node, provider: found.provider, ranges } : undefined;
+  }
+  return undefined;
+}
+
+/** `[a, b].includes(x)`, `new Set([a, b]).has(x)`, `LIST.includes(x)` with a literal list. */
+function listMembership(analysis: FileAnalysis, node: TSESTree.CallExpression): { tested: Node; items: { value: StaticValue; node: Node }[] } | undefined {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(callee);
+  const tested = node.arguments[0];
+  if ((method !== 'includes' && method !== 'has') || !tested || tested.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const items = staticList(analysis, callee.object);
+  return items ? { tested, items } : undefined;
+}
+
+export interface CodeComparison {
+  readonly provider: ProviderInfo;
+  /** The code expression. */
+  readonly code: Node;
+  /** The compared value as written in the test (a literal, a constant, a list element). */
+  readonly node: Node;
+  /** The literal behind it, where a fix would change the value. */
+  readonly literal: TSESTree.Literal | TSESTree.TemplateLiteral | undefined;
+  readonly value: StaticValue;
+  /** `===`, `!==`, `==`, `!=`, `case`, or `includes` / `has` for list membership. */
+  readonly form: string;
+}
+
+function literalBehind(analysis: FileAnalysis, node: Node): TSESTree.Literal | TSESTree.TemplateLiteral | undefined {
+  const resolved = resolveExpression(analysis, node);
+  return resolved.type === AST_NODE_TYPES.Literal || (resolved.type === AST_NODE_TYPES.TemplateLiteral && resolved.expressions.length === 0) ? resolved : undefined;
+}
+
+/** The comparisons of a provider's code with static values that `node` makes. */
+export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeComparison[] {
+  if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(node.operator)) {
+    for (const [code, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as const) {
+      const found = analysis.codeOf(code);
+      if (!found) continue;
+      const value = staticValue(analysis, other);
+      if (value === UNKNOWN) return [];
+      return [{ provider: found.provider, code, node: other, literal: literalBehind(analysis, other), value, form: node.operator }];
+    }
+    return [];
+  }
+  if (node.type === AST_NODE_TYPES.SwitchCase) {
+    if (!node.test || node.parent.type !== AST_NODE_TYPES.SwitchStatement) return [];
+    const found = analysis.codeOf(node.parent.discriminant);
+    const value = found && staticValue(analysis, node.test);
+    if (!found || value === undefined || value === UNKNOWN) return [];
+    return [{ provider: found.provider, code: node.parent.discriminant, node: node.test, literal: literalBehind(analysis, node.test), value, form: 'case' }];
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const membership = listMembership(analysis, node);
+    const found = membership && analysis.codeOf(membership.tested);
+    if (!membership || !found) return [];
+    const form = memberName(node.callee as TSESTree.MemberExpression) as string;
+    return membership.items.map((item) => ({
+      provider: found.provider,
+      code: membership.tested,
+      node: item.node,
+      literal: literalBehind(analysis, item.node),
+      value: item.value,
+      form,
+    }));
+  }
+  return [];
+}
