@@ -8,8 +8,13 @@ import { createRule, listSome } from '../src/util/create-rule.js';
 
 const FAILURE: StatusRange = [400, 599];
 
+/** The failure statuses a test selects, as written in a message: `409`, `400–499`, `502/503`. */
 function statusLabel(ranges: readonly StatusRange[]): string {
-  return ranges.map(([lo, hi]) => (lo === hi ? String(lo) : `${lo}–${hi}`)).join('/');
+  return ranges
+    .map(([lo, hi]): StatusRange => [Math.max(lo, FAILURE[0]), Math.min(hi, FAILURE[1])])
+    .filter(([lo, hi]) => lo <= hi)
+    .map(([lo, hi]) => (lo === hi ? String(lo) : `${lo}–${hi}`))
+    .join('/');
 }
 
 /** True when the test only tells success from failure: it selects no failure status, or all of them. */
@@ -29,13 +34,13 @@ export default createRule({
       recommended: true,
     },
     schema: [],
+    defaultOptions: [],
     messages: {
       ambiguousStatus: 'HTTP {{status}} from {{provider}} is one of {{count}} errors ({{codes}}) that need different handling; branch on {{field}} instead.',
-      unreliableStatus:
-        '{{provider}} does not key its errors on HTTP status (its docs say to branch on the error code), so HTTP {{status}} does not identify an error; branch on {{field}} instead.',
+      unreliableStatus: '{{provider}} does not map its errors to HTTP statuses reliably, so HTTP {{status}} does not identify an error; branch on {{field}} instead.',
     },
   },
-  defaultOptions: [],
+
   create(context) {
     const analysis = getAnalysis(context);
     if (!analysis) return {};
@@ -47,13 +52,14 @@ export default createRule({
       const { provider } = test;
       const status = statusLabel(test.ranges);
       if (!provider.def.statusReliable) {
-        context.report({ node: test.node, messageId: 'unreliableStatus', data: { provider: provider.id, status, field: provider.codeField } });
+        context.report({ node: test.node, ...(test.loc ? { loc: test.loc } : {}), messageId: 'unreliableStatus', data: { provider: provider.id, status, field: provider.codeField } });
         return;
       }
       const entries = provider.entriesForStatuses(test.ranges).filter((e) => (e.scope ?? 'messaging') === 'messaging');
       if (new Set(entries.map((e) => handlingGroup(e.retry))).size < 2) return;
       context.report({
         node: test.node,
+        ...(test.loc ? { loc: test.loc } : {}),
         messageId: 'ambiguousStatus',
         data: { status, provider: provider.id, count: entries.length, codes: listSome(entries.map((e) => String(e.code))), field: provider.codeField },
       });

@@ -18,10 +18,10 @@ function looselyDocumented(comparison: CodeComparison): boolean {
   return typeof value === 'number' && provider.entry(String(value)) !== undefined;
 }
 
-function replacement(comparison: CodeComparison, entry: ErrorEntry): string {
+/** The code as a literal in the style of the one it replaces (its quote character). */
+function replacement(raw: string, entry: ErrorEntry): string {
   if (typeof entry.code === 'number') return String(entry.code);
-  const raw = comparison.literal ? comparison.literal.range : undefined;
-  const quote = raw && comparison.literal?.type === 'TemplateLiteral' ? '`' : "'";
+  const quote = /^["'`]/.test(raw) ? raw[0]! : "'";
   return `${quote}${entry.code}${quote}`;
 }
 
@@ -35,15 +35,16 @@ export default createRule<[], MessageId>({
       recommended: true,
     },
     schema: [],
+    defaultOptions: [],
     messages: {
       unknownCode: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; compare with a code from the {{provider}} catalog.',
       didYouMean: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; did you mean {{suggestion}} ({{title}})?',
-      wrongType: '{{provider}} sends its error codes as {{type}}s, so {{value}} never equals one; compare with {{suggestion}} ({{title}}).',
+      wrongType: '{{provider}} sends this error code as a {{type}}, so {{value}} never equals it; compare with {{suggestion}} ({{title}}).',
       otherProvider: '{{value}} is a {{other}} error code, not a {{provider}} one, so this comparison never matches.',
       useCode: 'Use {{suggestion}} ({{title}}).',
     },
   },
-  defaultOptions: [],
+
   create(context) {
     const analysis = getAnalysis(context);
     if (!analysis) return {};
@@ -55,9 +56,13 @@ export default createRule<[], MessageId>({
         if (provider.entry(value) || looselyDocumented(comparison)) continue;
         seen.add(comparison.node);
         const shown = formatCode(value);
-        const numeric = typeof value === 'string' && /^\d+$/.test(value) ? provider.entry(Number(value)) : undefined;
-        const textual = typeof value === 'number' ? provider.entry(String(value)) : undefined;
-        const retyped = numeric ?? textual;
+        // '131047' against a numeric code (or 470 against a string one): the same code in the other type, or the nearest one
+        const asNumber = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
+        const asString = typeof value === 'number' ? String(value) : undefined;
+        const retyped =
+          (asNumber !== undefined && (provider.entry(asNumber) ?? nearestCode(provider, asNumber))) ||
+          (asString !== undefined && provider.def.codeType !== 'number' && provider.entry(asString)) ||
+          undefined;
         const nearest = retyped ?? nearestCode(provider, value);
         const suggest = (entry: ErrorEntry) =>
           comparison.literal
@@ -65,7 +70,7 @@ export default createRule<[], MessageId>({
                 {
                   messageId: 'useCode' as const,
                   data: { suggestion: formatCode(entry.code), title: entry.title },
-                  fix: (fixer: Parameters<NonNullable<Parameters<typeof context.report>[0]['fix']>>[0]) => fixer.replaceText(comparison.literal!, replacement(comparison, entry)),
+                  fix: (fixer: Parameters<NonNullable<Parameters<typeof context.report>[0]['fix']>>[0]) => fixer.replaceText(comparison.literal!, replacement(context.sourceCode.getText(comparison.literal!), entry)),
                 },
               ]
             : [];

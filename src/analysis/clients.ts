@@ -16,6 +16,10 @@ interface ClientRef {
   readonly base?: StringValue;
   /** The instance was created with options that stop it throwing on HTTP errors. */
   readonly acceptsErrors?: boolean;
+  /** Identity of the client: the import's variable, the `create()` call, or the global's name. */
+  readonly origin: unknown;
+  /** The options object of an instance (`axios.create({...})`), where `retry` options may sit. */
+  readonly instanceConfig?: TSESTree.ObjectExpression;
 }
 
 export interface RequestInfo {
@@ -30,6 +34,9 @@ export interface RequestInfo {
   /** Whether a non-2xx status rejects the promise. */
   readonly throwsOnHttpError: boolean;
   readonly method: string | undefined;
+  /** Identity of the client used (see `clientOf`). */
+  readonly clientOrigin: unknown;
+  readonly instanceConfig: TSESTree.ObjectExpression | undefined;
 }
 
 const MODULE_FAMILIES: Record<string, Record<string, ClientRef['family']>> = {
@@ -55,7 +62,7 @@ const DATA_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'pa
 const BUILDER_METHODS = new Set(['create', 'extend']);
 
 /** Where an identifier comes from: `import x from 'm'`, `require('m')`, destructured or namespace imports. */
-function importOf(env: AnalysisEnv, id: TSESTree.Identifier): { module: string; name: string } | undefined {
+export function importOf(env: AnalysisEnv, id: TSESTree.Identifier): { module: string; name: string } | undefined {
   const variable = findVariable(env.sourceCode, id);
   const def = variable?.defs[0];
   if (!def) return undefined;
@@ -129,14 +136,14 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   const current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.Identifier) {
     const source = importOf(env, current);
+    const variable = findVariable(env.sourceCode, current);
     if (source) {
       const family = MODULE_FAMILIES[source.module]?.[source.name];
-      return family ? { family } : undefined;
+      return family ? { family, origin: variable } : undefined;
     }
-    const variable = findVariable(env.sourceCode, current);
     if (!variable || variable.defs.length === 0) {
       const family = GLOBAL_FAMILIES[current.name];
-      return family ? { family } : undefined;
+      return family ? { family, origin: `global:${current.name}` } : undefined;
     }
   }
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.ThisExpression) {
@@ -149,7 +156,14 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
       const parent = clientOf(env, current.callee.object, depth + 1);
       if (!parent || parent.family === 'fetch' || parent.family === 'undici-namespace' || parent.family === 'undici-request') return undefined;
       const base = configBase(env, current.arguments[0]) ?? parent.base;
-      return { family: parent.family, ...(base ? { base } : {}), acceptsErrors: parent.acceptsErrors === true || acceptsErrors(env, current.arguments[0]) };
+      const config = objectArg(env, current.arguments[0]);
+      return {
+        family: parent.family,
+        ...(base ? { base } : {}),
+        acceptsErrors: parent.acceptsErrors === true || acceptsErrors(env, current.arguments[0]),
+        origin: current,
+        ...(config ? { instanceConfig: config } : {}),
+      };
     }
     return undefined;
   }
@@ -161,7 +175,8 @@ function joinUrl(base: StringValue | undefined, url: StringValue | undefined): S
   if (!base) return url;
   if (!url) return base;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url.text)) return url;
-  return { text: base.text + url.text, providers: [...base.providers, ...url.providers] };
+  const separator = base.text.endsWith('/') || url.text.startsWith('/') ? '' : '/';
+  return { text: base.text + separator + url.text, providers: [...base.providers, ...url.providers] };
 }
 
 function objectArg(env: AnalysisEnv, node: Node | undefined): TSESTree.ObjectExpression | undefined {
@@ -200,6 +215,8 @@ function build(
     returns: returns ?? (family === 'ofetch' ? 'body' : 'response'),
     throwsOnHttpError: throwing && !client.acceptsErrors && !acceptsErrors(env, config),
     method: methodOf(env, config, method ?? (family === 'fetch' || family === 'undici-request' ? 'GET' : undefined)),
+    clientOrigin: client.origin,
+    instanceConfig: client.instanceConfig,
   };
 }
 
@@ -217,7 +234,7 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
     const family = direct.family;
     const first = args[0];
     const firstObject = first && family !== 'fetch' && family !== 'undici-request' ? objectArg(env, first) : undefined;
-    if (family === 'superagent') return build(env, direct, family, args[1], undefined, undefined, first ? evaluateString(env, first).text : undefined);
+    if (family === 'superagent') return build(env, direct, family, args[1], undefined, superagentPayload(call), first ? evaluateString(env, first).text : undefined);
     if (firstObject && (family === 'axios' || family === 'got')) return build(env, direct, family, undefined, firstObject, undefined, undefined);
     return build(env, direct, family, first, objectArg(env, args[1]), undefined, undefined);
   }
@@ -238,17 +255,40 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
       return build(env, owner, 'axios', args[0], objectArg(env, args[2]), args[1], method.replace(/Form$/, ''));
     }
     if (owner.family === 'axios') return build(env, owner, 'axios', args[0], objectArg(env, args[1]), undefined, method);
+    if (owner.family === 'superagent') return build(env, owner, 'superagent', args[0], undefined, superagentPayload(call), method === 'del' ? 'delete' : method);
     return build(env, owner, owner.family, args[0], objectArg(env, args[1]), undefined, method === 'del' ? 'delete' : method);
   }
   // An HTTP verb on something this file cannot resolve: a wrapper library, an injected service.
   if (!HTTP_METHODS.has(method) && method !== 'request' && method !== 'fetch') return undefined;
-  const generic: ClientRef = { family: 'generic' };
+  const receiver = resolveExpression(env, callee.object);
+  if (
+    receiver.type === AST_NODE_TYPES.ObjectExpression ||
+    receiver.type === AST_NODE_TYPES.ArrayExpression ||
+    receiver.type === AST_NODE_TYPES.Literal ||
+    receiver.type === AST_NODE_TYPES.TemplateLiteral ||
+    receiver.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    receiver.type === AST_NODE_TYPES.FunctionExpression
+  ) {
+    return undefined; // a same-file object, not an HTTP client
+  }
+  const generic: ClientRef = { family: 'generic', origin: undefined };
   if (method === 'request') {
     const config = objectArg(env, args[0]);
     return config ? build(env, generic, 'generic', undefined, config, undefined, undefined) : build(env, generic, 'generic', args[0], objectArg(env, args[1]), undefined, undefined);
   }
   if (method === 'fetch') return build(env, generic, 'fetch', args[0], objectArg(env, args[1]), undefined, undefined);
   return build(env, generic, 'generic', args[0], objectArg(env, args[2]), DATA_METHODS.has(method) ? args[1] : undefined, method);
+}
+
+/** superagent sends its payload through the chain: `superagent.post(url).set(…).send(payload)`. */
+function superagentPayload(call: TSESTree.CallExpression): Node | undefined {
+  let current: Node = call;
+  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current && current.parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+    const chained: TSESTree.CallExpression = current.parent.parent;
+    if (memberName(current.parent) === 'send') return chained.arguments[0];
+    current = chained;
+  }
+  return undefined;
 }
 
 /** True when a request payload is a Cloud API message (`messaging_product: 'whatsapp'`). */

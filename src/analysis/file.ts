@@ -21,6 +21,7 @@ import { classifyRequest, isCloudApiPayload, type RequestInfo } from './clients.
 import type { AnalysisEnv } from './env.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import type { ResolvedSettings } from './settings.js';
+import { retryCallbackProvider } from './retry-libraries.js';
 import { providerOfUrl, resolveExpression, staticValue } from './values.js';
 
 export interface ProviderCall {
@@ -52,18 +53,22 @@ const CATALOG_MODULE = 'eslint-plugin-whatsapp-errors/catalog';
 
 export class FileAnalysis implements AnalysisEnv {
   readonly calls: ProviderCall[] = [];
+  /** Every call expression of the file, in source order. */
+  readonly allCalls: TSESTree.CallExpression[] = [];
   private readonly callByNode = new Map<TSESTree.CallExpression, ProviderCall>();
   /** Same-file functions that reach a provider, and which one. */
   readonly wrappers = new Map<FunctionNode, ProviderInfo>();
   private readonly kinds = new Map<Node, Kind | null>();
   private readonly tryCalls = new Map<TSESTree.BlockStatement, ProviderCall | null>();
+  private readonly classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
+  private readonly callees = new Map<TSESTree.CallExpression, FunctionNode | null>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly settings: ResolvedSettings,
   ) {
-    const calls: TSESTree.CallExpression[] = [];
-    const classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
+    const calls = this.allCalls;
+    const classes = this.classes;
     this.walk(sourceCode.ast, calls, classes);
     const pending: [TSESTree.CallExpression, FunctionNode | ProviderInfo][] = [];
     for (const call of calls) {
@@ -148,10 +153,11 @@ export class FileAnalysis implements AnalysisEnv {
     return typeof name === 'string' ? this.settings.wrappers.get(name) : undefined;
   }
 
-  private functionOf(id: TSESTree.Identifier): FunctionNode | undefined {
+  /** The same-file function an identifier names (a declaration or a const holding a function). */
+  functionOf(id: TSESTree.Identifier): FunctionNode | undefined {
     const variable = findVariable(this.sourceCode, id);
     const def = variable?.defs[0];
-    if (!def) return undefined;
+    if (!def || (def.type !== 'FunctionName' && def.type !== 'Variable')) return undefined;
     if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
     if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
       const init = skipTransparent(def.node.init);
@@ -168,6 +174,15 @@ export class FileAnalysis implements AnalysisEnv {
     const object = skipTransparent(callee.object);
     const ownClass = object.type === AST_NODE_TYPES.ThisExpression ? enclosingClass(callee) : undefined;
     if (ownClass) return classMethod(ownClass, name);
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      // a method of an object literal calling a sibling: `{ post() {…}, send() { return this.post() } }`
+      const method = enclosingFunction(callee);
+      const holder = method?.parent?.type === AST_NODE_TYPES.Property ? method.parent.parent : undefined;
+      if (holder?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const property = findProperty(holder, name);
+      const value = property && skipTransparent(property.value);
+      return value && isFunction(value) ? value : undefined;
+    }
     const resolved = resolveExpression(this, object);
     if (resolved.type === AST_NODE_TYPES.ObjectExpression) {
       const property = findProperty(resolved, name);
@@ -180,8 +195,20 @@ export class FileAnalysis implements AnalysisEnv {
     }
     // An instance this file cannot trace (injected, passed in): a method of that
     // name in one of the file's classes, when exactly one class declares it.
+    if (object.type !== AST_NODE_TYPES.Identifier && object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const candidates = classes.map((c) => classMethod(c, name)).filter((fn): fn is FunctionNode => fn !== undefined);
     return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
+  /** The same-file function or method a call invokes, if the file declares it. */
+  calledFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
+    let fn = this.callees.get(call);
+    if (fn === undefined) {
+      const target = this.calleeTarget(call, this.classes);
+      fn = target && isFunction(target as Node) ? (target as FunctionNode) : null;
+      this.callees.set(call, fn);
+    }
+    return fn ?? undefined;
   }
 
   /** The provider call a node is, if any. */
@@ -189,12 +216,15 @@ export class FileAnalysis implements AnalysisEnv {
     return node.type === AST_NODE_TYPES.CallExpression ? this.callByNode.get(node) : undefined;
   }
 
-  /** The first provider call inside a `try` block (callbacks included). */
+  /**
+   * The first provider call a `try` block awaits: only an awaited rejection
+   * reaches the `catch` (`return send()` inside `try` does not).
+   */
   providerCallIn(block: TSESTree.BlockStatement): ProviderCall | undefined {
     const cached = this.tryCalls.get(block);
     if (cached !== undefined) return cached ?? undefined;
     const [start, end] = block.range;
-    const found = this.calls.find((c) => c.node.range[0] >= start && c.node.range[1] <= end) ?? null;
+    const found = this.calls.find((c) => c.node.range[0] >= start && c.node.range[1] <= end && isAwaitedWithin(c.node, block)) ?? null;
     this.tryCalls.set(block, found);
     return found ?? undefined;
   }
@@ -332,6 +362,9 @@ export class FileAnalysis implements AnalysisEnv {
   /** A callback parameter: `.then((res) => …)`, `.catch((err) => …)`, `body.errors.forEach((e) => …)`. */
   private parameterKind(fn: FunctionNode, name: TSESTree.Identifier): Kind | undefined {
     const parent = fn.parent;
+    // `shouldRetry(error)`, `retryCondition(err)`, `handleWhen((err) => …)`: the error of the retried provider call.
+    const retried = fn.params[0] && contains(fn.params[0], name) ? retryCallbackProvider(this, fn) : undefined;
+    if (retried) return project({ k: 'error', provider: retried.provider, call: retried.call }, fn.params[0]!, name, this);
     if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(parent.callee);
     const index = parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
@@ -363,6 +396,21 @@ export class FileAnalysis implements AnalysisEnv {
   }
 }
 
+/** Is the call's promise awaited (directly, or through `.then()` / `.json()` chains) before leaving `block`? */
+function isAwaitedWithin(call: Node, block: Node): boolean {
+  for (let current: Node | undefined = call; current && current !== block; current = current.parent) {
+    const parent: Node | undefined = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.YieldExpression) return true;
+    if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.await) return true;
+    if (parent.type.endsWith('Statement') || parent.type === AST_NODE_TYPES.VariableDeclaration) {
+      // `const p = send(); … await p;` is rare; a statement boundary ends the search
+      return false;
+    }
+  }
+  return false;
+}
+
 function classMethod(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): FunctionNode | undefined {
   for (const element of cls.body.body) {
     if ((element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && propertyKeyName(element) === name) {
@@ -390,6 +438,7 @@ function member(kind: Kind, name: string | number): Kind | undefined {
       if (name === 'response') return { k: 'response', provider, call };
       if (name === 'status' || name === 'statusCode') return { k: 'status', provider, call };
       if (name === 'data') return { k: 'body', provider, call, path: [] };
+      if (name === 'error' || name === 'cause') return kind; // p-retry's context object, a wrapped cause
       return undefined;
     case 'body':
       return { ...kind, path: [...kind.path, name] };

@@ -86,6 +86,7 @@ export function editDistance(a: string, b: string): number {
  * number one digit edit away (`131074` → `131047`). Pattern codes are skipped.
  */
 export function nearestCode(provider: ProviderInfo, value: string | number): ErrorEntry | undefined {
+  if (typeof value === 'number' && (value < 0 || !Number.isInteger(value))) return undefined; // -1 is a "no code" placeholder, not a typo
   const text = String(value).toLowerCase();
   const limit = typeof value === 'number' ? 1 : text.length >= 6 ? 2 : 1;
   let best: ErrorEntry | undefined;

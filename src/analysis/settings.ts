@@ -49,6 +49,11 @@ function expectString(value: unknown, path: string): string {
   return value;
 }
 
+function expectBoolean(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') throw new SettingsError(path, `expected true or false, got ${show(value)}`);
+  return value;
+}
+
 function expectStringArray(value: unknown, path: string): string[] {
   if (!Array.isArray(value)) throw new SettingsError(path, `expected an array of strings, got ${show(value)}`);
   return value.map((item, i) => expectString(item, `${path}[${i}]`));
@@ -112,8 +117,9 @@ function parseCustomProvider(value: unknown, path: string, taken: ReadonlySet<st
   const id = expectString(raw['id'], `${path}.id`);
   if (taken.has(id)) throw new SettingsError(`${path}.id`, `'${id}' is already a provider id; use overrides to change a built-in provider`);
   const codeType = raw['codeType'] === undefined ? 'string' : expectOneOf(raw['codeType'], CODE_TYPES, `${path}.codeType`);
-  if (!Array.isArray(raw['errors'])) throw new SettingsError(`${path}.errors`, `expected an array of error entries, got ${show(raw['errors'])}`);
-  const errors = raw['errors'].map((entry, i) => parseEntry(entry, `${path}.errors[${i}]`, codeType));
+  const rawErrors = raw['errors'] ?? [];
+  if (!Array.isArray(rawErrors)) throw new SettingsError(`${path}.errors`, `expected an array of error entries, got ${show(raw['errors'])}`);
+  const errors = rawErrors.map((entry, i) => parseEntry(entry, `${path}.errors[${i}]`, codeType));
   const def: ProviderDefinition = {
     id,
     name: raw['name'] === undefined ? id : expectString(raw['name'], `${path}.name`),
@@ -123,7 +129,7 @@ function parseCustomProvider(value: unknown, path: string, taken: ReadonlySet<st
     messagePaths: (raw['messagePaths'] === undefined ? [] : expectStringArray(raw['messagePaths'], `${path}.messagePaths`)).map((p, i) =>
       expectBodyPath(p, `${path}.messagePaths[${i}]`),
     ),
-    statusReliable: raw['statusReliable'] === undefined ? true : raw['statusReliable'] === true,
+    statusReliable: raw['statusReliable'] === undefined ? true : expectBoolean(raw['statusReliable'], `${path}.statusReliable`),
     docs: raw['docs'] === undefined ? '' : expectString(raw['docs'], `${path}.docs`),
     errors,
     ...(raw['successFlag'] === undefined ? {} : { successFlag: expectBodyPath(raw['successFlag'], `${path}.successFlag`) }),
@@ -157,7 +163,7 @@ function applyOverride(def: ProviderDefinition, value: unknown, path: string): P
       ? {}
       : { messagePaths: expectStringArray(raw['messagePaths'], `${path}.messagePaths`).map((p, i) => expectBodyPath(p, `${path}.messagePaths[${i}]`)) }),
     ...(raw['successFlag'] === undefined ? {} : { successFlag: expectBodyPath(raw['successFlag'], `${path}.successFlag`) }),
-    ...(raw['statusReliable'] === undefined ? {} : { statusReliable: raw['statusReliable'] === true }),
+    ...(raw['statusReliable'] === undefined ? {} : { statusReliable: expectBoolean(raw['statusReliable'], `${path}.statusReliable`) }),
   };
 }
 

@@ -12,8 +12,10 @@ import { staticList, staticValue, UNKNOWN, resolveExpression, type StaticValue }
 export type StatusRange = readonly [number, number];
 
 export interface StatusTest {
-  /** Where the test is written (the comparison, the `case` test, the `includes` call). */
+  /** Where the test is written (the comparison, the `case` test, the `includes` call); for a range, its first bound. */
   readonly node: Node;
+  /** For a range written as two comparisons: from the first to the last. */
+  readonly loc?: TSESTree.SourceLocation;
   readonly provider: ProviderInfo;
   /** The statuses the test selects, within 100–599. */
   readonly ranges: readonly StatusRange[];
@@ -57,22 +59,51 @@ function simpleStatusComparison(analysis: FileAnalysis, node: TSESTree.BinaryExp
 }
 
 function sameExpression(analysis: FileAnalysis, a: Node, b: Node): boolean {
-  const text = analysis.sourceCode.getText.bind(analysis.sourceCode);
-  return text(skipTransparent(a)) === text(skipTransparent(b));
+  const text = (n: Node) => analysis.sourceCode.getText(skipTransparent(n)).replace(/\?\./g, '.');
+  return text(a) === text(b);
 }
 
-/** The status test `node` is part of, if any. Two relational tests joined by `&&` on the same status are one range test. */
+function sameStatus(analysis: FileAnalysis, comparison: TSESTree.BinaryExpression, status: Node): boolean {
+  const other = simpleStatusComparison(analysis, comparison);
+  return !!other && sameExpression(analysis, other.status, status);
+}
+
+/** The operands of an `&&` chain, flattened: `a && b && c` → [a, b, c]. */
+function andOperands(node: Node): Node[] {
+  return node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&' ? [...andOperands(node.left), ...andOperands(node.right)] : [node];
+}
+
+/**
+ * The status test `node` is part of, if any. Relational tests of the same
+ * status joined by `&&` (`status >= 400 && status < 500`, also inside a longer
+ * chain such as `err.response && … && …`) are one range test, keyed on the
+ * first of them.
+ */
 export function statusTestOf(analysis: FileAnalysis, node: Node): StatusTest | undefined {
   if (node.type === AST_NODE_TYPES.BinaryExpression) {
     const own = simpleStatusComparison(analysis, node);
     if (!own) return undefined;
-    const parent = node.parent;
-    if (RELATIONAL.has(node.operator) && parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&') {
-      const sibling = parent.left === node ? parent.right : parent.left;
-      const other = sibling.type === AST_NODE_TYPES.BinaryExpression && RELATIONAL.has(sibling.operator) ? simpleStatusComparison(analysis, sibling) : undefined;
-      if (other && sameExpression(analysis, own.status, other.status)) {
-        const range: StatusRange = [Math.max(own.range[0], other.range[0]), Math.min(own.range[1], other.range[1])];
-        return { node: parent, provider: own.provider, ranges: range[0] <= range[1] ? [range] : [] };
+    let top: Node = node;
+    while (top.parent?.type === AST_NODE_TYPES.LogicalExpression && top.parent.operator === '&&') top = top.parent;
+    if (RELATIONAL.has(node.operator) && top !== node) {
+      const related = andOperands(top).filter(
+        (operand): operand is TSESTree.BinaryExpression =>
+          operand.type === AST_NODE_TYPES.BinaryExpression && RELATIONAL.has(operand.operator) && (operand === node || sameStatus(analysis, operand, own.status)),
+      );
+      if (related.length > 1) {
+        let range: StatusRange = [MIN_STATUS, MAX_STATUS];
+        for (const operand of related) {
+          const part = simpleStatusComparison(analysis, operand)!.range;
+          range = [Math.max(range[0], part[0]), Math.min(range[1], part[1])];
+        }
+        const first = related[0]!;
+        const last = related.at(-1)!;
+        return {
+          node: first,
+          loc: { start: first.loc.start, end: last.loc.end },
+          provider: own.provider,
+          ranges: range[0] <= range[1] ? [range] : [],
+        };
       }
     }
     return { node, provider: own.provider, ranges: [own.range] };

@@ -142,6 +142,25 @@ export function staticList(env: AnalysisEnv, node: Node): ListItem[] | undefined
     const first = resolved.arguments[0];
     return first ? staticList(env, first) : [];
   }
+  // Object.keys({ a: …, b: … })
+  if (
+    resolved.type === AST_NODE_TYPES.CallExpression &&
+    resolved.callee.type === AST_NODE_TYPES.MemberExpression &&
+    resolved.callee.object.type === AST_NODE_TYPES.Identifier &&
+    resolved.callee.object.name === 'Object' &&
+    memberName(resolved.callee) === 'keys' &&
+    resolved.arguments[0]
+  ) {
+    const object = resolveExpression(env, resolved.arguments[0]);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const items: ListItem[] = [];
+    for (const property of object.properties) {
+      const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+      if (key === undefined) return undefined;
+      items.push({ value: String(key), node: (property as TSESTree.Property).key });
+    }
+    return items;
+  }
   return undefined;
 }
 

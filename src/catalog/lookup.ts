@@ -51,7 +51,7 @@ export function parsePath(path: string): (string | number)[] {
   const segments: (string | number)[] = [];
   for (const part of path.split('.')) {
     const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match) throw new Error(`Invalid body path '${path}'`);
+    if (!match || (!match[1] && !match[2])) throw new Error(`Invalid body path '${path}'`);
     if (match[1]) segments.push(match[1]);
     for (const index of match[2]?.matchAll(/\[(\d+)\]/g) ?? []) segments.push(Number(index[1]));
   }

@@ -1,0 +1,80 @@
+/**
+ * Flags retries around provider calls whose decision lets codes that cannot
+ * succeed be re-sent, and retries of rate limits that do not wait.
+ */
+import { getAnalysis, retryConstructs, type RetryConstruct } from '../src/analysis/index.js';
+import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
+import { createRule, listSome } from '../src/util/create-rule.js';
+
+const NOT_RETRYABLE: readonly RetryClass[] = ['never', 'after-fix', 'provider-retries'];
+
+/** Two telling examples: the first never-retry code, then the first after-fix or provider-retried one. */
+function examples(entries: readonly ErrorEntry[]): string {
+  const picked: ErrorEntry[] = [];
+  for (const retry of NOT_RETRYABLE) {
+    const entry = entries.find((e) => e.retry === retry);
+    if (entry && picked.length < 2) picked.push(entry);
+  }
+  for (const entry of entries) if (picked.length < 2 && !picked.includes(entry)) picked.push(entry);
+  const text = picked.map((e) => `${e.code} (${e.title}: ${e.remedy.replace(/\.$/, '')})`);
+  return text.join(' and ');
+}
+
+function reportNode(construct: RetryConstruct) {
+  return construct.node;
+}
+
+export default createRule({
+  name: 'no-blind-retry',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow retries of provider calls that re-send errors which cannot succeed as they are',
+      recommended: true,
+    },
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      blindRetry: 'This retry re-sends on every error from {{provider}}, including {{examples}}. Retry only transient and rate-limit codes, e.g. with isRetryable().',
+      partialRetry:
+        'This retry also re-sends {{count}} {{provider}} errors that cannot succeed as they are, including {{examples}}. Retry only transient and rate-limit codes, e.g. with isRetryable().',
+      rateLimitNoWait: 'This retry re-sends {{provider}} rate-limit errors ({{codes}}) at once; wait before the next attempt, with backoff.',
+      ignoresRetryAfter: 'This retry of {{provider}} rate-limit errors ({{codes}}) ignores the wait {{provider}} returns in {{hint}}; wait that long before the next attempt.',
+    },
+  },
+  create(context) {
+    const analysis = getAnalysis(context);
+    if (!analysis) return {};
+    return {
+      'Program:exit'() {
+        for (const construct of retryConstructs(analysis)) {
+          const { provider } = construct;
+          const entries = provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging');
+          const node = reportNode(construct);
+          const loc = construct.form === 'loop' ? context.sourceCode.getFirstToken(node)!.loc : node.loc;
+          const hammered = entries.filter((e) => NOT_RETRYABLE.includes(e.retry) && construct.verdict(e) === 'retried');
+          if (hammered.length > 0) {
+            const basis = construct.basis();
+            const every = basis === 'nothing' || basis === 'attempts';
+            context.report({
+              node,
+              loc,
+              messageId: every ? 'blindRetry' : 'partialRetry',
+              data: { provider: provider.id, count: hammered.length, examples: examples(hammered) },
+            });
+            continue;
+          }
+          const limited = entries.filter((e) => e.retry === 'rate-limit' && construct.verdict(e) === 'retried');
+          if (limited.length === 0) continue;
+          const codes = listSome(limited.map((e) => String(e.code)));
+          if (construct.delay === 'none') {
+            context.report({ node, loc, messageId: 'rateLimitNoWait', data: { provider: provider.id, codes } });
+          } else if (provider.def.retryAfter && construct.delay !== 'provider-hint') {
+            const hint = provider.def.retryAfter.bodyPath ? `body.${provider.def.retryAfter.bodyPath}` : `the ${provider.def.retryAfter.header} header`;
+            context.report({ node, loc, messageId: 'ignoresRetryAfter', data: { provider: provider.id, codes, hint } });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,74 @@
+/**
+ * Flags provider requests whose response is taken for a success without any
+ * check of `ok`, the HTTP status or the provider's error field.
+ */
+import { getAnalysis, outcomeUses } from '../src/analysis/index.js';
+import { createRule, formatCode } from '../src/util/create-rule.js';
+
+const CLIENT_LABEL: Record<string, string> = {
+  fetch: 'fetch',
+  'undici-request': 'undici request',
+  axios: 'axios (with validateStatus)',
+  got: 'got (with throwHttpErrors: false)',
+  ky: 'ky (with throwHttpErrors: false)',
+  ofetch: 'ofetch (with ignoreResponseError)',
+  superagent: 'superagent',
+  generic: 'this client',
+};
+
+export default createRule({
+  name: 'no-unchecked-response',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a check of ok, the HTTP status or the error body before a provider response is used as a success',
+      recommended: true,
+    },
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      unchecked:
+        "This {{provider}} response is used as a success without checking ok, the HTTP status or {{field}}; {{client}} resolves on HTTP errors, so a failed send (such as {{example}}) passes for a success.",
+      uncheckedFlag:
+        'This {{provider}} response is used as a success without checking {{flag}} or {{field}}; {{provider}} can answer 2xx with {{flag}}: false, so a failed send passes for a success.',
+      discarded: "The result of this {{provider}} request is never checked, so a failed send is lost silently; check ok or {{field}}.",
+    },
+  },
+  create(context) {
+    const analysis = getAnalysis(context);
+    if (!analysis) return {};
+    return {
+      'Program:exit'() {
+        for (const call of analysis.calls) {
+          const { request, provider } = call;
+          if (!request) continue;
+          const flag = provider.def.successFlag;
+          if (request.throwsOnHttpError && !flag) continue;
+          const uses = outcomeUses(analysis, call);
+          if (uses.handedOff || uses.errorChecks.length > 0) continue;
+          if (!request.throwsOnHttpError && uses.statusChecks.length > 0) continue;
+          const example = provider.def.errors.find((e) => e.retry === 'never' && (e.scope ?? 'messaging') === 'messaging');
+          const field = provider.codeField;
+          if (uses.discarded && uses.statusChecks.length === 0) {
+            context.report({ node: call.node, messageId: 'discarded', data: { provider: provider.id, field } });
+          } else if (uses.successUses.length > 0) {
+            if (request.throwsOnHttpError && flag) {
+              context.report({ node: call.node, messageId: 'uncheckedFlag', data: { provider: provider.id, flag: `body.${flag}`, field } });
+            } else {
+              context.report({
+                node: call.node,
+                messageId: 'unchecked',
+                data: {
+                  provider: provider.id,
+                  field,
+                  client: CLIENT_LABEL[request.family] ?? request.family,
+                  example: example ? `${formatCode(example.code)}, ${example.title.toLowerCase()}` : 'a validation error',
+                },
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+});

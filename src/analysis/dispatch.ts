@@ -1,0 +1,244 @@
+/**
+ * Dispatches on a provider's error code: a `switch`, an if / else-if chain (or
+ * a run of early-exit `if`s) testing the same code, a code → handler object
+ * looked up with the code, and a literal list tested as a branch condition.
+ * For each: the codes it handles and what happens to every other code.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { propertyKeyName, skipTransparent, type Node } from './ast.js';
+import type { FileAnalysis } from './file.js';
+import type { ProviderInfo } from './providers.js';
+import { codeComparisonsOf } from './tests.js';
+import { resolveExpression, type StaticValue } from './values.js';
+
+export type DispatchForm = 'switch' | 'if-chain' | 'lookup' | 'membership';
+
+/**
+ * What other codes meet: `none` (nothing runs for them: no `default`, no
+ * final `else`, an optional-call lookup), `empty` (a fallback that does
+ * nothing), or `handled` (a fallback that does something).
+ */
+export type Fallback = 'none' | 'empty' | 'handled';
+
+export interface Dispatch {
+  readonly form: DispatchForm;
+  /** Where to report: the `switch`, the first `if`, the object literal. */
+  readonly node: Node;
+  readonly provider: ProviderInfo;
+  readonly code: Node;
+  readonly handled: readonly StaticValue[];
+  readonly fallback: Fallback;
+  /** The `switch` statement, for inserting cases. */
+  readonly switchStatement?: TSESTree.SwitchStatement;
+  /** The lookup object, for inserting keys. */
+  readonly object?: TSESTree.ObjectExpression;
+}
+
+/** Statements that do nothing for the codes that reach them. */
+function doesNothing(statements: readonly TSESTree.Statement[]): boolean {
+  return statements.every((statement) => {
+    switch (statement.type) {
+      case AST_NODE_TYPES.EmptyStatement:
+      case AST_NODE_TYPES.BreakStatement:
+      case AST_NODE_TYPES.ContinueStatement:
+        return true;
+      case AST_NODE_TYPES.ReturnStatement:
+        return statement.argument === null;
+      case AST_NODE_TYPES.BlockStatement:
+        return doesNothing(statement.body);
+      default:
+        return false;
+    }
+  });
+}
+
+function blockStatements(statement: TSESTree.Statement): readonly TSESTree.Statement[] {
+  return statement.type === AST_NODE_TYPES.BlockStatement ? statement.body : [statement];
+}
+
+/** Does a branch always leave (return / throw / continue / break)? */
+function exits(statement: TSESTree.Statement): boolean {
+  const last = blockStatements(statement).at(-1);
+  if (!last) return false;
+  switch (last.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.IfStatement:
+      return last.alternate !== null && exits(last.consequent) && exits(last.alternate);
+    case AST_NODE_TYPES.BlockStatement:
+      return exits(last);
+    default:
+      return false;
+  }
+}
+
+interface TestInfo {
+  provider: ProviderInfo;
+  code: Node;
+  values: StaticValue[];
+  membership: boolean;
+}
+
+/** The codes an `if` test selects: `code === X`, `X === code || code === Y`, `LIST.includes(code)`. */
+function testedCodes(analysis: FileAnalysis, test: Node): TestInfo | undefined {
+  const node = skipTransparent(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
+    const left = testedCodes(analysis, node.left);
+    const right = testedCodes(analysis, node.right);
+    if (!left || !right || left.provider !== right.provider || !sameCode(analysis, left.code, right.code)) return undefined;
+    return { ...left, values: [...left.values, ...right.values], membership: left.membership || right.membership };
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '===' || node.operator === '==')) {
+    const [comparison] = codeComparisonsOf(analysis, node);
+    return comparison ? { provider: comparison.provider, code: comparison.code, values: [comparison.value], membership: false } : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const comparisons = codeComparisonsOf(analysis, node);
+    const first = comparisons[0];
+    return first ? { provider: first.provider, code: first.code, values: comparisons.map((c) => c.value), membership: true } : undefined;
+  }
+  return undefined;
+}
+
+function sameCode(analysis: FileAnalysis, a: Node, b: Node): boolean {
+  const text = (n: Node) => analysis.sourceCode.getText(skipTransparent(n)).replace(/\?\./g, '.');
+  return text(a) === text(b);
+}
+
+function switchDispatch(analysis: FileAnalysis, node: TSESTree.SwitchStatement): Dispatch | undefined {
+  const found = analysis.codeOf(node.discriminant);
+  if (!found) return undefined;
+  const handled: StaticValue[] = [];
+  let fallback: Fallback = 'none';
+  node.cases.forEach((clause, i) => {
+    if (clause.test) {
+      for (const comparison of codeComparisonsOf(analysis, clause)) handled.push(comparison.value);
+      return;
+    }
+    // `default` falls through into the following cases' statements until one breaks.
+    const statements: TSESTree.Statement[] = [];
+    for (const next of node.cases.slice(i)) {
+      statements.push(...next.consequent);
+      if (next.consequent.some((s) => s.type === AST_NODE_TYPES.BreakStatement || exits(s))) break;
+    }
+    fallback = doesNothing(statements) ? 'empty' : 'handled';
+  });
+  return { form: 'switch', node, provider: found.provider, code: node.discriminant, handled, fallback, switchStatement: node };
+}
+
+/** Statements that run after a chain for codes it did not select. */
+function after(statement: TSESTree.Statement, last: TSESTree.Statement): Fallback {
+  const parent = statement.parent;
+  if (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.Program && parent?.type !== AST_NODE_TYPES.SwitchCase) return 'none';
+  const body: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
+  const rest = body.slice(body.indexOf(last) + 1) as TSESTree.Statement[];
+  if (rest.length === 0) return 'none';
+  return doesNothing(rest) ? 'empty' : 'handled';
+}
+
+function ifDispatch(analysis: FileAnalysis, node: TSESTree.IfStatement): Dispatch | undefined {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.alternate === node) return undefined;
+  const test = skipTransparent(node.test);
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
+    const negated = testedCodes(analysis, test.argument);
+    if (!negated?.membership) return undefined;
+    // The consequent runs for every code not in the list.
+    const fallback: Fallback = doesNothing(blockStatements(node.consequent)) ? 'empty' : 'handled';
+    return { form: 'membership', node, provider: negated.provider, code: negated.code, handled: negated.values, fallback };
+  }
+  const first = testedCodes(analysis, node.test);
+  if (!first) return undefined;
+  // A previous sibling `if` testing the same code starts the run instead.
+  const siblings = parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program ? (parent.body as TSESTree.Node[]) : [];
+  const previous = siblings[siblings.indexOf(node) - 1];
+  if (previous?.type === AST_NODE_TYPES.IfStatement && !previous.alternate && exits(previous.consequent)) {
+    const before = testedCodes(analysis, previous.test);
+    if (before && before.provider === first.provider && sameCode(analysis, before.code, first.code)) return undefined;
+  }
+  const handled = [...first.values];
+  let tests = 1;
+  let membership = first.membership;
+  let fallback: Fallback = 'none';
+  // else-if chain
+  let current: TSESTree.IfStatement = node;
+  while (current.alternate) {
+    const alternate = current.alternate;
+    const next = alternate.type === AST_NODE_TYPES.IfStatement ? testedCodes(analysis, alternate.test) : undefined;
+    if (alternate.type === AST_NODE_TYPES.IfStatement && next && next.provider === first.provider && sameCode(analysis, next.code, first.code)) {
+      handled.push(...next.values);
+      membership ||= next.membership;
+      tests++;
+      current = alternate;
+      continue;
+    }
+    fallback = doesNothing(blockStatements(alternate)) ? 'empty' : 'handled';
+    break;
+  }
+  // a run of early-exit `if`s without `else`
+  let last: TSESTree.Statement = node;
+  if (!node.alternate && exits(node.consequent)) {
+    for (const sibling of siblings.slice(siblings.indexOf(node) + 1)) {
+      if (sibling.type !== AST_NODE_TYPES.IfStatement || sibling.alternate || !exits(sibling.consequent)) break;
+      const next = testedCodes(analysis, sibling.test);
+      if (!next || next.provider !== first.provider || !sameCode(analysis, next.code, first.code)) break;
+      handled.push(...next.values);
+      membership ||= next.membership;
+      tests++;
+      last = sibling;
+    }
+  }
+  if (!current.alternate) fallback = after(node, last);
+  if (tests < 2 && !membership) return undefined;
+  return { form: tests < 2 ? 'membership' : 'if-chain', node, provider: first.provider, code: first.code, handled, fallback };
+}
+
+/** `handlers[code]`, `handlers[code]?.()`, `map[code] ?? fallback` with a literal object. */
+function lookupDispatch(analysis: FileAnalysis, node: TSESTree.MemberExpression): Dispatch | undefined {
+  if (!node.computed) return undefined;
+  const found = analysis.codeOf(node.property);
+  if (!found) return undefined;
+  const object = resolveExpression(analysis, node.object);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const handled: StaticValue[] = [];
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = propertyKeyName(property);
+    if (key !== undefined) handled.push(typeof key === 'string' && /^\d+$/.test(key) && found.provider.def.codeType !== 'string' ? Number(key) : key);
+  }
+  // What happens when the key is missing: `?? x` / `|| x` supplies a fallback.
+  let outer: Node = node;
+  while (outer.parent?.type === AST_NODE_TYPES.ChainExpression || (outer.parent?.type === AST_NODE_TYPES.CallExpression && outer.parent.callee === outer)) {
+    outer = outer.parent;
+  }
+  const parent = outer.parent;
+  let fallback: Fallback = 'none';
+  if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.left === outer && (parent.operator === '??' || parent.operator === '||')) {
+    const right = skipTransparent(parent.right);
+    const empty =
+      (right.type === AST_NODE_TYPES.Identifier && right.name === 'undefined') ||
+      (right.type === AST_NODE_TYPES.Literal && right.value === null) ||
+      ((right.type === AST_NODE_TYPES.ArrowFunctionExpression || right.type === AST_NODE_TYPES.FunctionExpression) &&
+        right.body.type === AST_NODE_TYPES.BlockStatement &&
+        doesNothing(right.body.body));
+    fallback = empty ? 'empty' : 'handled';
+  }
+  return { form: 'lookup', node: object, provider: found.provider, code: node.property, handled, fallback, object };
+}
+
+/** The dispatch `node` starts, if any. */
+export function dispatchOf(analysis: FileAnalysis, node: Node): Dispatch | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.SwitchStatement:
+      return switchDispatch(analysis, node);
+    case AST_NODE_TYPES.IfStatement:
+      return ifDispatch(analysis, node);
+    case AST_NODE_TYPES.MemberExpression:
+      return lookupDispatch(analysis, node);
+    default:
+      return undefined;
+  }
+}

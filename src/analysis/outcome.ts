@@ -1,0 +1,180 @@
+/**
+ * How the outcome of each provider request is used across the file: checks
+ * (`ok`, the HTTP status, the provider's error field or success flag),
+ * success uses (a body field read, the body returned or passed on), hand-offs
+ * (the response given to another function), or nothing at all.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { skipTransparent, type Node } from './ast.js';
+import type { FileAnalysis, Kind, ProviderCall } from './file.js';
+import { staticValue } from './values.js';
+
+export interface OutcomeUses {
+  /** Reads of `ok` or the status. */
+  readonly statusChecks: Node[];
+  /** Reads of the provider's error field or success flag (`body.error`, `'error' in body`, `body.isSuccess`). */
+  readonly errorChecks: Node[];
+  /** A body field other than the error read, or the body returned / passed on. */
+  readonly successUses: Node[];
+  /** The response or its promise given to another function, which may check it. */
+  handedOff: boolean;
+  /** The call's result is dropped. */
+  discarded: boolean;
+}
+
+const PASSTHROUGH_PARENTS = new Set<string>([
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.AwaitExpression,
+]);
+
+/** The outermost expression that still is the same value (`await x!` → the await). */
+function outermost(node: Node): Node {
+  let current = node;
+  while (current.parent && PASSTHROUGH_PARENTS.has(current.parent.type)) current = current.parent;
+  return current;
+}
+
+function isConsoleArgument(node: Node): boolean {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTransparent(current.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && (callee.object.name === 'console' || callee.object.name === 'logger');
+    }
+    if (current.type.endsWith('Statement') || current.type.endsWith('Declaration')) return false;
+  }
+  return false;
+}
+
+function errorFields(kind: Kind): Set<string | number> {
+  const fields = new Set<string | number>();
+  const first = kind.provider.codePath[0];
+  if (first !== undefined) fields.add(first);
+  const flag = kind.provider.successFlagPath?.[0];
+  if (flag !== undefined) fields.add(flag);
+  return fields;
+}
+
+export class OutcomeIndex {
+  private readonly uses = new Map<ProviderCall, OutcomeUses>();
+
+  constructor(private readonly analysis: FileAnalysis) {
+    const keys = analysis.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const stack: Node[] = [analysis.sourceCode.ast];
+    while (stack.length) {
+      const node = stack.pop()!;
+      this.visit(node);
+      for (const key of keys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) {
+          for (const item of child) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
+        } else if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
+      }
+    }
+  }
+
+  usesOf(call: ProviderCall): OutcomeUses {
+    let uses = this.uses.get(call);
+    if (!uses) {
+      uses = { statusChecks: [], errorChecks: [], successUses: [], handedOff: false, discarded: false };
+      this.uses.set(call, uses);
+    }
+    return uses;
+  }
+
+  private visit(node: Node): void {
+    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in') {
+      const kind = this.analysis.kindOf(node.right);
+      const field = staticValue(this.analysis, node.left);
+      if (kind?.k === 'body' && kind.call && kind.path.length === 0 && (typeof field === 'string' || typeof field === 'number') && errorFields(kind).has(field)) {
+        this.usesOf(kind.call).errorChecks.push(node);
+      }
+      return;
+    }
+    const call = this.analysis.providerCall(node);
+    if (call?.request) this.visitCall(call, node as TSESTree.CallExpression);
+    if (node.type === AST_NODE_TYPES.CallExpression && !call) {
+      // `return res.json()`: the parsed body handed to the caller as it is
+      const kind = this.analysis.kindOf(node);
+      const context = outermost(node).parent;
+      if (kind?.k === 'promise' && kind.of?.k === 'body' && kind.of.path.length === 0 && (context?.type === AST_NODE_TYPES.ReturnStatement || context?.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
+        this.usesOf(kind.call).successUses.push(node);
+      }
+      return;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return;
+    const parent = node.parent;
+    // Only the end of a member chain counts: `body.messages[0].id`, not `body.messages`.
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node) return;
+    if (node.type === AST_NODE_TYPES.Identifier && parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
+    const kind = this.analysis.kindOf(node);
+    if (!kind?.call) return;
+    const uses = this.usesOf(kind.call);
+    const outer = outermost(node);
+    const context = outer.parent;
+    switch (kind.k) {
+      case 'status':
+      case 'ok':
+        if (!isConsoleArgument(node)) uses.statusChecks.push(node);
+        return;
+      case 'body': {
+        if (kind.path.length > 0 && errorFields(kind).has(kind.path[0]!)) {
+          uses.errorChecks.push(node);
+          return;
+        }
+        if (isConsoleArgument(node)) return;
+        if (kind.path.length > 0) {
+          // `body.json()` (undici) is not a read of a field.
+          if (context?.type === AST_NODE_TYPES.CallExpression && context.callee === outer) return;
+          uses.successUses.push(node);
+          return;
+        }
+        if (context?.type === AST_NODE_TYPES.VariableDeclarator) return; // tracked through the variable
+        if (
+          context?.type === AST_NODE_TYPES.ReturnStatement ||
+          context?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          (context?.type === AST_NODE_TYPES.CallExpression && context.callee !== outer) ||
+          context?.type === AST_NODE_TYPES.Property ||
+          context?.type === AST_NODE_TYPES.AssignmentExpression ||
+          context?.type === AST_NODE_TYPES.SpreadElement
+        ) {
+          uses.successUses.push(node);
+        }
+        return;
+      }
+      case 'response':
+      case 'error':
+        if (context?.type === AST_NODE_TYPES.CallExpression && context.callee !== outer && !isConsoleArgument(node)) uses.handedOff = true;
+        return;
+      default:
+    }
+  }
+
+  private visitCall(call: ProviderCall, node: TSESTree.CallExpression): void {
+    const outer = outermost(node);
+    const parent = outer.parent;
+    const uses = this.usesOf(call);
+    if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) {
+      uses.discarded = true;
+    } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer) {
+      uses.handedOff = true;
+    } else if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
+      uses.handedOff = true; // Promise.all([...]) and friends
+    }
+  }
+}
+
+const indexes = new WeakMap<FileAnalysis, OutcomeIndex>();
+
+/** The uses of a request's outcome in its file (the index is built once per file, on first use). */
+export function outcomeUses(analysis: FileAnalysis, call: ProviderCall): OutcomeUses {
+  let index = indexes.get(analysis);
+  if (!index) {
+    index = new OutcomeIndex(analysis);
+    indexes.set(analysis, index);
+  }
+  return index.usesOf(call);
+}

@@ -1,0 +1,1995 @@
+import { ruleTester, code } from '../rule-tester.js';
+import rule from '../../rules/no-unknown-error-code.js';
+
+const META = 'https://graph.facebook.com/v21.0/1234567890/messages';
+const CEQUENS = 'https://apis.cequens.com/conversation-app/api/v1/messages';
+const WA = 'https://wa.sagad.net/api/v1/messages/send';
+const DIGI = 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage';
+const BUBBLES = 'https://api.msgbubbles.com/v1/messages';
+const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
+
+const REENGAGEMENT = 'Re-engagement message';
+const RATE_LIMITED = 'Rate limit exceeded';
+
+/** An in-house gateway declared in settings, with string codes. */
+const customSettings = {
+  'whatsapp-errors': {
+    customProviders: [
+      {
+        id: 'acme-wa',
+        hosts: ['wa.acme.internal'],
+        codePath: 'error.code',
+        codeType: 'string',
+        errors: [
+          { code: 'QUOTA_EXCEEDED', httpStatus: [429], title: 'Daily quota exceeded', remedy: 'Wait for the quota to reset.', retry: 'rate-limit' },
+          { code: '1001', httpStatus: [400], title: 'Recipient unknown', remedy: 'Check the number.', retry: 'never' },
+        ],
+      },
+    ],
+  },
+};
+
+ruleTester.run('no-unknown-error-code', rule, {
+  valid: [
+    // ── Meta Cloud API: documented codes ──────────────────────────────────
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error.code === 131047) sendTemplate();
+    `,
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${META}', payload);
+      } catch (err) {
+        switch (err.response?.data?.error?.code) {
+          case 130429:
+          case 131056:
+            backOff();
+            break;
+          case 131026:
+          case 131047:
+            skip();
+            break;
+        }
+      }
+    `,
+    // 200–299 is one documented range (API permission).
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error.code === 250) askForPermission();
+    `,
+    // Loose equality converts: '131047' == 131047 is true.
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error.code == '131047') sendTemplate();
+      if (body.error.code != '130429') report();
+    `,
+    code`
+      import { errorCodeOf } from 'eslint-plugin-whatsapp-errors/catalog';
+      export const isWindowClosed = (body: unknown) => errorCodeOf('meta-cloud', body) === 131047;
+    `,
+    code`
+      const NEVER_RETRY = new Set([131047, 131026, 131050] as const);
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (NEVER_RETRY.has(body.error.code)) skip();
+    `,
+    code`
+      enum MetaError {
+        ReEngagement = 131047,
+        RateLimit = 130429,
+      }
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error.code === MetaError.ReEngagement) sendTemplate();
+    `,
+    // Values the file cannot know, and comparisons that are not equality with a code.
+    code`
+      export async function failedWith(expected: number, codes: number[]) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        return body.error.code === expected || codes.includes(body.error.code) || body.error.code === lookup('x');
+      }
+    `,
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error?.code === undefined || body.error.code === null) markSent();
+    `,
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error.code >= 131000 && typeof body.error.code === 'number') handle();
+    `,
+    // Not the code path: the deprecated subcode and the human message.
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error.error_subcode === 2494055 || body.error.message === 'rate_limit') handle();
+    `,
+
+    // ── CEQUENS ───────────────────────────────────────────────────────────
+    code`
+      const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.errors[0].code === 470 || body.errors[0].code === 'TOKEN') sendTemplate();
+      if (body.errors.find((e) => e.code === 1006)) notFound();
+      for (const e of body.errors) {
+        if (e.code === 429) backOff();
+      }
+    `,
+
+    // ── wa-server ─────────────────────────────────────────────────────────
+    code`
+      import ky from 'ky';
+      const body = await ky.post('${WA}', { json: payload, throwHttpErrors: false }).json();
+      if (['device_not_connected', 'logged_out'].includes(body.error.code)) relink();
+    `,
+
+    // ── Digiworld ─────────────────────────────────────────────────────────
+    code`
+      import got from 'got';
+      const body = await got.post('${DIGI}', { json: payload, throwHttpErrors: false }).json();
+      if (body.error === 'insufficient_balance' || body.error === 'send_message_failed') handle();
+    `,
+
+    // ── MsgBubbles: documented codes and the *_failed pattern ─────────────
+    code`
+      import { ofetch } from 'ofetch';
+      const body = await ofetch('${BUBBLES}', { method: 'POST', body: payload, ignoreResponseError: true });
+      switch (body.error) {
+        case 'rate_limited':
+          backOff();
+          break;
+        case 'send_failed':
+        case 'webhook_failed':
+          retry();
+          break;
+      }
+    `,
+    code`
+      const RETRYABLE = ['unavailable', 'device_offline', 'reaction_failed'];
+      const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (RETRYABLE.includes(body.error)) retry();
+    `,
+    // A template with a hole is not a static value.
+    code`
+      const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error === \`\${action}_failed\`) retry();
+    `,
+
+    // ── Connexease ────────────────────────────────────────────────────────
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${CONNEX}', { messaging_product: 'whatsapp', to, type: 'text', text });
+      } catch (err) {
+        const { errors } = err.response.data;
+        if (errors.code === 'RATE_001' || errors.code === 'GW_001') wait(errors.params.retry_after);
+      }
+    `,
+
+    // ── Not a provider's code ─────────────────────────────────────────────
+    // A file that names no provider is skipped.
+    code`
+      const res = await fetch('https://api.example.com/send', { method: 'POST' });
+      const body = await res.json();
+      if (body.error === 'rate_limit' || body.error.code === 131074) retry();
+    `,
+    // Another API's response in a file that also calls a provider.
+    code`
+      await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+      const res = await fetch('https://api.example.com/send', { method: 'POST' });
+      const body = await res.json();
+      if (body.error === 'rate_limit' || body.error.code === 131074) retry();
+    `,
+    // A parameter that no provider call feeds.
+    code`
+      await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+      export function isRateLimited(body: { error: string }) {
+        return body.error === 'rate_limit';
+      }
+    `,
+
+    // ── Settings ──────────────────────────────────────────────────────────
+    {
+      code: code`
+        const res = await fetch('https://wa.acme.internal/v1/send', { method: 'POST' });
+        const body = await res.json();
+        if (body.error.code === 'QUOTA_EXCEEDED' || body.error.code === '1001') handle();
+      `,
+      settings: customSettings,
+    },
+  ],
+
+  invalid: [
+    // ══ Meta Cloud API (numeric body.error.code): how the body is reached ══
+    // fetch, then `await res.json()`
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 131074) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 131047) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `.then(r => r.json()).then(body => …)`
+    {
+      code: code`
+        fetch('${META}', { method: 'POST', body: JSON.stringify(payload) })
+          .then((r) => r.json())
+          .then((body) => {
+            if (body.error.code === 131074) sendTemplate();
+          });
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 4,
+          column: 29,
+          endLine: 4,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                fetch('${META}', { method: 'POST', body: JSON.stringify(payload) })
+                  .then((r) => r.json())
+                  .then((body) => {
+                    if (body.error.code === 131047) sendTemplate();
+                  });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // axios: `res.data`
+    {
+      code: code`
+        import axios from 'axios';
+        const res = await axios.post('${META}', payload, { validateStatus: () => true });
+        if (res.data.error.code === 131074) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 29,
+          endLine: 3,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                import axios from 'axios';
+                const res = await axios.post('${META}', payload, { validateStatus: () => true });
+                if (res.data.error.code === 131047) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // axios: `const { data } = await axios.post(…)`
+    {
+      code: code`
+        import axios from 'axios';
+        const { data } = await axios.post('${META}', payload, { validateStatus: () => true });
+        if (data.error.code === 131074) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                import axios from 'axios';
+                const { data } = await axios.post('${META}', payload, { validateStatus: () => true });
+                if (data.error.code === 131047) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // axios: `err.response.data` in the catch of a try that awaits the call
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${META}', payload);
+        } catch (err) {
+          if (err.response.data.error.code === 131074) sendTemplate();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 5,
+          column: 40,
+          endLine: 5,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                import axios from 'axios';
+                try {
+                  await axios.post('${META}', payload);
+                } catch (err) {
+                  if (err.response.data.error.code === 131047) sendTemplate();
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // axios: optional chaining all the way down
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${META}', payload);
+        } catch (err) {
+          if (err.response?.data?.error?.code === 131074) sendTemplate();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 5,
+          column: 43,
+          endLine: 5,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                import axios from 'axios';
+                try {
+                  await axios.post('${META}', payload);
+                } catch (err) {
+                  if (err.response?.data?.error?.code === 131047) sendTemplate();
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // axios: `.catch((err) => …)` on the promise
+    {
+      code: code`
+        import axios from 'axios';
+        axios.post('${META}', payload).catch((err) => {
+          if (err.response.data.error.code === 131074) sendTemplate();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 40,
+          endLine: 3,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                import axios from 'axios';
+                axios.post('${META}', payload).catch((err) => {
+                  if (err.response.data.error.code === 131047) sendTemplate();
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // destructuring: `const { error: { code } } = body`
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        const { error: { code } } = body;
+        if (code === 131074) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                const { error: { code } } = body;
+                if (code === 131047) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a same-file wrapper that returns `res.json()`
+    {
+      code: code`
+        async function sendMessage(payload: unknown) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          return res.json();
+        }
+        const body = await sendMessage({ to: '15551234567' });
+        if (body.error.code === 131074) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                async function sendMessage(payload: unknown) {
+                  const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                  return res.json();
+                }
+                const body = await sendMessage({ to: '15551234567' });
+                if (body.error.code === 131047) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `errorCodeOf('meta-cloud', body)` from the plugin's catalog
+    {
+      code: code`
+        import { errorCodeOf } from 'eslint-plugin-whatsapp-errors/catalog';
+        export function isWindowClosed(body: unknown) {
+          return errorCodeOf('meta-cloud', body) === 131074;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 46,
+          endLine: 3,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                import { errorCodeOf } from 'eslint-plugin-whatsapp-errors/catalog';
+                export function isWindowClosed(body: unknown) {
+                  return errorCodeOf('meta-cloud', body) === 131047;
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // the URL comes from configuration; the Cloud API payload names the provider
+    {
+      code: code`
+        const res = await fetch(config.get('WA_URL') + '/messages', {
+          method: 'POST',
+          body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text }),
+        });
+        const body = await res.json();
+        if (body.error.code === 131074) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch(config.get('WA_URL') + '/messages', {
+                  method: 'POST',
+                  body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text }),
+                });
+                const body = await res.json();
+                if (body.error.code === 131047) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ══ Meta Cloud API: messages ══
+    // a string never equals Meta's numeric code
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === '131047') sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'wrongType',
+          data: { provider: 'meta-cloud', type: 'number', value: "'131047'", suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 131047) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a CEQUENS (on-premises) code that Meta's Cloud API does not use
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 470) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: '470', other: 'cequens', provider: 'meta-cloud' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 28,
+          suggestions: [],
+        },
+      ],
+    },
+    // a gateway's string code
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 'rate_limited') backOff();
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: "'rate_limited'", other: 'msgbubbles', provider: 'meta-cloud' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+    // nothing close
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 999999) handle();
+      `,
+      errors: [
+        {
+          messageId: 'unknownCode',
+          data: { value: '999999', provider: 'meta-cloud' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 31,
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ══ Meta Cloud API: comparison forms ══
+    // `!==`, and the literal on the left
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code !== 131074) retry();
+        if (131074 === body.error.code) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code !== 131047) retry();
+                if (131074 === body.error.code) sendTemplate();
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code !== 131074) retry();
+                if (131047 === body.error.code) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // loose `==` with a number that is a typo
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code == 131074) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code == 131047) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `switch`: each case is reported at its test
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        switch (body.error.code) {
+          case 131047:
+            sendTemplate();
+            break;
+          case 131074:
+            retry();
+            break;
+          case '130429':
+            backOff();
+            break;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 7,
+          column: 8,
+          endLine: 7,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.error.code) {
+                  case 131047:
+                    sendTemplate();
+                    break;
+                  case 131047:
+                    retry();
+                    break;
+                  case '130429':
+                    backOff();
+                    break;
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'wrongType',
+          data: { provider: 'meta-cloud', type: 'number', value: "'130429'", suggestion: '130429', title: 'Rate limit hit' },
+          line: 10,
+          column: 8,
+          endLine: 10,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '130429', title: 'Rate limit hit' },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.error.code) {
+                  case 131047:
+                    sendTemplate();
+                    break;
+                  case 131074:
+                    retry();
+                    break;
+                  case 130429:
+                    backOff();
+                    break;
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `[…].includes(code)` on a literal array
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if ([131026, 131074].includes(body.error.code)) skip();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if ([131026, 131047].includes(body.error.code)) skip();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a const Set: reported (and fixed) where the list is declared
+    {
+      code: code`
+        const NEVER_RETRY = new Set([131026, 131074, 131050]);
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (NEVER_RETRY.has(body.error.code)) skip();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 1,
+          column: 38,
+          endLine: 1,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const NEVER_RETRY = new Set([131026, 131047, 131050]);
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (NEVER_RETRY.has(body.error.code)) skip();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a TS enum member: reported at the use, fixed at the member
+    {
+      code: code`
+        enum MetaError {
+          ReEngagement = 131074,
+        }
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === MetaError.ReEngagement) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: REENGAGEMENT },
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                enum MetaError {
+                  ReEngagement = 131047,
+                }
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === MetaError.ReEngagement) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a same-file const holding a string: the fix changes the declaration
+    {
+      code: code`
+        const REENGAGEMENT = '131047';
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === REENGAGEMENT) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'wrongType',
+          data: { provider: 'meta-cloud', type: 'number', value: "'131047'", suggestion: '131047', title: REENGAGEMENT },
+          line: 4,
+          column: 25,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const REENGAGEMENT = 131047;
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === REENGAGEMENT) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // settings: with only Meta enabled, no other provider is named
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 'rate_limited') backOff();
+      `,
+      settings: { 'whatsapp-errors': { providers: ['meta-cloud'] } },
+      errors: [
+        {
+          messageId: 'unknownCode',
+          data: { value: "'rate_limited'", provider: 'meta-cloud' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ══ CEQUENS (body.errors[0].code) ══
+    // `body.errors[0].code`; a transposed number
+    {
+      code: code`
+        const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.errors[0].code === 740) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '740', provider: 'cequens', suggestion: '470', title: REENGAGEMENT },
+          line: 3,
+          column: 29,
+          endLine: 3,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '470', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.errors[0].code === 470) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `body.errors.find((e) => e.code === …)`
+    {
+      code: code`
+        const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.errors.find((e) => e.code === 1060)) notFound();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '1060', provider: 'cequens', suggestion: '1006', title: 'Resource not found' },
+          line: 3,
+          column: 40,
+          endLine: 3,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '1006', title: 'Resource not found' },
+              output: code`
+                const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.errors.find((e) => e.code === 1006)) notFound();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `body.errors.forEach((e) => …)`; a token error is a string code
+    {
+      code: code`
+        const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        body.errors.forEach((e) => {
+          if (e.code === 'MISSING_TOKN') refreshToken();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'MISSING_TOKN'", provider: 'cequens', suggestion: "'MISSING_TOKEN'", title: 'MISSING_TOKEN' },
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'MISSING_TOKEN'", title: 'MISSING_TOKEN' },
+              output: code`
+                const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                body.errors.forEach((e) => {
+                  if (e.code === 'MISSING_TOKEN') refreshToken();
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `for (const e of body.errors)` with a switch; a Connexease code
+    {
+      code: code`
+        const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        for (const e of body.errors) {
+          switch (e.code) {
+            case 470:
+              sendTemplate();
+              break;
+            case 'RATE_001':
+              backOff();
+              break;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: "'RATE_001'", other: 'connexease', provider: 'cequens' },
+          line: 8,
+          column: 10,
+          endLine: 8,
+          endColumn: 20,
+          suggestions: [],
+        },
+      ],
+    },
+    // `body.errors.at(0)?.code`; a numeric code written as a string
+    {
+      code: code`
+        const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.errors.at(0)?.code === '470') sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'wrongType',
+          data: { provider: 'cequens', type: 'number', value: "'470'", suggestion: '470', title: REENGAGEMENT },
+          line: 3,
+          column: 33,
+          endLine: 3,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '470', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.errors.at(0)?.code === 470) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // axios catch, `const [first] = …errors`; codes are case-sensitive
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${CEQUENS}', payload);
+        } catch (err) {
+          const [first] = err.response.data.errors;
+          if (first.code === 'token') refreshToken();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'token'", provider: 'cequens', suggestion: "'TOKEN'", title: 'TOKEN' },
+          line: 6,
+          column: 22,
+          endLine: 6,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'TOKEN'", title: 'TOKEN' },
+              output: code`
+                import axios from 'axios';
+                try {
+                  await axios.post('${CEQUENS}', payload);
+                } catch (err) {
+                  const [first] = err.response.data.errors;
+                  if (first.code === 'TOKEN') refreshToken();
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a Digiworld code against CEQUENS
+    {
+      code: code`
+        const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.errors[0].code === 'invalid_token') refreshToken();
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: "'invalid_token'", other: 'digiworld', provider: 'cequens' },
+          line: 3,
+          column: 29,
+          endLine: 3,
+          endColumn: 44,
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ══ wa-server (string body.error.code) ══
+    // fetch
+    {
+      code: code`
+        const res = await fetch('${WA}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 'device_not_conected') reconnect();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'device_not_conected'", provider: 'wa-server', suggestion: "'device_not_connected'", title: 'Device is offline' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'device_not_connected'", title: 'Device is offline' },
+              output: code`
+                const res = await fetch('${WA}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 'device_not_connected') reconnect();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // ky: `await ky.post(url).json()`
+    {
+      code: code`
+        import ky from 'ky';
+        const body = await ky.post('${WA}', { json: payload, throwHttpErrors: false }).json();
+        if (body.error.code === 'device_not_conected') reconnect();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'device_not_conected'", provider: 'wa-server', suggestion: "'device_not_connected'", title: 'Device is offline' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'device_not_connected'", title: 'Device is offline' },
+              output: code`
+                import ky from 'ky';
+                const body = await ky.post('${WA}', { json: payload, throwHttpErrors: false }).json();
+                if (body.error.code === 'device_not_connected') reconnect();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // ky: the caught error's `response.json()`; nothing close
+    {
+      code: code`
+        import ky from 'ky';
+        try {
+          await ky.post('${WA}', { json: payload });
+        } catch (err) {
+          const body = await err.response.json();
+          if (body.error.code === 'quota_exceeded') wait();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'unknownCode',
+          data: { value: "'quota_exceeded'", provider: 'wa-server' },
+          line: 6,
+          column: 27,
+          endLine: 6,
+          endColumn: 43,
+          suggestions: [],
+        },
+      ],
+    },
+    // an axios instance with a baseURL; optional chaining in a switch; a MsgBubbles code
+    {
+      code: code`
+        import axios from 'axios';
+        const wa = axios.create({ baseURL: 'https://wa.sagad.net/api' });
+        try {
+          await wa.post('/messages/send', payload);
+        } catch (err) {
+          switch (err.response?.data?.error?.code) {
+            case 'device_not_connected':
+              reconnect();
+              break;
+            case 'rate_limited':
+              backOff();
+              break;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: "'rate_limited'", other: 'msgbubbles', provider: 'wa-server' },
+          line: 10,
+          column: 10,
+          endLine: 10,
+          endColumn: 24,
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ══ Digiworld (string body.error) ══
+    // got: `.json()`
+    {
+      code: code`
+        import got from 'got';
+        const body = await got.post('${DIGI}', { json: payload, throwHttpErrors: false }).json();
+        if (body.error === 'insuficient_balance') topUp();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'insuficient_balance'", provider: 'digiworld', suggestion: "'insufficient_balance'", title: 'Insufficient wallet balance' },
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'insufficient_balance'", title: 'Insufficient wallet balance' },
+              output: code`
+                import got from 'got';
+                const body = await got.post('${DIGI}', { json: payload, throwHttpErrors: false }).json();
+                if (body.error === 'insufficient_balance') topUp();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // fetch `.then` chain; a MsgBubbles code
+    {
+      code: code`
+        fetch('${DIGI}', { method: 'POST', body: JSON.stringify(payload) })
+          .then((res) => res.json())
+          .then((body) => body.error === 'rate_limited' && backOff());
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: "'rate_limited'", other: 'msgbubbles', provider: 'digiworld' },
+          line: 3,
+          column: 34,
+          endLine: 3,
+          endColumn: 48,
+          suggestions: [],
+        },
+      ],
+    },
+    // axios destructuring; nothing close
+    {
+      code: code`
+        import axios from 'axios';
+        const { data } = await axios.post('${DIGI}', payload, { validateStatus: () => true });
+        if (data.error === 'wallet_empty') topUp();
+      `,
+      errors: [
+        {
+          messageId: 'unknownCode',
+          data: { value: "'wallet_empty'", provider: 'digiworld' },
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    // a const object property (`CODES.BALANCE`): fixed where it is declared
+    {
+      code: code`
+        const DIGI_ERRORS = { BALANCE: 'insuficient_balance', SESSION: 'session_not_ready' } as const;
+        const res = await fetch('${DIGI}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error === DIGI_ERRORS.BALANCE) topUp();
+        if (body.error === DIGI_ERRORS.SESSION) retryLater();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'insuficient_balance'", provider: 'digiworld', suggestion: "'insufficient_balance'", title: 'Insufficient wallet balance' },
+          line: 4,
+          column: 20,
+          endLine: 4,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'insufficient_balance'", title: 'Insufficient wallet balance' },
+              output: code`
+                const DIGI_ERRORS = { BALANCE: 'insufficient_balance', SESSION: 'session_not_ready' } as const;
+                const res = await fetch('${DIGI}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error === DIGI_ERRORS.BALANCE) topUp();
+                if (body.error === DIGI_ERRORS.SESSION) retryLater();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ══ MsgBubbles (string body.error, `*_failed` pattern) ══
+    // ofetch: the awaited call is the body
+    {
+      code: code`
+        import { ofetch } from 'ofetch';
+        const body = await ofetch('${BUBBLES}', { method: 'POST', body: payload, ignoreResponseError: true });
+        if (body.error === 'rate_limit') backOff();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                import { ofetch } from 'ofetch';
+                const body = await ofetch('${BUBBLES}', { method: 'POST', body: payload, ignoreResponseError: true });
+                if (body.error === 'rate_limited') backOff();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // ofetch: the caught error's `data`; a wa-server code
+    {
+      code: code`
+        import { ofetch } from 'ofetch';
+        try {
+          await ofetch('${BUBBLES}', { method: 'POST', body: payload });
+        } catch (err) {
+          if (err.data.error === 'device_not_connected') reconnect();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: "'device_not_connected'", other: 'wa-server', provider: 'msgbubbles' },
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 48,
+          suggestions: [],
+        },
+      ],
+    },
+    // `!==`
+    {
+      code: code`
+        const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error !== 'unauthorised') deliver(body);
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'unauthorised'", provider: 'msgbubbles', suggestion: "'unauthorized'", title: 'Missing or invalid API key' },
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'unauthorized'", title: 'Missing or invalid API key' },
+              output: code`
+                const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error !== 'unauthorized') deliver(body);
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `switch`: documented, pattern, typo, unknown
+    {
+      code: code`
+        const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        switch (body.error) {
+          case 'rate_limited':
+          case 'send_failed':
+            retry();
+            break;
+          case 'rate_limit':
+            backOff();
+            break;
+          case 'timeout':
+            retry();
+            break;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 8,
+          column: 8,
+          endLine: 8,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.error) {
+                  case 'rate_limited':
+                  case 'send_failed':
+                    retry();
+                    break;
+                  case 'rate_limited':
+                    backOff();
+                    break;
+                  case 'timeout':
+                    retry();
+                    break;
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'unknownCode',
+          data: { value: "'timeout'", provider: 'msgbubbles' },
+          line: 11,
+          column: 8,
+          endLine: 11,
+          endColumn: 17,
+          suggestions: [],
+        },
+      ],
+    },
+    // `[…].includes(code)`
+    {
+      code: code`
+        const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (['unavailable', 'device_ofline'].includes(body.error)) retry();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'device_ofline'", provider: 'msgbubbles', suggestion: "'device_offline'", title: 'Sending number offline' },
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'device_offline'", title: 'Sending number offline' },
+              output: code`
+                const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (['unavailable', 'device_offline'].includes(body.error)) retry();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `new Set([…]).has(code)`
+    {
+      code: code`
+        const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (new Set(['rate_limit', 'unavailable']).has(body.error)) retry();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (new Set(['rate_limited', 'unavailable']).has(body.error)) retry();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a const array used twice: reported once, at its declaration
+    {
+      code: code`
+        const RETRYABLE = ['rate_limit', 'unavailable', 'device_offline'];
+        const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (RETRYABLE.includes(body.error)) retry();
+        if (!RETRYABLE.includes(body.error)) fail();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 1,
+          column: 20,
+          endLine: 1,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                const RETRYABLE = ['rate_limited', 'unavailable', 'device_offline'];
+                const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (RETRYABLE.includes(body.error)) retry();
+                if (!RETRYABLE.includes(body.error)) fail();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a same-file const: reported at the use, fixed at the declaration
+    {
+      code: code`
+        const RATE = 'rate_limit';
+        const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error === RATE) backOff();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 4,
+          column: 20,
+          endLine: 4,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                const RATE = 'rate_limited';
+                const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error === RATE) backOff();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a string enum member
+    {
+      code: code`
+        enum BubblesError {
+          RateLimited = 'rate_limit',
+        }
+        const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error === BubblesError.RateLimited) backOff();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                enum BubblesError {
+                  RateLimited = 'rate_limited',
+                }
+                const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error === BubblesError.RateLimited) backOff();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a template literal keeps its backticks
+    {
+      code: code`
+        const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error === \`rate_limit\`) backOff();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error === \`rate_limited\`) backOff();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a double-quoted literal keeps its double quotes
+    {
+      code: code`
+        const res = await fetch("${BUBBLES}", { method: "POST", body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error === "rate_limit") backOff();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                const res = await fetch("${BUBBLES}", { method: "POST", body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error === "rate_limited") backOff();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a class method wrapper called through `this`
+    {
+      code: code`
+        class Bubbles {
+          async send(payload: unknown) {
+            const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+            return res.json();
+          }
+          async notify(payload: unknown) {
+            const body = await this.send(payload);
+            if (body.error === 'rate_limit') backOff();
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 8,
+          column: 24,
+          endLine: 8,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                class Bubbles {
+                  async send(payload: unknown) {
+                    const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+                    return res.json();
+                  }
+                  async notify(payload: unknown) {
+                    const body = await this.send(payload);
+                    if (body.error === 'rate_limited') backOff();
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `errorCodeOf('msgbubbles', body)`
+    {
+      code: code`
+        import { errorCodeOf } from 'eslint-plugin-whatsapp-errors/catalog';
+        export const isRateLimited = (body: unknown) => errorCodeOf('msgbubbles', body) === 'rate_limit';
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'rate_limit'", provider: 'msgbubbles', suggestion: "'rate_limited'", title: RATE_LIMITED },
+          line: 2,
+          column: 85,
+          endLine: 2,
+          endColumn: 97,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'rate_limited'", title: RATE_LIMITED },
+              output: code`
+                import { errorCodeOf } from 'eslint-plugin-whatsapp-errors/catalog';
+                export const isRateLimited = (body: unknown) => errorCodeOf('msgbubbles', body) === 'rate_limited';
+              `,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ══ Connexease (body.errors.code) ══
+    // fetch with a Cloud API payload: the host says Connexease, not Meta
+    {
+      code: code`
+        const res = await fetch('${CONNEX}', {
+          method: 'POST',
+          body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text }),
+        });
+        const body = await res.json();
+        if (!body.isSuccess && body.errors.code === 'RATE_01') wait(body.errors.params.retry_after);
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'RATE_01'", provider: 'connexease', suggestion: "'RATE_001'", title: RATE_LIMITED },
+          line: 6,
+          column: 45,
+          endLine: 6,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'RATE_001'", title: RATE_LIMITED },
+              output: code`
+                const res = await fetch('${CONNEX}', {
+                  method: 'POST',
+                  body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text }),
+                });
+                const body = await res.json();
+                if (!body.isSuccess && body.errors.code === 'RATE_001') wait(body.errors.params.retry_after);
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // axios catch
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${CONNEX}', payload);
+        } catch (err) {
+          if (err.response?.data?.errors?.code === 'AUTH_01') rotateKey();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'AUTH_01'", provider: 'connexease', suggestion: "'AUTH_001'", title: 'API key not found, invalid or expired' },
+          line: 5,
+          column: 44,
+          endLine: 5,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'AUTH_001'", title: 'API key not found, invalid or expired' },
+              output: code`
+                import axios from 'axios';
+                try {
+                  await axios.post('${CONNEX}', payload);
+                } catch (err) {
+                  if (err.response?.data?.errors?.code === 'AUTH_001') rotateKey();
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // destructuring `const { errors: { code } } = body`; a const Set with one typo
+    {
+      code: code`
+        const RETRYABLE = new Set(['RATE_001', 'AUTH_004', 'GW_01']);
+        const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        const { errors: { code } } = body;
+        if (RETRYABLE.has(code)) retry();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'GW_01'", provider: 'connexease', suggestion: "'GW_001'", title: 'Invalid recipient' },
+          line: 1,
+          column: 52,
+          endLine: 1,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'GW_001'", title: 'Invalid recipient' },
+              output: code`
+                const RETRYABLE = new Set(['RATE_001', 'AUTH_004', 'GW_001']);
+                const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                const { errors: { code } } = body;
+                if (RETRYABLE.has(code)) retry();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // another provider's code; nothing close
+    {
+      code: code`
+        const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.errors.code === 'rate_limited') backOff();
+        if (body.errors.code === 'SPAM_001') pause();
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: "'rate_limited'", other: 'msgbubbles', provider: 'connexease' },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 40,
+          suggestions: [],
+        },
+        {
+          messageId: 'unknownCode',
+          data: { value: "'SPAM_001'", provider: 'connexease' },
+          line: 4,
+          column: 26,
+          endLine: 4,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
+
+    // ══ Custom providers from settings ══
+    {
+      code: code`
+        const res = await fetch('https://wa.acme.internal/v1/send', { method: 'POST' });
+        const body = await res.json();
+        if (body.error.code === 'QUOTA_EXCEDED') wait();
+        if (body.error.code === 1001) skip();
+      `,
+      settings: customSettings,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'QUOTA_EXCEDED'", provider: 'acme-wa', suggestion: "'QUOTA_EXCEEDED'", title: 'Daily quota exceeded' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'QUOTA_EXCEEDED'", title: 'Daily quota exceeded' },
+              output: code`
+                const res = await fetch('https://wa.acme.internal/v1/send', { method: 'POST' });
+                const body = await res.json();
+                if (body.error.code === 'QUOTA_EXCEEDED') wait();
+                if (body.error.code === 1001) skip();
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'wrongType',
+          data: { provider: 'acme-wa', type: 'string', value: '1001', suggestion: "'1001'", title: 'Recipient unknown' },
+          line: 4,
+          column: 25,
+          endLine: 4,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'1001'", title: 'Recipient unknown' },
+              output: code`
+                const res = await fetch('https://wa.acme.internal/v1/send', { method: 'POST' });
+                const body = await res.json();
+                if (body.error.code === 'QUOTA_EXCEDED') wait();
+                if (body.error.code === '1001') skip();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
