@@ -49,6 +49,8 @@ const PROMISE_PASSTHROUGH = new Set(['catch', 'finally', 'set', 'send', 'query',
 const ARRAY_ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'find', 'findLast', 'some', 'every', 'filter', 'flatMap', 'findIndex']);
 const ARRAY_ELEMENT_RESULTS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
 const UNWRAP_CALLS = new Set(['firstValueFrom', 'lastValueFrom']);
+/** String methods whose result is still the provider's text (`message.replace(/^\(#\d+\) /, '').toLowerCase()`). */
+const STRING_TRANSFORMS = new Set(['replace', 'replaceAll', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'normalize', 'toString']);
 const CATALOG_MODULE = 'eslint-plugin-whatsapp-errors/catalog';
 
 export class FileAnalysis implements AnalysisEnv {
@@ -257,6 +259,10 @@ export class FileAnalysis implements AnalysisEnv {
         if (node.object.type === AST_NODE_TYPES.ThisExpression) return undefined;
         const name = memberName(node);
         const object = this.kindOf(node.object);
+        if (object?.k === 'error' && name === 'message' && object.call?.wrapper && this.throwsProviderMessage(object.call.wrapper)) {
+          // `catch (e) { e.message }` around a wrapper that throws `new Error(body.error.message)`
+          return { k: 'body', provider: object.provider, call: object.call, path: object.provider.messagePaths[0] ?? ['message'] };
+        }
         return object && name !== undefined ? member(object, name) : undefined;
       }
       case AST_NODE_TYPES.CallExpression:
@@ -302,6 +308,7 @@ export class FileAnalysis implements AnalysisEnv {
     }
     if (object.k === 'response' && method === 'statusCode') return { k: 'status', provider: object.provider, call: object.call };
     if (object.k === 'body' && ARRAY_ELEMENT_RESULTS.has(method)) return { ...object, path: [...object.path, 0] };
+    if (object.k === 'body' && STRING_TRANSFORMS.has(method) && this.isMessage(object)) return object;
     return undefined;
   }
 
@@ -381,6 +388,52 @@ export class FileAnalysis implements AnalysisEnv {
       return project({ ...object, path: [...object.path, 0] }, param, name, this);
     }
     return undefined;
+  }
+
+  private readonly messageThrowers = new Map<FunctionNode, boolean>();
+
+  /** Does a wrapper throw an Error built from the provider's human-readable text? */
+  private throwsProviderMessage(fn: FunctionNode): boolean {
+    let found = this.messageThrowers.get(fn);
+    if (found === undefined) {
+      this.messageThrowers.set(fn, false);
+      found = false;
+      const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+      const visit = (node: Node): void => {
+        if (found || (isFunction(node) && node !== fn)) return;
+        if (node.type === AST_NODE_TYPES.ThrowStatement && node.argument?.type === AST_NODE_TYPES.NewExpression) {
+          const args = node.argument.arguments;
+          found = args.some((arg) => this.containsMessage(arg));
+        }
+        for (const key of keys[node.type] ?? []) {
+          const child = (node as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
+          else if ((child as Node | null)?.type) visit(child as Node);
+        }
+      };
+      visit(fn.body);
+      this.messageThrowers.set(fn, found);
+    }
+    return found;
+  }
+
+  private containsMessage(node: Node): boolean {
+    const kind = this.kindOf(node);
+    if (kind?.k === 'body' && this.isMessage(kind)) return true;
+    if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.some((e) => this.containsMessage(e));
+    if (node.type === AST_NODE_TYPES.BinaryExpression) return this.containsMessage(node.left) || this.containsMessage(node.right);
+    return false;
+  }
+
+  /** Is a body kind one of the provider's human-readable fields (message, title, details)? */
+  isMessage(kind: Kind): boolean {
+    return kind.k === 'body' && kind.provider.messagePaths.some((path) => pathMatches(kind.path, path));
+  }
+
+  /** The provider when `node` is a provider error's human-readable text. */
+  messageOf(node: Node): { provider: ProviderInfo; call: ProviderCall | undefined; path: Path } | undefined {
+    const kind = this.kindOf(node);
+    return kind?.k === 'body' && this.isMessage(kind) ? { provider: kind.provider, call: kind.call, path: kind.path } : undefined;
   }
 
   /** The provider and entry context when `node` is a provider's error code expression. */

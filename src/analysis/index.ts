@@ -10,12 +10,12 @@ import { FileAnalysis } from './file.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 
 export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
-export { handlingGroup, type HandlingGroup, type ProviderInfo } from './providers.js';
+export { entriesForText, handlingGroup, nearestCode, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
 export { retryConstructs, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retry.js';
 export { outcomeUses, type OutcomeUses } from './outcome.js';
 export { dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
-export { codeComparisonsOf, statusTestOf, type CodeComparison, type StatusRange, type StatusTest } from './tests.js';
+export { codeComparisonsOf, messageTestOf, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();
 

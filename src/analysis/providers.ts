@@ -107,3 +107,32 @@ export function nearestCode(provider: ProviderInfo, value: string | number): Err
 function sameCharacters(a: string, b: string): boolean {
   return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
+
+/** Lower-cased text of a tested string or regular expression, without regex syntax. */
+function plainText(text: string): string {
+  return text
+    .replace(/\\([.()[\]{}?*+^$|\\/#-])/g, '$1')
+    .replace(/^\^|\$$/g, '')
+    .replace(/\.\*|\.\+/g, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The documented entries a tested message text points at: a `(#131047)` code
+ * reference, a title equal to the text, or a title containing the text (or
+ * the text containing a title).
+ */
+export function entriesForText(provider: ProviderInfo, text: string): ErrorEntry[] {
+  const plain = plainText(text);
+  if (plain.length === 0) return [];
+  const byCode = [...plain.matchAll(/#(\d+)/g)].map((m) => provider.entry(Number(m[1]))).filter((e): e is ErrorEntry => e !== undefined);
+  if (byCode.length > 0) return [...new Set(byCode)];
+  const titles = provider.def.errors.map((e) => [e, e.title.toLowerCase()] as const);
+  const exact = titles.filter(([, title]) => title === plain).map(([e]) => e);
+  if (exact.length > 0) return exact;
+  return titles
+    .filter(([, title]) => (plain.length >= 6 && title.includes(plain)) || (title.length >= 6 && plain.includes(title)))
+    .map(([e]) => e);
+}

@@ -192,3 +192,99 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
   }
   return [];
 }
+
+export interface MessageTest {
+  /** The decision: the comparison, the `includes` / `test` call, the `case` test. */
+  readonly node: Node;
+  readonly provider: ProviderInfo;
+  /** The provider's text as tested (`body.error.message`). */
+  readonly message: Node;
+  /** Body path of the text (`['error', 'message']`). */
+  readonly path: readonly (string | number)[];
+  /** The string or regular expression source it is tested against. */
+  readonly text: string;
+  /** `===`, `!==`, `includes`, `startsWith`, `endsWith`, `indexOf`, `match`, `search`, `test`, `case`… */
+  readonly form: string;
+}
+
+const STRING_TESTS = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'match', 'matchAll', 'search', 'localeCompare']);
+
+/** A regex literal, `new RegExp('…')`, or a constant holding one: its source. */
+function regexSource(analysis: FileAnalysis, node: Node): string | undefined {
+  const resolved = resolveExpression(analysis, node);
+  if (resolved.type === AST_NODE_TYPES.Literal && 'regex' in resolved && resolved.regex) return resolved.regex.pattern;
+  if (resolved.type === AST_NODE_TYPES.NewExpression && resolved.callee.type === AST_NODE_TYPES.Identifier && resolved.callee.name === 'RegExp' && resolved.arguments[0]) {
+    const value = staticValue(analysis, resolved.arguments[0]);
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+}
+
+function textOf(analysis: FileAnalysis, node: Node): string | undefined {
+  const value = staticValue(analysis, node);
+  return typeof value === 'string' ? value : regexSource(analysis, node);
+}
+
+/** A decision on a provider error's human-readable text, if `node` is one. */
+export function messageTestOf(analysis: FileAnalysis, node: Node): MessageTest | undefined {
+  if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(node.operator)) {
+    for (const [side, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as const) {
+      const found = analysis.messageOf(side);
+      const text = found && textOf(analysis, other);
+      if (found && text !== undefined) return { node, provider: found.provider, message: side, path: found.path, text, form: node.operator };
+    }
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = memberName(callee);
+    const arg = node.arguments[0];
+    if (typeof method !== 'string' || !arg) return undefined;
+    if (STRING_TESTS.has(method)) {
+      const found = analysis.messageOf(callee.object);
+      const text = found && textOf(analysis, arg);
+      return found && text !== undefined ? { node, provider: found.provider, message: callee.object, path: found.path, text, form: method } : undefined;
+    }
+    if (method === 'test' || method === 'exec') {
+      const found = analysis.messageOf(arg);
+      const text = found && regexSource(analysis, callee.object);
+      return found && text !== undefined ? { node, provider: found.provider, message: arg, path: found.path, text, form: method } : undefined;
+    }
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.SwitchCase && node.test && node.parent.type === AST_NODE_TYPES.SwitchStatement) {
+    const found = analysis.messageOf(node.parent.discriminant);
+    const text = found && textOf(analysis, node.test);
+    return found && text !== undefined ? { node: node.test, provider: found.provider, message: node.parent.discriminant, path: found.path, text, form: 'case' } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The code expression next to a message expression, as source text:
+ * `err.response?.data?.error?.message` → `err.response?.data?.error?.code`.
+ * `undefined` when the message is not a plain member chain off the body.
+ */
+export function codeExpressionText(analysis: FileAnalysis, test: MessageTest): string | undefined {
+  const codePath = test.provider.codePath;
+  let prefix = 0;
+  while (prefix < test.path.length && prefix < codePath.length && (typeof codePath[prefix] === 'number' ? typeof test.path[prefix] === 'number' : test.path[prefix] === codePath[prefix])) prefix++;
+  let current = skipTransparent(test.message);
+  for (let steps = test.path.length - prefix; steps > 0; steps--) {
+    if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    current = skipTransparent(current.object);
+  }
+  // The stripped expression must be the body itself (not an Error built from its text).
+  const base = analysis.kindOf(current);
+  if (base?.k !== 'body' || base.path.length !== prefix) return undefined;
+  const optional = analysis.sourceCode.getText(test.message).includes('?.');
+  const suffix = codePath
+    .slice(prefix)
+    .map((segment, i) => (typeof segment === 'number' ? `${optional ? '?.' : ''}[${test.path[prefix + i] ?? segment}]` : `${optional ? '?.' : '.'}${segment}`))
+    .join('');
+  return analysis.sourceCode.getText(current) + suffix;
+}

@@ -1,0 +1,70 @@
+/**
+ * Flags decisions on a provider error's human-readable text (message, title,
+ * description) where the stable code should decide.
+ */
+import { codeExpressionText } from '../src/analysis/tests.js';
+import { entriesForText, getAnalysis, messageTestOf } from '../src/analysis/index.js';
+import type { Node } from '../src/analysis/ast.js';
+import { createRule, formatCode, listSome } from '../src/util/create-rule.js';
+
+const NEGATED = new Set(['!==', '!=']);
+/** Forms whose whole expression is a yes/no decision that `code === X` can replace. */
+const REPLACEABLE = new Set(['===', '==', '!==', '!=', 'includes', 'startsWith', 'endsWith', 'test']);
+
+export default createRule({
+  name: 'no-message-branching',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: "Disallow decisions on a provider error's human-readable message instead of its code",
+      recommended: true,
+    },
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      messageBranching: 'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; branch on {{codeField}} instead.',
+      messageIsTitle:
+        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text is the title of {{code}} ({{title}}), so test {{codeField}} === {{code}} instead.',
+      messageMatchesTitles:
+        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text matches the titles of {{codes}}, so branch on {{codeField}} instead.',
+      useCode: 'Test {{replacement}} instead.',
+    },
+  },
+  create(context) {
+    const analysis = getAnalysis(context);
+    if (!analysis) return {};
+    const seen = new Set<Node>();
+    const check = (node: Node): void => {
+      const test = messageTestOf(analysis, node);
+      if (!test || seen.has(test.node)) return;
+      seen.add(test.node);
+      const { provider } = test;
+      const field = test.path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+      const codeField = provider.codeField;
+      const entries = entriesForText(provider, test.text);
+      const [only] = entries;
+      if (entries.length === 1 && only) {
+        const codeExpression = REPLACEABLE.has(test.form) ? codeExpressionText(analysis, test) : undefined;
+        const replacement = codeExpression && `${codeExpression} ${NEGATED.has(test.form) ? '!==' : '==='} ${formatCode(only.code)}`;
+        context.report({
+          node: test.node,
+          messageId: 'messageIsTitle',
+          data: { field, provider: provider.id, code: formatCode(only.code), title: only.title, codeField },
+          suggest: replacement ? [{ messageId: 'useCode', data: { replacement }, fix: (fixer) => fixer.replaceText(test.node, replacement) }] : [],
+        });
+        return;
+      }
+      if (entries.length > 1) {
+        context.report({
+          node: test.node,
+          messageId: 'messageMatchesTitles',
+          data: { field, provider: provider.id, codes: listSome(entries.map((e) => formatCode(e.code))), codeField },
+        });
+        return;
+      }
+      context.report({ node: test.node, messageId: 'messageBranching', data: { field, provider: provider.id, codeField } });
+    };
+    return { BinaryExpression: check, CallExpression: check, SwitchCase: check };
+  },
+});

@@ -1,0 +1,68 @@
+/**
+ * The plugin object as ESLint sees it: every rule file is registered and
+ * documented, options have schemas with descriptions, and the configs work
+ * alone under ESLint 10 and ESLint 9.
+ */
+import { readdirSync } from 'node:fs';
+import { ESLint as ESLint10 } from 'eslint';
+import { ESLint as ESLint9 } from 'eslint9';
+import { describe, expect, test } from 'vitest';
+import plugin from '../src/index.js';
+
+const ruleFiles = readdirSync(new URL('../rules/', import.meta.url))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
+
+describe('plugin', () => {
+  test('has meta from package.json', () => {
+    expect(plugin.meta).toEqual({ name: 'eslint-plugin-whatsapp-errors', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+
+  test('registers every rule file under its file name', () => {
+    expect(Object.keys(plugin.rules).sort()).toEqual(ruleFiles.sort());
+  });
+
+  test.each(Object.entries(plugin.rules))('%s has docs, messages and described options', (name, rule) => {
+    expect(rule.meta.docs?.description).toMatch(/^[A-Z].{20,}[^.]$/);
+    expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-whatsapp-errors/eslint-plugin-whatsapp-errors/blob/main/docs/rules/${name}.md`);
+    expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+    expect(Array.isArray(rule.meta.schema)).toBe(true);
+    expect(rule.meta.defaultOptions).toBeDefined();
+    for (const schema of rule.meta.schema as { properties?: Record<string, { description?: string }> }[]) {
+      for (const [option, spec] of Object.entries(schema.properties ?? {})) expect(spec.description, `${name} option ${option}`).toBeTruthy();
+    }
+  });
+
+  test('recommended holds the recommended rules as errors; strict turns on requireAll; all holds every rule', () => {
+    const recommended = Object.entries(plugin.rules).filter(([, r]) => r.meta.docs?.recommended).map(([n]) => `whatsapp-errors/${n}`);
+    expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(recommended.sort());
+    expect(Object.values(plugin.configs.recommended.rules ?? {}).every((v) => v === 'error')).toBe(true);
+    expect(plugin.configs.strict.rules?.['whatsapp-errors/exhaustive-error-codes']).toEqual(['error', { requireAll: true }]);
+    expect(Object.keys(plugin.configs.all.rules ?? {})).toHaveLength(ruleFiles.length);
+  });
+});
+
+const SAMPLE = `
+const res = await fetch('https://wa.sagad.net/devices/1/messages', { method: 'POST' });
+if (res.status === 409) {
+  throw new Error('conflict');
+}
+const body: { error: { code: string } } = await res.json();
+if (body.error.code === 'loged_out') {
+  throw new Error('relink');
+}
+`;
+
+describe.each([
+  ['ESLint 10', ESLint10],
+  ['ESLint 9', ESLint9],
+] as const)('%s with the recommended config alone', (_, ESLint) => {
+  test('lints a TypeScript file and reports the provider mistakes', async () => {
+    const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never, cwd: process.cwd() });
+    const [result] = await eslint.lintText(SAMPLE, { filePath: 'src/send.ts' });
+    expect(result?.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
+      ['whatsapp-errors/no-status-branching', 3, 5],
+      ['whatsapp-errors/no-unknown-error-code', 7, 25],
+    ]);
+  });
+});
