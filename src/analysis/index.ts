@@ -10,9 +10,10 @@ import { FileAnalysis } from './file.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 
 export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
-export { entriesForText, handlingGroup, nearestCode, type HandlingGroup, type ProviderInfo } from './providers.js';
+export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
 export { retryConstructs, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retry.js';
+export { decidedOnCode, errorPaths, type ErrorPath } from './error-paths.js';
 export { outcomeUses, type OutcomeUses } from './outcome.js';
 export { dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
 export { codeComparisonsOf, messageTestOf, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';

@@ -136,3 +136,21 @@ export function entriesForText(provider: ProviderInfo, text: string): ErrorEntry
     .filter(([, title]) => (plain.length >= 6 && title.includes(plain)) || (title.length >= 6 && plain.includes(title)))
     .map(([e]) => e);
 }
+
+/** Entries in the order messages should name them: the provider's notable codes first, then catalog order. */
+export function byNotability(provider: ProviderInfo, entries: readonly ErrorEntry[]): ErrorEntry[] {
+  const notable = provider.def.notable ?? [];
+  const rank = (e: ErrorEntry) => {
+    const index = notable.indexOf(e.code);
+    return index === -1 ? notable.length : index;
+  };
+  return [...entries].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Two codes that need different handling, for "callers cannot tell A from B". */
+export function contrastingPair(provider: ProviderInfo): [ErrorEntry, ErrorEntry] | undefined {
+  const ordered = byNotability(provider, provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging'));
+  const first = ordered[0];
+  const second = first && ordered.find((e) => handlingGroup(e.retry) !== handlingGroup(first.retry));
+  return first && second ? [first, second] : undefined;
+}

@@ -376,7 +376,7 @@ function containsThrow(node: Node, visitorKeys: Readonly<Record<string, readonly
  * `fetch` and undici resolve, so their errors only reach a `catch` through
  * a `throw` of the code's own (`if (!res.ok) throw …`).
  */
-function rejectsOnError(analysis: FileAnalysis, call: ProviderCall, scope: Node): boolean {
+export function rejectsOnError(analysis: FileAnalysis, call: ProviderCall, scope: Node): boolean {
   const keys = analysis.sourceCode.visitorKeys;
   if (call.request) return call.request.throwsOnHttpError || containsThrow(scope, keys);
   const wrapper = call.wrapper;
@@ -385,7 +385,7 @@ function rejectsOnError(analysis: FileAnalysis, call: ProviderCall, scope: Node)
   return inner.some((c) => rejectsOnError(analysis, c, wrapper)) || containsThrow(wrapper.body, keys) || containsThrow(scope, keys);
 }
 
-function innermostTry(call: Node, within: Node): TSESTree.TryStatement | undefined {
+export function innermostTry(call: Node, within: Node): TSESTree.TryStatement | undefined {
   for (let current = call.parent; current && current !== within; current = current.parent) {
     if (isFunction(current)) return undefined;
     if (current.type === AST_NODE_TYPES.TryStatement && current.handler && current.block.range[0] <= call.range[0] && call.range[1] <= current.block.range[1]) return current;

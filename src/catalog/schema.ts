@@ -67,6 +67,8 @@ export interface ProviderDefinition {
   readonly statusReliable: boolean;
   /** The provider's error documentation. */
   readonly docs: string;
+  /** Codes that messages name as examples (the best-known errors first). */
+  readonly notable?: readonly (string | number)[];
   /** Facts about the body shape that the docs leave open; rendered in the provider doc. */
   readonly notes?: readonly string[];
   readonly errors: readonly ErrorEntry[];

@@ -13,6 +13,10 @@ describe.each(definitions)('%s', (id, def) => {
     for (const path of def.messagePaths) expect(() => parsePath(path)).not.toThrow();
   });
 
+  test('names only documented codes as notable', () => {
+    for (const code of def.notable ?? []) expect(def.errors.some((e) => e.code === code), `${id} ${code}`).toBe(true);
+  });
+
   test('documents each code once', () => {
     const codes = def.errors.map((e) => e.code);
     expect(codes.filter((c, i) => codes.indexOf(c) !== i)).toEqual([]);

@@ -11,6 +11,7 @@ export const cequens = {
   codeType: 'string-or-number',
   messagePaths: ['errors[0].title', 'errors[0].details'],
   statusReliable: false,
+  notable: [470, 'MISSING_TOKEN', 429],
   docs: 'https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-',
   notes: [
     'CEQUENS does not publish the JSON body of its error responses; this catalog assumes the Meta On-Premises shape `{"errors":[{"code":1006,"title":"…","details":"…"}]}`, and settings can override the paths.',

@@ -14,6 +14,7 @@ export const connexease = {
   successFlag: 'isSuccess',
   retryAfter: { bodyPath: 'errors.params.retry_after' },
   statusReliable: true,
+  notable: ['BILL_001', 'AUTH_003', 'RATE_001'],
   docs: ERROR_CODES,
   notes: [
     'Error body: `{ "isSuccess": false, "errors": { "code": "RATE_001", "group": "TOO_MANY_REQUESTS", "description": "…", "params": { "limit_type": "sec", "retry_after": "1s" } } }`; `errors` is one object, not an array.',

@@ -11,6 +11,7 @@ export const digiworld = {
   messagePaths: ['message'],
   idempotency: { kind: 'body-field', name: 'idempotencyKey', aliases: ['idempotency_key'] },
   statusReliable: true,
+  notable: ['insufficient_balance', 'invalid_signature', 'rate_limit_exceeded'],
   docs: 'https://chat.digiworld-dev.com/docs/errors',
   notes: [
     'Error body: `{ "error": "<code>", "message": "<human-readable text>" }`; the code is the string in `error` itself.',

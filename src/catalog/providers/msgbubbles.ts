@@ -11,6 +11,7 @@ export const msgbubbles = {
   messagePaths: ['message'],
   idempotency: { kind: 'header', name: 'Idempotency-Key' },
   statusReliable: true,
+  notable: ['invalid_from_handle', 'invalid_request', 'rate_limited'],
   docs: 'https://docs.msgbubbles.com/errors',
   notes: [
     'Error body: `{ "error": "<code>", "message": "<human-readable text>", "request_id": "req_…" }`; MsgBubbles says to branch on `error`, never on the HTTP status or the message, which may change.',

@@ -11,6 +11,7 @@ export const waServer = {
   codeType: 'string',
   messagePaths: ['error.message', 'error.details'],
   statusReliable: true,
+  notable: ['device_not_connected', 'validation_error', 'provider_rate_limit'],
   docs: 'https://wa.mantap.sagad.net/docs/errors.html',
   notes: [
     'Error body: `{ "error": { "code": "<string>", "message": "<string>", "details": { "field": "jid" } }, "request_id": "..." }`.',

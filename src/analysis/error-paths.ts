@@ -1,0 +1,167 @@
+/**
+ * Error paths of provider calls: the `catch` of a `try` the rejection
+ * reaches, a `.catch(...)` handler, and a branch taken when the response
+ * failed (`!res.ok`, an error status, the body's error field set, a success
+ * flag false). Rules look at what these paths throw and return.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, memberName, skipTransparent, type Node } from './ast.js';
+import type { FileAnalysis, Kind } from './file.js';
+import type { ProviderInfo } from './providers.js';
+import { innermostTry, rejectsOnError } from './retry.js';
+import { codeComparisonsOf, statusTestOf } from './tests.js';
+import { staticValue } from './values.js';
+
+export interface ErrorPath {
+  readonly provider: ProviderInfo;
+  /** The block or handler body that runs on failure. */
+  readonly body: Node;
+  /** The caught error's binding, when there is one (`catch (err)`, `.catch((err) => …)`). */
+  readonly caught: TSESTree.Identifier | undefined;
+  readonly form: 'catch' | 'promise-catch' | 'failure-branch';
+}
+
+type Polarity = 'failure' | 'success' | undefined;
+
+function flip(p: Polarity): Polarity {
+  return p === 'failure' ? 'success' : p === 'success' ? 'failure' : undefined;
+}
+
+/** Does a condition hold when the provider response failed, or when it succeeded? */
+function polarity(analysis: FileAnalysis, node: Node): { polarity: Polarity; provider?: ProviderInfo } {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') {
+    const inner = polarity(analysis, current.argument);
+    return { ...inner, polarity: flip(inner.polarity) };
+  }
+  if (current.type === AST_NODE_TYPES.LogicalExpression) {
+    const left = polarity(analysis, current.left);
+    const right = polarity(analysis, current.right);
+    if (current.operator === '||') return left.polarity === 'failure' ? left : right.polarity === 'failure' ? right : { polarity: undefined };
+    return left.polarity ? left : right;
+  }
+  if (current.type === AST_NODE_TYPES.BinaryExpression) {
+    if (current.operator === 'in') {
+      const kind = analysis.kindOf(current.right);
+      const field = staticValue(analysis, current.left);
+      return kind?.k === 'body' && field === kind.provider.codePath[0] ? { polarity: 'failure', provider: kind.provider } : { polarity: undefined };
+    }
+    const status = statusTestOf(analysis, current);
+    if (status && status.node === current) {
+      const failing = status.ranges.every(([lo]) => lo >= 400);
+      const succeeding = status.ranges.every(([, hi]) => hi < 400);
+      const p: Polarity = failing ? 'failure' : succeeding ? 'success' : undefined;
+      return { polarity: current.operator === '!==' || current.operator === '!=' ? flip(p) : p, provider: status.provider };
+    }
+    // `body.isSuccess === false`
+    for (const [side, other] of [
+      [current.left, current.right],
+      [current.right, current.left],
+    ] as const) {
+      const kind = analysis.kindOf(side);
+      const value = staticValue(analysis, other);
+      if (kind && typeof value === 'boolean' && (current.operator === '===' || current.operator === '==' || current.operator === '!==' || current.operator === '!=')) {
+        const base = truthPolarity(kind);
+        const p = value ? base : flip(base);
+        return { polarity: current.operator.startsWith('!') ? flip(p) : p, provider: kind.provider };
+      }
+    }
+    return { polarity: undefined };
+  }
+  const kind = analysis.kindOf(current);
+  return kind ? { polarity: truthPolarity(kind), provider: kind.provider } : { polarity: undefined };
+}
+
+/** What a value being truthy says: `res.ok` → success; `body.error` → failure. */
+function truthPolarity(kind: Kind): Polarity {
+  if (kind.k === 'ok') return 'success';
+  if (kind.k !== 'body' || kind.path.length === 0) return undefined;
+  const flag = kind.provider.successFlagPath;
+  if (flag && kind.path.join('.') === flag.join('.')) return 'success';
+  return kind.path[0] === kind.provider.codePath[0] ? 'failure' : undefined;
+}
+
+const cache = new WeakMap<FileAnalysis, ErrorPath[]>();
+
+export function errorPaths(analysis: FileAnalysis): readonly ErrorPath[] {
+  let found = cache.get(analysis);
+  if (found) return found;
+  found = [];
+  const seen = new Set<Node>();
+  for (const call of analysis.calls) {
+    // try { await send() } catch (err) { … }
+    const tryStatement = innermostTry(call.node, analysis.sourceCode.ast);
+    if (tryStatement?.handler && !seen.has(tryStatement.handler) && rejectsOnError(analysis, call, tryStatement.block)) {
+      seen.add(tryStatement.handler);
+      const param = tryStatement.handler.param;
+      found.push({ provider: call.provider, body: tryStatement.handler.body, caught: param?.type === AST_NODE_TYPES.Identifier ? param : undefined, form: 'catch' });
+    }
+    // send().catch((err) => …)
+    let outer: Node = call.node;
+    while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer && outer.parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+      const chained: TSESTree.CallExpression = outer.parent.parent;
+      const method = memberName(outer.parent);
+      const handler = method === 'catch' ? chained.arguments[0] : method === 'then' ? chained.arguments[1] : undefined;
+      const fn = handler && skipTransparent(handler);
+      if (fn && isFunction(fn) && !seen.has(fn) && rejectsOnError(analysis, call, call.node)) {
+        seen.add(fn);
+        const param = fn.params[0];
+        found.push({ provider: call.provider, body: fn.body, caught: param?.type === AST_NODE_TYPES.Identifier ? param : undefined, form: 'promise-catch' });
+      }
+      outer = chained;
+    }
+  }
+  // if (!res.ok) { … }
+  const keys = analysis.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = [analysis.sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.IfStatement) {
+      const { polarity: p, provider } = polarity(analysis, node.test);
+      const branch = p === 'failure' ? node.consequent : p === 'success' ? node.alternate : null;
+      if (provider && branch && !seen.has(branch)) {
+        seen.add(branch);
+        found.push({ provider, body: branch, caught: undefined, form: 'failure-branch' });
+      }
+    }
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && stack.push(c as Node);
+      else if ((child as Node | null)?.type) stack.push(child as Node);
+    }
+  }
+  cache.set(analysis, found);
+  return found;
+}
+
+/**
+ * Inside an error path, has a branch already singled out one documented code
+ * (`if (code === 131047)`, `case 'logged_out':`, a status that maps to one
+ * code)? Then the decision was made on the code.
+ */
+export function decidedOnCode(analysis: FileAnalysis, node: Node, root: Node): boolean {
+  for (let current: Node | undefined = node; current && current !== root; current = current.parent) {
+    const parent: Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.consequent === current) {
+      if (singlesOutCode(analysis, parent.test)) return true;
+    }
+    if (parent?.type === AST_NODE_TYPES.SwitchCase && parent.test && codeComparisonsOf(analysis, parent).length > 0) return true;
+    if (parent?.type === AST_NODE_TYPES.SwitchCase && parent.test && parent.parent.type === AST_NODE_TYPES.SwitchStatement) {
+      const status = statusTestOf(analysis, parent);
+      if (status && status.provider.entriesForStatuses(status.ranges).length === 1) return true;
+    }
+  }
+  return false;
+}
+
+function singlesOutCode(analysis: FileAnalysis, test: Node): boolean {
+  const current = skipTransparent(test);
+  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return singlesOutCode(analysis, current.left) || singlesOutCode(analysis, current.right);
+  if (current.type === AST_NODE_TYPES.BinaryExpression && (current.operator === '===' || current.operator === '==')) {
+    if (codeComparisonsOf(analysis, current).length > 0) return true;
+    const status = statusTestOf(analysis, current);
+    return !!status && status.provider.entriesForStatuses(status.ranges).length === 1;
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) return codeComparisonsOf(analysis, current).length > 0;
+  return false;
+}

@@ -1,0 +1,1420 @@
+import { ruleTester, code } from '../rule-tester.js';
+import rule from '../../rules/no-blind-retry.js';
+import { catalog, type ErrorEntry, type Provider } from '../../src/catalog/index.js';
+
+const META = 'https://graph.facebook.com/v21.0/1234567890/messages';
+const CEQUENS = 'https://apis.cequens.com/conversation-app/api/v1/messages';
+const WA = 'https://wa.sagad.net/api/v1/messages/send';
+const DIGI = 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage';
+const BUBBLES = 'https://api.msgbubbles.com/v1/messages';
+const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
+
+/** How a message cites codes: `131047 (Re-engagement message: Send an approved template instead; …)`, joined by "and". */
+function cite(provider: Provider, ...codes: (string | number)[]): string {
+  const errors: readonly ErrorEntry[] = catalog[provider].errors;
+  return codes
+    .map((c) => {
+      const entry = errors.find((e) => e.code === c);
+      if (!entry) throw new Error(`${provider} documents no ${c}`);
+      return `${c} (${entry.title}: ${entry.remedy.replace(/\.$/, '')})`;
+    })
+    .join(' and ');
+}
+
+/**
+ * What a retry of every error cites: the provider's first `never` code and its
+ * first `after-fix` code, in catalog order (messaging codes only).
+ */
+const EVERY = {
+  'meta-cloud': cite('meta-cloud', 130497, 0),
+  cequens: cite('cequens', 'INVALID_ACCESS_TOKEN', 'MISSING_TOKEN'),
+  'wa-server': cite('wa-server', 'validation_error', 'invalid_api_key'),
+  digiworld: cite('digiworld', 'missing_signature', 'missing_auth_headers'),
+  msgbubbles: cite('msgbubbles', 'invalid_request', 'invalid_from_handle'),
+  connexease: cite('connexease', 'AUTH_003', 'AUTH_001'),
+} as const;
+
+/** Non-retryable (`never`, `after-fix`, `provider-retries`) messaging codes per provider. */
+const NON_RETRYABLE = { 'meta-cloud': 44, 'wa-server': 17, digiworld: 24, msgbubbles: 10 } as const;
+
+/** An in-house gateway declared in settings. */
+const customSettings = {
+  'whatsapp-errors': {
+    customProviders: [
+      {
+        id: 'acme-wa',
+        hosts: ['wa.acme.internal'],
+        codePath: 'error.code',
+        codeType: 'string',
+        errors: [
+          { code: 'QUOTA_EXCEEDED', httpStatus: [429], title: 'Daily quota exceeded', remedy: 'Wait for the quota to reset.', retry: 'rate-limit' },
+          { code: '1001', httpStatus: [400], title: 'Recipient unknown', remedy: 'Check the number.', retry: 'never' },
+        ],
+      },
+    ],
+  },
+};
+
+ruleTester.run('no-blind-retry', rule, {
+  valid: [
+    // ══ Not a retry: nothing is re-sent ═══════════════════════════════════
+    // A loop over recipients that logs one failure and moves on sends each message once.
+    code`
+      import axios from 'axios';
+      export async function sendAll(recipients: string[]) {
+        for (const to of recipients) {
+          try {
+            await axios.post('${BUBBLES}', { to, text: 'hi' });
+          } catch (err) {
+            console.error(to, err);
+          }
+        }
+      }
+    `,
+    // An index loop over a collection sends a different request each time round.
+    code`
+      import axios from 'axios';
+      export async function sendAll(items: unknown[]) {
+        for (let i = 0; i < items.length; i++) {
+          try {
+            await axios.post('${META}', items[i]);
+          } catch (err) {
+            console.error(i, err);
+          }
+        }
+      }
+    `,
+    // The same, counting down. (Fails today: isCollectionLoop only knows `i < items.length`.)
+    {
+      name: 'index loop counting down over a collection (known bug: not recognised as a collection loop)',
+      code: code`
+        import axios from 'axios';
+        export async function sendAll(items: unknown[]) {
+          for (let i = items.length - 1; i >= 0; i--) {
+            try {
+              await axios.post('${BUBBLES}', items[i]);
+            } catch (err) {
+              console.error(i, err);
+            }
+          }
+        }
+      `,
+    },
+    // Draining a queue: each job is sent once. (Fails today, as above.)
+    {
+      name: 'draining a queue with while (queue.length > 0) (known bug: not recognised as a collection loop)',
+      code: code`
+        import axios from 'axios';
+        export async function drain(queue: unknown[]) {
+          while (queue.length > 0) {
+            const job = queue.shift();
+            try {
+              await axios.post('${WA}', job);
+            } catch (err) {
+              console.error(err);
+            }
+          }
+        }
+      `,
+    },
+    // fetch resolves on HTTP errors: this try only catches network failures, where
+    // no provider code exists; every documented error is returned, not retried.
+    code`
+      export async function send(payload: unknown) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          } catch (err) {
+            await sleep(1000);
+          }
+        }
+      }
+    `,
+    // A retry of a call that reaches no provider, in a file that also calls one.
+    code`
+      import pRetry from 'p-retry';
+      import axios from 'axios';
+      export const send = (payload: unknown) => axios.post('${META}', payload);
+      export const loadTemplates = () => pRetry(() => axios.get('https://api.example.com/templates'));
+    `,
+    // A file that names no provider is skipped.
+    code`
+      import pRetry from 'p-retry';
+      import axios from 'axios';
+      export const send = () => pRetry(() => axios.post('https://api.example.com/send', {}));
+    `,
+
+    // ══ Loops whose decision retries only retryable codes ═════════════════
+    // Meta Cloud API: isRetryable() from the plugin's catalog.
+    code`
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function send(payload: unknown) {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            if (!isRetryable('meta-cloud', err.response?.data?.error?.code) || attempt === 5) throw err;
+            await sleep(2 ** attempt * 100);
+          }
+        }
+      }
+    `,
+    // Meta Cloud API: a switch that retries throttling and outages and rethrows the rest.
+    code`
+      import axios from 'axios';
+      export async function send(payload: unknown) {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            switch (err.response?.data?.error?.code) {
+              case 130429:
+              case 131000:
+              case 131016:
+                await sleep(attempt * 1000);
+                continue;
+              default:
+                throw err;
+            }
+          }
+        }
+      }
+    `,
+    // Meta Cloud API: fetch, the code read from the parsed body.
+    code`
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function send(payload: unknown) {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (res.ok) return res.json();
+          const body = await res.json();
+          if (!isRetryable('meta-cloud', body.error?.code)) throw new Error(body.error?.message);
+          await sleep(attempt * 1000);
+        }
+      }
+    `,
+    // MsgBubbles: a same-file Set of retryable codes, with backoff.
+    code`
+      import axios from 'axios';
+      const RETRYABLE = new Set(['unavailable', 'device_offline', 'rate_limited']);
+      export async function send(payload: unknown) {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          try {
+            return await axios.post('${BUBBLES}', payload);
+          } catch (err) {
+            if (!RETRYABLE.has(err.response?.data?.error)) throw err;
+            await sleep(attempt * 1000);
+          }
+        }
+      }
+    `,
+    // CEQUENS: an array of its transient codes, `while (true)` with a counter.
+    code`
+      import axios from 'axios';
+      const TRANSIENT = [500, 1000, 1011, 1014, 1017, 1018, 1023, 2002];
+      export async function send(payload: unknown) {
+        let attempt = 0;
+        while (true) {
+          try {
+            return await axios.post('${CEQUENS}', payload);
+          } catch (err) {
+            if (++attempt > 3 || !TRANSIENT.includes(err.response?.data?.errors?.[0]?.code)) throw err;
+            await sleep(attempt * 1000);
+          }
+        }
+      }
+    `,
+    // Meta Cloud API: only rate-limit codes, with a growing wait (Meta returns no wait of its own).
+    code`
+      import axios from 'axios';
+      const THROTTLED = new Set([130429, 131056]);
+      export async function send(payload: unknown) {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            if (!THROTTLED.has(err.response?.data?.error?.code)) throw err;
+            await sleep(2 ** attempt * 1000);
+          }
+        }
+      }
+    `,
+    // MsgBubbles: 5xx and 429 only; every code behind them is retryable.
+    code`
+      import axios from 'axios';
+      export async function send(payload: unknown) {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          try {
+            return await axios.post('${BUBBLES}', payload);
+          } catch (err) {
+            const status = err.response?.status;
+            if (status !== 429 && !(status >= 500)) throw err;
+            await sleep(attempt * 1000);
+          }
+        }
+      }
+    `,
+    // wa-server: 5xx statuses as a list; all its 5xx codes are transient.
+    code`
+      import axios from 'axios';
+      export async function send(payload: unknown) {
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          try {
+            return await axios.post('${WA}', payload);
+          } catch (err) {
+            if (![500, 502, 503, 504].includes(err.response?.status)) throw err;
+            await sleep(attempt * 500);
+          }
+        }
+      }
+    `,
+    // An imported predicate the rule cannot look into gets the benefit of the doubt.
+    code`
+      import axios from 'axios';
+      import { isTransient } from './errors';
+      export async function send(payload: unknown) {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          try {
+            return await axios.post('${BUBBLES}', payload);
+          } catch (err) {
+            if (!isTransient(err)) throw err;
+            await sleep(attempt * 1000);
+          }
+        }
+      }
+    `,
+
+    // ══ Rate limits that wait as the provider says ════════════════════════
+    // Connexease: sleep for errors.params.retry_after.
+    code`
+      import axios from 'axios';
+      export async function send(payload: unknown) {
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          try {
+            return await axios.post('${CONNEX}', payload);
+          } catch (err) {
+            const { errors } = err.response.data;
+            if (errors.code !== 'RATE_001') throw err;
+            await sleep(parseInt(errors.params.retry_after, 10) * 1000);
+          }
+        }
+      }
+    `,
+    // Connexease: fetch, `isSuccess`, the wait held in a variable.
+    code`
+      export async function send(payload: unknown) {
+        while (true) {
+          const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (body.isSuccess) return body;
+          if (body.errors.code !== 'RATE_001') throw new Error(body.errors.code);
+          const wait = body.errors.params.retry_after;
+          await sleep(parseInt(wait, 10) * 1000);
+        }
+      }
+    `,
+
+    // ══ Recursion ═════════════════════════════════════════════════════════
+    // Meta Cloud API: retryClassOf() === 'transient'.
+    code`
+      import axios from 'axios';
+      import { retryClassOf } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function send(payload: unknown): Promise<unknown> {
+        try {
+          return await axios.post('${META}', payload);
+        } catch (err) {
+          if (retryClassOf('meta-cloud', err.response?.data?.error?.code) === 'transient') {
+            await sleep(1000);
+            return send(payload);
+          }
+          throw err;
+        }
+      }
+    `,
+    // wa-server: a `.catch` handler that rethrows what is not retryable.
+    code`
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export function send(payload: unknown): Promise<unknown> {
+        return axios.post('${WA}', payload).catch(async (err) => {
+          if (!isRetryable('wa-server', err.response?.data?.error?.code)) throw err;
+          await sleep(1000);
+          return send(payload);
+        });
+      }
+    `,
+    // wa-server: the decision as a conditional expression (transient codes only, so no wait
+    // is needed). (Fails today: an expression-bodied handler counts as "always retries"
+    // whenever it contains the recursive call.)
+    {
+      name: 'wa-server: .catch handler deciding with a conditional expression (known bug: expression body not evaluated)',
+      code: code`
+        import axios from 'axios';
+        import { retryClassOf } from 'eslint-plugin-whatsapp-errors/catalog';
+        export function send(payload: unknown): Promise<unknown> {
+          return axios.post('${WA}', payload).catch((err) =>
+            retryClassOf('wa-server', err.response?.data?.error?.code) === 'transient' ? send(payload) : Promise.reject(err),
+          );
+        }
+      `,
+    },
+
+    // ══ Retry libraries ═══════════════════════════════════════════════════
+    // p-retry: shouldRetry with isRetryable().
+    code`
+      import pRetry from 'p-retry';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export const send = (payload: unknown) =>
+        pRetry(() => axios.post('${META}', payload), {
+          retries: 5,
+          shouldRetry: ({ error }) => isRetryable('meta-cloud', error.response?.data?.error?.code),
+        });
+    `,
+    // p-retry: the same as a block body. (Fails today: a callback with several returns is
+    // treated as undecided, so every code counts as retried.)
+    {
+      name: 'p-retry: shouldRetry with a block body (known bug: several returns count as undecided)',
+      code: code`
+        import pRetry from 'p-retry';
+        import axios from 'axios';
+        import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+        export const send = (payload: unknown) =>
+          pRetry(() => axios.post('${META}', payload), {
+            shouldRetry: ({ error }) => {
+              if (!isRetryable('meta-cloud', error.response?.data?.error?.code)) return false;
+              return true;
+            },
+          });
+      `,
+    },
+    // p-retry: MsgBubbles 5xx only (all transient).
+    code`
+      import pRetry from 'p-retry';
+      import axios from 'axios';
+      export const send = (payload: unknown, key: string) =>
+        pRetry(() => axios.post('${BUBBLES}', payload, { headers: { 'Idempotency-Key': key } }), {
+          shouldRetry: ({ error }) => error.response?.status >= 500,
+        });
+    `,
+    // p-retry: onFailedAttempt throws for what is not retryable, which stops p-retry.
+    code`
+      import pRetry from 'p-retry';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export const send = (payload: unknown) =>
+        pRetry(() => axios.post('${WA}', payload), {
+          retries: 5,
+          onFailedAttempt: (error) => {
+            if (!isRetryable('wa-server', error.response?.data?.error?.code)) throw error;
+          },
+        });
+    `,
+    // p-retry: AbortError for every code that is not retryable.
+    code`
+      import pRetry, { AbortError } from 'p-retry';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export const send = (payload: unknown) =>
+        pRetry(async () => {
+          try {
+            return await axios.post('${BUBBLES}', payload);
+          } catch (err) {
+            if (!isRetryable('msgbubbles', err.response?.data?.error)) throw new AbortError(err.message);
+            throw err;
+          }
+        });
+    `,
+    // p-retry: Connexease RATE_001, waiting retry_after in onFailedAttempt. (Fails today: a
+    // library's delay is never read from its hooks, so this counts as ignoring the wait.)
+    {
+      name: 'p-retry: onFailedAttempt waits Connexease retry_after (known bug: hooks never count as a delay)',
+      code: code`
+        import pRetry from 'p-retry';
+        import axios from 'axios';
+        export const send = (payload: unknown) =>
+          pRetry(() => axios.post('${CONNEX}', payload), {
+            shouldRetry: ({ error }) => error.response?.data?.errors?.code === 'RATE_001',
+            onFailedAttempt: async ({ error }) => {
+              await sleep(parseInt(error.response.data.errors.params.retry_after, 10) * 1000);
+            },
+          });
+      `,
+    },
+    // async-retry: bail() on what is not retryable.
+    code`
+      import retry from 'async-retry';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export const send = (payload: unknown) =>
+        retry(
+          async (bail) => {
+            try {
+              return await axios.post('${CEQUENS}', payload);
+            } catch (err) {
+              if (!isRetryable('cequens', err.response?.data?.errors?.[0]?.code)) {
+                bail(err);
+                return;
+              }
+              throw err;
+            }
+          },
+          { retries: 3 },
+        );
+    `,
+    // promise-retry: the handler calls retry(err) for transient codes only.
+    code`
+      import promiseRetry from 'promise-retry';
+      import axios from 'axios';
+      export const send = (payload: unknown) =>
+        promiseRetry((retry) =>
+          axios.post('${DIGI}', payload).catch((err) => {
+            const code = err.response?.data?.error;
+            if (code === 'server_down' || code === 'send_message_failed' || code === 'internal_error') retry(err);
+            throw err;
+          }),
+        );
+    `,
+    // exponential-backoff: `retry` with isRetryable().
+    code`
+      import { backOff } from 'exponential-backoff';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export const send = (payload: unknown) =>
+        backOff(() => axios.post('${WA}', payload), {
+          numOfAttempts: 5,
+          retry: (e) => isRetryable('wa-server', e.response?.data?.error?.code),
+        });
+    `,
+    // exponential-backoff: `retry` with retryClassOf().
+    code`
+      import { backOff } from 'exponential-backoff';
+      import axios from 'axios';
+      import { retryClassOf } from 'eslint-plugin-whatsapp-errors/catalog';
+      export const send = (payload: unknown) =>
+        backOff(() => axios.post('${DIGI}', payload), {
+          retry: (e) => retryClassOf('digiworld', e.response?.data?.error) === 'transient',
+        });
+    `,
+    // cockatiel: handleWhen with isRetryable().
+    code`
+      import { retry, handleWhen, ExponentialBackoff } from 'cockatiel';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      const policy = retry(
+        handleWhen((err) => isRetryable('meta-cloud', err.response?.data?.error?.code)),
+        { maxAttempts: 3, backoff: new ExponentialBackoff() },
+      );
+      export const send = (payload: unknown) => policy.execute(() => axios.post('${META}', payload));
+    `,
+    // cockatiel: handleType with a predicate on MsgBubbles 5xx.
+    code`
+      import { retry, handleType, ExponentialBackoff } from 'cockatiel';
+      import axios, { AxiosError } from 'axios';
+      const policy = retry(handleType(AxiosError, (err) => err.response?.status >= 500), { maxAttempts: 3, backoff: new ExponentialBackoff() });
+      export const send = (payload: unknown) => policy.execute(() => axios.post('${BUBBLES}', payload));
+    `,
+    // axios-retry's default retries network errors and idempotent requests only: a POST send is not retried.
+    code`
+      import axios from 'axios';
+      import axiosRetry from 'axios-retry';
+      const client = axios.create({ baseURL: 'https://api.msgbubbles.com/v1' });
+      axiosRetry(client, { retries: 3 });
+      export const send = (payload: unknown) => client.post('/messages', payload);
+    `,
+    // axios-retry: retryCondition with isRetryable().
+    code`
+      import axios from 'axios';
+      import axiosRetry from 'axios-retry';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      const client = axios.create({ baseURL: 'https://wa.sagad.net/api/v1' });
+      axiosRetry(client, {
+        retries: 3,
+        retryDelay: axiosRetry.exponentialDelay,
+        retryCondition: (error) => isRetryable('wa-server', error.response?.data?.error?.code),
+      });
+      export const send = (payload: unknown) => client.post('/messages/send', payload);
+    `,
+    // ky: POST retried on MsgBubbles 502/503 only, whose codes are all transient.
+    code`
+      import ky from 'ky';
+      export const send = (payload: unknown) =>
+        ky.post('${BUBBLES}', {
+          json: payload,
+          retry: { limit: 3, methods: ['post'], statusCodes: [502, 503] },
+        });
+    `,
+    // got and ky never retry POST unless `methods` says so.
+    code`
+      import got from 'got';
+      import ky from 'ky';
+      export const viaGot = (payload: unknown) => got.post('${WA}', { json: payload, retry: { limit: 5 } });
+      export const viaKy = (payload: unknown) => ky.post('${BUBBLES}', { json: payload, retry: 3 });
+    `,
+  ],
+
+  invalid: [
+    // ══ Hand-written loops ════════════════════════════════════════════════
+    // Meta Cloud API: an attempt counter and a sleep, nothing else.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.post('${META}', payload);
+            } catch (err) {
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+    // Meta Cloud API: fetch without a try, `if (res.ok) return`, otherwise round again.
+    {
+      code: code`
+        export async function send(payload: unknown) {
+          while (true) {
+            const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+            if (res.ok) return res;
+            await sleep(1000);
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 2, column: 3, endLine: 2, endColumn: 8 }],
+    },
+    // wa-server: `while (true)` with a `break` on success.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          let res;
+          while (true) {
+            try {
+              res = await axios.post('${WA}', payload);
+              break;
+            } catch (err) {
+              await sleep(500);
+            }
+          }
+          return res;
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'wa-server', examples: EVERY['wa-server'] }, line: 4, column: 3, endLine: 4, endColumn: 8 }],
+    },
+    // Digiworld: `do … while (!sent)`, no sleep.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          let sent = false;
+          do {
+            try {
+              await axios.post('${DIGI}', payload);
+              sent = true;
+            } catch (err) {
+              console.warn(err);
+            }
+          } while (!sent);
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'digiworld', examples: EVERY.digiworld }, line: 4, column: 3, endLine: 4, endColumn: 5 }],
+    },
+    // CEQUENS: the decision looks at the attempt count only.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await axios.post('${CEQUENS}', payload);
+            } catch (err) {
+              if (attempt === 3) throw err;
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'cequens', examples: EVERY.cequens }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+    // MsgBubbles: the loop calls a same-file wrapper.
+    {
+      code: code`
+        import axios from 'axios';
+        async function post(payload: unknown) {
+          return axios.post('${BUBBLES}', payload);
+        }
+        export async function send(payload: unknown) {
+          let tries = 0;
+          while (tries++ < 3) {
+            try {
+              return await post(payload);
+            } catch {
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'msgbubbles', examples: EVERY.msgbubbles }, line: 7, column: 3, endLine: 7, endColumn: 8 }],
+    },
+    // MsgBubbles: an attempt loop per recipient; the inner loop is the retry.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function sendAll(recipients: string[]) {
+          for (const to of recipients) {
+            for (let attempt = 0; attempt < 3; attempt++) {
+              try {
+                await axios.post('${BUBBLES}', { to });
+                break;
+              } catch {
+                await sleep(1000);
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'msgbubbles', examples: EVERY.msgbubbles }, line: 4, column: 5, endLine: 4, endColumn: 8 }],
+    },
+    // An in-house gateway from settings.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.post('https://wa.acme.internal/v1/send', payload);
+            } catch {
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+      settings: customSettings,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'acme-wa', examples: '1001 (Recipient unknown: Check the number)' }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+    // Meta Cloud API: excludes two codes, retries the other 42 that cannot succeed.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 1; attempt <= 5; attempt++) {
+            try {
+              return await axios.post('${META}', payload);
+            } catch (err) {
+              const code = err.response?.data?.error?.code;
+              if (code === 131047 || code === 190) throw err;
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: NON_RETRYABLE['meta-cloud'] - 2, provider: 'meta-cloud', examples: EVERY['meta-cloud'] },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+        },
+      ],
+    },
+    // Digiworld: a `do … while` that gives up on validation errors only.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          let attempts = 0;
+          do {
+            attempts++;
+            try {
+              return await axios.post('${DIGI}', payload);
+            } catch (err) {
+              if (err.response?.data?.error === 'validation_error') throw err;
+              continue;
+            }
+          } while (attempts < 5);
+        }
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: NON_RETRYABLE.digiworld - 1, provider: 'digiworld', examples: EVERY.digiworld },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 5,
+        },
+      ],
+    },
+    // CEQUENS: a list of "retryable" codes that includes 470 (24-hour window closed).
+    {
+      code: code`
+        import axios from 'axios';
+        const RETRY_ON = [500, 1011, 470];
+        export async function send(payload: unknown) {
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            try {
+              return await axios.post('${CEQUENS}', payload);
+            } catch (err) {
+              if (!RETRY_ON.includes(err.response?.data?.errors?.[0]?.code)) throw err;
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+      errors: [
+        { messageId: 'partialRetry', data: { count: 1, provider: 'cequens', examples: cite('cequens', 470) }, line: 4, column: 3, endLine: 4, endColumn: 6 },
+      ],
+    },
+    // wa-server: retries 409, which is six codes and all of them need a fix first.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 1; attempt <= 5; attempt++) {
+            try {
+              return await axios.post('${WA}', payload);
+            } catch (err) {
+              if (err.response?.status === 409) {
+                await sleep(1000);
+                continue;
+              }
+              throw err;
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: 6, provider: 'wa-server', examples: cite('wa-server', 'conflict', 'device_not_connected') },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+        },
+      ],
+    },
+    // wa-server: gives up outside 4xx, i.e. retries every 4xx.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 1; attempt <= 5; attempt++) {
+            try {
+              return await axios.post('${WA}', payload);
+            } catch (err) {
+              const status = err.response?.status;
+              if (status < 400 || status >= 500) throw err;
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: NON_RETRYABLE['wa-server'], provider: 'wa-server', examples: EVERY['wa-server'] },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+        },
+      ],
+    },
+    // MsgBubbles: retries a 4xx range written with `&&`. (Fails today: the second bound of
+    // the range evaluates as opaque, so the whole test is given the benefit of the doubt.)
+    {
+      name: 'MsgBubbles: 4xx range written with && (known bug: second bound evaluates as opaque)',
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            try {
+              return await axios.post('${BUBBLES}', payload);
+            } catch (err) {
+              const status = err.response?.status;
+              if (status >= 400 && status < 500) {
+                await sleep(1000);
+                continue;
+              }
+              throw err;
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: NON_RETRYABLE.msgbubbles, provider: 'msgbubbles', examples: EVERY.msgbubbles },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+        },
+      ],
+    },
+    // Digiworld: 5xx and 429, but its 429 also means plan or spending limits and OTP lockouts.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 1; attempt <= 5; attempt++) {
+            try {
+              return await axios.post('${DIGI}', payload);
+            } catch (err) {
+              const status = err.response?.status;
+              if (status === 429 || status >= 500) {
+                await sleep(attempt * 1000);
+                continue;
+              }
+              throw err;
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: 4, provider: 'digiworld', examples: cite('digiworld', 'otp_resend_limit', 'plan_limit_reached') },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+        },
+      ],
+    },
+
+    // ══ Rate limits ═══════════════════════════════════════════════════════
+    // Meta Cloud API: only 130429, but at once.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 1; attempt <= 5; attempt++) {
+            try {
+              return await axios.post('${META}', payload);
+            } catch (err) {
+              if (err.response?.data?.error?.code !== 130429) throw err;
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '130429' }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+    // Meta Cloud API: a zero sleep is no wait.
+    {
+      code: code`
+        import axios from 'axios';
+        const THROTTLED = new Set([130429, 131056]);
+        export async function send(payload: unknown) {
+          for (let attempt = 1; attempt <= 5; attempt++) {
+            try {
+              return await axios.post('${META}', payload);
+            } catch (err) {
+              if (!THROTTLED.has(err.response?.data?.error?.code)) throw err;
+              await sleep(0);
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '130429 and 131056' }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // Connexease: a fixed one-second sleep instead of errors.params.retry_after.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          for (let attempt = 1; attempt <= 5; attempt++) {
+            try {
+              return await axios.post('${CONNEX}', payload);
+            } catch (err) {
+              if (err.response?.data?.errors?.code !== 'RATE_001') throw err;
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'ignoresRetryAfter',
+          data: { provider: 'connexease', codes: 'RATE_001', hint: 'body.errors.params.retry_after' },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+        },
+      ],
+    },
+    // Connexease: fetch in `while (true)`, rate limits retried with no wait at all.
+    {
+      code: code`
+        export async function send(payload: unknown) {
+          while (true) {
+            const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+            const body = await res.json();
+            if (body.isSuccess) return body;
+            if (body.errors.code !== 'RATE_001') throw new Error(body.errors.code);
+          }
+        }
+      `,
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'connexease', codes: 'RATE_001' }, line: 2, column: 3, endLine: 2, endColumn: 8 }],
+    },
+    // CEQUENS: recursion on its three throttling codes, at once.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown): Promise<unknown> {
+          try {
+            return await axios.post('${CEQUENS}', payload);
+          } catch (err) {
+            const code = err.response?.data?.errors?.[0]?.code;
+            if (code === 429 || code === 1015 || code === 1016) return send(payload);
+            throw err;
+          }
+        }
+      `,
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'cequens', codes: '429, 1015 and 1016' }, line: 7, column: 64, endLine: 7, endColumn: 77 }],
+    },
+
+    // ══ Recursion ═════════════════════════════════════════════════════════
+    // wa-server: the function calls itself from its catch, with a counter.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown, attempt = 0): Promise<unknown> {
+          try {
+            return await axios.post('${WA}', payload);
+          } catch (err) {
+            if (attempt >= 3) throw err;
+            await sleep(1000);
+            return send(payload, attempt + 1);
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'wa-server', examples: EVERY['wa-server'] }, line: 8, column: 12, endLine: 8, endColumn: 38 }],
+    },
+    // MsgBubbles: `.catch(() => send(...))`.
+    {
+      code: code`
+        import axios from 'axios';
+        export function send(payload: unknown): Promise<unknown> {
+          return axios.post('${BUBBLES}', payload).catch(() => send(payload));
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'msgbubbles', examples: EVERY.msgbubbles }, line: 3, column: 84, endLine: 3, endColumn: 97 }],
+    },
+    // Meta Cloud API: the rejection handler of `.then(onOk, onError)`.
+    {
+      code: code`
+        import axios from 'axios';
+        export function send(payload: unknown): Promise<unknown> {
+          return axios.post('${META}', payload).then((res) => res.data, () => send(payload));
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 116, endLine: 3, endColumn: 129 }],
+    },
+    // CEQUENS: `setTimeout(() => send(...))` from a catch.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: unknown) {
+          try {
+            await axios.post('${CEQUENS}', payload);
+          } catch (err) {
+            setTimeout(() => send(payload), 5000);
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'cequens', examples: EVERY.cequens }, line: 6, column: 22, endLine: 6, endColumn: 35 }],
+    },
+    // Digiworld: `setTimeout(() => send(...))` from a `.catch` handler.
+    {
+      code: code`
+        import axios from 'axios';
+        export function send(payload: unknown) {
+          axios.post('${DIGI}', payload).catch(() => {
+            setTimeout(() => send(payload), 2000);
+          });
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'digiworld', examples: EVERY.digiworld }, line: 4, column: 22, endLine: 4, endColumn: 35 }],
+    },
+    // Meta Cloud API: `setTimeout(() => send(...))` on `!res.ok` with fetch. (Fails today:
+    // recursion is only looked for in a catch or a rejection handler.)
+    {
+      name: 'Meta Cloud API: setTimeout recursion on !res.ok with fetch (known gap: only catch/rejection handlers are searched)',
+      code: code`
+        export async function send(payload: unknown) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (!res.ok) {
+            setTimeout(() => send(payload), 1000);
+            return;
+          }
+          return res.json();
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 4, column: 22, endLine: 4, endColumn: 35 }],
+    },
+    // Connexease: fetch with `if (!res.ok) throw`, then recursion from the catch.
+    {
+      code: code`
+        export async function send(payload: unknown): Promise<Response> {
+          try {
+            const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+            if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+            return res;
+          } catch (err) {
+            await sleep(1000);
+            return send(payload);
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'connexease', examples: EVERY.connexease }, line: 8, column: 12, endLine: 8, endColumn: 25 }],
+    },
+    // wa-server: a method that calls itself through `this`.
+    {
+      code: code`
+        import axios from 'axios';
+        export class Sender {
+          async send(payload: unknown): Promise<unknown> {
+            try {
+              return await axios.post('${WA}', payload);
+            } catch (err) {
+              await sleep(1000);
+              return this.send(payload);
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'wa-server', examples: EVERY['wa-server'] }, line: 8, column: 14, endLine: 8, endColumn: 32 }],
+    },
+
+    // ══ p-retry ═══════════════════════════════════════════════════════════
+    // Meta Cloud API: plain p-retry retries every rejection.
+    {
+      code: code`
+        import pRetry from 'p-retry';
+        import axios from 'axios';
+        export const send = (payload: unknown) => pRetry(() => axios.post('${META}', payload), { retries: 5 });
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 43, endLine: 3, endColumn: 148 }],
+    },
+    // MsgBubbles: fetch that throws on `!res.ok` inside p-retry.
+    {
+      code: code`
+        import pRetry from 'p-retry';
+        export const send = (payload: unknown) =>
+          pRetry(async () => {
+            const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+            if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+            return res.json();
+          });
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'msgbubbles', examples: EVERY.msgbubbles }, line: 3, column: 3, endLine: 7, endColumn: 5 }],
+    },
+    // wa-server: an onFailedAttempt that only logs stops nothing.
+    {
+      code: code`
+        import pRetry from 'p-retry';
+        import axios from 'axios';
+        export const send = (payload: unknown) =>
+          pRetry(() => axios.post('${WA}', payload), {
+            retries: 5,
+            onFailedAttempt: (error) => {
+              console.warn(\`attempt \${error.attemptNumber} failed\`);
+            },
+          });
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'wa-server', examples: EVERY['wa-server'] }, line: 4, column: 3, endLine: 9, endColumn: 5 }],
+    },
+    // MsgBubbles: AbortError for one code only.
+    {
+      code: code`
+        import pRetry, { AbortError } from 'p-retry';
+        import axios from 'axios';
+        export const send = (payload: unknown) =>
+          pRetry(async () => {
+            try {
+              return await axios.post('${BUBBLES}', payload);
+            } catch (err) {
+              if (err.response?.data?.error === 'invalid_request') throw new AbortError(err.message);
+              throw err;
+            }
+          });
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: NON_RETRYABLE.msgbubbles - 1, provider: 'msgbubbles', examples: cite('msgbubbles', 'invalid_handle', 'invalid_from_handle') },
+          line: 4,
+          column: 3,
+          endLine: 11,
+          endColumn: 5,
+        },
+      ],
+    },
+    // Meta Cloud API: rate-limit codes only, but `minTimeout: 0`.
+    {
+      code: code`
+        import pRetry from 'p-retry';
+        import axios from 'axios';
+        const THROTTLED = new Set([130429, 131056]);
+        export const send = (payload: unknown) =>
+          pRetry(() => axios.post('${META}', payload), {
+            minTimeout: 0,
+            shouldRetry: ({ error }) => THROTTLED.has(error.response?.data?.error?.code),
+          });
+      `,
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '130429 and 131056' }, line: 5, column: 3, endLine: 8, endColumn: 5 }],
+    },
+
+    // ══ async-retry ═══════════════════════════════════════════════════════
+    // CEQUENS: no bail at all.
+    {
+      code: code`
+        import retry from 'async-retry';
+        import axios from 'axios';
+        export const send = (payload: unknown) => retry(() => axios.post('${CEQUENS}', payload), { retries: 3 });
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'cequens', examples: EVERY.cequens }, line: 3, column: 43, endLine: 3, endColumn: 152 }],
+    },
+    // wa-server: bail on validation errors only.
+    {
+      code: code`
+        import retry from 'async-retry';
+        import axios from 'axios';
+        export const send = (payload: unknown) =>
+          retry(async (bail) => {
+            try {
+              return await axios.post('${WA}', payload);
+            } catch (err) {
+              if (err.response?.data?.error?.code === 'validation_error') return bail(err);
+              throw err;
+            }
+          });
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: NON_RETRYABLE['wa-server'] - 1, provider: 'wa-server', examples: cite('wa-server', 'not_found', 'invalid_api_key') },
+          line: 4,
+          column: 3,
+          endLine: 11,
+          endColumn: 5,
+        },
+      ],
+    },
+
+    // ══ promise-retry ═════════════════════════════════════════════════════
+    // Digiworld: `.catch(retry)` retries every rejection.
+    {
+      code: code`
+        import promiseRetry from 'promise-retry';
+        import axios from 'axios';
+        export const send = (payload: unknown) => promiseRetry((retry) => axios.post('${DIGI}', payload).catch(retry), { retries: 3 });
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'digiworld', examples: EVERY.digiworld }, line: 3, column: 43, endLine: 3, endColumn: 185 }],
+    },
+    // Connexease: retries only retryable codes, but promise-retry's own backoff ignores retry_after.
+    {
+      code: code`
+        import promiseRetry from 'promise-retry';
+        import axios from 'axios';
+        import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+        export const send = (payload: unknown) =>
+          promiseRetry(async (retry) => {
+            try {
+              return await axios.post('${CONNEX}', payload);
+            } catch (err) {
+              if (isRetryable('connexease', err.response?.data?.errors?.code)) retry(err);
+              throw err;
+            }
+          });
+      `,
+      errors: [
+        {
+          messageId: 'ignoresRetryAfter',
+          data: { provider: 'connexease', codes: 'RATE_001', hint: 'body.errors.params.retry_after' },
+          line: 5,
+          column: 3,
+          endLine: 12,
+          endColumn: 5,
+        },
+      ],
+    },
+
+    // ══ exponential-backoff ═══════════════════════════════════════════════
+    // Connexease: no `retry` option.
+    {
+      code: code`
+        import { backOff } from 'exponential-backoff';
+        import axios from 'axios';
+        export const send = (payload: unknown) => backOff(() => axios.post('${CONNEX}', payload));
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'connexease', examples: EVERY.connexease }, line: 3, column: 43, endLine: 3, endColumn: 127 }],
+    },
+    // wa-server: `retry` looks at the attempt number only.
+    {
+      code: code`
+        import { backOff } from 'exponential-backoff';
+        import axios from 'axios';
+        export const send = (payload: unknown) =>
+          backOff(() => axios.post('${WA}', payload), {
+            retry: (e, attemptNumber) => attemptNumber < 5,
+          });
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'wa-server', examples: EVERY['wa-server'] }, line: 4, column: 3, endLine: 6, endColumn: 5 }],
+    },
+
+    // ══ cockatiel ═════════════════════════════════════════════════════════
+    // Meta Cloud API: handleAll.
+    {
+      code: code`
+        import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+        import axios from 'axios';
+        const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });
+        export const send = (payload: unknown) => policy.execute(() => axios.post('${META}', payload));
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 4, column: 43, endLine: 4, endColumn: 140 }],
+    },
+    // Meta Cloud API: handleWhen that excludes 131047 alone.
+    {
+      code: code`
+        import { retry, handleWhen, ExponentialBackoff } from 'cockatiel';
+        import axios from 'axios';
+        const policy = retry(handleWhen((err) => err.response?.data?.error?.code !== 131047), { maxAttempts: 3, backoff: new ExponentialBackoff() });
+        export const send = (payload: unknown) => policy.execute(() => axios.post('${META}', payload));
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: NON_RETRYABLE['meta-cloud'] - 1, provider: 'meta-cloud', examples: EVERY['meta-cloud'] },
+          line: 4,
+          column: 43,
+          endLine: 4,
+          endColumn: 140,
+        },
+      ],
+    },
+
+    // ══ axios-retry ═══════════════════════════════════════════════════════
+    // MsgBubbles: `retryCondition: () => true` retries POST sends on every error.
+    {
+      code: code`
+        import axios from 'axios';
+        import axiosRetry from 'axios-retry';
+        const client = axios.create({ baseURL: 'https://api.msgbubbles.com/v1' });
+        axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: () => true });
+        export const send = (payload: unknown) => client.post('/messages', payload);
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'msgbubbles', examples: EVERY.msgbubbles }, line: 4, column: 1, endLine: 4, endColumn: 104 }],
+    },
+    // Digiworld: retrying on 429 also retries its plan, spending and OTP limits.
+    {
+      code: code`
+        import axios from 'axios';
+        import axiosRetry from 'axios-retry';
+        const client = axios.create({ baseURL: 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN' });
+        axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: (error) => error.response?.status === 429 });
+        export const send = (payload: unknown) => client.post('/sendMessage', payload);
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: 4, provider: 'digiworld', examples: cite('digiworld', 'otp_resend_limit', 'plan_limit_reached') },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 135,
+        },
+      ],
+    },
+
+    // ══ got / ky retry options (reported at the `retry` property) ═════════
+    // wa-server: 413 (request too large) never succeeds; 429 includes a limit wa-server already retries.
+    {
+      code: code`
+        import got from 'got';
+        export const send = (payload: unknown) =>
+          got.post('${WA}', {
+            json: payload,
+            retry: { limit: 3, methods: ['POST'], statusCodes: [413, 429, 500, 502, 503] },
+          });
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: 2, provider: 'wa-server', examples: cite('wa-server', 'request_too_large', 'provider_rate_limit') },
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 83,
+        },
+      ],
+    },
+    // wa-server: a ky instance, per-call options.
+    {
+      code: code`
+        import ky from 'ky';
+        const api = ky.create({ prefixUrl: 'https://wa.sagad.net/api/v1' });
+        export const send = (payload: unknown) => api.post('messages/send', { json: payload, retry: { limit: 2, methods: ['post'], statusCodes: [413, 429] } });
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: 2, provider: 'wa-server', examples: cite('wa-server', 'request_too_large', 'provider_rate_limit') },
+          line: 3,
+          column: 86,
+          endLine: 3,
+          endColumn: 149,
+        },
+      ],
+    },
+    // wa-server: a got instance that retries POST on got's default statuses (408, 413, 429, 5xx).
+    {
+      code: code`
+        import got from 'got';
+        const client = got.extend({ prefixUrl: 'https://wa.sagad.net/api/v1', retry: { limit: 2, methods: ['POST'] } });
+        export const send = (payload: unknown) => client.post('messages/send', { json: payload });
+      `,
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { count: 2, provider: 'wa-server', examples: cite('wa-server', 'request_too_large', 'provider_rate_limit') },
+          line: 2,
+          column: 71,
+          endLine: 2,
+          endColumn: 109,
+        },
+      ],
+    },
+    // Connexease: got retries 429 with its own backoff or a Retry-After header; Connexease
+    // sends neither, only errors.params.retry_after. (Fails today: got/ky retries always
+    // count as honouring the provider's wait.)
+    {
+      name: 'Connexease: got retry on 429 ignores retry_after (known bug: got/ky always count as honouring the wait)',
+      code: code`
+        import got from 'got';
+        export const send = (payload: unknown) =>
+          got.post('${CONNEX}', {
+            json: payload,
+            retry: { limit: 3, methods: ['POST'], statusCodes: [429] },
+          });
+      `,
+      errors: [
+        {
+          messageId: 'ignoresRetryAfter',
+          data: { provider: 'connexease', codes: 'RATE_001', hint: 'body.errors.params.retry_after' },
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 63,
+        },
+      ],
+    },
+  ],
+});
