@@ -139,7 +139,6 @@ export default createRule<Options, MessageId>({
     const check = (node: Node): void => {
       const dispatch = dispatchOf(analysis, node);
       if (!dispatch || seen.has(dispatch.node)) return;
-      seen.add(dispatch.node);
       if (dispatch.fallback === 'handled' && !options.requireAll) return;
       const missing = dispatch.provider.def.errors.filter(
         (entry) =>
@@ -149,6 +148,7 @@ export default createRule<Options, MessageId>({
           !dispatch.handled.some((value) => entryMatches(entry, value)),
       );
       if (missing.length === 0) return;
+      seen.add(dispatch.node);
       const messageId = dispatch.fallback === 'none' ? 'missingNoFallback' : dispatch.fallback === 'empty' ? 'missingEmptyFallback' : 'missingRequireAll';
       context.report({
         node: dispatch.node as TSESTree.Node,

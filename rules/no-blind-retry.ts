@@ -2,14 +2,15 @@
  * Flags retries around provider calls whose decision lets codes that cannot
  * succeed be re-sent, and retries of rate limits that do not wait.
  */
-import { getAnalysis, retryConstructs, type RetryConstruct } from '../src/analysis/index.js';
+import { byNotability, getAnalysis, retryConstructs, type ProviderInfo } from '../src/analysis/index.js';
 import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
 import { createRule, listSome } from '../src/util/create-rule.js';
 
 const NOT_RETRYABLE: readonly RetryClass[] = ['never', 'after-fix', 'provider-retries'];
 
-/** Two telling examples: the first never-retry code, then the first after-fix or provider-retried one. */
-function examples(entries: readonly ErrorEntry[]): string {
+/** Two telling examples: the best-known never-retry code, then an after-fix or provider-retried one. */
+function examples(provider: ProviderInfo, hammered: readonly ErrorEntry[]): string {
+  const entries = byNotability(provider, hammered);
   const picked: ErrorEntry[] = [];
   for (const retry of NOT_RETRYABLE) {
     const entry = entries.find((e) => e.retry === retry);
@@ -18,10 +19,6 @@ function examples(entries: readonly ErrorEntry[]): string {
   for (const entry of entries) if (picked.length < 2 && !picked.includes(entry)) picked.push(entry);
   const text = picked.map((e) => `${e.code} (${e.title}: ${e.remedy.replace(/\.$/, '')})`);
   return text.join(' and ');
-}
-
-function reportNode(construct: RetryConstruct) {
-  return construct.node;
 }
 
 export default createRule({
@@ -37,9 +34,11 @@ export default createRule({
     messages: {
       blindRetry: 'This retry re-sends on every error from {{provider}}, including {{examples}}. Retry only transient and rate-limit codes, e.g. with isRetryable().',
       partialRetry:
-        'This retry also re-sends {{count}} {{provider}} errors that cannot succeed as they are, including {{examples}}. Retry only transient and rate-limit codes, e.g. with isRetryable().',
+        'This retry also re-sends {{count}} {{provider}} {{errors}} that a client must not retry, including {{examples}}. Retry only transient and rate-limit codes, e.g. with isRetryable().',
+      clientRetryStatuses:
+        "This {{library}} retry option re-sends {{count}} {{provider}} {{errors}} that a client must not retry, including {{examples}}; keep statusCodes to statuses whose codes are all retryable, or leave POST out of methods.",
       rateLimitNoWait: 'This retry re-sends {{provider}} rate-limit errors ({{codes}}) at once; wait before the next attempt, with backoff.',
-      ignoresRetryAfter: 'This retry of {{provider}} rate-limit errors ({{codes}}) ignores the wait {{provider}} returns in {{hint}}; wait that long before the next attempt.',
+      ignoresRetryAfter: 'This retry of {{provider}} rate-limit errors ({{codes}}) ignores the wait given in {{hint}}; wait that long before the next attempt.',
     },
   },
   create(context) {
@@ -50,18 +49,20 @@ export default createRule({
         for (const construct of retryConstructs(analysis)) {
           const { provider } = construct;
           const entries = provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging');
-          const node = reportNode(construct);
+          const { node } = construct;
           const loc = construct.form === 'loop' ? context.sourceCode.getFirstToken(node)!.loc : node.loc;
           const hammered = entries.filter((e) => NOT_RETRYABLE.includes(e.retry) && construct.verdict(e) === 'retried');
           if (hammered.length > 0) {
             const basis = construct.basis();
             const every = basis === 'nothing' || basis === 'attempts';
-            context.report({
-              node,
-              loc,
-              messageId: every ? 'blindRetry' : 'partialRetry',
-              data: { provider: provider.id, count: hammered.length, examples: examples(hammered) },
-            });
+            const data = { provider: provider.id, count: hammered.length, errors: hammered.length === 1 ? 'error' : 'errors', examples: examples(provider, hammered) };
+            if (construct.form === 'client-option') {
+              context.report({ node, loc, messageId: 'clientRetryStatuses', data: { ...data, library: construct.library ?? 'client' } });
+            } else if (every) {
+              context.report({ node, loc, messageId: 'blindRetry', data: { provider: provider.id, examples: data.examples } });
+            } else {
+              context.report({ node, loc, messageId: 'partialRetry', data });
+            }
             continue;
           }
           const limited = entries.filter((e) => e.retry === 'rate-limit' && construct.verdict(e) === 'retried');

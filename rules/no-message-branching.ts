@@ -25,7 +25,9 @@ export default createRule({
     messages: {
       messageBranching: 'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; branch on {{codeField}} instead.',
       messageIsTitle:
-        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text is the title of {{code}} ({{title}}), so test {{codeField}} === {{code}} instead.',
+        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text belongs to {{code}} ({{title}}), so test {{codeField}} === {{code}} instead.',
+      messageIsRange:
+        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text belongs to {{codes}} ({{title}}), so branch on {{codeField}} instead.',
       messageMatchesTitles:
         'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text matches the titles of {{codes}}, so branch on {{codeField}} instead.',
       useCode: 'Test {{replacement}} instead.',
@@ -42,24 +44,37 @@ export default createRule({
       const { provider } = test;
       const field = test.path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
       const codeField = provider.codeField;
-      const entries = entriesForText(provider, test.text);
-      const [only] = entries;
-      if (entries.length === 1 && only) {
+      const matches = entriesForText(provider, test.text);
+      const [only] = matches;
+      if (matches.length === 1 && only && only.code === undefined) {
+        // a range (Meta 200–299) or a pattern (`*_failed`): no single code to test
+        const { entry } = only;
+        const codes = entry.rangeEnd !== undefined ? `${entry.code}–${entry.rangeEnd}` : `codes matching ${formatCode(entry.code)}`;
+        context.report({ node: test.node, messageId: 'messageIsRange', data: { field, provider: provider.id, codes, title: entry.title, codeField } });
+        return;
+      }
+      if (matches.length === 1 && only && only.code !== undefined) {
+        const code = only.code;
         const codeExpression = REPLACEABLE.has(test.form) ? codeExpressionText(analysis, test) : undefined;
-        const replacement = codeExpression && `${codeExpression} ${NEGATED.has(test.form) ? '!==' : '==='} ${formatCode(only.code)}`;
+        // `!message.includes(x)` becomes `code !== X` (the `!` is absorbed)
+        const parent = test.node.parent;
+        const negatedByParent = parent?.type === 'UnaryExpression' && parent.operator === '!';
+        const negated = NEGATED.has(test.form) !== negatedByParent;
+        const target = negatedByParent ? parent : test.node;
+        const replacement = codeExpression && `${codeExpression} ${negated ? '!==' : '==='} ${formatCode(code)}`;
         context.report({
           node: test.node,
           messageId: 'messageIsTitle',
-          data: { field, provider: provider.id, code: formatCode(only.code), title: only.title, codeField },
-          suggest: replacement ? [{ messageId: 'useCode', data: { replacement }, fix: (fixer) => fixer.replaceText(test.node, replacement) }] : [],
+          data: { field, provider: provider.id, code: formatCode(code), title: only.entry.title, codeField },
+          suggest: replacement ? [{ messageId: 'useCode', data: { replacement }, fix: (fixer) => fixer.replaceText(target, replacement) }] : [],
         });
         return;
       }
-      if (entries.length > 1) {
+      if (matches.length > 1) {
         context.report({
           node: test.node,
           messageId: 'messageMatchesTitles',
-          data: { field, provider: provider.id, codes: listSome(entries.map((e) => formatCode(e.code))), codeField },
+          data: { field, provider: provider.id, codes: listSome(matches.map((m) => (m.code === undefined ? String(m.entry.code) : formatCode(m.code)))), codeField },
         });
         return;
       }

@@ -2,7 +2,7 @@
  * Flags provider requests whose response is taken for a success without any
  * check of `ok`, the HTTP status or the provider's error field.
  */
-import { getAnalysis, outcomeUses } from '../src/analysis/index.js';
+import { byNotability, getAnalysis, outcomeUses } from '../src/analysis/index.js';
 import { createRule, formatCode } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
@@ -28,10 +28,10 @@ export default createRule({
     defaultOptions: [],
     messages: {
       unchecked:
-        "This {{provider}} response is used as a success without checking ok, the HTTP status or {{field}}; {{client}} resolves on HTTP errors, so a failed send (such as {{example}}) passes for a success.",
+        'This {{provider}} response is used as a success without checking its HTTP status or {{field}}; {{client}} resolves on HTTP errors, so a failed send (such as {{example}}) passes for a success.',
       uncheckedFlag:
         'This {{provider}} response is used as a success without checking {{flag}} or {{field}}; {{provider}} can answer 2xx with {{flag}}: false, so a failed send passes for a success.',
-      discarded: "The result of this {{provider}} request is never checked, so a failed send is lost silently; check ok or {{field}}.",
+      discarded: 'The result of this {{provider}} request is never checked, so a failed send is lost silently; check its HTTP status or {{field}}.',
     },
   },
   create(context) {
@@ -47,7 +47,10 @@ export default createRule({
           const uses = outcomeUses(analysis, call);
           if (uses.handedOff || uses.errorChecks.length > 0) continue;
           if (!request.throwsOnHttpError && uses.statusChecks.length > 0) continue;
-          const example = provider.def.errors.find((e) => e.retry === 'never' && (e.scope ?? 'messaging') === 'messaging');
+          const [example] = byNotability(
+            provider,
+            provider.def.errors.filter((e) => e.retry === 'never' && (e.scope ?? 'messaging') === 'messaging'),
+          );
           const field = provider.codeField;
           if (uses.discarded && uses.statusChecks.length === 0) {
             context.report({ node: call.node, messageId: 'discarded', data: { provider: provider.id, field } });

@@ -62,6 +62,7 @@ describe.each([
     const [result] = await eslint.lintText(SAMPLE, { filePath: 'src/send.ts' });
     expect(result?.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
       ['whatsapp-errors/no-status-branching', 3, 5],
+      ['whatsapp-errors/preserve-error-code', 4, 3],
       ['whatsapp-errors/no-unknown-error-code', 7, 25],
     ]);
   });

@@ -36,6 +36,8 @@ export interface RequestInfo {
   readonly method: string | undefined;
   /** Identity of the client used (see `clientOf`). */
   readonly clientOrigin: unknown;
+  /** The options argument as written (a parameter, a variable, an object literal), when there is one. */
+  readonly configSource: Node | undefined;
   readonly instanceConfig: TSESTree.ObjectExpression | undefined;
 }
 
@@ -199,11 +201,12 @@ function build(
   client: ClientRef,
   family: ClientFamily,
   urlNode: Node | undefined,
-  config: TSESTree.ObjectExpression | undefined,
+  configSource: Node | undefined,
   data: Node | undefined,
   method: string | undefined,
   returns?: 'response' | 'body',
 ): RequestInfo {
+  const config = objectArg(env, configSource);
   const urlValue = urlNode ? evaluateString(env, urlNode) : config && findProperty(config, 'url') ? evaluateString(env, findProperty(config, 'url')!.value) : undefined;
   const payload = data ?? (config && (findProperty(config, 'body') ?? findProperty(config, 'json') ?? findProperty(config, 'data'))?.value);
   const throwing = family === 'axios' || family === 'got' || family === 'ky' || family === 'ofetch' || family === 'superagent' || family === 'generic';
@@ -217,6 +220,7 @@ function build(
     method: methodOf(env, config, method ?? (family === 'fetch' || family === 'undici-request' ? 'GET' : undefined)),
     clientOrigin: client.origin,
     instanceConfig: client.instanceConfig,
+    configSource,
   };
 }
 
@@ -235,8 +239,8 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
     const first = args[0];
     const firstObject = first && family !== 'fetch' && family !== 'undici-request' ? objectArg(env, first) : undefined;
     if (family === 'superagent') return build(env, direct, family, args[1], undefined, superagentPayload(call), first ? evaluateString(env, first).text : undefined);
-    if (firstObject && (family === 'axios' || family === 'got')) return build(env, direct, family, undefined, firstObject, undefined, undefined);
-    return build(env, direct, family, first, objectArg(env, args[1]), undefined, undefined);
+    if (firstObject && (family === 'axios' || family === 'got')) return build(env, direct, family, undefined, first, undefined, undefined);
+    return build(env, direct, family, first, args[1], undefined, undefined);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = memberName(callee);
@@ -244,19 +248,19 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   const owner = clientOf(env, callee.object);
   if (owner) {
     if (owner.family === 'undici-namespace') {
-      if (method === 'request') return build(env, owner, 'undici-request', args[0], objectArg(env, args[1]), undefined, undefined);
-      if (method === 'fetch') return build(env, owner, 'fetch', args[0], objectArg(env, args[1]), undefined, undefined);
+      if (method === 'request') return build(env, owner, 'undici-request', args[0], args[1], undefined, undefined);
+      if (method === 'fetch') return build(env, owner, 'fetch', args[0], args[1], undefined, undefined);
       return undefined;
     }
-    if (owner.family === 'ofetch' && method === 'raw') return build(env, owner, 'ofetch', args[0], objectArg(env, args[1]), undefined, undefined, 'response');
-    if (method === 'request') return build(env, owner, owner.family, undefined, objectArg(env, args[0]), undefined, undefined);
+    if (owner.family === 'ofetch' && method === 'raw') return build(env, owner, 'ofetch', args[0], args[1], undefined, undefined, 'response');
+    if (method === 'request') return build(env, owner, owner.family, undefined, args[0], undefined, undefined);
     if (!HTTP_METHODS.has(method) && !DATA_METHODS.has(method)) return undefined;
     if (owner.family === 'axios' && DATA_METHODS.has(method)) {
-      return build(env, owner, 'axios', args[0], objectArg(env, args[2]), args[1], method.replace(/Form$/, ''));
+      return build(env, owner, 'axios', args[0], args[2], args[1], method.replace(/Form$/, ''));
     }
-    if (owner.family === 'axios') return build(env, owner, 'axios', args[0], objectArg(env, args[1]), undefined, method);
+    if (owner.family === 'axios') return build(env, owner, 'axios', args[0], args[1], undefined, method);
     if (owner.family === 'superagent') return build(env, owner, 'superagent', args[0], undefined, superagentPayload(call), method === 'del' ? 'delete' : method);
-    return build(env, owner, owner.family, args[0], objectArg(env, args[1]), undefined, method === 'del' ? 'delete' : method);
+    return build(env, owner, owner.family, args[0], args[1], undefined, method === 'del' ? 'delete' : method);
   }
   // An HTTP verb on something this file cannot resolve: a wrapper library, an injected service.
   if (!HTTP_METHODS.has(method) && method !== 'request' && method !== 'fetch') return undefined;
@@ -274,10 +278,10 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   const generic: ClientRef = { family: 'generic', origin: undefined };
   if (method === 'request') {
     const config = objectArg(env, args[0]);
-    return config ? build(env, generic, 'generic', undefined, config, undefined, undefined) : build(env, generic, 'generic', args[0], objectArg(env, args[1]), undefined, undefined);
+    return config ? build(env, generic, 'generic', undefined, args[0], undefined, undefined) : build(env, generic, 'generic', args[0], args[1], undefined, undefined);
   }
-  if (method === 'fetch') return build(env, generic, 'fetch', args[0], objectArg(env, args[1]), undefined, undefined);
-  return build(env, generic, 'generic', args[0], objectArg(env, args[2]), DATA_METHODS.has(method) ? args[1] : undefined, method);
+  if (method === 'fetch') return build(env, generic, 'fetch', args[0], args[1], undefined, undefined);
+  return build(env, generic, 'generic', args[0], args[2], DATA_METHODS.has(method) ? args[1] : undefined, method);
 }
 
 /** superagent sends its payload through the chain: `superagent.post(url).set(…).send(payload)`. */

@@ -9,7 +9,7 @@ import { propertyKeyName, skipTransparent, type Node } from './ast.js';
 import type { FileAnalysis } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { codeComparisonsOf } from './tests.js';
-import { resolveExpression, type StaticValue } from './values.js';
+import { resolveExpression, staticValue, UNKNOWN, type StaticValue } from './values.js';
 
 export type DispatchForm = 'switch' | 'if-chain' | 'lookup' | 'membership';
 
@@ -126,22 +126,46 @@ function switchDispatch(analysis: FileAnalysis, node: TSESTree.SwitchStatement):
     }
     fallback = doesNothing(statements) ? 'empty' : 'handled';
   });
+  // No `default`: other codes go on after the switch.
+  if (!node.cases.some((c) => c.test === null)) fallback = after(node, node);
   return { form: 'switch', node, provider: found.provider, code: node.discriminant, handled, fallback, switchStatement: node };
 }
 
-/** Statements that run after a chain for codes it did not select. */
-function after(statement: TSESTree.Statement, last: TSESTree.Statement): Fallback {
+/**
+ * Statements that run after a chain for codes it did not select: its
+ * following siblings, or, at the end of a nested block (`if (err.response) {
+ * … }`), what follows that block's statement — up to the function's end.
+ */
+function after(statement: TSESTree.Node, last: TSESTree.Node): Fallback {
   const parent = statement.parent;
   if (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.Program && parent?.type !== AST_NODE_TYPES.SwitchCase) return 'none';
   const body: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
   const rest = body.slice(body.indexOf(last) + 1) as TSESTree.Statement[];
-  if (rest.length === 0) return 'none';
-  return doesNothing(rest) ? 'empty' : 'handled';
+  if (rest.length > 0) return doesNothing(rest) ? 'empty' : 'handled';
+  // the end of a block nested in a statement (not a function body, not a loop: a loop goes round)
+  const holder = parent.type === AST_NODE_TYPES.BlockStatement ? parent.parent : undefined;
+  if (holder && (holder.type === AST_NODE_TYPES.IfStatement || holder.type === AST_NODE_TYPES.BlockStatement || holder.type === AST_NODE_TYPES.TryStatement)) {
+    return after(holder, holder);
+  }
+  if (holder?.type === AST_NODE_TYPES.CatchClause) return after(holder.parent, holder.parent);
+  return 'none';
+}
+
+function siblingsOf(node: Node): readonly Node[] {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program) return parent.body;
+  if (parent?.type === AST_NODE_TYPES.SwitchCase) return parent.consequent;
+  return [];
 }
 
 function ifDispatch(analysis: FileAnalysis, node: TSESTree.IfStatement): Dispatch | undefined {
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.alternate === node) return undefined;
+  // An `else if` on the same code belongs to the chain its first `if` starts.
+  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.alternate === node) {
+    const own = testedCodes(analysis, node.test);
+    const above = testedCodes(analysis, parent.test);
+    if (!own || (above && above.provider === own.provider && sameCode(analysis, above.code, own.code))) return undefined;
+  }
   const test = skipTransparent(node.test);
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
     const negated = testedCodes(analysis, test.argument);
@@ -153,7 +177,7 @@ function ifDispatch(analysis: FileAnalysis, node: TSESTree.IfStatement): Dispatc
   const first = testedCodes(analysis, node.test);
   if (!first) return undefined;
   // A previous sibling `if` testing the same code starts the run instead.
-  const siblings = parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program ? (parent.body as TSESTree.Node[]) : [];
+  const siblings = siblingsOf(node);
   const previous = siblings[siblings.indexOf(node) - 1];
   if (previous?.type === AST_NODE_TYPES.IfStatement && !previous.alternate && exits(previous.consequent)) {
     const before = testedCodes(analysis, previous.test);
@@ -178,17 +202,33 @@ function ifDispatch(analysis: FileAnalysis, node: TSESTree.IfStatement): Dispatc
     fallback = doesNothing(blockStatements(alternate)) ? 'empty' : 'handled';
     break;
   }
-  // a run of early-exit `if`s without `else`
+  // a run of early-exit `if`s without `else`; the last one may end in an else-if chain
   let last: TSESTree.Statement = node;
   if (!node.alternate && exits(node.consequent)) {
     for (const sibling of siblings.slice(siblings.indexOf(node) + 1)) {
-      if (sibling.type !== AST_NODE_TYPES.IfStatement || sibling.alternate || !exits(sibling.consequent)) break;
+      if (sibling.type !== AST_NODE_TYPES.IfStatement) break;
       const next = testedCodes(analysis, sibling.test);
       if (!next || next.provider !== first.provider || !sameCode(analysis, next.code, first.code)) break;
       handled.push(...next.values);
       membership ||= next.membership;
       tests++;
       last = sibling;
+      if (sibling.alternate || !exits(sibling.consequent)) {
+        current = sibling;
+        while (current.alternate) {
+          const alternate: TSESTree.Statement = current.alternate;
+          const more = alternate.type === AST_NODE_TYPES.IfStatement ? testedCodes(analysis, alternate.test) : undefined;
+          if (alternate.type === AST_NODE_TYPES.IfStatement && more && more.provider === first.provider && sameCode(analysis, more.code, first.code)) {
+            handled.push(...more.values);
+            tests++;
+            current = alternate;
+            continue;
+          }
+          fallback = doesNothing(blockStatements(alternate)) ? 'empty' : 'handled';
+          break;
+        }
+        break;
+      }
     }
   }
   if (!current.alternate) fallback = after(node, last);
@@ -204,11 +244,19 @@ function lookupDispatch(analysis: FileAnalysis, node: TSESTree.MemberExpression)
   const object = resolveExpression(analysis, node.object);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const handled: StaticValue[] = [];
-  for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const key = propertyKeyName(property);
-    if (key !== undefined) handled.push(typeof key === 'string' && /^\d+$/.test(key) && found.provider.def.codeType !== 'string' ? Number(key) : key);
-  }
+  const collect = (target: TSESTree.ObjectExpression, depth: number): void => {
+    for (const property of target.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        const spread = resolveExpression(analysis, property.argument);
+        if (spread.type === AST_NODE_TYPES.ObjectExpression && depth < 5) collect(spread, depth + 1);
+        continue;
+      }
+      const computed = property.computed ? staticValue(analysis, property.key) : UNKNOWN;
+      const key = computed !== UNKNOWN && (typeof computed === 'string' || typeof computed === 'number') ? computed : propertyKeyName(property);
+      if (key !== undefined) handled.push(typeof key === 'string' && /^\d+$/.test(key) && found.provider.def.codeType !== 'string' ? Number(key) : key);
+    }
+  };
+  collect(object, 0);
   // What happens when the key is missing: `?? x` / `|| x` supplies a fallback.
   let outer: Node = node;
   while (outer.parent?.type === AST_NODE_TYPES.ChainExpression || (outer.parent?.type === AST_NODE_TYPES.CallExpression && outer.parent.callee === outer)) {
@@ -225,8 +273,51 @@ function lookupDispatch(analysis: FileAnalysis, node: TSESTree.MemberExpression)
         right.body.type === AST_NODE_TYPES.BlockStatement &&
         doesNothing(right.body.body));
     fallback = empty ? 'empty' : 'handled';
+  } else {
+    fallback = guardFallback(analysis, outer, node.object) ?? 'none';
   }
   return { form: 'lookup', node: object, provider: found.provider, code: node.property, handled, fallback, object };
+}
+
+/**
+ * A lookup guarded by a test of its presence, whose other side handles the
+ * missing codes: `if (code in handlers) handlers[code](); else report();`,
+ * `const h = handlers[code]; if (h) h(); else report();`.
+ */
+function guardFallback(analysis: FileAnalysis, lookup: Node, object: Node): Fallback | undefined {
+  const objectText = analysis.sourceCode.getText(object);
+  const sideOf = (ifStatement: TSESTree.IfStatement, positive: boolean): Fallback => {
+    const other = positive ? ifStatement.alternate : ifStatement.consequent;
+    if (!other) return after(ifStatement, ifStatement);
+    return doesNothing(blockStatements(other)) ? 'empty' : 'handled';
+  };
+  // `if (code in handlers)` around the lookup
+  for (let current: Node | undefined = lookup; current?.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (isFunctionLike(parent)) break;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current) {
+      const test = skipTransparent(parent.test);
+      if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'in' && analysis.sourceCode.getText(test.right) === objectText) return sideOf(parent, true);
+    }
+  }
+  // `const handler = handlers[code]; if (handler) …`
+  const declarator = lookup.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== lookup || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = analysis.sourceCode.getDeclaredVariables(declarator)[0];
+  for (const reference of variable?.references ?? []) {
+    const id = reference.identifier;
+    const parent = id.parent;
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === id) return sideOf(parent, true);
+    if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!' && parent.parent?.type === AST_NODE_TYPES.IfStatement && parent.parent.test === parent) {
+      return sideOf(parent.parent, false);
+    }
+    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.left === id && (parent.operator === '??' || parent.operator === '||')) return 'handled';
+  }
+  return undefined;
+}
+
+function isFunctionLike(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration;
 }
 
 /** The dispatch `node` starts, if any. */

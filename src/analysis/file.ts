@@ -401,9 +401,11 @@ export class FileAnalysis implements AnalysisEnv {
       const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
       const visit = (node: Node): void => {
         if (found || (isFunction(node) && node !== fn)) return;
-        if (node.type === AST_NODE_TYPES.ThrowStatement && node.argument?.type === AST_NODE_TYPES.NewExpression) {
-          const args = node.argument.arguments;
-          found = args.some((arg) => this.containsMessage(arg));
+        if (node.type === AST_NODE_TYPES.ThrowStatement && node.argument) {
+          // `throw new Error(msg)`, `throw Object.assign(new Error(msg), …)`, `const e = new Error(msg); … throw e`
+          let thrown: Node = resolveExpression(this, node.argument);
+          if (thrown.type === AST_NODE_TYPES.CallExpression && thrown.arguments[0]) thrown = resolveExpression(this, thrown.arguments[0]);
+          if (thrown.type === AST_NODE_TYPES.NewExpression) found = thrown.arguments.slice(0, 1).some((arg) => this.containsMessage(arg));
         }
         for (const key of keys[node.type] ?? []) {
           const child = (node as unknown as Record<string, unknown>)[key];

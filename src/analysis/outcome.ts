@@ -37,6 +37,24 @@ function outermost(node: Node): Node {
   return current;
 }
 
+/** An identifier that only names something: an object key, a binding in a destructuring pattern, a parameter. */
+function isNameOnly(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.Property) {
+    if (parent.parent?.type === AST_NODE_TYPES.ObjectPattern) return true; // `const { status } = res`
+    return parent.key === node && parent.value !== node && !parent.computed; // `{ body: … }`
+  }
+  return (
+    parent.type === AST_NODE_TYPES.ArrayPattern ||
+    parent.type === AST_NODE_TYPES.RestElement ||
+    (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) ||
+    (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node) ||
+    ((parent.type === AST_NODE_TYPES.ArrowFunctionExpression || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      parent.params.includes(node))
+  );
+}
+
 function isConsoleArgument(node: Node): boolean {
   for (let current: Node | undefined = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.CallExpression) {
@@ -110,6 +128,7 @@ export class OutcomeIndex {
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node) return;
     if (node.type === AST_NODE_TYPES.Identifier && parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
+    if (node.type === AST_NODE_TYPES.Identifier && isNameOnly(node)) return;
     const kind = this.analysis.kindOf(node);
     if (!kind?.call) return;
     const uses = this.usesOf(kind.call);
@@ -121,11 +140,11 @@ export class OutcomeIndex {
         if (!isConsoleArgument(node)) uses.statusChecks.push(node);
         return;
       case 'body': {
+        if (isConsoleArgument(node)) return;
         if (kind.path.length > 0 && errorFields(kind).has(kind.path[0]!)) {
           uses.errorChecks.push(node);
           return;
         }
-        if (isConsoleArgument(node)) return;
         if (kind.path.length > 0) {
           // `body.json()` (undici) is not a read of a field.
           if (context?.type === AST_NODE_TYPES.CallExpression && context.callee === outer) return;
@@ -154,7 +173,16 @@ export class OutcomeIndex {
   }
 
   private visitCall(call: ProviderCall, node: TSESTree.CallExpression): void {
-    const outer = outermost(node);
+    let outer = outermost(node);
+    // `.catch(log)` / `.finally(…)` do not use the result
+    while (
+      outer.parent?.type === AST_NODE_TYPES.MemberExpression &&
+      outer.parent.object === outer &&
+      (outer.parent.property.type === AST_NODE_TYPES.Identifier && ['catch', 'finally'].includes(outer.parent.property.name)) &&
+      outer.parent.parent?.type === AST_NODE_TYPES.CallExpression
+    ) {
+      outer = outermost(outer.parent.parent);
+    }
     const parent = outer.parent;
     const uses = this.usesOf(call);
     if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) {

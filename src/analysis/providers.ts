@@ -119,22 +119,36 @@ function plainText(text: string): string {
     .trim();
 }
 
+/** A documented entry a text points at, with the code the text names (`(#250)` is 250 in the 200–299 entry). */
+export interface TextMatch {
+  readonly entry: ErrorEntry;
+  /** The single code the text stands for; `undefined` for a range or a pattern entry matched by its title. */
+  readonly code: string | number | undefined;
+}
+
 /**
  * The documented entries a tested message text points at: a `(#131047)` code
  * reference, a title equal to the text, or a title containing the text (or
  * the text containing a title).
  */
-export function entriesForText(provider: ProviderInfo, text: string): ErrorEntry[] {
+export function entriesForText(provider: ProviderInfo, text: string): TextMatch[] {
   const plain = plainText(text);
   if (plain.length === 0) return [];
-  const byCode = [...plain.matchAll(/#(\d+)/g)].map((m) => provider.entry(Number(m[1]))).filter((e): e is ErrorEntry => e !== undefined);
-  if (byCode.length > 0) return [...new Set(byCode)];
+  const single = (entry: ErrorEntry): string | number | undefined =>
+    entry.rangeEnd !== undefined || (typeof entry.code === 'string' && entry.code.startsWith('*')) ? undefined : entry.code;
+  const byCode: TextMatch[] = [];
+  for (const match of plain.matchAll(/#(\d+)/g)) {
+    const code = Number(match[1]);
+    const entry = provider.entry(code);
+    if (entry && !byCode.some((m) => m.code === code)) byCode.push({ entry, code });
+  }
+  if (byCode.length > 0) return byCode;
   const titles = provider.def.errors.map((e) => [e, e.title.toLowerCase()] as const);
-  const exact = titles.filter(([, title]) => title === plain).map(([e]) => e);
+  const exact = titles.filter(([, title]) => title === plain).map(([e]) => ({ entry: e, code: single(e) }));
   if (exact.length > 0) return exact;
   return titles
     .filter(([, title]) => (plain.length >= 6 && title.includes(plain)) || (title.length >= 6 && plain.includes(title)))
-    .map(([e]) => e);
+    .map(([e]) => ({ entry: e, code: single(e) }));
 }
 
 /** Entries in the order messages should name them: the provider's notable codes first, then catalog order. */

@@ -14,7 +14,7 @@ import { clientOf, importOf } from './clients.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { cockatielRetryOf, functionValue, libraryName, reached, type RetryLibrary } from './retry-libraries.js';
-import { codeComparisonsOf, statusTestOf, type StatusRange } from './tests.js';
+import { codeComparisonsOf, simpleStatusComparison, statusTestOf, type StatusRange } from './tests.js';
 import { resolveExpression, staticList, staticValue, UNKNOWN } from './values.js';
 
 /** What a retry decision looks at. */
@@ -35,7 +35,14 @@ export interface RetryConstruct {
   /** What the decision looked at, over all codes. */
   basis(): DecisionBasis;
   readonly delay: RetryDelay;
+  /** The code that runs again on each attempt (a loop body, the retried function). */
+  readonly region: Node;
+  /** Does the construct re-send after a network error (no response at all)? That is when a lost response can double a send. */
+  resendsOnNetworkError(): boolean;
 }
+
+/** A pseudo entry for an error with no response: no code, no status, `err.response` unset. */
+export const NETWORK_ERROR: ErrorEntry = { code: '\u0000network', httpStatus: [], title: 'network error', remedy: '', retry: 'never', source: '' };
 
 type Truth = 'T' | 'F' | 'U' | 'O';
 type Outcome = 'retry' | 'stop' | 'opaque' | 'next';
@@ -45,7 +52,7 @@ const and = (a: Truth, b: Truth): Truth => (a === 'F' || b === 'F' ? 'F' : a ===
 const or = (a: Truth, b: Truth): Truth => (a === 'T' || b === 'T' ? 'T' : a === 'F' && b === 'F' ? 'F' : a === 'O' || b === 'O' ? 'O' : 'U');
 
 const HTTP_ERROR_CLASSES = new Set(['HTTPError', 'AxiosError', 'FetchError', 'HttpError', 'ResponseError']);
-const DELAY_CALLEE = /sleep|delay|wait|backoff|setTimeout|pause|timeout/i;
+const DELAY_CALLEE = /^(sleep|delay|wait|pause|backoff|setTimeout|timeout|setTimeoutPromise)$|(Sleep|Delay|Backoff|Wait|Timeout)$/;
 const CATALOG_MODULE = 'eslint-plugin-whatsapp-errors/catalog';
 const RETRYABLE_CLASSES = new Set(['transient', 'rate-limit']);
 
@@ -59,6 +66,8 @@ interface Walk {
   readonly isStopCall: (call: TSESTree.CallExpression) => boolean;
   /** What a `throw` means here: the error leaves (`stop`) or the library retries it (`retry`, p-retry unless `AbortError`). */
   readonly onThrow: (statement: TSESTree.ThrowStatement) => Outcome;
+  /** What a `return` means; by default it re-sends when its value calls a retry call, else stops. */
+  readonly onReturn?: (statement: TSESTree.ReturnStatement) => Set<Outcome>;
   /** Inside a loop, `continue` retries and `break` stops. */
   readonly inLoop: boolean;
   readonly basis: Set<DecisionBasis>;
@@ -86,10 +95,10 @@ function evaluate(walk: Walk, node: Node): Truth {
       }
       const classified = classificationComparison(walk, current);
       if (classified) return classified;
-      const status = statusTestOf(analysis, current);
-      if (status && status.node === current) {
+      const status = simpleStatusComparison(analysis, current);
+      if (status) {
         walk.basis.add('status');
-        const matches = statusMatches(entry, status.ranges);
+        const matches = statusMatches(entry, [status.range]);
         return current.operator === '!==' || current.operator === '!=' ? not(matches) : matches;
       }
       if (current.operator === 'instanceof' && current.right.type === AST_NODE_TYPES.Identifier && mentionsProvider(walk, current.left)) {
@@ -111,7 +120,7 @@ function evaluate(walk: Walk, node: Node): Truth {
       const helper = catalogHelper(walk, current);
       if (helper === 'isRetryable') {
         walk.basis.add('classification');
-        return RETRYABLE_CLASSES.has(entry.retry) ? 'T' : 'F';
+        return entry !== NETWORK_ERROR && RETRYABLE_CLASSES.has(entry.retry) ? 'T' : 'F';
       }
       const callee = skipTransparent(current.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'isAxiosError') return 'T';
@@ -121,6 +130,7 @@ function evaluate(walk: Walk, node: Node): Truth {
     case AST_NODE_TYPES.MemberExpression: {
       const kind = analysis.kindOf(current);
       if (!kind) return opaqueOrUnknown(walk, current);
+      if (walk.entry === NETWORK_ERROR) return kind.k === 'error' ? 'T' : 'F';
       if (kind.k === 'ok') return 'F';
       if (kind.k === 'body' && kind.provider.successFlagPath && kind.path.join('.') === kind.provider.successFlagPath.join('.')) return 'F';
       return 'T';
@@ -142,7 +152,7 @@ function classificationComparison(walk: Walk, node: TSESTree.BinaryExpression): 
     const value = staticValue(walk.analysis, other);
     if (typeof value !== 'string') return undefined;
     walk.basis.add('classification');
-    const matches: Truth = walk.entry.retry === value ? 'T' : 'F';
+    const matches: Truth = walk.entry !== NETWORK_ERROR && walk.entry.retry === value ? 'T' : 'F';
     return node.operator.startsWith('!') ? not(matches) : matches;
   }
   return undefined;
@@ -252,9 +262,8 @@ function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Outcome> {
     case AST_NODE_TYPES.ThrowStatement:
       return set(walk.onThrow(statement));
     case AST_NODE_TYPES.ReturnStatement: {
-      const calls = statement.argument ? callsIn(statement.argument, keys) : [];
-      if (calls.some(walk.isRetryCall)) return set('retry');
-      return set('stop');
+      if (walk.onReturn) return walk.onReturn(statement);
+      return statement.argument ? runExpression(walk, statement.argument) : set('stop');
     }
     case AST_NODE_TYPES.ContinueStatement:
       return set(walk.inLoop ? 'retry' : 'next');
@@ -288,6 +297,24 @@ function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Outcome> {
       return set('next');
     }
   }
+}
+
+/** An expression that may re-send: `cond ? send() : Promise.reject(err)`, `cond && send()`, `send()`. */
+function runExpression(walk: Walk, node: Node): Set<Outcome> {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    return branch(walk, evaluate(walk, current.test), () => runExpression(walk, current.consequent), () => runExpression(walk, current.alternate));
+  }
+  if (current.type === AST_NODE_TYPES.LogicalExpression && (current.operator === '&&' || current.operator === '||')) {
+    const truth = evaluate(walk, current.left);
+    return current.operator === '&&'
+      ? branch(walk, truth, () => runExpression(walk, current.right), () => set('stop'))
+      : branch(walk, truth, () => set('stop'), () => runExpression(walk, current.right));
+  }
+  if (current.type === AST_NODE_TYPES.AwaitExpression) return runExpression(walk, current.argument);
+  const calls = callsIn(current, walk.analysis.sourceCode.visitorKeys);
+  if (calls.some(walk.isStopCall)) return set('stop');
+  return set(calls.some(walk.isRetryCall) ? 'retry' : 'stop');
 }
 
 function runSwitch(walk: Walk, statement: TSESTree.SwitchStatement): Set<Outcome> {
@@ -399,15 +426,12 @@ function delayIn(analysis: FileAnalysis, node: Node, provider: ProviderInfo): Re
   for (const call of callsIn(node, analysis.sourceCode.visitorKeys)) {
     const callee = skipTransparent(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-    const isPromiseTimer =
-      callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout' && call.parent?.type !== AST_NODE_TYPES.ExpressionStatement;
     if (typeof name !== 'string' || !DELAY_CALLEE.test(name)) continue;
     const duration = name === 'setTimeout' ? call.arguments[1] : call.arguments[0];
     if (duration && staticValue(analysis, duration) === 0) continue;
     if (!duration && name === 'setTimeout') continue;
     if (duration && usesWaitHint(analysis, duration, provider)) return 'provider-hint';
     delay = 'some';
-    void isPromiseTimer;
   }
   return delay;
 }
@@ -446,7 +470,8 @@ interface Builder {
   provider: ProviderInfo;
   calls: ProviderCall[];
   delay: RetryDelay;
-  /** Walks the error path for one code; `basis` collects what it looked at. */
+  region: Node;
+  /** Walks the error path for one code (or NETWORK_ERROR); `basis` collects what it looked at. */
   walk(entry: ErrorEntry, basis: Set<DecisionBasis>): Set<Outcome>;
 }
 
@@ -469,7 +494,12 @@ function construct(builder: Builder): RetryConstruct {
     provider: builder.provider,
     calls: builder.calls,
     delay: builder.delay,
+    region: builder.region,
     verdict,
+    resendsOnNetworkError() {
+      const outcomes = builder.walk(NETWORK_ERROR, new Set());
+      return outcomes.has('retry') || outcomes.has('opaque');
+    },
     basis() {
       for (const entry of builder.provider.def.errors) verdict(entry);
       for (const b of ['opaque', 'classification', 'code', 'status', 'attempts'] as const) if (basis.has(b)) return b;
@@ -492,10 +522,15 @@ function baseWalk(analysis: FileAnalysis, entry: ErrorEntry, provider: ProviderI
   };
 }
 
-/** A `for` over an index into a collection (`i < items.length`) sends different requests, not the same one again. */
-function isCollectionLoop(loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement): boolean {
-  const test = loop.test;
-  return !!test && test.type === AST_NODE_TYPES.BinaryExpression && test.right.type === AST_NODE_TYPES.MemberExpression && memberName(test.right) === 'length';
+/**
+ * A loop over a collection sends different requests, not the same one again:
+ * its condition or counter reads a `.length` / `.size` (`i < items.length`,
+ * `i = items.length - 1; i >= 0`, `while (queue.length > 0)`).
+ */
+function isCollectionLoop(analysis: FileAnalysis, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement): boolean {
+  const parts: (Node | null | undefined)[] = [loop.test, loop.type === AST_NODE_TYPES.ForStatement ? loop.init : undefined];
+  const text = parts.filter((p): p is Node => !!p).map((p) => analysis.sourceCode.getText(p)).join(' ');
+  return /\.(length|size)\b/.test(text);
 }
 
 function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
@@ -505,7 +540,7 @@ function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
     for (let current: Node | undefined = call.node.parent; current; current = current.parent) {
       if (isFunction(current)) break;
       if (current.type === AST_NODE_TYPES.ForStatement || current.type === AST_NODE_TYPES.WhileStatement || current.type === AST_NODE_TYPES.DoWhileStatement) {
-        if (!isCollectionLoop(current)) loops.set(current, [...(loops.get(current) ?? []), call]);
+        if (!isCollectionLoop(analysis, current)) loops.set(current, [...(loops.get(current) ?? []), call]);
         break;
       }
       if (current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement) break;
@@ -515,9 +550,10 @@ function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
     const body = (loop as TSESTree.ForStatement).body;
     const call = calls[0]!;
     const enclosingTry = innermostTry(call.node, loop);
-    const tryStatement = enclosingTry && rejectsOnError(analysis, call, enclosingTry.block) ? enclosingTry : undefined;
-    const throwsOnError = call.request ? call.request.throwsOnHttpError : true;
-    if (!tryStatement && (throwsOnError || enclosingTry)) continue;
+    const rejects = enclosingTry ? rejectsOnError(analysis, call, enclosingTry.block) : false;
+    const resolvesOnError = call.request ? !call.request.throwsOnHttpError : false;
+    // No try and a client that throws: the first error leaves the loop.
+    if (!enclosingTry && !resolvesOnError) continue;
     const provider = call.provider;
     found.push(
       construct({
@@ -525,14 +561,19 @@ function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
         node: loop,
         provider,
         calls,
+        region: body,
         delay: delayIn(analysis, body, provider),
         walk: (entry, basis) => {
           const walk = baseWalk(analysis, entry, provider, basis, { inLoop: true });
           const goRound = () => set('retry');
-          if (tryStatement) {
-            return runList(walk, tryStatement.handler!.body.body, () => continueAfter(walk, tryStatement, body, goRound));
+          if (enclosingTry?.handler && (rejects || entry === NETWORK_ERROR)) {
+            return runList(walk, enclosingTry.handler.body.body, () => continueAfter(walk, enclosingTry, body, goRound));
           }
-          return continueAfter(walk, statementOf(call.node), body, goRound);
+          if (entry === NETWORK_ERROR) return set('stop');
+          // fetch resolves on HTTP errors: what follows the call decides (`if (res.ok) return …`)
+          const holder = statementOf(call.node);
+          if (holder.type === AST_NODE_TYPES.ReturnStatement || holder.type === AST_NODE_TYPES.ThrowStatement) return set('stop');
+          return resolvesOnError ? continueAfter(walk, holder, body, goRound) : set('stop');
         },
       }),
     );
@@ -550,16 +591,53 @@ function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
       c !== call.node && (analysis.calledFunction(c) === fn || (call.wrapper !== undefined && analysis.calledFunction(c) === call.wrapper));
     // try { await send() } catch { … send() … }
     const tryStatement = innermostTry(call.node, fn);
-    if (tryStatement?.handler && rejectsOnError(analysis, call, tryStatement.block)) {
+    if (tryStatement?.handler) {
+      const rejects = rejectsOnError(analysis, call, tryStatement.block);
       const again = callsIn(tryStatement.handler.body, keys).find(callsAgain);
-      if (again) found.push(recursion(analysis, call, again, (walk) => runList(walk, tryStatement.handler!.body.body, () => set('stop')), callsAgain, tryStatement.handler.body));
+      if (again) {
+        found.push(
+          recursion(
+            analysis,
+            call,
+            again,
+            (walk) => (rejects || walk.entry === NETWORK_ERROR ? runList(walk, tryStatement.handler!.body.body, () => set('stop')) : set('stop')),
+            callsAgain,
+            tryStatement.handler.body,
+          ),
+        );
+      }
+    }
+    // const res = await fetch(…); if (!res.ok) { setTimeout(() => send(…), 1000); return; }
+    if (call.request && !call.request.throwsOnHttpError && !tryStatement) {
+      const branchAfter = statementsIn(fn.body, keys).find(
+        (statement): statement is TSESTree.IfStatement =>
+          statement.type === AST_NODE_TYPES.IfStatement && statement.range[0] > call.node.range[1] && callsIn(statement, keys).some(callsAgain),
+      );
+      const again = branchAfter && callsIn(branchAfter, keys).find(callsAgain);
+      if (branchAfter && again) {
+        found.push(
+          recursion(
+            analysis,
+            call,
+            again,
+            (walk) => {
+              if (walk.entry === NETWORK_ERROR) return set('stop');
+              const outcomes = runStatement(walk, branchAfter);
+              outcomes.delete('next');
+              return outcomes.size ? outcomes : set('stop');
+            },
+            callsAgain,
+            branchAfter,
+          ),
+        );
+      }
     }
     // send().catch((err) => … send() …)
     let outer: Node = call.node;
     while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.parent?.type === AST_NODE_TYPES.CallExpression) {
       const chained: TSESTree.CallExpression = outer.parent.parent;
-      const rejecting = rejectsOnError(analysis, call, call.node);
-      if (rejecting && (memberName(outer.parent) === 'catch' || (memberName(outer.parent) === 'then' && chained.arguments[1]))) {
+      const rejecting = rejectsOnError(analysis, call, call.node) || chainThrows(analysis, call.node, outer);
+      if (memberName(outer.parent) === 'catch' || (memberName(outer.parent) === 'then' && chained.arguments[1])) {
         const handler = skipTransparent(chained.arguments[memberName(outer.parent) === 'catch' ? 0 : 1] as Node);
         if (isFunction(handler)) {
           const again = callsIn(handler.body, keys).find(callsAgain);
@@ -569,7 +647,12 @@ function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
                 analysis,
                 call,
                 again,
-                (walk) => (handler.body.type === AST_NODE_TYPES.BlockStatement ? runList(walk, handler.body.body, () => set('stop')) : set(callsIn(handler.body, keys).some(callsAgain) ? 'retry' : 'stop')),
+                (walk) =>
+                  !rejecting && walk.entry !== NETWORK_ERROR
+                    ? set('stop')
+                    : handler.body.type === AST_NODE_TYPES.BlockStatement
+                      ? runList(walk, handler.body.body, () => set('stop'))
+                      : runExpression(walk, handler.body),
                 callsAgain,
                 handler.body,
               ),
@@ -581,6 +664,36 @@ function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
     }
   }
   return found;
+}
+
+/** Statements of a function body and its blocks, not of nested functions. */
+function statementsIn(body: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): TSESTree.Statement[] {
+  const found: TSESTree.Statement[] = [];
+  const visit = (n: Node): void => {
+    if (isFunction(n) && n !== body) return;
+    if (n.type.endsWith('Statement') && n !== body) found.push(n as TSESTree.Statement);
+    for (const key of visitorKeys[n.type] ?? []) {
+      const child = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
+      else if ((child as Node | null)?.type) visit(child as Node);
+    }
+  };
+  visit(body);
+  return found;
+}
+
+/** A `throw` in a `.then(…)` handler between the call and `end` (`fetch().then((r) => { if (!r.ok) throw … })`). */
+function chainThrows(analysis: FileAnalysis, call: Node, end: Node): boolean {
+  for (let current: Node = call; current !== end && current.parent?.type === AST_NODE_TYPES.MemberExpression; ) {
+    const chained = current.parent.parent;
+    if (chained?.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (memberName(current.parent) === 'then') {
+      const handler = chained.arguments[0] && skipTransparent(chained.arguments[0]);
+      if (handler && isFunction(handler) && containsThrow(handler.body, analysis.sourceCode.visitorKeys)) return true;
+    }
+    current = chained;
+  }
+  return false;
 }
 
 function recursion(
@@ -597,6 +710,7 @@ function recursion(
     node: again,
     provider,
     calls: [call],
+    region: enclosingFunction(call.node) ?? call.node,
     delay: delayIn(analysis, errorPath, provider),
     walk: (entry, basis) => run(baseWalk(analysis, entry, provider, basis, { isRetryCall })),
   });
@@ -607,9 +721,10 @@ function functionErrorPath(analysis: FileAnalysis, fn: FunctionNode, walk: Walk)
   const call = analysis.calls.find((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
   if (!call) return set('stop');
   const tryStatement = innermostTry(call.node, fn);
-  if (tryStatement?.handler && rejectsOnError(analysis, call, tryStatement.block)) return runList(walk, tryStatement.handler.body.body, () => set('stop'));
+  const network = walk.entry === NETWORK_ERROR;
+  if (tryStatement?.handler && (network || rejectsOnError(analysis, call, tryStatement.block))) return runList(walk, tryStatement.handler.body.body, () => set('stop'));
   // No catch of its own: a rejection leaves the function, and the library sees it.
-  if (!rejectsOnError(analysis, call, fn.body)) return set('stop');
+  if (!network && !rejectsOnError(analysis, call, fn.body)) return set('stop');
   return set(walk.onThrow({ type: AST_NODE_TYPES.ThrowStatement, argument: null } as unknown as TSESTree.ThrowStatement));
 }
 
@@ -617,11 +732,16 @@ function functionErrorPath(analysis: FileAnalysis, fn: FunctionNode, walk: Walk)
 function callbackTruth(walk: Walk, fn: FunctionNode | undefined): Truth {
   if (!fn) return 'T';
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return evaluate(walk, fn.body);
-  const outcomes = runList({ ...walk, isRetryCall: () => false, onThrow: () => 'stop' }, fn.body.body, () => set('stop'));
-  // For block bodies: `return <expr>` is evaluated through the returns below.
-  const returns = fn.body.body.filter((s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement);
-  if (returns.length === 1 && returns[0]!.argument) return evaluate(walk, returns[0]!.argument);
-  return outcomes.has('opaque') ? 'O' : 'U';
+  // each `return <value>`: true re-sends, false stops
+  const onReturn = (statement: TSESTree.ReturnStatement): Set<Outcome> => {
+    if (!statement.argument) return set('stop');
+    const truth = evaluate(walk, statement.argument);
+    return truth === 'T' ? set('retry') : truth === 'F' ? set('stop') : truth === 'O' ? set('opaque') : set('retry', 'stop');
+  };
+  const outcomes = runList({ ...walk, onReturn, onThrow: () => 'stop' }, fn.body.body, () => set('stop'));
+  if (outcomes.has('opaque')) return 'O';
+  if (outcomes.has('retry') && outcomes.has('stop')) return 'U';
+  return outcomes.has('retry') ? 'T' : 'F';
 }
 
 function optionsOf(analysis: FileAnalysis, node: Node | undefined): TSESTree.ObjectExpression | undefined {
@@ -664,6 +784,7 @@ function libraryConstructs(analysis: FileAnalysis): RetryConstruct[] {
           node: call,
           provider: target.provider,
           calls: target.call ? [target.call] : [],
+          region: fn,
           delay: options && findProperty(options, 'backoff') ? 'some' : 'none',
           walk: (entry, basis) => {
             const walk = baseWalk(analysis, entry, target.provider, basis, { onThrow: () => 'retry' });
@@ -694,6 +815,8 @@ function libraryConstructs(analysis: FileAnalysis): RetryConstruct[] {
       return !!firstParam && inner.type === AST_NODE_TYPES.Identifier && inner.name === firstParam.name;
     };
     const noDelay = isZero(analysis, options, 'minTimeout') || isZero(analysis, options, 'startingDelay');
+    const hooks = ['onFailedAttempt', 'onRetry', 'retry', 'shouldRetry'].map((name) => optionFunction(analysis, options, name)).filter((f): f is FunctionNode => !!f);
+    const hinted = hooks.some((hook) => delayIn(analysis, hook.body, target.provider) === 'provider-hint');
     found.push(
       construct({
         form: 'library',
@@ -701,7 +824,8 @@ function libraryConstructs(analysis: FileAnalysis): RetryConstruct[] {
         node: call,
         provider: target.provider,
         calls: target.call ? [target.call] : [],
-        delay: noDelay ? 'none' : 'some',
+        region: fn,
+        delay: hinted ? 'provider-hint' : noDelay ? 'none' : 'some',
         walk: (entry, basis) => {
           switch (lib.library) {
             case 'p-retry': {
@@ -750,7 +874,7 @@ function promiseRetryWalk(analysis: FileAnalysis, fn: FunctionNode, walk: Walk, 
     if (!handler) continue;
     if (handler.type === AST_NODE_TYPES.Identifier && fn.params[0]?.type === AST_NODE_TYPES.Identifier && handler.name === fn.params[0].name) return set('retry');
     if (isFunction(handler)) {
-      return handler.body.type === AST_NODE_TYPES.BlockStatement ? runList(walk, handler.body.body, () => set('stop')) : set(callsIn(handler.body, keys).some(isParamCall) ? 'retry' : 'stop');
+      return handler.body.type === AST_NODE_TYPES.BlockStatement ? runList(walk, handler.body.body, () => set('stop')) : runExpression(walk, handler.body);
     }
   }
   return functionErrorPath(analysis, fn, walk);
@@ -775,11 +899,13 @@ function axiosRetryConstructs(analysis: FileAnalysis, call: TSESTree.CallExpress
       node: call,
       provider: first.provider,
       calls,
+      region: first.node,
       delay: hasDelay ? 'some' : 'none',
       walk: (entry, basis) => {
         const walk = baseWalk(analysis, entry, first.provider, basis, {});
         if (!condition) {
           // default: network errors, or 5xx on idempotent requests
+          if (entry === NETWORK_ERROR) return set('retry');
           if (!calls.some(idempotent)) return set('stop');
           return branch(walk, statusMatches(entry, [[500, 599]]), () => set('retry'), () => set('stop'));
         }
@@ -825,8 +951,11 @@ function clientOptionConstructs(analysis: FileAnalysis): RetryConstruct[] {
         node: retry,
         provider: call.provider,
         calls: [call],
-        delay: 'provider-hint',
+        region: call.node,
+        // got and ky honour a Retry-After header; a wait given in the body (Connexease) they cannot see
+        delay: call.provider.def.retryAfter?.bodyPath ? 'some' : 'provider-hint',
         walk: (entry, basis) => {
+          if (entry === NETWORK_ERROR) return set('retry'); // got and ky retry network errors for the listed methods
           basis.add('status');
           return statusMatches(entry, statuses.map((s): StatusRange => [s, s])) === 'F' ? set('stop') : set('retry');
         },

@@ -43,7 +43,7 @@ function comparisonRange(operator: string, value: number): StatusRange | undefin
 }
 
 /** `status OP number` in either order: the provider and the statuses it selects. */
-function simpleStatusComparison(analysis: FileAnalysis, node: TSESTree.BinaryExpression): { provider: ProviderInfo; range: StatusRange; status: Node } | undefined {
+export function simpleStatusComparison(analysis: FileAnalysis, node: TSESTree.BinaryExpression): { provider: ProviderInfo; range: StatusRange; status: Node } | undefined {
   if (!EQUALITY.has(node.operator) && !RELATIONAL.has(node.operator)) return undefined;
   for (const [status, other, operator] of [
     [node.left, node.right, node.operator],
@@ -220,9 +220,11 @@ function regexSource(analysis: FileAnalysis, node: Node): string | undefined {
   return undefined;
 }
 
+/** The tested text; an empty string only asks whether there is any text, which is no decision on it. */
 function textOf(analysis: FileAnalysis, node: Node): string | undefined {
   const value = staticValue(analysis, node);
-  return typeof value === 'string' ? value : regexSource(analysis, node);
+  const text = typeof value === 'string' ? value : regexSource(analysis, node);
+  return text === '' ? undefined : text;
 }
 
 /** A decision on a provider error's human-readable text, if `node` is one. */

@@ -22,16 +22,16 @@ function cite(provider: Provider, ...codes: (string | number)[]): string {
 }
 
 /**
- * What a retry of every error cites: the provider's first `never` code and its
- * first `after-fix` code, in catalog order (messaging codes only).
+ * What a retry of every error cites: the provider's best-known `never` code and
+ * its best-known `after-fix` code (the catalog's `notable` codes come first).
  */
 const EVERY = {
-  'meta-cloud': cite('meta-cloud', 130497, 0),
-  cequens: cite('cequens', 'INVALID_ACCESS_TOKEN', 'MISSING_TOKEN'),
-  'wa-server': cite('wa-server', 'validation_error', 'invalid_api_key'),
-  digiworld: cite('digiworld', 'missing_signature', 'missing_auth_headers'),
+  'meta-cloud': cite('meta-cloud', 131047, 190),
+  cequens: cite('cequens', 470, 'MISSING_TOKEN'),
+  'wa-server': cite('wa-server', 'validation_error', 'device_not_connected'),
+  digiworld: cite('digiworld', 'invalid_signature', 'insufficient_balance'),
   msgbubbles: cite('msgbubbles', 'invalid_request', 'invalid_from_handle'),
-  connexease: cite('connexease', 'AUTH_003', 'AUTH_001'),
+  connexease: cite('connexease', 'AUTH_003', 'BILL_001'),
 } as const;
 
 /** Non-retryable (`never`, `after-fix`, `provider-retries`) messaging codes per provider. */
@@ -86,7 +86,7 @@ ruleTester.run('no-blind-retry', rule, {
     `,
     // The same, counting down. (Fails today: isCollectionLoop only knows `i < items.length`.)
     {
-      name: 'index loop counting down over a collection (known bug: not recognised as a collection loop)',
+      name: 'index loop counting down over a collection',
       code: code`
         import axios from 'axios';
         export async function sendAll(items: unknown[]) {
@@ -102,7 +102,7 @@ ruleTester.run('no-blind-retry', rule, {
     },
     // Draining a queue: each job is sent once. (Fails today, as above.)
     {
-      name: 'draining a queue with while (queue.length > 0) (known bug: not recognised as a collection loop)',
+      name: 'draining a queue with while (queue.length > 0)',
       code: code`
         import axios from 'axios';
         export async function drain(queue: unknown[]) {
@@ -119,17 +119,20 @@ ruleTester.run('no-blind-retry', rule, {
     },
     // fetch resolves on HTTP errors: this try only catches network failures, where
     // no provider code exists; every documented error is returned, not retried.
-    code`
-      export async function send(payload: unknown) {
-        for (let attempt = 0; attempt < 3; attempt++) {
-          try {
-            return await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
-          } catch (err) {
-            await sleep(1000);
+    {
+      name: 'fetch in a try whose block never throws: only network errors reach the catch',
+      code: code`
+        export async function send(payload: unknown) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+            } catch (err) {
+              await sleep(1000);
+            }
           }
         }
-      }
-    `,
+      `,
+    },
     // A retry of a call that reaches no provider, in a file that also calls one.
     code`
       import pRetry from 'p-retry';
@@ -344,11 +347,24 @@ ruleTester.run('no-blind-retry', rule, {
         });
       }
     `,
+    // CEQUENS: `setTimeout(() => send(...))` from a catch, for retryable codes only.
+    code`
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function send(payload: unknown) {
+        try {
+          await axios.post('${CEQUENS}', payload);
+        } catch (err) {
+          if (!isRetryable('cequens', err.response?.data?.errors?.[0]?.code)) throw err;
+          setTimeout(() => send(payload), 5000);
+        }
+      }
+    `,
     // wa-server: the decision as a conditional expression (transient codes only, so no wait
     // is needed). (Fails today: an expression-bodied handler counts as "always retries"
     // whenever it contains the recursive call.)
     {
-      name: 'wa-server: .catch handler deciding with a conditional expression (known bug: expression body not evaluated)',
+      name: 'wa-server: .catch handler deciding with a conditional expression',
       code: code`
         import axios from 'axios';
         import { retryClassOf } from 'eslint-plugin-whatsapp-errors/catalog';
@@ -375,7 +391,7 @@ ruleTester.run('no-blind-retry', rule, {
     // p-retry: the same as a block body. (Fails today: a callback with several returns is
     // treated as undecided, so every code counts as retried.)
     {
-      name: 'p-retry: shouldRetry with a block body (known bug: several returns count as undecided)',
+      name: 'p-retry: shouldRetry with a block body',
       code: code`
         import pRetry from 'p-retry';
         import axios from 'axios';
@@ -429,7 +445,7 @@ ruleTester.run('no-blind-retry', rule, {
     // p-retry: Connexease RATE_001, waiting retry_after in onFailedAttempt. (Fails today: a
     // library's delay is never read from its hooks, so this counts as ignoring the wait.)
     {
-      name: 'p-retry: onFailedAttempt waits Connexease retry_after (known bug: hooks never count as a delay)',
+      name: 'p-retry: onFailedAttempt waits Connexease retry_after',
       code: code`
         import pRetry from 'p-retry';
         import axios from 'axios';
@@ -713,7 +729,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: NON_RETRYABLE['meta-cloud'] - 2, provider: 'meta-cloud', examples: EVERY['meta-cloud'] },
+          data: { errors: 'errors', count: NON_RETRYABLE['meta-cloud'] - 2, provider: 'meta-cloud', examples: cite('meta-cloud', 131026, 0) },
           line: 3,
           column: 3,
           endLine: 3,
@@ -741,7 +757,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: NON_RETRYABLE.digiworld - 1, provider: 'digiworld', examples: EVERY.digiworld },
+          data: { errors: 'errors', count: NON_RETRYABLE.digiworld - 1, provider: 'digiworld', examples: EVERY.digiworld },
           line: 4,
           column: 3,
           endLine: 4,
@@ -766,7 +782,7 @@ ruleTester.run('no-blind-retry', rule, {
         }
       `,
       errors: [
-        { messageId: 'partialRetry', data: { count: 1, provider: 'cequens', examples: cite('cequens', 470) }, line: 4, column: 3, endLine: 4, endColumn: 6 },
+        { messageId: 'partialRetry', data: { errors: 'error', count: 1, provider: 'cequens', examples: cite('cequens', 470) }, line: 4, column: 3, endLine: 4, endColumn: 6 },
       ],
     },
     // wa-server: retries 409, which is six codes and all of them need a fix first.
@@ -790,7 +806,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: 6, provider: 'wa-server', examples: cite('wa-server', 'conflict', 'device_not_connected') },
+          data: { errors: 'errors', count: 6, provider: 'wa-server', examples: cite('wa-server', 'conflict', 'device_not_connected') },
           line: 3,
           column: 3,
           endLine: 3,
@@ -817,7 +833,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: NON_RETRYABLE['wa-server'], provider: 'wa-server', examples: EVERY['wa-server'] },
+          data: { errors: 'errors', count: NON_RETRYABLE['wa-server'], provider: 'wa-server', examples: EVERY['wa-server'] },
           line: 3,
           column: 3,
           endLine: 3,
@@ -828,7 +844,7 @@ ruleTester.run('no-blind-retry', rule, {
     // MsgBubbles: retries a 4xx range written with `&&`. (Fails today: the second bound of
     // the range evaluates as opaque, so the whole test is given the benefit of the doubt.)
     {
-      name: 'MsgBubbles: 4xx range written with && (known bug: second bound evaluates as opaque)',
+      name: 'MsgBubbles: 4xx range written with &&',
       code: code`
         import axios from 'axios';
         export async function send(payload: unknown) {
@@ -849,7 +865,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: NON_RETRYABLE.msgbubbles, provider: 'msgbubbles', examples: EVERY.msgbubbles },
+          data: { errors: 'errors', count: NON_RETRYABLE.msgbubbles, provider: 'msgbubbles', examples: EVERY.msgbubbles },
           line: 3,
           column: 3,
           endLine: 3,
@@ -879,7 +895,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: 4, provider: 'digiworld', examples: cite('digiworld', 'otp_resend_limit', 'plan_limit_reached') },
+          data: { errors: 'errors', count: 4, provider: 'digiworld', examples: cite('digiworld', 'otp_resend_limit', 'plan_limit_reached') },
           line: 3,
           column: 3,
           endLine: 3,
@@ -1046,7 +1062,7 @@ ruleTester.run('no-blind-retry', rule, {
     // Meta Cloud API: `setTimeout(() => send(...))` on `!res.ok` with fetch. (Fails today:
     // recursion is only looked for in a catch or a rejection handler.)
     {
-      name: 'Meta Cloud API: setTimeout recursion on !res.ok with fetch (known gap: only catch/rejection handlers are searched)',
+      name: 'Meta Cloud API: setTimeout recursion on !res.ok with fetch',
       code: code`
         export async function send(payload: unknown) {
           const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
@@ -1149,7 +1165,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: NON_RETRYABLE.msgbubbles - 1, provider: 'msgbubbles', examples: cite('msgbubbles', 'invalid_handle', 'invalid_from_handle') },
+          data: { errors: 'errors', count: NON_RETRYABLE.msgbubbles - 1, provider: 'msgbubbles', examples: cite('msgbubbles', 'invalid_handle', 'invalid_from_handle') },
           line: 4,
           column: 3,
           endLine: 11,
@@ -1200,7 +1216,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: NON_RETRYABLE['wa-server'] - 1, provider: 'wa-server', examples: cite('wa-server', 'not_found', 'invalid_api_key') },
+          data: { errors: 'errors', count: NON_RETRYABLE['wa-server'] - 1, provider: 'wa-server', examples: cite('wa-server', 'not_found', 'device_not_connected') },
           line: 4,
           column: 3,
           endLine: 11,
@@ -1292,7 +1308,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: NON_RETRYABLE['meta-cloud'] - 1, provider: 'meta-cloud', examples: EVERY['meta-cloud'] },
+          data: { errors: 'errors', count: NON_RETRYABLE['meta-cloud'] - 1, provider: 'meta-cloud', examples: cite('meta-cloud', 131026, 190) },
           line: 4,
           column: 43,
           endLine: 4,
@@ -1325,7 +1341,7 @@ ruleTester.run('no-blind-retry', rule, {
       errors: [
         {
           messageId: 'partialRetry',
-          data: { count: 4, provider: 'digiworld', examples: cite('digiworld', 'otp_resend_limit', 'plan_limit_reached') },
+          data: { errors: 'errors', count: 4, provider: 'digiworld', examples: cite('digiworld', 'otp_resend_limit', 'plan_limit_reached') },
           line: 4,
           column: 1,
           endLine: 4,
@@ -1347,8 +1363,8 @@ ruleTester.run('no-blind-retry', rule, {
       `,
       errors: [
         {
-          messageId: 'partialRetry',
-          data: { count: 2, provider: 'wa-server', examples: cite('wa-server', 'request_too_large', 'provider_rate_limit') },
+          messageId: 'clientRetryStatuses',
+          data: { errors: 'errors', count: 2, provider: 'wa-server', library: 'got', examples: cite('wa-server', 'request_too_large', 'provider_rate_limit') },
           line: 5,
           column: 5,
           endLine: 5,
@@ -1365,8 +1381,8 @@ ruleTester.run('no-blind-retry', rule, {
       `,
       errors: [
         {
-          messageId: 'partialRetry',
-          data: { count: 2, provider: 'wa-server', examples: cite('wa-server', 'request_too_large', 'provider_rate_limit') },
+          messageId: 'clientRetryStatuses',
+          data: { errors: 'errors', count: 2, provider: 'wa-server', library: 'ky', examples: cite('wa-server', 'request_too_large', 'provider_rate_limit') },
           line: 3,
           column: 86,
           endLine: 3,
@@ -1383,8 +1399,8 @@ ruleTester.run('no-blind-retry', rule, {
       `,
       errors: [
         {
-          messageId: 'partialRetry',
-          data: { count: 2, provider: 'wa-server', examples: cite('wa-server', 'request_too_large', 'provider_rate_limit') },
+          messageId: 'clientRetryStatuses',
+          data: { errors: 'errors', count: 2, provider: 'wa-server', library: 'got', examples: cite('wa-server', 'request_too_large', 'provider_rate_limit') },
           line: 2,
           column: 71,
           endLine: 2,
@@ -1396,7 +1412,7 @@ ruleTester.run('no-blind-retry', rule, {
     // sends neither, only errors.params.retry_after. (Fails today: got/ky retries always
     // count as honouring the provider's wait.)
     {
-      name: 'Connexease: got retry on 429 ignores retry_after (known bug: got/ky always count as honouring the wait)',
+      name: 'Connexease: got retry on 429 ignores retry_after',
       code: code`
         import got from 'got';
         export const send = (payload: unknown) =>

@@ -10,10 +10,10 @@ const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
 
 // The failed send each `unchecked` message names: the provider's first documented
 // never-retry messaging code and its title, lower-cased.
-const META_EXAMPLE = '130497, business account restricted from messaging users in this country';
-const CEQUENS_EXAMPLE = "'INVALID_ACCESS_TOKEN', invalid_access_token";
+const META_EXAMPLE = '131047, re-engagement message';
+const CEQUENS_EXAMPLE = '470, re-engagement message';
 const WA_EXAMPLE = "'validation_error', payload failed validation";
-const DIGI_EXAMPLE = "'missing_signature', signature header missing";
+const DIGI_EXAMPLE = "'invalid_signature', invalid signature";
 const BUBBLES_EXAMPLE = "'invalid_request', invalid request";
 const CONNEX_EXAMPLE = "'AUTH_003', invalid token format";
 

@@ -1,0 +1,966 @@
+import { ruleTester, code } from '../rule-tester.js';
+import rule from '../../rules/preserve-error-code.js';
+
+const META = 'https://graph.facebook.com/v21.0/1234567890/messages';
+const CEQUENS = 'https://apis.cequens.com/conversation-app/api/v1/messages';
+const WA = 'https://wa.sagad.net/api/v1/messages/send';
+const DIGI = 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage';
+const BUBBLES = 'https://api.msgbubbles.com/v1/messages';
+const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
+
+/**
+ * What the messages say about each provider: its id, the two notable codes
+ * that need different handling, and where its code lives.
+ */
+const META_DATA = { provider: 'meta-cloud', first: '131047', second: '190', codeField: 'body.error.code' };
+const CEQUENS_DATA = { provider: 'cequens', first: '470', second: "'MISSING_TOKEN'", codeField: 'body.errors[0].code' };
+const WA_DATA = { provider: 'wa-server', first: "'device_not_connected'", second: "'validation_error'", codeField: 'body.error.code' };
+const DIGI_DATA = { provider: 'digiworld', first: "'insufficient_balance'", second: "'invalid_signature'", codeField: 'body.error' };
+const BUBBLES_DATA = { provider: 'msgbubbles', first: "'invalid_from_handle'", second: "'invalid_request'", codeField: 'body.error' };
+const CONNEX_DATA = { provider: 'connexease', first: "'BILL_001'", second: "'AUTH_003'", codeField: 'body.errors.code' };
+
+/** `droppedThrow` data: with a caught error the message asks for `{ cause: <it> }`, otherwise for the parsed body. */
+function thrown(base: typeof META_DATA, caught?: string) {
+  return { ...base, keep: caught ? `{ cause: ${caught} }` : 'the parsed error body' };
+}
+
+ruleTester.run('preserve-error-code', rule, {
+  valid: [
+    // ══ Meta Cloud API ═══════════════════════════════════════════════════
+    // Rethrowing the caught error keeps everything.
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${META}', payload);
+      } catch (err) {
+        logger.warn('WhatsApp send failed', err.message);
+        throw err;
+      }
+    `,
+    // The original error as `cause`.
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${META}', payload);
+      } catch (err) {
+        throw new Error('WhatsApp send failed: ' + err.message, { cause: err });
+      }
+    `,
+    // An error class given the error body, or the code.
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${META}', payload);
+      } catch (err) {
+        throw new WhatsAppError(err.response?.data);
+      }
+    `,
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (!res.ok) throw new ApiError(body.error.code, body.error.message);
+    `,
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error) throw new WhatsAppError(body);
+    `,
+    // An error class given the parsed body straight from `await res.json()`.
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      if (!res.ok) throw new WhatsAppError(await res.json());
+    `,
+    // `errorCodeOf(...)` from the plugin's catalog passed along.
+    code`
+      import axios from 'axios';
+      import { errorCodeOf } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function send(payload: object) {
+        try {
+          await axios.post('${META}', payload);
+          return { ok: true };
+        } catch (err) {
+          const code = errorCodeOf('meta-cloud', err.response?.data);
+          return { ok: false, error: err.message, code };
+        }
+      }
+    `,
+    // Returning the body, the error object, or a failure value that holds the code.
+    code`
+      export async function send(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (!res.ok) return body;
+        return body.messages[0].id;
+      }
+    `,
+    code`
+      export async function send(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (res.status >= 400) return { ok: false, error: body.error };
+        return { ok: true, id: body.messages[0].id };
+      }
+    `,
+    code`
+      import axios from 'axios';
+      export const send = (payload: object) =>
+        axios.post('${META}', payload).catch((e) => ({ ok: false, error: e.message, code: e.response?.data?.error?.code }));
+    `,
+    code`
+      export async function send(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if ('error' in body) return { ok: false, ...body };
+      }
+    `,
+    // One-word outcome labels are decisions, not messages; null and false say nothing.
+    code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          await axios.post('${META}', payload);
+          return 'sent';
+        } catch {
+          return 'failed';
+        }
+      }
+    `,
+    code`
+      import axios from 'axios';
+      export const send = (payload: object) => axios.post('${META}', payload).then(() => 'sent', () => 'template_required');
+    `,
+    code`
+      export async function send(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        if (!res.ok) return null;
+        if (res.status !== 200) return false;
+        return res.json();
+      }
+    `,
+    // A branch that singled out one documented code has decided on the code.
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${META}', payload);
+      } catch (err) {
+        const code = err.response?.data?.error?.code;
+        if (code === 131047) throw new Error('template required');
+        if (code === 190) {
+          return { ok: false, error: 'Refresh the access token' };
+        }
+        throw err;
+      }
+    `,
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error && body.error.code === 131047) throw new Error('Send a template first');
+    `,
+    // fetch resolves on HTTP errors: without a throw in the try, the catch only sees network errors.
+    code`
+      export async function send(payload: object) {
+        try {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          return await res.json();
+        } catch (err) {
+          throw new Error('Network error: ' + err.message);
+        }
+      }
+    `,
+    code`
+      export const send = (payload: object) =>
+        fetch('${META}', { method: 'POST', body: JSON.stringify(payload) }).catch((err) => {
+          throw new Error(\`Network error: \${err.message}\`);
+        });
+    `,
+    // Throws outside any error path, and in a function nested in one.
+    code`
+      import axios from 'axios';
+      if (!payload.to) throw new Error('Recipient missing');
+      try {
+        await axios.post('${META}', payload);
+      } catch (err) {
+        queue.onDrain(() => {
+          throw new Error('Queue drained after a failure');
+        });
+        throw err;
+      }
+    `,
+
+    // ══ String-code gateways ═════════════════════════════════════════════
+    // wa-server: a `case` singles out one code; the rest is rethrown.
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${WA}', payload);
+      } catch (err) {
+        switch (err.response?.data?.error?.code) {
+          case 'logged_out':
+            throw new Error('The device was logged out; scan a new QR');
+          case 'device_not_connected':
+            return { ok: false, error: 'Reconnect the device first' };
+          default:
+            throw err;
+        }
+      }
+    `,
+    code`
+      import ky from 'ky';
+      try {
+        await ky.post('${WA}', { json: payload }).json();
+      } catch (err) {
+        throw new Error(\`wa-server send failed: \${err.message}\`, { cause: err });
+      }
+    `,
+    // Digiworld: 402 maps to exactly one code (insufficient_balance).
+    code`
+      const res = await fetch('${DIGI}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (!res.ok) {
+        if (res.status === 402) throw new Error('Top up the Digiworld wallet');
+        throw new DigiworldError(body);
+      }
+    `,
+    code`
+      const res = await fetch('${DIGI}', { method: 'POST', body: JSON.stringify(payload) });
+      if (res.status === 402) throw new Error('Top up the Digiworld wallet');
+    `,
+    code`
+      const res = await fetch('${DIGI}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (!res.ok) {
+        switch (res.status) {
+          case 402:
+            throw new Error('Top up the Digiworld wallet');
+          default:
+            throw new DigiworldError(body.error, body.message);
+        }
+      }
+    `,
+    // Digiworld: `body.error` is the code itself.
+    code`
+      import got from 'got';
+      export async function send(payload: object) {
+        const res = await got.post('${DIGI}', { json: payload, throwHttpErrors: false });
+        const body = JSON.parse(res.body);
+        if (body.error) return { ok: false, error: body.error };
+      }
+    `,
+    // MsgBubbles: the caught error as cause, with the same name as the property.
+    code`
+      import { ofetch } from 'ofetch';
+      try {
+        await ofetch('${BUBBLES}', { method: 'POST', body: payload });
+      } catch (error) {
+        throw new Error('MsgBubbles send failed', { cause: error });
+      }
+    `,
+    // CEQUENS: the errors array passed along.
+    code`
+      const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (!res.ok) throw new CequensError(body.errors);
+    `,
+
+    // ══ Connexease ═══════════════════════════════════════════════════════
+    code`
+      const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (!body.isSuccess) throw new ConnexeaseError(body.errors);
+    `,
+    code`
+      const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.isSuccess === false) {
+        if (body.errors.code === 'BILL_001') throw new Error('Top up the Connexease balance');
+        return body;
+      }
+    `,
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${CONNEX}', payload);
+      } catch (err) {
+        return { success: false, error: err.response?.data?.errors?.code };
+      }
+    `,
+
+    // ══ Not a provider's error path ══════════════════════════════════════
+    // Another API's call in a file that also calls a provider.
+    code`
+      import axios from 'axios';
+      await axios.post('${META}', payload);
+      try {
+        await axios.post('https://api.example.com/audit', entry);
+      } catch (err) {
+        throw new Error('Audit failed: ' + err.message);
+      }
+      const res = await fetch('https://api.example.com/status');
+      if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+    `,
+    // A file that names no provider is skipped.
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('https://api.example.com/send', payload);
+      } catch (err) {
+        throw new Error('Send failed: ' + err.message);
+      }
+    `,
+  ],
+
+  invalid: [
+    // ══ Meta Cloud API ═══════════════════════════════════════════════════
+    // axios: the catch keeps only the message.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function sendText(to: string, text: string) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+          } catch (err) {
+            throw new Error('WhatsApp send failed: ' + err.message);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                export async function sendText(to: string, text: string) {
+                  try {
+                    await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+                  } catch (err) {
+                    throw new Error('WhatsApp send failed: ' + err.message, { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // axios: a service returning `{ ok: false, error: e.message }`.
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try {
+            const { data } = await axios.post('${META}', payload);
+            return { ok: true, id: data.messages[0].id };
+          } catch (e) {
+            return { ok: false, error: e.message };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 44, suggestions: [] }],
+    },
+    // `.catch((err) => { throw … })`
+    {
+      code: code`
+        import axios from 'axios';
+        export const send = (payload: object) =>
+          axios.post('${META}', payload).catch((err) => {
+            throw new Error(\`Cloud API: \${err.message}\`);
+          });
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                export const send = (payload: object) =>
+                  axios.post('${META}', payload).catch((err) => {
+                    throw new Error(\`Cloud API: \${err.message}\`, { cause: err });
+                  });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `.then(ok, (err) => ({ … }))`: the expression body is the failure value.
+    {
+      code: code`
+        import axios from 'axios';
+        export const send = (payload: object) =>
+          axios.post('${META}', payload).then(
+            (res) => ({ ok: true, id: res.data.messages[0].id }),
+            (err) => ({ ok: false, error: err.message }),
+          );
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 5, column: 15, endLine: 5, endColumn: 47, suggestions: [] }],
+    },
+    // fetch: `!res.ok` throws the status and never reads the body; nothing was caught.
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+          return res.json();
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 3, column: 16, endLine: 3, endColumn: 53, suggestions: [] }],
+    },
+    // `body.error` set: the message alone loses the code.
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error) throw new Error(body.error.message);
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 3, column: 17, endLine: 3, endColumn: 53, suggestions: [] }],
+    },
+    // `'error' in body`: a `{ success: false }` object with the message.
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if ('error' in body) {
+            return { success: false, message: body.error.message };
+          }
+          return { success: true };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 5, column: 5, endLine: 5, endColumn: 60, suggestions: [] }],
+    },
+    // `if (res.ok) {…} else {…}`
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (res.ok) {
+            return res.json();
+          } else {
+            throw new Error('Cloud API returned ' + res.status);
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 6, column: 5, endLine: 6, endColumn: 57, suggestions: [] }],
+    },
+    // A same-file wrapper; the options object gets the cause.
+    {
+      code: code`
+        import axios from 'axios';
+        async function post(payload: object) {
+          const { data } = await axios.post('${META}', payload);
+          return data;
+        }
+        export async function notify(to: string) {
+          try {
+            await post({ messaging_product: 'whatsapp', to, type: 'template' });
+          } catch (e) {
+            throw new SendError('Could not notify ' + to, { retryable: false });
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 10,
+          column: 5,
+          endLine: 10,
+          endColumn: 73,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import axios from 'axios';
+                async function post(payload: object) {
+                  const { data } = await axios.post('${META}', payload);
+                  return data;
+                }
+                export async function notify(to: string) {
+                  try {
+                    await post({ messaging_product: 'whatsapp', to, type: 'template' });
+                  } catch (e) {
+                    throw new SendError('Could not notify ' + to, { cause: e, retryable: false });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // A try around fetch that throws: the catch sees the WhatsAppError and drops it.
+    {
+      code: code`
+        export async function send(payload: object) {
+          try {
+            const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+            const body = await res.json();
+            if (!res.ok) throw new WhatsAppError(body);
+            return body;
+          } catch (err) {
+            throw new Error('WhatsApp send failed: ' + err.message);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                export async function send(payload: object) {
+                  try {
+                    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                    const body = await res.json();
+                    if (!res.ok) throw new WhatsAppError(body);
+                    return body;
+                  } catch (err) {
+                    throw new Error('WhatsApp send failed: ' + err.message, { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // An empty options object becomes `{ cause: err }`.
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${META}', payload);
+        } catch (err) {
+          throw new Error('WhatsApp send failed', {});
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                try {
+                  await axios.post('${META}', payload);
+                } catch (err) {
+                  throw new Error('WhatsApp send failed', { cause: err });
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // A cause that is only the message: reported, and no second cause is suggested.
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${META}', payload);
+        } catch (err) {
+          throw new Error('WhatsApp send failed', { cause: err.message });
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'err'), line: 5, column: 3, endLine: 5, endColumn: 67, suggestions: [] }],
+    },
+    // No binding, no call with `new`, or more than two arguments: nothing to suggest.
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${META}', payload);
+        } catch {
+          throw new Error('WhatsApp is unreachable');
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 5, column: 3, endLine: 5, endColumn: 46, suggestions: [] }],
+    },
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${META}', payload);
+        } catch (err) {
+          throw Error('WhatsApp send failed: ' + err.message);
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'err'), line: 5, column: 3, endLine: 5, endColumn: 55, suggestions: [] }],
+    },
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${META}', payload);
+        } catch (err) {
+          throw new SendError('meta-cloud', to, err.message);
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'err'), line: 5, column: 3, endLine: 5, endColumn: 54, suggestions: [] }],
+    },
+    // A thrown sentence, and a returned one.
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${META}', payload);
+        } catch (err) {
+          throw 'WhatsApp send failed';
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'err'), line: 5, column: 3, endLine: 5, endColumn: 32, suggestions: [] }],
+    },
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try {
+            await axios.post('${META}', payload);
+            return 'sent';
+          } catch (err) {
+            return 'The message could not be sent';
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 44, suggestions: [] }],
+    },
+    // A code test that does not single out a code: `!==`, and the `else` of `===`.
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${META}', payload);
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (code !== 131047) throw new Error('Unexpected Cloud API error');
+          throw err;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                try {
+                  await axios.post('${META}', payload);
+                } catch (err) {
+                  const code = err.response?.data?.error?.code;
+                  if (code !== 131047) throw new Error('Unexpected Cloud API error', { cause: err });
+                  throw err;
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error) {
+          if (body.error.code === 131047) {
+            await sendTemplate(to);
+          } else {
+            throw new Error('WhatsApp send failed');
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 7, column: 5, endLine: 7, endColumn: 45, suggestions: [] }],
+    },
+
+    // ══ String-code gateways ═════════════════════════════════════════════
+    // wa-server, ky: a template with the message.
+    {
+      code: code`
+        import ky from 'ky';
+        try {
+          await ky.post('${WA}', { json: payload }).json();
+        } catch (err) {
+          throw new Error(\`wa-server send failed: \${err.message}\`);
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(WA_DATA, 'err'),
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import ky from 'ky';
+                try {
+                  await ky.post('${WA}', { json: payload }).json();
+                } catch (err) {
+                  throw new Error(\`wa-server send failed: \${err.message}\`, { cause: err });
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // wa-server, fetch: `res.status >= 400`.
+    {
+      code: code`
+        const res = await fetch('${WA}', { method: 'POST', body: JSON.stringify(payload) });
+        if (res.status >= 400) {
+          throw new Error(\`wa-server responded \${res.status}\`);
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(WA_DATA), line: 3, column: 3, endLine: 3, endColumn: 56, suggestions: [] }],
+    },
+    // wa-server: a `case` decides, the `default` drops the code.
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${WA}', payload);
+        } catch (err) {
+          switch (err.response?.data?.error?.code) {
+            case 'logged_out':
+              throw new Error('The device was logged out; scan a new QR');
+            default:
+              throw new Error('wa-server send failed');
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(WA_DATA, 'err'),
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                try {
+                  await axios.post('${WA}', payload);
+                } catch (err) {
+                  switch (err.response?.data?.error?.code) {
+                    case 'logged_out':
+                      throw new Error('The device was logged out; scan a new QR');
+                    default:
+                      throw new Error('wa-server send failed', { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // Digiworld, got: a service returning the message.
+    {
+      code: code`
+        import got from 'got';
+        export async function send(payload: object) {
+          try {
+            return await got.post('${DIGI}', { json: payload }).json();
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: DIGI_DATA, line: 6, column: 5, endLine: 6, endColumn: 46, suggestions: [] }],
+    },
+    // Digiworld, fetch: `res.status !== 200` with the human message only.
+    {
+      code: code`
+        const res = await fetch('${DIGI}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (res.status !== 200) throw new Error(body.message);
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(DIGI_DATA), line: 3, column: 25, endLine: 3, endColumn: 55, suggestions: [] }],
+    },
+    // Digiworld: 402 decides; any other status drops the code.
+    {
+      code: code`
+        const res = await fetch('${DIGI}', { method: 'POST', body: JSON.stringify(payload) });
+        if (!res.ok) {
+          if (res.status === 402) throw new Error('Top up the Digiworld wallet');
+          throw new Error(\`Digiworld error \${res.status}\`);
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(DIGI_DATA), line: 4, column: 3, endLine: 4, endColumn: 52, suggestions: [] }],
+    },
+    // MsgBubbles, ofetch: the caught error is named like the property that drops it.
+    {
+      code: code`
+        import { ofetch } from 'ofetch';
+        export async function send(payload: object) {
+          try {
+            return await ofetch('${BUBBLES}', { method: 'POST', body: payload });
+          } catch (error) {
+            return { ok: false, error: error.message };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: BUBBLES_DATA, line: 6, column: 5, endLine: 6, endColumn: 48, suggestions: [] }],
+    },
+    // MsgBubbles: `'error' in body`, a template.
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${BUBBLES}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if ('error' in body) return \`MsgBubbles: \${body.message}\`;
+          return body.id;
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: BUBBLES_DATA, line: 4, column: 24, endLine: 4, endColumn: 61, suggestions: [] }],
+    },
+    // CEQUENS, axios `.catch(...)`.
+    {
+      code: code`
+        import axios from 'axios';
+        axios.post('${CEQUENS}', payload).catch((err) => {
+          throw new Error('CEQUENS send failed: ' + err.message);
+        });
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(CEQUENS_DATA, 'err'),
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                axios.post('${CEQUENS}', payload).catch((err) => {
+                  throw new Error('CEQUENS send failed: ' + err.message, { cause: err });
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ══ Connexease ═══════════════════════════════════════════════════════
+    // axios: the description (or a fallback sentence) only.
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${CONNEX}', payload);
+        } catch (err) {
+          throw new Error(err.response?.data?.errors?.description ?? 'Connexease send failed');
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(CONNEX_DATA, 'err'),
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                try {
+                  await axios.post('${CONNEX}', payload);
+                } catch (err) {
+                  throw new Error(err.response?.data?.errors?.description ?? 'Connexease send failed', { cause: err });
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // A 2xx with `isSuccess: false`: `!body.isSuccess`.
+    {
+      code: code`
+        const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (!body.isSuccess) throw new Error(body.errors.description);
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(CONNEX_DATA), line: 3, column: 22, endLine: 3, endColumn: 63, suggestions: [] }],
+    },
+    // `body.isSuccess === false`: a `{ success: false }` object with the description.
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (body.isSuccess === false) {
+            return { success: false, error: body.errors.description };
+          }
+          return { success: true };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: CONNEX_DATA, line: 5, column: 5, endLine: 5, endColumn: 63, suggestions: [] }],
+    },
+    // `body.errors` set: a fixed sentence.
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (body.errors) return { ok: false, error: 'Connexease rejected the message' };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: CONNEX_DATA, line: 4, column: 20, endLine: 4, endColumn: 82, suggestions: [] }],
+    },
+  ],
+});
