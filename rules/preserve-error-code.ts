@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { contrastingPair, decidedOnCode, errorPaths, getAnalysis, type ErrorPath, type FileAnalysis } from '../src/analysis/index.js';
-import { findProperty, isFunction, propertyKeyName, skipTransparent, type Node } from '../src/analysis/ast.js';
+import { childrenOf, findProperty, isFunction, propertyKeyName, skipTransparent, walkNodes, type Node } from '../src/analysis/ast.js';
 import { pathMatches } from '../src/analysis/providers.js';
 import { resolveExpression, staticValue } from '../src/analysis/values.js';
 import { createRule, formatCode } from '../src/util/create-rule.js';
@@ -16,33 +16,25 @@ import { createRule, formatCode } from '../src/util/create-rule.js';
  * `err.message` or `res.status` does not.
  */
 function carries(analysis: FileAnalysis, node: Node): boolean {
-  const keys = analysis.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  let found = false;
-  const visit = (n: Node): void => {
-    if (found || isFunction(n)) return;
+  const keys = analysis.sourceCode.visitorKeys;
+  const visit = (n: Node): boolean => {
+    if (isFunction(n)) return false;
     if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.ChainExpression) {
+      // a member chain is one value: `err.message` is not `err`
       const kind = analysis.kindOf(n);
-      if (kind && (kind.k === 'error' || kind.k === 'response' || (kind.k === 'body' && (kind.path.length === 0 || isCodeOrAbove(kind.path, kind.provider.codePath))))) {
-        found = true;
-      }
-      return; // a member chain is one value: `err.message` is not `err`
+      return !!kind && (kind.k === 'error' || kind.k === 'response' || (kind.k === 'body' && isCodeOrAbove(kind.path, kind.provider.codePath)));
     }
-    if (n.type === AST_NODE_TYPES.CallExpression && analysis.kindOf(n)?.k === 'body') {
-      found = isCodeOrAbove((analysis.kindOf(n) as { path: readonly (string | number)[] }).path, analysis.kindOf(n)!.provider.codePath);
-      if (found) return;
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      const kind = analysis.kindOf(n);
+      if (kind?.k === 'body' && isCodeOrAbove(kind.path, kind.provider.codePath)) return true; // errorCodeOf(…)
+      return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
     }
-    for (const key of keys[n.type] ?? []) {
-      if (n.type === AST_NODE_TYPES.CallExpression && key === 'callee') continue;
-      const child = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
-      else if ((child as Node | null)?.type) visit(child as Node);
-    }
+    return childrenOf(n, keys).some(visit);
   };
-  visit(node);
-  return found;
+  return visit(node);
 }
 
-/** `body.error` or `body.error.code`: on the way to the code (or the code itself). */
+/** The body, `body.error` or `body.error.code`: on the way to the code (or the code itself). */
 function isCodeOrAbove(path: readonly (string | number)[], codePath: readonly (string | number)[]): boolean {
   return path.length <= codePath.length && pathMatches(path, codePath.slice(0, path.length));
 }
@@ -64,23 +56,16 @@ function isFailureValue(analysis: FileAnalysis, node: Node): boolean {
 }
 
 /** The statements of an error path that leave it (not inside nested functions). */
-function exits(path: ErrorPath): (TSESTree.ThrowStatement | TSESTree.ReturnStatement | TSESTree.Expression)[] {
-  const found: (TSESTree.ThrowStatement | TSESTree.ReturnStatement | TSESTree.Expression)[] = [];
+function exits(analysis: FileAnalysis, path: ErrorPath): (TSESTree.ThrowStatement | TSESTree.ReturnStatement | TSESTree.Expression)[] {
   if (path.body.type !== AST_NODE_TYPES.BlockStatement && path.body.type.endsWith('Expression')) {
-    found.push(path.body as TSESTree.Expression); // `.catch((e) => ({ ok: false, error: e.message }))`
-    return found;
+    return [path.body as TSESTree.Expression]; // `.catch((e) => ({ ok: false, error: e.message }))`
   }
-  const visit = (n: Node): void => {
-    if (isFunction(n)) return;
+  const found: (TSESTree.ThrowStatement | TSESTree.ReturnStatement)[] = [];
+  walkNodes(path.body, analysis.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
     if (n.type === AST_NODE_TYPES.ThrowStatement || n.type === AST_NODE_TYPES.ReturnStatement) found.push(n);
-    for (const value of Object.entries(n)) {
-      const [key, child] = value;
-      if (key === 'parent') continue;
-      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
-      else if ((child as Node | null)?.type && key !== 'loc' && key !== 'range') visit(child as Node);
-    }
-  };
-  visit(path.body);
+    return undefined;
+  });
   return found;
 }
 
@@ -118,7 +103,7 @@ export default createRule({
             codeField: path.provider.codeField,
             keep: path.caught ? `{ cause: ${path.caught.name} }` : 'the parsed error body',
           };
-          for (const exit of exits(path)) {
+          for (const exit of exits(analysis, path)) {
             if (reported.has(exit) || decidedOnCode(analysis, exit, path.body)) continue;
             if (exit.type === AST_NODE_TYPES.ThrowStatement) {
               let thrown: Node = skipTransparent(exit.argument);

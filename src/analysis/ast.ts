@@ -85,3 +85,42 @@ export function isThis(node: Node): node is TSESTree.ThisExpression {
 export function isStringLike(node: Node): boolean {
   return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateLiteral;
 }
+
+export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+/** The child nodes of `node`, in source order. */
+export function childrenOf(node: Node, keys: VisitorKeys): Node[] {
+  const children: Node[] = [];
+  for (const key of keys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof (item as Node).type === 'string') children.push(item as Node);
+    } else if (child && typeof (child as Node).type === 'string') {
+      children.push(child as Node);
+    }
+  }
+  return children;
+}
+
+/**
+ * Visits `root` and its descendants depth-first, in source order. `visit`
+ * returns `false` to skip a node's children, or `'stop'` to end the walk.
+ * Returns true when the walk was stopped.
+ */
+export function walkNodes(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | 'stop' | void): boolean {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const verdict = visit(node);
+    if (verdict === 'stop') return true;
+    if (verdict === false) continue;
+    const children = childrenOf(node, keys);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return false;
+}
+
+/** Does some node below `root` (nested functions included unless `skip` prunes them) satisfy `test`? */
+export function someNode(root: Node, keys: VisitorKeys, test: (node: Node) => boolean, skip: (node: Node) => boolean = () => false): boolean {
+  return walkNodes(root, keys, (node) => (test(node) ? 'stop' : skip(node) ? false : undefined));
+}

@@ -5,7 +5,7 @@
  * flag false). Rules look at what these paths throw and return.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, skipTransparent, type Node } from './ast.js';
+import { isFunction, memberName, skipTransparent, walkNodes, type Node } from './ast.js';
 import type { FileAnalysis, Kind } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { innermostTry, rejectsOnError } from './retry.js';
@@ -112,24 +112,15 @@ export function errorPaths(analysis: FileAnalysis): readonly ErrorPath[] {
     }
   }
   // if (!res.ok) { … }
-  const keys = analysis.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: Node[] = [analysis.sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.IfStatement) {
-      const { polarity: p, provider } = polarity(analysis, node.test);
-      const branch = p === 'failure' ? node.consequent : p === 'success' ? node.alternate : null;
-      if (provider && branch && !seen.has(branch)) {
-        seen.add(branch);
-        found.push({ provider, body: branch, caught: undefined, form: 'failure-branch' });
-      }
+  walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.IfStatement) return;
+    const { polarity: p, provider } = polarity(analysis, node.test);
+    const branch = p === 'failure' ? node.consequent : p === 'success' ? node.alternate : null;
+    if (provider && branch && !seen.has(branch)) {
+      seen.add(branch);
+      found!.push({ provider, body: branch, caught: undefined, form: 'failure-branch' });
     }
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && stack.push(c as Node);
-      else if ((child as Node | null)?.type) stack.push(child as Node);
-    }
-  }
+  });
   cache.set(analysis, found);
   return found;
 }

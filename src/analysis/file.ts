@@ -14,6 +14,8 @@ import {
   memberName,
   propertyKeyName,
   skipTransparent,
+  someNode,
+  walkNodes,
   type FunctionNode,
   type Node,
 } from './ast.js';
@@ -98,23 +100,12 @@ export class FileAnalysis implements AnalysisEnv {
     }
   }
 
+  /** One pass over the file: its calls (in source order) and classes. */
   private walk(root: Node, calls: TSESTree.CallExpression[], classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[]): void {
-    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-    const stack: Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    walkNodes(root, this.sourceCode.visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
       else if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) classes.push(node);
-      for (const key of keys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (let i = child.length - 1; i >= 0; i--) if (child[i] && typeof (child[i] as Node).type === 'string') stack.push(child[i] as Node);
-        } else if (child && typeof (child as Node).type === 'string') {
-          stack.push(child as Node);
-        }
-      }
-    }
-    calls.reverse();
+    });
   }
 
   private requestProvider(request: RequestInfo): ProviderInfo | undefined {
@@ -397,23 +388,18 @@ export class FileAnalysis implements AnalysisEnv {
     let found = this.messageThrowers.get(fn);
     if (found === undefined) {
       this.messageThrowers.set(fn, false);
-      found = false;
-      const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-      const visit = (node: Node): void => {
-        if (found || (isFunction(node) && node !== fn)) return;
-        if (node.type === AST_NODE_TYPES.ThrowStatement && node.argument) {
-          // `throw new Error(msg)`, `throw Object.assign(new Error(msg), …)`, `const e = new Error(msg); … throw e`
+      // `throw new Error(msg)`, `throw Object.assign(new Error(msg), …)`, `const e = new Error(msg); … throw e`
+      found = someNode(
+        fn.body,
+        this.sourceCode.visitorKeys,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.ThrowStatement || !node.argument) return false;
           let thrown: Node = resolveExpression(this, node.argument);
           if (thrown.type === AST_NODE_TYPES.CallExpression && thrown.arguments[0]) thrown = resolveExpression(this, thrown.arguments[0]);
-          if (thrown.type === AST_NODE_TYPES.NewExpression) found = thrown.arguments.slice(0, 1).some((arg) => this.containsMessage(arg));
-        }
-        for (const key of keys[node.type] ?? []) {
-          const child = (node as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
-          else if ((child as Node | null)?.type) visit(child as Node);
-        }
-      };
-      visit(fn.body);
+          return thrown.type === AST_NODE_TYPES.NewExpression && thrown.arguments.slice(0, 1).some((arg) => this.containsMessage(arg));
+        },
+        (node) => isFunction(node) && node !== fn,
+      );
       this.messageThrowers.set(fn, found);
     }
     return found;

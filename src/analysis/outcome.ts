@@ -5,7 +5,7 @@
  * (the response given to another function), or nothing at all.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTransparent, type Node } from './ast.js';
+import { skipTransparent, walkNodes, type Node } from './ast.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import { staticValue } from './values.js';
 
@@ -79,18 +79,7 @@ export class OutcomeIndex {
   private readonly uses = new Map<ProviderCall, OutcomeUses>();
 
   constructor(private readonly analysis: FileAnalysis) {
-    const keys = analysis.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-    const stack: Node[] = [analysis.sourceCode.ast];
-    while (stack.length) {
-      const node = stack.pop()!;
-      this.visit(node);
-      for (const key of keys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
-        } else if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
-      }
-    }
+    walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => this.visit(node));
   }
 
   usesOf(call: ProviderCall): OutcomeUses {

@@ -9,7 +9,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { entryMatches } from '../catalog/lookup.js';
 import type { ErrorEntry } from '../catalog/schema.js';
-import { enclosingFunction, findProperty, isFunction, memberName, skipTransparent, type FunctionNode, type Node } from './ast.js';
+import { enclosingFunction, findProperty, findVariable, isFunction, memberName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node, type VisitorKeys } from './ast.js';
 import { clientOf, importOf } from './clients.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
@@ -180,21 +180,7 @@ function statusMatches(entry: ErrorEntry, ranges: readonly StatusRange[]): Truth
 }
 
 function mentionsProvider(walk: Walk, node: Node): boolean {
-  let found = false;
-  const visit = (n: Node): void => {
-    if (found) return;
-    if ((n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) && walk.analysis.kindOf(n)) {
-      found = true;
-      return;
-    }
-    for (const key of walk.analysis.sourceCode.visitorKeys[n.type] ?? []) {
-      const child = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
-      else if ((child as Node | null)?.type) visit(child as Node);
-    }
-  };
-  visit(node);
-  return found;
+  return someNode(node, walk.analysis.sourceCode.visitorKeys, (n) => (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) && !!walk.analysis.kindOf(n));
 }
 
 function opaqueOrUnknown(walk: Walk, node: Node): Truth {
@@ -206,24 +192,17 @@ function opaqueOrUnknown(walk: Walk, node: Node): Truth {
   return 'U';
 }
 
-/** Calls inside a statement (not inside nested functions, except a `setTimeout` callback). */
-function callsIn(node: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): TSESTree.CallExpression[] {
+/** Calls inside a statement (not inside nested functions, except a `setTimeout` or `.catch` callback). */
+function callsIn(node: Node, visitorKeys: VisitorKeys): TSESTree.CallExpression[] {
   const found: TSESTree.CallExpression[] = [];
-  const visit = (n: Node): void => {
+  walkNodes(node, visitorKeys, (n) => {
     if (n.type === AST_NODE_TYPES.CallExpression) found.push(n);
-    if (isFunction(n) && n !== node) {
-      const parent = n.parent;
-      const timer = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'setTimeout';
-      const catcher = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'catch';
-      if (!timer && !catcher) return;
-    }
-    for (const key of visitorKeys[n.type] ?? []) {
-      const child = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
-      else if ((child as Node | null)?.type) visit(child as Node);
-    }
-  };
-  visit(node);
+    if (!isFunction(n) || n === node) return undefined;
+    const parent = n.parent;
+    const timer = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'setTimeout';
+    const catcher = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'catch';
+    return timer || catcher;
+  });
   return found;
 }
 
@@ -380,22 +359,8 @@ function statementOf(node: Node): Node {
 }
 
 /** A `throw` in `node`, outside nested functions. */
-function containsThrow(node: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
-  let found = false;
-  const visit = (n: Node): void => {
-    if (found || (isFunction(n) && n !== node)) return;
-    if (n.type === AST_NODE_TYPES.ThrowStatement) {
-      found = true;
-      return;
-    }
-    for (const key of visitorKeys[n.type] ?? []) {
-      const child = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
-      else if ((child as Node | null)?.type) visit(child as Node);
-    }
-  };
-  visit(node);
-  return found;
+function containsThrow(node: Node, visitorKeys: VisitorKeys): boolean {
+  return someNode(node, visitorKeys, (n) => n.type === AST_NODE_TYPES.ThrowStatement, (n) => isFunction(n) && n !== node);
 }
 
 /**
@@ -437,29 +402,25 @@ function delayIn(analysis: FileAnalysis, node: Node, provider: ProviderInfo): Re
 }
 
 function usesWaitHint(analysis: FileAnalysis, node: Node, provider: ProviderInfo): boolean {
-  let found = false;
-  const visit = (n: Node): void => {
-    if (found) return;
-    if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && n.value.toLowerCase() === 'retry-after') found = true;
-    if (n.type === AST_NODE_TYPES.Identifier && /retry_?after/i.test(n.name)) found = true;
+  const hint = (n: Node): boolean => {
+    if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && n.value.toLowerCase() === 'retry-after') return true;
+    if (n.type === AST_NODE_TYPES.Identifier && /retry_?after/i.test(n.name)) return true;
     if ((n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.Identifier) && provider.retryAfterPath) {
       const kind = analysis.kindOf(n);
-      if (kind?.k === 'body' && kind.path.join('.') === provider.retryAfterPath.join('.')) found = true;
+      return kind?.k === 'body' && kind.path.join('.') === provider.retryAfterPath.join('.');
     }
-    for (const key of analysis.sourceCode.visitorKeys[n.type] ?? []) {
-      const child = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
-      else if ((child as Node | null)?.type) visit(child as Node);
-    }
+    return false;
   };
-  // follow a variable holding the wait (`const wait = body.errors.params.retry_after`)
-  const resolved = resolveExpression(analysis, node);
+  let found = false;
+  const visit = (n: Node): void => {
+    found ||= someNode(n, analysis.sourceCode.visitorKeys, hint);
+  };
   visit(node);
+  // follow a variable holding the wait (`const wait = body.errors.params.retry_after`, also a `let`)
+  const resolved = resolveExpression(analysis, node);
   if (!found && resolved !== node) visit(resolved);
-  if (!found && node.type === AST_NODE_TYPES.Identifier) {
-    const init = analysis.sourceCode.getScope(node).references.find((r) => r.identifier === node)?.resolved?.defs[0]?.node;
-    if (init?.type === AST_NODE_TYPES.VariableDeclarator && init.init) visit(init.init);
-  }
+  const declarator = node.type === AST_NODE_TYPES.Identifier ? findVariable(analysis.sourceCode, node)?.defs[0]?.node : undefined;
+  if (!found && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init) visit(declarator.init);
   return found;
 }
 
@@ -667,18 +628,13 @@ function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
 }
 
 /** Statements of a function body and its blocks, not of nested functions. */
-function statementsIn(body: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): TSESTree.Statement[] {
+function statementsIn(body: Node, visitorKeys: VisitorKeys): TSESTree.Statement[] {
   const found: TSESTree.Statement[] = [];
-  const visit = (n: Node): void => {
-    if (isFunction(n) && n !== body) return;
+  walkNodes(body, visitorKeys, (n) => {
+    if (isFunction(n) && n !== body) return false;
     if (n.type.endsWith('Statement') && n !== body) found.push(n as TSESTree.Statement);
-    for (const key of visitorKeys[n.type] ?? []) {
-      const child = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const c of child) (c as Node | null)?.type && visit(c as Node);
-      else if ((child as Node | null)?.type) visit(child as Node);
-    }
-  };
-  visit(body);
+    return undefined;
+  });
   return found;
 }
 

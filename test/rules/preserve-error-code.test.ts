@@ -381,7 +381,7 @@ ruleTester.run('preserve-error-code', rule, {
           line: 4,
           column: 5,
           endLine: 4,
-          endColumn: 49,
+          endColumn: 50,
           suggestions: [
             {
               messageId: 'addCause',
@@ -408,7 +408,7 @@ ruleTester.run('preserve-error-code', rule, {
             (err) => ({ ok: false, error: err.message }),
           );
       `,
-      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 5, column: 15, endLine: 5, endColumn: 47, suggestions: [] }],
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 5, column: 15, endLine: 5, endColumn: 48, suggestions: [] }],
     },
     // fetch: `!res.ok` throws the status and never reads the body; nothing was caught.
     {
@@ -419,7 +419,17 @@ ruleTester.run('preserve-error-code', rule, {
           return res.json();
         }
       `,
-      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 3, column: 16, endLine: 3, endColumn: 53, suggestions: [] }],
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 3, column: 16, endLine: 3, endColumn: 54, suggestions: [] }],
+    },
+    // The raw text in a message is not the parsed body: callers would have to parse a string.
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        if (!res.ok) {
+          throw new Error(\`Cloud API \${res.status}: \${await res.text()}\`);
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 3, column: 3, endLine: 3, endColumn: 67, suggestions: [] }],
     },
     // `body.error` set: the message alone loses the code.
     {
@@ -848,6 +858,18 @@ ruleTester.run('preserve-error-code', rule, {
       `,
       errors: [{ messageId: 'droppedReturn', data: BUBBLES_DATA, line: 6, column: 5, endLine: 6, endColumn: 48, suggestions: [] }],
     },
+    // Digiworld: a `data` property (a key, not the `data` variable) does not keep the body.
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${DIGI}', { method: 'POST', body: JSON.stringify(payload) });
+          const data = await res.json();
+          if (!res.ok) return { success: false, data: null, error: 'Digiworld send failed' };
+          return { success: true, data };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: DIGI_DATA, line: 4, column: 16, endLine: 4, endColumn: 86, suggestions: [] }],
+    },
     // MsgBubbles: `'error' in body`, a template.
     {
       code: code`
@@ -859,6 +881,27 @@ ruleTester.run('preserve-error-code', rule, {
         }
       `,
       errors: [{ messageId: 'droppedReturn', data: BUBBLES_DATA, line: 4, column: 24, endLine: 4, endColumn: 61, suggestions: [] }],
+    },
+    // Digiworld, got: `.json().catch(...)` further down the chain.
+    {
+      code: code`
+        import got from 'got';
+        export const send = (payload: object) =>
+          got
+            .post('${DIGI}', { json: payload })
+            .json()
+            .catch((err) => ({ ok: false, error: err.message }));
+      `,
+      errors: [{ messageId: 'droppedReturn', data: DIGI_DATA, line: 6, column: 22, endLine: 6, endColumn: 55, suggestions: [] }],
+    },
+    // CEQUENS: the errors array is set, and only its title is kept.
+    {
+      code: code`
+        const res = await fetch('${CEQUENS}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.errors?.length) throw new Error(body.errors[0].title);
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(CEQUENS_DATA), line: 3, column: 26, endLine: 3, endColumn: 64, suggestions: [] }],
     },
     // CEQUENS, axios `.catch(...)`.
     {
@@ -960,7 +1003,7 @@ ruleTester.run('preserve-error-code', rule, {
           if (body.errors) return { ok: false, error: 'Connexease rejected the message' };
         }
       `,
-      errors: [{ messageId: 'droppedReturn', data: CONNEX_DATA, line: 4, column: 20, endLine: 4, endColumn: 82, suggestions: [] }],
+      errors: [{ messageId: 'droppedReturn', data: CONNEX_DATA, line: 4, column: 20, endLine: 4, endColumn: 83, suggestions: [] }],
     },
   ],
 });
