@@ -26,9 +26,12 @@ function carries(analysis: FileAnalysis, node: Node): boolean {
     }
     if (n.type === AST_NODE_TYPES.CallExpression) {
       const kind = analysis.kindOf(n);
-      if (kind?.k === 'body' && isCodeOrAbove(kind.path, kind.provider.codePath)) return true; // errorCodeOf(…)
+      const value = kind?.k === 'promise' ? kind.of : kind; // `await res.json()`
+      if (value?.k === 'body' && isCodeOrAbove(value.path, value.provider.codePath)) return true; // errorCodeOf(…), res.json()
+      if (n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'String') return false; // String(err) keeps only the text
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
     }
+    if (n.type === AST_NODE_TYPES.Property && !n.computed) return visit(n.value); // `{ error: … }`: the key names nothing
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);

@@ -28,7 +28,7 @@ describe('plugin', () => {
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
     expect(Array.isArray(rule.meta.schema)).toBe(true);
     expect(rule.meta.defaultOptions).toBeDefined();
-    for (const schema of rule.meta.schema as { properties?: Record<string, { description?: string }> }[]) {
+    for (const schema of rule.meta.schema as unknown as { properties?: Record<string, { description?: string }> }[]) {
       for (const [option, spec] of Object.entries(schema.properties ?? {})) expect(spec.description, `${name} option ${option}`).toBeTruthy();
     }
   });

@@ -142,7 +142,9 @@ export function decidedOnCode(analysis: FileAnalysis, node: Node, root: Node): b
       if (status && status.provider.entriesForStatuses(status.ranges).length === 1) return true;
     }
   }
-  return false;
+  // the branch's own test: `if (body.error && body.error.code === 131047)`, `if (res.status === 402)`
+  const holder = root.parent;
+  return holder?.type === AST_NODE_TYPES.IfStatement && holder.consequent === root && singlesOutCode(analysis, holder.test);
 }
 
 function singlesOutCode(analysis: FileAnalysis, test: Node): boolean {
