@@ -14,6 +14,9 @@ const CLIENT_LABEL: Record<string, string> = {
   ofetch: 'ofetch (with ignoreResponseError)',
   superagent: 'superagent',
   generic: 'this client',
+  'sdk:whatsapp-api-js': 'whatsapp-api-js',
+  'sdk:meta': "Meta's whatsapp SDK",
+  'sdk:great-detail': '@great-detail/whatsapp',
 };
 
 export default createRule({

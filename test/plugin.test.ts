@@ -40,6 +40,17 @@ describe('plugin', () => {
     expect(plugin.configs.strict.rules?.['whatsapp-errors/exhaustive-error-codes']).toEqual(['error', { requireAll: true }]);
     expect(Object.keys(plugin.configs.all.rules ?? {})).toHaveLength(ruleFiles.length);
   });
+
+  test('the type-checked configs add the project service and keep the same rules', () => {
+    for (const [typed, plain] of [
+      ['recommended-type-checked', 'recommended'],
+      ['strict-type-checked', 'strict'],
+    ] as const) {
+      expect(plugin.configs[typed].rules).toEqual(plugin.configs[plain].rules);
+      expect(plugin.configs[typed].languageOptions?.parserOptions).toEqual({ projectService: true });
+      expect(plugin.configs[plain].languageOptions?.parserOptions).toBeUndefined();
+    }
+  });
 });
 
 const SAMPLE = `

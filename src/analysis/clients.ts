@@ -8,7 +8,49 @@ import { findProperty, findVariable, memberName, skipTransparent, type Node } fr
 import type { AnalysisEnv } from './env.js';
 import { evaluateString, resolveExpression, thisMemberInit, type StringValue } from './values.js';
 
-export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic';
+export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic' | SdkFamily;
+
+/**
+ * The Cloud API SDKs on npm: `whatsapp-api-js` (`sendMessage` resolves to the
+ * error body instead of throwing), `@great-detail/whatsapp` (ky underneath:
+ * throws `HTTPError`, resolves to a ky response), and Meta's own `whatsapp`
+ * SDK (resolves to a response for any status: `statusCode()`,
+ * `responseBodyToJSON()`).
+ */
+export type SdkFamily = 'sdk:whatsapp-api-js' | 'sdk:great-detail' | 'sdk:meta';
+
+interface SdkSpec {
+  /** The sub-object the send methods live on (`sdk.message.createMessage`), if any. */
+  readonly namespace?: string;
+  readonly methods: ReadonlySet<string>;
+  readonly returns: 'response' | 'body';
+  readonly throwsOnHttpError: boolean;
+  /** Behaves like this HTTP client once sent (`.json()` on a ky response). */
+  readonly like: ClientFamily;
+}
+
+export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
+  'sdk:whatsapp-api-js': { methods: new Set(['sendMessage', 'broadcastMessage', 'markAsRead']), returns: 'body', throwsOnHttpError: false, like: 'fetch' },
+  'sdk:great-detail': { namespace: 'message', methods: new Set(['createMessage', 'createStatus']), returns: 'response', throwsOnHttpError: true, like: 'ky' },
+  'sdk:meta': {
+    namespace: 'messages',
+    methods: new Set(['text', 'template', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'reaction', 'status']),
+    returns: 'response',
+    throwsOnHttpError: false,
+    like: 'fetch',
+  },
+};
+
+/** The module that declares each SDK (and the names its client class is exported under). */
+export const SDK_MODULES: Readonly<Record<string, Record<string, SdkFamily>>> = {
+  'whatsapp-api-js': { WhatsAppAPI: 'sdk:whatsapp-api-js', default: 'sdk:whatsapp-api-js' },
+  '@great-detail/whatsapp': { default: 'sdk:great-detail', Client: 'sdk:great-detail', CloudAPI: 'sdk:great-detail' },
+  whatsapp: { default: 'sdk:meta', '*': 'sdk:meta' },
+};
+
+export function isSdk(family: string): family is SdkFamily {
+  return family.startsWith('sdk:');
+}
 
 interface ClientRef {
   readonly family: ClientFamily | 'undici-namespace';
@@ -143,6 +185,8 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
       const family = MODULE_FAMILIES[source.module]?.[source.name];
       return family ? { family, origin: variable } : undefined;
     }
+    const typed = env.typeClient?.(current);
+    if (typed) return { family: typed, origin: `type:${typed}` };
     if (!variable || variable.defs.length === 0) {
       const family = GLOBAL_FAMILIES[current.name];
       return family ? { family, origin: `global:${current.name}` } : undefined;
@@ -150,7 +194,19 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   }
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.ThisExpression) {
     const init = thisMemberInit(current);
-    return init ? clientOf(env, init, depth + 1) : undefined;
+    if (init) return clientOf(env, init, depth + 1);
+    const typed = env.typeClient?.(current);
+    return typed ? { family: typed, origin: `type:${typed}` } : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.NewExpression && current.callee.type === AST_NODE_TYPES.Identifier) {
+    const source = importOf(env, current.callee);
+    const family = source && SDK_MODULES[source.module]?.[source.name];
+    return family ? { family, origin: current } : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type !== AST_NODE_TYPES.ThisExpression) {
+    // a typed receiver that is neither a constant nor a field: `constructor(private api: WhatsAppAPI)`
+    const typed = env.typeClient?.(current);
+    if (typed) return { family: typed, origin: `type:${typed}` };
   }
   if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(current.callee);
@@ -245,6 +301,8 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = memberName(callee);
   if (typeof method !== 'string') return undefined;
+  const sdk = sdkRequest(env, call, callee, method);
+  if (sdk) return sdk;
   const owner = clientOf(env, callee.object);
   if (owner) {
     if (owner.family === 'undici-namespace') {
@@ -282,6 +340,32 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   }
   if (method === 'fetch') return build(env, generic, 'fetch', args[0], args[1], undefined, undefined);
   return build(env, generic, 'generic', args[0], args[2], DATA_METHODS.has(method) ? args[1] : undefined, method);
+}
+
+/** `api.sendMessage(…)`, `sdk.message.createMessage(…)`, `wa.messages.text(…)` on an SDK client. */
+function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): RequestInfo | undefined {
+  const receiver = skipTransparent(callee.object);
+  const namespace = receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
+  const candidates = [clientOf(env, receiver), receiver.type === AST_NODE_TYPES.MemberExpression ? clientOf(env, receiver.object) : undefined];
+  for (const [i, client] of candidates.entries()) {
+    if (!client || !isSdk(client.family)) continue;
+    const spec = SDKS[client.family];
+    const wantsNamespace = spec.namespace !== undefined;
+    if (wantsNamespace !== (i === 1) || (wantsNamespace && namespace !== spec.namespace) || !spec.methods.has(method)) continue;
+    return {
+      family: client.family,
+      url: undefined,
+      config: undefined,
+      data: call.arguments[client.family === 'sdk:whatsapp-api-js' ? 2 : 0],
+      returns: spec.returns,
+      throwsOnHttpError: spec.throwsOnHttpError,
+      method: 'POST',
+      clientOrigin: client.origin,
+      instanceConfig: undefined,
+      configSource: undefined,
+    };
+  }
+  return undefined;
 }
 
 /** superagent sends its payload through the chain: `superagent.post(url).set(…).send(payload)`. */

@@ -19,7 +19,8 @@ import {
   type FunctionNode,
   type Node,
 } from './ast.js';
-import { classifyRequest, isCloudApiPayload, type RequestInfo } from './clients.js';
+import { classifyRequest, isCloudApiPayload, isSdk, type RequestInfo, type SdkFamily } from './clients.js';
+import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
 import type { AnalysisEnv } from './env.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import type { ResolvedSettings } from './settings.js';
@@ -33,6 +34,21 @@ export interface ProviderCall {
   readonly request?: RequestInfo;
   /** Set for a call of a same-file function that reaches the provider. */
   readonly wrapper?: FunctionNode;
+  /** Set for a call of a function declared in another file (found with type information). */
+  readonly external?: ExternalFunction;
+}
+
+/** A function of another project file, with that file's analysis. */
+export interface ExternalFunction {
+  readonly analysis: FileAnalysis;
+  readonly fn: FunctionNode;
+}
+
+export interface AnalysisOptions {
+  /** Type information, when the parser has a program. */
+  readonly types?: TypeInfo;
+  /** The analysis of another project file (type-aware mode), or `undefined` when it reaches no provider. */
+  readonly fileAnalysis?: (fileName: string) => FileAnalysis | undefined;
 }
 
 type Path = readonly (string | number)[];
@@ -67,10 +83,18 @@ export class FileAnalysis implements AnalysisEnv {
   private readonly classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
   private readonly callees = new Map<TSESTree.CallExpression, FunctionNode | null>();
 
+  readonly types: TypeInfo | undefined;
+  private readonly fileAnalysis: ((fileName: string) => FileAnalysis | undefined) | undefined;
+  readonly typeClient?: (node: TSESTree.Node) => SdkFamily | undefined;
+
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly settings: ResolvedSettings,
+    options: AnalysisOptions = {},
   ) {
+    this.types = options.types;
+    this.fileAnalysis = options.fileAnalysis;
+    if (this.types) this.typeClient = (node) => this.typedClient(node);
     const calls = this.allCalls;
     const classes = this.classes;
     this.walk(sourceCode.ast, calls, classes);
@@ -83,7 +107,13 @@ export class FileAnalysis implements AnalysisEnv {
         continue;
       }
       const target = this.calleeTarget(call, classes);
-      if (target) pending.push([call, target]);
+      if (target) {
+        pending.push([call, target]);
+        continue;
+      }
+      const external = this.types ? this.externalFunction(call) : undefined;
+      const reached = external && external.analysis.wrappers.get(external.fn);
+      if (external && reached) this.addCall({ node: call, provider: reached, external });
     }
     // Wrappers: follow calls of same-file functions until nothing changes.
     let changed = true;
@@ -109,6 +139,7 @@ export class FileAnalysis implements AnalysisEnv {
   }
 
   private requestProvider(request: RequestInfo): ProviderInfo | undefined {
+    if (isSdk(request.family)) return this.settings.byId.get('meta-cloud');
     const byUrl = request.url ? providerOfUrl(this, request.url) : undefined;
     if (byUrl) return byUrl;
     return isCloudApiPayload(this, request.data) ? this.settings.byId.get('meta-cloud') : undefined;
@@ -245,7 +276,7 @@ export class FileAnalysis implements AnalysisEnv {
       case AST_NODE_TYPES.LogicalExpression:
         return node.operator === '&&' ? this.kindOf(node.right) : (this.kindOf(node.left) ?? this.kindOf(node.right));
       case AST_NODE_TYPES.Identifier:
-        return this.identifierKind(node);
+        return this.identifierKind(node) ?? this.typedIdentifierKind(node);
       case AST_NODE_TYPES.MemberExpression: {
         if (node.object.type === AST_NODE_TYPES.ThisExpression) return undefined;
         const name = memberName(node);
@@ -254,10 +285,11 @@ export class FileAnalysis implements AnalysisEnv {
           // `catch (e) { e.message }` around a wrapper that throws `new Error(body.error.message)`
           return { k: 'body', provider: object.provider, call: object.call, path: object.provider.messagePaths[0] ?? ['message'] };
         }
-        return object && name !== undefined ? member(object, name) : undefined;
+        const found = object && name !== undefined ? member(object, name) : undefined;
+        return found ?? (this.types && !object ? this.typedMemberKind(node) : undefined);
       }
       case AST_NODE_TYPES.CallExpression:
-        return this.callKind(node);
+        return this.callKind(node) ?? (this.types ? this.typedKind(node) : undefined);
       default:
         return undefined;
     }
@@ -270,7 +302,7 @@ export class FileAnalysis implements AnalysisEnv {
         const settled: Kind = call.request.returns === 'body' ? { k: 'body', provider: call.provider, call, path: [] } : { k: 'response', provider: call.provider, call };
         return { k: 'promise', of: settled, provider: call.provider, call };
       }
-      const returned = call.wrapper ? this.returnKind(call.wrapper) : undefined;
+      const returned = call.wrapper ? this.returnKind(call.wrapper) : call.external ? rehome(call.external.analysis.returnKind(call.external.fn), call) : undefined;
       return { k: 'promise', of: unwrapPromise(returned), provider: call.provider, call };
     }
     const callee = skipTransparent(node.callee);
@@ -316,7 +348,7 @@ export class FileAnalysis implements AnalysisEnv {
   }
 
   /** What a function gives back (the first `return` whose value is known). */
-  private returnKind(fn: FunctionNode): Kind | undefined {
+  returnKind(fn: FunctionNode): Kind | undefined {
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.kindOf(fn.body);
     for (const statement of returnStatements(fn.body)) {
       const kind = statement.argument ? this.kindOf(statement.argument) : undefined;
@@ -382,6 +414,93 @@ export class FileAnalysis implements AnalysisEnv {
   }
 
   private readonly messageThrowers = new Map<FunctionNode, boolean>();
+  private readonly typedDeclarations = new Map<unknown, Kind | null>();
+
+  /** The kind a node's type gives it: `ErrorCode<P>`, `ErrorBody<P>` (type-aware mode only). */
+  private typedKind(node: Node): Kind | undefined {
+    const types = this.types;
+    const tsNode = types?.tsNode(node);
+    if (!types || !tsNode) return undefined;
+    return this.kindOfType(types.checker.getTypeAtLocation(tsNode));
+  }
+
+  private kindOfType(type: import('typescript').Type): Kind | undefined {
+    const checker = this.types!.checker;
+    const ids = this.settings.providers.map((p) => p.id);
+    const value = classifyType(type, checker, (id, code) => this.settings.byId.get(id)?.entry(code) !== undefined, ids);
+    const provider = value && this.settings.byId.get(value.provider);
+    if (!value || !provider) return undefined;
+    return { k: 'body', provider, call: undefined, path: value.k === 'code' ? provider.codePath : [] };
+  }
+
+  /** A variable's kind from its declared type, once per declaration. */
+  private typedIdentifierKind(id: TSESTree.Identifier): Kind | undefined {
+    if (!this.types) return undefined;
+    const variable = findVariable(this.sourceCode, id);
+    const declared = variable?.defs[0]?.name;
+    if (!variable || !declared) return undefined;
+    const cached = this.typedDeclarations.get(variable);
+    if (cached !== undefined) return cached ?? undefined;
+    const kind = this.typedKind(declared);
+    this.typedDeclarations.set(variable, kind ?? null);
+    return kind;
+  }
+
+  /** A property's kind from its declared type (`err.code` where `code: ErrorCode<'meta-cloud'>`), once per declaration. */
+  private typedMemberKind(node: TSESTree.MemberExpression): Kind | undefined {
+    const types = this.types!;
+    const tsNode = types.tsNode(node);
+    if (!tsNode) return undefined;
+    const t = typescript();
+    const name = t.isPropertyAccessExpression(tsNode) ? tsNode.name : tsNode;
+    const symbol = types.checker.getSymbolAtLocation(name);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration) return this.typedKind(node);
+    const cached = this.typedDeclarations.get(declaration);
+    if (cached !== undefined) return cached ?? undefined;
+    const kind = this.kindOfType(types.checker.getTypeAtLocation(tsNode));
+    this.typedDeclarations.set(declaration, kind ?? null);
+    return kind;
+  }
+
+  /** The SDK client a receiver's type is (`constructor(private api: WhatsAppAPI)`). */
+  private typedClient(node: TSESTree.Node): SdkFamily | undefined {
+    const tsNode = this.types?.tsNode(node);
+    return tsNode ? sdkOfType(this.types!.checker.getTypeAtLocation(tsNode)) : undefined;
+  }
+
+  /** The function of another project file a call invokes, when that file reaches a provider. */
+  private externalFunction(call: TSESTree.CallExpression): ExternalFunction | undefined {
+    const types = this.types!;
+    const callee = skipTransparent(call.callee);
+    const nameNode = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+    if (nameNode.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const tsName = types.tsNode(nameNode);
+    if (!tsName || !this.fileAnalysis) return undefined;
+    const t = typescript();
+    let symbol = types.checker.getSymbolAtLocation(tsName);
+    if (symbol && symbol.flags & t.SymbolFlags.Alias) symbol = types.checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration) return undefined;
+    const file = declaration.getSourceFile();
+    if (file === types.tsNode(this.sourceCode.ast)?.getSourceFile()) return undefined; // same file: handled without types
+    if (!isProjectFile(file, types.program)) return undefined;
+    const other = this.fileAnalysis(file.fileName);
+    if (!other) return undefined;
+    // the function node: a declaration, a method, or a variable's function initializer
+    const target = t.isVariableDeclaration(declaration) && declaration.initializer ? declaration.initializer : declaration;
+    const fn = other.wrapperEndingAt(target.end);
+    return fn ? { analysis: other, fn } : undefined;
+  }
+
+  /**
+   * The wrapper whose source ends at `end` (a TypeScript declaration's end; its
+   * start differs from ESTree's by modifiers such as `export async`).
+   */
+  wrapperEndingAt(end: number): FunctionNode | undefined {
+    for (const fn of this.wrappers.keys()) if (fn.range[1] === end) return fn;
+    return undefined;
+  }
 
   /** Does a wrapper throw an Error built from the provider's human-readable text? */
   private throwsProviderMessage(fn: FunctionNode): boolean {
@@ -460,6 +579,13 @@ function classMethod(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, 
     }
   }
   return undefined;
+}
+
+/** A kind from another file's analysis, attached to this file's call (so that uses here are its uses). */
+function rehome(kind: Kind | undefined, call: ProviderCall): Kind | undefined {
+  if (!kind) return undefined;
+  if (kind.k === 'promise') return { ...kind, call, of: rehome(kind.of, call) };
+  return { ...kind, call };
 }
 
 function unwrapPromise(kind: Kind | undefined): Kind | undefined {

@@ -6,7 +6,9 @@
  * file costs one text search.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { FileAnalysis } from './file.js';
+import type { FileAnalysis } from './file.js';
+import { createAnalysis, needsAnalysis } from './project.js';
+import { typeInfoOf } from './types.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 
 export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
@@ -25,7 +27,8 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const settings = resolveSettings(context.settings);
   const cached = cache.get(sourceCode);
   if (cached?.settings === settings) return cached.analysis;
-  const analysis = settings.mentionsProvider(sourceCode.text) ? new FileAnalysis(sourceCode, settings) : undefined;
+  const types = typeInfoOf(sourceCode);
+  const analysis = needsAnalysis(sourceCode, settings, types) ? createAnalysis(sourceCode, settings, types) : undefined;
   cache.set(sourceCode, { settings, analysis });
   return analysis;
 }

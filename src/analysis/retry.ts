@@ -201,7 +201,9 @@ function callsIn(node: Node, visitorKeys: VisitorKeys): TSESTree.CallExpression[
     const parent = n.parent;
     const timer = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'setTimeout';
     const catcher = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'catch';
-    return timer || catcher;
+    // `await new Promise((resolve) => setTimeout(resolve, ms))`
+    const promise = parent?.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise';
+    return timer || catcher || promise;
   });
   return found;
 }
@@ -371,6 +373,11 @@ function containsThrow(node: Node, visitorKeys: VisitorKeys): boolean {
 export function rejectsOnError(analysis: FileAnalysis, call: ProviderCall, scope: Node): boolean {
   const keys = analysis.sourceCode.visitorKeys;
   if (call.request) return call.request.throwsOnHttpError || containsThrow(scope, keys);
+  const external = call.external;
+  if (external) {
+    const inner = external.analysis.calls.filter((c) => c.node.range[0] >= external.fn.range[0] && c.node.range[1] <= external.fn.range[1]);
+    return inner.some((c) => rejectsOnError(external.analysis, c, external.fn)) || containsThrow(scope, keys);
+  }
   const wrapper = call.wrapper;
   if (!wrapper) return true; // a wrapper named in settings: assume it throws
   const inner = analysis.calls.filter((c) => c !== call && c.node.range[0] >= wrapper.range[0] && c.node.range[1] <= wrapper.range[1]);

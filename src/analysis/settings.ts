@@ -172,7 +172,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Text that marks a file as worth analysing even when it names no host. */
-const ALWAYS_MENTIONS = ['messaging_product', 'whatsapp-errors/catalog'];
+const ALWAYS_MENTIONS = ['messaging_product', 'whatsapp-errors/catalog', 'whatsapp-api-js', '@great-detail/whatsapp', "'whatsapp'", '"whatsapp"'];
 
 export function parseSettings(value: unknown): ResolvedSettings {
   const raw = value === undefined ? {} : expectRecord(value, '');

@@ -15,7 +15,7 @@ export const PLUGIN_NAME = 'whatsapp-errors';
 /** The files every config applies to. */
 export const FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
 
-export type ConfigName = 'recommended' | 'strict' | 'all';
+export type ConfigName = 'recommended' | 'strict' | 'all' | 'recommended-type-checked' | 'strict-type-checked';
 
 function ruleSet(select: (name: RuleName) => RuleEntry | undefined): Record<string, RuleEntry> {
   const result: Record<string, RuleEntry> = {};
@@ -27,17 +27,25 @@ function ruleSet(select: (name: RuleName) => RuleEntry | undefined): Record<stri
 }
 
 export function buildConfigs(plugin: TSESLint.FlatConfig.Plugin): Record<ConfigName, TSESLint.FlatConfig.Config> {
-  const config = (name: string, entries: Record<string, RuleEntry>): TSESLint.FlatConfig.Config => ({
+  const config = (name: string, entries: Record<string, RuleEntry>, typed = false): TSESLint.FlatConfig.Config => ({
     name: `${PLUGIN_NAME}/${name}`,
     files: FILES,
-    languageOptions: { parser: tsParser as TSESLint.FlatConfig.Parser, sourceType: 'module' },
+    languageOptions: {
+      parser: tsParser as TSESLint.FlatConfig.Parser,
+      sourceType: 'module',
+      // typed linting: the project service finds each file's tsconfig.json
+      ...(typed ? { parserOptions: { projectService: true } } : {}),
+    },
     plugins: { [PLUGIN_NAME]: plugin },
     rules: entries,
   });
   const recommended = ruleSet((name) => (rules[name].meta.docs?.recommended ? 'error' : undefined));
+  const strict = { ...recommended, [`${PLUGIN_NAME}/exhaustive-error-codes`]: ['error', { requireAll: true }] as RuleEntry };
   return {
     recommended: config('recommended', recommended),
-    strict: config('strict', { ...recommended, [`${PLUGIN_NAME}/exhaustive-error-codes`]: ['error', { requireAll: true }] }),
+    strict: config('strict', strict),
     all: config('all', ruleSet(() => 'error')),
+    'recommended-type-checked': config('recommended-type-checked', recommended, true),
+    'strict-type-checked': config('strict-type-checked', strict, true),
   };
 }
