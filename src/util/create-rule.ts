@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 export interface PluginDocs {
   description: string;
@@ -10,7 +10,33 @@ export interface PluginDocs {
 
 export const DOCS_BASE = 'https://github.com/eslint-plugin-whatsapp-errors/eslint-plugin-whatsapp-errors/blob/main/docs/rules/';
 
-export const createRule = ESLintUtils.RuleCreator<PluginDocs>((name) => `${DOCS_BASE}${name}.md`);
+const creator = ESLintUtils.RuleCreator<PluginDocs>((name) => `${DOCS_BASE}${name}.md`);
+
+/**
+ * typescript-eslint's RuleCreator, with the defaults merged once per distinct
+ * options value instead of on every file (its `applyDefault` deep-clones the
+ * defaults each time a rule is created, which is most of a rule's cost on a
+ * file that names no provider).
+ */
+export const createRule = <Options extends readonly unknown[], MessageIds extends string>(
+  spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, PluginDocs>>,
+): ESLintUtils.RuleModule<MessageIds, Options, PluginDocs> => {
+  const rule = creator(spec);
+  const defaults = (spec.meta.defaultOptions ?? []) as unknown as Options;
+  const merged = new Map<string, Options>();
+  return {
+    ...rule,
+    create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) {
+      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (!options) {
+        options = ESLintUtils.applyDefault(defaults, context.options) as Options;
+        merged.set(key, options);
+      }
+      return spec.create(context, options);
+    },
+  };
+};
 
 /** Lists the first few items and counts the rest: `a, b, c and 3 more`. */
 export function listSome(items: readonly string[], shown = 3): string {
