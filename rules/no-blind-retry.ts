@@ -30,7 +30,6 @@ export default createRule({
       recommended: true,
     },
     schema: [],
-    defaultOptions: [],
     messages: {
       blindRetry: 'This retry re-sends on every error from {{provider}}, including {{examples}}. Retry only transient and rate-limit codes, e.g. with isRetryable().',
       partialRetry:
@@ -55,13 +54,16 @@ export default createRule({
           if (hammered.length > 0) {
             const basis = construct.basis();
             const every = basis === 'nothing' || basis === 'attempts';
-            const data = { provider: provider.id, count: hammered.length, errors: hammered.length === 1 ? 'error' : 'errors', examples: examples(provider, hammered) };
+            const count = hammered.length;
+            const errors = count === 1 ? 'error' : 'errors';
+            const cited = examples(provider, hammered);
             if (construct.form === 'client-option') {
-              context.report({ node, loc, messageId: 'clientRetryStatuses', data: { ...data, library: construct.library ?? 'client' } });
+              const library = construct.library ?? 'client';
+              context.report({ node, loc, messageId: 'clientRetryStatuses', data: { library, provider: provider.id, count, errors, examples: cited } });
             } else if (every) {
-              context.report({ node, loc, messageId: 'blindRetry', data: { provider: provider.id, examples: data.examples } });
+              context.report({ node, loc, messageId: 'blindRetry', data: { provider: provider.id, examples: cited } });
             } else {
-              context.report({ node, loc, messageId: 'partialRetry', data });
+              context.report({ node, loc, messageId: 'partialRetry', data: { provider: provider.id, count, errors, examples: cited } });
             }
             continue;
           }

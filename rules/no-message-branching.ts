@@ -21,7 +21,6 @@ export default createRule({
       recommended: true,
     },
     schema: [],
-    defaultOptions: [],
     messages: {
       messageBranching: 'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; branch on {{codeField}} instead.',
       messageIsTitle:

@@ -34,7 +34,6 @@ export default createRule({
       recommended: true,
     },
     schema: [],
-    defaultOptions: [],
     messages: {
       ambiguousStatus: 'HTTP {{status}} from {{provider}} is one of {{count}} errors ({{codes}}) that need different handling; branch on {{field}} instead.',
       unreliableStatus: '{{provider}} does not map its errors to HTTP statuses reliably, so HTTP {{status}} does not identify an error; branch on {{field}} instead.',

@@ -28,7 +28,6 @@ export default createRule({
       recommended: true,
     },
     schema: [],
-    defaultOptions: [],
     messages: {
       unchecked:
         'This {{provider}} response is used as a success without checking its HTTP status or {{field}}; {{client}} resolves on HTTP errors, so a failed send (such as {{example}}) passes for a success.',

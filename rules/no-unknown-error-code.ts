@@ -35,7 +35,6 @@ export default createRule<[], MessageId>({
       recommended: true,
     },
     schema: [],
-    defaultOptions: [],
     messages: {
       unknownCode: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; compare with a code from the {{provider}} catalog.',
       didYouMean: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; did you mean {{suggestion}} ({{title}})?',

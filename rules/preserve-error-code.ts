@@ -82,7 +82,6 @@ export default createRule({
       recommended: true,
     },
     schema: [],
-    defaultOptions: [],
     messages: {
       droppedThrow:
         'The {{provider}} error code is dropped here, so callers cannot tell {{first}} from {{second}}; pass {{keep}} or keep {{codeField}}.',

@@ -125,7 +125,6 @@ export default createRule({
       recommended: true,
     },
     schema: [],
-    defaultOptions: [],
     messages: {
       missingHeader:
         'This {{provider}} send is retried without an {{name}} header, so a retry after a lost response can deliver the message twice; send one key per message and reuse it on every attempt.',

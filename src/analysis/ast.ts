@@ -107,7 +107,7 @@ export function childrenOf(node: Node, keys: VisitorKeys): Node[] {
  * returns `false` to skip a node's children, or `'stop'` to end the walk.
  * Returns true when the walk was stopped.
  */
-export function walkNodes(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | 'stop' | void): boolean {
+export function walkNodes(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | 'stop' | undefined): boolean {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;

@@ -79,7 +79,10 @@ export class OutcomeIndex {
   private readonly uses = new Map<ProviderCall, OutcomeUses>();
 
   constructor(private readonly analysis: FileAnalysis) {
-    walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => this.visit(node));
+    walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+      this.visit(node);
+      return undefined;
+    });
   }
 
   usesOf(call: ProviderCall): OutcomeUses {

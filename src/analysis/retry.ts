@@ -807,7 +807,7 @@ function libraryConstructs(analysis: FileAnalysis): RetryConstruct[] {
               return functionErrorPath(analysis, fn, walk);
             }
             case 'promise-retry':
-              return promiseRetryWalk(analysis, fn, baseWalk(analysis, entry, target.provider, basis, { isRetryCall: isParamCall }), isParamCall);
+              return promiseRetryWalk(analysis, fn, baseWalk(analysis, entry, target.provider, basis, { isRetryCall: isParamCall }));
             default: {
               const walk = baseWalk(analysis, entry, target.provider, basis, { onThrow: () => 'retry' });
               const thrown = functionErrorPath(analysis, fn, walk);
@@ -828,7 +828,7 @@ function isAbortError(analysis: FileAnalysis, node: Node): boolean {
 }
 
 /** promise-retry: `send().catch(retry)` retries everything; a handler retries where it calls `retry(err)`. */
-function promiseRetryWalk(analysis: FileAnalysis, fn: FunctionNode, walk: Walk, isParamCall: (c: TSESTree.CallExpression) => boolean): Set<Outcome> {
+function promiseRetryWalk(analysis: FileAnalysis, fn: FunctionNode, walk: Walk): Set<Outcome> {
   const keys = analysis.sourceCode.visitorKeys;
   for (const c of callsIn(fn.body, keys)) {
     const callee = skipTransparent(c.callee);

@@ -7,7 +7,6 @@
  */
 import { describe, test, expect } from 'vitest';
 import { Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import exhaustive from '../../rules/exhaustive-error-codes.js';
 import noBlindRetry from '../../rules/no-blind-retry.js';
 import noStatusBranching from '../../rules/no-status-branching.js';
