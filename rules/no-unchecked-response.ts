@@ -2,6 +2,7 @@
  * Flags provider requests whose response is taken for a success without any
  * check of `ok`, the HTTP status or the provider's error field.
  */
+import { own } from '../src/analysis/ast.js';
 import { byNotability, getAnalysis, outcomeUses } from '../src/analysis/index.js';
 import { createRule, formatCode } from '../src/util/create-rule.js';
 
@@ -66,7 +67,7 @@ export default createRule({
                 data: {
                   provider: provider.id,
                   field,
-                  client: CLIENT_LABEL[request.family] ?? request.family,
+                  client: own(CLIENT_LABEL, request.family) ?? request.family,
                   example: example ? `${formatCode(example.code)}, ${example.title.toLowerCase()}` : 'a validation error',
                 },
               });

@@ -124,3 +124,8 @@ export function walkNodes(root: Node, keys: VisitorKeys, visit: (node: Node) => 
 export function someNode(root: Node, keys: VisitorKeys, test: (node: Node) => boolean, skip: (node: Node) => boolean = () => false): boolean {
   return walkNodes(root, keys, (node) => (test(node) ? 'stop' : skip(node) ? false : undefined));
 }
+
+/** A record lookup that ignores inherited keys (`constructor`, `toString`…): names in user code are arbitrary. */
+export function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}

@@ -4,7 +4,7 @@
  * sends: URL, payload, options.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, findVariable, memberName, skipTransparent, type Node } from './ast.js';
+import { findProperty, findVariable, memberName, own, skipTransparent, type Node } from './ast.js';
 import type { AnalysisEnv } from './env.js';
 import { evaluateString, resolveExpression, thisMemberInit, type StringValue } from './values.js';
 
@@ -182,13 +182,13 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     const source = importOf(env, current);
     const variable = findVariable(env.sourceCode, current);
     if (source) {
-      const family = MODULE_FAMILIES[source.module]?.[source.name];
+      const family = own(own(MODULE_FAMILIES, source.module), source.name);
       return family ? { family, origin: variable } : undefined;
     }
     const typed = env.typeClient?.(current);
     if (typed) return { family: typed, origin: `type:${typed}` };
     if (!variable || variable.defs.length === 0) {
-      const family = GLOBAL_FAMILIES[current.name];
+      const family = own(GLOBAL_FAMILIES, current.name);
       return family ? { family, origin: `global:${current.name}` } : undefined;
     }
   }
@@ -200,7 +200,7 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   }
   if (current.type === AST_NODE_TYPES.NewExpression && current.callee.type === AST_NODE_TYPES.Identifier) {
     const source = importOf(env, current.callee);
-    const family = source && SDK_MODULES[source.module]?.[source.name];
+    const family = source && own(own(SDK_MODULES, source.module), source.name);
     return family ? { family, origin: current } : undefined;
   }
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type !== AST_NODE_TYPES.ThisExpression) {

@@ -5,7 +5,7 @@
  * parameter belongs to.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, skipTransparent, type FunctionNode, type Node } from './ast.js';
+import { isFunction, memberName, own, skipTransparent, type FunctionNode, type Node } from './ast.js';
 import { clientOf, importOf } from './clients.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
@@ -29,12 +29,12 @@ export function libraryName(analysis: FileAnalysis, node: Node): { library: Retr
     // `axiosRetry.default(...)`, namespace imports
     const source = importOf(analysis, current.object);
     const name = memberName(current);
-    const found = source && typeof name === 'string' ? EXPORTS[source.module]?.[name === 'default' ? 'default' : name] : undefined;
+    const found = source && typeof name === 'string' ? own(own(EXPORTS, source.module), name) : undefined;
     return found && source ? { library: source.module as RetryLibrary, name: found } : undefined;
   }
   if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
   const source = importOf(analysis, current);
-  const name = source && EXPORTS[source.module]?.[source.name];
+  const name = source && own(own(EXPORTS, source.module), source.name);
   return name && source ? { library: source.module as RetryLibrary, name } : undefined;
 }
 

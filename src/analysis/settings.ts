@@ -27,6 +27,8 @@ export class SettingsError extends Error {
   constructor(path: string, problem: string) {
     super(`eslint-plugin-whatsapp-errors: invalid settings['${SETTINGS_KEY}']${path}: ${problem}`);
     this.name = 'SettingsError';
+    // a configuration mistake, not a crash: no stack frames from inside the plugin
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

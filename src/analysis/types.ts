@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { own } from './ast.js';
 import type { SdkFamily } from './clients.js';
 
 let typescriptModule: typeof ts | undefined;
@@ -75,7 +76,8 @@ export function classifyType(type: ts.Type, checker: ts.TypeChecker, documents: 
   }
   const solid = checker.getNonNullableType(type);
   const symbol = solid.getSymbol();
-  if (symbol && BODY_INTERFACES[symbol.name] && declaredInCatalog(symbol)) return { k: 'body', provider: BODY_INTERFACES[symbol.name]! };
+  const bodyOf = symbol && own(BODY_INTERFACES, symbol.name);
+  if (bodyOf && declaredInCatalog(symbol)) return { k: 'body', provider: bodyOf };
   const parts = solid.isUnion() ? solid.types : [solid];
   const literals = parts
     .map((part) => (part.isStringLiteral() || part.isNumberLiteral() ? part.value : undefined))
@@ -111,7 +113,7 @@ export function sdkOfType(type: ts.Type): SdkFamily | undefined {
   // a default-exported class is a symbol named `default`: use the class's own name
   const named = declaration as ts.Node & { name?: ts.Node };
   const name = symbol.name === 'default' && named.name && typescript().isIdentifier(named.name) ? named.name.text : symbol.name;
-  const spec = SDK_CLASSES[name];
+  const spec = own(SDK_CLASSES, name);
   return spec && spec.module.test(moduleOf(declaration)) ? spec.family : undefined;
 }
 

@@ -122,3 +122,13 @@ test('--provider restricts the findings to those providers', () => {
   expect(stderr).toContain('  wa-server         2');
   expect(stderr).not.toContain('meta-cloud');
 });
+
+test('--type-checked follows a wrapper into another file', () => {
+  const cwd = join(ROOT, 'test/fixtures/typed-cli');
+  const untyped = run(['src'], cwd);
+  expect(untyped.status).toBe(0);
+  const typed = run(['--type-checked', 'src'], cwd);
+  expect(typed.status).toBe(1);
+  expect(typed.stdout).toMatch(/jobs\.ts\n\s+5:3\s+error\s+This retry re-sends on every error from meta-cloud/);
+  expect(typed.stderr.split('\n')[0]).toBe('whatsapp-errors: 1 finding in 2 files');
+});
