@@ -11,13 +11,15 @@
  * 3. typed: the plugin's added time over typescript-eslint's own typed
  *    baseline (its recommended-type-checked rules);
  * 4. ESLint's multithreaded mode (`concurrency: 'auto'`): wall-clock gain and
- *    identical findings.
+ *    identical findings;
+ * 5. oxlint running the same rules as a JS plugin, beside ESLint (wall clock).
  * Timing is measured here only; tests never assert on time.
  */
 import { cpus, tmpdir } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import plugin from '../src/index.js';
@@ -207,6 +209,22 @@ async function main(): Promise<void> {
   } else {
     print(note);
   }
+  print();
+  // 5: oxlint running the same rules as a JS plugin, beside ESLint, wall clock on the same files
+  print('## oxlint + plugin beside ESLint + plugin (wall clock, same files, only this plugin\'s rules)');
+  print();
+  const oxlint = fileURLToPath(new URL('../../node_modules/oxlint/bin/oxlint', import.meta.url));
+  const oxConfig = join(dir, '.oxlintrc.json');
+  writeFileSync(oxConfig, JSON.stringify({ jsPlugins: [new URL('../src/index.js', import.meta.url).pathname], rules: pluginRules }));
+  const oxStarted = performance.now();
+  const ox = spawnSync(process.execPath, [oxlint, '-A', 'all', '-c', oxConfig, 'src'], { cwd: dir, encoding: 'utf8' });
+  const oxWall = performance.now() - oxStarted;
+  const eslintOnly = await lint(dir, [{ ...untypedConfig[0]!, rules: pluginRules }]);
+  print('| files | ESLint + plugin | oxlint + plugin | oxlint findings | ESLint findings |');
+  print('|---|---|---|---|---|');
+  // oxlint's default output names each finding `whatsapp-errors(rule)`
+  const oxFindings = (ox.stdout.match(/whatsapp-errors\(/g) ?? []).length;
+  print(`| ${FILES} | ${ms(eslintOnly.wall)} | ${ms(oxWall)} | ${oxFindings} | ${eslintOnly.messages.length} |`);
   print();
 }
 
