@@ -6,6 +6,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getAnalysis, retryConstructs, type FileAnalysis, type ProviderCall, type RetryConstruct } from '../src/analysis/index.js';
 import { findProperty, isFunction, memberName, propertyKeyName, skipTransparent, type Node } from '../src/analysis/ast.js';
+import { payloadObject } from '../src/analysis/clients.js';
 import { resolveExpression, staticValue } from '../src/analysis/values.js';
 import type { Idempotency } from '../src/catalog/schema.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -18,21 +19,6 @@ type Presence = { found: true; value: Node | undefined } | { found: false } | { 
 
 function within(inner: Node, outer: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-/** The object literal a payload is written as (through `JSON.stringify` and constants), if any. */
-function payloadObject(analysis: FileAnalysis, node: Node | undefined): TSESTree.ObjectExpression | undefined {
-  if (!node) return undefined;
-  let resolved = resolveExpression(analysis, node);
-  if (
-    resolved.type === AST_NODE_TYPES.CallExpression &&
-    resolved.callee.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(resolved.callee) === 'stringify' &&
-    resolved.arguments[0]
-  ) {
-    resolved = resolveExpression(analysis, resolved.arguments[0]);
-  }
-  return resolved.type === AST_NODE_TYPES.ObjectExpression ? resolved : undefined;
 }
 
 /** Is one of `names` a key of `object`? Header names ignore case; body fields do not. */

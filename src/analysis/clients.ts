@@ -379,9 +379,9 @@ function superagentPayload(call: TSESTree.CallExpression): Node | undefined {
   return undefined;
 }
 
-/** True when a request payload is a Cloud API message (`messaging_product: 'whatsapp'`). */
-export function isCloudApiPayload(env: AnalysisEnv, data: Node | undefined): boolean {
-  if (!data) return false;
+/** The object literal a request payload is written as (through `JSON.stringify` and constants), if any. */
+export function payloadObject(env: AnalysisEnv, data: Node | undefined): TSESTree.ObjectExpression | undefined {
+  if (!data) return undefined;
   let node = resolveExpression(env, data);
   if (
     node.type === AST_NODE_TYPES.CallExpression &&
@@ -391,7 +391,13 @@ export function isCloudApiPayload(env: AnalysisEnv, data: Node | undefined): boo
   ) {
     node = resolveExpression(env, node.arguments[0]);
   }
-  if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.type === AST_NODE_TYPES.ObjectExpression ? node : undefined;
+}
+
+/** True when a request payload is a Cloud API message (`messaging_product: 'whatsapp'`). */
+export function isCloudApiPayload(env: AnalysisEnv, data: Node | undefined): boolean {
+  const node = payloadObject(env, data);
+  if (!node) return false;
   const property = findProperty(node, 'messaging_product');
   if (!property) return false;
   const value = resolveExpression(env, property.value);
