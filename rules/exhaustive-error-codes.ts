@@ -82,12 +82,12 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ requireAll: false, ignore: [] }],
     messages: {
-      missingNoFallback: 'This {{form}} on the {{provider}} error code ignores {{count}} documented codes ({{groups}}); handle them or add a fallback that does.',
+      missingNoFallback: 'This {{form}} on the {{provider}} error code ignores {{count}} of the documented codes ({{groups}}); handle them or add a fallback that does.',
       missingEmptyFallback:
-        'This {{form}} on the {{provider}} error code sends {{count}} documented codes to a fallback that does nothing ({{groups}}); handle them or make the fallback act.',
-      missingRequireAll: 'This {{form}} on the {{provider}} error code leaves {{count}} documented codes to its fallback ({{groups}}); add a case for each.',
-      addMissingCases: 'Add cases for the {{count}} missing {{provider}} codes.',
-      addMissingKeys: 'Add keys for the {{count}} missing {{provider}} codes.',
+        'This {{form}} on the {{provider}} error code sends {{count}} of the documented codes to a fallback that does nothing ({{groups}}); handle them or make the fallback act.',
+      missingRequireAll: 'This {{form}} on the {{provider}} error code leaves {{count}} of the documented codes to its fallback ({{groups}}); handle each of them.',
+      addMissingCases: 'Add a case for each missing {{provider}} code ({{count}}).',
+      addMissingKeys: 'Add a key for each missing {{provider}} code ({{count}}).',
     },
   },
   create(context, [options]) {

@@ -50,13 +50,13 @@ describe('vscode-eslint-language-server with the recommended config', () => {
       ['whatsapp-errors/exhaustive-error-codes', 4, 2, 4, 8],
     ]);
     expect(exhaustive?.message).toBe(
-      'This switch on the wa-server error code ignores 24 documented codes (5 never-retry codes: validation_error, not_found, conflict and 2 more; 10 after-fix codes: invalid_api_key, unauthorized, forbidden and 7 more; 1 provider-retried code: provider_rate_limit; 1 rate-limit code: rate_limit_exceeded; 7 transient codes: request_canceled, internal_error, provider_error and 4 more); handle them or add a fallback that does.',
+      'This switch on the wa-server error code ignores 24 of the documented codes (5 never-retry codes: validation_error, not_found, conflict and 2 more; 10 after-fix codes: invalid_api_key, unauthorized, forbidden and 7 more; 1 provider-retried code: provider_rate_limit; 1 rate-limit code: rate_limit_exceeded; 7 transient codes: request_canceled, internal_error, provider_error and 4 more); handle them or add a fallback that does.',
     );
     expect(exhaustive?.source).toBe('eslint');
 
     const actions = await server.codeActions(uri, exhaustive!);
     const titles = actions.map((a) => a.title);
-    const title = 'Add cases for the 24 missing wa-server codes. (whatsapp-errors/exhaustive-error-codes)';
+    const title = 'Add a case for each missing wa-server code (24). (whatsapp-errors/exhaustive-error-codes)';
     expect(titles).toEqual([
       title,
       'Disable whatsapp-errors/exhaustive-error-codes for this line',
