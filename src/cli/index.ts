@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `whatsapp-errors [paths…]`: lints a codebase with this plugin and no config
  * file, through ESLint's Node API. Exit code 0 when clean, 1 on findings,
@@ -166,9 +165,4 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
   const summary = summarise(results, options.providers ?? PROVIDERS);
   process.stderr.write(`${formatSummary(summary)}\n`);
   return summary.findings + summary.parseErrors > 0 ? 1 : 0;
-}
-
-// Run when executed (not when imported by a test).
-if (process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href) {
-  process.exitCode = await main(process.argv.slice(2));
 }

@@ -3,7 +3,7 @@
  * (stylish, json, SARIF 2.1.0), the summary, --provider and --output-file.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { DEMO_FINDINGS } from './demo-findings.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The built CLI (`npm test` builds first). */
-const CLI = join(ROOT, 'dist/src/cli/index.js');
+const CLI = join(ROOT, 'dist/src/cli/bin.js');
 
 function run(args: string[], cwd = ROOT) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
@@ -131,4 +131,12 @@ test('--type-checked follows a wrapper into another file', () => {
   expect(typed.status).toBe(1);
   expect(typed.stdout).toMatch(/jobs\.ts\n\s+5:3\s+error\s+This retry re-sends on every error from meta-cloud/);
   expect(typed.stderr.split('\n')[0]).toBe('whatsapp-errors: 1 finding in 2 files');
+});
+
+test('runs through a symlink, as npm links node_modules/.bin/whatsapp-errors', () => {
+  const link = join(mkdtempSync(join(tmpdir(), 'wa-bin-')), 'whatsapp-errors');
+  symlinkSync(CLI, link);
+  const result = spawnSync(process.execPath, [link, 'test/fixtures/clean'], { cwd: ROOT, encoding: 'utf8' });
+  expect(result.status).toBe(0);
+  expect(result.stderr).toBe('whatsapp-errors: 0 findings in 1 file\n');
 });
