@@ -339,6 +339,8 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
     return config ? build(env, generic, 'generic', undefined, args[0], undefined, undefined) : build(env, generic, 'generic', args[0], args[1], undefined, undefined);
   }
   if (method === 'fetch') return build(env, generic, 'fetch', args[0], args[1], undefined, undefined);
+  // `request.post({ url, json })` (request-style libraries): the options come first
+  if (args[0] && objectArg(env, args[0])) return build(env, generic, 'generic', undefined, args[0], undefined, method);
   return build(env, generic, 'generic', args[0], args[2], DATA_METHODS.has(method) ? args[1] : undefined, method);
 }
 

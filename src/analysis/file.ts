@@ -314,6 +314,11 @@ export class FileAnalysis implements AnalysisEnv {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(callee);
     if (typeof method !== 'string') return undefined;
+    // `JSON.parse(err.response.body)`: got and superagent errors carry the body as text
+    if (method === 'parse' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON' && node.arguments[0]) {
+      const text = this.kindOf(node.arguments[0]);
+      return text?.k === 'body' && text.path.length === 0 ? text : undefined;
+    }
     const object = this.kindOf(callee.object);
     if (!object) return undefined;
     if (object.k === 'promise') {

@@ -1019,3 +1019,17 @@ function intermediate(provider: string, root: string, path: string): string[] {
   }
   return lines;
 }
+
+describe('bodies and options in less common places', () => {
+  it('JSON.parse of a got error body is the parsed body', () => {
+    const lines = probe(
+      "import got from 'got';\nexport async function s() {\n  try { await got.post('https://wa.sagad.net/devices/1/messages', { json: {} }); }\n  catch (error) { const body = JSON.parse(error.response.body); return body.error.code; }\n}",
+    );
+    expect(lines.filter((l) => l.includes('#code'))).toEqual(['body.error.code wa-server body.error.code #code']);
+  });
+
+  it('request-style options first: request.post({ url, json })', () => {
+    const lines = probe("export async function s(request) {\n  const res = await request.post({ url: 'https://graph.facebook.com/v21.0/1/messages', json: { to: 1 } });\n  return res.statusCode;\n}");
+    expect(lines.filter((l) => l.startsWith('call') || l.includes('#status'))).toEqual(['call meta-cloud generic @2:21', 'status meta-cloud res.statusCode #status']);
+  });
+});
