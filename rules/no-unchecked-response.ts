@@ -68,7 +68,7 @@ export default createRule({
                   provider: provider.id,
                   field,
                   client: own(CLIENT_LABEL, request.family) ?? request.family,
-                  example: example ? `${formatCode(example.code)}, ${example.title.toLowerCase()}` : 'a validation error',
+                  example: example ? `${formatCode(example.code)} (${example.title})` : 'a validation error',
                 },
               });
             }

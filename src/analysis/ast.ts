@@ -77,14 +77,7 @@ export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree
   return undefined;
 }
 
-/** Is `node` the `this` of the class it appears in (not of a nested non-arrow function)? */
-export function isThis(node: Node): node is TSESTree.ThisExpression {
-  return node.type === AST_NODE_TYPES.ThisExpression;
-}
 
-export function isStringLike(node: Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateLiteral;
-}
 
 export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 

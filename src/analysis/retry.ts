@@ -557,23 +557,17 @@ function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
     if (!fn) continue;
     const callsAgain = (c: TSESTree.CallExpression): boolean =>
       c !== call.node && (analysis.calledFunction(c) === fn || (call.wrapper !== undefined && analysis.calledFunction(c) === call.wrapper));
+    /** A recursion when `errorPath` calls the function again; `run` walks it for one code. */
+    const add = (errorPath: Node, run: (walk: Walk) => Set<Outcome>): void => {
+      const again = callsIn(errorPath, keys).find(callsAgain);
+      if (again) found.push(recursion(analysis, call, again, run, callsAgain, errorPath));
+    };
     // try { await send() } catch { … send() … }
     const tryStatement = innermostTry(call.node, fn);
-    if (tryStatement?.handler) {
+    const handler = tryStatement?.handler;
+    if (tryStatement && handler) {
       const rejects = rejectsOnError(analysis, call, tryStatement.block);
-      const again = callsIn(tryStatement.handler.body, keys).find(callsAgain);
-      if (again) {
-        found.push(
-          recursion(
-            analysis,
-            call,
-            again,
-            (walk) => (rejects || walk.entry === NETWORK_ERROR ? runList(walk, tryStatement.handler!.body.body, () => set('stop')) : set('stop')),
-            callsAgain,
-            tryStatement.handler.body,
-          ),
-        );
-      }
+      add(handler.body, (walk) => (rejects || walk.entry === NETWORK_ERROR ? runList(walk, handler.body.body, () => set('stop')) : set('stop')));
     }
     // const res = await fetch(…); if (!res.ok) { setTimeout(() => send(…), 1000); return; }
     if (call.request && !call.request.throwsOnHttpError && !tryStatement) {
@@ -581,52 +575,32 @@ function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
         (statement): statement is TSESTree.IfStatement =>
           statement.type === AST_NODE_TYPES.IfStatement && statement.range[0] > call.node.range[1] && callsIn(statement, keys).some(callsAgain),
       );
-      const again = branchAfter && callsIn(branchAfter, keys).find(callsAgain);
-      if (branchAfter && again) {
-        found.push(
-          recursion(
-            analysis,
-            call,
-            again,
-            (walk) => {
-              if (walk.entry === NETWORK_ERROR) return set('stop');
-              const outcomes = runStatement(walk, branchAfter);
-              outcomes.delete('next');
-              return outcomes.size ? outcomes : set('stop');
-            },
-            callsAgain,
-            branchAfter,
-          ),
-        );
+      if (branchAfter) {
+        add(branchAfter, (walk) => {
+          if (walk.entry === NETWORK_ERROR) return set('stop');
+          const outcomes = runStatement(walk, branchAfter);
+          outcomes.delete('next');
+          return outcomes.size ? outcomes : set('stop');
+        });
       }
     }
     // send().catch((err) => … send() …)
     let outer: Node = call.node;
     while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.parent?.type === AST_NODE_TYPES.CallExpression) {
       const chained: TSESTree.CallExpression = outer.parent.parent;
-      const rejecting = rejectsOnError(analysis, call, call.node) || chainThrows(analysis, call.node, outer);
-      if (memberName(outer.parent) === 'catch' || (memberName(outer.parent) === 'then' && chained.arguments[1])) {
-        const handler = skipTransparent(chained.arguments[memberName(outer.parent) === 'catch' ? 0 : 1] as Node);
-        if (isFunction(handler)) {
-          const again = callsIn(handler.body, keys).find(callsAgain);
-          if (again) {
-            found.push(
-              recursion(
-                analysis,
-                call,
-                again,
-                (walk) =>
-                  !rejecting && walk.entry !== NETWORK_ERROR
-                    ? set('stop')
-                    : handler.body.type === AST_NODE_TYPES.BlockStatement
-                      ? runList(walk, handler.body.body, () => set('stop'))
-                      : runExpression(walk, handler.body),
-                callsAgain,
-                handler.body,
-              ),
-            );
-          }
-        }
+      const method = memberName(outer.parent);
+      const callback = method === 'catch' ? chained.arguments[0] : method === 'then' ? chained.arguments[1] : undefined;
+      const fnNode = callback && skipTransparent(callback);
+      if (fnNode && isFunction(fnNode)) {
+        const rejecting = rejectsOnError(analysis, call, call.node) || chainThrows(analysis, call.node, outer);
+        const body = fnNode.body;
+        add(body, (walk) =>
+          !rejecting && walk.entry !== NETWORK_ERROR
+            ? set('stop')
+            : body.type === AST_NODE_TYPES.BlockStatement
+              ? runList(walk, body.body, () => set('stop'))
+              : runExpression(walk, body),
+        );
       }
       outer = chained;
     }

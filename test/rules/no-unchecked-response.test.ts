@@ -10,12 +10,12 @@ const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
 
 // The failed send each `unchecked` message names: the provider's first documented
 // never-retry messaging code and its title, lower-cased.
-const META_EXAMPLE = '131047, re-engagement message';
-const CEQUENS_EXAMPLE = '470, re-engagement message';
-const WA_EXAMPLE = "'validation_error', payload failed validation";
-const DIGI_EXAMPLE = "'invalid_signature', invalid signature";
-const BUBBLES_EXAMPLE = "'invalid_request', invalid request";
-const CONNEX_EXAMPLE = "'AUTH_003', invalid token format";
+const META_EXAMPLE = '131047 (Re-engagement message)';
+const CEQUENS_EXAMPLE = '470 (Re-engagement message)';
+const WA_EXAMPLE = "'validation_error' (Payload failed validation)";
+const DIGI_EXAMPLE = "'invalid_signature' (Invalid signature)";
+const BUBBLES_EXAMPLE = "'invalid_request' (Invalid request)";
+const CONNEX_EXAMPLE = "'AUTH_003' (Invalid token format)";
 
 /** Connexease's success flag, for a client that throws on non-2xx but not on `isSuccess: false`. */
 const CONNEX_FLAG = { provider: 'connexease', flag: 'body.isSuccess', field: 'body.errors.code' };

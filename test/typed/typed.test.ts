@@ -258,7 +258,7 @@ typedRuleTester.run('no-unchecked-response (typed)', noUncheckedResponse, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', example: '131047, re-engagement message' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', example: '131047 (Re-engagement message)' },
           line: 5,
           column: 23,
           endLine: 5,
