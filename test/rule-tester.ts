@@ -7,7 +7,13 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-export const ruleTester = new RuleTester();
+/**
+ * Snippets are linted as `whatsapp.ts`: the WhatsApp module of an app. The
+ * file name is WhatsApp evidence for requests to graph.facebook.com (which
+ * also serves Pages, Ads, Instagram and Messenger); tests of that evidence
+ * name their files themselves.
+ */
+export const ruleTester = new RuleTester({ defaultFilenames: { ts: 'whatsapp.ts', tsx: 'whatsapp.tsx' } });
 
 /** Drops the common indentation of a template so cases read naturally. */
 export function code(strings: TemplateStringsArray, ...values: unknown[]): string {

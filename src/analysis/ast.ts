@@ -60,8 +60,32 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
   return undefined;
 }
 
+/**
+ * Other project files parsed by the analysis (imports followed across files):
+ * their `Program` node → their SourceCode. A node's scope is looked up in the
+ * SourceCode of the file it belongs to, whichever file is being linted.
+ */
+const foreignFiles = new WeakMap<TSESTree.Program, Readonly<TSESLint.SourceCode>>();
+
+export function registerSourceCode(sourceCode: Readonly<TSESLint.SourceCode>): void {
+  foreignFiles.set(sourceCode.ast, sourceCode);
+}
+
+/** The root `Program` of a node. */
+export function programOf(node: Node): TSESTree.Program {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current as TSESTree.Program;
+}
+
+/** The SourceCode a node belongs to: the linted file's, or that of another project file the analysis parsed. */
+export function sourceCodeOf(fallback: Readonly<TSESLint.SourceCode>, node: Node): Readonly<TSESLint.SourceCode> {
+  const root = programOf(node);
+  return root === fallback.ast ? fallback : (foreignFiles.get(root) ?? fallback);
+}
+
 export function findVariable(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Identifier): Variable | null {
-  return ASTUtils.findVariable(sourceCode.getScope(node), node);
+  return ASTUtils.findVariable(sourceCodeOf(sourceCode, node).getScope(node), node);
 }
 
 /** The enclosing function of a node, or undefined at module level. */
@@ -76,8 +100,6 @@ export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree
   }
   return undefined;
 }
-
-
 
 export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, findVariable, memberName, own, skipTransparent, type Node } from './ast.js';
 import type { AnalysisEnv } from './env.js';
-import { evaluateString, resolveExpression, thisMemberInit, type StringValue } from './values.js';
+import { calleeFunction, evaluateString, inline, resolveExpression, returnedExpressions, thisMemberInit, type StringValue } from './values.js';
 
 export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic' | SdkFamily;
 
@@ -67,6 +67,8 @@ interface ClientRef {
 export interface RequestInfo {
   readonly family: ClientFamily;
   readonly url: StringValue | undefined;
+  /** The URL argument as written (or the `url` option), when there is one. */
+  readonly urlNode: Node | undefined;
   /** The request options object, when written in place. */
   readonly config: TSESTree.ObjectExpression | undefined;
   /** The payload as written (object literal, identifier, `JSON.stringify(...)`). */
@@ -84,9 +86,13 @@ export interface RequestInfo {
 }
 
 const MODULE_FAMILIES: Record<string, Record<string, ClientRef['family']>> = {
-  axios: { default: 'axios', '*': 'axios' },
-  got: { default: 'got', got: 'got' },
-  ky: { default: 'ky' },
+  // the type names stand for an instance passed in (`constructor(private readonly http: AxiosInstance)`)
+  axios: { default: 'axios', '*': 'axios', AxiosInstance: 'axios', Axios: 'axios' },
+  got: { default: 'got', got: 'got', Got: 'got' },
+  ky: { default: 'ky', KyInstance: 'ky' },
+  // NestJS: `constructor(private readonly http: HttpService)`, axios underneath (an Observable, unwrapped with firstValueFrom)
+  '@nestjs/axios': { HttpService: 'axios' },
+  '@nestjs/common': { HttpService: 'axios' },
   'ky-universal': { default: 'ky' },
   ofetch: { ofetch: 'ofetch', $fetch: 'ofetch' },
   ohmyfetch: { ofetch: 'ofetch', $fetch: 'ofetch' },
@@ -100,6 +106,14 @@ const MODULE_FAMILIES: Record<string, Record<string, ClientRef['family']>> = {
 };
 
 const GLOBAL_FAMILIES: Record<string, ClientFamily> = { fetch: 'fetch', $fetch: 'ofetch', axios: 'axios' };
+
+/** Classes with `get` / `delete` / `has` that are no HTTP client: `new Map()`, `new LRUCache()`, `new URLSearchParams()`. */
+const NOT_HTTP = /(?:Map|Set|Cache|Store|Headers|SearchParams|FormData|Registry)$/;
+
+/** A request by an HTTP client (any provider or none). */
+export function isHttpRequest(request: RequestInfo | undefined): request is RequestInfo {
+  return request !== undefined;
+}
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
 const DATA_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
@@ -177,16 +191,22 @@ function acceptsErrors(env: AnalysisEnv, config: Node | undefined): boolean {
 /** The client an expression refers to, following constants, class fields and `create`/`extend`. */
 export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | undefined {
   if (depth > 8) return undefined;
-  const current = skipTransparent(node);
+  let current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument); // `await getClient()`
   if (current.type === AST_NODE_TYPES.Identifier) {
     const source = importOf(env, current);
     const variable = findVariable(env.sourceCode, current);
     if (source) {
       const family = own(own(MODULE_FAMILIES, source.module), source.name);
-      return family ? { family, origin: variable } : undefined;
+      if (family) return { family, origin: variable };
+      // a client made in another project file: `import { graph } from './http'`
+      const target = env.imports?.resolveImport(current);
+      return target ? clientOf(env, target, depth + 1) : undefined;
     }
     const typed = env.typeClient?.(current);
     if (typed) return { family: typed, origin: `type:${typed}` };
+    const annotated = annotatedClient(env, variable);
+    if (annotated) return annotated;
     if (!variable || variable.defs.length === 0) {
       const family = own(GLOBAL_FAMILIES, current.name);
       return family ? { family, origin: `global:${current.name}` } : undefined;
@@ -210,7 +230,7 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   }
   if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(current.callee);
-    if (typeof method === 'string' && BUILDER_METHODS.has(method)) {
+    if (typeof method === 'string' && BUILDER_METHODS.has(method) && !calleeFunction(env, current.callee)) {
       const parent = clientOf(env, current.callee.object, depth + 1);
       if (!parent || parent.family === 'fetch' || parent.family === 'undici-namespace' || parent.family === 'undici-request') return undefined;
       const base = configBase(env, current.arguments[0]) ?? parent.base;
@@ -223,10 +243,30 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
         ...(config ? { instanceConfig: config } : {}),
       };
     }
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) {
+    // a factory: `getAxiosInstance()`, `this.client()`, `await getClient()`
+    const callee = calleeFunction(env, current.callee);
+    if (!callee) return undefined;
+    const site = current;
+    for (const returned of returnedExpressions(callee.fn)) {
+      const found = inline(env, callee, site, () => clientOf(env, returned, depth + 1));
+      if (found) return found;
+    }
     return undefined;
   }
   const resolved = resolveExpression(env, current);
   return resolved !== current ? clientOf(env, resolved, depth + 1) : undefined;
+}
+
+/** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */
+function annotatedClient(env: AnalysisEnv, variable: ReturnType<typeof findVariable>): ClientRef | undefined {
+  const name = variable?.defs[0]?.name;
+  const type = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const source = importOf(env, type.typeName);
+  const family = source && (own(own(MODULE_FAMILIES, source.module), source.name) ?? own(own(SDK_MODULES, source.module), source.name));
+  return family ? { family, origin: variable } : undefined;
 }
 
 function joinUrl(base: StringValue | undefined, url: StringValue | undefined): StringValue | undefined {
@@ -263,12 +303,14 @@ function build(
   returns?: 'response' | 'body',
 ): RequestInfo {
   const config = objectArg(env, configSource);
-  const urlValue = urlNode ? evaluateString(env, urlNode) : config && findProperty(config, 'url') ? evaluateString(env, findProperty(config, 'url')!.value) : undefined;
+  const urlSource = urlNode ?? (config && findProperty(config, 'url')?.value);
+  const urlValue = urlSource ? evaluateString(env, urlSource) : undefined;
   const payload = data ?? (config && (findProperty(config, 'body') ?? findProperty(config, 'json') ?? findProperty(config, 'data'))?.value);
   const throwing = family === 'axios' || family === 'got' || family === 'ky' || family === 'ofetch' || family === 'superagent' || family === 'generic';
   return {
     family,
     url: joinUrl(client.base, urlValue),
+    urlNode: urlSource,
     config,
     data: payload,
     returns: returns ?? (family === 'ofetch' ? 'body' : 'response'),
@@ -323,6 +365,7 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   // An HTTP verb on something this file cannot resolve: a wrapper library, an injected service.
   if (!HTTP_METHODS.has(method) && method !== 'request' && method !== 'fetch') return undefined;
   const receiver = resolveExpression(env, callee.object);
+  if (receiver.type === AST_NODE_TYPES.NewExpression && receiver.callee.type === AST_NODE_TYPES.Identifier && NOT_HTTP.test(receiver.callee.name)) return undefined;
   if (
     receiver.type === AST_NODE_TYPES.ObjectExpression ||
     receiver.type === AST_NODE_TYPES.ArrayExpression ||
@@ -357,6 +400,7 @@ function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSE
     return {
       family: client.family,
       url: undefined,
+      urlNode: undefined,
       config: undefined,
       data: call.arguments[client.family === 'sdk:whatsapp-api-js' ? 2 : 0],
       returns: spec.returns,

@@ -1,6 +1,21 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode, Node } from './ast.js';
 import type { SdkFamily } from './clients.js';
+import type { ImportResolver } from './imports.js';
 import type { ResolvedSettings } from './settings.js';
+
+/**
+ * Arguments bound to a function's parameters while a call of it is evaluated
+ * "as if written inline" (`apiUrl(\`${id}/messages\`)`, `this.post(path)`,
+ * a predicate called with the error's status). Frames chain outwards.
+ */
+export interface Frame {
+  readonly fn: FunctionNode;
+  readonly args: readonly Node[];
+  /** The call (or `new`) being evaluated. */
+  readonly site: Node | undefined;
+  readonly outer: Frame | undefined;
+}
 
 /** What every part of the per-file analysis needs. */
 export interface AnalysisEnv {
@@ -8,4 +23,19 @@ export interface AnalysisEnv {
   readonly settings: ResolvedSettings;
   /** With type information: the SDK client a receiver's declared type is (`api: WhatsAppAPI`). */
   readonly typeClient?: (node: TSESTree.Node) => SdkFamily | undefined;
+  /** Other project files, followed through imports. */
+  readonly imports?: ImportResolver;
+  /** The arguments bound while a call is evaluated inline (see `withFrame`). */
+  frame?: Frame | undefined;
+}
+
+/** Evaluates `run` with `fn`'s parameters bound to `args`. */
+export function withFrame<T>(env: AnalysisEnv, fn: FunctionNode, args: readonly Node[], site: Node | undefined, run: () => T): T {
+  const saved = env.frame;
+  env.frame = { fn, args, site, outer: saved };
+  try {
+    return run();
+  } finally {
+    env.frame = saved;
+  }
 }

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, skipTransparent, walkNodes, type Node } from './ast.js';
 import type { FileAnalysis, Kind } from './file.js';
 import type { ProviderInfo } from './providers.js';
-import { innermostTry, rejectsOnError } from './retry.js';
+import { innermostTry, rejectsOnError } from './retries/index.js';
 import { codeComparisonsOf, statusTestOf } from './tests.js';
 import { staticValue } from './values.js';
 

@@ -5,27 +5,19 @@
  * error code). Built once per file and shared by every rule.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  enclosingClass,
-  enclosingFunction,
-  findProperty,
-  findVariable,
-  isFunction,
-  memberName,
-  propertyKeyName,
-  skipTransparent,
-  someNode,
-  walkNodes,
-  type FunctionNode,
-  type Node,
-} from './ast.js';
-import { classifyRequest, isCloudApiPayload, isSdk, type RequestInfo, type SdkFamily } from './clients.js';
-import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
-import type { AnalysisEnv } from './env.js';
+import { enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { classifyRequest, isCloudApiPayload, isHttpRequest, isSdk, type RequestInfo, type SdkFamily } from './clients.js';
+import type { AnalysisEnv, Frame } from './env.js';
+import { hasWhatsAppEvidence } from './evidence.js';
+import { registerPath, type ImportResolver } from './imports.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
+import { retryCallbackProvider } from './retries/library-calls.js';
 import type { ResolvedSettings } from './settings.js';
-import { retryCallbackProvider } from './retry-libraries.js';
-import { providerOfUrl, resolveExpression, staticValue } from './values.js';
+import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
+import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type Callee } from './values.js';
+
+/** Functions known to make (or not make) an HTTP request; AST nodes are shared by every analysis of a parsed file. */
+const mayRequestCache = new WeakMap<FunctionNode, boolean>();
 
 export interface ProviderCall {
   readonly node: TSESTree.CallExpression;
@@ -34,7 +26,7 @@ export interface ProviderCall {
   readonly request?: RequestInfo;
   /** Set for a call of a same-file function that reaches the provider. */
   readonly wrapper?: FunctionNode;
-  /** Set for a call of a function declared in another file (found with type information). */
+  /** Set for a call of a function declared in another file (followed through imports, or with type information). */
   readonly external?: ExternalFunction;
 }
 
@@ -44,12 +36,45 @@ export interface ExternalFunction {
   readonly fn: FunctionNode;
 }
 
+/**
+ * A request of a generic HTTP layer (`request(url, init)`, `class HttpClient
+ * { post(path) }`) that a caller uses with a provider's URL: in this analysis
+ * it is a call to that provider.
+ */
+export interface LayerRequest {
+  readonly request: TSESTree.CallExpression;
+  readonly provider: ProviderInfo;
+}
+
 export interface AnalysisOptions {
   /** Type information, when the parser has a program. */
   readonly types?: TypeInfo;
   /** The analysis of another project file (type-aware mode), or `undefined` when it reaches no provider. */
   readonly fileAnalysis?: (fileName: string) => FileAnalysis | undefined;
+  /** The file's path on disk. */
+  readonly fileName?: string;
+  /** Follows imports into other project files (created for this analysis). */
+  readonly imports?: (env: AnalysisEnv) => ImportResolver;
+  /** Requests of this file's HTTP layers that callers use for a provider. */
+  readonly layers?: readonly LayerRequest[];
 }
+
+/** What a call invokes: a function of this file, one of another file, or a wrapper named in settings. */
+type Target =
+  | { readonly local: FunctionNode; readonly callee: Callee }
+  | { readonly external: ExternalFunction; readonly callee: Callee }
+  | { readonly settings: ProviderInfo };
+
+/** A layer found at a call site: the provider, and the calls on the way to its requests. */
+interface LayerUse {
+  readonly provider: ProviderInfo;
+  /** The calls of functions on the way (the site first), and the requests at the end. */
+  readonly chain: readonly TSESTree.CallExpression[];
+  readonly requests: readonly TSESTree.CallExpression[];
+}
+
+/** How deep a layer is followed (`send → post → request → fetch`). */
+const MAX_LAYER_DEPTH = 4;
 
 type Path = readonly (string | number)[];
 
@@ -83,7 +108,11 @@ export class FileAnalysis implements AnalysisEnv {
   private readonly classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
   private readonly callees = new Map<TSESTree.CallExpression, FunctionNode | null>();
 
+
   readonly types: TypeInfo | undefined;
+  readonly fileName: string | undefined;
+  readonly imports: ImportResolver | undefined;
+  frame: Frame | undefined;
   private readonly fileAnalysis: ((fileName: string) => FileAnalysis | undefined) | undefined;
   readonly typeClient?: (node: TSESTree.Node) => SdkFamily | undefined;
 
@@ -94,40 +123,161 @@ export class FileAnalysis implements AnalysisEnv {
   ) {
     this.types = options.types;
     this.fileAnalysis = options.fileAnalysis;
+    this.fileName = options.fileName;
+    if (options.fileName) registerPath(sourceCode.ast, options.fileName);
+    this.imports = options.imports?.(this);
     if (this.types) this.typeClient = (node) => this.typedClient(node);
     const calls = this.allCalls;
     const classes = this.classes;
     this.walk(sourceCode.ast, calls, classes);
+    const layerRequests = new Map((options.layers ?? []).map((l) => [l.request, l.provider]));
     const pending: [TSESTree.CallExpression, FunctionNode | ProviderInfo][] = [];
+    /** Calls of functions that reach no provider by themselves: generic layers, decided per call site. */
+    const candidates: [TSESTree.CallExpression, Target & { callee: Callee }][] = [];
     for (const call of calls) {
+      const target = this.calleeTarget(call);
+      if (target && 'local' in target) {
+        pending.push([call, target.local]);
+        candidates.push([call, target]);
+        continue;
+      }
+      if (target && 'external' in target) {
+        // with type information, the program's view of the other file (typed values in it) comes first
+        const external = (this.types && this.externalFunction(call)) || target.external;
+        const reached = external.analysis.wrappers.get(external.fn);
+        if (reached) this.addCall({ node: call, provider: reached, external });
+        else candidates.push([call, target]);
+        continue;
+      }
       const request = classifyRequest(this, call);
-      const provider = request && this.requestProvider(request);
+      const provider = request && (this.requestProvider(request, call) ?? layerRequests.get(call));
       if (request && provider) {
         this.addCall({ node: call, provider, request });
         continue;
       }
-      const target = this.calleeTarget(call, classes);
       if (target) {
-        pending.push([call, target]);
+        pending.push([call, target.settings]);
         continue;
       }
       const external = this.types ? this.externalFunction(call) : undefined;
       const reached = external && external.analysis.wrappers.get(external.fn);
       if (external && reached) this.addCall({ node: call, provider: reached, external });
     }
-    // Wrappers: follow calls of same-file functions until nothing changes.
+    this.followWrappers(pending);
+    // Generic layers: a call whose arguments give the layer's request a provider URL.
+    let added = false;
+    for (const [call, target] of candidates) {
+      if (this.callByNode.has(call)) continue;
+      const use = this.layerUse(call, target.callee, 0);
+      if (!use) continue;
+      if ('external' in target) {
+        const layered = this.imports?.layerAnalysis(target.external.fn, use.provider, use.requests);
+        if (layered) this.addCall({ node: call, provider: use.provider, external: { analysis: layered, fn: target.external.fn } });
+        continue;
+      }
+      for (const request of use.requests) {
+        if (this.callByNode.has(request)) continue;
+        const info = classifyRequest(this, request);
+        if (info) this.addCall({ node: request, provider: use.provider, request: info });
+      }
+      for (const link of use.chain) {
+        const fn = this.calledFunction(link);
+        if (fn && !this.callByNode.has(link)) this.addCall({ node: link, provider: use.provider, wrapper: fn });
+      }
+      added = true;
+    }
+    if (added) this.followWrappers(pending.filter(([call]) => !this.callByNode.has(call)), true);
+  }
+
+  /**
+   * Calls of same-file functions that reach a provider are calls to it, until
+   * nothing changes. After layers were found, calls of the layers themselves
+   * are not followed: their provider depends on the call site.
+   */
+  private followWrappers(pending: [TSESTree.CallExpression, FunctionNode | ProviderInfo][], skipLayers = false): void {
     let changed = true;
     while (changed && pending.length > 0) {
       changed = false;
       for (let i = pending.length - 1; i >= 0; i--) {
         const [call, target] = pending[i]!;
-        const provider = isFunction(target as Node) ? this.wrappers.get(target as FunctionNode) : (target as ProviderInfo);
+        const isFn = isFunction(target as Node);
+        if (skipLayers && isFn && this.layers.has(target as FunctionNode)) continue;
+        const provider = isFn ? this.wrappers.get(target as FunctionNode) : (target as ProviderInfo);
         if (!provider) continue;
-        this.addCall({ node: call, provider, ...(isFunction(target as Node) ? { wrapper: target as FunctionNode } : {}) });
+        this.addCall({ node: call, provider, ...(isFn ? { wrapper: target as FunctionNode } : {}) });
         pending.splice(i, 1);
         changed = true;
       }
     }
+  }
+
+  /**
+   * Does the call reach a provider once its arguments are bound: a function
+   * whose request URL (or payload) comes from its parameters, called with a
+   * provider's URL? Followed through further calls (`post → request → fetch`).
+   */
+  private layerUse(site: TSESTree.CallExpression, callee: Callee, depth: number): LayerUse | undefined {
+    if (depth > MAX_LAYER_DEPTH || !this.mayRequest(callee.fn, 0)) return undefined;
+    const owner = programOf(callee.fn) === this.sourceCode.ast ? this : this.imports?.analysisOf(callee.fn);
+    if (!owner) return undefined;
+    const [start, end] = callee.fn.range;
+    const inner = owner.allCalls.filter((c) => c.range[0] >= start && c.range[1] <= end);
+    return inline(this, callee, site, () => {
+      let provider: ProviderInfo | undefined;
+      const chain: TSESTree.CallExpression[] = [site];
+      const requests: TSESTree.CallExpression[] = [];
+      for (const call of inner) {
+        const next = calleeFunction(this, call.callee);
+        if (next) {
+          const found = this.layerUse(call, next, depth + 1);
+          if (found && (!provider || found.provider === provider)) {
+            provider = found.provider;
+            chain.push(...found.chain);
+            requests.push(...found.requests);
+          }
+          continue;
+        }
+        const request = classifyRequest(this, call);
+        const reached = request ? this.requestProvider(request, call) : undefined;
+        if (reached && (!provider || reached === provider)) {
+          provider = reached;
+          requests.push(call);
+        }
+      }
+      if (!provider) return undefined;
+      if (depth === 0 && programOf(callee.fn) === this.sourceCode.ast) for (const link of chain) this.markLayer(link);
+      return { provider, chain, requests };
+    });
+  }
+
+  /** Functions whose provider comes from their callers' arguments. */
+  private readonly layers = new Set<FunctionNode>();
+
+  private markLayer(call: TSESTree.CallExpression): void {
+    const fn = this.calledFunction(call);
+    if (fn) this.layers.add(fn);
+  }
+
+  /** Does a function make an HTTP request, itself or through the functions it calls (a cheap test before binding arguments)? */
+  private mayRequest(fn: FunctionNode, depth: number): boolean {
+    const known = mayRequestCache.get(fn);
+    if (known !== undefined) return known;
+    mayRequestCache.set(fn, false); // recursion
+    const owner = programOf(fn) === this.sourceCode.ast ? this : this.imports?.analysisOf(fn);
+    let found = false;
+    if (owner && depth <= MAX_LAYER_DEPTH) {
+      const [start, end] = fn.range;
+      for (const call of owner.allCalls) {
+        if (call.range[0] < start || call.range[1] > end) continue;
+        const next = calleeFunction(this, call.callee);
+        if (next ? this.mayRequest(next.fn, depth + 1) : isHttpRequest(classifyRequest(this, call))) {
+          found = true;
+          break;
+        }
+      }
+    }
+    mayRequestCache.set(fn, found);
+    return found;
   }
 
   /** One pass over the file: its calls (in source order) and classes. */
@@ -138,11 +288,18 @@ export class FileAnalysis implements AnalysisEnv {
     });
   }
 
-  private requestProvider(request: RequestInfo): ProviderInfo | undefined {
+  /**
+   * The provider a request reaches: an SDK's, the one its URL's host (or a
+   * mapped env var) names, or the Cloud API for a `messaging_product:
+   * 'whatsapp'` payload. A host other APIs share counts only with WhatsApp
+   * evidence (see `evidence.ts`).
+   */
+  private requestProvider(request: RequestInfo, call: TSESTree.CallExpression): ProviderInfo | undefined {
     if (isSdk(request.family)) return this.settings.byId.get('meta-cloud');
-    const byUrl = request.url ? providerOfUrl(this, request.url) : undefined;
-    if (byUrl) return byUrl;
-    return isCloudApiPayload(this, request.data) ? this.settings.byId.get('meta-cloud') : undefined;
+    const whatsappPayload = isCloudApiPayload(this, request.data);
+    const byUrl = request.url ? hostOfUrl(this, request.url) : undefined;
+    if (byUrl) return !byUrl.shared || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? byUrl.provider : undefined;
+    return whatsappPayload ? this.settings.byId.get('meta-cloud') : undefined;
   }
 
   private addCall(call: ProviderCall): void {
@@ -159,77 +316,50 @@ export class FileAnalysis implements AnalysisEnv {
     }
   }
 
-  /** The same-file function a call invokes, or the provider of a wrapper named in settings. */
-  private calleeTarget(
-    call: TSESTree.CallExpression,
-    classes: readonly (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[],
-  ): FunctionNode | ProviderInfo | undefined {
+  /**
+   * What a call invokes: a function of this file or of an imported project
+   * file, or a wrapper named in settings. An instance this file cannot trace
+   * (injected, passed in) calls a method of one of the file's classes when
+   * exactly one class declares a method of that name.
+   */
+  private calleeTarget(call: TSESTree.CallExpression): Target | undefined {
     const callee = skipTransparent(call.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const fn = this.functionOf(callee);
-      if (fn) return fn;
-    } else if (callee.type === AST_NODE_TYPES.MemberExpression && typeof name === 'string') {
-      const fn = this.methodOf(callee, name, classes);
-      if (fn) return fn;
+    const found = calleeFunction(this, callee) ?? this.untracedMethod(callee);
+    if (found) {
+      if (programOf(found.fn) === this.sourceCode.ast) return { local: found.fn, callee: found };
+      const analysis = this.imports?.analysisOf(found.fn);
+      return analysis ? { external: { analysis, fn: found.fn }, callee: found } : undefined;
     }
-    return typeof name === 'string' ? this.settings.wrappers.get(name) : undefined;
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    const wrapper = typeof name === 'string' ? this.settings.wrappers.get(name) : undefined;
+    return wrapper ? { settings: wrapper } : undefined;
+  }
+
+  private untracedMethod(callee: Node): Callee | undefined {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const object = skipTransparent(callee.object);
+    const name = memberName(callee);
+    if (name === undefined || (object.type !== AST_NODE_TYPES.Identifier && object.type !== AST_NODE_TYPES.MemberExpression)) return undefined;
+    if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.ThisExpression && thisMemberInit(object)) return undefined;
+    const resolved = resolveExpression(this, object);
+    if (resolved !== object && resolved.type !== AST_NODE_TYPES.Identifier && resolved.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (object.type === AST_NODE_TYPES.Identifier && findVariable(this.sourceCode, object)?.defs[0]?.type === 'ImportBinding') return undefined;
+    const candidates = this.classes.map((c) => classMethod(c, name)).filter((fn): fn is FunctionNode => fn !== undefined);
+    return candidates.length === 1 ? { fn: candidates[0]! } : undefined;
   }
 
   /** The same-file function an identifier names (a declaration or a const holding a function). */
   functionOf(id: TSESTree.Identifier): FunctionNode | undefined {
-    const variable = findVariable(this.sourceCode, id);
-    const def = variable?.defs[0];
-    if (!def || (def.type !== 'FunctionName' && def.type !== 'Variable')) return undefined;
-    if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-    if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
-      const init = skipTransparent(def.node.init);
-      if (isFunction(init)) return init;
-    }
-    return undefined;
-  }
-
-  private methodOf(
-    callee: TSESTree.MemberExpression,
-    name: string,
-    classes: readonly (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[],
-  ): FunctionNode | undefined {
-    const object = skipTransparent(callee.object);
-    const ownClass = object.type === AST_NODE_TYPES.ThisExpression ? enclosingClass(callee) : undefined;
-    if (ownClass) return classMethod(ownClass, name);
-    if (object.type === AST_NODE_TYPES.ThisExpression) {
-      // a method of an object literal calling a sibling: `{ post() {…}, send() { return this.post() } }`
-      const method = enclosingFunction(callee);
-      const holder = method?.parent?.type === AST_NODE_TYPES.Property ? method.parent.parent : undefined;
-      if (holder?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-      const property = findProperty(holder, name);
-      const value = property && skipTransparent(property.value);
-      return value && isFunction(value) ? value : undefined;
-    }
-    const resolved = resolveExpression(this, object);
-    if (resolved.type === AST_NODE_TYPES.ObjectExpression) {
-      const property = findProperty(resolved, name);
-      const value = property && skipTransparent(property.value);
-      return value && isFunction(value) ? value : undefined;
-    }
-    if (resolved.type === AST_NODE_TYPES.NewExpression && resolved.callee.type === AST_NODE_TYPES.Identifier) {
-      const cls = classes.find((c) => c.id?.name === (resolved.callee as TSESTree.Identifier).name);
-      return cls ? classMethod(cls, name) : undefined;
-    }
-    // An instance this file cannot trace (injected, passed in): a method of that
-    // name in one of the file's classes, when exactly one class declares it.
-    if (object.type !== AST_NODE_TYPES.Identifier && object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    const candidates = classes.map((c) => classMethod(c, name)).filter((fn): fn is FunctionNode => fn !== undefined);
-    return candidates.length === 1 ? candidates[0] : undefined;
+    const fn = functionNamed(this, id);
+    return fn && programOf(fn) === this.sourceCode.ast ? fn : undefined;
   }
 
   /** The same-file function or method a call invokes, if the file declares it. */
   calledFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
     let fn = this.callees.get(call);
     if (fn === undefined) {
-      const target = this.calleeTarget(call, this.classes);
-      fn = target && isFunction(target as Node) ? (target as FunctionNode) : null;
+      const target = this.calleeTarget(call);
+      fn = target && 'local' in target ? target.local : null;
       this.callees.set(call, fn);
     }
     return fn ?? undefined;
@@ -255,6 +385,16 @@ export class FileAnalysis implements AnalysisEnv {
 
   /** What a value is, as far as provider outcomes go; `undefined` for anything else. */
   kindOf(node: Node): Kind | undefined {
+    if (this.frame) {
+      // inside a call evaluated inline, parameters stand for the arguments: nothing is cached
+      if (this.inFrame.has(node)) return undefined;
+      this.inFrame.add(node);
+      try {
+        return this.computeKind(node);
+      } finally {
+        this.inFrame.delete(node);
+      }
+    }
     const cached = this.kinds.get(node);
     if (cached !== undefined) return cached ?? undefined;
     this.kinds.set(node, null); // cycles resolve to "unknown"
@@ -262,6 +402,8 @@ export class FileAnalysis implements AnalysisEnv {
     this.kinds.set(node, kind ?? null);
     return kind;
   }
+
+  private readonly inFrame = new Set<Node>();
 
   private computeKind(node: Node): Kind | undefined {
     switch (node.type) {
@@ -275,6 +417,9 @@ export class FileAnalysis implements AnalysisEnv {
         return unwrapPromise(this.kindOf(node.argument));
       case AST_NODE_TYPES.LogicalExpression:
         return node.operator === '&&' ? this.kindOf(node.right) : (this.kindOf(node.left) ?? this.kindOf(node.right));
+      case AST_NODE_TYPES.ConditionalExpression:
+        // `axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined`
+        return this.kindOf(node.consequent) ?? this.kindOf(node.alternate);
       case AST_NODE_TYPES.Identifier:
         return this.identifierKind(node) ?? this.typedIdentifierKind(node);
       case AST_NODE_TYPES.MemberExpression: {
@@ -309,7 +454,7 @@ export class FileAnalysis implements AnalysisEnv {
     if (callee.type === AST_NODE_TYPES.Identifier) {
       if (UNWRAP_CALLS.has(callee.name) && node.arguments[0]) return this.kindOf(node.arguments[0]);
       if (callee.name === 'errorCodeOf' && this.isCatalogImport(callee)) return this.catalogCode(node);
-      return undefined;
+      return this.helperKind(node);
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(callee);
@@ -320,7 +465,7 @@ export class FileAnalysis implements AnalysisEnv {
       return text?.k === 'body' && text.path.length === 0 ? text : undefined;
     }
     const object = this.kindOf(callee.object);
-    if (!object) return undefined;
+    if (!object) return this.helperKind(node);
     if (object.k === 'promise') {
       if (method === 'then') {
         const handler = node.arguments[0];
@@ -338,6 +483,24 @@ export class FileAnalysis implements AnalysisEnv {
     if (object.k === 'body' && ARRAY_ELEMENT_RESULTS.has(method)) return { ...object, path: [...object.path, 0] };
     if (object.k === 'body' && STRING_TRANSFORMS.has(method) && this.isMessage(object)) return object;
     return undefined;
+  }
+
+  /**
+   * A helper that reads a value off its arguments (`codeOf(err)`, `statusOf(e)`,
+   * `this.errorBody(err)`): what it returns, with the arguments bound, as if
+   * its return expression were written at the call.
+   */
+  private helperKind(node: TSESTree.CallExpression): Kind | undefined {
+    if (node.arguments.length === 0) return undefined;
+    const callee = calleeFunction(this, node.callee);
+    if (!callee) return undefined;
+    return inline(this, callee, node, () => {
+      for (const returned of returnedExpressions(callee.fn)) {
+        const kind = this.kindOf(returned);
+        if (kind) return kind;
+      }
+      return undefined;
+    });
   }
 
   /** `errorCodeOf('meta-cloud', body)` from the plugin's catalog gives that provider's code. */
@@ -396,6 +559,9 @@ export class FileAnalysis implements AnalysisEnv {
 
   /** A callback parameter: `.then((res) => …)`, `.catch((err) => …)`, `body.errors.forEach((e) => …)`. */
   private parameterKind(fn: FunctionNode, name: TSESTree.Identifier): Kind | undefined {
+    // a call evaluated inline (`isRetryable(err.response.status)`): the argument
+    const bound = this.frame ? boundArgument(this, name) : undefined;
+    if (bound) return this.kindOf(bound);
     const parent = fn.parent;
     // `shouldRetry(error)`, `retryCondition(err)`, `handleWhen((err) => …)`: the error of the retried provider call.
     const retried = fn.params[0] && contains(fn.params[0], name) ? retryCallbackProvider(this, fn) : undefined;
@@ -574,16 +740,6 @@ function isAwaitedWithin(call: Node, block: Node): boolean {
     }
   }
   return false;
-}
-
-function classMethod(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): FunctionNode | undefined {
-  for (const element of cls.body.body) {
-    if ((element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && propertyKeyName(element) === name) {
-      const value = element.value && skipTransparent(element.value);
-      if (value && isFunction(value)) return value;
-    }
-  }
-  return undefined;
 }
 
 /** A kind from another file's analysis, attached to this file's call (so that uses here are its uses). */

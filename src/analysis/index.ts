@@ -7,14 +7,14 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';
-import { createAnalysis, needsAnalysis } from './project.js';
+import { createAnalysis, needsAnalysis, startLint } from './project.js';
 import { typeInfoOf } from './types.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 
 export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
 export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
-export { retryConstructs, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retry.js';
+export { retryConstructs, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
 export { decidedOnCode, errorPaths, type ErrorPath } from './error-paths.js';
 export { outcomeUses, type OutcomeUses } from './outcome.js';
 export { dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
@@ -28,7 +28,9 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const cached = cache.get(sourceCode);
   if (cached?.settings === settings) return cached.analysis;
   const types = typeInfoOf(sourceCode);
-  const analysis = needsAnalysis(sourceCode, settings, types) ? createAnalysis(sourceCode, settings, types) : undefined;
+  const file = { path: context.physicalFilename, root: context.cwd };
+  const project = startLint(file, settings, types);
+  const analysis = needsAnalysis(sourceCode, settings, types, project, file.path) ? createAnalysis(sourceCode, settings, types, project, file.path) : undefined;
   cache.set(sourceCode, { settings, analysis });
   return analysis;
 }

@@ -5,15 +5,12 @@
  * provider still needs analysis when it imports, directly or through other
  * project files, a module that reaches one.
  */
-import { createRequire } from 'node:module';
-import type * as ScopeManager from '@typescript-eslint/scope-manager';
-import type * as Estree from '@typescript-eslint/typescript-estree';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type * as VisitorKeys from '@typescript-eslint/visitor-keys';
-import type * as ESLintModule from 'eslint';
 import type * as ts from 'typescript';
-import { childrenOf, type Node } from './ast.js';
+import type { AnalysisEnv } from './env.js';
 import { FileAnalysis } from './file.js';
+import { beginProject, importsReachProvider, Resolver, type Project } from './imports.js';
+import { parseProjectFile, Session } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
 import { isProjectFile, typeInfoOf, typescript, type TypeInfo } from './types.js';
 
@@ -65,26 +62,6 @@ export function reachesProvider(file: ts.SourceFile, program: ts.Program, settin
   return result;
 }
 
-/** Parsing other files needs typescript-estree and ESLint's SourceCode: loaded on first typed use only. */
-let parsing: { estree: typeof Estree; scope: typeof ScopeManager; keys: typeof VisitorKeys; eslint: typeof ESLintModule } | undefined;
-function parsingModules(): NonNullable<typeof parsing> {
-  if (!parsing) {
-    const require = createRequire(import.meta.url);
-    parsing = {
-      estree: require('@typescript-eslint/typescript-estree') as typeof Estree,
-      scope: require('@typescript-eslint/scope-manager') as typeof ScopeManager,
-      keys: require('@typescript-eslint/visitor-keys') as typeof VisitorKeys,
-      eslint: require('eslint') as typeof ESLintModule,
-    };
-  }
-  return parsing;
-}
-
-function setParents(node: Node, parent: Node | undefined, keys: VisitorKeys.VisitorKeys): void {
-  (node as { parent?: Node }).parent = parent;
-  for (const child of childrenOf(node, keys)) setParents(child, node, keys);
-}
-
 /** The analysis of another project file, or `undefined` when it reaches no provider. */
 export function analysisOfFile(fileName: string, types: TypeInfo, settings: ResolvedSettings): FileAnalysis | undefined {
   const { program } = types;
@@ -94,38 +71,56 @@ export function analysisOfFile(fileName: string, types: TypeInfo, settings: Reso
   state.analyses.set(fileName, null); // cycles see no wrappers
   const file = program.getSourceFile(fileName);
   if (!file || !isProjectFile(file, program) || !reachesProvider(file, program, settings)) return undefined;
-  const { estree, scope, keys, eslint } = parsingModules();
-  const { ast, services } = estree.parseAndGenerateServices(file.text, {
-    programs: [program],
-    filePath: fileName,
-    range: true,
-    loc: true,
-    tokens: true,
-    comment: true,
-    jsx: /x$/.test(fileName),
+  const sourceCode = parseProjectFile(fileName, file.text, program);
+  if (!sourceCode) return undefined;
+  const analysis = new FileAnalysis(sourceCode, settings, {
+    types: typeInfoOf(sourceCode),
+    fileAnalysis: (other) => analysisOfFile(other, types, settings),
+    fileName,
   });
-  setParents(ast as Node, undefined, keys.visitorKeys);
-  const scopeManager = scope.analyze(ast, { sourceType: 'module' });
-  const sourceCode = new eslint.SourceCode({
-    text: file.text,
-    ast: ast as never,
-    parserServices: services as never,
-    scopeManager: scopeManager as never,
-    visitorKeys: keys.visitorKeys as never,
-  });
-  const analysis = createAnalysis(sourceCode as unknown as Readonly<TSESLint.SourceCode>, settings, typeInfoOf(sourceCode as unknown as Readonly<TSESLint.SourceCode>));
   state.analyses.set(fileName, analysis);
   return analysis;
 }
 
-/** A file's analysis, with type-aware extras when a program is given. */
-export function createAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings, types: TypeInfo | undefined): FileAnalysis {
-  return new FileAnalysis(sourceCode, settings, types ? { types, fileAnalysis: (fileName) => analysisOfFile(fileName, types, settings) } : {});
+/**
+ * Starts the lint of one file: a fresh view of the disk (each path checked
+ * once) shared by every analysis this lint reads, the linted file's and the
+ * cached ones of the files it imports.
+ */
+export function startLint(file: { path: string; root: string }, settings: ResolvedSettings, types: TypeInfo | undefined): Project {
+  const project: Project = {
+    session: new Session(file.root),
+    settings,
+    validated: new Map(),
+    factory: (sourceCode, path, resolver, layers) => new FileAnalysis(sourceCode, settings, { fileName: path, imports: resolver, layers }),
+  };
+  void types;
+  beginProject(project);
+  return project;
 }
 
-/** Should a file be analysed at all? Its text names a provider, or (typed) an imported project file reaches one. */
-export function needsAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings, types: TypeInfo | undefined): boolean {
+/** A file's analysis: cross-file through imports, with type-aware extras when a program is given. */
+export function createAnalysis(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: ResolvedSettings,
+  types: TypeInfo | undefined,
+  project?: Project,
+  path?: string,
+): FileAnalysis {
+  return new FileAnalysis(sourceCode, settings, {
+    ...(types ? { types, fileAnalysis: (fileName: string) => analysisOfFile(fileName, types, settings) } : {}),
+    ...(project && path ? { fileName: path, imports: (env: AnalysisEnv) => new Resolver(env, undefined) } : {}),
+  });
+}
+
+/**
+ * Should a file be analysed at all? Its text names a provider, or a project
+ * file it imports reaches one (followed by a text search; with types,
+ * through the program).
+ */
+export function needsAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings, types: TypeInfo | undefined, project?: Project, path?: string): boolean {
   if (settings.mentionsProvider(sourceCode.text)) return true;
+  if (project && path && importsReachProvider(project, path, sourceCode.text)) return true;
   if (!types) return false;
   const file = types.tsNode(sourceCode.ast as TSESTree.Node)?.getSourceFile();
   return !!file && importedFiles(file, types.program).some((f) => reachesProvider(f, types.program, settings));

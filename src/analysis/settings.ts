@@ -16,6 +16,8 @@ export interface ResolvedSettings {
   readonly byId: ReadonlyMap<string, ProviderInfo>;
   /** Host (lower case) → provider. */
   readonly hosts: ReadonlyMap<string, ProviderInfo>;
+  /** Hosts that settings map to a provider: trusted without further evidence. */
+  readonly mappedHosts: ReadonlySet<string>;
   readonly envVars: ReadonlyMap<string, ProviderInfo>;
   /** Names of functions declared elsewhere that send to a provider. */
   readonly wrappers: ReadonlyMap<string, ProviderInfo>;
@@ -217,13 +219,22 @@ export function parseSettings(value: unknown): ResolvedSettings {
   };
   const hosts = new Map<string, ProviderInfo>();
   for (const provider of providers) for (const host of provider.def.hosts) hosts.set(host.toLowerCase(), provider);
-  for (const [host, provider] of mapping('hosts')) hosts.set(host, provider);
+  const mappedHosts = mapping('hosts');
+  for (const [host, provider] of mappedHosts) hosts.set(host, provider);
   const envVars = mapping('envVars');
   const wrappers = mapping('wrappers');
 
   const needles = [...hosts.keys(), ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
   const mention = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
-  return { providers, byId, hosts, envVars, wrappers, mentionsProvider: (text) => providers.length > 0 && mention.test(text) };
+  return {
+    providers,
+    byId,
+    hosts,
+    mappedHosts: new Set(mappedHosts.keys()),
+    envVars,
+    wrappers,
+    mentionsProvider: (text) => providers.length > 0 && mention.test(text),
+  };
 }
 
 const cache = new WeakMap<object, ResolvedSettings>();

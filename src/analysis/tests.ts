@@ -7,7 +7,28 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipTransparent, type Node } from './ast.js';
 import type { FileAnalysis } from './file.js';
 import type { ProviderInfo } from './providers.js';
-import { staticList, staticValue, UNKNOWN, resolveExpression, type StaticValue } from './values.js';
+import { calleeFunction, inline, resolveExpression, returnedExpressions, staticList, staticValue, UNKNOWN, type StaticValue } from './values.js';
+
+/**
+ * A call of a predicate of this file or an imported one (`isRetryable(status)`,
+ * `isTokenError(code)`) whose body is one returned expression: `read` sees
+ * that expression with the parameters bound to the call's arguments, exactly
+ * as if it were written at the call.
+ */
+function throughPredicate<T>(analysis: FileAnalysis, call: TSESTree.CallExpression, read: (expression: Node) => T | undefined): T | undefined {
+  if (call.arguments.length === 0 || analysis.providerCall(call)) return undefined;
+  const callee = calleeFunction(analysis, call.callee);
+  if (!callee) return undefined;
+  const returned = returnedExpressions(callee.fn);
+  if (returned.length !== 1) return undefined;
+  return inline(analysis, callee, call, () => read(skipTransparent(returned[0]!)));
+}
+
+/** The operands of an `||` chain, flattened. */
+function orOperands(node: Node): Node[] {
+  const current = skipTransparent(node);
+  return current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '||' ? [...orOperands(current.left), ...orOperands(current.right)] : [current];
+}
 
 export type StatusRange = readonly [number, number];
 
@@ -116,7 +137,15 @@ export function statusTestOf(analysis: FileAnalysis, node: Node): StatusTest | u
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const membership = listMembership(analysis, node);
-    if (!membership) return undefined;
+    if (!membership) {
+      // `isRetryable(err.response.status)` where `isRetryable = (s) => s === 429 || s >= 500`
+      return throughPredicate(analysis, node, (expression) => {
+        const tests = orOperands(expression).map((operand) => statusTestOf(analysis, operand));
+        const first = tests[0];
+        if (!first || tests.some((t) => !t || t.provider !== first.provider)) return undefined;
+        return { node, provider: first.provider, ranges: tests.flatMap((t) => t!.ranges) };
+      });
+    }
     const found = analysis.statusOf(membership.tested);
     if (!found) return undefined;
     const ranges = membership.items.flatMap((item): StatusRange[] => (typeof item.value === 'number' ? [[item.value, item.value]] : []));
@@ -178,8 +207,17 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const membership = listMembership(analysis, node);
-    const found = membership && analysis.codeOf(membership.tested);
-    if (!membership || !found) return [];
+    if (!membership) {
+      // `isTokenError(body.error.code)` where `isTokenError = (c) => c === 190 || c === 463`: the comparisons in its body
+      return (
+        throughPredicate(analysis, node, (expression) => {
+          const found = orOperands(expression).flatMap((operand) => codeComparisonsOf(analysis, operand));
+          return found.length > 0 ? found : undefined;
+        }) ?? []
+      );
+    }
+    const found = analysis.codeOf(membership.tested);
+    if (!found) return [];
     const form = memberName(node.callee as TSESTree.MemberExpression) as string;
     return membership.items.map((item) => ({
       provider: found.provider,

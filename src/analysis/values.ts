@@ -4,8 +4,8 @@
  * templates, concatenation, `new URL()` and environment variables.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findProperty, findVariable, memberName, propertyKeyName, skipTransparent, type Node } from './ast.js';
-import type { AnalysisEnv } from './env.js';
+import { enclosingClass, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, type FunctionNode, type Node } from './ast.js';
+import { withFrame, type AnalysisEnv, type Frame } from './env.js';
 import type { ProviderInfo } from './providers.js';
 
 const MAX_DEPTH = 12;
@@ -32,10 +32,227 @@ export function thisMemberInit(member: TSESTree.MemberExpression): TSESTree.Expr
   }
   for (const element of cls.body.body) {
     if (element.type !== AST_NODE_TYPES.MethodDefinition || !element.value.body) continue;
+    // `get baseUrl() { return \`${GRAPH}/${VERSION}\`; }`
+    if (element.kind === 'get' && propertyKeyName(element) === name) {
+      const returned = element.value.body.body.find((s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement);
+      if (returned?.argument) return returned.argument;
+    }
     const found = findThisAssignment(element.value.body, name);
     if (found) return found;
   }
+  // `constructor(private readonly baseUrl: string)`: the parameter (bound when the instance's construction is known)
+  const constructor = constructorOf(cls);
+  for (const param of constructor?.params ?? []) {
+    if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+    const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+    if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return inner;
+  }
   return undefined;
+}
+
+/** A class's constructor function, if it declares one. */
+export function constructorOf(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.FunctionExpression | undefined {
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor' && element.value.type === AST_NODE_TYPES.FunctionExpression) return element.value;
+  }
+  return undefined;
+}
+
+/**
+ * The argument a parameter is bound to in the current frame (a call being
+ * evaluated inline), or its default value when the call leaves it out.
+ */
+export function boundArgument(env: AnalysisEnv, id: TSESTree.Identifier): Node | undefined {
+  if (!env.frame) return undefined;
+  const def = findVariable(env.sourceCode, id)?.defs[0];
+  if (def?.type !== 'Parameter') return undefined;
+  const fn = def.node as FunctionNode;
+  for (let frame: Frame | undefined = env.frame; frame; frame = frame.outer) {
+    if (frame.fn !== fn) continue;
+    const index = fn.params.findIndex((p) => containsNode(p, def.name));
+    const param = fn.params[index];
+    if (!param) return undefined;
+    const plain = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const argument = frame.args[index];
+    if (plain.type === AST_NODE_TYPES.Identifier) return argument;
+    if (plain.type === AST_NODE_TYPES.AssignmentPattern && plain.left.type === AST_NODE_TYPES.Identifier) {
+      return argument && !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined') ? argument : plain.right;
+    }
+    return undefined; // destructured parameters are not followed
+  }
+  return undefined;
+}
+
+function containsNode(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1] && programOf(outer) === programOf(inner);
+}
+
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** A method (or function-valued field) of a class, static ones included. */
+export function classMethod(cls: ClassNode, name: string | number): FunctionNode | undefined {
+  for (const element of cls.body.body) {
+    const accessor = element.type === AST_NODE_TYPES.MethodDefinition && (element.kind === 'get' || element.kind === 'set');
+    if ((element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && !accessor && propertyKeyName(element) === name) {
+      const value = element.value && skipTransparent(element.value);
+      if (value && isFunction(value)) return value;
+    }
+  }
+  return undefined;
+}
+
+/** The class an expression names (a class declaration or expression, here or in an imported file). */
+export function classOf(env: AnalysisEnv, node: Node): ClassNode | undefined {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(env.sourceCode, current)?.defs[0];
+    if (def?.type === 'ClassName') return def.node as ClassNode;
+  }
+  const resolved = resolveExpression(env, current);
+  return resolved.type === AST_NODE_TYPES.ClassDeclaration || resolved.type === AST_NODE_TYPES.ClassExpression ? resolved : undefined;
+}
+
+/** The class named by a type annotation (`WhatsAppService`, `private readonly wa: WhatsAppService`). */
+function annotatedClass(env: AnalysisEnv, annotation: TSESTree.TSTypeAnnotation | undefined): ClassNode | undefined {
+  const type = annotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return classOf(env, type.typeName);
+}
+
+/**
+ * The class an untraceable instance is declared as: a parameter or variable
+ * with a class type (`constructor(private readonly whatsapp: WhatsAppService)`,
+ * NestJS injection), a typed field.
+ */
+export function declaredClass(env: AnalysisEnv, node: Node): ClassNode | undefined {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(env.sourceCode, current)?.defs[0];
+    const name = def?.name;
+    if (name?.type === AST_NODE_TYPES.Identifier) return annotatedClass(env, name.typeAnnotation);
+    return undefined;
+  }
+  if (current.type !== AST_NODE_TYPES.MemberExpression || current.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(current);
+  const cls = enclosingClass(current);
+  if (name === undefined || !cls) return undefined;
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(element) === name) return annotatedClass(env, element.typeAnnotation ?? undefined);
+  }
+  for (const param of constructorOf(cls)?.params ?? []) {
+    if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+    const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+    if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return annotatedClass(env, inner.typeAnnotation);
+  }
+  return undefined;
+}
+
+/** A called function: the function node, and the construction of the instance it is a method of, when known. */
+export interface Callee {
+  readonly fn: FunctionNode;
+  /** `new Client(base)` behind `client.post(…)`: its arguments bind the constructor's parameters. */
+  readonly construction?: TSESTree.NewExpression;
+}
+
+/** The function an identifier names: a declaration, a const holding a function, or one imported from a project file. */
+export function functionNamed(env: AnalysisEnv, id: TSESTree.Identifier): FunctionNode | undefined {
+  const def = findVariable(env.sourceCode, id)?.defs[0];
+  if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+    const init = skipTransparent(def.node.init);
+    if (isFunction(init)) return init;
+  }
+  if (def?.type !== 'ImportBinding' && def?.type !== 'Variable') return undefined;
+  const resolved = resolveExpression(env, id);
+  return isFunction(resolved) ? resolved : undefined;
+}
+
+/**
+ * The function a call's callee invokes, where the code shows it: a function
+ * or method of this file or an imported one, a method of an object literal,
+ * of a class instance (`new C()`, `this`, a typed field or parameter), or a
+ * static method.
+ */
+export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefined {
+  const current = skipTransparent(callee);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const fn = functionNamed(env, current);
+    return fn ? { fn } : undefined;
+  }
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(current);
+  if (name === undefined) return undefined;
+  const object = skipTransparent(current.object);
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    const cls = enclosingClass(current);
+    const method = enclosingFunction(current);
+    // a method of an object literal calling a sibling: `{ post() {…}, send() { return this.post() } }`
+    const holder = method?.parent?.type === AST_NODE_TYPES.Property ? method.parent.parent : undefined;
+    if (holder?.type === AST_NODE_TYPES.ObjectExpression && (!cls || cls.range[0] < holder.range[0])) return propertyFunction(holder, name);
+    const fn = cls ? classMethod(cls, name) : undefined;
+    return fn ? { fn } : undefined;
+  }
+  const resolved = resolveExpression(env, object);
+  if (resolved.type === AST_NODE_TYPES.ObjectExpression) return propertyFunction(resolved, name);
+  if (resolved.type === AST_NODE_TYPES.NewExpression) {
+    const cls = classOf(env, resolved.callee);
+    const fn = cls && classMethod(cls, name);
+    return fn ? { fn, construction: resolved } : undefined;
+  }
+  if (resolved.type === AST_NODE_TYPES.ClassDeclaration || resolved.type === AST_NODE_TYPES.ClassExpression) {
+    const fn = classMethod(resolved, name);
+    return fn ? { fn } : undefined;
+  }
+  const declared = declaredClass(env, object);
+  const fn = declared && classMethod(declared, name);
+  return fn ? { fn } : undefined;
+}
+
+function propertyFunction(object: TSESTree.ObjectExpression, name: string | number): Callee | undefined {
+  const property = findProperty(object, String(name));
+  const value = property && skipTransparent(property.value);
+  return value && isFunction(value) ? { fn: value } : undefined;
+}
+
+/** How many calls are being evaluated inline; deeper chains are not followed. */
+export function frameDepth(env: AnalysisEnv): number {
+  let depth = 0;
+  for (let frame = env.frame; frame; frame = frame.outer) depth++;
+  return depth;
+}
+
+export const MAX_INLINE_DEPTH = 6;
+
+/** Runs `run` as if the callee's body were written at the call: its parameters (and a constructor's) bound to the arguments. */
+export function inline<T>(env: AnalysisEnv, callee: Callee, site: TSESTree.CallExpression | TSESTree.NewExpression, run: () => T): T | undefined {
+  const args = site.arguments;
+  if (frameDepth(env) >= MAX_INLINE_DEPTH) return undefined;
+  for (let frame = env.frame; frame; frame = frame.outer) if (frame.fn === callee.fn) return undefined; // recursion
+  const construction = callee.construction;
+  const ctor = construction ? classOf(env, construction.callee) : undefined;
+  const ctorFn = ctor && constructorOf(ctor);
+  const body = () => withFrame(env, callee.fn, args, site, run);
+  return ctorFn && construction ? withFrame(env, ctorFn, construction.arguments, construction, body) : body();
+}
+
+/** The expressions a function returns (an arrow's body, or each `return`'s argument), outside nested functions. */
+export function returnedExpressions(fn: FunctionNode): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: Node[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      return;
+    }
+    if (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) for (const item of value) if (item && typeof item === 'object' && 'type' in item) visit(item as Node);
+      if (value && typeof value === 'object' && 'type' in value && !Array.isArray(value)) visit(value as Node);
+    }
+  };
+  for (const statement of fn.body.body) visit(statement);
+  return found;
 }
 
 function findThisAssignment(block: TSESTree.BlockStatement, name: string | number): TSESTree.Expression | undefined {
@@ -60,8 +277,16 @@ export function resolveExpression(env: AnalysisEnv, node: Node, depth = 0): Node
   const current = skipTransparent(node);
   if (depth > MAX_DEPTH) return current;
   if (current.type === AST_NODE_TYPES.Identifier) {
-    const init = constInit(env, current);
+    const init = constInit(env, current) ?? boundArgument(env, current) ?? env.imports?.resolveImport(current);
     return init ? resolveExpression(env, init, depth + 1) : current;
+  }
+  if (current.type === AST_NODE_TYPES.AwaitExpression && skipTransparent(current.argument).type === AST_NODE_TYPES.ImportExpression) {
+    const found = env.imports?.resolveModuleCall(skipTransparent(current.argument) as TSESTree.ImportExpression);
+    return found ? resolveExpression(env, found, depth + 1) : current;
+  }
+  if (isRequire(current)) {
+    const found = env.imports?.resolveModuleCall(current);
+    return found ? resolveExpression(env, found, depth + 1) : current;
   }
   if (current.type === AST_NODE_TYPES.MemberExpression) {
     if (current.object.type === AST_NODE_TYPES.ThisExpression) {
@@ -71,6 +296,11 @@ export function resolveExpression(env: AnalysisEnv, node: Node, depth = 0): Node
     const name = memberName(current);
     if (name === undefined) return current;
     const object = resolveExpression(env, current.object, depth + 1);
+    if (object.type === AST_NODE_TYPES.Program) {
+      // a namespace: `import * as config from './config'`, `require('./constants').X`
+      const exported = typeof name === 'string' ? env.imports?.exportOf(object, name) : undefined;
+      return exported ? resolveExpression(env, exported, depth + 1) : current;
+    }
     if (object.type === AST_NODE_TYPES.ObjectExpression) {
       const property = findProperty(object, String(name));
       if (property && property.value.type !== AST_NODE_TYPES.AssignmentPattern) return resolveExpression(env, property.value, depth + 1);
@@ -81,12 +311,24 @@ export function resolveExpression(env: AnalysisEnv, node: Node, depth = 0): Node
   return current;
 }
 
+/** `require('./x')` with a literal specifier. */
+export function isRequire(node: Node): node is TSESTree.CallExpression {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof node.arguments[0].value === 'string'
+  );
+}
+
 function enumMember(env: AnalysisEnv, object: Node, name: string | number): TSESTree.Expression | undefined {
   if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(env.sourceCode, object);
   const def = variable?.defs[0];
-  if (def?.node.type !== AST_NODE_TYPES.TSEnumDeclaration) return undefined;
-  for (const member of def.node.body.members) {
+  const declaration = def?.node.type === AST_NODE_TYPES.TSEnumDeclaration ? def.node : def?.type === 'ImportBinding' ? env.imports?.resolveImport(object) : undefined;
+  if (declaration?.type !== AST_NODE_TYPES.TSEnumDeclaration) return undefined;
+  for (const member of declaration.body.members) {
     const key = member.id.type === AST_NODE_TYPES.Identifier ? member.id.name : member.id.value;
     if (key === name) return member.initializer;
   }
@@ -239,6 +481,10 @@ export function evaluateString(env: AnalysisEnv, node: Node, depth = 0): StringV
       if (current.callee.type === AST_NODE_TYPES.MemberExpression && memberName(current.callee) === 'concat') {
         return concat([evaluateString(env, current.callee.object, depth + 1), ...current.arguments.map((a) => evaluateString(env, a, depth + 1))]);
       }
+      // `apiUrl(\`${phoneId}/messages\`)`, `this.url(path)`: the helper's returned URL, its parameters bound
+      const callee = calleeFunction(env, current.callee);
+      const [returned] = callee ? returnedExpressions(callee.fn) : [];
+      if (callee && returned) return inline(env, callee, current, () => evaluateString(env, returned, depth + 1)) ?? HOLE;
       return HOLE;
     }
     case AST_NODE_TYPES.Identifier:
@@ -256,7 +502,16 @@ export function evaluateString(env: AnalysisEnv, node: Node, depth = 0): StringV
 
 /** The provider whose host the string names (or an env var that settings map), if any. */
 export function providerOfUrl(env: AnalysisEnv, value: StringValue): ProviderInfo | undefined {
-  if (value.providers[0]) return value.providers[0];
+  return hostOfUrl(env, value)?.provider;
+}
+
+/**
+ * The provider a URL names, and how: through an env var or host that
+ * settings map (`shared: false`), or a built-in host that other APIs share
+ * (`shared: true`, see `sharedHosts`).
+ */
+export function hostOfUrl(env: AnalysisEnv, value: StringValue): { provider: ProviderInfo; shared: boolean } | undefined {
+  if (value.providers[0]) return { provider: value.providers[0], shared: false };
   const text = value.text.toLowerCase();
   if (!text.includes('.')) return undefined;
   for (const [host, provider] of env.settings.hosts) {
@@ -265,7 +520,7 @@ export function providerOfUrl(env: AnalysisEnv, value: StringValue): ProviderInf
       const before = index === 0 ? '' : text[index - 1]!;
       const after = text[index + host.length] ?? '';
       if ((before === '' || before === '/' || before === '.' || before === '@' || before === '\u0000') && (after === '' || /[:/?#\u0000]/.test(after))) {
-        return provider;
+        return { provider, shared: (provider.def.sharedHosts ?? []).includes(host) && !env.settings.mappedHosts.has(host) };
       }
       index = text.indexOf(host, index + 1);
     }

@@ -48,6 +48,12 @@ export interface ProviderDefinition {
   readonly name: string;
   /** API hosts whose URLs identify the provider. */
   readonly hosts: readonly string[];
+  /**
+   * Hosts of `hosts` that other, non-WhatsApp APIs share (`graph.facebook.com`
+   * also serves Pages, Ads, Instagram and Messenger): a request to them is the
+   * provider's only with WhatsApp evidence (payload, path or names).
+   */
+  readonly sharedHosts?: readonly string[];
   /** Dotted path of the code inside a parsed error body; `[0]` marks an array element (`errors[0].code`). */
   readonly codePath: string;
   /** The JSON type of the code. */

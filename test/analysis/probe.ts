@@ -96,8 +96,12 @@ export function dedent(source: string): string {
   return lines.map((l) => l.slice(indent)).join('\n');
 }
 
-/** What the recognition layer sees in `code` (TypeScript), one line per finding, in source order. */
-export function probe(code: string, settings?: object): string[] {
+/**
+ * What the recognition layer sees in `code` (TypeScript), one line per
+ * finding, in source order. The snippet is linted as `whatsapp.ts` (WhatsApp
+ * evidence for graph.facebook.com requests) unless `filename` says otherwise.
+ */
+export function probe(code: string, settings?: object, filename = 'whatsapp.ts'): string[] {
   const messages = linter.verify(
     dedent(code),
     [
@@ -109,7 +113,7 @@ export function probe(code: string, settings?: object): string[] {
         ...(settings === undefined ? {} : { settings: { 'whatsapp-errors': settings } }),
       },
     ],
-    { filename: 'probe.ts' },
+    { filename },
   );
   const fatal = messages.find((m) => m.fatal || m.ruleId !== 'probe/probe');
   if (fatal) throw new Error(`probe: ${fatal.message} (${fatal.line}:${fatal.column})`);
@@ -121,6 +125,6 @@ export function probe(code: string, settings?: object): string[] {
 }
 
 /** Only the `call …` lines. */
-export function probeCalls(code: string, settings?: object): string[] {
-  return probe(code, settings).filter((line) => line.startsWith('call '));
+export function probeCalls(code: string, settings?: object, filename?: string): string[] {
+  return probe(code, settings, filename).filter((line) => line.startsWith('call '));
 }

@@ -123,14 +123,14 @@ test('--provider restricts the findings to those providers', () => {
   expect(stderr).not.toContain('meta-cloud');
 });
 
-test('--type-checked follows a wrapper into another file', () => {
+test('a wrapper in another file is followed with and without --type-checked', () => {
   const cwd = join(ROOT, 'test/fixtures/typed-cli');
-  const untyped = run(['src'], cwd);
-  expect(untyped.status).toBe(0);
-  const typed = run(['--type-checked', 'src'], cwd);
-  expect(typed.status).toBe(1);
-  expect(typed.stdout).toMatch(/jobs\.ts\n\s+5:3\s+error\s+This retry re-sends on every error from meta-cloud/);
-  expect(typed.stderr.split('\n')[0]).toBe('whatsapp-errors: 1 finding in 2 files');
+  for (const args of [['src'], ['--type-checked', 'src']]) {
+    const result = run(args, cwd);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/jobs\.ts\n\s+5:3\s+error\s+This retry re-sends on every error from meta-cloud/);
+    expect(result.stderr.split('\n')[0]).toBe('whatsapp-errors: 1 finding in 2 files');
+  }
 });
 
 test('runs through a symlink, as npm links node_modules/.bin/whatsapp-errors', () => {

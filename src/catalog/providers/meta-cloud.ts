@@ -7,6 +7,7 @@ export const metaCloud = {
   id: 'meta-cloud',
   name: 'Meta Cloud API',
   hosts: ['graph.facebook.com'],
+  sharedHosts: ['graph.facebook.com'],
   codePath: 'error.code',
   codeType: 'number',
   messagePaths: ['error.message', 'error.error_user_msg', 'error.error_user_title', 'error.error_data.details'],

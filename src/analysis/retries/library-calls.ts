@@ -5,11 +5,11 @@
  * parameter belongs to.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, own, skipTransparent, type FunctionNode, type Node } from './ast.js';
-import { clientOf, importOf } from './clients.js';
-import type { FileAnalysis, ProviderCall } from './file.js';
-import type { ProviderInfo } from './providers.js';
-import { resolveExpression } from './values.js';
+import { isFunction, memberName, own, skipTransparent, type FunctionNode, type Node } from '../ast.js';
+import { clientOf, importOf } from '../clients.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
+import type { ProviderInfo } from '../providers.js';
+import { resolveExpression } from '../values.js';
 
 export type RetryLibrary = 'p-retry' | 'async-retry' | 'promise-retry' | 'exponential-backoff' | 'cockatiel' | 'axios-retry';
 

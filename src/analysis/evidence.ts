@@ -1,0 +1,133 @@
+/**
+ * WhatsApp evidence for requests to a host that other APIs share:
+ * `graph.facebook.com` also serves Pages, Ads, Instagram and Messenger, so a
+ * request there is a Cloud API call only when something says WhatsApp:
+ * - the payload: `messaging_product: 'whatsapp'`;
+ * - the path: a WhatsApp endpoint (`/message_templates`,
+ *   `/whatsapp_business_profile`, `/phone_numbers`, `/register`, …);
+ * - the names around it: the URL's constants and env vars, the headers and
+ *   payload, the enclosing functions and class, the file name
+ *   (`WHATSAPP_TOKEN`, `phoneNumberId`, `sendWhatsAppMessage`,
+ *   `whatsapp.service.ts`).
+ * Messenger's Send API (`/me/messages`, a `recipient` + `message` payload) is
+ * never WhatsApp, whatever the names say.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { basename } from 'node:path';
+import { findProperty, isFunction, memberName, propertyKeyName, skipTransparent, type Node } from './ast.js';
+import type { RequestInfo } from './clients.js';
+import { payloadObject } from './clients.js';
+import type { AnalysisEnv } from './env.js';
+import { pathOf } from './imports.js';
+import { boundArgument, constInit, resolveExpression } from './values.js';
+
+/** WhatsApp in a name: `whatsapp`, `WABA`, `wa_token`, `waPhoneId`, `phoneNumberId` (a Cloud API term). */
+const WHATSAPP_NAME = /whats_?app|waba|(?:^|[^a-z])wa_?(?:phone|business|api|token|number|id|msg|message)|^wa[A-Z]|phone_?number_?id|phone_?id(?![a-z])/i;
+
+/** Cloud API endpoints no other Graph API has. */
+const WHATSAPP_PATH = /\/(?:message_templates|whatsapp_business_\w+|whatsapp_commerce_settings|phone_numbers|register|deregister|request_code|verify_code|flows|conversational_automation|message_qrdls|block_users)(?:[/?#\u0000]|$)|whatsapp/i;
+
+const MAX_NAME_DEPTH = 3;
+
+export function isWhatsAppName(name: string): boolean {
+  return WHATSAPP_NAME.test(name);
+}
+
+/** Names an expression is built from, following constants a few steps: `${BASE}/${PHONE_NUMBER_ID}/messages` → BASE, PHONE_NUMBER_ID. */
+function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth: number): void {
+  if (!node || depth > MAX_NAME_DEPTH || out.length > 64) return;
+  const current = skipTransparent(node);
+  switch (current.type) {
+    case AST_NODE_TYPES.Identifier: {
+      out.push(current.name);
+      const next = constInit(env, current) ?? boundArgument(env, current);
+      if (next) namesIn(env, next, out, depth + 1);
+      else {
+        const resolved = resolveExpression(env, current);
+        if (resolved !== current) namesIn(env, resolved, out, depth + 1);
+      }
+      return;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(current);
+      if (typeof name === 'string') out.push(name);
+      namesIn(env, current.object, out, depth);
+      const resolved = resolveExpression(env, current);
+      if (resolved !== current) namesIn(env, resolved, out, depth + 1);
+      return;
+    }
+    case AST_NODE_TYPES.TemplateLiteral:
+      for (const expression of current.expressions) namesIn(env, expression, out, depth);
+      return;
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      namesIn(env, current.left, out, depth);
+      namesIn(env, current.right, out, depth);
+      return;
+    case AST_NODE_TYPES.ConditionalExpression:
+      namesIn(env, current.consequent, out, depth);
+      namesIn(env, current.alternate, out, depth);
+      return;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      namesIn(env, current.callee, out, depth);
+      for (const argument of current.arguments) namesIn(env, argument, out, depth);
+      return;
+    case AST_NODE_TYPES.ObjectExpression:
+      for (const property of current.properties) {
+        if (property.type === AST_NODE_TYPES.Property) {
+          const key = propertyKeyName(property);
+          if (typeof key === 'string') out.push(key);
+          namesIn(env, property.value, out, depth);
+        } else namesIn(env, property.argument, out, depth);
+      }
+      return;
+    case AST_NODE_TYPES.Literal:
+      if (typeof current.value === 'string' && current.value.length < 200) out.push(current.value);
+      return;
+    default:
+  }
+}
+
+/** Names of the functions, methods and class around a call, innermost first. */
+function enclosingNames(node: Node): string[] {
+  const names: string[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) {
+      if (current.id) names.push(current.id.name);
+      const parent = current.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) names.push(parent.id.name);
+      if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) && !parent.computed) {
+        const key = propertyKeyName(parent);
+        if (typeof key === 'string') names.push(key);
+      }
+    } else if ((current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) && current.id) {
+      names.push(current.id.name);
+    }
+  }
+  return names;
+}
+
+/** Messenger's Send API: `/me/messages`, or a `recipient` + `message` payload. */
+function isMessenger(env: AnalysisEnv, request: RequestInfo): boolean {
+  if (request.url && /\/me\/messages(?:[/?#\u0000]|$)/i.test(request.url.text)) return true;
+  const payload = payloadObject(env, request.data);
+  return !!payload && !!findProperty(payload, 'recipient') && !!findProperty(payload, 'message');
+}
+
+/** Is there WhatsApp evidence for a request to a shared host? */
+export function hasWhatsAppEvidence(env: AnalysisEnv, request: RequestInfo, call: TSESTree.CallExpression, payloadSaysWhatsApp: boolean): boolean {
+  if (payloadSaysWhatsApp) return true;
+  if (isMessenger(env, request)) return false;
+  if (request.url && WHATSAPP_PATH.test(request.url.text)) return true;
+  const names: string[] = [];
+  namesIn(env, request.urlNode, names, 0);
+  namesIn(env, request.configSource, names, 0);
+  namesIn(env, request.data, names, 0);
+  names.push(...enclosingNames(call));
+  const path = pathOf(call);
+  if (path) names.push(basename(path));
+  // a parameter bound to an argument at a call site: the names there count too
+  for (let frame = env.frame; frame; frame = frame.outer) if (frame.site) names.push(...enclosingNames(frame.site));
+  return names.some(isWhatsAppName);
+}

@@ -1,0 +1,387 @@
+/**
+ * Following an import to what it names in another project file, without type
+ * information: `import { WHATSAPP } from './constants'`, `import config from
+ * '../config'`, `const { graph } = require('./http')`, re-exports
+ * (`export * from`, `export { X } from`), default exports and CommonJS
+ * `module.exports`. The answer is a node of the other file (a constant's
+ * initializer, a function, a class, an object literal, or the file's
+ * `Program` for a namespace); the rest of the analysis evaluates it like a
+ * node of the linted file. Other files' analyses are built with the same
+ * recognition and cached with the files they read (see `modules.ts`).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { findVariable, memberName, programOf, skipTransparent, type Node } from './ast.js';
+import { importOf } from './clients.js';
+import type { AnalysisEnv } from './env.js';
+import type { FileAnalysis, LayerRequest } from './file.js';
+import type { ProviderInfo } from './providers.js';
+import { parsedFile, scanSpecifiers, specifiersOf, type Session, type Stamp } from './modules.js';
+import type { ResolvedSettings } from './settings.js';
+
+/** Re-export chains longer than this are not followed. */
+const MAX_REEXPORT_DEPTH = 6;
+/** How deep `reaches` follows imports of imports. */
+const MAX_REACH_DEPTH = 6;
+
+const filePaths = new WeakMap<TSESTree.Program, string>();
+
+/** Records where a parsed file lives, so that its nodes can name their file. */
+export function registerPath(program: TSESTree.Program, path: string): void {
+  filePaths.set(program, path);
+}
+
+/** The path of the file a node belongs to, when known. */
+export function pathOf(node: Node): string | undefined {
+  return filePaths.get(programOf(node));
+}
+
+/** Answers about imports that the analysis of any file asks. */
+export interface ImportResolver {
+  /** The node an imported binding names in another project file (a `Program` for a namespace). */
+  resolveImport(id: TSESTree.Identifier): Node | undefined;
+  /** `require('./x')` / `import('./x')`: the module's default export, or its namespace. */
+  resolveModuleCall(node: TSESTree.CallExpression | TSESTree.ImportExpression): Node | undefined;
+  /** The export `name` of a namespace (`config.X` where `import * as config`). */
+  exportOf(namespace: TSESTree.Program, name: string): Node | undefined;
+  /** The analysis of the other project file a node belongs to. */
+  analysisOf(node: Node): FileAnalysis | undefined;
+  /** Does the file at `path`, or a project file it imports (followed a few levels), name a provider? */
+  reaches(path: string): boolean;
+  /**
+   * The analysis of the file declaring `fn` (a generic HTTP layer) in which
+   * `requests` are calls to `provider`: what a caller that passes the
+   * provider's URL sees of the layer.
+   */
+  layerAnalysis(fn: Node, provider: ProviderInfo, requests: readonly TSESTree.CallExpression[]): FileAnalysis | undefined;
+}
+
+/** A cached analysis of another file, with what it was built from. */
+interface Entry {
+  readonly stamp: Stamp;
+  analysis: FileAnalysis | undefined;
+  readonly deps: Map<string, Stamp>;
+  readonly refs: Set<Entry>;
+  building: boolean;
+}
+
+/** Builds a FileAnalysis for another file (untyped, or through the program when linting with types). */
+export type AnalysisFactory = (
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  path: string,
+  resolver: (env: AnalysisEnv) => ImportResolver,
+  layers: readonly LayerRequest[],
+) => FileAnalysis;
+
+/** Analyses by path, settings, and layer key (`''` for the file as it is). */
+const entries = new Map<string, WeakMap<ResolvedSettings, Map<string, Entry>>>();
+
+/** The state every resolver of one lint shares: the session (disk view) and how to build analyses. */
+export interface Project {
+  readonly session: Session;
+  readonly settings: ResolvedSettings;
+  readonly factory: AnalysisFactory;
+  /** Validity of cached entries, checked once per session. */
+  readonly validated: Map<Entry, boolean>;
+}
+
+let current: Project | undefined;
+
+/** Starts a lint of one file: all resolvers (also those of cached analyses) use this project view. */
+export function beginProject(project: Project): void {
+  current = project;
+}
+
+function valid(project: Project, entry: Entry): boolean {
+  const known = project.validated.get(entry);
+  if (known !== undefined) return known;
+  project.validated.set(entry, true); // cycles: assume valid while checking
+  const ok = project.session.fresh(entry.deps) && [...entry.refs].every((ref) => valid(project, ref));
+  project.validated.set(entry, ok);
+  return ok;
+}
+
+/**
+ * A resolver owned by one file's analysis: the linted file's (owner
+ * `undefined`) or a cached other file's, whose dependencies it records.
+ */
+export class Resolver implements ImportResolver {
+  constructor(
+    private readonly env: AnalysisEnv,
+    private readonly owner: Entry | undefined,
+  ) {}
+
+  private get project(): Project | undefined {
+    return current;
+  }
+
+  private read(path: string) {
+    const project = this.project;
+    const file = project?.session.file(path);
+    if (file) this.owner?.deps.set(path, file.stamp);
+    return file;
+  }
+
+  private sourceOf(path: string): Readonly<TSESLint.SourceCode> | undefined {
+    const file = this.read(path);
+    if (!file) return undefined;
+    const sourceCode = parsedFile(file);
+    if (sourceCode) registerPath(sourceCode.ast, path);
+    return sourceCode;
+  }
+
+  private target(specifier: string, from: Node): string | undefined {
+    const fromPath = pathOf(from);
+    return fromPath ? this.project?.session.resolve(specifier, fromPath) : undefined;
+  }
+
+  resolveImport(id: TSESTree.Identifier): Node | undefined {
+    const source = importOf(this.env, id);
+    if (!source) return undefined;
+    const path = this.target(source.module, id);
+    if (!path) return undefined;
+    const sourceCode = this.sourceOf(path);
+    if (!sourceCode) return undefined;
+    if (source.name === '*') return sourceCode.ast;
+    const found = this.exported(sourceCode, source.name, 0);
+    // `const config = require('./config')` of an ES module: the namespace
+    return found ?? (source.name === 'default' && isRequireBinding(this.env, id) ? sourceCode.ast : undefined);
+  }
+
+  resolveModuleCall(node: TSESTree.CallExpression | TSESTree.ImportExpression): Node | undefined {
+    const argument = node.type === AST_NODE_TYPES.ImportExpression ? node.source : node.arguments[0];
+    if (argument?.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'string') return undefined;
+    const path = this.target(argument.value, node);
+    const sourceCode = path ? this.sourceOf(path) : undefined;
+    if (!sourceCode) return undefined;
+    return node.type === AST_NODE_TYPES.ImportExpression ? sourceCode.ast : (this.exported(sourceCode, 'default', 0) ?? sourceCode.ast);
+  }
+
+  exportOf(namespace: TSESTree.Program, name: string): Node | undefined {
+    const path = filePaths.get(namespace);
+    const sourceCode = path ? this.sourceOf(path) : undefined;
+    return sourceCode && sourceCode.ast === namespace ? this.exported(sourceCode, name, 0) : undefined;
+  }
+
+  /** The node a file exports under `name`. */
+  private exported(sourceCode: Readonly<TSESLint.SourceCode>, name: string, depth: number): Node | undefined {
+    if (depth > MAX_REEXPORT_DEPTH) return undefined;
+    const program = sourceCode.ast;
+    const fromModule = (specifier: string, exportName: string): Node | undefined => {
+      const path = this.target(specifier, program);
+      const other = path ? this.sourceOf(path) : undefined;
+      if (!other) return undefined;
+      return exportName === '*' ? other.ast : this.exported(other, exportName, depth + 1);
+    };
+    const starSources: string[] = [];
+    for (const statement of program.body) {
+      switch (statement.type) {
+        case AST_NODE_TYPES.ExportNamedDeclaration: {
+          const declaration = statement.declaration;
+          if (declaration) {
+            const found = declared(declaration, name);
+            if (found) return found;
+            continue;
+          }
+          for (const specifier of statement.specifiers) {
+            if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || nameOf(specifier.exported) !== name) continue;
+            const local = nameOf(specifier.local);
+            return statement.source ? fromModule(String(statement.source.value), local) : localBinding(sourceCode, local);
+          }
+          continue;
+        }
+        case AST_NODE_TYPES.ExportAllDeclaration:
+          if (statement.exported) {
+            if (nameOf(statement.exported) === name) return fromModule(String(statement.source.value), '*');
+          } else if (name !== 'default') {
+            starSources.push(String(statement.source.value));
+          }
+          continue;
+        case AST_NODE_TYPES.ExportDefaultDeclaration:
+          if (name !== 'default') continue;
+          return statement.declaration.type === AST_NODE_TYPES.Identifier ? localBinding(sourceCode, statement.declaration.name) : statement.declaration;
+        case AST_NODE_TYPES.TSExportAssignment:
+          if (name === 'default') return statement.expression.type === AST_NODE_TYPES.Identifier ? localBinding(sourceCode, statement.expression.name) : statement.expression;
+          continue;
+        case AST_NODE_TYPES.ExpressionStatement: {
+          const found = commonJsExport(sourceCode, statement.expression, name);
+          if (found) return found;
+          continue;
+        }
+        default:
+      }
+    }
+    for (const specifier of starSources) {
+      const found = fromModule(specifier, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  analysisOf(node: Node): FileAnalysis | undefined {
+    return this.entry(node, [], undefined);
+  }
+
+  layerAnalysis(fn: Node, provider: ProviderInfo, requests: readonly TSESTree.CallExpression[]): FileAnalysis | undefined {
+    return this.entry(fn, requests, provider);
+  }
+
+  private entry(node: Node, requests: readonly TSESTree.CallExpression[], provider: ProviderInfo | undefined): FileAnalysis | undefined {
+    const project = this.project;
+    const path = pathOf(node);
+    if (!project || !path) return undefined;
+    const program = programOf(node);
+    if (program === this.env.sourceCode.ast) return undefined; // the file itself
+    const layers = provider ? requests.map((request) => ({ request, provider })) : [];
+    const entry = entryFor(project, path, program, layers);
+    if (!entry) return undefined;
+    this.owner?.refs.add(entry);
+    return entry.analysis;
+  }
+
+  reaches(path: string): boolean {
+    const project = this.project;
+    if (!project) return false;
+    const seen = new Set<string>();
+    const visit = (file: string, depth: number): boolean => {
+      if (seen.has(file) || depth > MAX_REACH_DEPTH) return false;
+      seen.add(file);
+      const cached = this.read(file);
+      if (!cached) return false;
+      if (project.settings.mentionsProvider(cached.text)) return true;
+      return specifiersOf(cached).some((specifier) => {
+        const next = project.session.resolve(specifier, file);
+        return next !== undefined && visit(next, depth + 1);
+      });
+    };
+    return visit(path, 0);
+  }
+}
+
+/**
+ * Does a file that names no provider still reach one through its imports
+ * (a constant, a client, a wrapper of another project file)? Followed a few
+ * levels, by a text search of each file (no parse).
+ */
+export function importsReachProvider(project: Project, path: string, text: string): boolean {
+  const seen = new Set<string>([path]);
+  const visit = (file: string, fileText: string | undefined, depth: number): boolean => {
+    if (depth > MAX_REACH_DEPTH) return false;
+    const cached = fileText === undefined ? project.session.file(file) : undefined;
+    const content = fileText ?? cached?.text;
+    if (content === undefined) return false;
+    if (depth > 0 && project.settings.mentionsProvider(content)) return true;
+    const specifiers = cached ? specifiersOf(cached) : scanSpecifiers(content);
+    return specifiers.some((specifier) => {
+      const next = project.session.resolve(specifier, file);
+      if (next === undefined || seen.has(next)) return false;
+      seen.add(next);
+      return visit(next, undefined, depth + 1);
+    });
+  };
+  return visit(path, text, 0);
+}
+
+/** The analysis of another file, built once per modification of it and of the files it read. */
+function entryFor(project: Project, path: string, program: TSESTree.Program, layers: readonly LayerRequest[]): Entry | undefined {
+  let bySettings = entries.get(path);
+  if (!bySettings) entries.set(path, (bySettings = new WeakMap()));
+  let byLayers = bySettings.get(project.settings);
+  if (!byLayers) bySettings.set(project.settings, (byLayers = new Map()));
+  const key = layers.map((l) => `${l.provider.id}@${l.request.range[0]}`).join(',');
+  const cached = byLayers.get(key);
+  if (cached && (cached.building || valid(project, cached))) return cached;
+  const file = project.session.file(path);
+  const sourceCode = file ? parsedFile(file) : undefined;
+  if (!file || !sourceCode || sourceCode.ast !== program) return undefined;
+  const entry: Entry = { stamp: file.stamp, analysis: undefined, deps: new Map([[path, file.stamp]]), refs: new Set(), building: true };
+  byLayers.set(key, entry);
+  project.validated.set(entry, true);
+  try {
+    entry.analysis = project.factory(sourceCode, path, (env) => new Resolver(env, entry), layers);
+  } finally {
+    entry.building = false;
+  }
+  return entry;
+}
+
+
+function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** The declaration of `name` in an `export <declaration>`. */
+function declared(declaration: TSESTree.NamedExportDeclarations, name: string): Node | undefined {
+  switch (declaration.type) {
+    case AST_NODE_TYPES.VariableDeclaration:
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name) return declarator.init ?? undefined;
+      }
+      return undefined;
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.TSEnumDeclaration:
+      return declaration.id?.name === name ? declaration : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** What a module-level name of a file stands for: a constant's initializer, a function, a class, an enum, or an import to follow. */
+function localBinding(sourceCode: Readonly<TSESLint.SourceCode>, name: string): Node | undefined {
+  const global = sourceCode.scopeManager?.globalScope;
+  const scope = global?.childScopes.find((s) => s.type === 'module') ?? global;
+  const variable = scope?.set.get(name);
+  const def = variable?.defs[0];
+  if (!def) return undefined;
+  switch (def.type) {
+    case 'FunctionName':
+    case 'ClassName':
+    case 'TSEnumName':
+      return def.node;
+    case 'Variable': {
+      const declarator = def.node;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) return declarator.init;
+      return def.name; // destructured: the binding itself, resolved like any identifier
+    }
+    case 'ImportBinding':
+      return def.name;
+    default:
+      return undefined;
+  }
+}
+
+/** `module.exports = x`, `module.exports.name = x`, `exports.name = x`. */
+function commonJsExport(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Expression, name: string): Node | undefined {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return undefined;
+  const left = skipTransparent(expression.left);
+  if (left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const value = expression.right.type === AST_NODE_TYPES.Identifier ? (localBinding(sourceCode, expression.right.name) ?? expression.right) : expression.right;
+  if (isModuleExports(left)) {
+    if (name === 'default') return value;
+    const object = value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
+    const property = object?.properties.find(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && ((p.key.type === AST_NODE_TYPES.Identifier && p.key.name === name) || (p.key.type === AST_NODE_TYPES.Literal && p.key.value === name)),
+    );
+    if (!property) return undefined;
+    return property.value.type === AST_NODE_TYPES.Identifier ? (localBinding(sourceCode, property.value.name) ?? property.value) : property.value;
+  }
+  const object = skipTransparent(left.object);
+  const exportsObject = isModuleExports(object) || (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports');
+  return exportsObject && memberName(left) === name ? value : undefined;
+}
+
+function isModuleExports(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    memberName(node) === 'exports'
+  );
+}
+
+/** `const x = require('…')` (as opposed to an ES import). */
+function isRequireBinding(env: AnalysisEnv, id: TSESTree.Identifier): boolean {
+  const def = findVariable(env.sourceCode, id)?.defs[0];
+  return def?.type === 'Variable' && def.node.init?.type === AST_NODE_TYPES.CallExpression;
+}

@@ -1,0 +1,242 @@
+/**
+ * Untyped, cross-file: the project files a file imports, read from disk and
+ * parsed with the typescript-eslint parser, so that recognition can follow
+ * an import to what it names (a URL constant, a config object, an HTTP
+ * client, a wrapper function, a class) without type information.
+ *
+ * - Only project files: relative specifiers, and `paths` / `baseUrl` aliases
+ *   of the nearest `tsconfig.json` / `jsconfig.json` (read with get-tsconfig).
+ *   Nothing under `node_modules`, nothing outside the project root (ESLint's
+ *   `cwd`), no declaration files.
+ * - Texts and parsed files are cached per path, keyed by modification time
+ *   and size; within one linted file each path is checked on disk at most
+ *   once (a `Session`), so an editor sees a changed import on the next lint.
+ * - A file that cannot be read or parsed is skipped, never a crash.
+ * - The analysis of another file is cached with the files it read; it is
+ *   reused only while all of them are unchanged.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type * as ParserModule from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as ESLintModule from 'eslint';
+import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
+import type * as ts from 'typescript';
+import { childrenOf, registerSourceCode, type Node } from './ast.js';
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Larger files are generated or vendored code, not where a project keeps its WhatsApp client. */
+const MAX_FILE_BYTES = 1_000_000;
+
+/** A file's identity on disk: changes when it is edited. */
+interface Stamp {
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+interface CachedFile {
+  readonly path: string;
+  readonly stamp: Stamp;
+  readonly text: string;
+  specifiers?: readonly string[];
+  /** `null` when the file does not parse. */
+  sourceCode?: Readonly<TSESLint.SourceCode> | null;
+}
+
+const files = new Map<string, CachedFile>();
+
+/**
+ * One linted file's view of the disk: each path is checked at most once, so
+ * all answers for that file agree with each other.
+ */
+export class Session {
+  private readonly stamps = new Map<string, Stamp | null>();
+  private readonly resolutions = new Map<string, string | null>();
+
+  constructor(readonly root: string) {}
+
+  stamp(path: string): Stamp | null {
+    let stamp = this.stamps.get(path);
+    if (stamp === undefined) {
+      let stats;
+      try {
+        stats = statSync(path, { throwIfNoEntry: false });
+      } catch {
+        stats = undefined;
+      }
+      stamp = stats?.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : null;
+      this.stamps.set(path, stamp);
+    }
+    return stamp;
+  }
+
+  /** Is `path` a source file of the project (inside the root, not a dependency, not generated declarations)? */
+  inProject(path: string): boolean {
+    const rel = relative(this.root, path);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
+    if (path.split(sep).includes('node_modules')) return false;
+    return !/\.d\.[cm]?ts$/.test(path) && SOURCE_EXTENSIONS.includes(extname(path));
+  }
+
+  /** The project file a specifier names from `fromFile`, if any. */
+  resolve(specifier: string, fromFile: string): string | undefined {
+    const key = `${dirname(fromFile)}\u0000${specifier}`;
+    let found = this.resolutions.get(key);
+    if (found === undefined) {
+      found = this.compute(specifier, fromFile) ?? null;
+      this.resolutions.set(key, found);
+    }
+    return found ?? undefined;
+  }
+
+  private compute(specifier: string, fromFile: string): string | undefined {
+    const bases: string[] = [];
+    if (specifier.startsWith('.') || isAbsolute(specifier)) bases.push(resolve(dirname(fromFile), specifier));
+    else {
+      const matcher = pathsMatcherFor(dirname(fromFile), this.root);
+      if (matcher) bases.push(...matcher(specifier));
+    }
+    for (const base of bases) {
+      for (const candidate of candidates(base)) {
+        if (this.inProject(candidate) && this.stamp(candidate)) return candidate;
+      }
+    }
+    return undefined;
+  }
+
+  /** The file's text, read once per modification; `undefined` when it cannot be read or is not a project file. */
+  file(path: string): CachedFile | undefined {
+    if (!this.inProject(path)) return undefined;
+    const stamp = this.stamp(path);
+    if (!stamp || stamp.size > MAX_FILE_BYTES) return undefined;
+    const cached = files.get(path);
+    if (cached && sameStamp(cached.stamp, stamp)) return cached;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const entry: CachedFile = { path, stamp, text };
+    files.set(path, entry);
+    return entry;
+  }
+
+  /** Are the recorded stamps still those on disk? */
+  fresh(deps: ReadonlyMap<string, Stamp>): boolean {
+    for (const [path, stamp] of deps) {
+      const now = this.stamp(path);
+      if (!now || !sameStamp(now, stamp)) return false;
+    }
+    return true;
+  }
+}
+
+function sameStamp(a: Stamp, b: Stamp): boolean {
+  return a.mtimeMs === b.mtimeMs && a.size === b.size;
+}
+
+/** The paths a module base may be written for: `./x` → `./x.ts`, `./x/index.ts`…; `./x.js` → `./x.ts` (TypeScript's ESM style). */
+function candidates(base: string): string[] {
+  const ext = extname(base);
+  if (SOURCE_EXTENSIONS.includes(ext)) {
+    const stem = base.slice(0, -ext.length);
+    const swapped = ext === '.js' ? ['.ts', '.tsx'] : ext === '.jsx' ? ['.tsx'] : ext === '.mjs' ? ['.mts'] : ext === '.cjs' ? ['.cts'] : [];
+    return [base, ...swapped.map((e) => stem + e)];
+  }
+  return [...SOURCE_EXTENSIONS.map((e) => base + e), ...SOURCE_EXTENSIONS.map((e) => join(base, `index${e}`))];
+}
+
+const tsconfigCache = new Map<string, unknown>();
+const matchers = new Map<string, ((specifier: string) => string[]) | null>();
+
+/** The `paths` / `baseUrl` matcher of the nearest tsconfig.json or jsconfig.json inside the root. */
+function pathsMatcherFor(dir: string, root: string): ((specifier: string) => string[]) | undefined {
+  const cached = matchers.get(dir);
+  if (cached !== undefined) return cached ?? undefined;
+  let config: TsConfigResult | null = null;
+  try {
+    config = getTsconfig(dir, 'tsconfig.json', tsconfigCache as Map<string, never>) ?? getTsconfig(dir, 'jsconfig.json', tsconfigCache as Map<string, never>);
+  } catch {
+    config = null; // a malformed tsconfig: no aliases
+  }
+  const inside = config && !relative(root, config.path).startsWith('..');
+  const matcher = (inside && config ? createPathsMatcher(config) : null) ?? null;
+  matchers.set(dir, matcher);
+  return matcher ?? undefined;
+}
+
+/** `import … from 'x'`, `export … from 'x'`, `import 'x'`, `require('x')`, `import('x')`; type-only imports carry no values. */
+const SPECIFIER = /\b(?:import|export)\s+(?!type\b)(?:[\w*${}\s,]+?\s+from\s*)?['"]([^'"\n]+)['"]|\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+
+/** The module specifiers a file's text imports from (found by a text scan, no parse). */
+export function specifiersOf(file: CachedFile): readonly string[] {
+  file.specifiers ??= scanSpecifiers(file.text);
+  return file.specifiers;
+}
+
+export function scanSpecifiers(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) found.add((match[1] ?? match[2])!);
+  return [...found];
+}
+
+let modules: { parser: typeof ParserModule; eslint: typeof ESLintModule } | undefined;
+function parsingModules(): NonNullable<typeof modules> {
+  if (!modules) {
+    const require = createRequire(import.meta.url);
+    modules = { parser: require('@typescript-eslint/parser') as typeof ParserModule, eslint: require('eslint') as typeof ESLintModule };
+  }
+  return modules;
+}
+
+function setParents(node: Node, parent: Node | undefined, keys: Readonly<Record<string, readonly string[] | undefined>>): void {
+  (node as { parent?: Node }).parent = parent;
+  for (const child of childrenOf(node, keys)) setParents(child, node, keys);
+}
+
+/**
+ * Parses a file the way ESLint would with the typescript-eslint parser, into
+ * a SourceCode registered for scope lookups; with a program, type-aware.
+ * `undefined` when the text does not parse.
+ */
+export function parseProjectFile(path: string, text: string, program?: ts.Program): Readonly<TSESLint.SourceCode> | undefined {
+  const { parser, eslint } = parsingModules();
+  try {
+    const result = parser.parseForESLint(text, {
+      filePath: path,
+      range: true,
+      loc: true,
+      tokens: true,
+      comment: true,
+      sourceType: 'module',
+      ecmaVersion: 'latest',
+      ecmaFeatures: { jsx: /\.[jt]sx$|\.js$/.test(path) && !path.endsWith('.ts') },
+      ...(program ? { programs: [program] } : {}),
+    });
+    setParents(result.ast as Node, undefined, result.visitorKeys);
+    const sourceCode = new eslint.SourceCode({
+      text,
+      ast: result.ast as never,
+      parserServices: result.services as never,
+      scopeManager: result.scopeManager as never,
+      visitorKeys: result.visitorKeys as never,
+    }) as unknown as Readonly<TSESLint.SourceCode>;
+    registerSourceCode(sourceCode);
+    return sourceCode;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parsed file (untyped), once per modification. */
+export function parsedFile(file: CachedFile): Readonly<TSESLint.SourceCode> | undefined {
+  if (file.sourceCode === undefined) file.sourceCode = parseProjectFile(file.path, file.text) ?? null;
+  return file.sourceCode ?? undefined;
+}
+
+export type { CachedFile, Stamp };
+
+/** The `Program` of a parsed file, to stand for a namespace import (`import * as config from './config'`). */
+export type ModuleNamespace = TSESTree.Program;

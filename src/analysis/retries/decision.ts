@@ -1,0 +1,390 @@
+/**
+ * The per-code decision walk: a retry's error path run for one documented
+ * code at a time. Each condition is true, false, unknown for that code (an
+ * attempt counter: both ways are possible), or opaque (it looks at the error
+ * in a way this analysis cannot evaluate). Predicates of the project
+ * (`isRetryable(status)`) are evaluated with their arguments bound.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { entryMatches } from '../../catalog/lookup.js';
+import type { ErrorEntry } from '../../catalog/schema.js';
+import { isFunction, memberName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node, type VisitorKeys } from '../ast.js';
+import { importOf } from '../clients.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
+import type { ProviderInfo } from '../providers.js';
+import { codeComparisonsOf, simpleStatusComparison, statusTestOf, type StatusRange } from '../tests.js';
+import { staticValue, UNKNOWN } from '../values.js';
+import { NETWORK_ERROR, type DecisionBasis, type Outcome, type Truth, type Walk } from './types.js';
+
+export const not = (t: Truth): Truth => (t === 'T' ? 'F' : t === 'F' ? 'T' : t);
+
+export const and = (a: Truth, b: Truth): Truth => (a === 'F' || b === 'F' ? 'F' : a === 'T' && b === 'T' ? 'T' : a === 'O' || b === 'O' ? 'O' : 'U');
+
+export const or = (a: Truth, b: Truth): Truth => (a === 'T' || b === 'T' ? 'T' : a === 'F' && b === 'F' ? 'F' : a === 'O' || b === 'O' ? 'O' : 'U');
+
+const HTTP_ERROR_CLASSES = new Set(['HTTPError', 'AxiosError', 'FetchError', 'HttpError', 'ResponseError']);
+
+const CATALOG_MODULE = 'eslint-plugin-whatsapp-errors/catalog';
+
+const RETRYABLE_CLASSES = new Set(['transient', 'rate-limit']);
+
+/** The truth of a condition for the code being walked. */
+export function evaluate(walk: Walk, node: Node): Truth {
+  const { analysis, entry } = walk;
+  const current = skipTransparent(node);
+  switch (current.type) {
+    case AST_NODE_TYPES.Literal:
+      return current.value ? 'T' : 'F';
+    case AST_NODE_TYPES.UnaryExpression:
+      return current.operator === '!' ? not(evaluate(walk, current.argument)) : opaqueOrUnknown(walk, current);
+    case AST_NODE_TYPES.LogicalExpression:
+      if (current.operator === '&&') return and(evaluate(walk, current.left), evaluate(walk, current.right));
+      if (current.operator === '||') return or(evaluate(walk, current.left), evaluate(walk, current.right));
+      return opaqueOrUnknown(walk, current);
+    case AST_NODE_TYPES.BinaryExpression: {
+      const [comparison] = codeComparisonsOf(analysis, current);
+      if (comparison) {
+        walk.basis.add('code');
+        const matches = valueMatches(entry, comparison.value);
+        return current.operator.startsWith('!') ? not(matches) : matches;
+      }
+      const classified = classificationComparison(walk, current);
+      if (classified) return classified;
+      const status = simpleStatusComparison(analysis, current);
+      if (status) {
+        walk.basis.add('status');
+        const matches = statusMatches(entry, [status.range]);
+        return current.operator === '!==' || current.operator === '!=' ? not(matches) : matches;
+      }
+      if (current.operator === 'instanceof' && current.right.type === AST_NODE_TYPES.Identifier && mentionsProvider(walk, current.left)) {
+        return HTTP_ERROR_CLASSES.has(current.right.name) ? 'T' : 'O';
+      }
+      return opaqueOrUnknown(walk, current);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const comparisons = codeComparisonsOf(analysis, current);
+      if (comparisons.length > 0) {
+        walk.basis.add('classification');
+        return comparisons.some((c) => valueMatches(entry, c.value) === 'T') ? 'T' : comparisons.some((c) => valueMatches(entry, c.value) === 'U') ? 'U' : 'F';
+      }
+      const status = statusTestOf(analysis, current);
+      if (status) {
+        walk.basis.add('status');
+        return statusMatches(entry, status.ranges);
+      }
+      const helper = catalogHelper(walk, current);
+      if (helper === 'isRetryable') {
+        walk.basis.add('classification');
+        return entry !== NETWORK_ERROR && RETRYABLE_CLASSES.has(entry.retry) ? 'T' : 'F';
+      }
+      const callee = skipTransparent(current.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'isAxiosError') return 'T';
+      return opaqueOrUnknown(walk, current);
+    }
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression: {
+      const kind = analysis.kindOf(current);
+      if (!kind) return opaqueOrUnknown(walk, current);
+      if (walk.entry === NETWORK_ERROR) return kind.k === 'error' ? 'T' : 'F';
+      if (kind.k === 'ok') return 'F';
+      if (kind.k === 'body' && kind.provider.successFlagPath && kind.path.join('.') === kind.provider.successFlagPath.join('.')) return 'F';
+      return 'T';
+    }
+    default:
+      return opaqueOrUnknown(walk, current);
+  }
+}
+
+/** `retryClassOf(p, code) === 'transient'` */
+function classificationComparison(walk: Walk, node: TSESTree.BinaryExpression): Truth | undefined {
+  if (!['===', '==', '!==', '!='].includes(node.operator)) return undefined;
+  for (const [call, other] of [
+    [node.left, node.right],
+    [node.right, node.left],
+  ] as const) {
+    const inner = skipTransparent(call);
+    if (inner.type !== AST_NODE_TYPES.CallExpression || catalogHelper(walk, inner) !== 'retryClassOf') continue;
+    const value = staticValue(walk.analysis, other);
+    if (typeof value !== 'string') return undefined;
+    walk.basis.add('classification');
+    const matches: Truth = walk.entry !== NETWORK_ERROR && walk.entry.retry === value ? 'T' : 'F';
+    return node.operator.startsWith('!') ? not(matches) : matches;
+  }
+  return undefined;
+}
+
+export function catalogHelper(walk: Walk, call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const source = importOf(walk.analysis, callee);
+  return source?.module === CATALOG_MODULE ? source.name : undefined;
+}
+
+export function valueMatches(entry: ErrorEntry, value: unknown): Truth {
+  if (typeof entry.code === 'string' && entry.code.startsWith('*')) return entryMatches(entry, value) ? 'U' : 'F';
+  if (entryMatches(entry, value)) return 'T';
+  // a range entry (Meta 200–299) matches one of its values only
+  return entry.rangeEnd !== undefined && typeof value === 'number' && value >= (entry.code as number) && value <= entry.rangeEnd ? 'U' : 'F';
+}
+
+/** Codes with no documented status never match a status test: nothing can be said of them. */
+export function statusMatches(entry: ErrorEntry, ranges: readonly StatusRange[]): Truth {
+  const inside = entry.httpStatus.filter((s) => ranges.some(([lo, hi]) => s >= lo && s <= hi));
+  if (inside.length === 0) return 'F';
+  return inside.length === entry.httpStatus.length ? 'T' : 'U';
+}
+
+function mentionsProvider(walk: Walk, node: Node): boolean {
+  return someNode(node, walk.analysis.sourceCode.visitorKeys, (n) => (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) && !!walk.analysis.kindOf(n));
+}
+
+function opaqueOrUnknown(walk: Walk, node: Node): Truth {
+  if (mentionsProvider(walk, node)) {
+    walk.basis.add('opaque');
+    return 'O';
+  }
+  walk.basis.add('attempts');
+  return 'U';
+}
+
+/** Calls inside a statement (not inside nested functions, except a `setTimeout` or `.catch` callback). */
+export function callsIn(node: Node, visitorKeys: VisitorKeys): TSESTree.CallExpression[] {
+  const found: TSESTree.CallExpression[] = [];
+  walkNodes(node, visitorKeys, (n) => {
+    if (n.type === AST_NODE_TYPES.CallExpression) found.push(n);
+    if (!isFunction(n) || n === node) return undefined;
+    const parent = n.parent;
+    const timer = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'setTimeout';
+    const catcher = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(parent.callee) === 'catch';
+    // `await new Promise((resolve) => setTimeout(resolve, ms))`
+    const promise = parent?.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise';
+    return timer || catcher || promise;
+  });
+  return found;
+}
+
+export function set(...outcomes: Outcome[]): Set<Outcome> {
+  return new Set(outcomes);
+}
+
+function sameSet(a: Set<Outcome>, b: Set<Outcome>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/** Runs a statement list; `onEnd` gives what happens when control falls off its end. */
+export function runList(walk: Walk, statements: readonly TSESTree.Statement[], onEnd: () => Set<Outcome>): Set<Outcome> {
+  const result = new Set<Outcome>();
+  for (const statement of statements) {
+    const effects = runStatement(walk, statement);
+    for (const effect of effects) if (effect !== 'next') result.add(effect);
+    if (!effects.has('next')) return result;
+  }
+  for (const outcome of onEnd()) result.add(outcome);
+  return result;
+}
+
+export function branch(walk: Walk, truth: Truth, whenTrue: () => Set<Outcome>, whenFalse: () => Set<Outcome>): Set<Outcome> {
+  if (truth === 'T') return whenTrue();
+  if (truth === 'F') return whenFalse();
+  const a = whenTrue();
+  const b = whenFalse();
+  if (truth === 'O') return sameSet(a, b) ? a : set('opaque');
+  return new Set([...a, ...b]);
+}
+
+export function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Outcome> {
+  const keys = walk.analysis.sourceCode.visitorKeys;
+  switch (statement.type) {
+    case AST_NODE_TYPES.ThrowStatement:
+      return set(walk.onThrow(statement));
+    case AST_NODE_TYPES.ReturnStatement: {
+      if (walk.onReturn) return walk.onReturn(statement);
+      return statement.argument ? runExpression(walk, statement.argument) : set('stop');
+    }
+    case AST_NODE_TYPES.ContinueStatement:
+      return set(walk.inLoop ? 'retry' : 'next');
+    case AST_NODE_TYPES.BreakStatement:
+      return set(walk.inLoop && !statement.label ? 'stop' : 'next');
+    case AST_NODE_TYPES.BlockStatement:
+      return runList(walk, statement.body, () => set('next'));
+    case AST_NODE_TYPES.IfStatement:
+      return branch(
+        walk,
+        evaluate(walk, statement.test),
+        () => runStatement(walk, statement.consequent),
+        () => (statement.alternate ? runStatement(walk, statement.alternate) : set('next')),
+      );
+    case AST_NODE_TYPES.SwitchStatement:
+      return runSwitch(walk, statement);
+    case AST_NODE_TYPES.TryStatement:
+      return runList(walk, [...statement.block.body, ...(statement.finalizer?.body ?? [])], () => set('next'));
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.ClassDeclaration:
+      return set('next');
+    default: {
+      const calls = callsIn(statement, keys);
+      if (calls.some(walk.isStopCall)) return set('stop');
+      if (calls.some(walk.isRetryCall)) return set('retry');
+      return set('next');
+    }
+  }
+}
+
+/** An expression that may re-send: `cond ? send() : Promise.reject(err)`, `cond && send()`, `send()`. */
+export function runExpression(walk: Walk, node: Node): Set<Outcome> {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    return branch(walk, evaluate(walk, current.test), () => runExpression(walk, current.consequent), () => runExpression(walk, current.alternate));
+  }
+  if (current.type === AST_NODE_TYPES.LogicalExpression && (current.operator === '&&' || current.operator === '||')) {
+    const truth = evaluate(walk, current.left);
+    return current.operator === '&&'
+      ? branch(walk, truth, () => runExpression(walk, current.right), () => set('stop'))
+      : branch(walk, truth, () => set('stop'), () => runExpression(walk, current.right));
+  }
+  if (current.type === AST_NODE_TYPES.AwaitExpression) return runExpression(walk, current.argument);
+  const calls = callsIn(current, walk.analysis.sourceCode.visitorKeys);
+  if (calls.some(walk.isStopCall)) return set('stop');
+  return set(calls.some(walk.isRetryCall) ? 'retry' : 'stop');
+}
+
+function runSwitch(walk: Walk, statement: TSESTree.SwitchStatement): Set<Outcome> {
+  const inner: Walk = { ...walk, inLoop: false };
+  const fromCase = (index: number): Set<Outcome> => {
+    const statements = statement.cases.slice(index).flatMap((c) => c.consequent);
+    const result = runListUntilBreak(inner, statements);
+    // `continue` inside a switch inside a loop still continues the loop
+    return result;
+  };
+  const discriminantIsCode = walk.analysis.codeOf(statement.discriminant);
+  if (discriminantIsCode) walk.basis.add('code');
+  const matches: number[] = [];
+  let fallback = statement.cases.findIndex((c) => c.test === null);
+  statement.cases.forEach((c, i) => {
+    if (!c.test) return;
+    const value = staticValue(walk.analysis, c.test);
+    const truth: Truth = !discriminantIsCode || value === UNKNOWN ? 'U' : valueMatches(walk.entry, value);
+    if (truth !== 'F') matches.push(i);
+    if (truth === 'T') fallback = -2; // a definite match: default not reached
+  });
+  const result = new Set<Outcome>();
+  for (const index of matches) for (const o of fromCase(index)) result.add(o);
+  if (fallback >= 0) for (const o of fromCase(fallback)) result.add(o);
+  if (fallback === -1 && !matches.some((i) => valueMatches(walk.entry, staticValue(walk.analysis, statement.cases[i]!.test!)) === 'T')) result.add('next');
+  return result;
+
+  function runListUntilBreak(w: Walk, statements: readonly TSESTree.Statement[]): Set<Outcome> {
+    const out = new Set<Outcome>();
+    for (const s of statements) {
+      if (s.type === AST_NODE_TYPES.BreakStatement && !s.label) {
+        out.add('next');
+        return out;
+      }
+      const effects = s.type === AST_NODE_TYPES.ContinueStatement ? set(walk.inLoop ? 'retry' : 'next') : runStatement(w, s);
+      for (const e of effects) if (e !== 'next') out.add(e);
+      if (!effects.has('next')) return out;
+    }
+    out.add('next');
+    return out;
+  }
+}
+
+/** What follows `statement` up to the end of `container` (a loop body, a function body), then `atEnd`. */
+export function continueAfter(walk: Walk, statement: Node, container: Node, atEnd: () => Set<Outcome>): Set<Outcome> {
+  if (statement === container) return atEnd();
+  const parent = statement.parent;
+  if (!parent) return atEnd();
+  if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+    const body = parent.body as TSESTree.Statement[];
+    const rest = body.slice(body.indexOf(statement as TSESTree.Statement) + 1);
+    return runList(walk, rest, () => continueAfter(walk, parent, container, atEnd));
+  }
+  if (parent.type === AST_NODE_TYPES.SwitchCase) return continueAfter(walk, parent.parent, container, atEnd);
+  return continueAfter(walk, parent, container, atEnd);
+}
+
+/** The statement directly holding `node` (climbing out of expressions). */
+export function statementOf(node: Node): Node {
+  let current: Node = node;
+  while (current.parent && !current.type.endsWith('Statement') && current.type !== AST_NODE_TYPES.VariableDeclaration) current = current.parent;
+  return current;
+}
+
+/** A `throw` in `node`, outside nested functions. */
+export function containsThrow(node: Node, visitorKeys: VisitorKeys): boolean {
+  return someNode(node, visitorKeys, (n) => n.type === AST_NODE_TYPES.ThrowStatement, (n) => isFunction(n) && n !== node);
+}
+
+/**
+ * Does a failed send reject? Throwing clients (axios, got, ky, ofetch) do;
+ * `fetch` and undici resolve, so their errors only reach a `catch` through
+ * a `throw` of the code's own (`if (!res.ok) throw …`).
+ */
+export function rejectsOnError(analysis: FileAnalysis, call: ProviderCall, scope: Node): boolean {
+  const keys = analysis.sourceCode.visitorKeys;
+  if (call.request) return call.request.throwsOnHttpError || containsThrow(scope, keys);
+  const external = call.external;
+  if (external) {
+    const inner = external.analysis.calls.filter((c) => c.node.range[0] >= external.fn.range[0] && c.node.range[1] <= external.fn.range[1]);
+    return inner.some((c) => rejectsOnError(external.analysis, c, external.fn)) || containsThrow(scope, keys);
+  }
+  const wrapper = call.wrapper;
+  if (!wrapper) return true; // a wrapper named in settings: assume it throws
+  const inner = analysis.calls.filter((c) => c !== call && c.node.range[0] >= wrapper.range[0] && c.node.range[1] <= wrapper.range[1]);
+  return inner.some((c) => rejectsOnError(analysis, c, wrapper)) || containsThrow(wrapper.body, keys) || containsThrow(scope, keys);
+}
+
+export function innermostTry(call: Node, within: Node): TSESTree.TryStatement | undefined {
+  for (let current = call.parent; current && current !== within; current = current.parent) {
+    if (isFunction(current)) return undefined;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.handler && current.block.range[0] <= call.range[0] && call.range[1] <= current.block.range[1]) return current;
+  }
+  return undefined;
+}
+
+export function baseWalk(analysis: FileAnalysis, entry: ErrorEntry, provider: ProviderInfo, basis: Set<DecisionBasis>, overrides: Partial<Walk>): Walk {
+  return {
+    analysis,
+    entry,
+    provider,
+    isRetryCall: () => false,
+    isStopCall: () => false,
+    onThrow: () => 'stop',
+    inLoop: false,
+    basis,
+    ...overrides,
+  };
+}
+
+/** The error path inside a retried function: its try/catch around the provider call, or none (every error propagates). */
+export function functionErrorPath(analysis: FileAnalysis, fn: FunctionNode, walk: Walk): Set<Outcome> {
+  const call = analysis.calls.find((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+  if (!call) return set('stop');
+  const tryStatement = innermostTry(call.node, fn);
+  const network = walk.entry === NETWORK_ERROR;
+  if (tryStatement?.handler && (network || rejectsOnError(analysis, call, tryStatement.block))) return runList(walk, tryStatement.handler.body.body, () => set('stop'));
+  // No catch of its own: a rejection leaves the function, and the library sees it.
+  if (!network && !rejectsOnError(analysis, call, fn.body)) return set('stop');
+  return set(walk.onThrow({ type: AST_NODE_TYPES.ThrowStatement, argument: null } as unknown as TSESTree.ThrowStatement));
+}
+
+/** The truth of a callback's result (`shouldRetry`, `retryCondition`, `handleWhen`) for a code. */
+export function callbackTruth(walk: Walk, fn: FunctionNode | undefined): Truth {
+  if (!fn) return 'T';
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return evaluate(walk, fn.body);
+  // each `return <value>`: true re-sends, false stops
+  const onReturn = (statement: TSESTree.ReturnStatement): Set<Outcome> => {
+    if (!statement.argument) return set('stop');
+    const truth = evaluate(walk, statement.argument);
+    return truth === 'T' ? set('retry') : truth === 'F' ? set('stop') : truth === 'O' ? set('opaque') : set('retry', 'stop');
+  };
+  const outcomes = runList({ ...walk, onReturn, onThrow: () => 'stop' }, fn.body.body, () => set('stop'));
+  if (outcomes.has('opaque')) return 'O';
+  if (outcomes.has('retry') && outcomes.has('stop')) return 'U';
+  return outcomes.has('retry') ? 'T' : 'F';
+}

@@ -1,0 +1,27 @@
+/**
+ * Retries around provider calls — hand-written loops, recursion, retry
+ * libraries, client retry options — and what their retry decision does with
+ * each documented code. Each kind of construct has its own finder; the
+ * per-code decision walk (`decision.ts`) is shared by all of them.
+ */
+import type { FileAnalysis } from '../file.js';
+import { clientOptionConstructs } from './client-options.js';
+import { libraryConstructs } from './libraries.js';
+import { loopConstructs } from './loops.js';
+import { recursionConstructs } from './recursion.js';
+import type { RetryConstruct } from './types.js';
+
+export { innermostTry, rejectsOnError } from './decision.js';
+export { NETWORK_ERROR, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './types.js';
+
+const cache = new WeakMap<FileAnalysis, RetryConstruct[]>();
+
+/** Every retry construct around a provider call in the file (computed once per file). */
+export function retryConstructs(analysis: FileAnalysis): readonly RetryConstruct[] {
+  let found = cache.get(analysis);
+  if (!found) {
+    found = [...loopConstructs(analysis), ...recursionConstructs(analysis), ...libraryConstructs(analysis), ...clientOptionConstructs(analysis)];
+    cache.set(analysis, found);
+  }
+  return found;
+}

@@ -1,0 +1,111 @@
+/** Retries by recursion: the function calls itself again from a catch, a failure branch or a `.catch` handler. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, isFunction, memberName, skipTransparent, walkNodes, type Node, type VisitorKeys } from '../ast.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
+import { NETWORK_ERROR, type Outcome, type RetryConstruct, type Walk } from './types.js';
+import { baseWalk, callsIn, containsThrow, innermostTry, rejectsOnError, runExpression, runList, runStatement, set } from './decision.js';
+import { construct, delayIn } from './construct.js';
+
+export function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
+  const found: RetryConstruct[] = [];
+  const keys = analysis.sourceCode.visitorKeys;
+  for (const call of analysis.calls) {
+    const fn = enclosingFunction(call.node);
+    if (!fn) continue;
+    const callsAgain = (c: TSESTree.CallExpression): boolean =>
+      c !== call.node && (analysis.calledFunction(c) === fn || (call.wrapper !== undefined && analysis.calledFunction(c) === call.wrapper));
+    /** A recursion when `errorPath` calls the function again; `run` walks it for one code. */
+    const add = (errorPath: Node, run: (walk: Walk) => Set<Outcome>): void => {
+      const again = callsIn(errorPath, keys).find(callsAgain);
+      if (again) found.push(recursion(analysis, call, again, run, callsAgain, errorPath));
+    };
+    // try { await send() } catch { … send() … }
+    const tryStatement = innermostTry(call.node, fn);
+    const handler = tryStatement?.handler;
+    if (tryStatement && handler) {
+      const rejects = rejectsOnError(analysis, call, tryStatement.block);
+      add(handler.body, (walk) => (rejects || walk.entry === NETWORK_ERROR ? runList(walk, handler.body.body, () => set('stop')) : set('stop')));
+    }
+    // const res = await fetch(…); if (!res.ok) { setTimeout(() => send(…), 1000); return; }
+    if (call.request && !call.request.throwsOnHttpError && !tryStatement) {
+      const branchAfter = statementsIn(fn.body, keys).find(
+        (statement): statement is TSESTree.IfStatement =>
+          statement.type === AST_NODE_TYPES.IfStatement && statement.range[0] > call.node.range[1] && callsIn(statement, keys).some(callsAgain),
+      );
+      if (branchAfter) {
+        add(branchAfter, (walk) => {
+          if (walk.entry === NETWORK_ERROR) return set('stop');
+          const outcomes = runStatement(walk, branchAfter);
+          outcomes.delete('next');
+          return outcomes.size ? outcomes : set('stop');
+        });
+      }
+    }
+    // send().catch((err) => … send() …)
+    let outer: Node = call.node;
+    while (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+      const chained: TSESTree.CallExpression = outer.parent.parent;
+      const method = memberName(outer.parent);
+      const callback = method === 'catch' ? chained.arguments[0] : method === 'then' ? chained.arguments[1] : undefined;
+      const fnNode = callback && skipTransparent(callback);
+      if (fnNode && isFunction(fnNode)) {
+        const rejecting = rejectsOnError(analysis, call, call.node) || chainThrows(analysis, call.node, outer);
+        const body = fnNode.body;
+        add(body, (walk) =>
+          !rejecting && walk.entry !== NETWORK_ERROR
+            ? set('stop')
+            : body.type === AST_NODE_TYPES.BlockStatement
+              ? runList(walk, body.body, () => set('stop'))
+              : runExpression(walk, body),
+        );
+      }
+      outer = chained;
+    }
+  }
+  return found;
+}
+
+/** Statements of a function body and its blocks, not of nested functions. */
+function statementsIn(body: Node, visitorKeys: VisitorKeys): TSESTree.Statement[] {
+  const found: TSESTree.Statement[] = [];
+  walkNodes(body, visitorKeys, (n) => {
+    if (isFunction(n) && n !== body) return false;
+    if (n.type.endsWith('Statement') && n !== body) found.push(n as TSESTree.Statement);
+    return undefined;
+  });
+  return found;
+}
+
+/** A `throw` in a `.then(…)` handler between the call and `end` (`fetch().then((r) => { if (!r.ok) throw … })`). */
+function chainThrows(analysis: FileAnalysis, call: Node, end: Node): boolean {
+  for (let current: Node = call; current !== end && current.parent?.type === AST_NODE_TYPES.MemberExpression; ) {
+    const chained = current.parent.parent;
+    if (chained?.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (memberName(current.parent) === 'then') {
+      const handler = chained.arguments[0] && skipTransparent(chained.arguments[0]);
+      if (handler && isFunction(handler) && containsThrow(handler.body, analysis.sourceCode.visitorKeys)) return true;
+    }
+    current = chained;
+  }
+  return false;
+}
+
+function recursion(
+  analysis: FileAnalysis,
+  call: ProviderCall,
+  again: TSESTree.CallExpression,
+  run: (walk: Walk) => Set<Outcome>,
+  isRetryCall: (c: TSESTree.CallExpression) => boolean,
+  errorPath: Node,
+): RetryConstruct {
+  const provider = call.provider;
+  return construct({
+    form: 'recursion',
+    node: again,
+    provider,
+    calls: [call],
+    region: enclosingFunction(call.node) ?? call.node,
+    delay: delayIn(analysis, errorPath, provider),
+    walk: (entry, basis) => run(baseWalk(analysis, entry, provider, basis, { isRetryCall })),
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * The shared vocabulary of retry analysis: what a retry construct is, what a
+ * decision walk returns for one code, and the state of a walk.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ErrorEntry } from '../../catalog/schema.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
+import type { ProviderInfo } from '../providers.js';
+import type { Node } from '../ast.js';
+import type { RetryLibrary } from './library-calls.js';
+
+/** What a retry decision looks at. */
+export type DecisionBasis = 'nothing' | 'attempts' | 'status' | 'code' | 'classification' | 'opaque';
+
+export type RetryVerdict = 'retried' | 'not-retried' | 'opaque';
+
+/** How long the construct waits before re-sending. */
+export type RetryDelay = 'none' | 'some' | 'provider-hint';
+
+export interface RetryConstruct {
+  readonly form: 'loop' | 'recursion' | 'library' | 'client-option';
+  readonly library?: RetryLibrary | 'got' | 'ky';
+  /** Where to report: the loop keyword's statement, the recursive call, the library call. */
+  readonly node: Node;
+  readonly provider: ProviderInfo;
+  /** The provider calls the construct re-sends. */
+  readonly calls: readonly ProviderCall[];
+  verdict(entry: ErrorEntry): RetryVerdict;
+  /** What the decision looked at, over all codes. */
+  basis(): DecisionBasis;
+  readonly delay: RetryDelay;
+  /** The code that runs again on each attempt (a loop body, the retried function). */
+  readonly region: Node;
+  /** Does the construct re-send after a network error (no response at all)? That is when a lost response can double a send. */
+  resendsOnNetworkError(): boolean;
+}
+
+/** A pseudo entry for an error with no response: no code, no status, `err.response` unset. */
+export const NETWORK_ERROR: ErrorEntry = { code: '\u0000network', httpStatus: [], title: 'network error', remedy: '', retry: 'never', source: '' };
+
+export type Truth = 'T' | 'F' | 'U' | 'O';
+
+export type Outcome = 'retry' | 'stop' | 'opaque' | 'next';
+
+export interface Walk {
+  readonly analysis: FileAnalysis;
+  readonly entry: ErrorEntry;
+  readonly provider: ProviderInfo;
+  /** Calls that re-send (a recursive call, promise-retry's `retry(err)`). */
+  readonly isRetryCall: (call: TSESTree.CallExpression) => boolean;
+  /** Calls that give up (async-retry's `bail(err)`). */
+  readonly isStopCall: (call: TSESTree.CallExpression) => boolean;
+  /** What a `throw` means here: the error leaves (`stop`) or the library retries it (`retry`, p-retry unless `AbortError`). */
+  readonly onThrow: (statement: TSESTree.ThrowStatement) => Outcome;
+  /** What a `return` means; by default it re-sends when its value calls a retry call, else stops. */
+  readonly onReturn?: (statement: TSESTree.ReturnStatement) => Set<Outcome>;
+  /** Inside a loop, `continue` retries and `break` stops. */
+  readonly inLoop: boolean;
+  readonly basis: Set<DecisionBasis>;
+}
