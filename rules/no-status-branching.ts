@@ -2,7 +2,7 @@
  * Flags tests of a provider response's HTTP status that cannot tell apart the
  * documented errors behind that status.
  */
-import { getAnalysis, handlingGroup, statusTestOf, type StatusRange } from '../src/analysis/index.js';
+import { decidesOnlyRetry, getAnalysis, handlingGroup, onlyWithoutCode, retryDecisions, statusTestOf, type StatusRange } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { createRule, listSome } from '../src/util/create-rule.js';
 
@@ -35,7 +35,7 @@ export default createRule({
     },
     schema: [],
     messages: {
-      ambiguousStatus: 'HTTP {{status}} from {{provider}} is one of {{count}} errors ({{codes}}) that need different handling; branch on {{field}} instead.',
+      ambiguousStatus: 'HTTP {{status}} from {{provider}} stands for {{count}} different errors ({{codes}}); branch on {{field}} instead.',
       unreliableStatus: '{{provider}} does not map its errors to HTTP statuses reliably, so HTTP {{status}} does not identify an error; branch on {{field}} instead.',
     },
   },
@@ -48,14 +48,19 @@ export default createRule({
       const test = statusTestOf(analysis, node);
       if (!test || seen.has(test.node) || onlySuccessOrFailure(test.ranges)) return;
       seen.add(test.node);
+      // a retry's decision is no-blind-retry's to judge; a fallback where no code came back has only the status
+      if (retryDecisions(analysis).has(test.node) || onlyWithoutCode(analysis, test.node)) return;
       const { provider } = test;
       const status = statusLabel(test.ranges);
       if (!provider.def.statusReliable) {
         context.report({ node: test.node, ...(test.loc ? { loc: test.loc } : {}), messageId: 'unreliableStatus', data: { provider: provider.id, status, field: provider.codeField } });
         return;
       }
+      // two documented errors behind the status are two problems, even when they share a retry class;
+      // a branch that only tries again treats them alike on purpose when they do
       const entries = provider.entriesForStatuses(test.ranges).filter((e) => (e.scope ?? 'messaging') === 'messaging');
-      if (new Set(entries.map((e) => handlingGroup(e.retry))).size < 2) return;
+      const distinct = decidesOnlyRetry(analysis, test.node) ? new Set(entries.map((e) => handlingGroup(e.retry))).size : entries.length;
+      if (distinct < 2) return;
       context.report({
         node: test.node,
         ...(test.loc ? { loc: test.loc } : {}),

@@ -57,7 +57,7 @@ function blockStatements(statement: TSESTree.Statement): readonly TSESTree.State
 }
 
 /** Does a branch always leave (return / throw / continue / break)? */
-function exits(statement: TSESTree.Statement): boolean {
+export function exits(statement: TSESTree.Statement): boolean {
   const last = blockStatements(statement).at(-1);
   if (!last) return false;
   switch (last.type) {

@@ -10,7 +10,7 @@ import type { FileAnalysis, Kind } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { innermostTry, rejectsOnError } from './retries/index.js';
 import { codeComparisonsOf, statusTestOf } from './tests.js';
-import { staticValue } from './values.js';
+import { calleeFunction, staticValue } from './values.js';
 
 export interface ErrorPath {
   readonly provider: ProviderInfo;
@@ -78,7 +78,59 @@ function truthPolarity(kind: Kind): Polarity {
   if (kind.k !== 'body' || kind.path.length === 0) return undefined;
   const flag = kind.provider.successFlagPath;
   if (flag && kind.path.join('.') === flag.join('.')) return 'success';
-  return kind.path[0] === kind.provider.codePath[0] ? 'failure' : undefined;
+  if (kind.path[0] === kind.provider.codePath[0]) return 'failure';
+  // a field only a success has (`data.messages[0].id`, `body.url`): its absence is the failure
+  return kind.call ? 'success' : undefined;
+}
+
+/** Does a condition hold when the provider call failed (or when it succeeded)? */
+export function failurePolarity(analysis: FileAnalysis, test: Node): Polarity {
+  return polarity(analysis, test).polarity;
+}
+
+/**
+ * Does `scope` throw when a provider call fails: a `throw` (or a call of a
+ * function that always throws) in a failure branch (`if (!res.ok)`, `if
+ * (body.error)`, the else of `if (res.ok)`)? A throw for another reason
+ * (a missing setting, a validation of the input) is not a failed send.
+ */
+export function throwsOnFailure(analysis: FileAnalysis, scope: Node): boolean {
+  let found = false;
+  walkNodes(scope, analysis.sourceCode.visitorKeys, (node) => {
+    if (found) return 'stop';
+    if (isFunction(node) && node !== scope) return false;
+    const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, node));
+    if (throwing && inFailureBranch(analysis, node, scope)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+function inFailureBranch(analysis: FileAnalysis, node: Node, scope: Node): boolean {
+  for (let current: Node = node; current !== scope && current.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    if (parent.test === current) continue;
+    const p = polarity(analysis, parent.test).polarity;
+    if ((parent.consequent === current && p === 'failure') || (parent.alternate === current && p === 'success')) return true;
+  }
+  return false;
+}
+
+const throwers = new WeakMap<Node, boolean>();
+
+/** A call of a function (this file's or an imported one) whose body always ends in a `throw`: `fail(msg): never`. */
+export function alwaysThrows(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean {
+  const callee = calleeFunction(analysis, call.callee);
+  if (!callee) return false;
+  const fn = callee.fn;
+  let known = throwers.get(fn);
+  if (known === undefined) {
+    const last = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.at(-1) : undefined;
+    known = last?.type === AST_NODE_TYPES.ThrowStatement;
+    throwers.set(fn, known);
+  }
+  return known;
 }
 
 const cache = new WeakMap<FileAnalysis, ErrorPath[]>();

@@ -14,11 +14,11 @@ import { resolveSettings, type ResolvedSettings } from './settings.js';
 export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
 export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
-export { retryConstructs, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
+export { decidesOnlyRetry, retryConstructs, retryDecisions, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
 export { decidedOnCode, errorPaths, type ErrorPath } from './error-paths.js';
 export { outcomeUses, type OutcomeUses } from './outcome.js';
 export { dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
-export { codeComparisonsOf, messageTestOf, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
+export { codeComparisonsOf, messageTestOf, onlyWithoutCode, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();
 

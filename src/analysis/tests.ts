@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipTransparent, type Node } from './ast.js';
+import { exits } from './dispatch.js';
 import type { FileAnalysis } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { calleeFunction, inline, resolveExpression, returnedExpressions, staticList, staticValue, UNKNOWN, type StaticValue } from './values.js';
@@ -327,4 +328,73 @@ export function codeExpressionText(analysis: FileAnalysis, test: MessageTest): s
     .map((segment, i) => (typeof segment === 'number' ? `${optional ? '?.' : ''}[${test.path[prefix + i] ?? segment}]` : `${optional ? '?.' : '.'}${segment}`))
     .join('');
   return analysis.sourceCode.getText(current) + suffix;
+}
+
+type Presence = 'present' | 'absent' | undefined;
+
+/** Is a value the provider's error code, or the error object it lives in (`body.error`)? */
+function isCodeOrHolder(analysis: FileAnalysis, node: Node): boolean {
+  const kind = analysis.kindOf(node);
+  if (kind?.k !== 'body' || kind.path.length === 0) return false;
+  const codePath = kind.provider.codePath;
+  return kind.path.length <= codePath.length && kind.path.every((segment, i) => (typeof codePath[i] === 'number' ? typeof segment === 'number' : segment === codePath[i]));
+}
+
+function isNothing(node: Node): boolean {
+  const current = skipTransparent(node);
+  return (current.type === AST_NODE_TYPES.Identifier && current.name === 'undefined') || (current.type === AST_NODE_TYPES.Literal && current.value === null);
+}
+
+/** What a condition says about the provider's code: it is there (`if (code)`), or it is missing (`!body.error`, `code === undefined`). */
+function codePresence(analysis: FileAnalysis, test: Node): Presence {
+  const current = skipTransparent(test);
+  if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') {
+    const inner = codePresence(analysis, current.argument);
+    return inner === 'present' ? 'absent' : inner === 'absent' ? 'present' : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') {
+    const sides = [codePresence(analysis, current.left), codePresence(analysis, current.right)];
+    return sides.includes('absent') ? 'absent' : sides.includes('present') ? 'present' : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(current.operator)) {
+    const [value, other] = isNothing(current.right) ? [current.left, current.right] : [current.right, current.left];
+    const typeofTest = value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'typeof';
+    const tested = typeofTest ? value.argument : value;
+    const missing = typeofTest ? staticValue(analysis, other) === 'undefined' : isNothing(other);
+    if (!missing || !isCodeOrHolder(analysis, tested)) return undefined;
+    return current.operator.startsWith('!') ? 'present' : 'absent';
+  }
+  if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === 'in') {
+    const kind = analysis.kindOf(current.right);
+    return kind?.k === 'body' && kind.path.length === 0 && staticValue(analysis, current.left) === kind.provider.codePath[0] ? 'present' : undefined;
+  }
+  return isCodeOrHolder(analysis, current) ? 'present' : undefined;
+}
+
+/**
+ * Does `node` run only when the provider's error code is missing: a fallback
+ * for errors without a body (`if (!code && status >= 500)`, the `else` of
+ * `if (body.error)`, after `if (code) return …`)? There the status is the
+ * only signal left.
+ */
+export function onlyWithoutCode(analysis: FileAnalysis, node: Node): boolean {
+  for (let current: Node = node; current.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.FunctionDeclaration) break;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== current) {
+      const presence = codePresence(analysis, parent.test);
+      if ((parent.consequent === current && presence === 'absent') || (parent.alternate === current && presence === 'present')) return true;
+    }
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current) {
+      const presence = codePresence(analysis, parent.left);
+      if ((parent.operator === '&&' && presence === 'absent') || (parent.operator === '||' && presence === 'present')) return true;
+    }
+    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      const body = parent.body as readonly Node[];
+      for (const sibling of body.slice(0, body.indexOf(current))) {
+        if (sibling.type === AST_NODE_TYPES.IfStatement && !sibling.alternate && exits(sibling.consequent) && codePresence(analysis, sibling.test) === 'present') return true;
+      }
+    }
+  }
+  return false;
 }

@@ -156,11 +156,6 @@ ruleTester.run('no-status-branching', rule, {
       const res = await fetch('https://api.msgbubbles.com/v1/messages', { method: 'POST' });
       if (new Set([429, 503]).has(res.status)) await retryWithBackoff();
     `,
-    // MsgBubbles 409: conflict, not_a_group (both never)
-    code`
-      const res = await fetch('https://api.msgbubbles.com/v1/messages', { method: 'POST' });
-      if (res.status === 409) dropAction();
-    `,
     // wa-server 503 and 504: all transient
     code`
       const res = await fetch('https://wa.sagad.net/api/v1/messages', { method: 'POST' });
@@ -169,16 +164,6 @@ ruleTester.run('no-status-branching', rule, {
         case 504:
           await retryWithBackoff();
           break;
-      }
-    `,
-    // wa-server 401: invalid_api_key, unauthorized, invalid_rotation_pin (all after-fix)
-    code`
-      import axios from 'axios';
-
-      try {
-        await axios.post('https://wa.sagad.net/api/v1/messages', payload);
-      } catch (err) {
-        if (err.response?.status === 401) await renewToken();
       }
     `,
     // wa-server 5xx: all transient
@@ -901,7 +886,30 @@ ruleTester.run('no-status-branching', rule, {
       errors: [
         { messageId: 'ambiguousStatus', data: WA_409, line: 7, column: 8, endLine: 7, endColumn: 11 },
         { messageId: 'ambiguousStatus', data: WA_429, line: 10, column: 8, endLine: 10, endColumn: 11 },
+        // doing nothing for 503 treats two different errors alike too
+        { messageId: 'ambiguousStatus', data: waServer('503', 2, 'whatsapp_connection_aborted and whatsapp_connection_lost'), line: 13, column: 8, endLine: 13, endColumn: 11 },
       ],
+    },
+    // Codes that share a retry class still mean different things: MsgBubbles 409 is `conflict` or `not_a_group` (both never-retry).
+    {
+      code: code`
+        const res = await fetch('https://api.msgbubbles.com/v1/messages', { method: 'POST' });
+        if (res.status === 409) dropAction();
+      `,
+      errors: [{ messageId: 'ambiguousStatus', data: msgbubbles('409', 2, 'conflict and not_a_group'), line: 2, column: 5, endLine: 2, endColumn: 23 }],
+    },
+    // Renewing the token on any 401 also "renews" for a wrong rotation PIN.
+    {
+      code: code`
+        import axios from 'axios';
+
+        try {
+          await axios.post('https://wa.sagad.net/api/v1/messages', payload);
+        } catch (err) {
+          if (err.response?.status === 401) await renewToken();
+        }
+      `,
+      errors: [{ messageId: 'ambiguousStatus', data: waServer('401', 3, 'invalid_api_key, unauthorized and invalid_rotation_pin'), line: 6, column: 7, endLine: 6, endColumn: 35 }],
     },
     // ranges
     {

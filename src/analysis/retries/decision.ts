@@ -13,7 +13,8 @@ import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import type { ProviderInfo } from '../providers.js';
 import { codeComparisonsOf, simpleStatusComparison, statusTestOf, type StatusRange } from '../tests.js';
-import { staticValue, UNKNOWN } from '../values.js';
+import { calleeFunction, inline, staticValue, UNKNOWN } from '../values.js';
+import { throwsOnFailure } from '../error-paths.js';
 import { NETWORK_ERROR, type DecisionBasis, type Outcome, type Truth, type Walk } from './types.js';
 
 export const not = (t: Truth): Truth => (t === 'T' ? 'F' : t === 'F' ? 'T' : t);
@@ -53,6 +54,7 @@ export function evaluate(walk: Walk, node: Node): Truth {
       const status = simpleStatusComparison(analysis, current);
       if (status) {
         walk.basis.add('status');
+        walk.decisions.add(current);
         const matches = statusMatches(entry, [status.range]);
         return current.operator === '!==' || current.operator === '!=' ? not(matches) : matches;
       }
@@ -70,6 +72,7 @@ export function evaluate(walk: Walk, node: Node): Truth {
       const status = statusTestOf(analysis, current);
       if (status) {
         walk.basis.add('status');
+        walk.decisions.add(current);
         return statusMatches(entry, status.ranges);
       }
       const helper = catalogHelper(walk, current);
@@ -79,6 +82,15 @@ export function evaluate(walk: Walk, node: Node): Truth {
       }
       const callee = skipTransparent(current.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'isAxiosError') return 'T';
+      // a predicate of the project (`isRetryableError(code, status)`): its body, with the arguments bound
+      const predicate = current.arguments.length > 0 && !analysis.providerCall(current) ? calleeFunction(analysis, current.callee) : undefined;
+      const inner = new Set<Node>();
+      const truth = predicate && inline(analysis, predicate, current, () => callbackTruth({ ...walk, decisions: inner }, predicate.fn));
+      if (truth) {
+        // status tests inside the predicate decide this retry: so does the call
+        if (inner.size > 0) for (const node of [current, ...inner]) walk.decisions.add(node);
+        return truth;
+      }
       return opaqueOrUnknown(walk, current);
     }
     case AST_NODE_TYPES.Identifier:
@@ -196,7 +208,10 @@ export function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Out
   const keys = walk.analysis.sourceCode.visitorKeys;
   switch (statement.type) {
     case AST_NODE_TYPES.ThrowStatement:
-      return set(walk.onThrow(statement));
+    {
+      const outcome = walk.onThrow(statement);
+      return outcome instanceof Set ? outcome : set(outcome);
+    }
     case AST_NODE_TYPES.ReturnStatement: {
       if (walk.onReturn) return walk.onReturn(statement);
       return statement.argument ? runExpression(walk, statement.argument) : set('stop');
@@ -263,19 +278,32 @@ function runSwitch(walk: Walk, statement: TSESTree.SwitchStatement): Set<Outcome
   };
   const discriminantIsCode = walk.analysis.codeOf(statement.discriminant);
   if (discriminantIsCode) walk.basis.add('code');
+  const discriminantIsStatus = !discriminantIsCode && walk.analysis.statusOf(statement.discriminant);
+  if (discriminantIsStatus) walk.basis.add('status');
+  const caseTruth = (test: TSESTree.Expression): Truth => {
+    const value = staticValue(walk.analysis, test);
+    if (value === UNKNOWN) return 'U';
+    if (discriminantIsCode) return valueMatches(walk.entry, value);
+    if (discriminantIsStatus && typeof value === 'number') {
+      walk.decisions.add(test);
+      return statusMatches(walk.entry, [[value, value]]);
+    }
+    return 'U';
+  };
   const matches: number[] = [];
   let fallback = statement.cases.findIndex((c) => c.test === null);
+  let definite = false;
   statement.cases.forEach((c, i) => {
     if (!c.test) return;
-    const value = staticValue(walk.analysis, c.test);
-    const truth: Truth = !discriminantIsCode || value === UNKNOWN ? 'U' : valueMatches(walk.entry, value);
+    const truth = caseTruth(c.test);
     if (truth !== 'F') matches.push(i);
-    if (truth === 'T') fallback = -2; // a definite match: default not reached
+    if (truth === 'T') definite = true; // a definite match: default not reached
   });
+  if (definite) fallback = -2;
   const result = new Set<Outcome>();
   for (const index of matches) for (const o of fromCase(index)) result.add(o);
   if (fallback >= 0) for (const o of fromCase(fallback)) result.add(o);
-  if (fallback === -1 && !matches.some((i) => valueMatches(walk.entry, staticValue(walk.analysis, statement.cases[i]!.test!)) === 'T')) result.add('next');
+  if (fallback === -1 && !definite) result.add('next');
   return result;
 
   function runListUntilBreak(w: Walk, statements: readonly TSESTree.Statement[]): Set<Outcome> {
@@ -326,17 +354,16 @@ export function containsThrow(node: Node, visitorKeys: VisitorKeys): boolean {
  * a `throw` of the code's own (`if (!res.ok) throw …`).
  */
 export function rejectsOnError(analysis: FileAnalysis, call: ProviderCall, scope: Node): boolean {
-  const keys = analysis.sourceCode.visitorKeys;
-  if (call.request) return call.request.throwsOnHttpError || containsThrow(scope, keys);
+  if (call.request) return call.request.throwsOnHttpError || throwsOnFailure(analysis, scope);
   const external = call.external;
   if (external) {
     const inner = external.analysis.calls.filter((c) => c.node.range[0] >= external.fn.range[0] && c.node.range[1] <= external.fn.range[1]);
-    return inner.some((c) => rejectsOnError(external.analysis, c, external.fn)) || containsThrow(scope, keys);
+    return inner.some((c) => rejectsOnError(external.analysis, c, external.fn)) || throwsOnFailure(analysis, scope);
   }
   const wrapper = call.wrapper;
   if (!wrapper) return true; // a wrapper named in settings: assume it throws
   const inner = analysis.calls.filter((c) => c !== call && c.node.range[0] >= wrapper.range[0] && c.node.range[1] <= wrapper.range[1]);
-  return inner.some((c) => rejectsOnError(analysis, c, wrapper)) || containsThrow(wrapper.body, keys) || containsThrow(scope, keys);
+  return inner.some((c) => rejectsOnError(analysis, c, wrapper)) || throwsOnFailure(analysis, wrapper.body) || throwsOnFailure(analysis, scope);
 }
 
 export function innermostTry(call: Node, within: Node): TSESTree.TryStatement | undefined {
@@ -357,20 +384,52 @@ export function baseWalk(analysis: FileAnalysis, entry: ErrorEntry, provider: Pr
     onThrow: () => 'stop',
     inLoop: false,
     basis,
+    decisions: decisionsOf(analysis),
     ...overrides,
   };
+}
+
+const decisionSets = new WeakMap<FileAnalysis, Set<Node>>();
+
+/** The status tests that retry decisions of the file evaluated (filled as constructs are walked). */
+export function decisionsOf(analysis: FileAnalysis): Set<Node> {
+  let found = decisionSets.get(analysis);
+  if (!found) decisionSets.set(analysis, (found = new Set()));
+  return found;
 }
 
 /** The error path inside a retried function: its try/catch around the provider call, or none (every error propagates). */
 export function functionErrorPath(analysis: FileAnalysis, fn: FunctionNode, walk: Walk): Set<Outcome> {
   const call = analysis.calls.find((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
   if (!call) return set('stop');
-  const tryStatement = innermostTry(call.node, fn);
+  const found = innermostTry(call.node, fn);
+  // `catch (e) { throw e; }` changes nothing: the error leaves as it came
+  const tryStatement = found?.handler && !onlyRethrows(found.handler) ? found : undefined;
+  const handler = tryStatement?.handler;
   const network = walk.entry === NETWORK_ERROR;
-  if (tryStatement?.handler && (network || rejectsOnError(analysis, call, tryStatement.block))) return runList(walk, tryStatement.handler.body.body, () => set('stop'));
-  // No catch of its own: a rejection leaves the function, and the library sees it.
-  if (!network && !rejectsOnError(analysis, call, fn.body)) return set('stop');
-  return set(walk.onThrow({ type: AST_NODE_TYPES.ThrowStatement, argument: null } as unknown as TSESTree.ThrowStatement));
+  const rejection = (): Set<Outcome> => {
+    if (handler) return runList(walk, handler.body.body, () => set('stop'));
+    // no catch of its own: the rejection leaves the function, and the library sees it
+    const outcome = walk.onThrow({ type: AST_NODE_TYPES.ThrowStatement, argument: null } as unknown as TSESTree.ThrowStatement);
+    return outcome instanceof Set ? outcome : set(outcome);
+  };
+  if (network || rejectsOnError(analysis, call, call.node)) return rejection();
+  // fetch, undici, a wrapper returning the Response: what follows the call decides, as in a loop body;
+  // a `throw` there goes to the catch, if any, and otherwise to the library
+  const after: Walk = handler ? { ...walk, onThrow: () => runList(walk, handler.body.body, () => set('stop')) } : walk;
+  return continueAfter(after, statementOf(call.node), tryStatement ? tryStatement.block : fn.body, () => set('stop'));
+}
+
+/** A catch that only rethrows what it caught. */
+function onlyRethrows(handler: TSESTree.CatchClause): boolean {
+  const [only] = handler.body.body;
+  return (
+    handler.body.body.length === 1 &&
+    only?.type === AST_NODE_TYPES.ThrowStatement &&
+    handler.param?.type === AST_NODE_TYPES.Identifier &&
+    only.argument.type === AST_NODE_TYPES.Identifier &&
+    only.argument.name === handler.param.name
+  );
 }
 
 /** The truth of a callback's result (`shouldRetry`, `retryCondition`, `handleWhen`) for a code. */

@@ -11,6 +11,10 @@ import { loopConstructs } from './loops.js';
 import { recursionConstructs } from './recursion.js';
 import type { RetryConstruct } from './types.js';
 
+import { decisionsOf } from './decision.js';
+import type { Node } from '../ast.js';
+
+export { decidesOnlyRetry } from './actions.js';
 export { innermostTry, rejectsOnError } from './decision.js';
 export { NETWORK_ERROR, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './types.js';
 
@@ -24,4 +28,17 @@ export function retryConstructs(analysis: FileAnalysis): readonly RetryConstruct
     cache.set(analysis, found);
   }
   return found;
+}
+
+/**
+ * The HTTP status tests that decide a retry of a provider call (in the retry
+ * condition, or in a predicate it calls): there the retry rule judges the
+ * decision, so other rules leave them alone.
+ */
+export function retryDecisions(analysis: FileAnalysis): ReadonlySet<Node> {
+  for (const construct of retryConstructs(analysis)) {
+    construct.basis(); // walks every code
+    construct.resendsOnNetworkError();
+  }
+  return decisionsOf(analysis);
 }

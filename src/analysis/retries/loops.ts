@@ -35,7 +35,8 @@ export function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
     const call = calls[0]!;
     const enclosingTry = innermostTry(call.node, loop);
     const rejects = enclosingTry ? rejectsOnError(analysis, call, enclosingTry.block) : false;
-    const resolvesOnError = call.request ? !call.request.throwsOnHttpError : false;
+    // fetch, undici, or a wrapper that returns the Response: an HTTP error comes back as a value
+    const resolvesOnError = !rejectsOnError(analysis, call, call.node);
     // No try and a client that throws: the first error leaves the loop.
     if (!enclosingTry && !resolvesOnError) continue;
     const provider = call.provider;

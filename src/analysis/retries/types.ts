@@ -51,10 +51,12 @@ export interface Walk {
   /** Calls that give up (async-retry's `bail(err)`). */
   readonly isStopCall: (call: TSESTree.CallExpression) => boolean;
   /** What a `throw` means here: the error leaves (`stop`) or the library retries it (`retry`, p-retry unless `AbortError`). */
-  readonly onThrow: (statement: TSESTree.ThrowStatement) => Outcome;
+  readonly onThrow: (statement: TSESTree.ThrowStatement) => Outcome | Set<Outcome>;
   /** What a `return` means; by default it re-sends when its value calls a retry call, else stops. */
   readonly onReturn?: (statement: TSESTree.ReturnStatement) => Set<Outcome>;
   /** Inside a loop, `continue` retries and `break` stops. */
   readonly inLoop: boolean;
   readonly basis: Set<DecisionBasis>;
+  /** Status tests the walk evaluated: they decide a retry (see `retryDecisions`). */
+  readonly decisions: Set<Node>;
 }
