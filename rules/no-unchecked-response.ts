@@ -3,7 +3,7 @@
  * check of `ok`, the HTTP status or the provider's error field.
  */
 import { own } from '../src/analysis/ast.js';
-import { byNotability, getAnalysis, outcomeUses } from '../src/analysis/index.js';
+import { byNotability, getAnalysis, outcomeUses, resolvesOnFailure } from '../src/analysis/index.js';
 import { createRule, formatCode } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
@@ -32,8 +32,6 @@ export default createRule({
     messages: {
       unchecked:
         'This {{provider}} response is used as a success without checking its HTTP status or {{field}}; {{client}} resolves on HTTP errors, so a failed send (such as {{example}}) passes for a success.',
-      uncheckedFlag:
-        'This {{provider}} response is used as a success without checking {{flag}} or {{field}}; {{provider}} can answer 2xx with {{flag}}: false, so a failed send passes for a success.',
       discarded: 'The result of this {{provider}} request is never checked, so a failed send is lost silently; check its HTTP status or {{field}}.',
     },
   },
@@ -43,35 +41,30 @@ export default createRule({
     return {
       'Program:exit'() {
         for (const call of analysis.calls) {
-          const { request, provider } = call;
-          if (!request) continue;
-          const flag = provider.def.successFlag;
-          if (request.throwsOnHttpError && !flag) continue;
+          const { provider } = call;
+          // a client that rejects on HTTP errors checks for us: every documented error comes with a 4xx/5xx
+          const outcome = resolvesOnFailure(call);
+          if (!outcome) continue;
           const uses = outcomeUses(analysis, call);
-          if (uses.handedOff || uses.errorChecks.length > 0) continue;
-          if (!request.throwsOnHttpError && uses.statusChecks.length > 0) continue;
+          if (uses.handedOff || uses.errorChecks.length > 0 || uses.statusChecks.length > 0) continue;
           const [example] = byNotability(
             provider,
             provider.def.errors.filter((e) => e.retry === 'never' && (e.scope ?? 'messaging') === 'messaging'),
           );
           const field = provider.codeField;
-          if (uses.discarded && uses.statusChecks.length === 0) {
+          if (uses.discarded) {
             context.report({ node: call.node, messageId: 'discarded', data: { provider: provider.id, field } });
           } else if (uses.successUses.length > 0) {
-            if (request.throwsOnHttpError && flag) {
-              context.report({ node: call.node, messageId: 'uncheckedFlag', data: { provider: provider.id, flag: `body.${flag}`, field } });
-            } else {
-              context.report({
-                node: call.node,
-                messageId: 'unchecked',
-                data: {
-                  provider: provider.id,
-                  field,
-                  client: own(CLIENT_LABEL, request.family) ?? request.family,
-                  example: example ? `${formatCode(example.code)} (${example.title})` : 'a validation error',
-                },
-              });
-            }
+            context.report({
+              node: call.node,
+              messageId: 'unchecked',
+              data: {
+                provider: provider.id,
+                field,
+                client: own(CLIENT_LABEL, outcome.family) ?? outcome.family,
+                example: example ? `${formatCode(example.code)} (${example.title})` : 'a validation error',
+              },
+            });
           }
         }
       },

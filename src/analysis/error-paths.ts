@@ -9,6 +9,7 @@ import { isFunction, memberName, skipTransparent, walkNodes, type Node } from '.
 import type { FileAnalysis, Kind } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { innermostTry, rejectsOnError } from './retries/index.js';
+import { exits } from './dispatch.js';
 import { codeComparisonsOf, statusTestOf } from './tests.js';
 import { calleeFunction, staticValue } from './values.js';
 
@@ -19,6 +20,8 @@ export interface ErrorPath {
   /** The caught error's binding, when there is one (`catch (err)`, `.catch((err) => …)`). */
   readonly caught: TSESTree.Identifier | undefined;
   readonly form: 'catch' | 'promise-catch' | 'failure-branch';
+  /** For the rest of a block after `if (res.ok) return …;`: the `if`; the path is what follows it. */
+  readonly after?: Node;
 }
 
 type Polarity = 'failure' | 'success' | undefined;
@@ -172,6 +175,11 @@ export function errorPaths(analysis: FileAnalysis): readonly ErrorPath[] {
       seen.add(branch);
       found!.push({ provider, body: branch, caught: undefined, form: 'failure-branch' });
     }
+    // `if (res.ok) return res.json();` with no else: what follows runs on failure
+    const block = node.parent;
+    if (provider && p === 'success' && !node.alternate && exits(node.consequent) && (block?.type === AST_NODE_TYPES.BlockStatement || block?.type === AST_NODE_TYPES.Program)) {
+      found!.push({ provider, body: block, caught: undefined, form: 'failure-branch', after: node });
+    }
   });
   cache.set(analysis, found);
   return found;
@@ -208,5 +216,47 @@ function singlesOutCode(analysis: FileAnalysis, test: Node): boolean {
     return !!status && status.provider.entriesForStatuses(status.ranges).length === 1;
   }
   if (current.type === AST_NODE_TYPES.CallExpression) return codeComparisonsOf(analysis, current).length > 0;
+  return false;
+}
+
+/**
+ * In a catch, has an earlier statement already rethrown the provider's errors
+ * as they are (`if (e instanceof WhatsAppApiError) throw e;`, `if
+ * (axios.isAxiosError(e)) throw e;`)? What reaches `exit` is then a network
+ * or parse error, which carries no provider code.
+ */
+export function providerErrorsRethrownBefore(analysis: FileAnalysis, path: ErrorPath, exit: Node): boolean {
+  const caught = path.caught;
+  if (!caught || path.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  for (const statement of path.body.body) {
+    if (statement.range[0] >= exit.range[0]) return false;
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) continue;
+    const consequent = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+    const rethrows = consequent.length === 1 && consequent[0]?.type === AST_NODE_TYPES.ThrowStatement && isName(consequent[0].argument, caught.name);
+    if (rethrows && singlesOutProviderError(statement.test, caught.name)) return true;
+  }
+  return false;
+}
+
+function isName(node: Node, name: string): boolean {
+  const current = skipTransparent(node);
+  return current.type === AST_NODE_TYPES.Identifier && current.name === name;
+}
+
+/** `e instanceof ApiError`, `isAxiosError(e)`, `e.response`, `'response' in e`, joined by `&&` / `||`. */
+function singlesOutProviderError(test: Node, name: string): boolean {
+  const current = skipTransparent(test);
+  if (current.type === AST_NODE_TYPES.LogicalExpression) return singlesOutProviderError(current.left, name) || singlesOutProviderError(current.right, name);
+  if (current.type === AST_NODE_TYPES.BinaryExpression) {
+    if (current.operator === 'instanceof') return isName(current.left, name);
+    if (current.operator === 'in') return isName(current.right, name);
+    return false;
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(current.callee);
+    const fnName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    return typeof fnName === 'string' && /^is\w*(?:Error|Exception)$/.test(fnName) && current.arguments.some((a) => isName(a, name));
+  }
+  if (current.type === AST_NODE_TYPES.MemberExpression) return isName(current.object, name) && ['response', 'status', 'statusCode'].includes(String(memberName(current)));
   return false;
 }

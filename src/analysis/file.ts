@@ -517,9 +517,8 @@ export class FileAnalysis implements AnalysisEnv {
 
   /** What a function gives back (the first `return` whose value is known). */
   returnKind(fn: FunctionNode): Kind | undefined {
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.kindOf(fn.body);
-    for (const statement of returnStatements(fn.body)) {
-      const kind = statement.argument ? this.kindOf(statement.argument) : undefined;
+    for (const returned of returnedExpressions(fn)) {
+      const kind = this.kindOf(returned);
       if (kind) return kind;
     }
     return undefined;
@@ -804,23 +803,4 @@ function project(kind: Kind | undefined, pattern: Node, target: TSESTree.Identif
 
 function contains(node: Node, inner: Node): boolean {
   return node.range[0] <= inner.range[0] && inner.range[1] <= node.range[1];
-}
-
-/** `return` statements of a function body, not of nested functions. */
-function returnStatements(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
-  const found: TSESTree.ReturnStatement[] = [];
-  const visit = (node: Node): void => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      found.push(node);
-      return;
-    }
-    if (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody) return;
-    for (const value of Object.values(node)) {
-      if (value === node.parent) continue;
-      if (Array.isArray(value)) for (const item of value) if (item && typeof item === 'object' && 'type' in item) visit(item as Node);
-      if (value && typeof value === 'object' && 'type' in value && value !== node.parent) visit(value as Node);
-    }
-  };
-  for (const statement of body.body) visit(statement);
-  return found;
 }

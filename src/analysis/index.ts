@@ -15,8 +15,9 @@ export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
 export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
 export { decidesOnlyRetry, retryConstructs, retryDecisions, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
-export { decidedOnCode, errorPaths, type ErrorPath } from './error-paths.js';
-export { outcomeUses, type OutcomeUses } from './outcome.js';
+export { alwaysThrows, decidedOnCode, errorPaths, failurePolarity, providerErrorsRethrownBefore, throwsOnFailure, type ErrorPath } from './error-paths.js';
+export { carries, isFailureValue, isStandIn, pathExits, type PathExit } from './failure-values.js';
+export { outcomeUses, resolvesOnFailure, type OutcomeUses } from './outcome.js';
 export { dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
 export { codeComparisonsOf, messageTestOf, onlyWithoutCode, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 

@@ -6,7 +6,10 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTransparent, walkNodes, type Node } from './ast.js';
+import type { ClientFamily } from './clients.js';
+import { exits } from './dispatch.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
+import { rejectsOnError } from './retries/index.js';
 import { staticValue } from './values.js';
 
 export interface OutcomeUses {
@@ -75,6 +78,17 @@ function errorFields(kind: Kind): Set<string | number> {
   return fields;
 }
 
+/** Is a value read in the test of a branch that leaves (`if (!data.url) throw …`, `if (!id) return null`)? */
+function guards(node: Node): boolean {
+  let current = node;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.UnaryExpression || current.parent.type === AST_NODE_TYPES.LogicalExpression || current.parent.type === AST_NODE_TYPES.ChainExpression)) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (parent?.type !== AST_NODE_TYPES.IfStatement || parent.test !== current) return false;
+  return exits(parent.consequent) || (!!parent.alternate && exits(parent.alternate));
+}
+
 export class OutcomeIndex {
   private readonly uses = new Map<ProviderCall, OutcomeUses>();
 
@@ -104,7 +118,7 @@ export class OutcomeIndex {
       return;
     }
     const call = this.analysis.providerCall(node);
-    if (call?.request) this.visitCall(call, node as TSESTree.CallExpression);
+    if (call?.request || call?.external) this.visitCall(call, node as TSESTree.CallExpression);
     if (node.type === AST_NODE_TYPES.CallExpression && !call) {
       // `return res.json()`: the parsed body handed to the caller as it is
       const kind = this.analysis.kindOf(node);
@@ -126,6 +140,11 @@ export class OutcomeIndex {
     const uses = this.usesOf(kind.call);
     const outer = outermost(node);
     const context = outer.parent;
+    if (kind.k === 'body' && kind.path.length > 0 && guards(outer)) {
+      // `if (!body.messages?.[0]?.id) throw …`: an error body has no such field
+      uses.errorChecks.push(node);
+      return;
+    }
     switch (kind.k) {
       case 'status':
       case 'ok':
@@ -197,4 +216,23 @@ export function outcomeUses(analysis: FileAnalysis, call: ProviderCall): Outcome
     indexes.set(analysis, index);
   }
   return index.usesOf(call);
+}
+
+/**
+ * How a provider call that does not reject on a failed request gives the
+ * failure back: the client family of the request whose response (or parsed
+ * body) the caller receives. `undefined` when a failure rejects (axios, got,
+ * ky, a wrapper that throws), so there is nothing to check at the call.
+ * Calls of same-file wrappers are judged at the request inside them, whose
+ * uses include the caller's.
+ */
+export function resolvesOnFailure(call: ProviderCall): { family: ClientFamily } | undefined {
+  if (call.request) return call.request.throwsOnHttpError ? undefined : { family: call.request.family };
+  const external = call.external;
+  if (!external) return undefined;
+  const returned = external.analysis.returnKind(external.fn);
+  const settled = returned?.k === 'promise' ? returned.of : returned;
+  const inner = settled?.call;
+  if (!settled || !inner?.request || (settled.k !== 'response' && !(settled.k === 'body' && settled.path.length === 0))) return undefined;
+  return rejectsOnError(external.analysis, inner, external.fn) ? undefined : { family: inner.request.family };
 }

@@ -18,7 +18,6 @@ const BUBBLES_EXAMPLE = "'invalid_request' (Invalid request)";
 const CONNEX_EXAMPLE = "'AUTH_003' (Invalid token format)";
 
 /** Connexease's success flag, for a client that throws on non-2xx but not on `isSuccess: false`. */
-const CONNEX_FLAG = { provider: 'connexease', flag: 'body.isSuccess', field: 'body.errors.code' };
 
 ruleTester.run('no-unchecked-response', rule, {
   valid: [
@@ -300,6 +299,37 @@ ruleTester.run('no-unchecked-response', rule, {
       const res = await fetch('${META}', { method: 'POST', headers, body: JSON.stringify(payload) });
       const body = await res.json();
       console.log(body);
+    `,
+    // ══ Connexease: every documented error comes with a 4xx/5xx status ══
+    // A client that rejects on HTTP errors (axios, got, ky, ofetch) has checked it: no `isSuccess` check on top.
+    code`
+        import axios from 'axios';
+        const res = await axios.post('${CONNEX}', { messaging_product: 'whatsapp', to, type: 'text', text });
+        await save(res.data.data);
+    `,
+    code`
+        import axios from 'axios';
+        const { data, status } = await axios.post('${CONNEX}', payload);
+        if (status !== 200) throw new Error('Connexease send failed');
+        await save(data.data);
+    `,
+    code`
+        import axios from 'axios';
+        const connexease = axios.create({ baseURL: 'https://api.gateway.connexease.com/v1' });
+        export async function send(payload: unknown) {
+          const { data } = await connexease.post('/messages', payload);
+          return data.data;
+        }
+    `,
+    code`
+        import got from 'got';
+        const data = await got.post('${CONNEX}', { json: payload }).json();
+        await save(data.data);
+    `,
+    code`
+        import { ofetch } from 'ofetch';
+        const data = await ofetch('${CONNEX}', { method: 'POST', body: payload });
+        await save(data);
     `,
   ],
 
@@ -908,100 +938,6 @@ ruleTester.run('no-unchecked-response', rule, {
       ],
     },
 
-    // ══ Connexease: a 2xx can carry `isSuccess: false` ══
-    // plain axios throws on non-2xx, but not on the flag
-    {
-      code: code`
-        import axios from 'axios';
-        const res = await axios.post('${CONNEX}', { messaging_product: 'whatsapp', to, type: 'text', text });
-        await save(res.data.data);
-      `,
-      errors: [
-        {
-          messageId: 'uncheckedFlag',
-          data: CONNEX_FLAG,
-          line: 2,
-          column: 19,
-          endLine: 2,
-          endColumn: 138,
-        },
-      ],
-    },
-    // a status check does not help when the client already throws on non-2xx
-    {
-      code: code`
-        import axios from 'axios';
-        const { data, status } = await axios.post('${CONNEX}', payload);
-        if (status !== 200) throw new Error('Connexease send failed');
-        await save(data.data);
-      `,
-      errors: [
-        {
-          messageId: 'uncheckedFlag',
-          data: CONNEX_FLAG,
-          line: 2,
-          column: 32,
-          endLine: 2,
-          endColumn: 101,
-        },
-      ],
-    },
-    // an axios instance
-    {
-      code: code`
-        import axios from 'axios';
-        const connexease = axios.create({ baseURL: 'https://api.gateway.connexease.com/v1' });
-        export async function send(payload: unknown) {
-          const { data } = await connexease.post('/messages', payload);
-          return data.data;
-        }
-      `,
-      errors: [
-        {
-          messageId: 'uncheckedFlag',
-          data: CONNEX_FLAG,
-          line: 4,
-          column: 26,
-          endLine: 4,
-          endColumn: 63,
-        },
-      ],
-    },
-    // got, and ofetch (which resolves to the parsed body)
-    {
-      code: code`
-        import got from 'got';
-        const data = await got.post('${CONNEX}', { json: payload }).json();
-        await save(data.data);
-      `,
-      errors: [
-        {
-          messageId: 'uncheckedFlag',
-          data: CONNEX_FLAG,
-          line: 2,
-          column: 20,
-          endLine: 2,
-          endColumn: 97,
-        },
-      ],
-    },
-    {
-      code: code`
-        import { ofetch } from 'ofetch';
-        const data = await ofetch('${CONNEX}', { method: 'POST', body: payload });
-        await save(data);
-      `,
-      errors: [
-        {
-          messageId: 'uncheckedFlag',
-          data: CONNEX_FLAG,
-          line: 2,
-          column: 20,
-          endLine: 2,
-          endColumn: 111,
-        },
-      ],
-    },
     // fetch: the generic message, as for the other providers
     {
       code: code`
