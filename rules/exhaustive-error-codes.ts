@@ -3,14 +3,14 @@
  * object, membership test) that leave documented codes unhandled.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { dispatchOf, getAnalysis, type Dispatch, type DispatchForm } from '../src/analysis/index.js';
+import { codeSource, dispatchOf, getAnalysis, resolveSettings, type Dispatch, type DispatchForm, type ResolvedSettings } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { entryMatches } from '../src/catalog/lookup.js';
 import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
-import { createRule, formatCode, listSome } from '../src/util/create-rule.js';
+import { createRule, formatCode, listSome, OptionsError } from '../src/util/create-rule.js';
 
 type Options = [{ requireAll?: boolean; ignore?: (string | number)[] }];
-type MessageId = 'missingNoFallback' | 'missingEmptyFallback' | 'missingRequireAll' | 'addMissingCases' | 'addMissingKeys';
+type MessageId = 'missingNoFallback' | 'missingEmptyFallback' | 'missingRequireAll' | 'addMissingCases' | 'addMissingKeys' | 'addDefaultRethrow' | 'addDefaultThrow';
 
 const FORM_LABEL: Record<DispatchForm, string> = {
   switch: 'switch',
@@ -36,6 +36,28 @@ function describeMissing(missing: readonly ErrorEntry[]): string {
     })
     .filter(Boolean)
     .join('; ');
+}
+
+const checked = new WeakMap<ResolvedSettings, Set<string>>();
+
+/**
+ * `ignore` names codes of the enabled providers, in their type: `'131000'`
+ * for Meta's numeric 131000 never matches, so it is a configuration error.
+ */
+function checkIgnore(ignore: readonly (string | number)[], settings: ResolvedSettings): void {
+  if (ignore.length === 0) return;
+  let done = checked.get(settings);
+  if (!done) checked.set(settings, (done = new Set()));
+  const key = JSON.stringify(ignore);
+  if (done.has(key)) return;
+  for (const [i, value] of ignore.entries()) {
+    if (settings.providers.some((p) => p.def.errors.some((e) => entryMatches(e, value)))) continue;
+    const other = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : typeof value === 'number' ? String(value) : undefined;
+    const owner = other === undefined ? undefined : settings.providers.find((p) => p.def.errors.some((e) => entryMatches(e, other)));
+    const hint = owner ? `; ${owner.id} documents ${formatCode(other!)} (write it as a ${typeof other})` : `; it is not a documented code of ${settings.providers.map((p) => p.id).join(', ')}`;
+    throw new OptionsError(`exhaustive-error-codes: ignore[${i}] is ${formatCode(value)}${hint}.`);
+  }
+  done.add(key);
 }
 
 function placeholder(dispatch: Dispatch, entry: ErrorEntry): string {
@@ -88,9 +110,12 @@ export default createRule<Options, MessageId>({
       missingRequireAll: 'This {{form}} on the {{provider}} error code leaves {{count}} of the documented codes to its fallback ({{groups}}); handle each of them.',
       addMissingCases: 'Add a case for each missing {{provider}} code ({{count}}).',
       addMissingKeys: 'Add a key for each missing {{provider}} code ({{count}}).',
+      addDefaultRethrow: 'Add a default that rethrows the {{provider}} error ({{thrown}}).',
+      addDefaultThrow: 'Add a default that throws an error keeping the {{provider}} error body as its cause.',
     },
   },
   create(context, [options]) {
+    checkIgnore(options.ignore ?? [], resolveSettings(context.settings));
     const analysis = getAnalysis(context);
     if (!analysis) return {};
     const ignore = new Set<string | number>(options.ignore ?? []);
@@ -116,6 +141,7 @@ export default createRule<Options, MessageId>({
               return fixer.insertTextBefore(closing, `${indent}${clauses.join(`\n${indent}`)}\n${lineIndent(sourceCode, switchStatement)}`);
             },
           },
+          ...rethrowDefault(dispatch, switchStatement, defaultCase, anchor, indent),
         ];
       }
       const properties = object?.properties ?? [];
@@ -132,6 +158,25 @@ export default createRule<Options, MessageId>({
           messageId: 'addMissingKeys' as const,
           data,
           fix: (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(comma ? last : afterLast!, `${comma}\n${indent}${keys.join(`\n${indent}`)}`),
+        },
+      ];
+    };
+
+    /** A `default` (in place of an empty one) that rethrows the error, or throws one that keeps the body. */
+    const rethrowDefault = (dispatch: Dispatch, switchStatement: TSESTree.SwitchStatement, defaultCase: TSESTree.SwitchCase | undefined, anchor: TSESTree.SwitchCase | undefined, indent: string) => {
+      const source = codeSource(analysis, dispatch.code);
+      if (!source || dispatch.fallback === 'handled' || !anchor) return [];
+      const text = sourceCode.getText(source.node);
+      const code = sourceCode.getText(dispatch.code);
+      const statement =
+        source.kind === 'error' ? `throw ${text};` : `throw new Error(\`Unhandled ${dispatch.provider.id} error \${String(${code})}\`, { cause: ${text} });`;
+      const clause = `default:\n${indent}  ${statement}`;
+      const data = { provider: dispatch.provider.id, thrown: text };
+      return [
+        {
+          messageId: source.kind === 'error' ? ('addDefaultRethrow' as const) : ('addDefaultThrow' as const),
+          data,
+          fix: (fixer: TSESLint.RuleFixer) => (defaultCase ? fixer.replaceText(defaultCase, clause) : fixer.insertTextAfter(anchor, `\n${indent}${clause}`)),
         },
       ];
     };

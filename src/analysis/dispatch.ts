@@ -5,7 +5,8 @@
  * For each: the codes it handles and what happens to every other code.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { propertyKeyName, skipTransparent, type Node } from './ast.js';
+import { enclosingFunction, findVariable, propertyKeyName, skipTransparent, someNode, type Node } from './ast.js';
+import { alwaysThrows } from './error-paths.js';
 import type { FileAnalysis } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { codeComparisonsOf } from './tests.js';
@@ -34,6 +35,31 @@ export interface Dispatch {
   readonly object?: TSESTree.ObjectExpression;
 }
 
+/**
+ * Where a dispatched code comes from, written so that it can be rethrown at
+ * the dispatch: the caught error (`err` of `err.response.data.error.code`),
+ * or the parsed error body (`body` of `body.error.code`).
+ */
+export function codeSource(analysis: FileAnalysis, code: Node): { readonly kind: 'error' | 'body'; readonly node: Node } | undefined {
+  let current = skipTransparent(code);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    // `const code = err.response?.data?.error?.code;` in the same function
+    const def = findVariable(analysis.sourceCode, current)?.defs[0];
+    const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : undefined;
+    if (!init || enclosingFunction(init) !== enclosingFunction(code)) return undefined;
+    current = skipTransparent(init);
+  }
+  let body: Node | undefined;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipTransparent(current.object);
+    const kind = analysis.kindOf(object);
+    if (kind?.k === 'error') return { kind: 'error', node: object };
+    if (kind?.k === 'body' && kind.path.length === 0) body = object;
+    current = object;
+  }
+  return body ? { kind: 'body', node: body } : undefined;
+}
+
 /** Statements that do nothing for the codes that reach them. */
 function doesNothing(statements: readonly TSESTree.Statement[]): boolean {
   return statements.every((statement) => {
@@ -43,7 +69,12 @@ function doesNothing(statements: readonly TSESTree.Statement[]): boolean {
       case AST_NODE_TYPES.ContinueStatement:
         return true;
       case AST_NODE_TYPES.ReturnStatement:
-        return statement.argument === null;
+        // `return;`, `return undefined;` and `return void 0;` give the caller nothing either
+        return (
+          statement.argument === null ||
+          (statement.argument.type === AST_NODE_TYPES.Identifier && statement.argument.name === 'undefined') ||
+          (statement.argument.type === AST_NODE_TYPES.UnaryExpression && statement.argument.operator === 'void')
+        );
       case AST_NODE_TYPES.BlockStatement:
         return doesNothing(statement.body);
       default:
@@ -127,7 +158,7 @@ function switchDispatch(analysis: FileAnalysis, node: TSESTree.SwitchStatement):
     fallback = doesNothing(statements) ? 'empty' : 'handled';
   });
   // No `default`: other codes go on after the switch.
-  if (!node.cases.some((c) => c.test === null)) fallback = after(node, node);
+  if (!node.cases.some((c) => c.test === null)) fallback = after(analysis, node, node);
   return { form: 'switch', node, provider: found.provider, code: node.discriminant, handled, fallback, switchStatement: node };
 }
 
@@ -135,20 +166,43 @@ function switchDispatch(analysis: FileAnalysis, node: TSESTree.SwitchStatement):
  * Statements that run after a chain for codes it did not select: its
  * following siblings, or, at the end of a nested block (`if (err.response) {
  * … }`), what follows that block's statement — up to the function's end.
+ * Code that merely follows a dispatch without a `default` runs for the other
+ * codes by accident: it handles them only when it throws or uses the error,
+ * its body or its code (rethrows, returns, passes on or logs it).
  */
-function after(statement: TSESTree.Node, last: TSESTree.Node): Fallback {
+function after(analysis: FileAnalysis, statement: TSESTree.Node, last: TSESTree.Node): Fallback {
   const parent = statement.parent;
   if (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.Program && parent?.type !== AST_NODE_TYPES.SwitchCase) return 'none';
   const body: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
   const rest = body.slice(body.indexOf(last) + 1) as TSESTree.Statement[];
-  if (rest.length > 0) return doesNothing(rest) ? 'empty' : 'handled';
+  if (rest.length > 0) return doesNothing(rest) ? 'empty' : rest.some((s) => handlesError(analysis, s)) ? 'handled' : 'none';
   // the end of a block nested in a statement (not a function body, not a loop: a loop goes round)
   const holder = parent.type === AST_NODE_TYPES.BlockStatement ? parent.parent : undefined;
   if (holder && (holder.type === AST_NODE_TYPES.IfStatement || holder.type === AST_NODE_TYPES.BlockStatement || holder.type === AST_NODE_TYPES.TryStatement)) {
-    return after(holder, holder);
+    return after(analysis, holder, holder);
   }
-  if (holder?.type === AST_NODE_TYPES.CatchClause) return after(holder.parent, holder.parent);
+  if (holder?.type === AST_NODE_TYPES.CatchClause) return after(analysis, holder.parent, holder.parent);
   return 'none';
+}
+
+/** Does a statement throw, or use a provider's error, response, body or code (not inside a nested function)? */
+function handlesError(analysis: FileAnalysis, statement: Node): boolean {
+  return someNode(
+    statement,
+    analysis.sourceCode.visitorKeys,
+    (node) =>
+      node.type === AST_NODE_TYPES.ThrowStatement ||
+      (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, node)) ||
+      ((node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) && isOutcome(analysis, node)),
+    (node) => node !== statement && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration),
+  );
+}
+
+function isOutcome(analysis: FileAnalysis, node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return false;
+  const kind = analysis.kindOf(node);
+  return kind !== undefined && kind.k !== 'promise';
 }
 
 function siblingsOf(node: Node): readonly Node[] {
@@ -231,7 +285,7 @@ function ifDispatch(analysis: FileAnalysis, node: TSESTree.IfStatement): Dispatc
       }
     }
   }
-  if (!current.alternate) fallback = after(node, last);
+  if (!current.alternate) fallback = after(analysis, node, last);
   if (tests < 2 && !membership) return undefined;
   return { form: tests < 2 ? 'membership' : 'if-chain', node, provider: first.provider, code: first.code, handled, fallback };
 }
@@ -288,7 +342,7 @@ function guardFallback(analysis: FileAnalysis, lookup: Node, object: Node): Fall
   const objectText = analysis.sourceCode.getText(object);
   const sideOf = (ifStatement: TSESTree.IfStatement, positive: boolean): Fallback => {
     const other = positive ? ifStatement.alternate : ifStatement.consequent;
-    if (!other) return after(ifStatement, ifStatement);
+    if (!other) return after(analysis, ifStatement, ifStatement);
     return doesNothing(blockStatements(other)) ? 'empty' : 'handled';
   };
   // `if (code in handlers)` around the lookup

@@ -18,7 +18,7 @@ export { decidesOnlyRetry, retryConstructs, retryDecisions, type DecisionBasis, 
 export { alwaysThrows, decidedOnCode, errorPaths, failurePolarity, providerErrorsRethrownBefore, throwsOnFailure, type ErrorPath } from './error-paths.js';
 export { carries, isFailureValue, isStandIn, pathExits, type PathExit } from './failure-values.js';
 export { outcomeUses, resolvesOnFailure, type OutcomeUses } from './outcome.js';
-export { dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
+export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
 export { codeComparisonsOf, messageTestOf, onlyWithoutCode, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();

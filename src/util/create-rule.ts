@@ -48,3 +48,12 @@ export function listSome(items: readonly string[], shown = 3): string {
 export function formatCode(code: string | number): string {
   return typeof code === 'string' ? `'${code}'` : String(code);
 }
+
+/** A rule option that its schema allows but the catalog does not: reported like a settings error, without stack frames. */
+export class OptionsError extends Error {
+  constructor(problem: string) {
+    super(`eslint-plugin-whatsapp-errors: invalid option: ${problem}`);
+    this.name = 'OptionsError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}

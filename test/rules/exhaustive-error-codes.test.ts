@@ -631,6 +631,27 @@ ruleTester.run('exhaustive-error-codes', rule, {
                 }
               `,
             },
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'connexease', thrown: 'err' },
+              output: src`
+                import axios from 'axios';
+                try {
+                  await axios.post('https://api.gateway.connexease.com/v1/messages', payload);
+                } catch (err) {
+                  switch (err.response.data.errors.code) {
+                    case 'RATE_001':
+                      await wait(err.response.data.errors.params.retry_after);
+                      break;
+                    case 'AUTH_004':
+                      await retryLater();
+                      break;
+                    default:
+                      throw err;
+                  }
+                }
+              `,
+            },
           ],
         },
       ],
@@ -666,6 +687,21 @@ ruleTester.run('exhaustive-error-codes', rule, {
                     break;
                   ${cxCases(['RATE_001'], '')}
                   default:
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'connexease', thrown: 'body' },
+              output: src`
+                const res = await fetch('https://api.gateway.connexease.com/v1/messages', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.errors.code) {
+                  case 'RATE_001':
+                    await backOff();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled connexease error \${String(body.errors.code)}\`, { cause: body });
                 }
               `,
             },
@@ -709,6 +745,22 @@ ruleTester.run('exhaustive-error-codes', rule, {
                 }
               `,
             },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'connexease', thrown: 'body' },
+              output: src`
+                const res = await fetch('https://api.gateway.connexease.com/v1/messages', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.errors.code) {
+                  case 'RATE_001':
+                    await backOff();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled connexease error \${String(body.errors.code)}\`, { cause: body });
+                    // nothing to do
+                }
+              `,
+            },
           ],
         },
       ],
@@ -747,6 +799,22 @@ ruleTester.run('exhaustive-error-codes', rule, {
                     ${cxCases(['RATE_001'], '')}
                     default:
                       return;
+                  }
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'connexease', thrown: 'body' },
+              output: src`
+                async function send() {
+                  const res = await fetch('https://api.gateway.connexease.com/v1/messages', { method: 'POST', body: JSON.stringify(payload) });
+                  const body = await res.json();
+                  switch (body.errors.code) {
+                    case 'RATE_001':
+                      return backOff();
+                    default:
+                      throw new Error(\`Unhandled connexease error \${String(body.errors.code)}\`, { cause: body });
                   }
                 }
               `,
@@ -813,6 +881,24 @@ ruleTester.run('exhaustive-error-codes', rule, {
                   case 'unavailable': { throw new Error('Not implemented yet: msgbubbles unavailable (Temporarily unavailable)'); }
                   default:
                     break;
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'msgbubbles', thrown: 'body' },
+              output: src`
+                const res = await fetch('https://api.msgbubbles.com/v1/messages', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.error) {
+                  case 'rate_limited':
+                    await backOff();
+                    break;
+                  case 'send_failed':
+                    await retryWithSameKey();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled msgbubbles error \${String(body.error)}\`, { cause: body });
                 }
               `,
             },
@@ -913,6 +999,21 @@ ruleTester.run('exhaustive-error-codes', rule, {
                 }
               `,
             },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'wa-server', thrown: 'body' },
+              output: src`
+                const res = await fetch('https://wa.sagad.net/api/v1/messages/send', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.error.code) {
+                  case 'device_not_connected':
+                    await relink();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled wa-server error \${String(body.error.code)}\`, { cause: body });
+                }
+              `,
+            },
           ],
         },
       ],
@@ -969,6 +1070,27 @@ ruleTester.run('exhaustive-error-codes', rule, {
                 }
               `,
             },
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'cequens', thrown: 'err' },
+              output: src`
+                import axios from 'axios';
+                try {
+                  await axios.post('https://apis.cequens.com/conversation-app/api/v1/messages', payload);
+                } catch (err) {
+                  switch (err.response.data.errors[0].code) {
+                    case 470:
+                      await sendTemplate(to);
+                      break;
+                    case 429:
+                      await backOff();
+                      break;
+                    default:
+                      throw err;
+                  }
+                }
+              `,
+            },
           ],
         },
       ],
@@ -1006,6 +1128,21 @@ ruleTester.run('exhaustive-error-codes', rule, {
                     break;
                   case 470: { throw new Error('Not implemented yet: cequens 470 (Re-engagement message)'); }
                   case 472: { throw new Error('Not implemented yet: cequens 472 (User\\'s number is part of an experiment)'); }
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'cequens', thrown: 'body' },
+              output: src`
+                const res = await fetch('https://apis.cequens.com/conversation-app/api/v1/messages', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.errors[0].code) {
+                  case 429:
+                    await backOff();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled cequens error \${String(body.errors[0].code)}\`, { cause: body });
                 }
               `,
             },
@@ -1059,6 +1196,24 @@ ruleTester.run('exhaustive-error-codes', rule, {
                 }
               `,
             },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'meta-cloud', thrown: 'body' },
+              output: src`
+                const res = await fetch('https://graph.facebook.com/v21.0/1234567890/messages', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.error.code) {
+                  case 131047:
+                    await sendTemplate(to);
+                    break;
+                  case 250:
+                    await askForPermission();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled meta-cloud error \${String(body.error.code)}\`, { cause: body });
+                }
+              `,
+            },
           ],
         },
       ],
@@ -1103,6 +1258,24 @@ ruleTester.run('exhaustive-error-codes', rule, {
                     ${casesFor('meta-cloud', [131047], '\n')}
                     default:
                       break;
+                  }
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'meta-cloud', thrown: 'err' },
+              output: src`
+                import axios from 'axios';
+                try {
+                  await axios.post('https://graph.facebook.com/v21.0/1234567890/messages', payload);
+                } catch (err) {
+                  switch (err.response?.data?.error?.code) {
+                    case 131047:
+                      await sendTemplate(to);
+                      break;
+                    default:
+                      throw err;
                   }
                 }
               `,
@@ -1163,6 +1336,30 @@ ruleTester.run('exhaustive-error-codes', rule, {
                 }
               `,
             },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'meta-cloud', thrown: 'body' },
+              output: src`
+                const REENGAGEMENT = 131047;
+                enum Throttle {
+                  Hit = 130429,
+                  Pair = 131056,
+                }
+                const res = await fetch('https://graph.facebook.com/v21.0/1234567890/messages', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.error.code) {
+                  case REENGAGEMENT:
+                    await sendTemplate(to);
+                    break;
+                  case Throttle.Hit:
+                  case Throttle.Pair:
+                    await backOff();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled meta-cloud error \${String(body.error.code)}\`, { cause: body });
+                }
+              `,
+            },
           ],
         },
       ],
@@ -1219,6 +1416,31 @@ ruleTester.run('exhaustive-error-codes', rule, {
                 }
               `,
             },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'connexease', thrown: 'body' },
+              output: src`
+                const RATE = 'RATE_001';
+                const CODES = { authService: 'AUTH_004' } as const;
+                enum Cx { BadRecipient = 'GW_001', BadToken = 'AUTH_003' }
+                const res = await fetch('https://api.gateway.connexease.com/v1/messages', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                switch (body.errors.code) {
+                  case RATE:
+                    await backOff();
+                    break;
+                  case CODES.authService:
+                  case Cx.BadRecipient:
+                    await retryLater();
+                    break;
+                  case Cx.BadToken:
+                    await fixToken();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled connexease error \${String(body.errors.code)}\`, { cause: body });
+                }
+              `,
+            },
           ],
         },
       ],
@@ -1254,6 +1476,20 @@ ruleTester.run('exhaustive-error-codes', rule, {
                     break;
                   ${casesFor('digiworld', ['insufficient_balance'], '\n')}
                   default:
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'digiworld', thrown: 'body' },
+              output: src`
+                const body = await fetch('https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage', { method: 'POST', body: JSON.stringify(payload) }).then((r) => r.json());
+                switch (body.error) {
+                  case 'insufficient_balance':
+                    await notifyBilling();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled digiworld error \${String(body.error)}\`, { cause: body });
                 }
               `,
             },
