@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getAnalysis, retryConstructs, type FileAnalysis, type ProviderCall, type RetryConstruct } from '../src/analysis/index.js';
-import { findProperty, isFunction, memberName, propertyKeyName, skipTransparent, type Node } from '../src/analysis/ast.js';
+import { findProperty, isFunction, memberName, programOf, propertyKeyName, skipTransparent, type Node } from '../src/analysis/ast.js';
 import { payloadObject } from '../src/analysis/clients.js';
 import { resolveExpression, staticValue } from '../src/analysis/values.js';
 import type { Idempotency } from '../src/catalog/schema.js';
@@ -18,7 +18,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 type Presence = { found: true; value: Node | undefined } | { found: false } | { found: 'unknown' };
 
 function within(inner: Node, outer: Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1] && programOf(inner) === programOf(outer);
 }
 
 /** Is one of `names` a key of `object`? Header names ignore case; body fields do not. */
@@ -88,7 +88,8 @@ function headerPresence(analysis: FileAnalysis, call: ProviderCall, name: string
 }
 
 /** An object written in the call, or inside a function: not a module-level constant shared by every message. */
-function editable(node: Node, call: ProviderCall): boolean {
+function editable(node: Node, call: ProviderCall, sourceCode: { readonly ast: Node }): boolean {
+  if (programOf(node) !== sourceCode.ast) return false; // another file
   if (within(node, call.node)) return true;
   for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return true;
   return false;
@@ -126,12 +127,19 @@ export default createRule({
     const analysis = getAnalysis(context);
     if (!analysis) return {};
 
-    /** The direct requests a construct re-sends (through wrappers too). */
-    const requestsOf = (calls: readonly ProviderCall[]): ProviderCall[] =>
+    /**
+     * The direct requests a construct re-sends, through wrappers too, with the
+     * call to report: the request itself, or (for a wrapper of another file)
+     * the call of the wrapper here.
+     */
+    const requestsOf = (calls: readonly ProviderCall[]): { request: ProviderCall; at: ProviderCall }[] =>
       calls.flatMap((call) => {
-        if (call.request) return [call];
+        if (call.request) return [{ request: call, at: call }];
         const wrapper = call.wrapper;
-        return wrapper ? analysis.calls.filter((c) => c.request && within(c.node, wrapper)) : [];
+        if (wrapper) return analysis.calls.filter((c) => c.request && within(c.node, wrapper)).map((c) => ({ request: c, at: c }));
+        const external = call.external;
+        if (!external) return [];
+        return external.analysis.calls.filter((c) => c.request && within(c.node, external.fn)).map((c) => ({ request: c, at: call }));
       });
 
     const insertInto = (fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, text: string) => {
@@ -147,7 +155,7 @@ export default createRule({
         const seen = new Set<ProviderCall>();
         for (const construct of retryConstructs(analysis)) {
           if (!resends(construct)) continue;
-          for (const call of requestsOf(construct.calls)) {
+          for (const { request: call, at } of requestsOf(construct.calls)) {
             const idempotency: Idempotency | undefined = call.provider.def.idempotency;
             if (!idempotency || seen.has(call) || !call.request) continue;
             if (READ_METHODS.has(call.request.method ?? '')) continue; // a read cannot send twice
@@ -157,29 +165,29 @@ export default createRule({
               const { presence, insertInto: headers, addTo } = headerPresence(analysis, call, idempotency.name);
               if (presence.found === 'unknown') continue;
               if (presence.found) {
-                if (perAttempt(analysis, presence.value, construct)) context.report({ node: presence.value!, messageId: 'keyPerAttempt', data });
+                if (perAttempt(analysis, presence.value, construct)) context.report({ node: at === call ? presence.value! : at.node, messageId: 'keyPerAttempt', data });
                 continue;
               }
               const header = `'${idempotency.name}': ${KEY_EXPRESSION}`;
               // never edit a module-level object: one key for the whole process would make every later message a replay
               const fix =
-                headers && editable(headers, call)
+                headers && editable(headers, call, context.sourceCode)
                   ? (fixer: TSESLint.RuleFixer) => insertInto(fixer, headers, header)
-                  : addTo && editable(addTo, call)
+                  : addTo && editable(addTo, call, context.sourceCode)
                     ? (fixer: TSESLint.RuleFixer) => insertInto(fixer, addTo, `headers: { ${header} }`)
                     : undefined;
-              context.report({ node: call.node, messageId: 'missingHeader', data, suggest: fix ? [{ messageId: 'addHeader', data, fix }] : [] });
+              context.report({ node: at.node, messageId: 'missingHeader', data, suggest: fix ? [{ messageId: 'addHeader', data, fix }] : [] });
             } else {
               const payload = payloadObject(analysis, call.request.data);
               if (!payload) continue;
               const presence = keyIn(analysis, payload, [idempotency.name, ...(idempotency.aliases ?? [])], false);
               if (presence.found === 'unknown') continue;
               if (presence.found) {
-                if (perAttempt(analysis, presence.value, construct)) context.report({ node: presence.value!, messageId: 'keyPerAttempt', data });
+                if (perAttempt(analysis, presence.value, construct)) context.report({ node: at === call ? presence.value! : at.node, messageId: 'keyPerAttempt', data });
                 continue;
               }
-              const fix = editable(payload, call) ? (fixer: TSESLint.RuleFixer) => insertInto(fixer, payload, `${idempotency.name}: ${KEY_EXPRESSION}`) : undefined;
-              context.report({ node: call.node, messageId: 'missingField', data, suggest: fix ? [{ messageId: 'addField', data, fix }] : [] });
+              const fix = editable(payload, call, context.sourceCode) ? (fixer: TSESLint.RuleFixer) => insertInto(fixer, payload, `${idempotency.name}: ${KEY_EXPRESSION}`) : undefined;
+              context.report({ node: at.node, messageId: 'missingField', data, suggest: fix ? [{ messageId: 'addField', data, fix }] : [] });
             }
           }
         }

@@ -4,7 +4,7 @@
  * sends: URL, payload, options.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, findVariable, memberName, own, skipTransparent, type Node } from './ast.js';
+import { enclosingClass, findProperty, findVariable, memberName, own, skipTransparent, type Node } from './ast.js';
 import type { AnalysisEnv } from './env.js';
 import { calleeFunction, evaluateString, inline, resolveExpression, returnedExpressions, thisMemberInit, type StringValue } from './values.js';
 
@@ -266,7 +266,11 @@ function annotatedClient(env: AnalysisEnv, variable: ReturnType<typeof findVaria
   if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   const source = importOf(env, type.typeName);
   const family = source && (own(own(MODULE_FAMILIES, source.module), source.name) ?? own(own(SDK_MODULES, source.module), source.name));
-  return family ? { family, origin: variable } : undefined;
+  if (!family) return undefined;
+  // NestJS: the module that provides the class registered `HttpModule.register({ baseURL })`
+  const cls = name ? enclosingClass(name) : undefined;
+  const base = cls && env.injectedBases?.get(cls);
+  return { family, origin: variable, ...(base ? { base } : {}) };
 }
 
 function joinUrl(base: StringValue | undefined, url: StringValue | undefined): StringValue | undefined {

@@ -3,6 +3,7 @@ import type { FunctionNode, Node } from './ast.js';
 import type { SdkFamily } from './clients.js';
 import type { ImportResolver } from './imports.js';
 import type { ResolvedSettings } from './settings.js';
+import type { StringValue } from './values.js';
 
 /**
  * Arguments bound to a function's parameters while a call of it is evaluated
@@ -27,6 +28,8 @@ export interface AnalysisEnv {
   readonly imports?: ImportResolver;
   /** The arguments bound while a call is evaluated inline (see `withFrame`). */
   frame?: Frame | undefined;
+  /** Base URLs a NestJS module gives the `HttpService` injected into a class of this file, by class. */
+  readonly injectedBases?: ReadonlyMap<Node, StringValue>;
 }
 
 /** Evaluates `run` with `fn`'s parameters bound to `args`. */

@@ -14,7 +14,8 @@ import { pathMatches, type ProviderInfo } from './providers.js';
 import { retryCallbackProvider } from './retries/library-calls.js';
 import type { ResolvedSettings } from './settings.js';
 import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
-import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type Callee } from './values.js';
+import type { CallerFacts } from './importers.js';
+import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type Callee, type StringValue } from './values.js';
 
 /** Functions known to make (or not make) an HTTP request; AST nodes are shared by every analysis of a parsed file. */
 const mayRequestCache = new WeakMap<FunctionNode, boolean>();
@@ -57,6 +58,15 @@ export interface AnalysisOptions {
   readonly imports?: (env: AnalysisEnv) => ImportResolver;
   /** Requests of this file's HTTP layers that callers use for a provider. */
   readonly layers?: readonly LayerRequest[];
+  /** What the files importing this one know about it (see `importers.ts`), by source position. */
+  readonly callerFacts?: CallerFacts;
+}
+
+/** A request made in another file through a client created in this one (`axios.create` here, `graph.post` there). */
+export interface RemoteRequest {
+  readonly origin: TSESTree.CallExpression;
+  readonly provider: ProviderInfo;
+  readonly method: string | undefined;
 }
 
 /** What a call invokes: a function of this file, one of another file, or a wrapper named in settings. */
@@ -111,6 +121,14 @@ export class FileAnalysis implements AnalysisEnv {
 
   readonly types: TypeInfo | undefined;
   readonly fileName: string | undefined;
+  /** Requests of this file's HTTP layers that callers use for a provider (from `options.layers` and caller facts). */
+  readonly layerRequests: readonly LayerRequest[];
+  /** HTTP requests whose provider this file does not show (a URL from a parameter, an unknown host). */
+  unresolvedRequests = 0;
+  /** Base URLs that the NestJS module providing a class gives its injected `HttpService`. */
+  readonly injectedBases = new Map<Node, StringValue>();
+  /** Requests other files make through clients created here. */
+  readonly remoteRequests: RemoteRequest[] = [];
   readonly imports: ImportResolver | undefined;
   frame: Frame | undefined;
   private readonly fileAnalysis: ((fileName: string) => FileAnalysis | undefined) | undefined;
@@ -130,7 +148,25 @@ export class FileAnalysis implements AnalysisEnv {
     const calls = this.allCalls;
     const classes = this.classes;
     this.walk(sourceCode.ast, calls, classes);
-    const layerRequests = new Map((options.layers ?? []).map((l) => [l.request, l.provider]));
+    const facts = options.callerFacts;
+    const callAt = (span: readonly [number, number]) => calls.find((c) => c.range[0] === span[0] && c.range[1] === span[1]);
+    const layers = [
+      ...(options.layers ?? []),
+      ...(facts?.layers ?? []).flatMap((l) => {
+        const request = callAt(l.request);
+        return request ? [{ request, provider: l.provider }] : [];
+      }),
+    ];
+    this.layerRequests = layers;
+    for (const fact of facts?.injectedBases ?? []) {
+      const cls = classes.find((c) => c.range[0] === fact.cls[0] && c.range[1] === fact.cls[1]);
+      if (cls) this.injectedBases.set(cls, fact.base);
+    }
+    for (const fact of facts?.remoteRequests ?? []) {
+      const origin = callAt(fact.origin);
+      if (origin) this.remoteRequests.push({ origin, provider: fact.provider, method: fact.method });
+    }
+    const layerRequests = new Map(layers.map((l) => [l.request, l.provider]));
     const pending: [TSESTree.CallExpression, FunctionNode | ProviderInfo][] = [];
     /** Calls of functions that reach no provider by themselves: generic layers, decided per call site. */
     const candidates: [TSESTree.CallExpression, Target & { callee: Callee }][] = [];
@@ -155,6 +191,7 @@ export class FileAnalysis implements AnalysisEnv {
         this.addCall({ node: call, provider, request });
         continue;
       }
+      if (request) this.unresolvedRequests++;
       if (target) {
         pending.push([call, target.settings]);
         continue;

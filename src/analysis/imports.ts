@@ -282,6 +282,15 @@ export function importsReachProvider(project: Project, path: string, text: strin
   return visit(path, text, 0);
 }
 
+/** The analysis of a project file read from disk (as an importer of the linted file sees it). */
+export function analysisAt(project: Project, path: string): FileAnalysis | undefined {
+  const file = project.session.file(path);
+  const sourceCode = file ? parsedFile(file) : undefined;
+  if (!sourceCode) return undefined;
+  registerPath(sourceCode.ast, path);
+  return entryFor(project, path, sourceCode.ast, [])?.analysis;
+}
+
 /** The analysis of another file, built once per modification of it and of the files it read. */
 function entryFor(project: Project, path: string, program: TSESTree.Program, layers: readonly LayerRequest[]): Entry | undefined {
   let bySettings = entries.get(path);
@@ -304,7 +313,6 @@ function entryFor(project: Project, path: string, program: TSESTree.Program, lay
   }
   return entry;
 }
-
 
 function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;

@@ -7,7 +7,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';
-import { createAnalysis, needsAnalysis, startLint } from './project.js';
+import { analyseLintedFile, startLint } from './project.js';
 import { typeInfoOf } from './types.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 
@@ -31,7 +31,7 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const types = typeInfoOf(sourceCode);
   const file = { path: context.physicalFilename, root: context.cwd };
   const project = startLint(file, settings, types);
-  const analysis = needsAnalysis(sourceCode, settings, types, project, file.path) ? createAnalysis(sourceCode, settings, types, project, file.path) : undefined;
+  const analysis = analyseLintedFile(sourceCode, settings, types, project, file.path);
   cache.set(sourceCode, { settings, analysis });
   return analysis;
 }

@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { AnalysisEnv } from './env.js';
 import { FileAnalysis } from './file.js';
+import { callerFacts, type CallerFacts } from './importers.js';
 import { beginProject, importsReachProvider, Resolver, type Project } from './imports.js';
 import { parseProjectFile, Session } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
@@ -106,11 +107,35 @@ export function createAnalysis(
   types: TypeInfo | undefined,
   project?: Project,
   path?: string,
+  callerFacts?: CallerFacts,
 ): FileAnalysis {
   return new FileAnalysis(sourceCode, settings, {
     ...(types ? { types, fileAnalysis: (fileName: string) => analysisOfFile(fileName, types, settings) } : {}),
     ...(project && path ? { fileName: path, imports: (env: AnalysisEnv) => new Resolver(env, undefined) } : {}),
+    ...(callerFacts ? { callerFacts } : {}),
   });
+}
+
+/** Text that may make an HTTP request or create a client: only such files can be a layer that callers use. */
+const HTTP_CLIENT = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|ofetch|\$fetch|undici|superagent|HttpService|\.request\s*\(/;
+
+/**
+ * The analysis of the linted file, or `undefined` when it has nothing to do
+ * with a provider. A file that makes HTTP requests whose provider it does
+ * not show (a generic layer), injects NestJS's `HttpService`, or gives
+ * `axiosRetry` an instance is analysed again with what its importers know.
+ */
+export function analyseLintedFile(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings, types: TypeInfo | undefined, project: Project, path: string): FileAnalysis | undefined {
+  const relevant = needsAnalysis(sourceCode, settings, types, project, path);
+  const http = HTTP_CLIENT.test(sourceCode.text);
+  if (!relevant && !http) return undefined;
+  const first = relevant ? createAnalysis(sourceCode, settings, types, project, path) : undefined;
+  const wantsFacts = !first || first.unresolvedRequests > 0 || /HttpService|axiosRetry|axios-retry/.test(sourceCode.text);
+  // the importers read the file from disk: their facts fit the linted text only when it is saved
+  if (!http || !wantsFacts || project.session.file(path)?.text !== sourceCode.text) return first;
+  const facts = callerFacts(project, path);
+  const hasFacts = facts.layers.length > 0 || facts.injectedBases.length > 0 || facts.remoteRequests.length > 0;
+  return hasFacts ? createAnalysis(sourceCode, settings, types, project, path, facts) : first;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isFunction, memberName, skipTransparent, type FunctionNode, type Node } from '../ast.js';
 import { clientOf } from '../clients.js';
-import type { FileAnalysis, ProviderCall } from '../file.js';
+import type { FileAnalysis } from '../file.js';
 import { cockatielRetryOf, functionValue, libraryName, reached } from './library-calls.js';
 import { resolveExpression, staticValue } from '../values.js';
 import { NETWORK_ERROR, type Outcome, type RetryConstruct, type Walk } from './types.js';
@@ -152,26 +152,30 @@ function axiosRetryConstructs(analysis: FileAnalysis, call: TSESTree.CallExpress
   const options = optionsOf(analysis, call.arguments[1]);
   const condition = optionFunction(analysis, options, 'retryCondition');
   const origin = clientOriginOf(analysis, client);
+  if (origin === undefined) return [];
   const calls = analysis.calls.filter((c) => c.request && c.request.clientOrigin === origin);
-  const first = calls[0];
-  if (!first || origin === undefined) return [];
-  const idempotent = (c: ProviderCall) => ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'].includes(c.request?.method ?? 'GET');
+  // the instance is used from other files (`export const graph = axios.create(…)`): their requests
+  const remote = analysis.remoteRequests.filter((r) => r.origin === origin);
+  const provider = calls[0]?.provider ?? remote[0]?.provider;
+  if (!provider) return [];
+  const methods = [...calls.map((c) => c.request?.method), ...remote.map((r) => r.method)];
+  const idempotent = (method: string | undefined) => ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'].includes(method ?? 'GET');
   const hasDelay = !!(options && findProperty(options, 'retryDelay'));
   return [
     construct({
       form: 'library',
       library: 'axios-retry',
       node: call,
-      provider: first.provider,
+      provider,
       calls,
-      region: first.node,
+      region: calls[0]?.node ?? call,
       delay: hasDelay ? 'some' : 'none',
       walk: (entry, basis) => {
-        const walk = baseWalk(analysis, entry, first.provider, basis, {});
+        const walk = baseWalk(analysis, entry, provider, basis, {});
         if (!condition) {
           // default: network errors, or 5xx on idempotent requests
           if (entry === NETWORK_ERROR) return set('retry');
-          if (!calls.some(idempotent)) return set('stop');
+          if (!methods.some(idempotent)) return set('stop');
           return branch(walk, statusMatches(entry, [[500, 599]]), () => set('retry'), () => set('stop'));
         }
         return branch(walk, callbackTruth(walk, condition), () => set('retry'), () => set('stop'));
