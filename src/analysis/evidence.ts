@@ -13,13 +13,13 @@
  * never WhatsApp, whatever the names say.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { basename } from 'node:path';
+import { relative } from 'node:path';
 import { findProperty, isFunction, memberName, propertyKeyName, skipTransparent, type Node } from './ast.js';
 import type { RequestInfo } from './clients.js';
 import { payloadObject } from './clients.js';
 import type { AnalysisEnv } from './env.js';
-import { pathOf } from './imports.js';
-import { boundArgument, constInit, resolveExpression } from './values.js';
+import { pathOf, projectRoot } from './imports.js';
+import { boundArgument, calleeFunction, constInit, inline, resolveExpression, returnedExpressions } from './values.js';
 
 /** WhatsApp in a name: `whatsapp`, `WABA`, `wa_token`, `waPhoneId`, `phoneNumberId` (a Cloud API term). */
 const WHATSAPP_NAME = /whats_?app|waba|(?:^|[^a-z])wa_?(?:phone|business|api|token|number|id|msg|message)|^wa[A-Z]|phone_?number_?id|phone_?id(?![a-z])/i;
@@ -69,10 +69,16 @@ function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth:
       namesIn(env, current.alternate, out, depth);
       return;
     case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.NewExpression: {
       namesIn(env, current.callee, out, depth);
       for (const argument of current.arguments) namesIn(env, argument, out, depth);
+      // a URL helper (`this.url(path)`): the names it builds the URL from
+      const callee = current.type === AST_NODE_TYPES.CallExpression ? calleeFunction(env, current.callee) : undefined;
+      if (callee && current.type === AST_NODE_TYPES.CallExpression) {
+        for (const returned of returnedExpressions(callee.fn)) inline(env, callee, current, () => namesIn(env, returned, out, depth + 1));
+      }
       return;
+    }
     case AST_NODE_TYPES.ObjectExpression:
       for (const property of current.properties) {
         if (property.type === AST_NODE_TYPES.Property) {
@@ -125,9 +131,22 @@ export function hasWhatsAppEvidence(env: AnalysisEnv, request: RequestInfo, call
   namesIn(env, request.configSource, names, 0);
   namesIn(env, request.data, names, 0);
   names.push(...enclosingNames(call));
+  // the file and the folders it sits in, inside the project (`src/whatsapp/graph.ts`)
   const path = pathOf(call);
-  if (path) names.push(basename(path));
+  if (path) names.push(...projectPath(path).split(/[\\/]/));
   // a parameter bound to an argument at a call site: the names there count too
-  for (let frame = env.frame; frame; frame = frame.outer) if (frame.site) names.push(...enclosingNames(frame.site));
+  for (let frame = env.frame; frame; frame = frame.outer) {
+    if (!frame.site) continue;
+    names.push(...enclosingNames(frame.site));
+    const sitePath = pathOf(frame.site);
+    if (sitePath) names.push(...projectPath(sitePath).split(/[\\/]/));
+  }
   return names.some(isWhatsAppName);
+}
+
+/** A path relative to the project root (where the project's own folder names start). */
+function projectPath(path: string): string {
+  const root = projectRoot();
+  const rel = root ? relative(root, path) : path;
+  return rel.startsWith('..') ? path.split(/[\\/]/).pop()! : rel;
 }

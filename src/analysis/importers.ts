@@ -33,13 +33,15 @@ const REFRESH_MS = 2_000;
 interface Listing {
   readonly at: number;
   readonly files: readonly string[];
+  /** File → the files that import it; built on first use. */
+  reverse?: Map<string, string[]>;
 }
 
 const listings = new Map<string, Listing>();
 
-function listProject(root: string): readonly string[] {
+function listProject(root: string): Listing {
   const cached = listings.get(root);
-  if (cached && Date.now() - cached.at < REFRESH_MS) return cached.files;
+  if (cached && Date.now() - cached.at < REFRESH_MS) return cached;
   const files: string[] = [];
   const visit = (dir: string): void => {
     let entries;
@@ -59,20 +61,47 @@ function listProject(root: string): readonly string[] {
   };
   visit(root);
   files.sort();
-  listings.set(root, { at: Date.now(), files });
-  return files;
+  const listing: Listing = { at: Date.now(), files };
+  listings.set(root, listing);
+  return listing;
 }
 
-/** The project files whose imports name `path`. */
-export function importersOf(project: Project, path: string): string[] {
-  const found: string[] = [];
-  for (const file of listProject(project.session.root)) {
-    if (file === path) continue;
-    const cached = project.session.file(file);
-    if (!cached) continue;
-    if (specifiersOf(cached).some((specifier) => project.session.resolve(specifier, file) === path)) found.push(file);
+/** The project files whose imports name `path` (from a reverse index built once per listing). */
+export function importersOf(project: Project, path: string): readonly string[] {
+  const listing = listProject(project.session.root);
+  if (!listing.reverse) {
+    const reverse = new Map<string, string[]>();
+    for (const file of listing.files) {
+      const cached = project.session.file(file);
+      if (!cached) continue;
+      for (const specifier of specifiersOf(cached)) {
+        const target = project.session.resolve(specifier, file);
+        if (target === undefined || target === file) continue;
+        const list = reverse.get(target);
+        if (list) {
+          if (!list.includes(file)) list.push(file);
+        } else reverse.set(target, [file]);
+      }
+    }
+    listing.reverse = reverse;
   }
-  return found;
+  return listing.reverse.get(path) ?? [];
+}
+
+/** Text that may make an HTTP request or create a client: only such files can be a layer that callers use. */
+export const HTTP_CLIENT = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|ofetch|\$fetch|undici|superagent|HttpService|\.request\s*\(/;
+
+/**
+ * Is a file that names no provider used for one by a file that imports it (a
+ * generic layer, a NestJS service whose module names the host)? A text
+ * search of its direct importers.
+ */
+export function usedForProvider(project: Project, path: string, text: string): boolean {
+  if (!HTTP_CLIENT.test(text)) return false;
+  return importersOf(project, path).some((importer) => {
+    const importerText = project.session.file(importer)?.text;
+    return importerText !== undefined && project.settings.mentionsProvider(importerText);
+  });
 }
 
 /** Where a node is, to find it again in another parse of the same text. */

@@ -15,6 +15,7 @@ import { findVariable, memberName, programOf, skipTransparent, type Node } from 
 import { importOf } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import type { FileAnalysis, LayerRequest } from './file.js';
+import { usedForProvider } from './importers.js';
 import type { ProviderInfo } from './providers.js';
 import { parsedFile, scanSpecifiers, specifiersOf, type Session, type Stamp } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
@@ -63,6 +64,13 @@ interface Entry {
   readonly deps: Map<string, Stamp>;
   readonly refs: Set<Entry>;
   building: boolean;
+  /**
+   * Built while an analysis it needed was itself being built (an import
+   * cycle): what it says depends on where the lint started, so it is reused
+   * only within the lint of the file that built it.
+   */
+  incomplete: boolean;
+  readonly session: Session;
 }
 
 /** Builds a FileAnalysis for another file (untyped, or through the program when linting with types). */
@@ -87,12 +95,18 @@ export interface Project {
 
 let current: Project | undefined;
 
+/** The root of the project being linted (ESLint's cwd), once a lint has started. */
+export function projectRoot(): string | undefined {
+  return current?.session.root;
+}
+
 /** Starts a lint of one file: all resolvers (also those of cached analyses) use this project view. */
 export function beginProject(project: Project): void {
   current = project;
 }
 
 function valid(project: Project, entry: Entry): boolean {
+  if (entry.incomplete && entry.session !== project.session) return false;
   const known = project.validated.get(entry);
   if (known !== undefined) return known;
   project.validated.set(entry, true); // cycles: assume valid while checking
@@ -236,6 +250,7 @@ export class Resolver implements ImportResolver {
     const entry = entryFor(project, path, program, layers);
     if (!entry) return undefined;
     this.owner?.refs.add(entry);
+    if (entry.building && this.owner) this.owner.incomplete = true;
     return entry.analysis;
   }
 
@@ -270,7 +285,7 @@ export function importsReachProvider(project: Project, path: string, text: strin
     const cached = fileText === undefined ? project.session.file(file) : undefined;
     const content = fileText ?? cached?.text;
     if (content === undefined) return false;
-    if (depth > 0 && project.settings.mentionsProvider(content)) return true;
+    if (depth > 0 && (project.settings.mentionsProvider(content) || usedForProvider(project, file, content))) return true;
     const specifiers = cached ? specifiersOf(cached) : scanSpecifiers(content);
     return specifiers.some((specifier) => {
       const next = project.session.resolve(specifier, file);
@@ -297,13 +312,14 @@ function entryFor(project: Project, path: string, program: TSESTree.Program, lay
   if (!bySettings) entries.set(path, (bySettings = new WeakMap()));
   let byLayers = bySettings.get(project.settings);
   if (!byLayers) bySettings.set(project.settings, (byLayers = new Map()));
-  const key = layers.map((l) => `${l.provider.id}@${l.request.range[0]}`).join(',');
+  // while the importers of a file are gathered, their analyses see the plain analyses of their imports
+  const key = `${gathering ? 'plain' : 'full'}|${layers.map((l) => `${l.provider.id}@${l.request.range[0]}`).join(',')}`;
   const cached = byLayers.get(key);
   if (cached && (cached.building || valid(project, cached))) return cached;
   const file = project.session.file(path);
   const sourceCode = file ? parsedFile(file) : undefined;
   if (!file || !sourceCode || sourceCode.ast !== program) return undefined;
-  const entry: Entry = { stamp: file.stamp, analysis: undefined, deps: new Map([[path, file.stamp]]), refs: new Set(), building: true };
+  const entry: Entry = { stamp: file.stamp, analysis: undefined, deps: new Map([[path, file.stamp]]), refs: new Set(), building: true, incomplete: false, session: project.session };
   byLayers.set(key, entry);
   project.validated.set(entry, true);
   try {
@@ -311,7 +327,26 @@ function entryFor(project: Project, path: string, program: TSESTree.Program, lay
   } finally {
     entry.building = false;
   }
+  if ([...entry.refs].some((ref) => ref.incomplete)) entry.incomplete = true;
   return entry;
+}
+
+let gathering = false;
+
+/** Is the analysis gathering what importers know about a file (see `project.ts`)? */
+export function isGathering(): boolean {
+  return gathering;
+}
+
+/** Runs `run` while gathering facts from importers: analyses built meanwhile are the plain kind. */
+export function whileGathering<T>(run: () => T): T {
+  const saved = gathering;
+  gathering = true;
+  try {
+    return run();
+  } finally {
+    gathering = saved;
+  }
 }
 
 function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {

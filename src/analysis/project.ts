@@ -9,8 +9,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { AnalysisEnv } from './env.js';
 import { FileAnalysis } from './file.js';
-import { callerFacts, type CallerFacts } from './importers.js';
-import { beginProject, importsReachProvider, Resolver, type Project } from './imports.js';
+import { callerFacts, HTTP_CLIENT, type CallerFacts } from './importers.js';
+import { beginProject, importsReachProvider, isGathering, Resolver, whileGathering, type Project } from './imports.js';
 import { parseProjectFile, Session } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
 import { isProjectFile, typeInfoOf, typescript, type TypeInfo } from './types.js';
@@ -93,7 +93,13 @@ export function startLint(file: { path: string; root: string }, settings: Resolv
     session: new Session(file.root),
     settings,
     validated: new Map(),
-    factory: (sourceCode, path, resolver, layers) => new FileAnalysis(sourceCode, settings, { fileName: path, imports: resolver, layers }),
+    factory: (sourceCode, path, resolver, layers) => {
+      const build = (facts?: CallerFacts) => new FileAnalysis(sourceCode, settings, { fileName: path, imports: resolver, layers, ...(facts ? { callerFacts: facts } : {}) });
+      const first = build();
+      // what importers know, one level deep (a service whose HttpService base is in its module); not which
+      // of its layers they use: other callers of a layer decide its provider for themselves
+      return layers.length === 0 ? withCallerFacts(project, path, sourceCode.text, first, (facts) => build({ ...facts, layers: [] })) : first;
+    },
   };
   void types;
   beginProject(project);
@@ -116,8 +122,6 @@ export function createAnalysis(
   });
 }
 
-/** Text that may make an HTTP request or create a client: only such files can be a layer that callers use. */
-const HTTP_CLIENT = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|ofetch|\$fetch|undici|superagent|HttpService|\.request\s*\(/;
 
 /**
  * The analysis of the linted file, or `undefined` when it has nothing to do
@@ -127,15 +131,25 @@ const HTTP_CLIENT = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|ofetch|\$fetch|undici
  */
 export function analyseLintedFile(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings, types: TypeInfo | undefined, project: Project, path: string): FileAnalysis | undefined {
   const relevant = needsAnalysis(sourceCode, settings, types, project, path);
-  const http = HTTP_CLIENT.test(sourceCode.text);
-  if (!relevant && !http) return undefined;
+  if (!relevant && !HTTP_CLIENT.test(sourceCode.text)) return undefined;
   const first = relevant ? createAnalysis(sourceCode, settings, types, project, path) : undefined;
-  const wantsFacts = !first || first.unresolvedRequests > 0 || /HttpService|axiosRetry|axios-retry/.test(sourceCode.text);
-  // the importers read the file from disk: their facts fit the linted text only when it is saved
-  if (!http || !wantsFacts || project.session.file(path)?.text !== sourceCode.text) return first;
-  const facts = callerFacts(project, path);
+  return withCallerFacts(project, path, sourceCode.text, first, (facts) => createAnalysis(sourceCode, settings, types, project, path, facts));
+}
+
+/**
+ * The analysis again with what the file's importers know, when the file may
+ * be a generic layer (requests with no provider of their own), injects
+ * NestJS's `HttpService`, or gives `axiosRetry` an instance. Importers are
+ * analysed without facts of their own (one level).
+ */
+function withCallerFacts<T extends FileAnalysis | undefined>(project: Project, path: string, text: string, first: T, build: (facts: CallerFacts) => FileAnalysis): T | FileAnalysis {
+  if (isGathering() || !HTTP_CLIENT.test(text)) return first;
+  const wanted = !first || first.unresolvedRequests > 0 || /HttpService|axiosRetry|axios-retry/.test(text);
+  // the importers read the file from disk: their facts fit the text only when it is saved
+  if (!wanted || project.session.file(path)?.text.trimEnd() !== text.trimEnd()) return first;
+  const facts = whileGathering(() => callerFacts(project, path));
   const hasFacts = facts.layers.length > 0 || facts.injectedBases.length > 0 || facts.remoteRequests.length > 0;
-  return hasFacts ? createAnalysis(sourceCode, settings, types, project, path, facts) : first;
+  return hasFacts ? build(facts) : first;
 }
 
 /**

@@ -188,12 +188,12 @@ export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefin
     const method = enclosingFunction(current);
     // a method of an object literal calling a sibling: `{ post() {…}, send() { return this.post() } }`
     const holder = method?.parent?.type === AST_NODE_TYPES.Property ? method.parent.parent : undefined;
-    if (holder?.type === AST_NODE_TYPES.ObjectExpression && (!cls || cls.range[0] < holder.range[0])) return propertyFunction(holder, name);
+    if (holder?.type === AST_NODE_TYPES.ObjectExpression && (!cls || cls.range[0] < holder.range[0])) return propertyFunction(env, holder, name);
     const fn = cls ? classMethod(cls, name) : undefined;
     return fn ? { fn } : undefined;
   }
   const resolved = resolveExpression(env, object);
-  if (resolved.type === AST_NODE_TYPES.ObjectExpression) return propertyFunction(resolved, name);
+  if (resolved.type === AST_NODE_TYPES.ObjectExpression) return propertyFunction(env, resolved, name);
   if (resolved.type === AST_NODE_TYPES.NewExpression) {
     const cls = classOf(env, resolved.callee);
     const fn = cls && classMethod(cls, name);
@@ -208,10 +208,13 @@ export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefin
   return fn ? { fn } : undefined;
 }
 
-function propertyFunction(object: TSESTree.ObjectExpression, name: string | number): Callee | undefined {
+function propertyFunction(env: AnalysisEnv, object: TSESTree.ObjectExpression, name: string | number): Callee | undefined {
   const property = findProperty(object, String(name));
   const value = property && skipTransparent(property.value);
-  return value && isFunction(value) ? { fn: value } : undefined;
+  if (value && isFunction(value)) return { fn: value };
+  // `module.exports = { notify }`, `{ send: sendText }`
+  const fn = value?.type === AST_NODE_TYPES.Identifier ? functionNamed(env, value) : undefined;
+  return fn ? { fn } : undefined;
 }
 
 /** How many calls are being evaluated inline; deeper chains are not followed. */

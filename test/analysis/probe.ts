@@ -3,7 +3,7 @@
  * that does nothing but ask `getAnalysis(context)` what it sees, and returns
  * one line per finding, in source order.
  *
- *   call <provider> <client family | wrapper | settings-wrapper> @line:col
+ *   call <provider> <client family | wrapper | external:<file> | settings-wrapper> @line:col
  *   <kind> <provider> <source text>[ #code][ #status]
  *
  * `<kind>` is `response`, `error`, `status`, `ok`, `headers`, `promise<…>`
@@ -74,7 +74,13 @@ const probeRule: TSESLint.RuleModule<'line'> = {
     return {
       Program() {
         for (const call of analysis.calls) {
-          const how = call.request ? call.request.family : call.wrapper ? 'wrapper' : 'settings-wrapper';
+          const how = call.request
+            ? call.request.family
+            : call.wrapper
+              ? 'wrapper'
+              : call.external
+                ? `external:${(call.external.analysis.fileName ?? '?').split(/[\\/]/).pop()}`
+                : 'settings-wrapper';
           const { line, column } = call.node.loc.start;
           report(call.node, `call ${call.provider.id} ${how} @${line}:${column + 1}`);
         }
@@ -106,7 +112,7 @@ export function probe(code: string, settings?: object, filename = 'whatsapp.ts')
     dedent(code),
     [
       {
-        files: ['**/*.ts'],
+        files: ['**/*.ts', '**/*.js', '**/*.cjs', '**/*.mjs'],
         languageOptions: { parser, sourceType: 'module' },
         plugins: { probe: { rules: { probe: probeRule as unknown as Rule.RuleModule } } },
         rules: { 'probe/probe': 'error' },

@@ -1,0 +1,105 @@
+/**
+ * Recognition across files, end to end: a Cloud API app whose sends are spread
+ * over a config module, an HTTP client module, wrappers and jobs
+ * (`test/fixtures/cross-file/app`, each file says what it shows) linted with
+ * the untyped `recommended` config, the typed one, and in worker threads, which
+ * must all agree; and an edit to an imported file changes the findings of the
+ * file that imports it on the next lint, as in an editor.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, test } from 'vitest';
+import plugin from '../../src/index.js';
+
+const APP = fileURLToPath(new URL('../fixtures/cross-file/app/', import.meta.url));
+const BUILT = new URL('../../dist/src/index.js', import.meta.url).href;
+
+/** `file:line:column rule messageId provider`, one per finding, in file order. */
+function findings(root: string, results: ESLint.LintResult[]): string[] {
+  return results
+    .flatMap((r) =>
+      r.messages.map((m) => {
+        if (!m.ruleId) return `${relative(root, r.filePath)}:${m.line}:${m.column} fatal ${m.message}`;
+        const provider = /\b(meta-cloud|cequens|wa-server|digiworld|msgbubbles|connexease)\b/.exec(m.message)?.[1] ?? '-';
+        return `${relative(root, r.filePath)}:${m.line}:${m.column} ${m.ruleId.replace('whatsapp-errors/', '')} ${m.messageId} ${provider}`;
+      }),
+    )
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/** What a careful reviewer finds in the app, and nothing in `good/` and `decoys/`. */
+const EXPECTED = [
+  // the generic layer, used for the Cloud API by jobs/broadcast.ts: its own error path is judged for it
+  'src/http/request.ts:5:5 preserve-error-code droppedThrow meta-cloud',
+  // a retry loop around a wrapper imported through a tsconfig path alias
+  'src/jobs/reminder.ts:5:3 no-blind-retry blindRetry meta-cloud',
+  // CommonJS: the URL from required config; a recursive retry of 5xx errors
+  'src/legacy/notify.js:19:60 no-blind-retry partialRetry meta-cloud',
+  // axios-retry on an instance used for the Cloud API in lib/alerts.ts
+  'src/lib/retrying-client.ts:7:1 no-blind-retry blindRetry meta-cloud',
+  // NestJS: HttpService with the base URL of whatsapp.module.ts
+  'src/nest/whatsapp.service.ts:15:7 preserve-error-code droppedThrow meta-cloud',
+  // URL helpers: an arrow function, a class getter and method; a same-file predicate decides the retry
+  'src/whatsapp/cloud.ts:7:21 no-unchecked-response unchecked meta-cloud',
+  'src/whatsapp/cloud.ts:30:5 no-blind-retry partialRetry meta-cloud',
+  'src/whatsapp/cloud.ts:33:37 preserve-error-code droppedThrow meta-cloud',
+  // the generic client class with a Cloud API base: its raw Response used unchecked
+  'src/whatsapp/media.ts:8:21 no-unchecked-response unchecked meta-cloud',
+  // a client from a factory in another file, found by the message_templates path
+  'src/whatsapp/templates.ts:11:5 preserve-error-code droppedThrow meta-cloud',
+];
+
+const untyped = () => new ESLint({ cwd: APP, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never });
+
+describe('a Cloud API app spread over files', () => {
+  test('the untyped recommended config finds what a reviewer finds, and nothing in good/ and decoys/', async () => {
+    expect(findings(APP, await untyped().lintFiles(['src']))).toEqual(EXPECTED);
+  });
+
+  test('the typed config agrees', async () => {
+    const eslint = new ESLint({
+      cwd: APP,
+      overrideConfigFile: true,
+      overrideConfig: [
+        {
+          ...plugin.configs['recommended-type-checked'],
+          languageOptions: {
+            ...plugin.configs['recommended-type-checked'].languageOptions,
+            parserOptions: { projectService: true, tsconfigRootDir: APP },
+          },
+        },
+      ] as never,
+    });
+    expect(findings(APP, await eslint.lintFiles(['src']))).toEqual(EXPECTED);
+  }, 60_000);
+
+  test("worker threads (concurrency) agree", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wa-cross-'));
+    const file = join(dir, 'options.mjs');
+    writeFileSync(
+      file,
+      `import plugin from ${JSON.stringify(BUILT)};\nexport default { cwd: ${JSON.stringify(APP)}, overrideConfigFile: true, concurrency: 2, overrideConfig: [plugin.configs.recommended] };\n`,
+    );
+    const threaded = await (await ESLint.fromOptionsModule(pathToFileURL(file))).lintFiles(['src']);
+    expect(findings(APP, threaded)).toEqual(EXPECTED);
+  }, 60_000);
+
+  test('an edit to an imported file shows on the next lint of the file that imports it', async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'wa-edit-')), 'app');
+    cpSync(APP, root, { recursive: true });
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never });
+    const reminder = 'src/jobs/reminder.ts';
+    const lint = async () => findings(root, await eslint.lintFiles([reminder]));
+    expect(await lint()).toEqual(['src/jobs/reminder.ts:5:3 no-blind-retry blindRetry meta-cloud']);
+    // the wrapper stops calling the provider: the loop is no retry of a send any more
+    const messages = join(root, 'src/whatsapp/messages.ts');
+    const original = readFileSync(messages, 'utf8');
+    writeFileSync(messages, 'export async function sendText(to: string, text: string) {\n  return `${to}: ${text}`;\n}\n');
+    expect(await lint()).toEqual([]);
+    writeFileSync(messages, original);
+    expect(await lint()).toEqual(['src/jobs/reminder.ts:5:3 no-blind-retry blindRetry meta-cloud']);
+  });
+});
