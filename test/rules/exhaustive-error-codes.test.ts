@@ -28,6 +28,11 @@ const WA = 'https://wa.sagad.net/api/v1/messages/send';
 const DIGI = 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage';
 const BUBBLES = 'https://api.msgbubbles.com/v1/messages';
 const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
+const TWILIO = 'https://api.twilio.com/2010-04-01/Accounts/AC123/Messages.json';
+const D360 = 'https://waba-v2.360dialog.io/messages';
+const VONAGE = 'https://api.nexmo.com/v1/messages';
+const INFOBIP = 'https://xyz123.api.infobip.com/whatsapp/1/message/text';
+const GUPSHUP = 'https://api.gupshup.io/wa/api/v1/msg';
 
 // ─── Expectations computed from the catalog ─────────────────────────────────
 // Used for the long lists (Meta, CEQUENS). The small providers below are also
@@ -110,6 +115,11 @@ const SHAPES: Record<Provider, { url: string; code: string }> = {
   digiworld: { url: DIGI, code: 'body.error' },
   msgbubbles: { url: BUBBLES, code: 'body.error' },
   connexease: { url: CONNEX, code: 'body.errors.code' },
+  twilio: { url: TWILIO, code: 'body.code' },
+  '360dialog': { url: D360, code: 'body.error.code' },
+  vonage: { url: VONAGE, code: 'body.type' },
+  infobip: { url: INFOBIP, code: 'body.requestError.serviceException.messageId' },
+  gupshup: { url: GUPSHUP, code: 'body.payload.payload.code' },
 };
 
 /** A `switch` with one `case` per required code (no `default`). */
