@@ -1121,6 +1121,54 @@ ruleTester.run('exhaustive-error-codes', rule, {
         },
       ],
     },
+    // Twilio through a caught axios error: Twilio's own codes are asked for, not Meta's
+    {
+      code: src`
+        import axios from 'axios';
+        try {
+          await axios.post('${TWILIO}', form);
+        } catch (err) {
+          switch (err.response?.data?.code) {
+            case 63016:
+              await sendTemplate(to);
+              break;
+            default:
+              break;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingEmptyFallback',
+          data: dataFor('switch', 'twilio', [63016]),
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: suggestionData('twilio', [63016]),
+              output: src`
+                import axios from 'axios';
+                try {
+                  await axios.post('${TWILIO}', form);
+                } catch (err) {
+                  switch (err.response?.data?.code) {
+                    case 63016:
+                      await sendTemplate(to);
+                      break;
+                    ${casesFor('twilio', [63016], '\n')}
+                    default:
+                      break;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
     // Meta codes as a same-file constant and enum members
     {
       code: src`
@@ -2191,5 +2239,19 @@ describe('expectation helper', () => {
     expect(dataFor('switch', 'connexease', ['RATE_001', 'AUTH_004']).groups).toBe(CX_8);
     expect(dataFor('switch', 'connexease', []).groups).toBe(CX_10);
     expect(casesFor('connexease', ['RATE_001'], '\n')).toBe(cxCases(['RATE_001'], ''));
+  });
+});
+
+describe('what a Twilio dispatch must handle', () => {
+  test("Twilio's 57 messaging codes, none of Meta's", () => {
+    const required = requiredEntries('twilio').map((e) => e.code);
+    expect(required).toHaveLength(57);
+    expect(required).toContain(63016);
+    expect(required).not.toContain(131047);
+    // template submission, Marketing Messages API and the deprecated 63033 are optional
+    expect(required).not.toContain(63040);
+    expect(required).not.toContain(63062);
+    expect(required).not.toContain(63033);
+    expect(dataFor('switch', 'twilio', [63016]).count).toBe('56');
   });
 });
