@@ -2,7 +2,7 @@
  * Renders docs/providers/<id>.md from the catalog. Used by
  * `npm run docs` (writes) and by the freshness test (compares).
  */
-import { catalog, PROVIDERS, type ErrorEntry, type ProviderDefinition, type RetryClass, type Scope } from '../src/catalog/index.js';
+import { catalog, PROVIDERS, type ErrorEntry, type MappedApi, type ProviderDefinition, type RetryClass, type Scope } from '../src/catalog/index.js';
 
 const RETRY_LABEL: Record<RetryClass, string> = {
   transient: 'transient: retry with backoff',
@@ -37,6 +37,16 @@ function codeCell(entry: ErrorEntry): string {
   return entry.rangeEnd === undefined ? code : `${code}–\`${entry.rangeEnd}\``;
 }
 
+const MAPPED_API_LABEL: Record<MappedApi, string> = {
+  'meta-cloud': 'Cloud API',
+  'meta-on-premises': 'On-Premises',
+};
+
+function mapsCell(entry: ErrorEntry): string {
+  if (!entry.maps) return '—';
+  return `${MAPPED_API_LABEL[entry.maps.api]} ${entry.maps.codes.map((c) => `\`${c}\``).join(', ')}`;
+}
+
 function sourceCell(source: string): string {
   return source.startsWith('http') ? `[docs](${source.split(' ')[0]})` : `\`${source}\``;
 }
@@ -48,7 +58,17 @@ export function renderProviderDoc(def: ProviderDefinition): string {
   lines.push('<!-- Generated from src/catalog by `npm run docs`. Do not edit by hand. -->', '');
   lines.push(`- Error documentation: ${def.docs}`);
   lines.push(`- Hosts: ${def.hosts.map((h) => `\`${h}\``).join(', ')}`);
-  lines.push(`- Error code: \`body.${def.codePath}\` (${codeKind})`);
+  if (def.sharedHosts?.length) {
+    lines.push(`- Shared hosts: ${def.sharedHosts.map((h) => `\`${h}\``).join(', ')} also serve APIs other than WhatsApp, so a call to them counts only with WhatsApp evidence (a WhatsApp payload, path or address, or WhatsApp in the names around it)`);
+  }
+  lines.push(
+    def.codeEncoding === 'url-fragment'
+      ? `- Error code: the fragment (after \`#\`) of the URL in \`body.${def.codePath}\` (${codeKind})`
+      : `- Error code: \`body.${def.codePath}\` (${codeKind})`,
+  );
+  if (def.passesThrough?.length) {
+    lines.push(`- Passes through the codes of: ${def.passesThrough.map((id) => `[\`${id}\`](./${id}.md)`).join(', ')} (listed below with the provider's own)`);
+  }
   lines.push(`- Human-readable fields (never branch on them): ${def.messagePaths.map((p) => `\`${p}\``).join(', ')}`);
   if (def.successFlag) lines.push(`- Success flag: \`body.${def.successFlag}\` is \`false\` on every error, whatever the HTTP status`);
   if (def.retryAfter?.bodyPath) lines.push(`- Retry wait: \`body.${def.retryAfter.bodyPath}\``);
@@ -61,7 +81,9 @@ export function renderProviderDoc(def: ProviderDefinition): string {
   lines.push(
     def.statusReliable
       ? '- HTTP status: documented per code; a status that maps to several codes still needs the code to decide'
-      : '- HTTP status: not a reliable key for this provider; branch on the error code only',
+      : def.statusOnlyErrors?.length
+        ? '- HTTP status: not a reliable key for the coded errors (branch on the code); for the errors without a code it is the only signal'
+        : '- HTTP status: not a reliable key for this provider; branch on the error code only',
   );
   lines.push('');
   if (def.notes?.length) {
@@ -71,20 +93,46 @@ export function renderProviderDoc(def: ProviderDefinition): string {
   }
   const counts = new Map<RetryClass, number>();
   for (const entry of def.errors) counts.set(entry.retry, (counts.get(entry.retry) ?? 0) + 1);
+  for (const entry of def.statusOnlyErrors ?? []) counts.set(entry.retry, (counts.get(entry.retry) ?? 0) + 1);
   lines.push('## Retry classes', '');
-  lines.push('| class | codes |', '|---|---|');
-  for (const [retry, label] of Object.entries(RETRY_LABEL) as [RetryClass, string][]) {
-    lines.push(`| ${label} | ${counts.get(retry) ?? 0} |`);
+  if (def.retryReasons) {
+    lines.push('| class | errors | why |', '|---|---|---|');
+    for (const [retry, label] of Object.entries(RETRY_LABEL) as [RetryClass, string][]) {
+      lines.push(`| ${label} | ${counts.get(retry) ?? 0} | ${cell(def.retryReasons[retry] ?? '—')} |`);
+    }
+  } else {
+    lines.push('| class | codes |', '|---|---|');
+    for (const [retry, label] of Object.entries(RETRY_LABEL) as [RetryClass, string][]) {
+      lines.push(`| ${label} | ${counts.get(retry) ?? 0} |`);
+    }
   }
   lines.push('');
+  const mapped = def.errors.some((e) => e.maps);
   for (const scope of Object.keys(SCOPE_HEADING) as Scope[]) {
     const entries = def.errors.filter((e) => (e.scope ?? 'messaging') === scope);
     if (entries.length === 0) continue;
     lines.push(`## ${SCOPE_HEADING[scope]} (${entries.length})`, '', SCOPE_NOTE[scope], '');
-    lines.push('| code | HTTP | retry | title | remedy | source |', '|---|---|---|---|---|---|');
+    if (mapped) {
+      lines.push('| code | HTTP | retry | title | remedy | WhatsApp code | source |', '|---|---|---|---|---|---|---|');
+    } else {
+      lines.push('| code | HTTP | retry | title | remedy | source |', '|---|---|---|---|---|---|');
+    }
     for (const e of entries) {
       const status = e.httpStatus.length ? e.httpStatus.join(', ') : '—';
-      lines.push(`| ${codeCell(e)} | ${status} | ${e.retry} | ${cell(e.title)} | ${cell(e.remedy)} | ${sourceCell(e.source)} |`);
+      const maps = mapped ? ` ${mapsCell(e)} |` : '';
+      lines.push(`| ${codeCell(e)} | ${status} | ${e.retry} | ${cell(e.title)} | ${cell(e.remedy)} |${maps} ${sourceCell(e.source)} |`);
+    }
+    lines.push('');
+  }
+  if (def.statusOnlyErrors?.length) {
+    lines.push(`## Errors without a code (${def.statusOnlyErrors.length})`, '');
+    lines.push(
+      'The provider documents these with an HTTP status and a message only. The status is the one machine-readable signal; the message is for people and may change. `exhaustive-error-codes` has no code to ask for.',
+      '',
+    );
+    lines.push('| HTTP | retry | title | remedy | scope | source |', '|---|---|---|---|---|---|');
+    for (const e of def.statusOnlyErrors) {
+      lines.push(`| ${e.httpStatus} | ${e.retry} | ${cell(e.title)} | ${cell(e.remedy)} | ${e.scope ?? 'messaging'} | ${sourceCell(e.source)} |`);
     }
     lines.push('');
   }

@@ -18,7 +18,7 @@ function eslintWith(extra: object, cwd = process.cwd()) {
 
 describe('invalid settings', () => {
   test.each([
-    [{ providers: ['twilio'] }, "invalid settings['whatsapp-errors'].providers[0]: unknown provider 'twilio'; expected one of meta-cloud, cequens, wa-server, digiworld, msgbubbles, connexease"],
+    [{ providers: ['plivo'] }, "invalid settings['whatsapp-errors'].providers[0]: unknown provider 'plivo'; expected one of meta-cloud, cequens, wa-server, digiworld, msgbubbles, connexease, twilio, 360dialog, vonage, infobip, gupshup"],
     [{ hosts: { 'wa.example.com': 'nope' } }, "invalid settings['whatsapp-errors'].hosts['wa.example.com']: unknown provider 'nope'"],
     [{ providerz: [] }, "invalid settings['whatsapp-errors'].providerz: unknown key; expected one of providers, hosts, envVars, wrappers, customProviders, overrides"],
     [

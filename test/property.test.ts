@@ -18,6 +18,11 @@ const CODE_ACCESS: Record<Provider, string> = {
   digiworld: 'body.error',
   msgbubbles: 'body.error',
   connexease: 'body.errors?.code',
+  twilio: 'body.code',
+  '360dialog': 'body.error?.code',
+  vonage: 'body.type',
+  infobip: 'body.requestError?.serviceException?.messageId',
+  gupshup: 'body.payload?.payload?.code',
 };
 
 const literal = (value: string | number) => (typeof value === 'number' ? String(value) : JSON.stringify(value));

@@ -52,6 +52,11 @@ const BODY_INTERFACES: Readonly<Record<string, string>> = {
   DigiworldErrorBody: 'digiworld',
   MsgBubblesErrorBody: 'msgbubbles',
   ConnexeaseErrorBody: 'connexease',
+  TwilioErrorBody: 'twilio',
+  Dialog360ErrorBody: '360dialog',
+  VonageErrorBody: 'vonage',
+  InfobipErrorBody: 'infobip',
+  GupshupErrorBody: 'gupshup',
 };
 
 function declaredInCatalog(symbol: ts.Symbol | undefined): boolean {

@@ -3,17 +3,22 @@
  * supported WhatsApp APIs, the types derived from them, and small runtime
  * helpers with no dependencies.
  */
+import { dialog360 } from './providers/360dialog.js';
 import { cequens } from './providers/cequens.js';
 import { connexease } from './providers/connexease.js';
 import { digiworld } from './providers/digiworld.js';
+import { gupshup } from './providers/gupshup.js';
+import { infobip } from './providers/infobip.js';
 import { metaCloud } from './providers/meta-cloud.js';
 import { msgbubbles } from './providers/msgbubbles.js';
+import { twilio } from './providers/twilio.js';
+import { vonage } from './providers/vonage.js';
 import { waServer } from './providers/wa-server.js';
-import { findEntry, isRetryableClass, readPath } from './lookup.js';
+import { codeIn, findEntry, isRetryableClass, readPath } from './lookup.js';
 import type { ProviderDefinition, RetryClass } from './schema.js';
 
-export type { ErrorEntry, Idempotency, ProviderDefinition, RetryClass, Scope } from './schema.js';
-export { RETRY_CLASSES, SCOPES } from './schema.js';
+export type { CodeMapping, ErrorEntry, Idempotency, MappedApi, ProviderDefinition, RetryClass, Scope, StatusOnlyError } from './schema.js';
+export { MAPPED_APIS, RETRY_CLASSES, SCOPES } from './schema.js';
 
 /** The built-in providers, by catalog id. */
 export const catalog = {
@@ -23,6 +28,11 @@ export const catalog = {
   digiworld,
   msgbubbles,
   connexease,
+  twilio,
+  '360dialog': dialog360,
+  vonage,
+  infobip,
+  gupshup,
 } as const;
 
 export type Catalog = typeof catalog;
@@ -94,6 +104,40 @@ interface ConnexeaseErrorBody {
     params?: { limit_type?: 'sec' | 'min'; retry_after?: string };
   };
 }
+/** The REST API's exception (`code`, `message`, `more_info`, `status`); the SDK's `RestException` has the same fields (`moreInfo`). */
+interface TwilioErrorBody {
+  code: ErrorCode<'twilio'>;
+  message: string;
+  more_info?: string;
+  status: number;
+  details?: Record<string, unknown>;
+}
+/** Meta's error passed through (`error`), or 360dialog's own error without a code (`meta`). */
+interface Dialog360ErrorBody {
+  error?: Omit<MetaCloudErrorBody['error'], 'code'> & { code: ErrorCode<'360dialog'> };
+  meta?: { success: false; http_code: number; developer_message: string };
+}
+/** RFC 7807 problem details; the code is the fragment of `type`. */
+interface VonageErrorBody {
+  type: `${string}#${ErrorCode<'vonage'>}`;
+  title: string;
+  detail?: string;
+  instance?: string;
+  invalid_parameters?: { name: string; reason: string }[];
+}
+interface InfobipErrorBody {
+  requestError: {
+    serviceException: { messageId: ErrorCode<'infobip'>; text: string; validationErrors?: Record<string, string[]> };
+  };
+}
+/** A `failed` message event on the app's callback URL (the send API itself answers 2xx). */
+interface GupshupErrorBody {
+  app?: string;
+  timestamp?: number;
+  version?: number;
+  type: 'message-event';
+  payload: { id: string; gsId?: string; type: 'failed'; destination?: string; payload: { code: ErrorCode<'gupshup'>; reason: string } };
+}
 interface ErrorBodies {
   'meta-cloud': MetaCloudErrorBody;
   cequens: CequensErrorBody;
@@ -101,6 +145,11 @@ interface ErrorBodies {
   digiworld: DigiworldErrorBody;
   msgbubbles: MsgBubblesErrorBody;
   connexease: ConnexeaseErrorBody;
+  twilio: TwilioErrorBody;
+  '360dialog': Dialog360ErrorBody;
+  vonage: VonageErrorBody;
+  infobip: InfobipErrorBody;
+  gupshup: GupshupErrorBody;
 }
 /** The parsed JSON error body `P` sends. */
 export type ErrorBody<P extends Provider> = ErrorBodies[P];
@@ -118,7 +167,7 @@ function definition(provider: Provider): ProviderDefinition {
  */
 export function errorCodeOf<P extends Provider>(provider: P, body: unknown): ErrorCode<P> | undefined {
   const def = definition(provider);
-  const code = readPath(body, def.codePath);
+  const code = codeIn(def, readPath(body, def.codePath));
   return findEntry(def, code) ? (code as ErrorCode<P>) : undefined;
 }
 

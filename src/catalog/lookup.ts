@@ -46,6 +46,18 @@ export function isRetryableClass(retry: RetryClass): boolean {
   return RETRYABLE_CLASSES.includes(retry);
 }
 
+/**
+ * The code inside the value read at `provider.codePath`: the value itself, or,
+ * for `codeEncoding: 'url-fragment'`, the part of a URL after `#`
+ * (`…/api-errors/messages#1020` → `'1020'`).
+ */
+export function codeIn(provider: Pick<ProviderDefinition, 'codeEncoding'>, value: unknown): unknown {
+  if (provider.codeEncoding !== 'url-fragment') return value;
+  if (typeof value !== 'string') return undefined;
+  const hash = value.indexOf('#');
+  return hash === -1 ? undefined : value.slice(hash + 1);
+}
+
 /** Splits a body path such as `errors[0].code` into `['errors', 0, 'code']`. */
 export function parsePath(path: string): (string | number)[] {
   const segments: (string | number)[] = [];

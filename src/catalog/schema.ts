@@ -35,6 +35,42 @@ export interface ErrorEntry {
   readonly source: string;
   /** Default `messaging`. */
   readonly scope?: Scope;
+  /**
+   * The WhatsApp API codes this code stands for, as the provider publishes the
+   * correspondence (Twilio maps several On-Premises codes onto one of its own).
+   */
+  readonly maps?: CodeMapping;
+}
+
+/**
+ * Which WhatsApp API numbers a mapped code: `meta-cloud` is Meta's Cloud API
+ * (the `meta-cloud` catalog), `meta-on-premises` the retired On-Premises
+ * client (470, 1000–1026, 2000–2013…).
+ */
+export const MAPPED_APIS = ['meta-cloud', 'meta-on-premises'] as const;
+export type MappedApi = (typeof MAPPED_APIS)[number];
+
+export interface CodeMapping {
+  readonly api: MappedApi;
+  readonly codes: readonly number[];
+  /** Where the provider publishes the correspondence. */
+  readonly source: string;
+}
+
+/**
+ * An error the provider documents with an HTTP status and a message but no
+ * machine-readable code: the status is the only signal a client can branch on
+ * (the message is for people and may change).
+ */
+export interface StatusOnlyError {
+  readonly httpStatus: number;
+  /** The provider's wording of the error, shortened. */
+  readonly title: string;
+  readonly remedy: string;
+  readonly retry: RetryClass;
+  readonly source: string;
+  /** Default `messaging`. */
+  readonly scope?: Scope;
 }
 
 /** Idempotency support: a request header or a request-body field. */
@@ -50,14 +86,26 @@ export interface ProviderDefinition {
   readonly hosts: readonly string[];
   /**
    * Hosts of `hosts` that other, non-WhatsApp APIs share (`graph.facebook.com`
-   * also serves Pages, Ads, Instagram and Messenger): a request to them is the
+   * also serves Pages, Ads, Instagram and Messenger; Twilio's and Vonage's
+   * serve SMS and voice): a request to them is the
    * provider's only with WhatsApp evidence (payload, path or names).
    */
   readonly sharedHosts?: readonly string[];
+  /**
+   * Catalog ids whose codes this provider passes through unchanged (360dialog
+   * and Gupshup relay Meta's Cloud API codes); those codes are also in `errors`.
+   */
+  readonly passesThrough?: readonly string[];
   /** Dotted path of the code inside a parsed error body; `[0]` marks an array element (`errors[0].code`). */
   readonly codePath: string;
   /** The JSON type of the code. */
   readonly codeType: 'string' | 'number' | 'string-or-number';
+  /**
+   * How the code sits in the value at `codePath`, when it is not the value
+   * itself: `url-fragment` for a URL whose fragment (after `#`) is the code,
+   * as in the RFC 7807 `type` of Vonage (`…/api-errors/messages#1020`).
+   */
+  readonly codeEncoding?: 'url-fragment';
   /** Paths of the human-readable fields of an error body (messages, titles, details). */
   readonly messagePaths: readonly string[];
   /** A boolean field that is `false` on an error even when the HTTP status is 2xx. */
@@ -77,5 +125,9 @@ export interface ProviderDefinition {
   readonly notable?: readonly (string | number)[];
   /** Facts about the body shape that the docs leave open; rendered in the provider doc. */
   readonly notes?: readonly string[];
+  /** Why the codes of each retry class got it; rendered in the provider doc. */
+  readonly retryReasons?: { readonly [R in RetryClass]?: string };
   readonly errors: readonly ErrorEntry[];
+  /** Errors documented without a machine-readable code (see `StatusOnlyError`). */
+  readonly statusOnlyErrors?: readonly StatusOnlyError[];
 }

@@ -5,7 +5,7 @@ import { parseSettings, resolveSettings, SettingsError } from '../../src/analysi
 import { probe, probeCalls } from './probe.js';
 
 const P = "eslint-plugin-whatsapp-errors: invalid settings['whatsapp-errors']";
-const BUILT_IN = 'meta-cloud, cequens, wa-server, digiworld, msgbubbles, connexease';
+const BUILT_IN = 'meta-cloud, cequens, wa-server, digiworld, msgbubbles, connexease, twilio, 360dialog, vonage, infobip, gupshup';
 
 /** A valid in-house gateway. */
 const ACME = {
@@ -26,8 +26,10 @@ const custom = (overrides: object) => ({ customProviders: [{ ...ACME, ...overrid
 describe('defaults', () => {
   const settings = parseSettings(undefined);
 
-  it('enables all six built-in providers, in catalog order', () => {
-    expect(settings.providers.map((p) => p.id)).toEqual(['meta-cloud', 'cequens', 'wa-server', 'digiworld', 'msgbubbles', 'connexease']);
+  it('enables all eleven built-in providers, in catalog order', () => {
+    expect(settings.providers.map((p) => p.id)).toEqual([
+      'meta-cloud', 'cequens', 'wa-server', 'digiworld', 'msgbubbles', 'connexease', 'twilio', '360dialog', 'vonage', 'infobip', 'gupshup',
+    ]);
     expect([...settings.byId.keys()]).toEqual(settings.providers.map((p) => p.id));
     expect(settings.providers.map((p) => p.def)).toEqual(Object.values(catalog));
   });
@@ -43,6 +45,13 @@ describe('defaults', () => {
       'api.msgbubbles.com': 'msgbubbles',
       'api.gateway.connexease.com': 'connexease',
       'proxy.gateway.connexease.com': 'connexease',
+      'api.twilio.com': 'twilio',
+      'waba-v2.360dialog.io': '360dialog',
+      'api.nexmo.com': 'vonage',
+      'messages-sandbox.nexmo.com': 'vonage',
+      'api.infobip.com': 'infobip',
+      'api.gupshup.io': 'gupshup',
+      'partner.gupshup.io': 'gupshup',
     });
     expect(settings.envVars.size).toBe(0);
     expect(settings.wrappers.size).toBe(0);
@@ -56,6 +65,11 @@ describe('defaults', () => {
       digiworld: [['error'], 'body.error'],
       msgbubbles: [['error'], 'body.error'],
       connexease: [['errors', 'code'], 'body.errors.code'],
+      twilio: [['code'], 'body.code'],
+      '360dialog': [['error', 'code'], 'body.error.code'],
+      vonage: [['type'], 'body.type'],
+      infobip: [['requestError', 'serviceException', 'messageId'], 'body.requestError.serviceException.messageId'],
+      gupshup: [['payload', 'payload', 'code'], 'body.payload.payload.code'],
     });
   });
 
@@ -156,7 +170,7 @@ describe('hosts, envVars, wrappers', () => {
 describe('customProviders', () => {
   it('adds a valid in-house gateway', () => {
     const settings = parseSettings({ customProviders: [ACME] });
-    expect(settings.providers.map((p) => p.id)).toEqual(['meta-cloud', 'cequens', 'wa-server', 'digiworld', 'msgbubbles', 'connexease', 'acme-gateway']);
+    expect(settings.providers.map((p) => p.id)).toEqual(['meta-cloud', 'cequens', 'wa-server', 'digiworld', 'msgbubbles', 'connexease', 'twilio', '360dialog', 'vonage', 'infobip', 'gupshup', 'acme-gateway']);
     const acme = settings.byId.get('acme-gateway')!;
     expect(acme.def).toMatchObject({ name: 'Acme WhatsApp gateway', hosts: ['wa.acme.internal'], codeType: 'string', statusReliable: true, docs: '' });
     expect(acme.def.errors.map((e) => e.source)).toEqual(['settings', 'settings']);
@@ -271,10 +285,10 @@ describe('bad settings throw an error naming the key', () => {
     ['unknown top-level key', { provider: ['meta-cloud'] }, `${P}.provider: unknown key; expected one of providers, hosts, envVars, wrappers, customProviders, overrides`],
     // providers, hosts, envVars, wrappers
     ['providers not an array', { providers: 'meta-cloud' }, `${P}.providers: expected an array of strings, got 'meta-cloud'`],
-    ['unknown provider in providers', { providers: ['meta-cloud', 'twilio'] }, `${P}.providers[1]: unknown provider 'twilio'; expected one of ${BUILT_IN}`],
+    ['unknown provider in providers', { providers: ['meta-cloud', 'plivo'] }, `${P}.providers[1]: unknown provider 'plivo'; expected one of ${BUILT_IN}`],
     ['empty provider id in providers', { providers: [''] }, `${P}.providers[0]: expected a non-empty string, got ''`],
     ['hosts not an object', { hosts: ['wa.example.com'] }, `${P}.hosts: expected an object, got ["wa.example.com"]`],
-    ['unknown provider in hosts', { hosts: { 'wa.example.com': 'twilio' } }, `${P}.hosts['wa.example.com']: unknown provider 'twilio'; expected one of ${BUILT_IN}`],
+    ['unknown provider in hosts', { hosts: { 'wa.example.com': 'plivo' } }, `${P}.hosts['wa.example.com']: unknown provider 'plivo'; expected one of ${BUILT_IN}`],
     ['unknown provider in envVars', { envVars: { WA_URL: 'meta' } }, `${P}.envVars['WA_URL']: unknown provider 'meta'; expected one of ${BUILT_IN}`],
     ['a non-string provider in wrappers', { wrappers: { sendWhatsApp: 42 } }, `${P}.wrappers['sendWhatsApp']: unknown provider 42; expected one of ${BUILT_IN}`],
     ['unknown provider in wrappers', { wrappers: { sendWhatsApp: 'whatsapp' } }, `${P}.wrappers['sendWhatsApp']: unknown provider 'whatsapp'; expected one of ${BUILT_IN}`],
@@ -353,7 +367,7 @@ describe('bad settings throw an error naming the key', () => {
     ['a bad idempotency kind', custom({ idempotency: { kind: 'query', name: 'key' } }), `${P}.customProviders[0].idempotency.kind: expected one of header, body-field, got 'query'`],
     // overrides
     ['overrides not an object', { overrides: [] }, `${P}.overrides: expected an object, got []`],
-    ['unknown provider in overrides', { overrides: { twilio: { codePath: 'error.code' } } }, `${P}.overrides.twilio: unknown provider; expected one of ${BUILT_IN}`],
+    ['unknown provider in overrides', { overrides: { plivo: { codePath: 'error.code' } } }, `${P}.overrides.plivo: unknown provider; expected one of ${BUILT_IN}`],
     [
       'unknown override key',
       { overrides: { cequens: { codepath: 'errors.code' } } },
@@ -391,7 +405,7 @@ describe('bad settings throw an error naming the key', () => {
 
   it('resolveSettings rejects the same values', () => {
     expect(() => resolveSettings({ 'whatsapp-errors': true })).toThrow(`${P}: expected an object, got true`);
-    expect(() => resolveSettings({ 'whatsapp-errors': { providers: ['twilio'] } })).toThrow(`${P}.providers[0]: unknown provider 'twilio'; expected one of ${BUILT_IN}`);
+    expect(() => resolveSettings({ 'whatsapp-errors': { providers: ['plivo'] } })).toThrow(`${P}.providers[0]: unknown provider 'plivo'; expected one of ${BUILT_IN}`);
   });
 });
 

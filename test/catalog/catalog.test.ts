@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { catalog, PROVIDERS, RETRY_CLASSES, SCOPES, type ProviderDefinition } from '../../src/catalog/index.js';
+import { catalog, MAPPED_APIS, PROVIDERS, RETRY_CLASSES, SCOPES, type ProviderDefinition } from '../../src/catalog/index.js';
 import { parsePath } from '../../src/catalog/lookup.js';
 
 const definitions: [string, ProviderDefinition][] = PROVIDERS.map((id) => [id, catalog[id]]);
@@ -34,7 +34,49 @@ describe.each(definitions)('%s', (id, def) => {
       expect(RETRY_CLASSES, where).toContain(entry.retry);
       expect(SCOPES, where).toContain(entry.scope ?? 'messaging');
       expect(entry.source, where).toMatch(/^(https:\/\/\S+|seeds\/\d{3}_[0-9a-f]+\.txt)/);
+      if (entry.maps) {
+        expect(MAPPED_APIS, where).toContain(entry.maps.api);
+        expect(entry.maps.codes.length, where).toBeGreaterThan(0);
+        for (const mapped of entry.maps.codes) expect(Number.isInteger(mapped), where).toBe(true);
+        expect(entry.maps.source, where).toMatch(/^https:\/\/\S+$/);
+      }
     }
+  });
+
+  test('gives every error without a code a valid status, title, remedy, retry class, scope and source', () => {
+    for (const entry of def.statusOnlyErrors ?? []) {
+      const where = `${id} HTTP ${entry.httpStatus} ${entry.title}`;
+      expect(entry.httpStatus, where).toSatisfy((s: number) => Number.isInteger(s) && s >= 400 && s <= 599);
+      expect(entry.title.trim(), where).not.toBe('');
+      expect(entry.remedy, where).toMatch(/^[^\n]{10,200}$/);
+      expect(RETRY_CLASSES, where).toContain(entry.retry);
+      expect(SCOPES, where).toContain(entry.scope ?? 'messaging');
+      expect(entry.source, where).toMatch(/^https:\/\/\S+$/);
+    }
+    const titles = (def.statusOnlyErrors ?? []).map((e) => `${e.httpStatus} ${e.title}`);
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+  });
+
+  test('says why for every retry class it uses, when it gives reasons', () => {
+    if (!def.retryReasons) return;
+    const used = new Set([...def.errors, ...(def.statusOnlyErrors ?? [])].map((e) => e.retry));
+    for (const retry of used) expect(def.retryReasons[retry], `${id} ${retry}`).toMatch(/\S{3,}/);
+    for (const retry of Object.keys(def.retryReasons)) expect(used, `${id} explains ${retry} but has no such code`).toContain(retry);
+  });
+
+  test('includes every code of the providers it passes through', () => {
+    for (const other of def.passesThrough ?? []) {
+      expect(PROVIDERS, `${id} passes through ${other}`).toContain(other);
+      const passed = catalog[other as keyof typeof catalog].errors as readonly { code: unknown }[];
+      const own = new Set(def.errors.map((e) => e.code));
+      expect(passed.filter((e) => !own.has(e.code as string | number)).map((e) => e.code)).toEqual([]);
+    }
+  });
+});
+
+describe('the providers added in issue 19', () => {
+  test('each gives a reason for its retry classes', () => {
+    for (const id of ['twilio', '360dialog', 'vonage', 'infobip', 'gupshup'] as const) expect(catalog[id].retryReasons, id).toBeDefined();
   });
 });
 
@@ -65,6 +107,46 @@ describe('facts the rules rely on', () => {
     expect(catalog.digiworld.idempotency).toEqual({ kind: 'body-field', name: 'idempotencyKey', aliases: ['idempotency_key'] });
     expect(catalog.connexease).toMatchObject({ codePath: 'errors.code', successFlag: 'isSuccess', retryAfter: { bodyPath: 'errors.params.retry_after' } });
     expect(find('msgbubbles', '*_failed')).toMatchObject({ httpStatus: [502, 503], retry: 'transient' });
+  });
+});
+
+describe('facts of the gateway providers', () => {
+  const find = (id: keyof typeof catalog, code: string | number) => (catalog[id].errors as readonly { code: unknown }[]).find((e) => e.code === code);
+
+  test('Twilio: numeric code at body.code; 63016 is the 24-hour window, mapped from On-Premises 470', () => {
+    expect(catalog.twilio).toMatchObject({ codePath: 'code', codeType: 'number', hosts: ['api.twilio.com'], sharedHosts: ['api.twilio.com'] });
+    expect(find('twilio', 63016)).toMatchObject({ retry: 'never', httpStatus: [], maps: { api: 'meta-on-premises', codes: [470] } });
+    expect(find('twilio', 63018)).toMatchObject({ retry: 'rate-limit', maps: { api: 'meta-on-premises', codes: [429, 471, 1015] } });
+    expect(find('twilio', 20429)).toMatchObject({ retry: 'rate-limit', httpStatus: [429] });
+    expect(find('twilio', 20003)).toMatchObject({ retry: 'after-fix', httpStatus: [401] });
+    expect(find('twilio', 63037)).toMatchObject({ retry: 'provider-retries' });
+    expect(find('twilio', 131047)).toBeUndefined();
+    expect(catalog.twilio.errors.filter((e) => (e.httpStatus as readonly number[]).includes(400)).length).toBe(16);
+  });
+
+  test('360dialog: Meta\'s codes, shared with meta-cloud, plus errors without a code', () => {
+    expect(catalog['360dialog'].errors).toBe(catalog['meta-cloud'].errors);
+    expect(catalog['360dialog']).toMatchObject({ codePath: 'error.code', statusReliable: false, passesThrough: ['meta-cloud'], hosts: ['waba-v2.360dialog.io'] });
+    expect(catalog['360dialog'].statusOnlyErrors.filter((e) => e.httpStatus === 400).map((e) => e.retry)).toEqual(['after-fix', 'rate-limit', 'after-fix']);
+  });
+
+  test('Vonage: the code is the fragment of the RFC 7807 type', () => {
+    expect(catalog.vonage).toMatchObject({ codePath: 'type', codeEncoding: 'url-fragment', codeType: 'string', statusReliable: false });
+    expect(find('vonage', '1340')).toMatchObject({ retry: 'never', title: 'Outside of the allowed window' });
+    expect(find('vonage', '1080')).toBeUndefined();
+  });
+
+  test('Infobip: one messageId per HTTP status', () => {
+    expect(catalog.infobip.errors.map((e) => [e.code, e.httpStatus[0]])).toEqual([
+      ['BAD_REQUEST', 400], ['UNAUTHORIZED', 401], ['TOO_MANY_REQUESTS', 429], ['GENERAL_ERROR', 500],
+    ]);
+  });
+
+  test('Gupshup: codes of the failed event, its own first, then Meta\'s', () => {
+    expect(catalog.gupshup).toMatchObject({ codePath: 'payload.payload.code', codeType: 'number', passesThrough: ['meta-cloud'] });
+    expect(catalog.gupshup.errors.slice(0, 18).map((e) => e.code)).toEqual([500, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 4001, 4002, 4003, 4004, 4005]);
+    expect(find('gupshup', 4001)).toMatchObject({ retry: 'after-fix' });
+    expect(find('gupshup', 131047)).toMatchObject({ retry: 'never' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { catalog, PROVIDERS } from '../../src/catalog/index.js';
 import { providerDocFiles } from '../../scripts/provider-docs.js';
 
 describe('docs/providers is generated from the catalog', () => {
@@ -13,5 +14,50 @@ describe('docs/providers is generated from the catalog', () => {
     const metaDoc = providerDocFiles().get('docs/providers/meta-cloud.md')!;
     expect(metaDoc).toContain('| `131047` | 400 | never | Re-engagement message |');
     expect(metaDoc).toContain('| `200`–`299` | 403 | after-fix |');
+  });
+
+  test('keeps the WhatsApp code each Twilio code stands for', () => {
+    const doc = providerDocFiles().get('docs/providers/twilio.md')!;
+    expect(doc).toContain('| code | HTTP | retry | title | remedy | WhatsApp code | source |');
+    expect(doc).toContain('| `63016` | — | never | Outside messaging window |');
+    expect(doc).toContain('| On-Premises `470` | [docs](https://www.twilio.com/docs/api/errors/63016) |');
+    expect(doc).toContain('| `20429` | 429 | rate-limit | Too Many Requests |');
+  });
+
+  test('says why for each retry class of the gateway providers', () => {
+    const doc = providerDocFiles().get('docs/providers/twilio.md')!;
+    expect(doc).toContain('| class | errors | why |');
+    expect(doc).toContain('| provider-retries: the provider already retries it | 1 | 63037: Twilio says it retries the media upload itself. |');
+  });
+
+  test('lists the errors without a code of 360dialog with their status only', () => {
+    const doc = providerDocFiles().get('docs/providers/360dialog.md')!;
+    expect(doc).toContain('## Errors without a code (8)');
+    expect(doc).toContain('| 401 | after-fix | Invalid API key |');
+    expect(doc).toContain('- HTTP status: not a reliable key for the coded errors (branch on the code); for the errors without a code it is the only signal');
+    expect(doc).toContain('- Passes through the codes of: [`meta-cloud`](./meta-cloud.md)');
+    expect(doc).not.toContain('WhatsApp code');
+  });
+
+  test('describes the Vonage code as a URL fragment', () => {
+    const doc = providerDocFiles().get('docs/providers/vonage.md')!;
+    expect(doc).toContain('- Error code: the fragment (after `#`) of the URL in `body.type` (string)');
+    expect(doc).toContain('- The hosts also serve products other than WhatsApp: a call is a WhatsApp call only with WhatsApp evidence');
+  });
+});
+
+describe("the README's provider table", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const rows = readme.split('\n').filter((line) => line.startsWith('| [`'));
+
+  test('has one row per catalog provider, linking its page', () => {
+    expect(rows.map((row) => /^\| \[`([^`]+)`\]\(docs\/providers\/\1\.md\)/.exec(row)?.[1]).sort()).toEqual([...PROVIDERS].sort());
+  });
+
+  test('gives each provider its number of codes', () => {
+    for (const id of PROVIDERS) {
+      const row = rows.find((r) => r.startsWith(`| [\`${id}\`]`))!;
+      expect(row.split('|').at(-2)!.trim(), id).toMatch(new RegExp(`^${catalog[id].errors.length}\\b`));
+    }
   });
 });

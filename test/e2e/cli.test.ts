@@ -56,7 +56,7 @@ describe('exit codes', () => {
 
   test.each([
     [['--format', 'xml'], "whatsapp-errors: unknown --format 'xml'; expected one of stylish, json, sarif (see --help)\n"],
-    [['--provider', 'twilio'], "whatsapp-errors: unknown --provider 'twilio'; expected one of meta-cloud, cequens, wa-server, digiworld, msgbubbles, connexease (see --help)\n"],
+    [['--provider', 'plivo'], "whatsapp-errors: unknown --provider 'plivo'; expected one of meta-cloud, cequens, wa-server, digiworld, msgbubbles, connexease, twilio, 360dialog, vonage, infobip, gupshup (see --help)\n"],
     [['--frobnicate'], "whatsapp-errors: unknown option '--frobnicate' (see --help)\n"],
     [['no/such/dir'], 'whatsapp-errors: no such file or directory: no/such/dir\n'],
   ])('2 with a one-line reason for %j', (args, message) => {

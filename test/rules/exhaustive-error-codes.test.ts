@@ -28,6 +28,11 @@ const WA = 'https://wa.sagad.net/api/v1/messages/send';
 const DIGI = 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage';
 const BUBBLES = 'https://api.msgbubbles.com/v1/messages';
 const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
+const TWILIO = 'https://api.twilio.com/2010-04-01/Accounts/AC123/Messages.json';
+const D360 = 'https://waba-v2.360dialog.io/messages';
+const VONAGE = 'https://api.nexmo.com/v1/messages';
+const INFOBIP = 'https://xyz123.api.infobip.com/whatsapp/1/message/text';
+const GUPSHUP = 'https://api.gupshup.io/wa/api/v1/msg';
 
 // ─── Expectations computed from the catalog ─────────────────────────────────
 // Used for the long lists (Meta, CEQUENS). The small providers below are also
@@ -110,6 +115,11 @@ const SHAPES: Record<Provider, { url: string; code: string }> = {
   digiworld: { url: DIGI, code: 'body.error' },
   msgbubbles: { url: BUBBLES, code: 'body.error' },
   connexease: { url: CONNEX, code: 'body.errors.code' },
+  twilio: { url: TWILIO, code: 'body.code' },
+  '360dialog': { url: D360, code: 'body.error.code' },
+  vonage: { url: VONAGE, code: 'body.type' },
+  infobip: { url: INFOBIP, code: 'body.requestError.serviceException.messageId' },
+  gupshup: { url: GUPSHUP, code: 'body.payload.payload.code' },
 };
 
 /** A `switch` with one `case` per required code (no `default`). */
@@ -1284,6 +1294,54 @@ ruleTester.run('exhaustive-error-codes', rule, {
         },
       ],
     },
+    // Twilio through a caught axios error: Twilio's own codes are asked for, not Meta's
+    {
+      code: src`
+        import axios from 'axios';
+        try {
+          await axios.post('${TWILIO}', form);
+        } catch (err) {
+          switch (err.response?.data?.code) {
+            case 63016:
+              await sendTemplate(to);
+              break;
+            default:
+              break;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingEmptyFallback',
+          data: dataFor('switch', 'twilio', [63016]),
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: suggestionData('twilio', [63016]),
+              output: src`
+                import axios from 'axios';
+                try {
+                  await axios.post('${TWILIO}', form);
+                } catch (err) {
+                  switch (err.response?.data?.code) {
+                    case 63016:
+                      await sendTemplate(to);
+                      break;
+                    ${casesFor('twilio', [63016], '\n')}
+                    default:
+                      break;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
     // Meta codes as a same-file constant and enum members
     {
       code: src`
@@ -2417,5 +2475,19 @@ describe('expectation helper', () => {
     expect(dataFor('switch', 'connexease', ['RATE_001', 'AUTH_004']).groups).toBe(CX_8);
     expect(dataFor('switch', 'connexease', []).groups).toBe(CX_10);
     expect(casesFor('connexease', ['RATE_001'], '\n')).toBe(cxCases(['RATE_001'], ''));
+  });
+});
+
+describe('what a Twilio dispatch must handle', () => {
+  test("Twilio's 57 messaging codes, none of Meta's", () => {
+    const required = requiredEntries('twilio').map((e) => e.code);
+    expect(required).toHaveLength(57);
+    expect(required).toContain(63016);
+    expect(required).not.toContain(131047);
+    // template submission, Marketing Messages API and the deprecated 63033 are optional
+    expect(required).not.toContain(63040);
+    expect(required).not.toContain(63062);
+    expect(required).not.toContain(63033);
+    expect(dataFor('switch', 'twilio', [63016]).count).toBe('56');
   });
 });

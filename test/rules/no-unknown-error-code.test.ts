@@ -7,6 +7,7 @@ const WA = 'https://wa.sagad.net/api/v1/messages/send';
 const DIGI = 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage';
 const BUBBLES = 'https://api.msgbubbles.com/v1/messages';
 const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
+const TWILIO = 'https://api.twilio.com/2010-04-01/Accounts/AC123/Messages.json';
 
 const REENGAGEMENT = 'Re-engagement message';
 const RATE_LIMITED = 'Rate limit exceeded';
@@ -31,6 +32,12 @@ const customSettings = {
 
 ruleTester.run('no-unknown-error-code', rule, {
   valid: [
+    // Twilio reports the closed 24-hour window as its own 63016
+    code`
+      const res = await fetch('${TWILIO}', { method: 'POST', body: form });
+      const body = await res.json();
+      if (body.code === 63016) sendTemplate();
+    `,
     // ── Meta Cloud API: documented codes ──────────────────────────────────
     code`
       const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
@@ -1988,6 +1995,44 @@ ruleTester.run('no-unknown-error-code', rule, {
               `,
             },
           ],
+        },
+      ],
+    },
+    // Meta's code for the 24-hour window in a Twilio dispatch: Twilio sends 63016
+    {
+      code: code`
+        const res = await fetch('${TWILIO}', { method: 'POST', body: form });
+        const body = await res.json();
+        if (body.code === 131047) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: '131047', other: 'meta-cloud', provider: 'twilio' },
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    // and Twilio's code in a Cloud API dispatch
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 63016) sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'otherProvider',
+          data: { value: '63016', other: 'twilio', provider: 'meta-cloud' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 30,
+          suggestions: [],
         },
       ],
     },

@@ -57,7 +57,9 @@ describe('ErrorCode', () => {
   });
 
   test('lists every provider', () => {
-    expectTypeOf<Provider>().toEqualTypeOf<'meta-cloud' | 'cequens' | 'wa-server' | 'digiworld' | 'msgbubbles' | 'connexease'>();
+    expectTypeOf<Provider>().toEqualTypeOf<
+      'meta-cloud' | 'cequens' | 'wa-server' | 'digiworld' | 'msgbubbles' | 'connexease' | 'twilio' | '360dialog' | 'vonage' | 'infobip' | 'gupshup'
+    >();
   });
 });
 
@@ -121,6 +123,108 @@ describe('ErrorBody and runtime helpers', () => {
     expectTypeOf(retryClassOf('meta-cloud', 131047)).toEqualTypeOf<RetryClass | undefined>();
     expectTypeOf(isRetryable('msgbubbles', 'send_failed')).toEqualTypeOf<boolean>();
     // @ts-expect-error not a provider id
-    retryClassOf('twilio', 'x');
+    retryClassOf('plivo', 'x');
+  });
+});
+
+describe('Twilio', () => {
+  test('its codes are its own: 63016 is the 24-hour window, 131047 is Meta\'s', () => {
+    expectTypeOf<63016>().toExtend<ErrorCode<'twilio'>>();
+    expectTypeOf<21211>().toExtend<ErrorCode<'twilio'>>();
+    expectTypeOf<131047>().not.toExtend<ErrorCode<'twilio'>>();
+    // @ts-expect-error 131047 is a Meta Cloud API code; Twilio reports the closed window as 63016
+    const window: ErrorCode<'twilio'> = 131047;
+    void window;
+  });
+
+  test('retry classes: 63016 never, 63018 rate-limit, 63037 retried by Twilio', () => {
+    expectTypeOf<63016>().toExtend<NonRetryableCode<'twilio'>>();
+    expectTypeOf<63037>().toExtend<NonRetryableCode<'twilio'>>();
+    expectTypeOf<63018>().toExtend<RetryableCode<'twilio'>>();
+    expectTypeOf<20429>().toExtend<RetryableCode<'twilio'>>();
+    // @ts-expect-error 63016 (outside the 24-hour window) cannot be retried
+    const bad: RetryableCode<'twilio'>[] = [63018, 63016];
+    void bad;
+  });
+
+  test('HTTP 429 and 401 are one code each', () => {
+    expectTypeOf<CodesForStatus<'twilio', 429>>().toEqualTypeOf<20429>();
+    expectTypeOf<CodesForStatus<'twilio', 401>>().toEqualTypeOf<20003>();
+  });
+
+  test('ErrorBody is the REST exception', () => {
+    expectTypeOf<ErrorBody<'twilio'>['code']>().toEqualTypeOf<ErrorCode<'twilio'>>();
+    expectTypeOf<ErrorBody<'twilio'>['status']>().toEqualTypeOf<number>();
+  });
+});
+
+describe('360dialog', () => {
+  test('passes Meta\'s codes through: the same union as meta-cloud', () => {
+    expectTypeOf<ErrorCode<'360dialog'>>().toEqualTypeOf<ErrorCode<'meta-cloud'>>();
+    expectTypeOf<RetryableCode<'360dialog'>>().toEqualTypeOf<RetryableCode<'meta-cloud'>>();
+  });
+
+  test('ErrorBody has Meta\'s error or 360dialog\'s own meta, which has no code', () => {
+    expectTypeOf<NonNullable<ErrorBody<'360dialog'>['error']>['code']>().toEqualTypeOf<ErrorCode<'360dialog'>>();
+    expectTypeOf<NonNullable<ErrorBody<'360dialog'>['meta']>>().toEqualTypeOf<{ success: false; http_code: number; developer_message: string }>();
+  });
+});
+
+describe('Vonage', () => {
+  test('codes are the fragments of the problem type: strings, not numbers', () => {
+    expectTypeOf<'1340'>().toExtend<ErrorCode<'vonage'>>();
+    expectTypeOf<'low-balance'>().toExtend<ErrorCode<'vonage'>>();
+    expectTypeOf<1340>().not.toExtend<ErrorCode<'vonage'>>();
+  });
+
+  test('ErrorBody.type is a URL ending in a documented code', () => {
+    const body: ErrorBody<'vonage'> = { type: 'https://developer.nexmo.com/api-errors/messages-olympus#1340', title: 'Outside of the allowed window' };
+    void body;
+    // @ts-expect-error 9999 is not a Vonage code
+    const unknown: ErrorBody<'vonage'> = { type: 'https://developer.nexmo.com/api-errors/messages-olympus#9999', title: 'x' };
+    void unknown;
+  });
+});
+
+describe('Infobip', () => {
+  const infobipHandlers = {
+    BAD_REQUEST: 'fix',
+    UNAUTHORIZED: 'fix',
+    TOO_MANY_REQUESTS: 'wait',
+    GENERAL_ERROR: 'retry',
+  } satisfies ErrorHandlers<'infobip', string>;
+
+  test('ErrorCode is exactly the four messageIds', () => {
+    expectTypeOf<ErrorCode<'infobip'>>().toEqualTypeOf<'BAD_REQUEST' | 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS' | 'GENERAL_ERROR'>();
+    expectTypeOf<ErrorBody<'infobip'>['requestError']['serviceException']['messageId']>().toEqualTypeOf<ErrorCode<'infobip'>>();
+  });
+
+  test('a handler object without GENERAL_ERROR fails to compile', () => {
+    const { GENERAL_ERROR: _dropped, ...missingOne } = infobipHandlers;
+    // @ts-expect-error GENERAL_ERROR is missing
+    missingOne satisfies ErrorHandlers<'infobip', string>;
+  });
+});
+
+describe('Gupshup', () => {
+  test('its own codes and Meta\'s passed-through codes', () => {
+    expectTypeOf<1002>().toExtend<ErrorCode<'gupshup'>>();
+    expectTypeOf<131047>().toExtend<ErrorCode<'gupshup'>>();
+    expectTypeOf<63016>().not.toExtend<ErrorCode<'gupshup'>>();
+  });
+
+  test('4001 (rate limited: stop and contact Gupshup) is not retryable; 4002 is', () => {
+    expectTypeOf<4001>().toExtend<NonRetryableCode<'gupshup'>>();
+    expectTypeOf<4002>().toExtend<RetryableCode<'gupshup'>>();
+  });
+
+  test('ErrorBody is the failed message event', () => {
+    expectTypeOf<ErrorBody<'gupshup'>['payload']['payload']['code']>().toEqualTypeOf<ErrorCode<'gupshup'>>();
+  });
+
+  test('errorCodeOf and retryClassOf take the new ids', () => {
+    expectTypeOf(errorCodeOf('gupshup', {})).toEqualTypeOf<ErrorCode<'gupshup'> | undefined>();
+    expectTypeOf(errorCodeOf('vonage', {})).toEqualTypeOf<ErrorCode<'vonage'> | undefined>();
+    expectTypeOf(isRetryable('twilio', 63018)).toEqualTypeOf<boolean>();
   });
 });
