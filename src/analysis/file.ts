@@ -633,8 +633,8 @@ export class FileAnalysis implements AnalysisEnv {
 
   private kindOfType(type: import('typescript').Type): Kind | undefined {
     const checker = this.types!.checker;
-    const ids = this.settings.providers.map((p) => p.id);
-    const value = classifyType(type, checker, (id, code) => this.settings.byId.get(id)?.entry(code) !== undefined, ids);
+    const owners = this.settings.providers.map((p) => ({ id: p.id, ...(p.def.passesThrough ? { passesThrough: p.def.passesThrough } : {}) }));
+    const value = classifyType(type, checker, (id, code) => this.settings.byId.get(id)?.entry(code) !== undefined, owners);
     const provider = value && this.settings.byId.get(value.provider);
     if (!value || !provider) return undefined;
     return { k: 'body', provider, call: undefined, path: value.k === 'code' ? provider.codePath : [] };

@@ -72,7 +72,12 @@ export type TypedValue = { readonly k: 'code' | 'body'; readonly provider: strin
  * `ErrorBody<P>` is its body. A union of documented literals that lost its
  * alias (`ErrorCode<P> | undefined`) counts when one provider documents them all.
  */
-export function classifyType(type: ts.Type, checker: ts.TypeChecker, documents: (provider: string, code: string | number) => boolean, providers: readonly string[]): TypedValue {
+export function classifyType(
+  type: ts.Type,
+  checker: ts.TypeChecker,
+  documents: (provider: string, code: string | number) => boolean,
+  providers: readonly { readonly id: string; readonly passesThrough?: readonly string[] }[],
+): TypedValue {
   const t = typescript();
   const alias = type.aliasSymbol;
   if (alias && CODE_ALIASES.has(alias.name) && declaredInCatalog(alias)) {
@@ -88,8 +93,10 @@ export function classifyType(type: ts.Type, checker: ts.TypeChecker, documents: 
     .map((part) => (part.isStringLiteral() || part.isNumberLiteral() ? part.value : undefined))
     .filter((value): value is string | number => value !== undefined);
   if (literals.length >= 2 && literals.length === parts.length && (solid.flags & t.TypeFlags.EnumLiteral) === 0) {
-    const owners = providers.filter((provider) => literals.every((code) => documents(provider, code)));
-    if (owners.length === 1) return { k: 'code', provider: owners[0]! };
+    const all = providers.filter((provider) => literals.every((code) => documents(provider.id, code)));
+    // Meta's codes are also 360dialog's and Gupshup's, which pass them through: they are Meta's
+    const owners = all.filter((provider) => !all.some((other) => provider.passesThrough?.includes(other.id)));
+    if (owners.length === 1) return { k: 'code', provider: owners[0]!.id };
   }
   return undefined;
 }
