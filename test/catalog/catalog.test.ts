@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { catalog, PROVIDERS, RETRY_CLASSES, SCOPES, type ProviderDefinition } from '../../src/catalog/index.js';
+import { catalog, DELIVERIES, PROVIDERS, RETRY_CLASSES, SCOPES, type ProviderDefinition } from '../../src/catalog/index.js';
+import { metaCloudDelivery } from '../../src/catalog/providers/meta-cloud.js';
 import { parsePath } from '../../src/catalog/lookup.js';
 
 const definitions: [string, ProviderDefinition][] = PROVIDERS.map((id) => [id, catalog[id]]);
@@ -34,7 +35,42 @@ describe.each(definitions)('%s', (id, def) => {
       expect(RETRY_CLASSES, where).toContain(entry.retry);
       expect(SCOPES, where).toContain(entry.scope ?? 'messaging');
       expect(entry.source, where).toMatch(/^(https:\/\/\S+|seeds\/\d{3}_[0-9a-f]+\.txt)/);
+      if (entry.delivery !== undefined || entry.deliverySource !== undefined) {
+        expect(DELIVERIES, where).toContain(entry.delivery);
+        expect(entry.deliverySource, where).toMatch(/^https:\/\/\S+$/);
+      }
     }
+  });
+
+  test('describes its status webhook with sources and documented example codes', () => {
+    const webhook = def.statusWebhook;
+    if (!webhook) return;
+    expect(webhook.sources.length).toBeGreaterThan(0);
+    for (const source of webhook.sources) expect(source).toMatch(/^https:\/\/\S+$/);
+    for (const code of webhook.notable) expect(def.errors.some((e) => e.code === code), `${id} ${code}`).toBe(true);
+    expect(webhook.messageFields.length).toBeGreaterThan(0);
+  });
+});
+
+describe('delivery (where a code arrives)', () => {
+  test('every code a delivery group names is documented, once, and carries the group onto its entry', () => {
+    const named = metaCloudDelivery.flatMap((group) => group.codes.map((code) => [code, group] as const));
+    expect(new Set(named.map(([code]) => code)).size).toBe(named.length);
+    for (const [code, group] of named) {
+      const entry = catalog['meta-cloud'].errors.find((e) => e.code === code);
+      expect(entry, String(code)).toMatchObject({ delivery: group.delivery, deliverySource: group.source });
+    }
+  });
+
+  test('codes without evidence stay unset: 131047 has no delivery, 130429 arrives in both', () => {
+    const find = (code: number) => catalog['meta-cloud'].errors.find((e) => e.code === code);
+    expect(find(130429)).toMatchObject({ delivery: 'both' });
+    expect(find(131047)).not.toHaveProperty('delivery');
+    expect(catalog['meta-cloud'].statusWebhook.notable).toEqual([131047, 131026]);
+  });
+
+  test('only Meta describes a status webhook', () => {
+    expect(PROVIDERS.filter((id) => (catalog[id] as ProviderDefinition).statusWebhook)).toEqual(['meta-cloud']);
   });
 });
 
