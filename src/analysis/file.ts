@@ -26,6 +26,7 @@ import { pathMatches, type ProviderInfo } from './providers.js';
 import type { ResolvedSettings } from './settings.js';
 import { retryCallbackProvider } from './retry-libraries.js';
 import { providerOfUrl, resolveExpression, staticValue } from './values.js';
+import { webhookKind } from './webhook.js'; // webhook: errors of WhatsApp status webhooks
 
 export interface ProviderCall {
   readonly node: TSESTree.CallExpression;
@@ -57,7 +58,7 @@ type Path = readonly (string | number)[];
 export type Kind =
   | { readonly k: 'promise'; readonly of: Kind | undefined; readonly provider: ProviderInfo; readonly call: ProviderCall }
   | { readonly k: 'response'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
-  | { readonly k: 'body'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined; readonly path: Path }
+  | { readonly k: 'body'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined; readonly path: Path; readonly source?: 'webhook' } // webhook: source
   | { readonly k: 'error'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
   | { readonly k: 'status'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
   | { readonly k: 'ok'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
@@ -258,7 +259,7 @@ export class FileAnalysis implements AnalysisEnv {
     const cached = this.kinds.get(node);
     if (cached !== undefined) return cached ?? undefined;
     this.kinds.set(node, null); // cycles resolve to "unknown"
-    const kind = this.computeKind(node);
+    const kind = this.computeKind(node) ?? webhookKind(this, node); // webhook: an error of a status webhook (src/analysis/webhook.ts)
     this.kinds.set(node, kind ?? null);
     return kind;
   }
