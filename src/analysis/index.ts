@@ -18,7 +18,7 @@ export { retryConstructs, type DecisionBasis, type RetryConstruct, type RetryDel
 export { decidedOnCode, errorPaths, type ErrorPath } from './error-paths.js';
 export { outcomeUses, type OutcomeUses } from './outcome.js';
 export { dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
-export { fromWebhook, statusHandlers, webhookField, type StateTest, type StatusHandler } from './webhook.js';
+export { deliverableByWebhook, fromWebhook, statusHandlers, webhookField, type StateTest, type StatusHandler } from './webhook.js';
 export { codeComparisonsOf, messageTestOf, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();

@@ -50,6 +50,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isFunction, memberName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { clientOf, importOf } from './clients.js';
+import type { ErrorEntry } from '../catalog/schema.js';
 import type { FileAnalysis, Kind } from './file.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { typescript } from './types.js';
@@ -484,6 +485,11 @@ export function webhookKind(analysis: FileAnalysis, node: Node): Kind | undefine
   const value = state?.valueOf(node);
   if (!state || value?.shape !== 'error' || value.depth !== 0 || (!value.certain && !state.evidence(node))) return undefined;
   return { k: 'body', provider: state.provider, call: undefined, path: state.provider.webhookErrorPath!, source: 'webhook' };
+}
+
+/** Can a catalog entry's code arrive by webhook? Unless its docs give it for the response only (unset reads as both). */
+export function deliverableByWebhook(entry: ErrorEntry): boolean {
+  return entry.delivery !== 'response';
 }
 
 /** Is `node` (a code, a text, an error) read from a webhook's errors rather than from a response? */

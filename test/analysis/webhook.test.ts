@@ -5,6 +5,7 @@
  * webhooks with a `status` field are not.
  */
 import { describe, expect, it } from 'vitest';
+import { deliverableByWebhook } from '../../src/analysis/index.js';
 import { probe } from './probe.js';
 
 /** The lines for values read from a webhook's errors. */
@@ -154,5 +155,15 @@ describe('evidence that it is WhatsApp', () => {
   it('no webhook recognition when settings leave Meta out', () => {
     const lines = probe(`export const c = (body) => body.entry[0].changes[0].value.statuses[0].errors[0].code;`, { providers: ['wa-server'] });
     expect(lines).toEqual([]);
+  });
+});
+
+describe('deliverableByWebhook', () => {
+  const entry = { code: 1, httpStatus: [], title: 't', remedy: 'r', retry: 'never', source: 's' } as const;
+  it('is false only for codes documented for the response only', () => {
+    expect(deliverableByWebhook({ ...entry, delivery: 'response' })).toBe(false);
+    expect(deliverableByWebhook({ ...entry, delivery: 'webhook' })).toBe(true);
+    expect(deliverableByWebhook({ ...entry, delivery: 'both' })).toBe(true);
+    expect(deliverableByWebhook(entry)).toBe(true);
   });
 });
