@@ -67,6 +67,8 @@ export interface WebhookValue {
   readonly certain: boolean;
   /** Comes from the arguments of whatsapp-api-js's `on.status` (one `error`, not `errors[]`). */
   readonly sdk?: boolean;
+  /** Inside an error: the fields read so far (`['code']` for `const { code } = status.errors[0]`). */
+  readonly field?: readonly (string | number)[];
 }
 
 type Step = readonly [Shape, number];
@@ -106,6 +108,8 @@ const NAMES_WHATSAPP = /whats_?app/i;
 
 function step(value: WebhookValue | undefined, name: string): WebhookValue | undefined {
   if (value && value.depth > 0) return undefined;
+  // inside an error the fields are the error body's (`code`, `title`, `error_data.details`)
+  if (value?.shape === 'error') return { ...value, field: [...(value.field ?? []), name] };
   const table = value ? FIELDS[value.shape] : ROOT_FIELDS;
   if (!Object.hasOwn(table, name)) return undefined;
   const [shape, depth] = table[name]!;
@@ -115,7 +119,7 @@ function step(value: WebhookValue | undefined, name: string): WebhookValue | und
 }
 
 function element(value: WebhookValue | undefined): WebhookValue | undefined {
-  return value && value.depth > 0 ? { ...value, depth: value.depth - 1 } : undefined;
+  return value && value.depth > 0 && !value.field ? { ...value, depth: value.depth - 1 } : undefined;
 }
 
 function contains(outer: Node, inner: Node): boolean {
@@ -154,7 +158,9 @@ class Webhooks {
         if (current.object.type === AST_NODE_TYPES.ThisExpression) return undefined;
         const object = this.valueOf(current.object);
         const name = memberName(current);
-        return typeof name === 'string' ? step(object, name) : current.computed ? element(object) : undefined;
+        const found = typeof name === 'string' ? step(object, name) : current.computed ? element(object) : undefined;
+        // with type information, a property typed with one of the shapes' types (`batch.updates: WebhookStatus[]`)
+        return found ?? (object ? undefined : this.typedExpression(current));
       }
       case AST_NODE_TYPES.CallExpression:
         return this.callValue(current);
@@ -375,6 +381,23 @@ class Webhooks {
     return shape && { shape, depth: 0, certain: true, ...(shape === 'sdk-status' ? { sdk: true } : {}) };
   }
 
+  private readonly typedProperties = new Map<unknown, WebhookValue | null>();
+
+  /** With type information: a member read's type, once per declared property. */
+  private typedExpression(node: TSESTree.MemberExpression): WebhookValue | undefined {
+    const types = this.analysis.types;
+    const tsNode = types?.tsNode(node);
+    if (!types || !tsNode) return undefined;
+    const t = typescript();
+    const symbol = types.checker.getSymbolAtLocation(t.isPropertyAccessExpression(tsNode) ? tsNode.name : tsNode);
+    const key = symbol?.valueDeclaration ?? symbol?.declarations?.[0] ?? tsNode;
+    const cached = this.typedProperties.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const value = typeShape(types.checker.getTypeAtLocation(tsNode), types.checker);
+    this.typedProperties.set(key, value ?? null);
+    return value;
+  }
+
   /**
    * With type information: the declared name or pattern (a parameter, a
    * variable) has one of the shapes' types, wherever the type comes from
@@ -430,12 +453,14 @@ function typeShape(type: import('typescript').Type, checker: import('typescript'
     const inner = element && typeShape(element, checker, depth + 1);
     return inner && { ...inner, depth: inner.depth + 1 };
   }
-  const symbol = solid.aliasSymbol ?? solid.getSymbol();
-  const file = symbol?.declarations?.[0]?.getSourceFile().fileName ?? '';
-  if (!symbol) return undefined;
-  const table = /[\\/]catalog[\\/]index\.(d\.)?[cm]?ts$/.test(file) ? CATALOG_TYPES : /[\\/]node_modules[\\/]whatsapp-api-js[\\/]/.test(file) ? SDK_TYPES : undefined;
-  const shape = table && Object.hasOwn(table, symbol.name) ? table[symbol.name] : undefined;
-  return shape ? { shape, depth: 0, certain: true, ...(shape === 'sdk-status' ? { sdk: true } : {}) } : undefined;
+  // the alias (`OnStatusArgs`, `ServerError`) or the interface (`WebhookStatus`) the type was declared as
+  for (const symbol of [solid.aliasSymbol, solid.getSymbol()]) {
+    const file = symbol?.declarations?.[0]?.getSourceFile().fileName ?? '';
+    const table = /[\\/]catalog[\\/]index\.(d\.)?[cm]?ts$/.test(file) ? CATALOG_TYPES : /[\\/]node_modules[\\/]whatsapp-api-js[\\/]/.test(file) ? SDK_TYPES : undefined;
+    const shape = symbol && table && Object.hasOwn(table, symbol.name) ? table[symbol.name] : undefined;
+    if (shape) return { shape, depth: 0, certain: true, ...(shape === 'sdk-status' ? { sdk: true } : {}) };
+  }
+  return undefined;
 }
 
 function functionName(fn: FunctionNode): string | undefined {
@@ -463,7 +488,8 @@ function webhooksOf(analysis: FileAnalysis): Webhooks | undefined {
   let state = states.get(analysis);
   if (state === undefined) {
     const provider = analysis.settings.byId.get(META);
-    state = provider?.webhookErrorPath && POSSIBLE.test(analysis.sourceCode.text) ? new Webhooks(analysis, provider) : null;
+    // with type information a shape's type may come from anywhere (an alias in another file): no text test
+    state = provider?.webhookErrorPath && (analysis.types || POSSIBLE.test(analysis.sourceCode.text)) ? new Webhooks(analysis, provider) : null;
     states.set(analysis, state);
   }
   return state ?? undefined;
@@ -484,7 +510,7 @@ export function webhookKind(analysis: FileAnalysis, node: Node): Kind | undefine
   const state = webhooksOf(analysis);
   const value = state?.valueOf(node);
   if (!state || value?.shape !== 'error' || value.depth !== 0 || (!value.certain && !state.evidence(node))) return undefined;
-  return { k: 'body', provider: state.provider, call: undefined, path: state.provider.webhookErrorPath!, source: 'webhook' };
+  return { k: 'body', provider: state.provider, call: undefined, path: [...state.provider.webhookErrorPath!, ...(value.field ?? [])], source: 'webhook' };
 }
 
 /** Can a catalog entry's code arrive by webhook? Unless its docs give it for the response only (unset reads as both). */
@@ -578,7 +604,7 @@ export function statusHandlers(analysis: FileAnalysis): readonly StatusHandler[]
   let found = handlerCache.get(analysis);
   if (!found) {
     const state = webhooksOf(analysis);
-    found = state && STATUSES_POSSIBLE.test(analysis.sourceCode.text) ? collectHandlers(state) : [];
+    found = state && (analysis.types || STATUSES_POSSIBLE.test(analysis.sourceCode.text)) ? collectHandlers(state) : [];
     handlerCache.set(analysis, found);
   }
   return found;
@@ -636,7 +662,7 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
     }
     if (value.shape === 'status' && value.depth > 0 && handedOn) facts.escapes = true;
     // the errors themselves handed on (stored, sent, serialised): their codes go with them
-    if (value.shape === 'error' && handedOn) facts.readsCode = true;
+    if (value.shape === 'error' && !value.field && handedOn) facts.readsCode = true;
     return undefined;
   });
 
