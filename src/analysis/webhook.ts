@@ -483,13 +483,26 @@ function mentionsWhatsApp(node: Node): boolean {
 }
 
 const states = new WeakMap<FileAnalysis, Webhooks | null>();
+const programs = new WeakMap<object, boolean>();
+
+/** With type information: does the program hold a declaration of one of the shapes' types at all (the catalog, whatsapp-api-js)? */
+function programHasShapeTypes(analysis: FileAnalysis): boolean {
+  const program = analysis.types?.program;
+  if (!program) return false;
+  let found = programs.get(program);
+  if (found === undefined) {
+    found = program.getSourceFiles().some((file) => /[\\/]node_modules[\\/]whatsapp-api-js[\\/]|[\\/]catalog[\\/]index\.d\.[cm]?ts$/.test(file.fileName));
+    programs.set(program, found);
+  }
+  return found;
+}
 
 function webhooksOf(analysis: FileAnalysis): Webhooks | undefined {
   let state = states.get(analysis);
   if (state === undefined) {
     const provider = analysis.settings.byId.get(META);
-    // with type information a shape's type may come from anywhere (an alias in another file): no text test
-    state = provider?.webhookErrorPath && (analysis.types || POSSIBLE.test(analysis.sourceCode.text)) ? new Webhooks(analysis, provider) : null;
+    // with type information a shape's type may come from anywhere (an alias in another file): no text test when the program has one
+    state = provider?.webhookErrorPath && (POSSIBLE.test(analysis.sourceCode.text) || programHasShapeTypes(analysis)) ? new Webhooks(analysis, provider) : null;
     states.set(analysis, state);
   }
   return state ?? undefined;
@@ -604,7 +617,7 @@ export function statusHandlers(analysis: FileAnalysis): readonly StatusHandler[]
   let found = handlerCache.get(analysis);
   if (!found) {
     const state = webhooksOf(analysis);
-    found = state && (analysis.types || STATUSES_POSSIBLE.test(analysis.sourceCode.text)) ? collectHandlers(state) : [];
+    found = state && (STATUSES_POSSIBLE.test(analysis.sourceCode.text) || programHasShapeTypes(analysis)) ? collectHandlers(state) : [];
     handlerCache.set(analysis, found);
   }
   return found;
@@ -648,7 +661,7 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
     if (value.shape === 'state' && value.depth === 0) {
       const test = stateTest(state, node);
       if (test) facts.tests.push(test);
-      else if (handedOn) facts.recorded.push(node);
+      else if (handedOn && !excludesFailed(state, node)) facts.recorded.push(node);
       return undefined;
     }
     if ((value.shape === 'status' || value.shape === 'sdk-status') && value.depth === 0) {
@@ -915,10 +928,52 @@ function stateTest(state: Webhooks, read: Node): StateTest | undefined {
   return undefined;
 }
 
+/** Is `node` inside a branch that only some statuses other than `failed` reach (`if (s.status === 'read') save(s.status)`)? */
+function excludesFailed(state: Webhooks, node: Node): boolean {
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
+      const selected = selectedStatuses(state, parent.test);
+      if (selected && !selected.includes('failed')) return true;
+    }
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && parent.parent.type === AST_NODE_TYPES.SwitchStatement && state.valueOf(parent.parent.discriminant)?.shape === 'state') {
+      const value = staticValue(state.analysis, parent.test);
+      if (typeof value === 'string' && value !== 'failed') return true;
+    }
+  }
+  return false;
+}
+
+/** The statuses a condition lets through: `s.status === 'a' || s.status === 'b'`, `['a', 'b'].includes(s.status)`; `undefined` when unknown. */
+function selectedStatuses(state: Webhooks, test: Node): string[] | undefined {
+  const node = skipTransparent(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
+    const left = selectedStatuses(state, node.left);
+    const right = left && selectedStatuses(state, node.right);
+    return right && [...left!, ...right];
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '===' || node.operator === '==')) {
+    for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+      const value = state.valueOf(side)?.shape === 'state' ? staticValue(state.analysis, other) : undefined;
+      if (typeof value === 'string') return [value];
+    }
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.arguments[0] && state.valueOf(node.arguments[0])?.shape === 'state') {
+    const method = memberName(node.callee);
+    const items = method === 'includes' || method === 'has' ? staticList(state.analysis, node.callee.object) : undefined;
+    return items?.map((i) => i.value).filter((v): v is string => typeof v === 'string');
+  }
+  return undefined;
+}
+
 /** What a yes/no test on the status means for `'failed'`. */
 function failedOf(test: Node, namesFailed: boolean, negated: boolean): StateTest['failed'] {
   // `=== 'failed'` selects it; `!== 'failed'` leaves it to what follows
   if (namesFailed) return 'named';
+  // `s.status === 'read' || s.status === 'delivered'`: the chain is the condition
+  let condition = test;
+  while (!negated && condition.parent?.type === AST_NODE_TYPES.LogicalExpression && condition.parent.operator === '||') condition = condition.parent;
+  test = condition;
   const parent = test.parent;
   if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === test) {
     if (negated) return doesNothing(parent.consequent) ? 'none' : 'fallback';

@@ -297,6 +297,30 @@ ruleTester.run('handle-failed-status', rule, {
       `,
       errors: [{ messageId: 'failedIgnored', data: ignored("'sent', 'delivered' and 'read'"), line: 6, column: 92, endLine: 6, endColumn: 110 }],
     },
+    // the status stored only inside a branch that failed never reaches
+    {
+      code: code`
+        const progress = new Map();
+        export function onStatus(body) {
+          for (const status of body.entry[0].changes[0].value.statuses) {
+            if (status.status === 'sent' || status.status === 'delivered' || status.status === 'read') progress.set(status.id, status.status);
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'sent', 'delivered' and 'read'"), line: 4, column: 9, endLine: 4, endColumn: 33 }],
+    },
+    // the else of an || chain acts for failed, without the code
+    {
+      code: code`
+        export function onStatus(body) {
+          for (const status of body.entry[0].changes[0].value.statuses) {
+            if (status.status === 'delivered' || status.status === 'read') progress.set(status.id, status.status);
+            else alertOps(status.id);
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 3, column: 9, endLine: 3, endColumn: 38 }],
+    },
     // Meta's SDK: the body handed to webhooks.start
     {
       code: code`
