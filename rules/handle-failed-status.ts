@@ -43,26 +43,27 @@ export default createRule<[], MessageId>({
       'Program:exit'() {
         for (const handler of statusHandlers(analysis)) {
           if (handler.escapes || handler.readsCode) continue;
+          const provider = handler.provider.id;
           const codeField = handler.sdk ? 'error.code' : 'errors[].code';
-          const [first = '', second = ''] = examples(handler);
-          const base = { provider: handler.provider.id, codeField, examples: listSome([first, second].filter(Boolean)) };
-          const named = handler.tests.find((t) => t.failed === 'named');
+          const named = examples(handler);
+          const [first = '', second = ''] = named;
+          const failed = handler.tests.find((t) => t.failed === 'named');
           const fallback = handler.tests.find((t) => t.failed === 'fallback');
           const text = handler.texts[0];
-          if (!named && !fallback && handler.recorded.length === 0 && !text) {
+          if (!failed && !fallback && handler.recorded.length === 0 && !text) {
             const [test] = handler.tests;
             if (test) {
-              const handled = [...new Set(handler.tests.flatMap((t) => t.values))].map((v) => `'${v}'`);
-              context.report({ node: test.node, messageId: 'failedIgnored', data: { ...base, handled: listSome(handled) } });
+              const handled = listSome([...new Set(handler.tests.flatMap((t) => t.values))].map((v) => `'${v}'`));
+              context.report({ node: test.node, messageId: 'failedIgnored', data: { provider, handled, examples: listSome(named), codeField } });
             } else if (handler.fieldReads.length > 0) {
-              context.report({ node: handler.first, messageId: 'statusIgnored', data: base });
+              context.report({ node: handler.first, messageId: 'statusIgnored', data: { provider, examples: listSome(named), codeField } });
             }
             continue;
           }
           const fields = [...new Set(handler.texts.map((t) => t.field))];
           const detail = fields.length > 0 ? `keeps only ${listSome(fields)}` : 'never reads the error code';
-          const anchor: Node = named?.node ?? text?.node ?? fallback?.node ?? handler.recorded[0] ?? handler.first;
-          context.report({ node: anchor, messageId: 'failedWithoutCode', data: { ...base, detail, first, second } });
+          const anchor: Node = failed?.node ?? text?.node ?? fallback?.node ?? handler.recorded[0] ?? handler.first;
+          context.report({ node: anchor, messageId: 'failedWithoutCode', data: { provider, detail, first, second, codeField } });
         }
       },
     };

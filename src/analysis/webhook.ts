@@ -35,12 +35,23 @@
  * type information, the same types wherever the checker finds them.
  *
  * Evidence that it is WhatsApp. A value reached through `changes[].value`, an
- * SDK handler or a type is certain. A `statuses` (or `entry`) read off
- * something unknown (`req.body.statuses`) counts only when the file names
- * `whatsapp_business_account` or `messaging_product` or imports a WhatsApp
- * SDK, or a function, class, route or decorator around it names WhatsApp.
- * Other webhooks with a `status` field (Stripe, GitHub) have no such path and
- * are never recognised.
+ * SDK handler or a type is certain (`entry`, `changes` and `statuses` read off
+ * something unknown start a path; only `entry[].changes[].value` makes it
+ * certain, a bare `changes` list is anyone's). A
+ * `statuses` read off something unknown (`req.body.statuses`, an
+ * on-premises style payload) counts only when the file names
+ * `whatsapp_business_account` or imports a WhatsApp SDK, or a function around
+ * it reads `messaging_product` or is named, routed (`'/webhooks/whatsapp'`),
+ * decorated or in a class named for WhatsApp. Other webhooks with a `status`
+ * field (Stripe, GitHub) have no such path and are never recognised.
+ *
+ * Which provider: Meta's Cloud API (`meta-cloud`), the only one whose catalog
+ * entry describes a status webhook. CEQUENS (on-premises codes) documents no
+ * status callback, so none is recognised for it.
+ *
+ * Cost: nothing runs unless the file's text names a path step, an SDK handler
+ * or one of the types (`POSSIBLE`), or, with type information, the program
+ * declares one of the types.
  *
  * Status handlers (`statusHandlers`): what each handler does with statuses,
  * for handle-failed-status. A handler is the outermost function around the
@@ -69,6 +80,8 @@ export interface WebhookValue {
   readonly sdk?: boolean;
   /** Inside an error: the fields read so far (`['code']` for `const { code } = status.errors[0]`). */
   readonly field?: readonly (string | number)[];
+  /** Reached through `entry`: `entry[].changes[].value` is then Meta's webhook (a bare `changes` list is anyone's). */
+  readonly rooted?: boolean;
 }
 
 type Step = readonly [Shape, number];
@@ -114,8 +127,9 @@ function step(value: WebhookValue | undefined, name: string): WebhookValue | und
   if (!Object.hasOwn(table, name)) return undefined;
   const [shape, depth] = table[name]!;
   // the entry/changes/value path is Meta's webhook and nobody else's
-  const certain = (value?.certain ?? false) || (value?.shape === 'change' && name === 'value');
-  return { shape, depth, certain, ...((value?.sdk ?? false) || shape === 'sdk-status' ? { sdk: true } : {}) };
+  const rooted = (value?.rooted ?? false) || (!value && name === 'entry') || value?.shape === 'payload';
+  const certain = (value?.certain ?? false) || (value?.shape === 'change' && name === 'value' && rooted);
+  return { shape, depth, certain, ...(rooted ? { rooted } : {}), ...((value?.sdk ?? false) || shape === 'sdk-status' ? { sdk: true } : {}) };
 }
 
 function element(value: WebhookValue | undefined): WebhookValue | undefined {

@@ -152,6 +152,13 @@ describe('evidence that it is WhatsApp', () => {
     ).toEqual([]);
   });
 
+  it("a bare changes list is anyone's: its value's errors need evidence", () => {
+    const source = (name: string) => `export function ${name}(entry) { for (const change of entry.changes) for (const s of change.value.statuses) check(s.errors[0].code); }`;
+    expect(webhook(source('validate'))).toEqual([]);
+    expect(webhook(source('onWhatsAppEntry'))).toEqual(['body.error.code@webhook meta-cloud s.errors[0].code #code', 'body.error@webhook meta-cloud s.errors[0]']);
+    expect(webhook(`export const codes = (diff) => diff.changes.map((c) => c.value.errors[0].code);`)).toEqual([]);
+  });
+
   it('no webhook recognition when settings leave Meta out', () => {
     const lines = probe(`export const c = (body) => body.entry[0].changes[0].value.statuses[0].errors[0].code;`, { providers: ['wa-server'] });
     expect(lines).toEqual([]);

@@ -15,7 +15,6 @@ const withoutCode = (detail: string, codeField = 'errors[].code') => ({
   provider: 'meta-cloud',
   detail,
   codeField,
-  examples: EXAMPLES,
   first: '131047 (Re-engagement message)',
   second: '131026 (Message undeliverable)',
 });

@@ -350,7 +350,6 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
             provider: 'meta-cloud',
             detail: 'keeps only error.title',
             codeField: 'error.code',
-            examples: '131047 (Re-engagement message) and 131026 (Message undeliverable)',
             first: '131047 (Re-engagement message)',
             second: '131026 (Message undeliverable)',
           },
