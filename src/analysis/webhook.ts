@@ -606,7 +606,7 @@ export interface StatusHandler {
   readonly readsCode: boolean;
   /** Reads of an error's text (`title`, `message`, `error_data.details`), as messages name them. */
   readonly texts: readonly { readonly node: Node; readonly field: string }[];
-  /** Reads of other status fields (`id`, `recipient_id`, `timestamp`…). */
+  /** Reads of other status fields (`id`, `recipient_id`, `timestamp`…), and statuses printed. */
   readonly fieldReads: readonly Node[];
   /** A status, or the list, is handed to code this file cannot see (a queue, another module): nothing to judge here. */
   readonly escapes: boolean;
@@ -676,12 +676,15 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
       const test = stateTest(state, node);
       if (test) facts.tests.push(test);
       else if (handedOn && !excludesFailed(state, node)) facts.recorded.push(node);
+      else if (use.kind === 'logged') facts.fieldReads.push(node);
       return undefined;
     }
     if ((value.shape === 'status' || value.shape === 'sdk-status') && value.depth === 0) {
       if (use.kind === 'field') {
         const name = use.name;
         if (name !== 'status' && name !== 'errors' && name !== 'error' && name !== 'raw') facts.fieldReads.push(node);
+      } else if (use.kind === 'logged') {
+        facts.fieldReads.push(node);
       } else if (handedOn) {
         facts.escapes = true;
       }
@@ -807,6 +810,8 @@ type Use =
   | { readonly kind: 'argument'; readonly call: TSESTree.CallExpression | TSESTree.NewExpression }
   /** Stored, returned, put in an object or array, interpolated into data. */
   | { readonly kind: 'data' }
+  /** Printed (`console.log`): looked at, not handled. */
+  | { readonly kind: 'logged' }
   | { readonly kind: 'other' };
 
 /** What the code does with a value at `node`. */
@@ -832,7 +837,7 @@ function useOf(node: Node): Use {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (parent.callee === child) return { kind: 'other' };
-        return isLogging(parent) ? { kind: 'other' } : { kind: 'argument', call: parent };
+        return isLogging(parent) ? { kind: 'logged' } : { kind: 'argument', call: parent };
       }
       case AST_NODE_TYPES.TemplateLiteral:
       case AST_NODE_TYPES.BinaryExpression:

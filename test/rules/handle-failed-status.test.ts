@@ -118,6 +118,16 @@ ruleTester.run('handle-failed-status', rule, {
         res.end();
       });
     `,
+    // the status string transformed before the test: the code is read anyway
+    code`
+      interface WhatsAppStatus { id: string; status: 'sent' | 'delivered' | 'read' | 'failed'; errors?: { code: number; title: string }[] }
+      interface WebhookBody { object: string; entry: { changes: { value: { statuses?: WhatsAppStatus[] } }[] }[] }
+      export async function handle(body: WebhookBody) {
+        for (const e of body.entry) for (const c of e.changes) for (const s of c.value.statuses ?? []) {
+          if (s.status.toUpperCase() === 'FAILED') await notify(s.id, s.errors?.[0]?.code);
+        }
+      }
+    `,
     // only the webhook value's system errors, no statuses
     code`
       export function onErrors(body) {
@@ -319,6 +329,33 @@ ruleTester.run('handle-failed-status', rule, {
         }
       `,
       errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 3, column: 9, endLine: 3, endColumn: 38 }],
+    },
+    // statuses only printed
+    {
+      code: code`
+        app.post('/webhook', async (req, res) => {
+          const statuses = req.body.entry?.[0]?.changes?.[0]?.value?.statuses;
+          if (statuses) console.log('status update', statuses[0].status);
+          res.sendStatus(200);
+        });
+      `,
+      errors: [{ messageId: 'statusIgnored', data: alike(), line: 2, column: 20, endLine: 2, endColumn: 70 }],
+    },
+    // a service class: each status goes to a method that stores it as it is
+    {
+      code: code`
+        export class WhatsAppWebhookService {
+          constructor(private readonly repo: Repo) {}
+          async process(payload: any) {
+            const statuses = payload?.entry?.[0]?.changes?.[0]?.value?.statuses ?? [];
+            await Promise.all(statuses.map((s: any) => this.updateStatus(s)));
+          }
+          private async updateStatus(s: any) {
+            await this.repo.update({ wamid: s.id }, { status: s.status });
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 8, column: 55, endLine: 8, endColumn: 63 }],
     },
     // Meta's SDK: the body handed to webhooks.start
     {
