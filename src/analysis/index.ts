@@ -2,8 +2,9 @@
  * The recognition layer every rule stands on. `getAnalysis(context)` returns
  * the file's analysis, built once per file and shared by all rules, or
  * `undefined` when the file mentions no provider (no host, env var, wrapper
- * name from settings, `messaging_product`, or the plugin's catalog): such a
- * file costs one text search.
+ * name from settings, `messaging_product`, `whatsapp_business_account`, the
+ * plugin's catalog, nor `statuses` next to `changes` or a WhatsApp name): such
+ * a file costs one text search.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';
