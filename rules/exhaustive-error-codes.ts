@@ -3,7 +3,7 @@
  * object, membership test) that leave documented codes unhandled.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { codeSource, dispatchOf, getAnalysis, resolveSettings, type Dispatch, type DispatchForm, type ResolvedSettings } from '../src/analysis/index.js';
+import { codeSource, deliverableByWebhook, dispatchOf, fromWebhook, getAnalysis, resolveSettings, type Dispatch, type DispatchForm, type ResolvedSettings } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { entryMatches } from '../src/catalog/lookup.js';
 import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
@@ -185,9 +185,12 @@ export default createRule<Options, MessageId>({
       const dispatch = dispatchOf(analysis, node);
       if (!dispatch || seen.has(dispatch.node)) return;
       if (dispatch.fallback === 'handled' && !options.requireAll) return;
+      // a webhook's errors: only the codes that can arrive by webhook (unset delivery counts as both)
+      const webhook = fromWebhook(analysis, dispatch.code);
       const missing = dispatch.provider.def.errors.filter(
         (entry) =>
           (entry.scope ?? 'messaging') === 'messaging' &&
+          (!webhook || deliverableByWebhook(entry)) &&
           !(typeof entry.code === 'string' && entry.code.startsWith('*')) &&
           !ignore.has(entry.code) &&
           !dispatch.handled.some((value) => entryMatches(entry, value)),
@@ -199,7 +202,7 @@ export default createRule<Options, MessageId>({
         node: dispatch.node as TSESTree.Node,
         loc: sourceCode.getFirstToken(dispatch.node)!.loc,
         messageId,
-        data: { form: FORM_LABEL[dispatch.form], provider: dispatch.provider.id, count: missing.length, groups: describeMissing(missing) },
+        data: { form: FORM_LABEL[dispatch.form], provider: `${dispatch.provider.id}${webhook ? ' webhook' : ''}`, count: missing.length, groups: describeMissing(missing) },
         suggest: suggestions(dispatch, missing),
       });
     };

@@ -3,7 +3,7 @@
  * description) where the stable code should decide.
  */
 import { codeExpressionText } from '../src/analysis/tests.js';
-import { entriesForText, getAnalysis, messageTestOf } from '../src/analysis/index.js';
+import { entriesForText, fromWebhook, getAnalysis, messageTestOf, webhookField } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { createRule, formatCode, listSome } from '../src/util/create-rule.js';
 
@@ -41,8 +41,10 @@ export default createRule({
       if (!test || seen.has(test.node)) return;
       seen.add(test.node);
       const { provider } = test;
-      const field = test.path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
-      const codeField = provider.codeField;
+      // a webhook's error names its fields as the payload does: errors[].title, errors[].code
+      const webhook = fromWebhook(analysis, test.message);
+      const field = webhook ? webhookField(analysis, test.message, test.path) : test.path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+      const codeField = webhook ? webhookField(analysis, test.message, provider.codePath) : provider.codeField;
       const matches = entriesForText(provider, test.text);
       const [only] = matches;
       if (matches.length === 1 && only && only.code === undefined) {

@@ -91,6 +91,19 @@ export function renderProviderDoc(def: ProviderDefinition): string {
     for (const note of def.notes) lines.push(`- ${note}`);
     lines.push('');
   }
+  const webhook = def.statusWebhook;
+  if (webhook) {
+    const errorPath = def.codePath.split('.').slice(0, -1).join('.');
+    lines.push('## Status webhooks', '');
+    lines.push(
+      'A send accepted with HTTP 2xx can still fail: the failure arrives later by webhook, as a `failed` message status with an `errors[]` array (and problems of the app or account in the webhook value\'s own `errors[]`).',
+      `Each element of such an \`errors[]\` is read like \`body.${errorPath}\` of an error response: its code is at \`code\`; its text fields (never branch on them) are ${webhook.messageFields.map((f) => `\`${f}\``).join(', ')}.`,
+      `Sources: ${webhook.sources.map((url) => `[${url.replace(/\/$/, '').split('/').pop()}](${url})`).join(', ')}.`,
+      '',
+      'The **delivery** column of the tables below says where a code arrives: `response`, `webhook` (only), or `both`. `—` means the documentation does not say; the rules then read it as `both`, so a dispatch on a webhook error code requires every code but the `response` ones.',
+      '',
+    );
+  }
   const counts = new Map<RetryClass, number>();
   for (const entry of def.errors) counts.set(entry.retry, (counts.get(entry.retry) ?? 0) + 1);
   for (const entry of def.statusOnlyErrors ?? []) counts.set(entry.retry, (counts.get(entry.retry) ?? 0) + 1);
@@ -112,15 +125,13 @@ export function renderProviderDoc(def: ProviderDefinition): string {
     const entries = def.errors.filter((e) => (e.scope ?? 'messaging') === scope);
     if (entries.length === 0) continue;
     lines.push(`## ${SCOPE_HEADING[scope]} (${entries.length})`, '', SCOPE_NOTE[scope], '');
-    if (mapped) {
-      lines.push('| code | HTTP | retry | title | remedy | WhatsApp code | source |', '|---|---|---|---|---|---|---|');
-    } else {
-      lines.push('| code | HTTP | retry | title | remedy | source |', '|---|---|---|---|---|---|');
-    }
+    const headers = ['code', 'HTTP', 'retry', 'title', 'remedy', ...(mapped ? ['WhatsApp code'] : []), ...(webhook ? ['delivery'] : []), 'source'];
+    lines.push(`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`);
     for (const e of entries) {
       const status = e.httpStatus.length ? e.httpStatus.join(', ') : '—';
       const maps = mapped ? ` ${mapsCell(e)} |` : '';
-      lines.push(`| ${codeCell(e)} | ${status} | ${e.retry} | ${cell(e.title)} | ${cell(e.remedy)} |${maps} ${sourceCell(e.source)} |`);
+      const delivery = !webhook ? '' : e.delivery ? ` ${e.delivery}${e.deliverySource ? ` (${sourceCell(e.deliverySource)})` : ''} |` : ' — |';
+      lines.push(`| ${codeCell(e)} | ${status} | ${e.retry} | ${cell(e.title)} | ${cell(e.remedy)} |${maps}${delivery} ${sourceCell(e.source)} |`);
     }
     lines.push('');
   }

@@ -1,5 +1,6 @@
 /** Every rule of the plugin, by name. */
 import exhaustiveErrorCodes from '../rules/exhaustive-error-codes.js';
+import handleFailedStatus from '../rules/handle-failed-status.js';
 import noBlindRetry from '../rules/no-blind-retry.js';
 import noMessageBranching from '../rules/no-message-branching.js';
 import noStatusBranching from '../rules/no-status-branching.js';
@@ -10,6 +11,7 @@ import requireIdempotencyKey from '../rules/require-idempotency-key.js';
 
 export const rules = {
   'exhaustive-error-codes': exhaustiveErrorCodes,
+  'handle-failed-status': handleFailedStatus,
   'no-blind-retry': noBlindRetry,
   'no-message-branching': noMessageBranching,
   'no-status-branching': noStatusBranching,

@@ -19,6 +19,7 @@ import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, i
 
 /** Functions known to make (or not make) an HTTP request; AST nodes are shared by every analysis of a parsed file. */
 const mayRequestCache = new WeakMap<FunctionNode, boolean>();
+import { webhookKind } from './webhook.js'; // webhook: errors of WhatsApp status webhooks
 
 export interface ProviderCall {
   readonly node: TSESTree.CallExpression;
@@ -92,7 +93,7 @@ type Path = readonly (string | number)[];
 export type Kind =
   | { readonly k: 'promise'; readonly of: Kind | undefined; readonly provider: ProviderInfo; readonly call: ProviderCall }
   | { readonly k: 'response'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
-  | { readonly k: 'body'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined; readonly path: Path }
+  | { readonly k: 'body'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined; readonly path: Path; readonly source?: 'webhook' } // webhook: source
   | { readonly k: 'error'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
   | { readonly k: 'status'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
   | { readonly k: 'ok'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
@@ -427,7 +428,7 @@ export class FileAnalysis implements AnalysisEnv {
       if (this.inFrame.has(node)) return undefined;
       this.inFrame.add(node);
       try {
-        return this.computeKind(node);
+        return this.computeKind(node) ?? webhookKind(this, node);
       } finally {
         this.inFrame.delete(node);
       }
@@ -435,7 +436,7 @@ export class FileAnalysis implements AnalysisEnv {
     const cached = this.kinds.get(node);
     if (cached !== undefined) return cached ?? undefined;
     this.kinds.set(node, null); // cycles resolve to "unknown"
-    const kind = this.computeKind(node);
+    const kind = this.computeKind(node) ?? webhookKind(this, node); // webhook: an error of a status webhook (src/analysis/webhook.ts)
     this.kinds.set(node, kind ?? null);
     return kind;
   }

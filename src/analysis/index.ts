@@ -2,8 +2,9 @@
  * The recognition layer every rule stands on. `getAnalysis(context)` returns
  * the file's analysis, built once per file and shared by all rules, or
  * `undefined` when the file mentions no provider (no host, env var, wrapper
- * name from settings, `messaging_product`, or the plugin's catalog): such a
- * file costs one text search.
+ * name from settings, `messaging_product`, `whatsapp_business_account`, the
+ * plugin's catalog, nor `statuses` next to `changes` or a WhatsApp name): such
+ * a file costs one text search.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';
@@ -20,6 +21,7 @@ export { carries, isFailureValue, isStandIn, pathExits, type PathExit } from './
 export { outcomeUses, resolvesOnFailure, type OutcomeUses } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
 export { codeComparisonsOf, messageTestOf, onlyWithoutCode, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
+export { deliverableByWebhook, fromWebhook, statusHandlers, webhookField, type StateTest, type StatusHandler } from './webhook.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();
 

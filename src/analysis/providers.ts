@@ -22,6 +22,12 @@ export interface ProviderInfo {
   readonly retryAfterPath?: readonly (string | number)[];
   /** How to name the code field in a message: `body.error.code`. */
   readonly codeField: string;
+  /**
+   * With status webhooks: the body path an element of a webhook's `errors[]`
+   * stands for (the code's path without its last step: `['error']` for Meta).
+   * Its text fields are among `messagePaths`.
+   */
+  readonly webhookErrorPath?: readonly (string | number)[];
   entry(code: unknown): ErrorEntry | undefined;
   /** Entries whose documented statuses include any status in `[lo, hi]`. */
   entriesForStatuses(ranges: readonly (readonly [number, number])[]): ErrorEntry[];
@@ -36,11 +42,20 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
       byStatus.set(status, list);
     }
   }
+  const codePath = parsePath(def.codePath);
+  const webhookErrorPath = def.statusWebhook && codePath.length > 1 ? codePath.slice(0, -1) : undefined;
+  const messagePaths = def.messagePaths.map(parsePath);
+  // a webhook error's text fields (`title`, …) read as the same provider's error text
+  for (const field of webhookErrorPath ? def.statusWebhook!.messageFields : []) {
+    const path = [...webhookErrorPath!, ...parsePath(field)];
+    if (!messagePaths.some((known) => pathMatches(known, path))) messagePaths.push(path);
+  }
   return {
     id: def.id,
     def,
-    codePath: parsePath(def.codePath),
-    messagePaths: def.messagePaths.map(parsePath),
+    codePath,
+    messagePaths,
+    ...(webhookErrorPath ? { webhookErrorPath } : {}),
     ...(def.successFlag ? { successFlagPath: parsePath(def.successFlag) } : {}),
     ...(def.retryAfter?.bodyPath ? { retryAfterPath: parsePath(def.retryAfter.bodyPath) } : {}),
     codeField: `body.${def.codePath}`,

@@ -6,7 +6,7 @@
  */
 import { catalog, PROVIDERS } from '../catalog/index.js';
 import { parsePath } from '../catalog/lookup.js';
-import { RETRY_CLASSES, SCOPES, type ErrorEntry, type ProviderDefinition } from '../catalog/schema.js';
+import { DELIVERIES, RETRY_CLASSES, SCOPES, type ErrorEntry, type ProviderDefinition } from '../catalog/schema.js';
 import { createProviderInfo, type ProviderInfo } from './providers.js';
 
 export const SETTINGS_KEY = 'whatsapp-errors';
@@ -88,7 +88,7 @@ function rejectUnknownKeys(value: Record<string, unknown>, allowed: readonly str
 
 function parseEntry(value: unknown, path: string, codeType: ProviderDefinition['codeType']): ErrorEntry {
   const raw = expectRecord(value, path);
-  rejectUnknownKeys(raw, ['code', 'rangeEnd', 'httpStatus', 'title', 'remedy', 'retry', 'source', 'scope'], path);
+  rejectUnknownKeys(raw, ['code', 'rangeEnd', 'httpStatus', 'title', 'remedy', 'retry', 'source', 'scope', 'delivery'], path);
   const code = raw['code'];
   const codeOk = codeType === 'string' ? typeof code === 'string' : codeType === 'number' ? Number.isInteger(code) : typeof code === 'string' || Number.isInteger(code);
   if (!codeOk || code === '') throw new SettingsError(`${path}.code`, `expected a ${codeType.replace(/-/g, ' ')} code, got ${show(code)}`);
@@ -108,6 +108,7 @@ function parseEntry(value: unknown, path: string, codeType: ProviderDefinition['
     source: raw['source'] === undefined ? 'settings' : expectString(raw['source'], `${path}.source`),
     ...(raw['scope'] === undefined ? {} : { scope: expectOneOf(raw['scope'], SCOPES, `${path}.scope`) }),
     ...(raw['rangeEnd'] === undefined ? {} : { rangeEnd: raw['rangeEnd'] as number }),
+    ...(raw['delivery'] === undefined ? {} : { delivery: expectOneOf(raw['delivery'], DELIVERIES, `${path}.delivery`) }),
   };
 }
 
@@ -176,7 +177,15 @@ function escapeRegExp(text: string): string {
 }
 
 /** Text that marks a file as worth analysing even when it names no host. */
-const ALWAYS_MENTIONS = ['messaging_product', 'whatsapp-errors/catalog', 'whatsapp-api-js', '@great-detail/whatsapp', "'whatsapp'", '"whatsapp"'];
+const ALWAYS_MENTIONS = ['messaging_product', 'whatsapp_business_account', 'whatsapp-errors/catalog', 'whatsapp-api-js', '@great-detail/whatsapp', "'whatsapp'", '"whatsapp"'];
+
+/**
+ * A status webhook handler that names none of the above: it reads `statuses`
+ * and either walks Meta's `changes` or names WhatsApp (a route, a function).
+ * Two word tests, only run when the needles above miss.
+ */
+const STATUSES = /\bstatuses\b/;
+const STATUS_CONTEXT = /\bchanges\b|whats_?app/i;
 
 export function parseSettings(value: unknown): ResolvedSettings {
   const raw = value === undefined ? {} : expectRecord(value, '');
@@ -226,6 +235,8 @@ export function parseSettings(value: unknown): ResolvedSettings {
 
   const needles = [...hosts.keys(), ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
   const mention = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
+  const mentionsProvider = (text: string): boolean =>
+    providers.length > 0 && (mention.test(text) || (byId.has('meta-cloud') && STATUSES.test(text) && STATUS_CONTEXT.test(text)));
   return {
     providers,
     byId,
@@ -233,7 +244,7 @@ export function parseSettings(value: unknown): ResolvedSettings {
     mappedHosts: new Set(mappedHosts.keys()),
     envVars,
     wrappers,
-    mentionsProvider: (text) => providers.length > 0 && mention.test(text),
+    mentionsProvider,
   };
 }
 

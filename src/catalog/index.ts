@@ -9,20 +9,39 @@ import { connexease } from './providers/connexease.js';
 import { digiworld } from './providers/digiworld.js';
 import { gupshup } from './providers/gupshup.js';
 import { infobip } from './providers/infobip.js';
-import { metaCloud } from './providers/meta-cloud.js';
+import { metaCloud, metaCloudDelivery, metaCloudStatusWebhook } from './providers/meta-cloud.js';
 import { msgbubbles } from './providers/msgbubbles.js';
 import { twilio } from './providers/twilio.js';
 import { vonage } from './providers/vonage.js';
 import { waServer } from './providers/wa-server.js';
 import { codeIn, findEntry, isRetryableClass, readPath } from './lookup.js';
-import type { ProviderDefinition, RetryClass } from './schema.js';
+import type { DeliveryGroup, ProviderDefinition, RetryClass, StatusWebhook } from './schema.js';
 
-export type { CodeMapping, ErrorEntry, Idempotency, MappedApi, ProviderDefinition, RetryClass, Scope, StatusOnlyError } from './schema.js';
-export { MAPPED_APIS, RETRY_CLASSES, SCOPES } from './schema.js';
+export type { CodeMapping, Delivery, DeliveryGroup, ErrorEntry, Idempotency, MappedApi, ProviderDefinition, RetryClass, Scope, StatusOnlyError, StatusWebhook } from './schema.js';
+export { DELIVERIES, MAPPED_APIS, RETRY_CLASSES, SCOPES } from './schema.js';
+
+/**
+ * A provider with its status-webhook facts merged in: `statusWebhook`, and
+ * `delivery` (with its source) on the entries a delivery group names. The
+ * facts are kept in tables of their own at the end of the provider module.
+ */
+function withStatusWebhook<D extends ProviderDefinition, W extends StatusWebhook>(
+  def: D,
+  statusWebhook: W,
+  groups: readonly DeliveryGroup[],
+): D & { readonly statusWebhook: W } {
+  const byCode = new Map<string | number, DeliveryGroup>();
+  for (const group of groups) for (const code of group.codes) byCode.set(code, group);
+  const errors = def.errors.map((entry) => {
+    const group = byCode.get(entry.code);
+    return group ? { ...entry, delivery: group.delivery, deliverySource: group.source } : entry;
+  });
+  return { ...def, statusWebhook, errors } as D & { readonly statusWebhook: W };
+}
 
 /** The built-in providers, by catalog id. */
 export const catalog = {
-  'meta-cloud': metaCloud,
+  'meta-cloud': withStatusWebhook(metaCloud, metaCloudStatusWebhook, metaCloudDelivery),
   cequens,
   'wa-server': waServer,
   digiworld,
@@ -153,6 +172,38 @@ interface ErrorBodies {
 }
 /** The parsed JSON error body `P` sends. */
 export type ErrorBody<P extends Provider> = ErrorBodies[P];
+
+/** Where each provider with status webhooks says its codes arrive (see `delivery`). */
+interface DeliveryTables {
+  'meta-cloud': typeof metaCloudDelivery;
+}
+/** The providers whose message statuses arrive by webhook with an `errors[]` array. */
+export type WebhookProvider = keyof DeliveryTables;
+type ResponseOnlyCode<P extends WebhookProvider> = Extract<DeliveryTables[P][number], { readonly delivery: 'response' }>['codes'][number];
+/** The codes of `P` that can arrive by webhook: every documented code but those its docs give for the response only. */
+export type WebhookErrorCode<P extends WebhookProvider> = Exclude<ErrorCode<P>, ResponseOnlyCode<P>>;
+
+/** One element of a status's (or the webhook value's) `errors[]`. */
+export interface WebhookError<P extends WebhookProvider = 'meta-cloud'> {
+  code: WebhookErrorCode<P>;
+  title: string;
+  message?: string;
+  error_data?: { details: string };
+  href?: string;
+}
+
+/** The state of a sent message as a status webhook reports it (`played`: a voice message was played). */
+export type WebhookStatusValue = 'sent' | 'delivered' | 'read' | 'played' | 'failed';
+
+/** One element of `entry[].changes[].value.statuses[]`: `errors` is set on a `failed` status. */
+export interface WebhookStatus<P extends WebhookProvider = 'meta-cloud'> {
+  id: string;
+  status: WebhookStatusValue;
+  timestamp: string;
+  recipient_id?: string;
+  errors?: WebhookError<P>[];
+  biz_opaque_callback_data?: string;
+}
 
 function definition(provider: Provider): ProviderDefinition {
   const found: ProviderDefinition | undefined = catalog[provider];

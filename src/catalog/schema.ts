@@ -16,6 +16,15 @@ export type RetryClass = (typeof RETRY_CLASSES)[number];
 export const SCOPES = ['messaging', 'management', 'marketing-messages', 'webhook', 'legacy'] as const;
 export type Scope = (typeof SCOPES)[number];
 
+/**
+ * How a code reaches a client: in the `response` to the request, by
+ * `webhook` only (a send accepted with HTTP 200 that fails later, in a
+ * `failed` status), or `both`. Unset when the provider's docs say neither;
+ * rules then treat the code as `both`.
+ */
+export const DELIVERIES = ['response', 'webhook', 'both'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
 export interface ErrorEntry {
   /**
    * The code exactly as the API sends it. A string starting with `*` is a
@@ -40,6 +49,10 @@ export interface ErrorEntry {
    * correspondence (Twilio maps several On-Premises codes onto one of its own).
    */
   readonly maps?: CodeMapping;
+  /** Where the code arrives; unset when the docs do not say (read as `both`). */
+  readonly delivery?: Delivery;
+  /** Where `delivery` is documented (set with it). */
+  readonly deliverySource?: string;
 }
 
 /**
@@ -71,6 +84,29 @@ export interface StatusOnlyError {
   readonly source: string;
   /** Default `messaging`. */
   readonly scope?: Scope;
+}
+
+/**
+ * A provider whose message statuses arrive by webhook with an `errors[]`
+ * array (Meta's `statuses[].errors[]`). Each element of that array is read as
+ * the error object of the provider's error body (the body path of the code
+ * without its last step: `error` for Meta's `error.code`), so its `code` sits
+ * at the provider's `codePath`.
+ */
+export interface StatusWebhook {
+  /** Fields of a webhook error element that are human-readable text (relative to the element). */
+  readonly messageFields: readonly string[];
+  /** Codes that messages about status handlers name as examples of failures that arrive by webhook. */
+  readonly notable: readonly (string | number)[];
+  /** Where the payload shape is documented. */
+  readonly sources: readonly string[];
+}
+
+/** Where a group of codes arrives, with the page that says so. */
+export interface DeliveryGroup {
+  readonly delivery: Delivery;
+  readonly codes: readonly (string | number)[];
+  readonly source: string;
 }
 
 /** Idempotency support: a request header or a request-body field. */
@@ -127,6 +163,8 @@ export interface ProviderDefinition {
   readonly notes?: readonly string[];
   /** Why the codes of each retry class got it; rendered in the provider doc. */
   readonly retryReasons?: { readonly [R in RetryClass]?: string };
+  /** Set when message statuses arrive by webhook with errors (see StatusWebhook). */
+  readonly statusWebhook?: StatusWebhook;
   readonly errors: readonly ErrorEntry[];
   /** Errors documented without a machine-readable code (see `StatusOnlyError`). */
   readonly statusOnlyErrors?: readonly StatusOnlyError[];

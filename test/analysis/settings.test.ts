@@ -80,6 +80,13 @@ describe('defaults', () => {
     ['https://api.gateway.connexease.com/v1', true],
     ["await fetch('https://api.example.com/messages')", false],
     ['const WHATSAPP_API_URL = process.env.WHATSAPP_API_URL', false],
+    // status webhooks: the webhook's object, or statuses next to Meta's changes or a WhatsApp name
+    ["if (body.object === 'whatsapp_business_account') ack()", true],
+    ['for (const change of entry.changes) handle(change.value.statuses)', true],
+    ["router.post('/webhooks/whatsapp', (req) => track(req.body.statuses))", true],
+    // statuses alone (a GitHub commit status list) or changes alone are not
+    ['for (const s of payload.statuses) if (s.state === "failure") alert(s)', false],
+    ['const { changes } = diff(a, b)', false],
   ])('mentionsProvider(%s) is %s', (text, expected) => {
     expect(settings.mentionsProvider(text)).toBe(expected);
   });
@@ -221,7 +228,7 @@ describe('customProviders', () => {
     ]);
   });
 
-  it('accepts numeric and mixed code types, ranges, scopes, idempotency and retryAfter', () => {
+  it('accepts numeric and mixed code types, ranges, scopes, delivery, idempotency and retryAfter', () => {
     const settings = parseSettings({
       customProviders: [
         {
@@ -231,13 +238,13 @@ describe('customProviders', () => {
           successFlag: 'ok',
           retryAfter: { bodyPath: 'errors[0].wait', header: 'Retry-After' },
           idempotency: { kind: 'header', name: 'Idempotency-Key' },
-          errors: [entry({ code: 200, rangeEnd: 299, scope: 'legacy' })],
+          errors: [entry({ code: 200, rangeEnd: 299, scope: 'legacy', delivery: 'webhook' })],
         },
         { id: 'mixed', codePath: 'code', codeType: 'string-or-number', errors: [entry({ code: 1 }), entry({ code: 'one' })] },
       ],
     });
     const numeric = settings.byId.get('numeric')!;
-    expect(numeric.entry(250)?.code).toBe(200);
+    expect(numeric.entry(250)).toMatchObject({ code: 200, delivery: 'webhook' });
     expect(numeric.successFlagPath).toEqual(['ok']);
     expect(numeric.retryAfterPath).toEqual(['errors', 0, 'wait']);
     expect(numeric.def.idempotency).toEqual({ kind: 'header', name: 'Idempotency-Key' });
@@ -357,12 +364,17 @@ describe('bad settings throw an error naming the key', () => {
     [
       'an entry with an unknown key',
       custom({ errors: [entry({ retryable: true })] }),
-      `${P}.customProviders[0].errors[0].retryable: unknown key; expected one of code, rangeEnd, httpStatus, title, remedy, retry, source, scope`,
+      `${P}.customProviders[0].errors[0].retryable: unknown key; expected one of code, rangeEnd, httpStatus, title, remedy, retry, source, scope, delivery`,
     ],
     [
       'an entry with a bad scope',
       custom({ errors: [entry({ scope: 'sending' })] }),
       `${P}.customProviders[0].errors[0].scope: expected one of messaging, management, marketing-messages, webhook, legacy, got 'sending'`,
+    ],
+    [
+      'an entry with a bad delivery',
+      custom({ errors: [entry({ delivery: 'callback' })] }),
+      `${P}.customProviders[0].errors[0].delivery: expected one of response, webhook, both, got 'callback'`,
     ],
     ['a bad idempotency kind', custom({ idempotency: { kind: 'query', name: 'key' } }), `${P}.customProviders[0].idempotency.kind: expected one of header, body-field, got 'query'`],
     // overrides

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { catalog, MAPPED_APIS, PROVIDERS, RETRY_CLASSES, SCOPES, type ProviderDefinition } from '../../src/catalog/index.js';
+import { catalog, DELIVERIES, MAPPED_APIS, PROVIDERS, RETRY_CLASSES, SCOPES, type ProviderDefinition } from '../../src/catalog/index.js';
+import { metaCloudDelivery } from '../../src/catalog/providers/meta-cloud.js';
 import { parsePath } from '../../src/catalog/lookup.js';
 
 const definitions: [string, ProviderDefinition][] = PROVIDERS.map((id) => [id, catalog[id]]);
@@ -40,6 +41,10 @@ describe.each(definitions)('%s', (id, def) => {
         for (const mapped of entry.maps.codes) expect(Number.isInteger(mapped), where).toBe(true);
         expect(entry.maps.source, where).toMatch(/^https:\/\/\S+$/);
       }
+      if (entry.delivery !== undefined || entry.deliverySource !== undefined) {
+        expect(DELIVERIES, where).toContain(entry.delivery);
+        expect(entry.deliverySource, where).toMatch(/^https:\/\/\S+$/);
+      }
     }
   });
 
@@ -72,11 +77,42 @@ describe.each(definitions)('%s', (id, def) => {
       expect(passed.filter((e) => !own.has(e.code as string | number)).map((e) => e.code)).toEqual([]);
     }
   });
+
+  test('describes its status webhook with sources and documented example codes', () => {
+    const webhook = def.statusWebhook;
+    if (!webhook) return;
+    expect(webhook.sources.length).toBeGreaterThan(0);
+    for (const source of webhook.sources) expect(source).toMatch(/^https:\/\/\S+$/);
+    for (const code of webhook.notable) expect(def.errors.some((e) => e.code === code), `${id} ${code}`).toBe(true);
+    expect(webhook.messageFields.length).toBeGreaterThan(0);
+  });
 });
 
 describe('the providers added in issue 19', () => {
   test('each gives a reason for its retry classes', () => {
     for (const id of ['twilio', '360dialog', 'vonage', 'infobip', 'gupshup'] as const) expect(catalog[id].retryReasons, id).toBeDefined();
+  });
+});
+
+describe('delivery (where a code arrives)', () => {
+  test('every code a delivery group names is documented, once, and carries the group onto its entry', () => {
+    const named = metaCloudDelivery.flatMap((group) => group.codes.map((code) => [code, group] as const));
+    expect(new Set(named.map(([code]) => code)).size).toBe(named.length);
+    for (const [code, group] of named) {
+      const entry = catalog['meta-cloud'].errors.find((e) => e.code === code);
+      expect(entry, String(code)).toMatchObject({ delivery: group.delivery, deliverySource: group.source });
+    }
+  });
+
+  test('codes without evidence stay unset: 131047 has no delivery, 130429 arrives in both', () => {
+    const find = (code: number) => catalog['meta-cloud'].errors.find((e) => e.code === code);
+    expect(find(130429)).toMatchObject({ delivery: 'both' });
+    expect(find(131047)).not.toHaveProperty('delivery');
+    expect(catalog['meta-cloud'].statusWebhook.notable).toEqual([131047, 131026]);
+  });
+
+  test('only Meta describes a status webhook', () => {
+    expect(PROVIDERS.filter((id) => (catalog[id] as ProviderDefinition).statusWebhook)).toEqual(['meta-cloud']);
   });
 });
 
@@ -125,7 +161,7 @@ describe('facts of the gateway providers', () => {
   });
 
   test('360dialog: Meta\'s codes, shared with meta-cloud, plus errors without a code', () => {
-    expect(catalog['360dialog'].errors).toBe(catalog['meta-cloud'].errors);
+    expect(catalog['360dialog'].errors.map((e) => e.code)).toEqual(catalog['meta-cloud'].errors.map((e) => e.code));
     expect(catalog['360dialog']).toMatchObject({ codePath: 'error.code', statusReliable: false, passesThrough: ['meta-cloud'], hosts: ['waba-v2.360dialog.io'] });
     expect(catalog['360dialog'].statusOnlyErrors.filter((e) => e.httpStatus === 400).map((e) => e.retry)).toEqual(['after-fix', 'rate-limit', 'after-fix']);
   });

@@ -42,7 +42,17 @@ describe('docs/providers is generated from the catalog', () => {
   test('describes the Vonage code as a URL fragment', () => {
     const doc = providerDocFiles().get('docs/providers/vonage.md')!;
     expect(doc).toContain('- Error code: the fragment (after `#`) of the URL in `body.type` (string)');
-    expect(doc).toContain('- The hosts also serve products other than WhatsApp: a call is a WhatsApp call only with WhatsApp evidence');
+    expect(doc).toContain('- Shared hosts: `api.nexmo.com`, `messages-sandbox.nexmo.com` also serve APIs other than WhatsApp, so a call to them counts only with WhatsApp evidence');
+  });
+
+  test('shows where Meta codes arrive (delivery, with its source) and only for providers with status webhooks', () => {
+    const files = providerDocFiles();
+    const metaDoc = files.get('docs/providers/meta-cloud.md')!;
+    expect(metaDoc).toContain('## Status webhooks');
+    expect(metaDoc).toContain('| code | HTTP | retry | title | remedy | delivery | source |');
+    expect(metaDoc).toMatch(/\| `130429` \|[^\n]*\| both \(\[docs\]\(https:\/\/developers\.facebook\.com\/documentation\/business-messaging\/whatsapp\/webhooks\/reference\/messages\/errors\)\) \|/);
+    expect(metaDoc).toMatch(/\| `131047` \|[^\n]*\| — \| \[docs\]/);
+    expect(files.get('docs/providers/cequens.md')).not.toContain('delivery');
   });
 });
 

@@ -32,7 +32,7 @@ describe('exit codes', () => {
     expect(stdout).toContain('whatsapp-errors/no-blind-retry');
     expect(stderr).toBe(
       [
-        'whatsapp-errors: 12 findings in 5 files',
+        'whatsapp-errors: 13 findings in 6 files',
         '',
         '  rule                     findings',
         '  no-blind-retry                  2',
@@ -40,12 +40,13 @@ describe('exit codes', () => {
         '  no-unknown-error-code           2',
         '  require-idempotency-key         2',
         '  exhaustive-error-codes          1',
+        '  handle-failed-status            1',
         '  no-message-branching            1',
         '  no-unchecked-response           1',
         '  preserve-error-code             1',
         '',
         '  provider    findings',
-        '  meta-cloud         4',
+        '  meta-cloud         5',
         '  digiworld          3',
         '  msgbubbles         3',
         '  wa-server          2',
@@ -118,7 +119,7 @@ describe('formats', () => {
 test('--provider restricts the findings to those providers', () => {
   const { status, stderr } = run(['examples/demo-app', '--provider', 'wa-server,digiworld']);
   expect(status).toBe(1);
-  expect(stderr.split('\n')[0]).toBe('whatsapp-errors: 5 findings in 5 files');
+  expect(stderr.split('\n')[0]).toBe('whatsapp-errors: 5 findings in 6 files');
   expect(stderr).toContain('  wa-server         2');
   expect(stderr).not.toContain('meta-cloud');
 });

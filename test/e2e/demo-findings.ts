@@ -10,6 +10,7 @@ export const DEMO_FINDINGS = [
   'src/whatsapp/msgbubbles.ts:16:23 no-unchecked-response',
   'src/whatsapp/msgbubbles.ts:16:23 require-idempotency-key',
   'src/whatsapp/msgbubbles.ts:48:7 no-message-branching',
+  'src/whatsapp/status-webhook.ts:19:13 handle-failed-status',
   'src/whatsapp/wa-server.ts:12:9 no-status-branching',
   'src/whatsapp/wa-server.ts:14:5 preserve-error-code',
 ];

@@ -59,6 +59,7 @@ describe('vscode-eslint-language-server with the recommended config', () => {
     const title = 'Add a case for each missing wa-server code (24). (whatsapp-errors/exhaustive-error-codes)';
     expect(titles).toEqual([
       title,
+      'Add a default that throws an error keeping the wa-server error body as its cause. (whatsapp-errors/exhaustive-error-codes)',
       'Disable whatsapp-errors/exhaustive-error-codes for this line',
       'Disable whatsapp-errors/exhaustive-error-codes for the entire file',
       'Show documentation for whatsapp-errors/exhaustive-error-codes',

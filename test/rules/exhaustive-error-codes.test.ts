@@ -1338,6 +1338,24 @@ ruleTester.run('exhaustive-error-codes', rule, {
                 }
               `,
             },
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'twilio', thrown: 'err' },
+              output: src`
+                import axios from 'axios';
+                try {
+                  await axios.post('${TWILIO}', form);
+                } catch (err) {
+                  switch (err.response?.data?.code) {
+                    case 63016:
+                      await sendTemplate(to);
+                      break;
+                    default:
+                      throw err;
+                  }
+                }
+              `,
+            },
           ],
         },
       ],
@@ -2489,5 +2507,110 @@ describe('what a Twilio dispatch must handle', () => {
     expect(required).not.toContain(63062);
     expect(required).not.toContain(63033);
     expect(dataFor('switch', 'twilio', [63016]).count).toBe('56');
+  });
+});
+
+// ─── Status webhooks ────────────────────────────────────────────────────────
+// A dispatch on `statuses[].errors[].code` is a dispatch on Meta's code: the
+// codes required are those that can arrive by webhook (all but response-only
+// ones; unset delivery counts as both), and the message says it is the webhook's.
+
+/** The codes a webhook dispatch must handle. */
+function webhookMissing(handled: readonly number[]): ErrorEntry[] {
+  return missingEntries('meta-cloud', handled).filter((entry) => entry.delivery !== 'response');
+}
+
+const webhookData = (form: Form, handled: readonly number[]) => {
+  const missing = webhookMissing(handled);
+  return { form, provider: 'meta-cloud webhook', count: String(missing.length), groups: groupsOf(missing) };
+};
+
+ruleTester.run('exhaustive-error-codes (status webhooks)', rule, {
+  valid: [
+    // a default that acts
+    code`
+      app.post('/webhook', async (req, res) => {
+        for (const status of req.body.entry[0].changes[0].value.statuses ?? []) {
+          if (status.status !== 'failed') continue;
+          switch (status.errors[0].code) {
+            case 131047: await sendTemplate(status.recipient_id); break;
+            default: await alertOps(status.errors[0]);
+          }
+        }
+        res.sendStatus(200);
+      });
+    `,
+    // a switch on the status string is not a dispatch on a code
+    code`
+      export function onStatus(body) {
+        for (const s of body.entry[0].changes[0].value.statuses) {
+          switch (s.status) { case 'read': markRead(s.id); break; }
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: src`
+        app.post('/webhook', async (req, res) => {
+          for (const status of req.body.entry[0].changes[0].value.statuses ?? []) {
+            if (status.status !== 'failed') continue;
+            switch (status.errors[0].code) {
+              case 131047: await sendTemplate(status.recipient_id); break;
+              case 131026: await markUnreachable(status.recipient_id); break;
+            }
+          }
+          res.sendStatus(200);
+        });
+      `,
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: webhookData('switch', [131047, 131026]),
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: suggestionData('meta-cloud', [131047, 131026]),
+              output: src`
+                app.post('/webhook', async (req, res) => {
+                  for (const status of req.body.entry[0].changes[0].value.statuses ?? []) {
+                    if (status.status !== 'failed') continue;
+                    switch (status.errors[0].code) {
+                      case 131047: await sendTemplate(status.recipient_id); break;
+                      case 131026: await markUnreachable(status.recipient_id); break;
+                      ${casesFor('meta-cloud', [131047, 131026], '\n')}
+                    }
+                  }
+                  res.sendStatus(200);
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // whatsapp-api-js's on.status hands over one error: an if/else chain on its code
+      code: src`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        const wa = new WhatsAppAPI({ token: 't', appSecret: 's' });
+        wa.on.status = async ({ id, error }) => {
+          if (error?.code === 131047) await resendAsTemplate(id);
+          else if (error?.code === 131049) await retryTomorrow(id);
+        };
+      `,
+      errors: [{ messageId: 'missingNoFallback', data: webhookData('if/else chain', [131047, 131049]), line: 4, column: 3, endLine: 4, endColumn: 5, suggestions: [] }],
+    },
+  ],
+});
+
+describe('status webhook expectations', () => {
+  test('every Meta messaging code can arrive by webhook as far as the docs say (none is response-only)', () => {
+    expect(webhookMissing([])).toEqual(missingEntries('meta-cloud', []));
+    expect(webhookData('switch', [131047, 131026]).count).toBe('58');
   });
 });

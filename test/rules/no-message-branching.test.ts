@@ -1691,3 +1691,69 @@ ruleTester.run('no-message-branching', rule, {
     },
   ],
 });
+
+// ─── Status webhooks: errors[].title / message / error_data.details ─────────
+ruleTester.run('no-message-branching (status webhooks)', rule, {
+  valid: [
+    // storing or logging the title is not a decision
+    code`
+      export function onStatus(body) {
+        for (const s of body.entry[0].changes[0].value.statuses) if (s.status === 'failed') save(s.id, s.errors[0].code, s.errors[0].title);
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: code`
+        export function onStatus(body) {
+          for (const s of body.entry[0].changes[0].value.statuses) {
+            const e = s.errors?.[0];
+            if (e?.title === 'Re-engagement message') sendTemplate(s.recipient_id);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'messageIsTitle',
+          data: { field: 'errors[].title', provider: 'meta-cloud', code: '131047', title: REENGAGEMENT, codeField: 'errors[].code' },
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { replacement: 'e?.code === 131047' },
+              output: code`
+                export function onStatus(body) {
+                  for (const s of body.entry[0].changes[0].value.statuses) {
+                    const e = s.errors?.[0];
+                    if (e?.code === 131047) sendTemplate(s.recipient_id);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // whatsapp-api-js's on.status: one error, named as the handler has it
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        const wa = new WhatsAppAPI({ token: 't', appSecret: 's' });
+        wa.on.status = ({ error }) => { if (error?.error_data.details.includes('24 hours')) resendAsTemplate(); };
+      `,
+      errors: [
+        {
+          messageId: 'messageBranching',
+          data: { field: 'error.error_data.details', provider: 'meta-cloud', codeField: 'error.code' },
+          line: 3,
+          column: 37,
+          endLine: 3,
+          endColumn: 83,
+        },
+      ],
+    },
+  ],
+});

@@ -2038,3 +2038,82 @@ ruleTester.run('no-unknown-error-code', rule, {
     },
   ],
 });
+
+// ─── Status webhooks: the codes of statuses[].errors[] are Meta's ────────────
+ruleTester.run('no-unknown-error-code (status webhooks)', rule, {
+  valid: [
+    code`
+      export function onStatus(body) {
+        const [status] = body.entry[0].changes[0].value.statuses;
+        if (status.errors?.[0]?.code === 131047) sendTemplate(status.recipient_id);
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: code`
+        export function onStatus(body) {
+          for (const { value } of body.entry[0].changes) {
+            for (const status of value.statuses ?? []) {
+              for (const error of status.errors ?? []) if (error.code === 131074) sendTemplate(status.recipient_id);
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: 'Re-engagement message' },
+          line: 4,
+          column: 67,
+          endLine: 4,
+          endColumn: 73,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: 'Re-engagement message' },
+              output: code`
+                export function onStatus(body) {
+                  for (const { value } of body.entry[0].changes) {
+                    for (const status of value.statuses ?? []) {
+                      for (const error of status.errors ?? []) if (error.code === 131047) sendTemplate(status.recipient_id);
+                    }
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // whatsapp-api-js's on.status error: Meta's codes are numbers
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        const wa = new WhatsAppAPI({ token: 't', appSecret: 's' });
+        wa.on.status = ({ error }) => { if (error?.code === '131026') forget(); };
+      `,
+      errors: [
+        {
+          messageId: 'wrongType',
+          data: { provider: 'meta-cloud', type: 'number', value: "'131026'", suggestion: '131026', title: 'Message undeliverable' },
+          line: 3,
+          column: 53,
+          endLine: 3,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131026', title: 'Message undeliverable' },
+              output: code`
+                import { WhatsAppAPI } from 'whatsapp-api-js';
+                const wa = new WhatsAppAPI({ token: 't', appSecret: 's' });
+                wa.on.status = ({ error }) => { if (error?.code === 131026) forget(); };
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

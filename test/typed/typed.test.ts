@@ -8,6 +8,7 @@
 import { describe, test, expect } from 'vitest';
 import { Linter } from 'eslint';
 import exhaustive from '../../rules/exhaustive-error-codes.js';
+import handleFailedStatus from '../../rules/handle-failed-status.js';
 import noBlindRetry from '../../rules/no-blind-retry.js';
 import noStatusBranching from '../../rules/no-status-branching.js';
 import noUncheckedResponse from '../../rules/no-unchecked-response.js';
@@ -318,4 +319,67 @@ describe('without type information', () => {
     expect(run(false)).toEqual(expected);
     expect(run(true)).toEqual(expected);
   });
+});
+
+typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
+  valid: [
+    {
+      // the code is read: nothing to report
+      filename: FILE,
+      code: code`
+        import type { OnStatus } from 'whatsapp-api-js/emitters';
+        export const onStatus: OnStatus<void> = ({ id, status, error }) => {
+          if (status === 'failed') console.warn(id, error?.code);
+        };
+      `,
+    },
+  ],
+  invalid: [
+    {
+      // a handler typed through whatsapp-api-js's OnStatus: its arguments are a status
+      filename: FILE,
+      code: code`
+        import type { OnStatus } from 'whatsapp-api-js/emitters';
+        export const onStatus: OnStatus<void> = ({ id, status, error }) => {
+          if (status === 'failed') console.warn(id, error?.title);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'failedWithoutCode',
+          data: {
+            provider: 'meta-cloud',
+            detail: 'keeps only error.title',
+            codeField: 'error.code',
+            first: '131047 (Re-engagement message)',
+            second: '131026 (Message undeliverable)',
+          },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 26,
+        },
+      ],
+    },
+    {
+      // the project's own alias of WebhookStatus, declared in another file
+      filename: FILE,
+      code: code`
+        import type { StatusBatch } from './webhooks.js';
+        export function apply(batch: StatusBatch) {
+          for (const update of batch.updates) if (update.status === 'read') markRead(update.id);
+        }
+      `,
+      errors: [
+        {
+          messageId: 'failedIgnored',
+          data: { provider: 'meta-cloud', handled: "'read'", codeField: 'errors[].code', examples: '131047 (Re-engagement message) and 131026 (Message undeliverable)' },
+          line: 3,
+          column: 43,
+          endLine: 3,
+          endColumn: 67,
+        },
+      ],
+    },
+  ],
 });

@@ -18,6 +18,10 @@ import {
   type Provider,
   type RetryClass,
   type RetryableCode,
+  type WebhookError,
+  type WebhookErrorCode,
+  type WebhookProvider,
+  type WebhookStatus,
 } from 'eslint-plugin-whatsapp-errors/catalog';
 
 type WaServerCode =
@@ -226,5 +230,37 @@ describe('Gupshup', () => {
     expectTypeOf(errorCodeOf('gupshup', {})).toEqualTypeOf<ErrorCode<'gupshup'> | undefined>();
     expectTypeOf(errorCodeOf('vonage', {})).toEqualTypeOf<ErrorCode<'vonage'> | undefined>();
     expectTypeOf(isRetryable('twilio', 63018)).toEqualTypeOf<boolean>();
+  });
+});
+
+describe('WebhookStatus and WebhookError', () => {
+  test('a failed status from the Cloud API webhook fits, its code is a documented Meta code', () => {
+    const status = {
+      id: 'wamid.HBgL',
+      status: 'failed',
+      timestamp: '1700000000',
+      recipient_id: '16505551234',
+      errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: 'More than 24 hours' }, href: '/docs' }],
+    } satisfies WebhookStatus<'meta-cloud'>;
+    expectTypeOf(status.errors[0]!.code).toExtend<ErrorCode<'meta-cloud'>>();
+    expectTypeOf<WebhookError['code']>().toEqualTypeOf<WebhookErrorCode<'meta-cloud'>>();
+  });
+
+  test('every documented code but those given for the response only can arrive by webhook', () => {
+    // no Meta code is documented as response-only, so the two unions are the same
+    expectTypeOf<WebhookErrorCode<'meta-cloud'>>().toEqualTypeOf<ErrorCode<'meta-cloud'>>();
+    expectTypeOf<WebhookProvider>().toEqualTypeOf<'meta-cloud'>();
+  });
+
+  test('an undocumented code, an unknown status or a provider without status webhooks does not compile', () => {
+    // @ts-expect-error 131074 is not a Meta code
+    const typo: WebhookError = { code: 131074, title: 'Re-engagement message' };
+    // @ts-expect-error 'bounced' is not a status the webhook sends
+    const bounced: WebhookStatus['status'] = 'bounced';
+    // @ts-expect-error wa-server sends no status webhooks with errors
+    type Gateway = WebhookError<'wa-server'>;
+    void typo;
+    void bounced;
+    void (undefined as Gateway | undefined);
   });
 });

@@ -222,13 +222,15 @@ export function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Out
       return set(walk.inLoop && !statement.label ? 'stop' : 'next');
     case AST_NODE_TYPES.BlockStatement:
       return runList(walk, statement.body, () => set('next'));
-    case AST_NODE_TYPES.IfStatement:
-      return branch(
-        walk,
-        evaluate(walk, statement.test),
-        () => runStatement(walk, statement.consequent),
-        () => (statement.alternate ? runStatement(walk, statement.alternate) : set('next')),
-      );
+    case AST_NODE_TYPES.IfStatement: {
+      const tests = new Set<Node>();
+      const whenTrue = () => runStatement(walk, statement.consequent);
+      const whenFalse = () => (statement.alternate ? runStatement(walk, statement.alternate) : set('next'));
+      const result = branch(walk, evaluate({ ...walk, decisions: tests }, statement.test), whenTrue, whenFalse);
+      // a status test decides the retry only when its two sides go different ways (not one that only logs)
+      if (tests.size > 0 && !sameSet(whenTrue(), whenFalse())) for (const test of tests) walk.decisions.add(test);
+      return result;
+    }
     case AST_NODE_TYPES.SwitchStatement:
       return runSwitch(walk, statement);
     case AST_NODE_TYPES.TryStatement:

@@ -1,4 +1,4 @@
-import type { ProviderDefinition } from '../schema.js';
+import type { DeliveryGroup, ProviderDefinition, StatusWebhook } from '../schema.js';
 
 const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes';
 const SDK_MAP = 'https://github.com/great-detail/WhatsApp-Nodejs-SDK (src/Error/index.ts, removed 2024-11)';
@@ -123,3 +123,31 @@ export const metaCloud = {
     { code: 136025, httpStatus: [], title: 'Verify code error', remedy: 'Request a new verification code and enter it correctly.', retry: 'never', source: SDK_MAP, scope: 'legacy' },
   ],
 } as const satisfies ProviderDefinition;
+
+// --- Status webhooks ---------------------------------------------------------
+// Kept apart from the entries above and merged onto them where the catalog is
+// assembled (../index.ts), so that the entries stay as the error-code page has them.
+
+const STATUS_WEBHOOK = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status/';
+const ERRORS_WEBHOOK = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/errors';
+
+/**
+ * Message statuses arrive in `entry[].changes[].value.statuses[]`; a `failed`
+ * status carries `errors[]`, and system- or account-level problems arrive in
+ * `value.errors[]`. Each error is `{ code, title, message, error_data: { details }, href }`.
+ */
+export const metaCloudStatusWebhook = {
+  messageFields: ['title', 'message', 'error_data.details'],
+  notable: [131047, 131026],
+  sources: [STATUS_WEBHOOK, ERRORS_WEBHOOK],
+} as const satisfies StatusWebhook;
+
+/**
+ * Where codes arrive, per group, as Meta documents it. The error-code page
+ * says that errors come back in the response, by webhook, or both, without
+ * saying which for most codes; a code not listed here stays unset (read as both).
+ */
+export const metaCloudDelivery = [
+  // the example of the errors webhook (`value.errors[]`); the error-code page lists it as a throughput error of the send request
+  { delivery: 'both', codes: [130429], source: ERRORS_WEBHOOK },
+] as const satisfies readonly DeliveryGroup[];

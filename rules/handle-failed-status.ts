@@ -1,0 +1,71 @@
+/**
+ * Flags WhatsApp status webhook handlers that never act on `failed`, or act
+ * on it without reading the error code: most Cloud API send failures arrive
+ * there, after the send was accepted with HTTP 200.
+ */
+import { getAnalysis, statusHandlers, type StatusHandler } from '../src/analysis/index.js';
+import type { Node } from '../src/analysis/ast.js';
+import { createRule, listSome } from '../src/util/create-rule.js';
+
+type MessageId = 'failedIgnored' | 'statusIgnored' | 'failedWithoutCode';
+
+/** `131047 (Re-engagement message)`, for the codes the catalog names as examples of failed sends. */
+function examples(handler: StatusHandler): string[] {
+  const codes = handler.provider.def.statusWebhook?.notable ?? [];
+  return codes.map((code) => {
+    const entry = handler.provider.entry(code);
+    return entry ? `${code} (${entry.title})` : String(code);
+  });
+}
+
+export default createRule<[], MessageId>({
+  name: 'handle-failed-status',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Require WhatsApp status webhook handlers to act on 'failed' statuses by their error code",
+      recommended: true,
+    },
+    schema: [],
+    messages: {
+      failedIgnored:
+        "This {{provider}} status webhook handler acts on {{handled}} but never on 'failed', so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status 'failed' and act on {{codeField}}.",
+      statusIgnored:
+        "This {{provider}} status webhook handler treats every status alike and never checks for 'failed', so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status 'failed' and act on {{codeField}}.",
+      failedWithoutCode:
+        "This {{provider}} status webhook handler acts on 'failed' but {{detail}}, so {{first}} cannot be told from {{second}}; read {{codeField}} and act on it: re-engage with a template, stop sending, fix the account or wait.",
+    },
+  },
+  create(context) {
+    const analysis = getAnalysis(context);
+    if (!analysis) return {};
+    return {
+      'Program:exit'() {
+        for (const handler of statusHandlers(analysis)) {
+          if (handler.escapes || handler.readsCode) continue;
+          const provider = handler.provider.id;
+          const codeField = handler.sdk ? 'error.code' : 'errors[].code';
+          const named = examples(handler);
+          const [first = '', second = ''] = named;
+          const failed = handler.tests.find((t) => t.failed === 'named');
+          const fallback = handler.tests.find((t) => t.failed === 'fallback');
+          const text = handler.texts[0];
+          if (!failed && !fallback && handler.recorded.length === 0 && !text) {
+            const [test] = handler.tests;
+            if (test) {
+              const handled = listSome([...new Set(handler.tests.flatMap((t) => t.values))].map((v) => `'${v}'`));
+              context.report({ node: test.node, messageId: 'failedIgnored', data: { provider, handled, examples: listSome(named), codeField } });
+            } else if (handler.fieldReads.length > 0) {
+              context.report({ node: handler.first, messageId: 'statusIgnored', data: { provider, examples: listSome(named), codeField } });
+            }
+            continue;
+          }
+          const fields = [...new Set(handler.texts.map((t) => t.field))];
+          const detail = fields.length > 0 ? `keeps only ${listSome(fields)}` : 'never reads the error code';
+          const anchor: Node = failed?.node ?? text?.node ?? fallback?.node ?? handler.recorded[0] ?? handler.first;
+          context.report({ node: anchor, messageId: 'failedWithoutCode', data: { provider, detail, first, second, codeField } });
+        }
+      },
+    };
+  },
+});

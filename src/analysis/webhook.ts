@@ -1,0 +1,1009 @@
+/**
+ * WhatsApp status webhooks as a source of provider errors.
+ *
+ * The Cloud API accepts most sends with HTTP 200 and reports the failure
+ * later, in the webhook: `entry[].changes[].value.statuses[]` with `status:
+ * 'failed'` and `errors[]`; system-level problems arrive in `value.errors[]`.
+ * This module recognises those payloads however a handler reaches them and
+ * hands their errors to the rest of the analysis.
+ *
+ * The webhook kinds. An element of such an `errors[]` gets the kind the rules
+ * already read a response's error object through:
+ *
+ *     { k: 'body', provider, call: undefined, path: provider.webhookErrorPath, source: 'webhook' }
+ *
+ * `webhookErrorPath` is the provider's code path without its last step
+ * (`['error']` for Meta's `error.code`), so `e.code` lands on the provider's
+ * `codePath` and `e.title` / `e.message` / `e.error_data.details` on its
+ * `messagePaths` (the catalog's `statusWebhook.messageFields` are added to
+ * them). `codeOf`, `messageOf`, dispatches and code comparisons work on webhook
+ * errors unchanged; `source: 'webhook'` lets a rule tell them apart (which
+ * codes to require, how to name the field). The only hook is one line in
+ * `FileAnalysis.kindOf`: when nothing else gives a node a kind, `webhookKind`.
+ *
+ * Shapes. Everything above an error is tracked here, not in `Kind`: a value is
+ * a `WebhookValue`, one of the payload's shapes (payload, entry, change, value,
+ * status, the status string, error; `sdk-status` for the arguments of
+ * whatsapp-api-js's `on.status` handler, which carry one `error`) with an array
+ * depth (`value.statuses` is `status` at depth 1). It is followed through
+ * member reads, indexes, destructuring, `for…of`, array callbacks (`forEach`,
+ * `map`, `find`…) and their results (`find`, `at`, `filter`, `map`, `flatMap`,
+ * `flat`), same-file functions called with such a value, handlers registered
+ * with an SDK (whatsapp-api-js `on.status`, Meta's SDK `webhooks.start`), type
+ * annotations (the plugin's `WebhookStatus` / `WebhookError`, whatsapp-api-js's
+ * `PostData`, `ServerStatusPayload`, `ServerError`, `OnStatusArgs`) and, with
+ * type information, the same types wherever the checker finds them.
+ *
+ * Evidence that it is WhatsApp. A value reached through `changes[].value`, an
+ * SDK handler or a type is certain (`entry`, `changes` and `statuses` read off
+ * something unknown start a path; only `entry[].changes[].value` makes it
+ * certain, a bare `changes` list is anyone's). A
+ * `statuses` read off something unknown (`req.body.statuses`, an
+ * on-premises style payload) counts only when the file names
+ * `whatsapp_business_account` or imports a WhatsApp SDK, or a function around
+ * it reads `messaging_product` or is named, routed (`'/webhooks/whatsapp'`),
+ * decorated or in a class named for WhatsApp. Other webhooks with a `status`
+ * field (Stripe, GitHub) have no such path and are never recognised.
+ *
+ * Which provider: Meta's Cloud API (`meta-cloud`), the only one whose catalog
+ * entry describes a status webhook. CEQUENS (on-premises codes) documents no
+ * status callback, so none is recognised for it.
+ *
+ * Cost: nothing runs unless the file's text names a path step, an SDK handler
+ * or one of the types (`POSSIBLE`), or, with type information, the program
+ * declares one of the types.
+ *
+ * Status handlers (`statusHandlers`): what each handler does with statuses,
+ * for handle-failed-status. A handler is the outermost function around the
+ * reads (or the module); a same-file function that is handed a status counts
+ * as part of its caller.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable, isFunction, memberName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { clientOf, importOf } from './clients.js';
+import type { ErrorEntry } from '../catalog/schema.js';
+import type { FileAnalysis, Kind } from './file.js';
+import { pathMatches, type ProviderInfo } from './providers.js';
+import { typescript } from './types.js';
+import { resolveExpression, staticList, staticValue } from './values.js';
+
+/** The payload's shapes; `state` is a status's `status` string, `sdk-status` the arguments of whatsapp-api-js's `on.status`. */
+export type Shape = 'payload' | 'entry' | 'change' | 'value' | 'status' | 'sdk-status' | 'state' | 'error';
+
+export interface WebhookValue {
+  readonly shape: Shape;
+  /** 0 for the thing itself, 1 for an array of them (`value.statuses`), 2 for an array of arrays. */
+  readonly depth: number;
+  /** Reached through `changes[].value`, an SDK handler or a type: WhatsApp without further evidence. */
+  readonly certain: boolean;
+  /** Comes from the arguments of whatsapp-api-js's `on.status` (one `error`, not `errors[]`). */
+  readonly sdk?: boolean;
+  /** Inside an error: the fields read so far (`['code']` for `const { code } = status.errors[0]`). */
+  readonly field?: readonly (string | number)[];
+  /** Reached through `entry`: `entry[].changes[].value` is then Meta's webhook (a bare `changes` list is anyone's). */
+  readonly rooted?: boolean;
+}
+
+type Step = readonly [Shape, number];
+
+/** Fields of each shape that lead to another. */
+const FIELDS: Readonly<Record<Shape, Readonly<Record<string, Step>>>> = {
+  payload: { entry: ['entry', 1] },
+  entry: { changes: ['change', 1] },
+  change: { value: ['value', 0] },
+  value: { statuses: ['status', 1], errors: ['error', 1] },
+  status: { status: ['state', 0], errors: ['error', 1] },
+  'sdk-status': { status: ['state', 0], error: ['error', 0], raw: ['payload', 0] },
+  state: {},
+  error: {},
+};
+/** Fields of an object nothing is known about that start a webhook path (uncertain until `changes[].value`). */
+const ROOT_FIELDS: Readonly<Record<string, Step>> = { entry: ['entry', 1], changes: ['change', 1], statuses: ['status', 1] };
+
+const ELEMENT_RESULTS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+const SAME_ARRAY = new Set(['filter', 'slice', 'concat', 'sort', 'reverse', 'toSorted', 'toReversed']);
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'find', 'findLast', 'findIndex', 'findLastIndex', 'filter', 'some', 'every']);
+
+const META = 'meta-cloud';
+const CATALOG_MODULE = 'eslint-plugin-whatsapp-errors/catalog';
+const SDK_MODULE = /^whatsapp-api-js(\/|$)/;
+/** Types that name a shape, by the module that declares them. */
+const CATALOG_TYPES: Readonly<Record<string, Shape>> = { WebhookStatus: 'status', WebhookError: 'error' };
+const SDK_TYPES: Readonly<Record<string, Shape>> = { PostData: 'payload', ServerStatusPayload: 'status', ServerError: 'error', OnStatusArgs: 'sdk-status' };
+
+/** Text a file must contain before any of this runs. */
+const POSSIBLE = /statuses|changes|on\.status|Webhook(?:Status|Error)|ServerStatusPayload|ServerError|OnStatus|PostData|webhooks\.start/;
+/** Text that makes every webhook-shaped value of a file WhatsApp's: the webhook's `object`, or an SDK import. */
+const FILE_EVIDENCE = /whatsapp_business_account|['"](?:whatsapp-api-js(?:\/[\w/-]*)?|@great-detail\/whatsapp|whatsapp)['"]/;
+/** Text that makes the webhook-shaped values of one function WhatsApp's (`value.messaging_product`). */
+const FUNCTION_EVIDENCE = /messaging_product/;
+const NAMES_WHATSAPP = /whats_?app/i;
+
+function step(value: WebhookValue | undefined, name: string): WebhookValue | undefined {
+  if (value && value.depth > 0) return undefined;
+  // inside an error the fields are the error body's (`code`, `title`, `error_data.details`)
+  if (value?.shape === 'error') return { ...value, field: [...(value.field ?? []), name] };
+  const table = value ? FIELDS[value.shape] : ROOT_FIELDS;
+  if (!Object.hasOwn(table, name)) return undefined;
+  const [shape, depth] = table[name]!;
+  // the entry/changes/value path is Meta's webhook and nobody else's
+  const rooted = (value?.rooted ?? false) || (!value && name === 'entry') || value?.shape === 'payload';
+  const certain = (value?.certain ?? false) || (value?.shape === 'change' && name === 'value' && rooted);
+  return { shape, depth, certain, ...(rooted ? { rooted } : {}), ...((value?.sdk ?? false) || shape === 'sdk-status' ? { sdk: true } : {}) };
+}
+
+function element(value: WebhookValue | undefined): WebhookValue | undefined {
+  return value && value.depth > 0 && !value.field ? { ...value, depth: value.depth - 1 } : undefined;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The per-file state: value cache, evidence, helper calls. */
+class Webhooks {
+  private readonly values = new Map<Node, WebhookValue | null>();
+  private readonly callSites = new Map<string, WebhookValue | null>();
+  /** Same-file functions handed a webhook value, with the calls that hand it. */
+  readonly helperCalls = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  readonly fileEvidence: boolean;
+
+  constructor(
+    readonly analysis: FileAnalysis,
+    readonly provider: ProviderInfo,
+  ) {
+    this.fileEvidence = FILE_EVIDENCE.test(analysis.sourceCode.text);
+  }
+
+  valueOf(node: Node): WebhookValue | undefined {
+    const cached = this.values.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    this.values.set(node, null); // cycles: unknown
+    const value = this.compute(node);
+    this.values.set(node, value ?? null);
+    return value;
+  }
+
+  private compute(node: Node): WebhookValue | undefined {
+    const current = skipTransparent(node);
+    if (current !== node) return this.valueOf(current);
+    switch (current.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        if (current.object.type === AST_NODE_TYPES.ThisExpression) return undefined;
+        const object = this.valueOf(current.object);
+        const name = memberName(current);
+        const found = typeof name === 'string' ? step(object, name) : current.computed ? element(object) : undefined;
+        // with type information, a property typed with one of the shapes' types (`batch.updates: WebhookStatus[]`)
+        return found ?? (object ? undefined : this.typedExpression(current));
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.callValue(current);
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierValue(current);
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.valueOf(current.argument);
+      case AST_NODE_TYPES.LogicalExpression:
+        return current.operator === '&&' ? this.valueOf(current.right) : (this.valueOf(current.left) ?? this.valueOf(current.right));
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.valueOf(current.consequent) ?? this.valueOf(current.alternate);
+      default:
+        return undefined;
+    }
+  }
+
+  private callValue(call: TSESTree.CallExpression): WebhookValue | undefined {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = memberName(callee);
+    if (typeof method !== 'string') return undefined;
+    const array = this.valueOf(callee.object);
+    if (!array || array.depth === 0) return undefined;
+    if (ELEMENT_RESULTS.has(method)) return element(array);
+    if (SAME_ARRAY.has(method)) return array;
+    if (method === 'flat') return { ...array, depth: Math.max(1, array.depth - 1) };
+    if (method === 'map' || method === 'flatMap') {
+      const callback = call.arguments[0];
+      const returned = callback && isFunction(callback) ? this.returnValue(callback) : undefined;
+      if (!returned) return undefined;
+      return { ...returned, depth: method === 'map' ? returned.depth + 1 : Math.max(1, returned.depth) };
+    }
+    return undefined;
+  }
+
+  private returnValue(fn: FunctionNode): WebhookValue | undefined {
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.valueOf(fn.body);
+    let found: WebhookValue | undefined;
+    walkNodes(fn.body, this.analysis.sourceCode.visitorKeys, (node) => {
+      if (isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found = this.valueOf(node.argument);
+      return found ? 'stop' : undefined;
+    });
+    return found;
+  }
+
+  private identifierValue(id: TSESTree.Identifier): WebhookValue | undefined {
+    const def = findVariable(this.analysis.sourceCode, id)?.defs[0];
+    if (!def || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const name = def.name;
+    if (def.type === 'Parameter') return this.parameterValue(def.node as FunctionNode, name);
+    if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    const declarator = def.node;
+    const annotated = this.annotationValue(declarator.id);
+    if (annotated) return this.project(annotated, declarator.id, name);
+    if (declarator.init) return this.project(this.valueOf(declarator.init), declarator.id, name) ?? this.typedValue(declarator.id, name);
+    const loop = declarator.parent.parent;
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) {
+      return this.project(element(this.valueOf(loop.right)), declarator.id, name) ?? this.typedValue(declarator.id, name);
+    }
+    return this.typedValue(declarator.id, name);
+  }
+
+  /** The value of `target` inside a destructuring `pattern` whose whole value is `value` (`undefined`: nothing known). */
+  private project(value: WebhookValue | undefined, pattern: Node, target: TSESTree.Identifier): WebhookValue | undefined {
+    switch (pattern.type) {
+      case AST_NODE_TYPES.Identifier:
+        return pattern.range[0] === target.range[0] ? value : undefined;
+      case AST_NODE_TYPES.AssignmentPattern:
+        return this.project(value, pattern.left, target);
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of pattern.properties) {
+          if (!contains(property, target) || property.type === AST_NODE_TYPES.RestElement) continue;
+          const key = propertyKeyName(property);
+          return typeof key === 'string' ? this.project(step(value, key), property.value, target) : undefined;
+        }
+        return undefined;
+      case AST_NODE_TYPES.ArrayPattern:
+        for (const item of pattern.elements) {
+          if (item && item.type !== AST_NODE_TYPES.RestElement && contains(item, target)) return this.project(element(value), item, target);
+        }
+        return undefined;
+      case AST_NODE_TYPES.TSParameterProperty:
+        return this.project(value, pattern.parameter, target);
+      default:
+        return undefined;
+    }
+  }
+
+  private parameterValue(fn: FunctionNode, name: TSESTree.Identifier): WebhookValue | undefined {
+    const index = fn.params.findIndex((p) => contains(p, name));
+    const param = fn.params[index];
+    if (!param) return undefined;
+    const annotated = this.annotationValue(param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param);
+    if (annotated) return this.project(annotated, param, name);
+    // `statuses.forEach((status) => …)`, `.find(({ status }) => …)`, `statuses.forEach(handleStatus)`
+    const uses = this.usesOf(fn);
+    for (const use of index === 0 ? uses : []) {
+      const parent = use.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== use) continue;
+      const callee = skipTransparent(parent.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && typeof method === 'string' && ELEMENT_CALLBACKS.has(method)) {
+        const array = this.valueOf(callee.object);
+        if (array && array.depth > 0) {
+          if (use !== fn) this.addHelperCall(fn, parent);
+          return this.project(element(array), param, name);
+        }
+      }
+    }
+    const registered = this.handlerValue(uses, index);
+    if (registered) return this.project(registered, param, name);
+    return this.project(this.callSiteValue(fn, index), param, name) ?? this.typedValue(param, name);
+  }
+
+  /** A handler an SDK calls with webhook data: whatsapp-api-js `sdk.on.status = (args) => …`, Meta's `sdk.webhooks.start((status, headers, body) => …)`. */
+  private handlerValue(uses: readonly Node[], index: number): WebhookValue | undefined {
+    for (const use of uses) {
+      const parent = use.parent;
+      if (index === 0 && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === use && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+        const target = parent.left;
+        const on = skipTransparent(target.object);
+        if (memberName(target) === 'status' && on.type === AST_NODE_TYPES.MemberExpression && memberName(on) === 'on' && this.isWhatsAppApiJs(on.object)) {
+          return { shape: 'sdk-status', depth: 0, certain: true, sdk: true };
+        }
+      }
+      if (index === 2 && parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === use) {
+        const callee = skipTransparent(parent.callee);
+        const webhooks = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : undefined;
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(callee) === 'start' &&
+          webhooks?.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(webhooks) === 'webhooks' &&
+          clientOf(this.analysis, webhooks.object)?.family === 'sdk:meta'
+        ) {
+          return { shape: 'payload', depth: 0, certain: true };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The function itself and the references to the name it is declared under. */
+  private usesOf(fn: FunctionNode): Node[] {
+    const uses: Node[] = [fn];
+    const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id : null;
+    const variable = id ? findVariable(this.analysis.sourceCode, id) : null;
+    for (const reference of variable?.references ?? []) if (reference.identifier !== id) uses.push(reference.identifier as Node);
+    return uses;
+  }
+
+  private isWhatsAppApiJs(receiver: Node): boolean {
+    if (clientOf(this.analysis, receiver)?.family === 'sdk:whatsapp-api-js') return true;
+    const resolved = resolveExpression(this.analysis, receiver);
+    if (resolved.type === AST_NODE_TYPES.NewExpression && resolved.callee.type === AST_NODE_TYPES.Identifier) {
+      const source = importOf(this.analysis, resolved.callee);
+      if (source && SDK_MODULE.test(source.module)) return true;
+    }
+    // an instance made elsewhere: the file uses the SDK, or the receiver is named for WhatsApp
+    return this.fileEvidence || (resolved.type === AST_NODE_TYPES.Identifier && NAMES_WHATSAPP.test(resolved.name));
+  }
+
+  /** A parameter of a same-file function: what its calls pass (`handleStatus(status)`). */
+  private callSiteValue(fn: FunctionNode, index: number): WebhookValue | undefined {
+    const key = `${fn.range[0]}:${index}`;
+    const cached = this.callSites.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    this.callSites.set(key, null);
+    let found: WebhookValue | undefined;
+    for (const call of this.analysis.allCalls) {
+      const arg = call.arguments[index];
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || this.analysis.calledFunction(call) !== fn) continue;
+      const value = this.valueOf(arg);
+      if (!value) continue;
+      found ??= value;
+      this.addHelperCall(fn, call);
+    }
+    this.callSites.set(key, found ?? null);
+    return found;
+  }
+
+  private addHelperCall(fn: FunctionNode, call: TSESTree.CallExpression): void {
+    const calls = this.helperCalls.get(fn) ?? [];
+    if (!calls.includes(call)) calls.push(call);
+    this.helperCalls.set(fn, calls);
+  }
+
+  /** A type annotation naming a shape: `status: WebhookStatus<'meta-cloud'>`, `body: PostData`, `errors: ServerError[]`. */
+  private annotationValue(node: Node): WebhookValue | undefined {
+    const annotation = 'typeAnnotation' in node && node.typeAnnotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? node.typeAnnotation.typeAnnotation : undefined;
+    return annotation && this.typeNodeValue(annotation);
+  }
+
+  private typeNodeValue(type: TSESTree.TypeNode, depth = 0): WebhookValue | undefined {
+    if (depth > 3) return undefined;
+    if (type.type === AST_NODE_TYPES.TSArrayType) {
+      const inner = this.typeNodeValue(type.elementType, depth + 1);
+      return inner && { ...inner, depth: inner.depth + 1 };
+    }
+    if (type.type === AST_NODE_TYPES.TSUnionType) {
+      // `WebhookStatus | undefined`
+      for (const part of type.types) {
+        const inner = this.typeNodeValue(part, depth + 1);
+        if (inner) return inner;
+      }
+      return undefined;
+    }
+    if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const argument = type.typeArguments?.params[0];
+    if (type.typeName.name === 'Array' && argument) {
+      const inner = this.typeNodeValue(argument, depth + 1);
+      return inner && { ...inner, depth: inner.depth + 1 };
+    }
+    const source = importOf(this.analysis, type.typeName);
+    const table = source?.module === CATALOG_MODULE ? CATALOG_TYPES : source && SDK_MODULE.test(source.module) ? SDK_TYPES : undefined;
+    const shape = table && Object.hasOwn(table, source!.name) ? table[source!.name] : undefined;
+    return shape && { shape, depth: 0, certain: true, ...(shape === 'sdk-status' ? { sdk: true } : {}) };
+  }
+
+  private readonly typedProperties = new Map<unknown, WebhookValue | null>();
+
+  /** With type information: a member read's type, once per declared property. */
+  private typedExpression(node: TSESTree.MemberExpression): WebhookValue | undefined {
+    const types = this.analysis.types;
+    const tsNode = types?.tsNode(node);
+    if (!types || !tsNode) return undefined;
+    const t = typescript();
+    const symbol = types.checker.getSymbolAtLocation(t.isPropertyAccessExpression(tsNode) ? tsNode.name : tsNode);
+    const key = symbol?.valueDeclaration ?? symbol?.declarations?.[0] ?? tsNode;
+    const cached = this.typedProperties.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const value = typeShape(types.checker.getTypeAtLocation(tsNode), types.checker);
+    this.typedProperties.set(key, value ?? null);
+    return value;
+  }
+
+  /**
+   * With type information: the declared name or pattern (a parameter, a
+   * variable) has one of the shapes' types, wherever the type comes from
+   * (`const onStatus: OnStatus<void> = ({ status, error }) => …`).
+   */
+  private typedValue(pattern: Node, target: TSESTree.Identifier): WebhookValue | undefined {
+    const types = this.analysis.types;
+    let tsNode = types?.tsNode(pattern.type === AST_NODE_TYPES.TSParameterProperty ? pattern.parameter : pattern);
+    if (!types || !tsNode) return undefined;
+    // a destructuring pattern has no type of its own: its declaration has
+    if (tsNode.parent && (typescript().isObjectBindingPattern(tsNode) || typescript().isArrayBindingPattern(tsNode))) tsNode = tsNode.parent;
+    const value = typeShape(types.checker.getTypeAtLocation(tsNode), types.checker);
+    return value && this.project(value, pattern, target);
+  }
+
+  private readonly functionEvidences = new Map<FunctionNode, boolean>();
+
+  /** A function named for WhatsApp, registered for a WhatsApp route, or reading `messaging_product`. */
+  private functionEvidence(fn: FunctionNode): boolean {
+    let found = this.functionEvidences.get(fn);
+    if (found === undefined) {
+      const name = functionName(fn);
+      const parent = fn.parent;
+      found =
+        (name !== undefined && NAMES_WHATSAPP.test(name)) ||
+        (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.some((arg) => mentionsWhatsApp(arg))) ||
+        FUNCTION_EVIDENCE.test(this.analysis.sourceCode.getText(fn));
+      this.functionEvidences.set(fn, found);
+    }
+    return found;
+  }
+
+  /** Does the code around `node` say it is a WhatsApp webhook? */
+  evidence(node: Node): boolean {
+    if (this.fileEvidence) return true;
+    for (let current = node.parent; current; current = current.parent) {
+      if (isFunction(current) && this.functionEvidence(current)) return true;
+      if (current.type === AST_NODE_TYPES.MethodDefinition && current.decorators.some((d) => mentionsWhatsApp(d.expression))) return true;
+      if ((current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) && current.id && NAMES_WHATSAPP.test(current.id.name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** The shape a TypeScript type names, if it is one of the catalog's or whatsapp-api-js's webhook types (arrays and `| undefined` included). */
+function typeShape(type: import('typescript').Type, checker: import('typescript').TypeChecker, depth = 0): WebhookValue | undefined {
+  if (depth > 3) return undefined;
+  const solid = checker.getNonNullableType(type);
+  if (checker.isArrayType(solid) || checker.isTupleType(solid)) {
+    const element = checker.getTypeArguments(solid as import('typescript').TypeReference)[0];
+    const inner = element && typeShape(element, checker, depth + 1);
+    return inner && { ...inner, depth: inner.depth + 1 };
+  }
+  // the alias (`OnStatusArgs`, `ServerError`) or the interface (`WebhookStatus`) the type was declared as
+  for (const symbol of [solid.aliasSymbol, solid.getSymbol()]) {
+    const file = symbol?.declarations?.[0]?.getSourceFile().fileName ?? '';
+    const table = /[\\/]catalog[\\/]index\.(d\.)?[cm]?ts$/.test(file) ? CATALOG_TYPES : /[\\/]node_modules[\\/]whatsapp-api-js[\\/]/.test(file) ? SDK_TYPES : undefined;
+    const shape = symbol && table && Object.hasOwn(table, symbol.name) ? table[symbol.name] : undefined;
+    if (shape) return { shape, depth: 0, certain: true, ...(shape === 'sdk-status' ? { sdk: true } : {}) };
+  }
+  return undefined;
+}
+
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+    const key = propertyKeyName(parent);
+    return typeof key === 'string' ? key : undefined;
+  }
+  return undefined;
+}
+
+/** A string, template or call argument naming WhatsApp: a route (`'/webhooks/whatsapp'`), a decorator (`@Post('whatsapp')`). */
+function mentionsWhatsApp(node: Node): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && NAMES_WHATSAPP.test(node.value);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.some((q) => NAMES_WHATSAPP.test(q.value.raw));
+  if (node.type === AST_NODE_TYPES.CallExpression) return node.arguments.some((arg) => mentionsWhatsApp(arg));
+  return false;
+}
+
+const states = new WeakMap<FileAnalysis, Webhooks | null>();
+const programs = new WeakMap<object, boolean>();
+
+/** With type information: does the program hold a declaration of one of the shapes' types at all (the catalog, whatsapp-api-js)? */
+function programHasShapeTypes(analysis: FileAnalysis): boolean {
+  const program = analysis.types?.program;
+  if (!program) return false;
+  let found = programs.get(program);
+  if (found === undefined) {
+    found = program.getSourceFiles().some((file) => /[\\/]node_modules[\\/]whatsapp-api-js[\\/]|[\\/]catalog[\\/]index\.d\.[cm]?ts$/.test(file.fileName));
+    programs.set(program, found);
+  }
+  return found;
+}
+
+function webhooksOf(analysis: FileAnalysis): Webhooks | undefined {
+  let state = states.get(analysis);
+  if (state === undefined) {
+    const provider = analysis.settings.byId.get(META);
+    // with type information a shape's type may come from anywhere (an alias in another file): no text test when the program has one
+    state = provider?.webhookErrorPath && (POSSIBLE.test(analysis.sourceCode.text) || programHasShapeTypes(analysis)) ? new Webhooks(analysis, provider) : null;
+    states.set(analysis, state);
+  }
+  return state ?? undefined;
+}
+
+/** What a node is in a WhatsApp webhook payload, if anything (uncertain values included). */
+export function webhookValueOf(analysis: FileAnalysis, node: Node): WebhookValue | undefined {
+  return webhooksOf(analysis)?.valueOf(node);
+}
+
+/**
+ * The hook of `FileAnalysis.kindOf`: an element of a WhatsApp webhook's
+ * `errors[]` (of a status, of the webhook value, or whatsapp-api-js's
+ * `error`) is the provider's error object, marked as coming from a webhook.
+ */
+export function webhookKind(analysis: FileAnalysis, node: Node): Kind | undefined {
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const state = webhooksOf(analysis);
+  const value = state?.valueOf(node);
+  if (!state || value?.shape !== 'error' || value.depth !== 0 || (!value.certain && !state.evidence(node))) return undefined;
+  return { k: 'body', provider: state.provider, call: undefined, path: [...state.provider.webhookErrorPath!, ...(value.field ?? [])], source: 'webhook' };
+}
+
+/** Can a catalog entry's code arrive by webhook? Unless its docs give it for the response only (unset reads as both). */
+export function deliverableByWebhook(entry: ErrorEntry): boolean {
+  return entry.delivery !== 'response';
+}
+
+/** Is `node` (a code, a text, an error) read from a webhook's errors rather than from a response? */
+export function fromWebhook(analysis: FileAnalysis, node: Node): boolean {
+  const kind = analysis.kindOf(node);
+  return kind?.k === 'body' && kind.source === 'webhook';
+}
+
+/**
+ * How messages name a field of a webhook error: `errors[].code`,
+ * `errors[].title`; `error.code` for whatsapp-api-js's `on.status` error.
+ * `node` is an expression reading the field (or the error), `path` its body path.
+ */
+export function webhookField(analysis: FileAnalysis, node: Node, path: readonly (string | number)[]): string {
+  const state = webhooksOf(analysis);
+  const base = state?.provider.webhookErrorPath ?? [];
+  const rest = path.slice(base.length).map((s) => (typeof s === 'number' ? `[${s}]` : s));
+  return `${state && sdkError(state, node) ? 'error' : 'errors[]'}.${rest.join('.').replace(/\.\[/g, '[')}`;
+}
+
+/** Is the error behind `node` whatsapp-api-js's single `error`? */
+function sdkError(state: Webhooks, node: Node): boolean {
+  for (let current: Node | undefined = skipTransparent(node); current; ) {
+    const value = state.valueOf(current);
+    if (value?.shape === 'error') return value.sdk === true;
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.callee.object);
+    else return false;
+  }
+  return false;
+}
+
+// --- Status handlers ---------------------------------------------------------
+
+/** A decision on a status's `status` string. */
+export interface StateTest {
+  /** The comparison, the `switch` discriminant, the `includes` call, the lookup. */
+  readonly node: Node;
+  /** The statuses the test names, as written. */
+  readonly values: readonly string[];
+  /**
+   * What it means for `'failed'`: `named` (selected by name: `=== 'failed'`,
+   * `case 'failed'`, `!== 'failed'` with the rest below), `fallback` (reaches
+   * an `else`, a `default` or a `!== 'read'` branch that does something), or `none`.
+   */
+  readonly failed: 'named' | 'fallback' | 'none';
+}
+
+export interface StatusHandler {
+  /** The handler: the outermost function around the reads, or the module. */
+  readonly node: Node;
+  readonly provider: ProviderInfo;
+  /** whatsapp-api-js `on.status` arguments: one `error` instead of `errors[]`. */
+  readonly sdk: boolean;
+  /** Where a status is first reached, in source order. */
+  readonly first: Node;
+  readonly tests: readonly StateTest[];
+  /** The `status` string used as data (stored, sent on): failed statuses are recorded like the others. */
+  readonly recorded: readonly Node[];
+  /** An error's code is read, or the errors are handed on whole. */
+  readonly readsCode: boolean;
+  /** Reads of an error's text (`title`, `message`, `error_data.details`), as messages name them. */
+  readonly texts: readonly { readonly node: Node; readonly field: string }[];
+  /** Reads of other status fields (`id`, `recipient_id`, `timestamp`…), and statuses printed. */
+  readonly fieldReads: readonly Node[];
+  /** A status, or the list, is handed to code this file cannot see (a queue, another module): nothing to judge here. */
+  readonly escapes: boolean;
+}
+
+interface Facts {
+  sdk: boolean;
+  first: Node | undefined;
+  hasStatus: boolean;
+  tests: StateTest[];
+  recorded: Node[];
+  readsCode: boolean;
+  texts: { node: Node; field: string }[];
+  fieldReads: Node[];
+  escapes: boolean;
+}
+
+const handlerCache = new WeakMap<FileAnalysis, StatusHandler[]>();
+
+/** The status webhook handlers of a file and what each does with statuses. */
+export function statusHandlers(analysis: FileAnalysis): readonly StatusHandler[] {
+  let found = handlerCache.get(analysis);
+  if (!found) {
+    const state = webhooksOf(analysis);
+    found = state && (STATUSES_POSSIBLE.test(analysis.sourceCode.text) || programHasShapeTypes(analysis)) ? collectHandlers(state) : [];
+    handlerCache.set(analysis, found);
+  }
+  return found;
+}
+
+const STATUSES_POSSIBLE = /statuses|on\.status|WebhookStatus|ServerStatusPayload|OnStatus|PostData|webhooks\.start/;
+
+function collectHandlers(state: Webhooks): StatusHandler[] {
+  const { analysis } = state;
+  const units = new Map<Node, Facts>();
+  const factsOf = (node: Node): Facts => {
+    const unit = outermostFunction(node) ?? analysis.sourceCode.ast;
+    let facts = units.get(unit);
+    if (!facts) {
+      facts = { sdk: false, first: undefined, hasStatus: false, tests: [], recorded: [], readsCode: false, texts: [], fieldReads: [], escapes: false };
+      units.set(unit, facts);
+    }
+    return facts;
+  };
+
+  walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (node.type === AST_NODE_TYPES.Identifier && !isReference(node)) return undefined;
+    // errors: read through the kinds every rule uses
+    const kind = node.type === AST_NODE_TYPES.CallExpression ? undefined : analysis.kindOf(node);
+    if (kind?.k === 'body' && kind.source === 'webhook') {
+      if (pathMatches(kind.path, kind.provider.codePath)) factsOf(node).readsCode = true;
+      else if (analysis.isMessage(kind)) factsOf(node).texts.push({ node, field: webhookField(analysis, node, kind.path) });
+    }
+    const value = state.valueOf(node);
+    if (!value || (!value.certain && !state.evidence(node))) return undefined;
+    const facts = factsOf(node);
+    const use = useOf(node);
+    // handed to code this file cannot follow (a same-file function is followed: its reads count here)
+    const handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
+    if (value.shape === 'status' || value.shape === 'sdk-status' || value.shape === 'state') {
+      facts.hasStatus = true;
+      facts.first ??= node;
+      if (value.sdk) facts.sdk = true;
+    }
+    if (value.shape === 'state' && value.depth === 0) {
+      const test = stateTest(state, node);
+      if (test) facts.tests.push(test);
+      else if (handedOn && !excludesFailed(state, node)) facts.recorded.push(node);
+      else if (use.kind === 'logged') facts.fieldReads.push(node);
+      return undefined;
+    }
+    if ((value.shape === 'status' || value.shape === 'sdk-status') && value.depth === 0) {
+      if (use.kind === 'field') {
+        const name = use.name;
+        if (name !== 'status' && name !== 'errors' && name !== 'error' && name !== 'raw') facts.fieldReads.push(node);
+      } else if (use.kind === 'logged') {
+        facts.fieldReads.push(node);
+      } else if (handedOn) {
+        facts.escapes = true;
+      }
+      return undefined;
+    }
+    if (value.shape === 'status' && value.depth > 0 && handedOn) facts.escapes = true;
+    // the errors themselves handed on (stored, sent, serialised): their codes go with them
+    if (value.shape === 'error' && !value.field && handedOn) facts.readsCode = true;
+    return undefined;
+  });
+
+  // a same-file function handed a status belongs to its callers' handlers
+  const merged = new Map<Node, Facts>(units);
+  for (const [fn, calls] of state.helperCalls) {
+    const helper = merged.get(fn);
+    if (!helper) continue;
+    merged.delete(fn);
+    for (const call of calls) {
+      const caller = callerFacts(call, merged, analysis.sourceCode.ast);
+      if (caller && caller !== helper) mergeInto(caller, helper);
+    }
+  }
+  const handlers: StatusHandler[] = [];
+  for (const [node, facts] of merged) {
+    if (!facts.hasStatus || !facts.first) continue;
+    handlers.push({
+      node,
+      provider: state.provider,
+      sdk: facts.sdk,
+      first: facts.first,
+      tests: facts.tests,
+      recorded: facts.recorded,
+      readsCode: facts.readsCode,
+      texts: facts.texts,
+      fieldReads: facts.fieldReads,
+      escapes: facts.escapes,
+    });
+  }
+  return handlers.sort((a, b) => a.first.range[0] - b.first.range[0]);
+}
+
+function callerFacts(call: Node, units: Map<Node, Facts>, program: Node): Facts | undefined {
+  return units.get(outermostFunction(call) ?? program);
+}
+
+function mergeInto(target: Facts, source: Facts): void {
+  target.sdk ||= source.sdk;
+  target.hasStatus ||= source.hasStatus;
+  if (!target.first || (source.first && source.first.range[0] < target.first.range[0])) target.first = source.first ?? target.first;
+  target.tests.push(...source.tests);
+  target.recorded.push(...source.recorded);
+  target.readsCode ||= source.readsCode;
+  target.texts.push(...source.texts);
+  target.fieldReads.push(...source.fieldReads);
+  target.escapes ||= source.escapes;
+}
+
+function outermostFunction(node: Node): FunctionNode | undefined {
+  let found: FunctionNode | undefined;
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) found = current;
+  return found;
+}
+
+/** An identifier that reads a variable (not one that declares it, not a property name). */
+function isReference(id: TSESTree.Identifier): boolean {
+  const parent = id.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === id || parent.computed;
+    case AST_NODE_TYPES.Property:
+      if (parent.parent.type === AST_NODE_TYPES.ObjectPattern) return false;
+      return parent.value === id;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === id;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return parent.right === id;
+    case AST_NODE_TYPES.ObjectPattern:
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.RestElement:
+    case AST_NODE_TYPES.CatchClause:
+    case AST_NODE_TYPES.TSParameterProperty:
+      return false;
+    default:
+      if (isFunction(parent)) return parent.body === id;
+      return !isNameSlot(parent, id);
+  }
+}
+
+/** Positions where an identifier names something instead of reading it. */
+function isNameSlot(parent: Node, id: TSESTree.Identifier): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.ClassExpression:
+    case AST_NODE_TYPES.TSInterfaceDeclaration:
+    case AST_NODE_TYPES.TSTypeAliasDeclaration:
+    case AST_NODE_TYPES.TSEnumDeclaration:
+    case AST_NODE_TYPES.TSModuleDeclaration:
+      return parent.id === id;
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.TSPropertySignature:
+    case AST_NODE_TYPES.TSMethodSignature:
+      return parent.key === id && !parent.computed;
+    case AST_NODE_TYPES.ImportSpecifier:
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+    case AST_NODE_TYPES.ExportSpecifier:
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.TSTypeReference:
+    case AST_NODE_TYPES.TSQualifiedName:
+      return true;
+    default:
+      return false;
+  }
+}
+
+type Use =
+  | { readonly kind: 'field'; readonly name: string | number | undefined }
+  /** Handed to a call. */
+  | { readonly kind: 'argument'; readonly call: TSESTree.CallExpression | TSESTree.NewExpression }
+  /** Stored, returned, put in an object or array, interpolated into data. */
+  | { readonly kind: 'data' }
+  /** Printed (`console.log`): looked at, not handled. */
+  | { readonly kind: 'logged' }
+  | { readonly kind: 'other' };
+
+/** What the code does with a value at `node`. */
+function useOf(node: Node): Use {
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.AwaitExpression:
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.operator === '&&' && parent.left === child) return { kind: 'other' };
+        continue;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === child) return { kind: 'other' };
+        continue;
+      case AST_NODE_TYPES.MemberExpression:
+        return parent.object === child ? { kind: 'field', name: memberName(parent) } : { kind: 'other' };
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        if (parent.callee === child) return { kind: 'other' };
+        return isLogging(parent) ? { kind: 'logged' } : { kind: 'argument', call: parent };
+      }
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression:
+        if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator !== '+') return { kind: 'other' };
+        continue;
+      case AST_NODE_TYPES.Property:
+        if (parent.value !== child) return { kind: 'other' };
+        continue;
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.SpreadElement:
+        continue;
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.YieldExpression:
+        return { kind: 'data' };
+      case AST_NODE_TYPES.AssignmentExpression:
+        return parent.right === child && parent.left.type === AST_NODE_TYPES.MemberExpression ? { kind: 'data' } : { kind: 'other' };
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === child ? { kind: 'data' } : { kind: 'other' };
+      default:
+        // an object or array literal that reached a statement is data (`db.save({ status })` went through CallExpression above)
+        return child.type === AST_NODE_TYPES.ObjectExpression || child.type === AST_NODE_TYPES.ArrayExpression || child.type === AST_NODE_TYPES.TemplateLiteral
+          ? { kind: 'data' }
+          : { kind: 'other' };
+    }
+  }
+  return { kind: 'other' };
+}
+
+/** `console.log(…)` and friends: reading a value to print it is not handling it. */
+function isLogging(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'console';
+}
+
+/** Statements that do nothing for the statuses reaching them. */
+function doesNothing(statement: TSESTree.Statement | TSESTree.Expression | null | undefined): boolean {
+  if (!statement) return true;
+  switch (statement.type) {
+    case AST_NODE_TYPES.EmptyStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument === null;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.every((s) => doesNothing(s));
+    case AST_NODE_TYPES.ExpressionStatement:
+      return doesNothing(statement.expression);
+    case AST_NODE_TYPES.CallExpression:
+      return isLogging(statement);
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.Identifier:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The test a read of a status string takes part in: `=== 'failed'`, `switch`, `includes`, a lookup. */
+function stateTest(state: Webhooks, read: Node): StateTest | undefined {
+  const { analysis } = state;
+  let node: Node = read;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)) node = node.parent;
+  // `status.toLowerCase()`
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(parent.operator)) {
+    const other = parent.left === node ? parent.right : parent.left;
+    const value = staticValue(analysis, other);
+    if (typeof value !== 'string') return undefined;
+    const negated = parent.operator.startsWith('!');
+    return { node: parent, values: [value], failed: failedOf(parent, value === 'failed', negated) };
+  }
+  if (parent.type === AST_NODE_TYPES.SwitchStatement && parent.discriminant === node) {
+    const values: string[] = [];
+    let fallback = false;
+    parent.cases.forEach((clause, i) => {
+      if (clause.test) {
+        const value = staticValue(analysis, clause.test);
+        if (typeof value === 'string') values.push(value);
+        return;
+      }
+      const statements: TSESTree.Statement[] = [];
+      for (const next of parent.cases.slice(i)) {
+        statements.push(...next.consequent);
+        if (next.consequent.some((s) => s.type === AST_NODE_TYPES.BreakStatement || s.type === AST_NODE_TYPES.ReturnStatement || s.type === AST_NODE_TYPES.ThrowStatement)) break;
+      }
+      fallback = !statements.every((s) => doesNothing(s));
+    });
+    return { node, values, failed: values.includes('failed') ? 'named' : fallback ? 'fallback' : 'none' };
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(parent.callee);
+    const items = method === 'includes' || method === 'has' ? staticList(analysis, parent.callee.object) : undefined;
+    if (!items) return undefined;
+    const values = items.map((i) => i.value).filter((v): v is string => typeof v === 'string');
+    const negation = parent.parent?.type === AST_NODE_TYPES.UnaryExpression && parent.parent.operator === '!' ? parent.parent : undefined;
+    return { node: parent, values, failed: failedOf(negation ?? parent, values.includes('failed'), negation !== undefined) };
+  }
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.computed && parent.property === node) {
+    const table = resolveExpression(analysis, parent.object);
+    if (table.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const values = table.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property && typeof propertyKeyName(p) === 'string' ? [propertyKeyName(p) as string] : []));
+    return { node: parent, values, failed: values.includes('failed') ? 'named' : 'none' };
+  }
+  return undefined;
+}
+
+/** Is `node` inside a branch that only some statuses other than `failed` reach (`if (s.status === 'read') save(s.status)`)? */
+function excludesFailed(state: Webhooks, node: Node): boolean {
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
+      const selected = selectedStatuses(state, parent.test);
+      if (selected && !selected.includes('failed')) return true;
+    }
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && parent.parent.type === AST_NODE_TYPES.SwitchStatement && state.valueOf(parent.parent.discriminant)?.shape === 'state') {
+      const value = staticValue(state.analysis, parent.test);
+      if (typeof value === 'string' && value !== 'failed') return true;
+    }
+  }
+  return false;
+}
+
+/** The statuses a condition lets through: `s.status === 'a' || s.status === 'b'`, `['a', 'b'].includes(s.status)`; `undefined` when unknown. */
+function selectedStatuses(state: Webhooks, test: Node): string[] | undefined {
+  const node = skipTransparent(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
+    const left = selectedStatuses(state, node.left);
+    const right = left && selectedStatuses(state, node.right);
+    return right && [...left!, ...right];
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '===' || node.operator === '==')) {
+    for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+      const value = state.valueOf(side)?.shape === 'state' ? staticValue(state.analysis, other) : undefined;
+      if (typeof value === 'string') return [value];
+    }
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.arguments[0] && state.valueOf(node.arguments[0])?.shape === 'state') {
+    const method = memberName(node.callee);
+    const items = method === 'includes' || method === 'has' ? staticList(state.analysis, node.callee.object) : undefined;
+    return items?.map((i) => i.value).filter((v): v is string => typeof v === 'string');
+  }
+  return undefined;
+}
+
+/** What a yes/no test on the status means for `'failed'`. */
+function failedOf(test: Node, namesFailed: boolean, negated: boolean): StateTest['failed'] {
+  // `=== 'failed'` selects it; `!== 'failed'` leaves it to what follows
+  if (namesFailed) return 'named';
+  // `s.status === 'read' || s.status === 'delivered'`: the chain is the condition
+  let condition = test;
+  while (!negated && condition.parent?.type === AST_NODE_TYPES.LogicalExpression && condition.parent.operator === '||') condition = condition.parent;
+  test = condition;
+  const parent = test.parent;
+  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === test) {
+    if (negated) return doesNothing(parent.consequent) ? 'none' : 'fallback';
+    let last: TSESTree.Statement | null = parent.alternate;
+    while (last?.type === AST_NODE_TYPES.IfStatement) last = last.alternate;
+    return last && !doesNothing(last) ? 'fallback' : 'none';
+  }
+  if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === test) {
+    return doesNothing(negated ? parent.consequent : parent.alternate) ? 'none' : 'fallback';
+  }
+  // `statuses.filter((s) => s.status !== 'read')`: the selection includes failed
+  if (negated && parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === test) return 'fallback';
+  return 'none';
+}

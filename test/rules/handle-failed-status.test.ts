@@ -1,0 +1,373 @@
+/**
+ * handle-failed-status: a WhatsApp status webhook handler must act on
+ * `failed` statuses, by their error code. Payload forms: Express, Fastify,
+ * Next.js route handlers, NestJS controllers, whatsapp-api-js `on.status`,
+ * Meta's SDK, typed parameters, same-file helpers; decoys: Stripe and GitHub
+ * webhooks with a `status`, a WhatsApp messages webhook without statuses.
+ */
+import rule from '../../rules/handle-failed-status.js';
+import { code, ruleTester } from '../rule-tester.js';
+
+const EXAMPLES = '131047 (Re-engagement message) and 131026 (Message undeliverable)';
+const ignored = (handled: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', handled, codeField, examples: EXAMPLES });
+const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', codeField, examples: EXAMPLES });
+const withoutCode = (detail: string, codeField = 'errors[].code') => ({
+  provider: 'meta-cloud',
+  detail,
+  codeField,
+  first: '131047 (Re-engagement message)',
+  second: '131026 (Message undeliverable)',
+});
+
+ruleTester.run('handle-failed-status', rule, {
+  valid: [
+    // failed handled by its code, the rest by a default
+    code`
+      app.post('/webhook', async (req, res) => {
+        for (const entry of req.body.entry) {
+          for (const change of entry.changes) {
+            for (const status of change.value.statuses ?? []) {
+              if (status.status !== 'failed') { await track(status.id, status.status); continue; }
+              switch (status.errors?.[0]?.code) {
+                case 131047: await resendAsTemplate(status.id); break;
+                case 131026: await markUnreachable(status.recipient_id); break;
+                default: await alertOps(status.id, status.errors?.[0]?.code);
+              }
+            }
+          }
+        }
+        res.sendStatus(200);
+      });
+    `,
+    // the code is stored with the failure
+    code`
+      export async function POST(request: Request) {
+        const body = await request.json();
+        const failed = body.entry?.[0]?.changes?.[0]?.value?.statuses?.find((s) => s.status === 'failed');
+        if (failed) await db.message.update({ where: { wamid: failed.id }, data: { state: 'failed', errorCode: failed.errors?.[0]?.code } });
+        return new Response('ok');
+      }
+    `,
+    // the errors handed on whole keep their codes
+    code`
+      export function onStatus(body) {
+        for (const s of body.entry[0].changes[0].value.statuses) if (s.status === 'failed') failures.record(s.id, s.errors);
+      }
+    `,
+    // the status handed to a queue (another module decides)
+    code`
+      app.post('/webhook', async (req, res) => {
+        for (const status of req.body.entry[0].changes[0].value.statuses ?? []) await queue.add('whatsapp-status', status);
+        res.sendStatus(200);
+      });
+    `,
+    // the list handed to an imported handler
+    code`
+      import { handleStatuses } from './statuses';
+      export const webhook = (req, res) => { handleStatuses(req.body.entry[0].changes[0].value.statuses); res.end(); };
+    `,
+    // statuses acknowledged and not read
+    code`
+      app.post('/webhook', (req, res) => {
+        const value = req.body.entry?.[0]?.changes?.[0]?.value;
+        if (value?.statuses) return res.sendStatus(200);
+        reply(value.messages[0]);
+        res.sendStatus(200);
+      });
+    `,
+    // whatsapp-api-js: the error's code decides
+    code`
+      import { WhatsAppAPI } from 'whatsapp-api-js';
+      const wa = new WhatsAppAPI({ token: 't', appSecret: 's' });
+      wa.on.status = async ({ id, status, error }) => {
+        if (status === 'read') await markRead(id);
+        if (status === 'failed') await recordFailure(id, error?.code);
+      };
+    `,
+    // only the failure path, by code
+    code`
+      export async function handle(payload) {
+        const [status] = payload.entry[0].changes[0].value.statuses ?? [];
+        if (!status || status.status !== 'failed') return;
+        const [{ code, title }] = status.errors;
+        await failures.save({ id: status.id, code, title });
+      }
+    `,
+    // decoy: a WhatsApp messages webhook without statuses
+    code`
+      app.post('/webhook', async (req, res) => {
+        const message = req.body.entry?.[0]?.changes?.[0]?.value?.messages?.[0];
+        if (message?.type === 'text') await reply(message.from, 'Thanks!');
+        res.sendStatus(200);
+      });
+    `,
+    // decoy: a Stripe webhook with a status, in a file that sends WhatsApp messages
+    code`
+      export const notify = (to, text) =>
+        fetch('https://graph.facebook.com/v21.0/123/messages', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: text } }) });
+      app.post('/stripe/webhook', async (req, res) => {
+        const event = req.body;
+        if (event.data.object.status === 'succeeded') await fulfil(event.data.object.id);
+        res.sendStatus(200);
+      });
+    `,
+    // decoy: a GitHub webhook with a statuses list
+    code`
+      router.post('/webhooks/github', (req, res) => {
+        for (const s of req.body.statuses) if (s.status === 'success') markGreen(s.sha);
+        res.end();
+      });
+    `,
+    // the status string transformed before the test: the code is read anyway
+    code`
+      interface WhatsAppStatus { id: string; status: 'sent' | 'delivered' | 'read' | 'failed'; errors?: { code: number; title: string }[] }
+      interface WebhookBody { object: string; entry: { changes: { value: { statuses?: WhatsAppStatus[] } }[] }[] }
+      export async function handle(body: WebhookBody) {
+        for (const e of body.entry) for (const c of e.changes) for (const s of c.value.statuses ?? []) {
+          if (s.status.toUpperCase() === 'FAILED') await notify(s.id, s.errors?.[0]?.code);
+        }
+      }
+    `,
+    // only the webhook value's system errors, no statuses
+    code`
+      export function onErrors(body) {
+        for (const e of body.entry[0].changes[0].value.errors ?? []) alertOps(e.message);
+      }
+    `,
+  ],
+  invalid: [
+    // Express, untyped, nested for…of: only delivered and read are tracked
+    {
+      code: code`
+        app.post('/webhook', (req, res) => {
+          for (const entry of req.body.entry) {
+            for (const change of entry.changes) {
+              for (const status of change.value.statuses ?? []) {
+                if (status.status === 'delivered') markDelivered(status.id);
+                else if (status.status === 'read') markRead(status.id);
+              }
+            }
+          }
+          res.sendStatus(200);
+        });
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'delivered' and 'read'"), line: 5, column: 13, endLine: 5, endColumn: 42 }],
+    },
+    // Fastify: destructured payload, forEach, switch on the status
+    {
+      code: code`
+        fastify.post('/whatsapp/webhook', async (request, reply) => {
+          const { entry } = request.body as WebhookBody;
+          const [{ changes: [{ value }] }] = entry;
+          const { statuses = [] } = value;
+          statuses.forEach(({ id, status }) => {
+            switch (status) {
+              case 'sent': track(id, 1); break;
+              case 'delivered': track(id, 2); break;
+              case 'read': track(id, 3); break;
+            }
+          });
+          return reply.code(200).send();
+        });
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'sent', 'delivered' and 'read'"), line: 6, column: 13, endLine: 6, endColumn: 19 }],
+    },
+    // Next.js route handler: the failed status found, marked failed, no code kept
+    {
+      code: code`
+        export async function POST(request: Request) {
+          const body = await request.json();
+          const value = body.entry?.[0]?.changes?.[0]?.value;
+          const failed = value?.statuses?.find((s) => s.status === 'failed');
+          if (failed) await db.message.update({ where: { wamid: failed.id }, data: { state: 'failed' } });
+          return new Response('ok');
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 4, column: 47, endLine: 4, endColumn: 68 }],
+    },
+    // only the title stored
+    {
+      code: code`
+        export async function onWebhook(req, res) {
+          for (const s of req.body.entry[0].changes[0].value.statuses) {
+            if (s.status === 'failed') await markFailed(s.id, s.errors?.[0]?.title);
+          }
+          res.sendStatus(200);
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('keeps only errors[].title'), line: 3, column: 9, endLine: 3, endColumn: 30 }],
+    },
+    // whatsapp-api-js on.status: the error's title only
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        const Whatsapp = new WhatsAppAPI({ token: 't', appSecret: 's' });
+        Whatsapp.on.status = async ({ id, status, error }) => {
+          if (status === 'failed') await db.markFailed(id, error?.title);
+        };
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('keeps only error.title', 'error.code'), line: 4, column: 7, endLine: 4, endColumn: 26 }],
+    },
+    // whatsapp-api-js on.status, registered by name from its Express middleware: read receipts only
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js/middleware/express';
+        const Whatsapp = new WhatsAppAPI({ token: 't', appSecret: 's' });
+        async function onStatus({ id, status }) {
+          if (status === 'read') await markRead(id);
+        }
+        Whatsapp.on.status = onStatus;
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'read'", 'error.code'), line: 4, column: 7, endLine: 4, endColumn: 24 }],
+    },
+    // typed with the plugin's own type, without type information
+    {
+      code: code`
+        import type { WebhookStatus } from 'eslint-plugin-whatsapp-errors/catalog';
+        export function onStatus(status: WebhookStatus<'meta-cloud'>) {
+          if (status.status === 'read') markRead(status.id);
+        }
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'read'"), line: 3, column: 7, endLine: 3, endColumn: 31 }],
+    },
+    // typed with whatsapp-api-js's status payload
+    {
+      code: code`
+        import type { ServerStatusPayload } from 'whatsapp-api-js/types';
+        export const onStatuses = (statuses: ServerStatusPayload[]) => statuses.map((s) => (s.status === 'delivered' ? markDelivered(s.id) : undefined));
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'delivered'"), line: 2, column: 85, endLine: 2, endColumn: 109 }],
+    },
+    // every status treated alike: failed messages are marked delivered
+    {
+      code: code`
+        export async function webhook(req, res) {
+          for (const status of req.body.entry[0].changes[0].value.statuses) await Message.updateOne({ wamid: status.id }, { deliveredAt: Date.now() });
+          res.sendStatus(200);
+        }
+      `,
+      errors: [{ messageId: 'statusIgnored', data: alike(), line: 2, column: 24, endLine: 2, endColumn: 67 }],
+    },
+    // a same-file helper handed each status: reported where it tests the status
+    {
+      code: code`
+        function handleStatus(status) {
+          if (status.status === 'delivered') markDelivered(status.id);
+        }
+        export function webhook(req, res) {
+          req.body.entry.forEach((e) => e.changes.forEach((c) => c.value.statuses?.forEach(handleStatus)));
+          res.end();
+        }
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'delivered'"), line: 2, column: 7, endLine: 2, endColumn: 36 }],
+    },
+    // the status recorded as it is: failed rows without a code
+    {
+      code: code`
+        export async function webhook(req, res) {
+          for (const s of req.body.entry[0].changes[0].value.statuses) await db.messages.update(s.id, { status: s.status, at: s.timestamp });
+          res.end();
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 2, column: 105, endLine: 2, endColumn: 113 }],
+    },
+    // failed reaches an else that marks it, without the code
+    {
+      code: code`
+        export function onStatus(body) {
+          const [status] = body.entry[0].changes[0].value.statuses;
+          if (status.status === 'read') markRead(status.id);
+          else markUnread(status.id);
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 3, column: 7, endLine: 3, endColumn: 31 }],
+    },
+    // statuses read off the request body of a WhatsApp route (an on-premises style payload)
+    {
+      code: code`
+        router.post('/webhooks/whatsapp', (req, res) => {
+          for (const s of req.body.statuses) if (s.status === 'delivered') markDelivered(s.id);
+          res.end();
+        });
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'delivered'"), line: 2, column: 42, endLine: 2, endColumn: 66 }],
+    },
+    // a NestJS controller: a lookup table of statuses without failed
+    {
+      code: code`
+        const PROGRESS = { sent: 1, delivered: 2, read: 3 };
+        @Controller('whatsapp')
+        export class WebhookController {
+          @Post('webhook')
+          receive(@Body() body) {
+            for (const s of body.entry[0].changes[0].value.statuses ?? []) this.progress.set(s.id, PROGRESS[s.status]);
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'sent', 'delivered' and 'read'"), line: 6, column: 92, endLine: 6, endColumn: 110 }],
+    },
+    // the status stored only inside a branch that failed never reaches
+    {
+      code: code`
+        const progress = new Map();
+        export function onStatus(body) {
+          for (const status of body.entry[0].changes[0].value.statuses) {
+            if (status.status === 'sent' || status.status === 'delivered' || status.status === 'read') progress.set(status.id, status.status);
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'sent', 'delivered' and 'read'"), line: 4, column: 9, endLine: 4, endColumn: 33 }],
+    },
+    // the else of an || chain acts for failed, without the code
+    {
+      code: code`
+        export function onStatus(body) {
+          for (const status of body.entry[0].changes[0].value.statuses) {
+            if (status.status === 'delivered' || status.status === 'read') progress.set(status.id, status.status);
+            else alertOps(status.id);
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 3, column: 9, endLine: 3, endColumn: 38 }],
+    },
+    // statuses only printed
+    {
+      code: code`
+        app.post('/webhook', async (req, res) => {
+          const statuses = req.body.entry?.[0]?.changes?.[0]?.value?.statuses;
+          if (statuses) console.log('status update', statuses[0].status);
+          res.sendStatus(200);
+        });
+      `,
+      errors: [{ messageId: 'statusIgnored', data: alike(), line: 2, column: 20, endLine: 2, endColumn: 70 }],
+    },
+    // a service class: each status goes to a method that stores it as it is
+    {
+      code: code`
+        export class WhatsAppWebhookService {
+          constructor(private readonly repo: Repo) {}
+          async process(payload: any) {
+            const statuses = payload?.entry?.[0]?.changes?.[0]?.value?.statuses ?? [];
+            await Promise.all(statuses.map((s: any) => this.updateStatus(s)));
+          }
+          private async updateStatus(s: any) {
+            await this.repo.update({ wamid: s.id }, { status: s.status });
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 8, column: 55, endLine: 8, endColumn: 63 }],
+    },
+    // Meta's SDK: the body handed to webhooks.start
+    {
+      code: code`
+        import WhatsApp from 'whatsapp';
+        const wa = new WhatsApp();
+        wa.webhooks.start((statusCode, headers, body) => {
+          const status = body?.entry?.[0]?.changes?.[0]?.value?.statuses?.[0];
+          if (status?.status === 'sent') markSent(status.id);
+        });
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'sent'"), line: 5, column: 7, endLine: 5, endColumn: 32 }],
+    },
+  ],
+});
