@@ -1,4 +1,4 @@
-/** The end-of-run summary: findings per rule and per provider. */
+/** The end-of-run summary: files linted and with findings, findings per rule and per provider. */
 import type { ESLint } from 'eslint';
 
 const PREFIX = 'whatsapp-errors/';
@@ -9,9 +9,15 @@ function providerOf(text: string, providers: readonly string[]): string {
 }
 
 export interface Summary {
+  /** Files linted (parsed or not). */
   readonly files: number;
+  /** Files with at least one finding. */
+  readonly filesWithFindings: number;
+  /** Files that could not be parsed, so were not checked. */
+  readonly unparsed: number;
   readonly findings: number;
-  readonly parseErrors: number;
+  /** Findings reported at the `error` level (the rest are warnings). */
+  readonly errors: number;
   readonly byRule: ReadonlyMap<string, number>;
   readonly byProvider: ReadonlyMap<string, number>;
 }
@@ -20,21 +26,33 @@ export function summarise(results: readonly ESLint.LintResult[], providers: read
   const byRule = new Map<string, number>();
   const byProvider = new Map<string, number>();
   let findings = 0;
-  let parseErrors = 0;
+  let errors = 0;
+  let unparsed = 0;
+  let filesWithFindings = 0;
   for (const result of results) {
+    let found = false;
+    let fatal = false;
     for (const message of result.messages) {
       if (message.fatal || !message.ruleId) {
-        parseErrors++;
+        fatal = true;
         continue;
       }
+      found = true;
       findings++;
+      if (message.severity === 2) errors++;
       const rule = message.ruleId.startsWith(PREFIX) ? message.ruleId.slice(PREFIX.length) : message.ruleId;
       byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
       const provider = providerOf(message.message, providers);
       byProvider.set(provider, (byProvider.get(provider) ?? 0) + 1);
     }
+    if (found) filesWithFindings++;
+    if (fatal) unparsed++;
   }
-  return { files: results.length, findings, parseErrors, byRule, byProvider };
+  return { files: results.length, filesWithFindings, unparsed, findings, errors, byRule, byProvider };
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function table(title: string, counts: ReadonlyMap<string, number>): string[] {
@@ -44,8 +62,13 @@ function table(title: string, counts: ReadonlyMap<string, number>): string[] {
 }
 
 export function formatSummary(summary: Summary): string {
-  const lines = [`whatsapp-errors: ${summary.findings} finding${summary.findings === 1 ? '' : 's'} in ${summary.files} file${summary.files === 1 ? '' : 's'}`];
-  if (summary.parseErrors) lines.push(`  ${summary.parseErrors} file${summary.parseErrors === 1 ? '' : 's'} could not be parsed`);
+  const warnings = summary.findings - summary.errors;
+  const findings = `${plural(summary.findings, 'finding')}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`;
+  const linted = `${summary.files} linted file${summary.files === 1 ? '' : 's'}`;
+  const lines = [`whatsapp-errors: ${findings} in ${summary.findings ? `${summary.filesWithFindings} of ${linted}` : linted}`];
+  if (summary.unparsed) {
+    lines.push(`  ${plural(summary.unparsed, 'file')} could not be parsed and ${summary.unparsed === 1 ? 'was' : 'were'} not checked (see the parse errors above)`);
+  }
   if (summary.findings > 0) lines.push('', ...table('rule', summary.byRule), '', ...table('provider', summary.byProvider));
   return lines.join('\n');
 }
