@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import formats from 'ajv-formats';
 import { describe, expect, test, vi } from 'vitest';
 import { DEMO_FINDINGS } from './demo-findings.js';
 import { ROOT, cli, project } from './project.js';
@@ -16,6 +16,10 @@ import { ROOT, cli, project } from './project.js';
 vi.setConfig({ testTimeout: 60_000 });
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+
+// CommonJS packages: under NodeNext their default export is the module object
+const Ajv = AjvDraft04.default;
+const addFormats = formats.default;
 
 function sarifValidator() {
   // unicodeRegExp off: one of the schema's patterns (a language tag) is not valid with the u flag
