@@ -114,9 +114,16 @@ function pluginConfig(options: Options, cwd: string): Linter.Config {
   return options.typeChecked ? { ...base, languageOptions: { ...base.languageOptions, parserOptions: { projectService: true, tsconfigRootDir: cwd } } } : base;
 }
 
-/** --provider, applied last so that it narrows the providers a config file lists. */
-function providerSettings(options: Options): Linter.Config[] {
-  return options.providers ? [{ settings: { 'whatsapp-errors': { providers: options.providers } } }] : [];
+/**
+ * Applied last: --provider narrows the providers a config file lists; and
+ * `eslint-disable` comments for the project's other rules (which the CLI
+ * does not run) are not reported as unused.
+ */
+function overrides(options: Options): Linter.Config[] {
+  return [
+    { linterOptions: { reportUnusedDisableDirectives: 'off' } },
+    ...(options.providers ? [{ settings: { 'whatsapp-errors': { providers: options.providers } } }] : []),
+  ];
 }
 
 /** Without a config file: the plugin's config, with the usual output folders and .gitignore skipped. */
@@ -126,7 +133,7 @@ function zeroConfig(options: Options, cwd: string): Linter.Config[] {
     { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**'] },
     ...(existsSync(gitignore) ? [includeIgnoreFile(gitignore) as Linter.Config] : []),
     pluginConfig(options, cwd),
-    ...providerSettings(options),
+    ...overrides(options),
   ];
 }
 
@@ -156,7 +163,7 @@ async function createESLint(options: Options, cwd: string): Promise<{ eslint: ES
     ...common,
     ...(options.config !== undefined ? { overrideConfigFile: configFile } : {}),
     baseConfig: pluginConfig(options, cwd),
-    overrideConfig: providerSettings(options),
+    overrideConfig: overrides(options),
   });
   return { eslint, configFile };
 }

@@ -2,6 +2,8 @@
 import type { ESLint } from 'eslint';
 
 const PREFIX = 'whatsapp-errors/';
+/** ESLint's warning for a file named on the command line that the config ignores. */
+const IGNORED = /^File ignored\b/;
 
 /** The provider a message names (every rule's message names its provider id). */
 function providerOf(text: string, providers: readonly string[]): string {
@@ -11,6 +13,8 @@ function providerOf(text: string, providers: readonly string[]): string {
 export interface Summary {
   /** Files linted (parsed or not). */
   readonly files: number;
+  /** Files named on the command line that the config ignores (ESLint warns and skips them). */
+  readonly ignored: number;
   /** Files with at least one finding. */
   readonly filesWithFindings: number;
   /** Files that could not be parsed, so were not checked. */
@@ -29,14 +33,21 @@ export function summarise(results: readonly ESLint.LintResult[], providers: read
   let errors = 0;
   let unparsed = 0;
   let filesWithFindings = 0;
+  let ignored = 0;
   for (const result of results) {
+    if (result.messages.some((m) => !m.ruleId && !m.fatal && IGNORED.test(m.message))) {
+      ignored++;
+      continue;
+    }
     let found = false;
     let fatal = false;
     for (const message of result.messages) {
-      if (message.fatal || !message.ruleId) {
+      if (message.fatal) {
         fatal = true;
         continue;
       }
+      // ESLint's own notes (no rule): not findings of this plugin
+      if (!message.ruleId) continue;
       found = true;
       findings++;
       if (message.severity === 2) errors++;
@@ -48,7 +59,7 @@ export function summarise(results: readonly ESLint.LintResult[], providers: read
     if (found) filesWithFindings++;
     if (fatal) unparsed++;
   }
-  return { files: results.length, filesWithFindings, unparsed, findings, errors, byRule, byProvider };
+  return { files: results.length - ignored, ignored, filesWithFindings, unparsed, findings, errors, byRule, byProvider };
 }
 
 function plural(count: number, word: string): string {
@@ -65,7 +76,8 @@ export function formatSummary(summary: Summary): string {
   const warnings = summary.findings - summary.errors;
   const findings = `${plural(summary.findings, 'finding')}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`;
   const linted = `${summary.files} linted file${summary.files === 1 ? '' : 's'}`;
-  const lines = [`whatsapp-errors: ${findings} in ${summary.findings ? `${summary.filesWithFindings} of ${linted}` : linted}`];
+  const ignored = summary.ignored ? ` (${plural(summary.ignored, 'file')} ignored by the config)` : '';
+  const lines = [`whatsapp-errors: ${findings} in ${summary.findings ? `${summary.filesWithFindings} of ${linted}` : linted}${ignored}`];
   if (summary.unparsed) {
     lines.push(`  ${plural(summary.unparsed, 'file')} could not be parsed and ${summary.unparsed === 1 ? 'was' : 'were'} not checked (see the parse errors above)`);
   }

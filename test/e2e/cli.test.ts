@@ -197,6 +197,29 @@ describe("the project's eslint.config.*", () => {
   });
 });
 
+describe('what ESLint reports besides findings', () => {
+  const config = `${INTERNAL_CONFIG.replace("'no-debugger': 'error'", "'no-console': 'error'").replace('export default [', "export default [\n  { ignores: ['legacy/**'] },")}`;
+
+  test("eslint-disable comments for the project's other rules are not reported as unused", () => {
+    const cwd = project({
+      'package.json': '{ "type": "module" }\n',
+      'eslint.config.js': config,
+      'src/log.ts': '// eslint-disable-next-line no-console\nconsole.log("sent");\n',
+    });
+    const { status, stdout, stderr } = cli(['src'], cwd);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('whatsapp-errors: 0 findings in 1 linted file\n');
+    expect(status).toBe(0);
+  });
+
+  test('a file named on the command line that the config ignores is skipped, as ESLint does (lint-staged passes such files)', () => {
+    const cwd = project({ 'package.json': '{ "type": "module" }\n', 'eslint.config.js': config, 'legacy/send.ts': INTERNAL_HOST, 'src/ok.ts': 'export const ok = 1;\n' });
+    const { status, stderr } = cli(['legacy/send.ts', 'src/ok.ts'], cwd);
+    expect(stderr).toBe('whatsapp-errors: 0 findings in 1 linted file (1 file ignored by the config)\n');
+    expect(status).toBe(0);
+  });
+});
+
 describe('formats', () => {
   test('json is ESLint results with the same findings as the Node API', () => {
     const { status, stdout } = cli(['examples/demo-app', '--format', 'json']);
