@@ -43,9 +43,14 @@ export interface Run {
   readonly stderr: string;
 }
 
+/** stderr without the CLI's "still linting after Ns" lines, which only a slow run prints. */
+export function withoutProgress(stderr: string): string {
+  return stderr.replace(/^whatsapp-errors: still linting after \d+s\n/gm, '');
+}
+
 function node(script: string, args: readonly string[], cwd: string): Run {
   const result = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status: result.status, stdout: result.stdout, stderr: withoutProgress(result.stderr) };
 }
 
 /** `whatsapp-errors …` in cwd. */
