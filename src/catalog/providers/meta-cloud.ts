@@ -21,7 +21,7 @@ export const metaCloud = {
     'The HTTP statuses listed here come from older versions of Meta\'s error page; the current page gives none for most codes, and third-party copies of the table disagree (often 429 instead of 400 for throttling).',
     'A 2xx with a `wamid` only means the message was accepted: codes such as 131026, 131047, 131049, 131050 and 131053 often arrive later by webhook in `statuses[].errors[]` of a `failed` status.',
     'Codes 200 to 299 all mean a missing or revoked API permission and are catalogued as one range.',
-    '131030 comes from a test phone number, which can only message the numbers on its recipient list. Its entry comes from a full Cloud API error response (message, details) quoted in a public issue; third-party error tables (e.g. https://docs.chatsyncs.com/meta-api/webhooks/error-handling-and-codes) describe it the same way.',
+    '131030 comes from a test phone number, which can only message the numbers on its recipient list. Its entry comes from a full Cloud API error response (message, details) quoted in a public issue; the error classes of the pywa SDK (https://github.com/david-lev/pywa/blob/main/pywa/errors.py, keyed to the error-code pages of Meta) and a third-party table (https://docs.chatsyncs.com/meta-api/webhooks/error-handling-and-codes) describe it the same way.',
   ],
   errors: [
     // Authorization
