@@ -114,16 +114,9 @@ function pluginConfig(options: Options, cwd: string): Linter.Config {
   return options.typeChecked ? { ...base, languageOptions: { ...base.languageOptions, parserOptions: { projectService: true, tsconfigRootDir: cwd } } } : base;
 }
 
-/**
- * Applied last: --provider narrows the providers a config file lists; and
- * `eslint-disable` comments for the project's other rules (which the CLI
- * does not run) are not reported as unused.
- */
+/** --provider, applied last so that it narrows the providers a config file lists. */
 function overrides(options: Options): Linter.Config[] {
-  return [
-    { linterOptions: { reportUnusedDisableDirectives: 'off' } },
-    ...(options.providers ? [{ settings: { 'whatsapp-errors': { providers: options.providers } } }] : []),
-  ];
+  return options.providers ? [{ settings: { 'whatsapp-errors': { providers: options.providers } } }] : [];
 }
 
 /** Without a config file: the plugin's config, with the usual output folders and .gitignore skipped. */
