@@ -3,11 +3,14 @@
  * documented, options have schemas with descriptions, and the configs work
  * alone under ESLint 10 and ESLint 9.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ESLint as ESLint10 } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint9';
 import { describe, expect, test } from 'vitest';
 import plugin from '../src/index.js';
+import { rules } from '../src/rules.js';
 
 const ruleFiles = readdirSync(new URL('../rules/', import.meta.url))
   .filter((f) => f.endsWith('.ts'))
@@ -22,7 +25,7 @@ describe('plugin', () => {
     expect(Object.keys(plugin.rules).sort()).toEqual(ruleFiles.sort());
   });
 
-  test.each(Object.entries(plugin.rules))('%s has docs, messages and described options', (name, rule) => {
+  test.each(Object.entries(rules))('%s has docs, messages and described options', (name, rule) => {
     expect(rule.meta.docs?.description).toMatch(/^[A-Z].{20,}[^.]$/);
     expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-whatsapp-errors/eslint-plugin-whatsapp-errors/blob/main/docs/rules/${name}.md`);
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
@@ -48,10 +51,48 @@ describe('plugin', () => {
       ['strict-type-checked', 'strict'],
     ] as const) {
       expect(plugin.configs[typed].rules).toEqual(plugin.configs[plain].rules);
-      expect(plugin.configs[typed].languageOptions?.parserOptions).toEqual({ projectService: true });
-      expect(plugin.configs[plain].languageOptions?.parserOptions).toBeUndefined();
+      expect(plugin.configs[typed].languageOptions.parserOptions).toEqual({ projectService: true });
+      expect(plugin.configs[typed].languageOptions.parser.meta).toEqual({ name: 'eslint-plugin-whatsapp-errors/typed-parser', version: plugin.meta.version });
+      expect(plugin.configs[plain].languageOptions.parserOptions).toBeUndefined();
     }
   });
+});
+
+describe('the type-checked configs on a project whose tsconfig.json leaves out its JS files', () => {
+  // eslint.config.js, a script, a CommonJS file: in no tsconfig.json, so the project service cannot find them
+  const dir = mkdtempSync(join(tmpdir(), 'wa-typed-js-'));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] }, include: ['src'] }));
+  const SEND_JS = "const res = await fetch('https://wa.sagad.net/devices/1/messages');\nif (res.status === 409) throw new Error('conflict');\n";
+
+  test.each([
+    ['ESLint 10', ESLint10],
+    ['ESLint 9', ESLint9],
+  ] as const)('%s lints JS files without type information instead of failing to parse them', async (_, ESLint) => {
+    const eslint = new ESLint({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [plugin.configs['recommended-type-checked'], { languageOptions: { parserOptions: { tsconfigRootDir: dir } } }] as never,
+    });
+    const results = await Promise.all(
+      ['eslint.config.js', 'scripts/send.mjs', 'legacy.cjs'].map((filePath) => eslint.lintText(SEND_JS, { filePath: join(dir, filePath) })),
+    );
+    expect(results.map((r) => r[0]?.messages.map((m) => [m.ruleId, m.line, m.column]))).toEqual(
+      Array(3).fill([
+        ['whatsapp-errors/no-status-branching', 2, 5],
+        ['whatsapp-errors/preserve-error-code', 2, 25],
+      ]),
+    );
+  });
+
+  test('a TypeScript file outside the tsconfig.json is still reported by the project service (types are not dropped silently)', async () => {
+    const eslint = new ESLint10({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [plugin.configs['recommended-type-checked'], { languageOptions: { parserOptions: { tsconfigRootDir: dir } } }] as never,
+    });
+    const [result] = await eslint.lintText(SEND_JS, { filePath: join(dir, 'vite.config.ts') });
+    expect(result?.messages).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('was not found by the project service') })]);
+  }, 60_000); // starts a TypeScript project service
 });
 
 const SAMPLE = `

@@ -1,7 +1,14 @@
 /**
- * `whatsapp-errors [paths…]`: lints a codebase with this plugin and no config
- * file, through ESLint's Node API. Exit code 0 when clean, 1 on findings,
- * 2 on a usage or configuration error (with a one-line reason).
+ * `whatsapp-errors [paths…]`: lints a codebase with this plugin through
+ * ESLint's Node API.
+ *
+ * With the project's `eslint.config.*` (found as ESLint finds it, or given
+ * with --config) the project's settings, rule options and ignores apply, and
+ * the plugin's rules are added where the config does not set them; only the
+ * plugin's rules run. Without a config file, the recommended config runs on
+ * its own. Exit code 0 when clean, 1 on findings at the error level, 2 when
+ * the lint could not be done (usage, configuration, unsupported TypeScript,
+ * no files, a file that could not be parsed, a crash), with a one-line reason.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,33 +17,45 @@ import { includeIgnoreFile } from '@eslint/compat';
 import { ESLint, type Linter } from 'eslint';
 import { PROVIDERS } from '../catalog/index.js';
 import plugin from '../index.js';
+import { typescriptSupport } from '../typescript-version.js';
+import { toGitLab } from './gitlab.js';
 import { toSarif, type SarifRuleInfo } from './sarif.js';
 import { formatSummary, summarise } from './summary.js';
 
 const USAGE = `Usage: whatsapp-errors [options] [paths...]
 
 Lints TypeScript and JavaScript files for WhatsApp API error-handling mistakes.
-Paths default to the current directory; node_modules, dist, build, coverage
-and .gitignore'd paths are skipped.
+Paths default to the current directory.
+
+With an eslint.config.* in the current directory (or --config), its settings,
+rule options and ignores apply, and the plugin's recommended rules are added
+where it does not set them; only this plugin's rules run. Without one,
+node_modules, dist, build, coverage and .gitignore'd paths are skipped.
 
 Options:
+  -c, --config <file>    use this ESLint config file
   --strict               also require every documented code in a dispatch with a fallback
   --type-checked         use type information (needs a tsconfig.json)
-  --format <name>        stylish (default), json or sarif
+  --format <name>        stylish (default), json, sarif or gitlab
   --provider <id>        only these providers (repeat, or comma-separate): ${PROVIDERS.join(', ')}
   -o, --output-file <f>  write the report to a file instead of stdout
   -h, --help             show this help
   -v, --version          show the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage or configuration error.`;
+Exit codes: 0 no findings, 1 findings, 2 the lint could not be done (a one-line reason on stderr).`;
 
-const FORMATS = ['stylish', 'json', 'sarif'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
-class UsageError extends Error {}
+const RULE_PREFIX = 'whatsapp-errors/';
+const INFORMATION_URI = 'https://github.com/eslint-plugin-whatsapp-errors/eslint-plugin-whatsapp-errors';
+
+/** A failure to lint: printed as one line, exit code 2. */
+class LintFailure extends Error {}
 
 interface Options {
   paths: string[];
+  config: string | undefined;
   strict: boolean;
   typeChecked: boolean;
   format: Format;
@@ -51,6 +70,7 @@ function parse(argv: readonly string[]): Options | 'help' | 'version' {
       args: [...argv],
       allowPositionals: true,
       options: {
+        config: { type: 'string', short: 'c' },
         strict: { type: 'boolean', default: false },
         'type-checked': { type: 'boolean', default: false },
         format: { type: 'string', default: 'stylish' },
@@ -63,18 +83,19 @@ function parse(argv: readonly string[]): Options | 'help' | 'version' {
   } catch (error) {
     const message = (error as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message);
-    throw new UsageError(unknown ? `unknown option '${unknown[1]}'` : (message.split('\n')[0] ?? message));
+    throw new LintFailure(`${unknown ? `unknown option '${unknown[1]}'` : firstLine(message)} (see --help)`);
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (values.version) return 'version';
-  if (!FORMATS.includes(values.format as Format)) throw new UsageError(`unknown --format '${values.format}'; expected one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(values.format as Format)) throw new LintFailure(`unknown --format '${values.format}'; expected one of ${FORMATS.join(', ')} (see --help)`);
   const providers = values.provider?.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
   for (const id of providers ?? []) {
-    if (!(PROVIDERS as string[]).includes(id)) throw new UsageError(`unknown --provider '${id}'; expected one of ${PROVIDERS.join(', ')}`);
+    if (!(PROVIDERS as string[]).includes(id)) throw new LintFailure(`unknown --provider '${id}'; expected one of ${PROVIDERS.join(', ')} (see --help)`);
   }
   return {
     paths: positionals.length ? positionals : ['.'],
+    config: values.config,
     strict: values.strict,
     typeChecked: values['type-checked'],
     format: values.format as Format,
@@ -83,16 +104,61 @@ function parse(argv: readonly string[]): Options | 'help' | 'version' {
   };
 }
 
-function config(options: Options, cwd: string): Linter.Config[] {
-  const name = `${options.strict ? 'strict' : 'recommended'}${options.typeChecked ? '-type-checked' : ''}` as const;
-  const base = plugin.configs[name] as Linter.Config;
+function firstLine(text: string): string {
+  return (text.split('\n').find((line) => line.trim()) ?? text).trim();
+}
+
+/** The plugin's config for these options (recommended or strict, typed or not). */
+function pluginConfig(options: Options, cwd: string): Linter.Config {
+  const base = plugin.configs[`${options.strict ? 'strict' : 'recommended'}${options.typeChecked ? '-type-checked' : ''}`] as unknown as Linter.Config;
+  return options.typeChecked ? { ...base, languageOptions: { ...base.languageOptions, parserOptions: { projectService: true, tsconfigRootDir: cwd } } } : base;
+}
+
+/** --provider, applied last so that it narrows the providers a config file lists. */
+function overrides(options: Options): Linter.Config[] {
+  return options.providers ? [{ settings: { 'whatsapp-errors': { providers: options.providers } } }] : [];
+}
+
+/** Without a config file: the plugin's config, with the usual output folders and .gitignore skipped. */
+function zeroConfig(options: Options, cwd: string): Linter.Config[] {
   const gitignore = join(cwd, '.gitignore');
   return [
     { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**'] },
     ...(existsSync(gitignore) ? [includeIgnoreFile(gitignore) as Linter.Config] : []),
-    options.typeChecked ? { ...base, languageOptions: { ...base.languageOptions, parserOptions: { projectService: true, tsconfigRootDir: cwd } } } : base,
-    ...(options.providers ? [{ settings: { 'whatsapp-errors': { providers: options.providers } } }] : []),
+    pluginConfig(options, cwd),
+    ...overrides(options),
   ];
+}
+
+/**
+ * The ESLint instance: the project's config file when there is one (the
+ * plugin's config goes first as ESLint's `baseConfig`, so every setting,
+ * rule option and ignore of the project wins), or the zero-config set-up.
+ */
+async function createESLint(options: Options, cwd: string): Promise<{ eslint: ESLint; configFile: string | undefined }> {
+  const common = {
+    cwd,
+    errorOnUnmatchedPattern: false,
+    // only this plugin's rules: the project's other rules are not this tool's business
+    ruleFilter: ({ ruleId }: { ruleId: string }) => ruleId.startsWith(RULE_PREFIX),
+  };
+  let configFile: string | undefined;
+  if (options.config !== undefined) {
+    configFile = resolve(cwd, options.config);
+    if (!existsSync(configFile)) throw new LintFailure(`config file not found: ${options.config}`);
+  } else {
+    configFile = await new ESLint({ cwd }).findConfigFile();
+  }
+  if (configFile === undefined) {
+    return { eslint: new ESLint({ ...common, overrideConfigFile: true, overrideConfig: zeroConfig(options, cwd) }), configFile };
+  }
+  const eslint = new ESLint({
+    ...common,
+    ...(options.config !== undefined ? { overrideConfigFile: configFile } : {}),
+    baseConfig: pluginConfig(options, cwd),
+    overrideConfig: overrides(options),
+  });
+  return { eslint, configFile };
 }
 
 /** Prints "still linting" on stderr when a run takes more than a few seconds. */
@@ -119,50 +185,77 @@ function progress(stderr: NodeJS.WriteStream): () => void {
 
 function ruleInfo(): Record<string, SarifRuleInfo> {
   return Object.fromEntries(
-    Object.entries(plugin.rules).map(([name, rule]) => [`whatsapp-errors/${name}`, { description: rule.meta.docs?.description ?? name, ...(rule.meta.docs?.url ? { url: rule.meta.docs.url } : {}) }]),
+    Object.entries(plugin.rules).map(([name, rule]) => [`${RULE_PREFIX}${name}`, { description: rule.meta.docs?.description ?? name, ...(rule.meta.docs?.url ? { url: rule.meta.docs.url } : {}) }]),
   );
 }
 
-export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
-  let options;
-  try {
-    options = parse(argv);
-  } catch (error) {
-    process.stderr.write(`whatsapp-errors: ${(error as Error).message} (see --help)\n`);
-    return 2;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (options === 'version') {
-    process.stdout.write(`${plugin.meta.version}\n`);
-    return 0;
-  }
-  for (const path of options.paths) {
-    if (!existsSync(resolve(cwd, path))) {
-      process.stderr.write(`whatsapp-errors: no such file or directory: ${path}\n`);
-      return 2;
+async function report(eslint: ESLint, results: ESLint.LintResult[], format: Format, cwd: string): Promise<string> {
+  switch (format) {
+    case 'sarif':
+      return `${JSON.stringify(toSarif(results, ruleInfo(), { name: plugin.meta.name, version: plugin.meta.version, informationUri: INFORMATION_URI }, cwd), null, 2)}\n`;
+    case 'gitlab':
+      return `${JSON.stringify(toGitLab(results, cwd), null, 2)}\n`;
+    default: {
+      const formatter = await eslint.loadFormatter(format);
+      return formatter.format(results);
     }
   }
-  const done = progress(process.stderr);
-  let results: ESLint.LintResult[];
-  try {
-    const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config(options, cwd), errorOnUnmatchedPattern: false });
-    results = await eslint.lintFiles(options.paths);
-    const report =
-      options.format === 'sarif'
-        ? `${JSON.stringify(toSarif(results, ruleInfo(), { name: plugin.meta.name, version: plugin.meta.version, informationUri: 'https://github.com/eslint-plugin-whatsapp-errors/eslint-plugin-whatsapp-errors' }, cwd), null, 2)}\n`
-        : await (await eslint.loadFormatter(options.format)).format(results);
-    done();
-    if (options.outputFile) writeFileSync(resolve(cwd, options.outputFile), report);
-    else if (report) process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
-  } catch (error) {
-    done();
-    process.stderr.write(`whatsapp-errors: ${(error as Error).message.split('\n')[0]}\n`);
-    return 2;
+}
+
+/** A one-line reason for an error ESLint or a rule threw. */
+function reasonOf(error: unknown, configFile: string | undefined): string {
+  const message = firstLine(error instanceof Error ? error.message : String(error));
+  if (/Cannot redefine plugin "whatsapp-errors"/.test(message)) {
+    return `${configFile ?? 'the config'} loads another copy of ${plugin.meta.name} than this command; run the project's own (npx whatsapp-errors)`;
   }
+  return message;
+}
+
+async function lint(options: Options, cwd: string): Promise<number> {
+  const typescript = typescriptSupport();
+  if (!typescript.supported) throw new LintFailure(typescript.reason ?? 'unsupported TypeScript');
+  for (const path of options.paths) {
+    if (!existsSync(resolve(cwd, path))) throw new LintFailure(`no such file or directory: ${path}`);
+  }
+  let configFile: string | undefined;
+  let results: ESLint.LintResult[];
+  let text: string;
+  const done = progress(process.stderr);
+  try {
+    const created = await createESLint(options, cwd);
+    configFile = created.configFile;
+    results = await created.eslint.lintFiles(options.paths);
+    if (results.length === 0) {
+      throw new LintFailure(`no files to lint in ${options.paths.join(', ')} (every file there is ignored${configFile ? ` by ${configFile}` : ''}, or none has a .ts/.js extension)`);
+    }
+    text = await report(created.eslint, results, options.format, cwd);
+  } catch (error) {
+    throw error instanceof LintFailure ? error : new LintFailure(reasonOf(error, configFile));
+  } finally {
+    done();
+  }
+  if (options.outputFile) writeFileSync(resolve(cwd, options.outputFile), text);
+  else if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   const summary = summarise(results, options.providers ?? PROVIDERS);
   process.stderr.write(`${formatSummary(summary)}\n`);
-  return summary.findings + summary.parseErrors > 0 ? 1 : 0;
+  if (summary.unparsed > 0) return 2;
+  return summary.errors > 0 ? 1 : 0;
+}
+
+export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
+  try {
+    const options = parse(argv);
+    if (options === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (options === 'version') {
+      process.stdout.write(`${plugin.meta.version}\n`);
+      return 0;
+    }
+    return await lint(options, cwd);
+  } catch (error) {
+    process.stderr.write(`whatsapp-errors: ${error instanceof LintFailure ? error.message : firstLine(error instanceof Error ? error.message : String(error))}\n`);
+    return 2;
+  }
 }

@@ -1,7 +1,9 @@
-/** The end-of-run summary: findings per rule and per provider. */
+/** The end-of-run summary: files linted and with findings, findings per rule and per provider. */
 import type { ESLint } from 'eslint';
 
 const PREFIX = 'whatsapp-errors/';
+/** ESLint's warning for a file named on the command line that the config ignores. */
+const IGNORED = /^File ignored\b/;
 
 /** The provider a message names (every rule's message names its provider id). */
 function providerOf(text: string, providers: readonly string[]): string {
@@ -9,9 +11,17 @@ function providerOf(text: string, providers: readonly string[]): string {
 }
 
 export interface Summary {
+  /** Files linted (parsed or not). */
   readonly files: number;
+  /** Files named on the command line that the config ignores (ESLint warns and skips them). */
+  readonly ignored: number;
+  /** Files with at least one finding. */
+  readonly filesWithFindings: number;
+  /** Files that could not be parsed, so were not checked. */
+  readonly unparsed: number;
   readonly findings: number;
-  readonly parseErrors: number;
+  /** Findings reported at the `error` level (the rest are warnings). */
+  readonly errors: number;
   readonly byRule: ReadonlyMap<string, number>;
   readonly byProvider: ReadonlyMap<string, number>;
 }
@@ -20,21 +30,40 @@ export function summarise(results: readonly ESLint.LintResult[], providers: read
   const byRule = new Map<string, number>();
   const byProvider = new Map<string, number>();
   let findings = 0;
-  let parseErrors = 0;
+  let errors = 0;
+  let unparsed = 0;
+  let filesWithFindings = 0;
+  let ignored = 0;
   for (const result of results) {
+    if (result.messages.some((m) => !m.ruleId && !m.fatal && IGNORED.test(m.message))) {
+      ignored++;
+      continue;
+    }
+    let found = false;
+    let fatal = false;
     for (const message of result.messages) {
-      if (message.fatal || !message.ruleId) {
-        parseErrors++;
+      if (message.fatal) {
+        fatal = true;
         continue;
       }
+      // ESLint's own notes (no rule): not findings of this plugin
+      if (!message.ruleId) continue;
+      found = true;
       findings++;
+      if (message.severity === 2) errors++;
       const rule = message.ruleId.startsWith(PREFIX) ? message.ruleId.slice(PREFIX.length) : message.ruleId;
       byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
       const provider = providerOf(message.message, providers);
       byProvider.set(provider, (byProvider.get(provider) ?? 0) + 1);
     }
+    if (found) filesWithFindings++;
+    if (fatal) unparsed++;
   }
-  return { files: results.length, findings, parseErrors, byRule, byProvider };
+  return { files: results.length - ignored, ignored, filesWithFindings, unparsed, findings, errors, byRule, byProvider };
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function table(title: string, counts: ReadonlyMap<string, number>): string[] {
@@ -44,8 +73,14 @@ function table(title: string, counts: ReadonlyMap<string, number>): string[] {
 }
 
 export function formatSummary(summary: Summary): string {
-  const lines = [`whatsapp-errors: ${summary.findings} finding${summary.findings === 1 ? '' : 's'} in ${summary.files} file${summary.files === 1 ? '' : 's'}`];
-  if (summary.parseErrors) lines.push(`  ${summary.parseErrors} file${summary.parseErrors === 1 ? '' : 's'} could not be parsed`);
+  const warnings = summary.findings - summary.errors;
+  const findings = `${plural(summary.findings, 'finding')}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`;
+  const linted = `${summary.files} linted file${summary.files === 1 ? '' : 's'}`;
+  const ignored = summary.ignored ? ` (${plural(summary.ignored, 'file')} ignored by the config)` : '';
+  const lines = [`whatsapp-errors: ${findings} in ${summary.findings ? `${summary.filesWithFindings} of ${linted}` : linted}${ignored}`];
+  if (summary.unparsed) {
+    lines.push(`  ${plural(summary.unparsed, 'file')} could not be parsed and ${summary.unparsed === 1 ? 'was' : 'were'} not checked (see the parse errors above)`);
+  }
   if (summary.findings > 0) lines.push('', ...table('rule', summary.byRule), '', ...table('provider', summary.byProvider));
   return lines.join('\n');
 }

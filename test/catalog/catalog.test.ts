@@ -126,6 +126,12 @@ describe('facts the rules rely on', () => {
     expect(find('meta-cloud', 130429)).toMatchObject({ retry: 'rate-limit' });
   });
 
+  test('Meta: 131030 (test number, recipient not in its allowed list) is a messaging code fixed out of band; 200-299 is one permissions family', () => {
+    expect(find('meta-cloud', 131030)).toMatchObject({ retry: 'after-fix', title: 'Recipient phone number not in allowed list', httpStatus: [], source: 'https://github.com/Neurotech-HQ/heyoo/issues/40' });
+    expect((find('meta-cloud', 131030) as { scope?: string }).scope ?? 'messaging').toBe('messaging');
+    expect(find('meta-cloud', 200)).toMatchObject({ rangeEnd: 299, retry: 'after-fix' });
+  });
+
   test('CEQUENS: 470 is the 24-hour window', () => {
     expect(find('cequens', 470)).toMatchObject({ retry: 'never', title: 'Re-engagement message' });
     expect(catalog.cequens.codePath).toBe('errors[0].code');

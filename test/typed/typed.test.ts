@@ -141,9 +141,9 @@ typedRuleTester.run('exhaustive-error-codes (typed)', exhaustive, {
           data: {
             form: 'lookup object',
             provider: 'meta-cloud',
-            count: 58,
+            count: 59,
             groups:
-              '20 never-retry codes: 130497, 100, 130472 and 17 more; 23 after-fix codes: 0, 3, 10 and 20 more; 9 rate-limit codes: 4, 80007, 131056 and 6 more; 6 transient codes: 1, 2, 131000 and 3 more',
+              '20 never-retry codes: 130497, 100, 130472 and 17 more; 24 after-fix codes: 0, 3, 10 and 21 more; 9 rate-limit codes: 4, 80007, 131056 and 6 more; 6 transient codes: 1, 2, 131000 and 3 more',
           },
           line: 2,
           column: 17,

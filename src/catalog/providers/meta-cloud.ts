@@ -2,6 +2,8 @@ import type { DeliveryGroup, ProviderDefinition, StatusWebhook } from '../schema
 
 const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes';
 const SDK_MAP = 'https://github.com/great-detail/WhatsApp-Nodejs-SDK (src/Error/index.ts, removed 2024-11)';
+/** A Cloud API response quoted in full (code, message, error_data.details) in a public issue. */
+const ALLOWED_LIST_RESPONSE = 'https://github.com/Neurotech-HQ/heyoo/issues/40';
 
 export const metaCloud = {
   id: 'meta-cloud',
@@ -20,6 +22,7 @@ export const metaCloud = {
     'The HTTP statuses listed here come from older versions of Meta\'s error page; the current page gives none for most codes, and third-party copies of the table disagree (often 429 instead of 400 for throttling).',
     'A 2xx with a `wamid` only means the message was accepted: codes such as 131026, 131047, 131049, 131050 and 131053 often arrive later by webhook in `statuses[].errors[]` of a `failed` status.',
     'Codes 200 to 299 all mean a missing or revoked API permission and are catalogued as one range.',
+    '131030 comes from a test phone number, which can only message the numbers on its recipient list. Its entry comes from a full Cloud API error response (message, details) quoted in a public issue; the error classes of the pywa SDK (https://github.com/david-lev/pywa/blob/main/pywa/errors.py, keyed to the error-code pages of Meta) and a third-party table (https://docs.chatsyncs.com/meta-api/webhooks/error-handling-and-codes) describe it the same way.',
   ],
   errors: [
     // Authorization
@@ -53,6 +56,7 @@ export const metaCloud = {
     { code: 131009, httpStatus: [400], title: 'Parameter value is not valid', remedy: 'Correct the value named in error_data.details; the same payload fails again.', retry: 'never', source: META },
     { code: 131016, httpStatus: [500], title: 'Service unavailable', remedy: 'Check the status page and retry with backoff.', retry: 'transient', source: META },
     { code: 131021, httpStatus: [400], title: 'Recipient cannot be sender', remedy: 'Send to a number other than the business phone number itself.', retry: 'never', source: META },
+    { code: 131030, httpStatus: [], title: 'Recipient phone number not in allowed list', remedy: "Add the number to the test number's recipient list in the app dashboard (API Setup), or send from a registered business number.", retry: 'after-fix', source: ALLOWED_LIST_RESPONSE },
     { code: 131026, httpStatus: [400], title: 'Message undeliverable', remedy: 'Reach the user another way; the number is not on WhatsApp, has not accepted the terms or runs an old client.', retry: 'never', source: META },
     { code: 131037, httpStatus: [], title: 'Display name approval needed', remedy: 'Get the display name of the 555 number approved, or change it, before sending.', retry: 'after-fix', source: META },
     { code: 131042, httpStatus: [400], title: 'Business eligibility payment issue', remedy: 'Fix the payment method, credit line, currency or time zone of the WABA in Business Manager.', retry: 'after-fix', source: META },
