@@ -444,12 +444,19 @@ export function payloadObject(env: AnalysisEnv, data: Node | undefined): TSESTre
   return node.type === AST_NODE_TYPES.ObjectExpression ? node : undefined;
 }
 
-/** True when a request payload is a Cloud API message (`messaging_product: 'whatsapp'`). */
-export function isCloudApiPayload(env: AnalysisEnv, data: Node | undefined): boolean {
+/**
+ * True when a request payload is a Cloud API message (`messaging_product:
+ * 'whatsapp'`), also inside the options of a client the file cannot trace
+ * (`http.post(url, { json: payload })`).
+ */
+export function isCloudApiPayload(env: AnalysisEnv, data: Node | undefined, depth = 0): boolean {
   const node = payloadObject(env, data);
   if (!node) return false;
   const property = findProperty(node, 'messaging_product');
-  if (!property) return false;
+  if (!property) {
+    const inner = depth === 0 ? (findProperty(node, 'json') ?? findProperty(node, 'body') ?? findProperty(node, 'data')) : undefined;
+    return !!inner && isCloudApiPayload(env, inner.value, depth + 1);
+  }
   const value = resolveExpression(env, property.value);
   return value.type === AST_NODE_TYPES.Literal && value.value === 'whatsapp';
 }

@@ -14,7 +14,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { relative } from 'node:path';
-import { findProperty, isFunction, memberName, propertyKeyName, skipTransparent, type Node } from './ast.js';
+import { findProperty, findVariable, isFunction, memberName, propertyKeyName, skipTransparent, type Node } from './ast.js';
 import type { RequestInfo } from './clients.js';
 import { payloadObject } from './clients.js';
 import type { AnalysisEnv } from './env.js';
@@ -45,6 +45,14 @@ function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth:
       else {
         const resolved = resolveExpression(env, current);
         if (resolved !== current) namesIn(env, resolved, out, depth + 1);
+        else {
+          // a `let` built up by assignments (`url += …`): the names of every part
+          const variable = findVariable(env.sourceCode, current);
+          for (const ref of variable?.references ?? []) {
+            const write = ref.isWrite() ? ref.writeExpr : undefined;
+            if (write && write !== current) namesIn(env, write, out, depth + 1);
+          }
+        }
       }
       return;
     }
@@ -150,3 +158,26 @@ function projectPath(path: string): string {
   const rel = root ? relative(root, path) : path;
   return rel.startsWith('..') ? path.split(/[\\/]/).pop()! : rel;
 }
+
+/** Cloud API endpoints no other API has: enough on their own, whatever the base URL. */
+const CLOUD_API_ONLY_PATH = /\/(?:message_templates|whatsapp_business_\w+|whatsapp_commerce_settings|conversational_automation|message_qrdls)(?:[/?#\u0000]|$)/i;
+
+/**
+ * A request whose base URL the code does not show (an env var, config the
+ * file cannot read) but whose path is the Cloud API's: a path only the Cloud
+ * API has (`/{waba-id}/message_templates`), or `/messages` under a phone
+ * number id (`${GRAPH_URL}${phone_number_id}/messages`). A literal host
+ * that is not a provider's is another API (an in-house gateway), never this.
+ */
+export function isHostlessCloudApi(env: AnalysisEnv, request: RequestInfo): boolean {
+  const text = request.url?.text;
+  if (!text || /[a-z][a-z0-9+.-]*:\/\//i.test(text)) return false;
+  if (CLOUD_API_ONLY_PATH.test(text)) return true;
+  if (!/\/messages(?:[/?#\u0000]|$)/i.test(text)) return false;
+  const names: string[] = [];
+  namesIn(env, request.urlNode, names, 0);
+  return names.some((name) => CLOUD_API_ID.test(name));
+}
+
+/** The Cloud API's ids: a phone number id or a WhatsApp Business Account id (a gateway's URL has neither). */
+const CLOUD_API_ID = /phone_?number_?id|phone_?id(?![a-z])|waba_?id|business_?account_?id/i;

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { classifyRequest, isCloudApiPayload, isHttpRequest, isSdk, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
-import { hasWhatsAppEvidence } from './evidence.js';
+import { hasWhatsAppEvidence, isHostlessCloudApi } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { retryCallbackProvider } from './retries/library-calls.js';
@@ -16,6 +16,23 @@ import type { ResolvedSettings } from './settings.js';
 import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
 import type { CallerFacts } from './importers.js';
 import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type Callee, type StringValue } from './values.js';
+
+/** Calls that take a callback but do not run it once and pass its promise on. */
+const NOT_RUNNERS = new Set([
+  ...['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'flatMap', 'sort', 'then', 'catch', 'finally', 'all', 'allSettled', 'race', 'any'],
+  ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick'],
+  ...['on', 'once', 'addListener', 'addEventListener', 'subscribe', 'use', 'listen', 'emit', 'process', 'register'],
+  ...['get', 'post', 'put', 'patch', 'delete', 'all', 'route', 'head', 'options'],
+  ...['it', 'test', 'describe', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll'],
+]);
+
+/** Is a call's promise awaited or returned (rather than dropped or registered)? */
+function consumesPromise(call: TSESTree.CallExpression): boolean {
+  let current: Node = call;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSNonNullExpression)) current = current.parent;
+  const parent = current.parent;
+  return parent?.type === AST_NODE_TYPES.AwaitExpression || parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current);
+}
 
 /** Functions known to make (or not make) an HTTP request; AST nodes are shared by every analysis of a parsed file. */
 const mayRequestCache = new WeakMap<FunctionNode, boolean>();
@@ -225,6 +242,26 @@ export class FileAnalysis implements AnalysisEnv {
       added = true;
     }
     if (added) this.followWrappers(pending.filter(([call]) => !this.callByNode.has(call)), true);
+    this.addRunners(calls);
+  }
+
+  /**
+   * A call that runs an inline function reaching a provider and hands its
+   * promise on (`await step.run('send', async () => ky.post(…))`, a queue's
+   * `add`, a transaction wrapper): what it rejects with is the provider's
+   * error, so a `catch` around it is an error path of the send. Array
+   * methods, timers, event and route registrations are not runners.
+   */
+  private addRunners(calls: readonly TSESTree.CallExpression[]): void {
+    for (const call of calls) {
+      if (this.callByNode.has(call) || !consumesPromise(call)) continue;
+      const callee = skipTransparent(call.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (typeof name !== 'string' || NOT_RUNNERS.has(name)) continue;
+      const fn = call.arguments.map((a) => skipTransparent(a)).find((a): a is FunctionNode => isFunction(a) && this.wrappers.has(a));
+      const provider = fn && this.wrappers.get(fn);
+      if (fn && provider) this.addCall({ node: call, provider, wrapper: fn });
+    }
   }
 
   /**
@@ -337,7 +374,7 @@ export class FileAnalysis implements AnalysisEnv {
     const whatsappPayload = isCloudApiPayload(this, request.data);
     const byUrl = request.url ? hostOfUrl(this, request.url) : undefined;
     if (byUrl) return !byUrl.shared || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? byUrl.provider : undefined;
-    return whatsappPayload ? this.settings.byId.get('meta-cloud') : undefined;
+    return whatsappPayload || isHostlessCloudApi(this, request) ? this.settings.byId.get('meta-cloud') : undefined;
   }
 
   private addCall(call: ProviderCall): void {

@@ -177,7 +177,20 @@ function escapeRegExp(text: string): string {
 }
 
 /** Text that marks a file as worth analysing even when it names no host. */
-const ALWAYS_MENTIONS = ['messaging_product', 'whatsapp_business_account', 'whatsapp-errors/catalog', 'whatsapp-api-js', '@great-detail/whatsapp', "'whatsapp'", '"whatsapp"'];
+const ALWAYS_MENTIONS = [
+  'messaging_product',
+  'whatsapp_business_account',
+  'whatsapp-errors/catalog',
+  'whatsapp-api-js',
+  '@great-detail/whatsapp',
+  "'whatsapp'",
+  '"whatsapp"',
+  // Cloud API paths and ids that say WhatsApp where no host is written (a base URL from the environment)
+  'message_templates',
+  'whatsapp_business_profile',
+  'phone_number_id',
+  'phoneNumberId',
+];
 
 /**
  * A status webhook handler that names none of the above: it reads `statuses`

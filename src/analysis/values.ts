@@ -439,6 +439,10 @@ function envVarName(node: Node): string | undefined {
 export function evaluateString(env: AnalysisEnv, node: Node, depth = 0): StringValue {
   if (depth > MAX_DEPTH) return HOLE;
   const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.Identifier && priorValues.size > 0) {
+    const prior = priorValues.get(findVariable(env.sourceCode, current) ?? undefined);
+    if (prior) return prior;
+  }
   const envName = envVarName(current);
   if (envName !== undefined) {
     const provider = env.settings.envVars.get(envName);
@@ -496,11 +500,48 @@ export function evaluateString(env: AnalysisEnv, node: Node, depth = 0): StringV
         return evaluateString(env, current.object, depth + 1);
       }
       const resolved = resolveExpression(env, current);
-      return resolved === current ? HOLE : evaluateString(env, resolved, depth + 1);
+      if (resolved !== current) return evaluateString(env, resolved, depth + 1);
+      return (current.type === AST_NODE_TYPES.Identifier && reassigned(env, current, depth)) || HOLE;
     }
     default:
       return HOLE;
   }
+}
+
+/** While `url = \`${url}/…\`` is evaluated: the value `url` had before. */
+const priorValues = new Map<unknown, StringValue>();
+
+/**
+ * A `let` built up before its use: `let url = host; url += \`/${version}\`;
+ * url += path;` or `u = \`${u}/${id}\``. The assignments before the use, in
+ * source order and in the same function, are applied to the initial value
+ * (control flow is not followed).
+ */
+function reassigned(env: AnalysisEnv, id: TSESTree.Identifier, depth: number): StringValue | undefined {
+  const variable = findVariable(env.sourceCode, id);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const scope = enclosingFunction(id);
+  const writes = variable.references
+    .filter((ref) => ref.isWrite() && !ref.init && ref.identifier.range[1] <= id.range[0] && enclosingFunction(ref.identifier) === scope)
+    .sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+  if (writes.length === 0) return undefined;
+  let value = def.node.init ? evaluateString(env, def.node.init, depth + 1) : HOLE;
+  for (const ref of writes) {
+    const assignment = ref.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== ref.identifier) return undefined;
+    if (assignment.operator === '+=') {
+      value = concat([value, evaluateString(env, assignment.right, depth + 1)]);
+    } else if (assignment.operator === '=') {
+      priorValues.set(variable, value);
+      try {
+        value = evaluateString(env, assignment.right, depth + 1);
+      } finally {
+        priorValues.delete(variable);
+      }
+    } else return undefined;
+  }
+  return value;
 }
 
 /** The provider whose host the string names (or an env var that settings map), if any. */

@@ -197,3 +197,55 @@ describe('graph.facebook.com is a WhatsApp call only with evidence', () => {
 function readFixture(file: string): string {
   return readFileSync(`${APP}src/${file}`, 'utf8');
 }
+
+describe('other shapes seen in real code', () => {
+  const file = `${APP}src/jobs/shapes.ts`;
+
+  it('a URL built up in a let (`url += …`, `url = `${url}/…``)', () => {
+    expect(calls(`
+      export async function send(version: string, path: string, data: object) {
+        let url = 'https://graph.facebook.com';
+        url += \`/\${version}\`;
+        url = \`\${url}/\${process.env.PHONE_NUMBER_ID}/\${path}\`;
+        return fetch(url, { method: 'POST', body: JSON.stringify(data) });
+      }`, file)).toEqual(['call meta-cloud fetch @5:10']);
+  });
+
+  it('a Cloud API payload inside the options of a client the file cannot trace', () => {
+    expect(calls(`
+      import { ky } from '@acme/http';
+      export const send = (url: string, to: string) => ky.post(url, { json: { messaging_product: 'whatsapp', to } }).json();`, file)).toEqual([
+      'call meta-cloud generic @2:50',
+    ]);
+  });
+
+  it('a base URL the code does not show: a Cloud API-only path, or /messages under a phone number id', () => {
+    expect(calls(`
+      export class Connector {
+        constructor(private readonly config: { GRAPH_URL: string }) {}
+        templates(wabaId: string) { return fetch(\`\${this.config.GRAPH_URL}\${wabaId}/message_templates\`); }
+        send(phone_number_id: string, body: object) { return fetch(this.config.GRAPH_URL + phone_number_id + '/messages', { method: 'POST', body: JSON.stringify(body) }); }
+        chat(roomId: string, body: object) { return fetch(this.config.GRAPH_URL + roomId + '/messages', { method: 'POST', body: JSON.stringify(body) }); }
+        gateway(body: object) { return fetch('https://wa-gateway.internal/messages', { method: 'POST', body: JSON.stringify({ ...body, phone_number_id: '1' }) }); }
+      }`, file)).toEqual(['call meta-cloud fetch @3:38', 'call meta-cloud fetch @4:56']);
+  });
+
+  it('an inline function handed to a runner whose promise is awaited (step.run), not an array method or a route', () => {
+    expect(calls(`
+      import ky from 'ky';
+      export async function handler(step: { run<T>(name: string, fn: () => Promise<T>): Promise<T> }, app: { post(path: string, fn: () => unknown): void }, ids: string[]) {
+        try {
+          await step.run('send', async () => ky.post(\`https://graph.facebook.com/v21.0/\${process.env.PHONE_NUMBER_ID}/messages\`, { json: {} }).json());
+        } catch (e) {
+          throw new Error('send failed');
+        }
+        await Promise.all(ids.map(async (id) => ky.get(\`https://graph.facebook.com/v21.0/\${id}/whatsapp_business_profile\`).json()));
+        app.post('/hook', async () => ky.post(\`https://graph.facebook.com/v21.0/\${process.env.PHONE_NUMBER_ID}/messages\`));
+      }`, file)).toEqual([
+      'call meta-cloud wrapper @4:11',
+      'call meta-cloud ky @4:40',
+      'call meta-cloud ky @8:43',
+      'call meta-cloud ky @9:33',
+    ]);
+  });
+});
