@@ -1434,3 +1434,180 @@ ruleTester.run('no-blind-retry', rule, {
     },
   ],
 });
+
+// ─── Decisions read right (issue 15) ───────────────────────────────────────────
+ruleTester.run('no-blind-retry: decisions after a call that resolves, through conditionals and helpers', rule, {
+  valid: [
+    // p-retry around fetch: the decision written after the call (AbortError for codes that are not retryable) is walked
+    code`
+      import pRetry, { AbortError } from 'p-retry';
+      const RETRYABLE = new Set([1, 2, 4, 130429, 131000, 131016]);
+      export function send(payload: object) {
+        return pRetry(async () => {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (!res.ok) {
+            if (!RETRYABLE.has(body.error.code)) throw new AbortError(body.error.message);
+            throw new Error(body.error.message);
+          }
+          return body;
+        }, { retries: 3 });
+      }
+    `,
+    // p-retry around a bare fetch: an HTTP error resolves, so only a network error is retried
+    code`
+      import pRetry from 'p-retry';
+      export const send = (payload: object) => pRetry(() => fetch('${META}', { method: 'POST', body: JSON.stringify(payload) }), { retries: 3 });
+    `,
+    // async-retry: bail() after the call stops the codes that are not retryable
+    code`
+      import retry from 'async-retry';
+      export function send(payload: object) {
+        return retry(async (bail) => {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (res.ok) return body;
+          if (body.error.code !== 130429 && body.error.code !== 131000) return bail(new Error(body.error.message));
+          throw new Error('retry');
+        }, { retries: 3 });
+      }
+    `,
+    // a catch that only rethrows changes nothing: the AbortError leaves as thrown
+    code`
+      import pRetry, { AbortError } from 'p-retry';
+      export function send(payload: object) {
+        return pRetry(async () => {
+          try {
+            const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+            if (!res.ok) throw new AbortError('not retried');
+            return res.json();
+          } catch (err) {
+            throw err;
+          }
+        });
+      }
+    `,
+  ],
+  invalid: [
+    // the same retry with every failure thrown as a plain Error re-sends them all
+    {
+      code: code`
+      import pRetry from 'p-retry';
+      export function send(payload: object) {
+        return pRetry(async () => {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+          return res.json();
+        }, { retries: 3 });
+      }
+    `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 10, endLine: 7, endColumn: 21 }],
+    },
+    // the code read through a conditional is the provider's code: the membership test decides (only 130429 is left unwaited)
+    {
+      code: code`
+      import axios from 'axios';
+      const TRANSIENT = new Set([1, 2, 130429, 131000, 131016]);
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
+            if (code === 13100) throw err;
+            if (!TRANSIENT.has(code)) throw err;
+          }
+        }
+      }
+    `,
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '130429' }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // a helper reading the code gives the same verdict as a variable and inline
+    {
+      code: code`
+      import axios from 'axios';
+      const TRANSIENT = new Set([1, 2, 130429, 131000, 131016]);
+      function codeOf(err: unknown) {
+        return axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
+      }
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            const code = codeOf(err);
+            if (!TRANSIENT.has(code)) throw err;
+          }
+        }
+      }
+      export async function sendInline(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            if (!TRANSIENT.has(codeOf(err))) throw err;
+          }
+        }
+      }
+    `,
+      errors: [
+        { messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '130429' }, line: 7, column: 3, endLine: 7, endColumn: 6 },
+        { messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '130429' }, line: 17, column: 3, endLine: 17, endColumn: 6 },
+      ],
+    },
+    // a loop around a same-file wrapper that returns the Response is a retry
+    {
+      code: code`
+      async function post(payload: object) {
+        return fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      }
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const res = await post(payload);
+          if (res.ok) return res.json();
+        }
+        throw new Error('failed');
+      }
+    `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 5, column: 3, endLine: 5, endColumn: 6 }],
+    },
+    // a same-file predicate on the status, called with the error's status, decides as if written inline
+    {
+      code: code`
+      import axios from 'axios';
+      function isRetryable(status: number) {
+        return status === 429 || status >= 500;
+      }
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+          } catch (err) {
+            if (!isRetryable(err.response?.status)) throw err;
+            await sleep(1000 * 2 ** attempt);
+          }
+        }
+      }
+    `,
+      errors: [{ messageId: 'partialRetry', data: { errors: 'error', count: 1, provider: 'wa-server', examples: cite('wa-server', 'provider_rate_limit') }, line: 6, column: 3, endLine: 6, endColumn: 6 }],
+    },
+    // a status test that only logs decides nothing: the retry is still every error
+    {
+      code: code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+          } catch (err) {
+            if (err.response?.status === 409) console.warn('conflict');
+            if (attempt === 2) throw err;
+            await sleep(1000);
+          }
+        }
+      }
+    `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'wa-server', examples: EVERY['wa-server'] }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+  ],
+});

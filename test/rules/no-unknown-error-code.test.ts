@@ -2117,3 +2117,98 @@ ruleTester.run('no-unknown-error-code (status webhooks)', rule, {
     },
   ],
 });
+
+// ─── Codes read through conditionals and predicates (issue 15) ─────────────────
+ruleTester.run('no-unknown-error-code: codes through a conditional and a predicate', rule, {
+  valid: [],
+  invalid: [
+    // `code` is the provider's code although it is read through a conditional
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
+            if (code === 13100) throw err;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '13100', provider: 'meta-cloud', suggestion: '131000', title: 'Something went wrong' },
+          line: 7,
+          column: 18,
+          endLine: 7,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131000', title: 'Something went wrong' },
+              output: code`
+                import axios from 'axios';
+                export async function send(payload: object) {
+                  try {
+                    return await axios.post('${META}', payload);
+                  } catch (err) {
+                    const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
+                    if (code === 131000) throw err;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a same-file predicate called with the code: its literals are compared with the code (reported where they are written)
+    {
+      code: code`
+        import axios from 'axios';
+        function isTokenError(code: number) {
+          return code === 1900 || code === 190;
+        }
+        export async function send(payload: object) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            if (isTokenError(err.response?.data?.error?.code)) await renewToken();
+            throw err;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '1900', provider: 'meta-cloud', suggestion: '190', title: 'Access token has expired' },
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '190', title: 'Access token has expired' },
+              output: code`
+                import axios from 'axios';
+                function isTokenError(code: number) {
+                  return code === 190 || code === 190;
+                }
+                export async function send(payload: object) {
+                  try {
+                    return await axios.post('${META}', payload);
+                  } catch (err) {
+                    if (isTokenError(err.response?.data?.error?.code)) await renewToken();
+                    throw err;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
