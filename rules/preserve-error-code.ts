@@ -4,6 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import {
+  alwaysThrows,
   carries,
   contrastingPair,
   decidedOnCode,
@@ -54,7 +55,7 @@ export default createRule({
           };
           for (const exit of pathExits(analysis, path)) {
             if (reported.has(exit) || decidedOnCode(analysis, exit, path.body) || providerErrorsRethrownBefore(analysis, path, exit)) continue;
-            if (exit.type === AST_NODE_TYPES.CallExpression && exit.parent?.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+            if (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit)) {
               // `fail(\`templates: ${e.message}\`)` where `fail` always throws: what it is given is what it throws
               if (exit.arguments.length === 0 || exit.arguments.some((a) => carries(analysis, a))) continue;
               reported.add(exit);

@@ -24,7 +24,8 @@ function isCodeOrAbove(path: readonly (string | number)[], codePath: readonly (s
  * original error? A value counts when it is passed whole (`err`, `body`,
  * `body.error`, `body.error.code`, `{ ...err }`), also through a conditional
  * (`body.error?.code ? String(body.error.code) : 'unknown'`); a projection
- * such as `err.message` or `res.status` does not.
+ * such as `err.message` or `res.status` does not, nor text made from it
+ * (`\`send failed: ${err}\``).
  */
 export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean {
   const keys = analysis.sourceCode.visitorKeys;
@@ -48,6 +49,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
     }
     if (n.type === AST_NODE_TYPES.Property && !n.computed) return visit(n.value); // `{ error: … }`: the key names nothing
+    // text made from it (`\`send failed: ${err}\``, `'code ' + code`) keeps only text, like `err.message`
+    if (n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+')) return false;
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);

@@ -2614,3 +2614,208 @@ describe('status webhook expectations', () => {
     expect(webhookData('switch', [131047, 131026]).count).toBe('59');
   });
 });
+
+// ─── What the code after a dispatch does (issue 15) ─────────────────────────
+// Without a `default`, the code after the dispatch runs for every other code by
+// accident: it handles them only when it throws or uses the error, its body or
+// its code. `return;`, `return undefined;` and `default: break;` do nothing.
+
+ruleTester.run('exhaustive-error-codes: the fallback after a dispatch', rule, {
+  valid: [
+    // the code after the switch rethrows
+    src`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          return await axios.post('${CONNEX}', payload);
+        } catch (err) {
+          switch (err.response.data.errors.code) {
+            case 'RATE_001':
+              return retryLater();
+          }
+          throw err;
+        }
+      }
+    `,
+    // the code after the switch records the code
+    src`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          return await axios.post('${CONNEX}', payload);
+        } catch (err) {
+          switch (err.response.data.errors.code) {
+            case 'RATE_001':
+              return retryLater();
+          }
+          await markFailed(err.response.data.errors.code);
+          return 'failed';
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // two cases, then `return 'sent'`: every other code is reported as sent
+    {
+      code: src`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try {
+            await axios.post('${CONNEX}', payload);
+          } catch (err) {
+            switch (err.response.data.errors.code) {
+              case 'RATE_001':
+                return retryLater();
+              case 'AUTH_004':
+                return retryLater();
+            }
+          }
+          return 'sent';
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: cx('switch', 8, CX_8),
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: { provider: 'connexease', count: '8' },
+              output: src`
+                import axios from 'axios';
+                export async function send(payload: object) {
+                  try {
+                    await axios.post('${CONNEX}', payload);
+                  } catch (err) {
+                    switch (err.response.data.errors.code) {
+                      case 'RATE_001':
+                        return retryLater();
+                      case 'AUTH_004':
+                        return retryLater();
+                      ${cxCases(['RATE_001', 'AUTH_004'], '')}
+                    }
+                  }
+                  return 'sent';
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'connexease', thrown: 'err' },
+              output: src`
+                import axios from 'axios';
+                export async function send(payload: object) {
+                  try {
+                    await axios.post('${CONNEX}', payload);
+                  } catch (err) {
+                    switch (err.response.data.errors.code) {
+                      case 'RATE_001':
+                        return retryLater();
+                      case 'AUTH_004':
+                        return retryLater();
+                      default:
+                        throw err;
+                    }
+                  }
+                  return 'sent';
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `default: return undefined;` does nothing, like `return;`
+    {
+      code: src`
+        ${CX_FETCH}
+        switch (body.errors.code) {
+          case 'RATE_001':
+            await backOff();
+            break;
+          default:
+            return undefined;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingEmptyFallback',
+          data: cx('switch', 9, CX_9),
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: { provider: 'connexease', count: '9' },
+              output: src`
+                ${CX_FETCH}
+                switch (body.errors.code) {
+                  case 'RATE_001':
+                    await backOff();
+                    break;
+                  ${cxCases(['RATE_001'], '')}
+                  default:
+                    return undefined;
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'connexease', thrown: 'body' },
+              output: src`
+                ${CX_FETCH}
+                switch (body.errors.code) {
+                  case 'RATE_001':
+                    await backOff();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled connexease error \${String(body.errors.code)}\`, { cause: body });
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('the ignore option is checked against the catalog', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const verify = (ignore: unknown[], settings?: object) =>
+    linter.verify(
+      `await fetch('${CONNEX}', { method: 'POST' });`,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser, sourceType: 'module' },
+          plugins: { 'whatsapp-errors': { rules: { 'exhaustive-error-codes': rule } } as never },
+          rules: { 'whatsapp-errors/exhaustive-error-codes': ['error', { ignore }] },
+          ...(settings ? { settings: { 'whatsapp-errors': settings } } : {}),
+        },
+      ],
+      'example.ts',
+    );
+
+  test('a code of the wrong type names the entry and the documented code', () => {
+    expect(() => verify([131047, '131000'])).toThrow(
+      "eslint-plugin-whatsapp-errors: invalid option: exhaustive-error-codes: ignore[1] is '131000'; meta-cloud documents 131000 (write it as a number).",
+    );
+  });
+
+  test('a code no enabled provider documents is an error that names it', () => {
+    expect(() => verify(['RATE_001', 'RATE_LIMIT'], { providers: ['connexease', 'wa-server'] })).toThrow(
+      "eslint-plugin-whatsapp-errors: invalid option: exhaustive-error-codes: ignore[1] is 'RATE_LIMIT'; it is not a documented code of connexease, wa-server.",
+    );
+  });
+
+  test('codes of enabled providers, a range code and a pattern-matched code are accepted', () => {
+    expect(verify([131047, 250, 'RATE_001', 'send_failed'])).toEqual([]);
+  });
+});

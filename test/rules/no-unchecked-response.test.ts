@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/no-unchecked-response.js';
 
@@ -959,6 +960,68 @@ ruleTester.run('no-unchecked-response', rule, {
           endLine: 1,
           endColumn: 80,
         },
+      ],
+    },
+  ],
+});
+
+// ─── Guards and wrappers of other files (issue 15) ────────────────────────────
+// Snippets with a `filename` are linted as files of the fixture app, so their
+// imports resolve there: http/client.ts returns fetch's raw Response,
+// whatsapp/bubbles.ts checks the response and throws.
+const APP = fileURLToPath(new URL('../fixtures/cross-file/app/', import.meta.url));
+
+ruleTester.run('no-unchecked-response: success-only guards, wrappers of other files', rule, {
+  valid: [
+    // a guard on a field only a success has is a check: an error body has no such field
+    code`
+      const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { method: 'POST', body: JSON.stringify(message) });
+      const data = await res.json();
+      if (!data.messages?.[0]?.id) throw new WhatsAppError(data);
+      await save(data.messages[0].id);
+    `,
+    // a wrapper of another file that checks the body and throws: nothing to check here
+    {
+      filename: `${APP}src/jobs/send.ts`,
+      code: code`
+        import { sendBubble } from '../whatsapp/bubbles';
+        export async function job(to: string) {
+          const id = await sendBubble(to, 'hi');
+          await sendBubble(to, 'again');
+          return id;
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // a wrapper of another file that returns the raw Response: its caller must check it
+    {
+      filename: `${APP}src/jobs/register.ts`,
+      code: code`
+        import { HttpClient } from '../http/client';
+        const api = new HttpClient('https://graph.facebook.com/v21.0');
+        export async function register(phoneNumberId: string, pin: string) {
+          const res = await api.post(\`/\${phoneNumberId}/register\`, { messaging_product: 'whatsapp', pin });
+          return (await res.json()).success;
+        }
+        export async function deregister(phoneNumberId: string) {
+          await api.post(\`/\${phoneNumberId}/deregister\`, {});
+        }
+        export async function checked(phoneNumberId: string) {
+          const res = await api.post(\`/\${phoneNumberId}/deregister\`, {});
+          if (!res.ok) throw new Error('failed', { cause: await res.json() });
+        }
+      `,
+      errors: [
+        {
+          messageId: 'unchecked',
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '131047 (Re-engagement message)' },
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 99,
+        },
+        { messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code' }, line: 8, column: 9, endLine: 8, endColumn: 53 },
       ],
     },
   ],
