@@ -2,7 +2,7 @@
  * Flags retries around provider calls whose decision lets codes that cannot
  * succeed be re-sent, and retries of rate limits that do not wait.
  */
-import { byNotability, getAnalysis, retryConstructs, type ProviderInfo } from '../src/analysis/index.js';
+import { byNotability, ENGINE_STOP, getAnalysis, retryConstructs, type JobEngine, type ProviderInfo } from '../src/analysis/index.js';
 import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
 import { createRule, listSome } from '../src/util/create-rule.js';
 
@@ -36,6 +36,10 @@ export default createRule({
         'This retry also re-sends {{count}} {{provider}} {{errors}} that a client must not retry, including {{examples}}. Retry only transient and rate-limit codes, e.g. with isRetryable().',
       clientRetryStatuses:
         "This {{library}} retry option re-sends {{count}} {{provider}} {{errors}} that a client must not retry, including {{examples}}; keep statusCodes to statuses whose codes are all retryable, or leave POST out of methods.",
+      jobRetry:
+        'This {{engine}} job is run again on every {{provider}} error it throws, including {{examples}}; {{stop}} for codes that cannot succeed.',
+      jobPartialRetry:
+        'This {{engine}} job is run again on {{count}} {{provider}} {{errors}} that cannot succeed, including {{examples}}; {{stop}} for them.',
       rateLimitNoWait: 'This retry re-sends {{provider}} rate-limit errors ({{codes}}) at once; wait before the next attempt, with backoff.',
       ignoresRetryAfter: 'This retry of {{provider}} rate-limit errors ({{codes}}) ignores the wait given in {{hint}}; wait that long before the next attempt.',
     },
@@ -57,7 +61,12 @@ export default createRule({
             const count = hammered.length;
             const errors = count === 1 ? 'error' : 'errors';
             const cited = examples(provider, hammered);
-            if (construct.form === 'client-option') {
+            if (construct.form === 'job') {
+              const engine = construct.library as JobEngine;
+              const data = { engine, provider: provider.id, examples: cited, stop: ENGINE_STOP[engine] };
+              if (every) context.report({ node, loc, messageId: 'jobRetry', data });
+              else context.report({ node, loc, messageId: 'jobPartialRetry', data: { ...data, count, errors } });
+            } else if (construct.form === 'client-option') {
               const library = construct.library ?? 'client';
               context.report({ node, loc, messageId: 'clientRetryStatuses', data: { library, provider: provider.id, count, errors, examples: cited } });
             } else if (every) {

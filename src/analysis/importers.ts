@@ -88,6 +88,16 @@ export function importersOf(project: Project, path: string): readonly string[] {
   return listing.reverse.get(path) ?? [];
 }
 
+/** The project's files whose text passes `test` (a text search; no parse). */
+export function projectFilesMatching(project: Project, test: (text: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const file of listProject(project.session.root).files) {
+    const text = project.session.file(file)?.text;
+    if (text !== undefined && test(text)) found.push(file);
+  }
+  return found;
+}
+
 /** Text that may make an HTTP request or create a client: only such files can be a layer that callers use. */
 export const HTTP_CLIENT = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|ofetch|\$fetch|undici|superagent|HttpService|\.request\s*\(/;
 

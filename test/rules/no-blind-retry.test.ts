@@ -1611,3 +1611,167 @@ ruleTester.run('no-blind-retry: decisions after a call that resolves, through co
     },
   ],
 });
+
+// ─── Job engines and re-sends in a .catch (issue 16) ───────────────────────────
+// A job that throws is run again by its engine: throwing on every provider error
+// is a blind retry, reported where the error leaves the job (the rethrow, or the
+// call nothing catches). A job that stops the engine for codes that cannot
+// succeed, or that is not retried at all, is fine.
+const job = (engine: string, stop: string) => ({ engine, provider: 'meta-cloud', examples: EVERY['meta-cloud'], stop });
+
+ruleTester.run('no-blind-retry: job engines', rule, {
+  valid: [
+    // BullMQ: UnrecoverableError for the codes isRetryable() rejects
+    code`
+      import { Queue, Worker, UnrecoverableError } from 'bullmq';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      new Queue('whatsapp', { defaultJobOptions: { attempts: 5 } });
+      new Worker('whatsapp', async (job) => {
+        try {
+          await axios.post('${META}', job.data);
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (!isRetryable('meta-cloud', code)) throw new UnrecoverableError(String(code));
+          throw err;
+        }
+      });
+    `,
+    // BullMQ: one attempt is no retry
+    code`
+      import { Queue, Worker } from 'bullmq';
+      import axios from 'axios';
+      new Queue('whatsapp', { defaultJobOptions: { attempts: 1 } });
+      new Worker('whatsapp', async (job) => { await axios.post('${META}', job.data); });
+    `,
+    // Temporal: ApplicationFailure.nonRetryable for the codes that cannot succeed
+    code`
+      import { ApplicationFailure } from '@temporalio/activity';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function sendWhatsApp(to: string, text: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, text: { body: text } });
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (!isRetryable('meta-cloud', code)) throw ApplicationFailure.nonRetryable(\`WhatsApp \${code}\`);
+          throw err;
+        }
+      }
+    `,
+    // a .catch that sends something else (an alert) re-sends nothing
+    code`
+      import axios from 'axios';
+      export function send(payload: object) {
+        return axios.post('${META}', payload).catch((err) => axios.post('https://hooks.example.com/alert', { err: String(err) }));
+      }
+    `,
+  ],
+  invalid: [
+    // BullMQ: attempts in the queue's defaultJobOptions; the catch rethrows every error
+    {
+      code: code`
+        import { Queue, Worker } from 'bullmq';
+        import axios from 'axios';
+        export const queue = new Queue('whatsapp', { defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } });
+        new Worker('whatsapp', async (job) => {
+          try {
+            await axios.post('${META}', job.data);
+          } catch (err) {
+            console.error(err);
+            throw err;
+          }
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 9, column: 5, endLine: 9, endColumn: 15 }],
+    },
+    // BullMQ: attempts per job in add(); nothing catches the send's rejection
+    {
+      code: code`
+        import { Queue, Worker } from 'bullmq';
+        import axios from 'axios';
+        const queue = new Queue('whatsapp');
+        export const enqueue = (data: object) => queue.add('send', data, { attempts: 3 });
+        new Worker('whatsapp', async (job) => {
+          await axios.post('${META}', job.data);
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 6, column: 9, endLine: 6, endColumn: 85 }],
+    },
+    // Temporal: activities are retried by default, without limit
+    {
+      code: code`
+        import { Context } from '@temporalio/activity';
+        import axios from 'axios';
+        export async function sendWhatsApp(to: string, text: string) {
+          Context.current().heartbeat();
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, text: { body: text } });
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('temporal', 'throw ApplicationFailure.nonRetryable()'), line: 5, column: 9, endLine: 5, endColumn: 136 }],
+    },
+    // Inngest: retried unless retries: 0 (the second function is not)
+    {
+      code: code`
+        import { Inngest } from 'inngest';
+        import axios from 'axios';
+        const inngest = new Inngest({ id: 'app' });
+        export const send = inngest.createFunction({ id: 'send-whatsapp' }, { event: 'message/send' }, async ({ event }) => {
+          await axios.post('${META}', event.data);
+        });
+        export const once = inngest.createFunction({ id: 'send-once', retries: 0 }, { event: 'message/once' }, async ({ event }) => {
+          await axios.post('${META}', event.data);
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('inngest', 'throw a NonRetriableError'), line: 5, column: 9, endLine: 5, endColumn: 87 }],
+    },
+    // Trigger.dev: stops for 131047 only; the other codes that cannot succeed are re-run
+    {
+      code: code`
+        import { task, AbortTaskRunError } from '@trigger.dev/sdk/v3';
+        import axios from 'axios';
+        export const send = task({ id: 'send', run: async (payload: { to: string }) => {
+          try {
+            await axios.post('${META}', payload);
+          } catch (err) {
+            if (err.response?.data?.error?.code === 131047) throw new AbortTaskRunError('window closed');
+            throw err;
+          }
+        } });
+      `,
+      errors: [
+        {
+          messageId: 'jobPartialRetry',
+          data: { engine: 'trigger.dev', provider: 'meta-cloud', count: NON_RETRYABLE['meta-cloud'] - 1, errors: 'errors', examples: cite('meta-cloud', 131026, 190), stop: 'throw an AbortTaskRunError' },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 15,
+        },
+      ],
+    },
+    // pg-boss: a retryLimit on the queue's jobs; pg-boss has no error that stops a retry
+    {
+      code: code`
+        import PgBoss from 'pg-boss';
+        import axios from 'axios';
+        const boss = new PgBoss(process.env.DATABASE_URL!);
+        export const enqueue = (data: object) => boss.send('whatsapp', data, { retryLimit: 3 });
+        await boss.work('whatsapp', async ([job]) => {
+          await axios.post('${META}', job.data);
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('pg-boss', 'return instead of throwing'), line: 6, column: 9, endLine: 6, endColumn: 85 }],
+    },
+    // .catch(() => axios.post(sameUrl, sameBody)) re-sends once on every error
+    {
+      code: code`
+        import axios from 'axios';
+        export function send(payload: object) {
+          return axios.post('${META}', payload).catch(() => axios.post('${META}', payload));
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 98, endLine: 3, endColumn: 173 }],
+    },
+  ],
+});

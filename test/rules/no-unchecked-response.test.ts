@@ -75,13 +75,6 @@ ruleTester.run('no-unchecked-response', rule, {
     code`
       await Promise.all(recipients.map((to) => fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to }) })));
     `,
-    // logging only: nothing is used as a success
-    code`
-      const res = await fetch('${META}', init);
-      const data = await res.json();
-      console.log(res.status, data);
-      logger.info(data.messages[0].id);
-    `,
     // the raw response returned; no caller in this file reads its body
     code`
       export function sendRaw(init: RequestInit) {
@@ -292,15 +285,6 @@ ruleTester.run('no-unchecked-response', rule, {
       await save(body.messages[0].id);
     `,
 
-    // Logging only, with the parsed body named `body` next to a `body:` request
-    // option. FAILS at present: the analysis (src/analysis/outcome.ts) takes the
-    // object key `body` for a reference to the variable `body`, so it counts as
-    // "the body passed on". Any `{ body: … }` key in the file has the same effect.
-    code`
-      const res = await fetch('${META}', { method: 'POST', headers, body: JSON.stringify(payload) });
-      const body = await res.json();
-      console.log(body);
-    `,
     // ══ Connexease: every documented error comes with a 4xx/5xx status ══
     // A client that rejects on HTTP errors (axios, got, ky, ofetch) has checked it: no `isSuccess` check on top,
     // also when the result is dropped.
@@ -340,6 +324,24 @@ ruleTester.run('no-unchecked-response', rule, {
   ],
 
   invalid: [
+    // logging only reports a failure as sent: the body (or its fields) printed with no check
+    {
+      code: code`
+        const res = await fetch('${META}', init);
+        const data = await res.json();
+        console.log(res.status, data);
+        logger.info(data.messages[0].id);
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE }, line: 1, column: 19, endLine: 1, endColumn: 86 }],
+    },
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', headers, body: JSON.stringify(payload) });
+        const body = await res.json();
+        console.log(body);
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE }, line: 1, column: 19, endLine: 1, endColumn: 140 }],
+    },
     // ══ Meta Cloud API (fetch) ══
     // a field of the parsed body read; the report spans the whole call
     {
@@ -1022,6 +1024,80 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
           endColumn: 99,
         },
         { messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code' }, line: 8, column: 9, endLine: 8, endColumn: 53 },
+      ],
+    },
+  ],
+});
+
+// ─── Failures given back as values (issue 16) ──────────────────────────────────
+const dropped = (wrapper: string, shape: string) => ({ wrapper, provider: 'meta-cloud', shape });
+
+ruleTester.run('no-unchecked-response: failures a wrapper gives back as values', rule, {
+  valid: [
+    // the wrapper throws on failure: nothing to test at its calls
+    code`
+      import axios from 'axios';
+      async function send(p: object) { try { return await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', ...p }); } catch (e) { throw new Error('x', { cause: e }); } }
+      export async function job() { await send({}); }
+    `,
+  ],
+  invalid: [
+    // { ok: false, error } dropped: a closed 24-hour window is lost here
+    {
+      code: code`
+        const GRAPH = 'https://graph.facebook.com/v21.0';
+        async function sendText(to: string, text: string) {
+          const res = await fetch(\`\${GRAPH}/\${process.env.PHONE_NUMBER_ID}/messages\`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, text: { body: text } }) });
+          if (!res.ok) return { ok: false as const, error: await res.text() };
+          return { ok: true as const };
+        }
+        export async function a(user: string) {
+          await sendText(user, 'Your order shipped');
+          const r = await sendText(user, 'hi'); if (!r.ok) log(r.error);
+          const unused = await sendText(user, 'x');
+          void sendText(user, 'y');
+        }
+      `,
+      errors: [
+        { messageId: 'failureDropped', data: dropped('sendText', 'a failure object'), line: 8, column: 9, endLine: 8, endColumn: 45 },
+        { messageId: 'failureDropped', data: dropped('sendText', 'a failure object'), line: 10, column: 24, endLine: 10, endColumn: 43 },
+        { messageId: 'failureDropped', data: dropped('sendText', 'a failure object'), line: 11, column: 8, endLine: 11, endColumn: 27 },
+      ],
+    },
+    // null from a catch, dereferenced without a test (the caller that tests it is fine)
+    {
+      code: code`
+        import axios from 'axios';
+        async function getTemplates(waba: string) {
+          try {
+            const { data } = await axios.get(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+            return data.data;
+          } catch (e) {
+            return null;
+          }
+        }
+        export async function names(waba: string) {
+          const templates = await getTemplates(waba);
+          return templates.map((t) => t.name);
+        }
+        export async function safe(waba: string) {
+          const templates = await getTemplates(waba);
+          if (!templates) return [];
+          return templates.map((t) => t.name);
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('getTemplates', 'null'), line: 11, column: 27, endLine: 11, endColumn: 45 }],
+    },
+    // .catch(() => null) on the send: dropped, and printed as sent
+    {
+      code: code`
+        import axios from 'axios';
+        const send = (payload: object) => axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', ...payload }).catch(() => null);
+        export async function job() { await send({ to: '1' }); const r = await send({ to: '2' }); console.log('sent', r.data); }
+      `,
+      errors: [
+        { messageId: 'failureDropped', data: dropped('send', 'null'), line: 3, column: 37, endLine: 3, endColumn: 54 },
+        { messageId: 'failureUnchecked', data: dropped('send', 'null'), line: 3, column: 72, endLine: 3, endColumn: 89 },
       ],
     },
   ],
