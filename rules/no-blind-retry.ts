@@ -63,9 +63,9 @@ export default createRule({
             const cited = examples(provider, hammered);
             if (construct.form === 'job') {
               const engine = construct.library as JobEngine;
-              const data = { engine, provider: provider.id, examples: cited, stop: ENGINE_STOP[engine] };
-              if (every) context.report({ node, loc, messageId: 'jobRetry', data });
-              else context.report({ node, loc, messageId: 'jobPartialRetry', data: { ...data, count, errors } });
+              const stop = ENGINE_STOP[engine];
+              if (every) context.report({ node, loc, messageId: 'jobRetry', data: { engine, provider: provider.id, examples: cited, stop } });
+              else context.report({ node, loc, messageId: 'jobPartialRetry', data: { engine, provider: provider.id, examples: cited, stop, count, errors } });
             } else if (construct.form === 'client-option') {
               const library = construct.library ?? 'client';
               context.report({ node, loc, messageId: 'clientRetryStatuses', data: { library, provider: provider.id, count, errors, examples: cited } });
