@@ -22,13 +22,10 @@ export default createRule({
     },
     schema: [],
     messages: {
-      messageBranching: 'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; branch on {{codeField}} instead.',
-      messageIsTitle:
-        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text belongs to {{code}} ({{title}}), so test {{codeField}} === {{code}} instead.',
-      messageIsRange:
-        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text belongs to {{codes}} ({{title}}), so branch on {{codeField}} instead.',
-      messageMatchesTitles:
-        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text matches the titles of {{codes}}, so branch on {{codeField}} instead.',
+      messageBranching: 'Branching on the {{field}} text of a {{provider}} error breaks when it is reworded; branch on {{codeField}} instead.',
+      messageIsTitle: 'Branching on the {{field}} text of a {{provider}} error breaks when it is reworded; this is {{code}} ({{title}}): test {{codeField}} === {{code}}.',
+      messageIsRange: 'Branching on the {{field}} text of a {{provider}} error breaks when it is reworded; this is {{codes}} ({{title}}): branch on {{codeField}}.',
+      messageMatchesTitles: 'Branching on the {{field}} text of a {{provider}} error breaks when it is reworded; it matches {{codes}}: branch on {{codeField}} instead.',
       useCode: 'Test {{replacement}} instead.',
     },
   },

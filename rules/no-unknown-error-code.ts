@@ -4,11 +4,11 @@
  */
 import { codeComparisonsOf, getAnalysis, type CodeComparison } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
-import { nearestCode } from '../src/analysis/providers.js';
+import { nearestCode, nearestCodes } from '../src/analysis/providers.js';
 import type { ErrorEntry } from '../src/catalog/schema.js';
 import { createRule, formatCode } from '../src/util/create-rule.js';
 
-type MessageId = 'unknownCode' | 'didYouMean' | 'wrongType' | 'otherProvider' | 'useCode';
+type MessageId = 'unknownCode' | 'didYouMean' | 'didYouMeanOneOf' | 'wrongType' | 'otherProvider' | 'useCode';
 
 /** Loose equality (`==`) lets `'131047'` match `131047`. */
 function looselyDocumented(comparison: CodeComparison): boolean {
@@ -36,8 +36,9 @@ export default createRule<[], MessageId>({
     },
     schema: [],
     messages: {
-      unknownCode: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; compare with a code from the {{provider}} catalog.',
+      unknownCode: '{{value}} is not a documented {{provider}} error code, so this comparison never matches.',
       didYouMean: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; did you mean {{suggestion}} ({{title}})?',
+      didYouMeanOneOf: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; did you mean {{suggestions}}?',
       wrongType: '{{provider}} sends this error code as a {{type}}, so {{value}} never equals it; compare with {{suggestion}} ({{title}}).',
       otherProvider: '{{value}} is a {{other}} error code, not a {{provider}} one, so this comparison never matches.',
       useCode: 'Use {{suggestion}} ({{title}}).',
@@ -62,16 +63,15 @@ export default createRule<[], MessageId>({
           (asNumber !== undefined && (provider.entry(asNumber) ?? nearestCode(provider, asNumber))) ||
           (asString !== undefined && provider.def.codeType !== 'number' && provider.entry(asString)) ||
           undefined;
-        const nearest = retyped ?? nearestCode(provider, value);
-        const suggest = (entry: ErrorEntry) =>
+        const candidates = retyped ? [retyped] : nearestCodes(provider, value);
+        const nearest = candidates.length === 1 ? candidates[0] : undefined;
+        const suggest = (...entries: ErrorEntry[]) =>
           comparison.literal
-            ? [
-                {
-                  messageId: 'useCode' as const,
-                  data: { suggestion: formatCode(entry.code), title: entry.title },
-                  fix: (fixer: Parameters<NonNullable<Parameters<typeof context.report>[0]['fix']>>[0]) => fixer.replaceText(comparison.literal!, replacement(context.sourceCode.getText(comparison.literal!), entry)),
-                },
-              ]
+            ? entries.map((entry) => ({
+                messageId: 'useCode' as const,
+                data: { suggestion: formatCode(entry.code), title: entry.title },
+                fix: (fixer: Parameters<NonNullable<Parameters<typeof context.report>[0]['fix']>>[0]) => fixer.replaceText(comparison.literal!, replacement(context.sourceCode.getText(comparison.literal!), entry)),
+              }))
             : [];
         if (retyped) {
           context.report({
@@ -83,7 +83,7 @@ export default createRule<[], MessageId>({
           continue;
         }
         const other = analysis.settings.providers.find((p) => p !== provider && p.entry(value));
-        if (other && !nearest) {
+        if (other && candidates.length === 0) {
           context.report({ node: comparison.node, messageId: 'otherProvider', data: { value: shown, other: other.id, provider: provider.id } });
           continue;
         }
@@ -94,6 +94,14 @@ export default createRule<[], MessageId>({
             data: { value: shown, provider: provider.id, suggestion: formatCode(nearest.code), title: nearest.title },
             suggest: suggest(nearest),
           });
+          continue;
+        }
+        if (candidates.length > 1) {
+          // equally near codes: name them (up to three, the best-known first) and offer each
+          const named = candidates.slice(0, 3);
+          const list = named.map((e) => formatCode(e.code));
+          const suggestions = candidates.length > 3 ? `${list.join(', ')} (or ${candidates.length - 3} more)` : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
+          context.report({ node: comparison.node, messageId: 'didYouMeanOneOf', data: { value: shown, provider: provider.id, suggestions }, suggest: suggest(...named) });
           continue;
         }
         context.report({ node: comparison.node, messageId: 'unknownCode', data: { value: shown, provider: provider.id } });

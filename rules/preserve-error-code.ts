@@ -8,6 +8,7 @@ import {
   carries,
   contrastingPair,
   decidedOnCode,
+  endpointOf,
   errorPaths,
   getAnalysis,
   isFailureValue,
@@ -45,7 +46,7 @@ export default createRule({
       'Program:exit'() {
         const reported = new Set<Node>();
         for (const path of errorPaths(analysis)) {
-          const pair = contrastingPair(path.provider);
+          const pair = contrastingPair(path.provider, endpointOf(analysis, path.call));
           const data = {
             provider: path.provider.id,
             first: pair ? formatCode(pair[0].code) : 'one error',

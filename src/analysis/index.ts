@@ -8,12 +8,13 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';
+import { projectRootFor } from './modules.js';
 import { analyseLintedFile, startLint } from './project.js';
 import { typeInfoOf } from './types.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 
 export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
-export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type HandlingGroup, type ProviderInfo } from './providers.js';
+export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type Endpoint, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
 export { decidesOnlyRetry, ENGINE_STOP, retryConstructs, retryDecisions, type JobEngine, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
 export { alwaysThrows, decidedOnCode, errorPaths, failurePolarity, providerErrorsRethrownBefore, throwsOnFailure, type ErrorPath } from './error-paths.js';
@@ -31,9 +32,10 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const cached = cache.get(sourceCode);
   if (cached?.settings === settings) return cached.analysis;
   const types = typeInfoOf(sourceCode);
-  const file = { path: context.physicalFilename, root: context.cwd };
+  const file = { path: context.physicalFilename, root: projectRootFor(context.cwd, context.physicalFilename) };
   const project = startLint(file, settings, types);
   const analysis = analyseLintedFile(sourceCode, settings, types, project, file.path);
   cache.set(sourceCode, { settings, analysis });
   return analysis;
 }
+export { endpointOf } from './endpoint.js';

@@ -9,14 +9,14 @@ const DIGI = 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage'
 const BUBBLES = 'https://api.msgbubbles.com/v1/messages';
 const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
 
-/** How a message cites codes: `131047 (Re-engagement message: Send an approved template instead; …)`, joined by "and". */
+/** How a message cites codes: `131047 (Re-engagement message)`, joined by "and". */
 function cite(provider: Provider, ...codes: (string | number)[]): string {
   const errors: readonly ErrorEntry[] = catalog[provider].errors;
   return codes
     .map((c) => {
       const entry = errors.find((e) => e.code === c);
       if (!entry) throw new Error(`${provider} documents no ${c}`);
-      return `${c} (${entry.title}: ${entry.remedy.replace(/\.$/, '')})`;
+      return `${c} (${entry.title})`;
     })
     .join(' and ');
 }
@@ -708,7 +708,7 @@ ruleTester.run('no-blind-retry', rule, {
         }
       `,
       settings: customSettings,
-      errors: [{ messageId: 'blindRetry', data: { provider: 'acme-wa', examples: '1001 (Recipient unknown: Check the number)' }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+      errors: [{ messageId: 'blindRetry', data: { provider: 'acme-wa', examples: '1001 (Recipient unknown)' }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
     },
     // Meta Cloud API: excludes two codes, retries the other 42 that cannot succeed.
     {
@@ -1772,6 +1772,46 @@ ruleTester.run('no-blind-retry: job engines', rule, {
         }
       `,
       errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 98, endLine: 3, endColumn: 173 }],
+    },
+  ],
+});
+
+// ─── Requests that send no message (templates, media) ──────────────────────────
+// 131047 and the other send codes cannot come back from a templates listing: the
+// message cites the codes any Cloud API request can return (the catalog's
+// `requestNotable`), and a send keeps citing the send codes.
+ruleTester.run('no-blind-retry: what a request that is not a send can return', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: code`
+        import axios from 'axios';
+        export async function templates(waba: string) {
+          for (let i = 0; i < 3; i++) {
+            try {
+              return await axios.get(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+            } catch (e) {
+              await new Promise((r) => setTimeout(r, 1000));
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: cite('meta-cloud', 100, 190) }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(phoneId: string, payload: object) {
+          for (let i = 0; i < 3; i++) {
+            try {
+              return await axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, payload);
+            } catch (e) {
+              await new Promise((r) => setTimeout(r, 1000));
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
     },
   ],
 });

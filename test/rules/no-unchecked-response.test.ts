@@ -332,7 +332,7 @@ ruleTester.run('no-unchecked-response', rule, {
         console.log(res.status, data);
         logger.info(data.messages[0].id);
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE }, line: 1, column: 19, endLine: 1, endColumn: 86 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 86 }],
     },
     {
       code: code`
@@ -340,7 +340,7 @@ ruleTester.run('no-unchecked-response', rule, {
         const body = await res.json();
         console.log(body);
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE }, line: 1, column: 19, endLine: 1, endColumn: 140 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 140 }],
     },
     // ══ Meta Cloud API (fetch) ══
     // a field of the parsed body read; the report spans the whole call
@@ -357,7 +357,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 5,
@@ -376,7 +376,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -394,7 +394,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -413,7 +413,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -433,7 +433,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -449,7 +449,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 57,
           endLine: 1,
@@ -467,7 +467,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 1,
           endLine: 1,
@@ -495,7 +495,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -520,7 +520,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 3,
           column: 23,
           endLine: 3,
@@ -540,7 +540,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 3,
           column: 22,
           endLine: 3,
@@ -559,7 +559,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -578,7 +578,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -595,7 +595,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -611,7 +611,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'meta-cloud', field: 'body.error.code' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE },
           line: 1,
           column: 7,
           endLine: 1,
@@ -629,7 +629,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'meta-cloud', field: 'body.error.code' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE },
           line: 2,
           column: 3,
           endLine: 2,
@@ -637,7 +637,7 @@ ruleTester.run('no-unchecked-response', rule, {
         },
         {
           messageId: 'discarded',
-          data: { provider: 'meta-cloud', field: 'body.error.code' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE },
           line: 3,
           column: 8,
           endLine: 3,
@@ -658,7 +658,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -678,7 +678,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'fetch', example: CEQUENS_EXAMPLE },
+          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'fetch', example: CEQUENS_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -697,7 +697,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'axios (with validateStatus)', example: CEQUENS_EXAMPLE },
+          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'axios (with validateStatus)', example: CEQUENS_EXAMPLE, what: 'send' },
           line: 3,
           column: 24,
           endLine: 3,
@@ -713,7 +713,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'cequens', field: 'body.errors[0].code' },
+          data: { provider: 'cequens', field: 'body.errors[0].code', what: 'send', example: CEQUENS_EXAMPLE },
           line: 2,
           column: 7,
           endLine: 2,
@@ -732,7 +732,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'wa-server', field: 'body.error.code', client: 'fetch', example: WA_EXAMPLE },
+          data: { provider: 'wa-server', field: 'body.error.code', client: 'fetch', example: WA_EXAMPLE, what: 'send' },
           line: 1,
           column: 1,
           endLine: 1,
@@ -751,7 +751,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'wa-server', field: 'body.error.code', client: 'undici request', example: WA_EXAMPLE },
+          data: { provider: 'wa-server', field: 'body.error.code', client: 'undici request', example: WA_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -769,7 +769,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'wa-server', field: 'body.error.code', client: 'got (with throwHttpErrors: false)', example: WA_EXAMPLE },
+          data: { provider: 'wa-server', field: 'body.error.code', client: 'got (with throwHttpErrors: false)', example: WA_EXAMPLE, what: 'send' },
           line: 2,
           column: 20,
           endLine: 2,
@@ -792,7 +792,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE },
+          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE, what: 'send' },
           line: 2,
           column: 36,
           endLine: 2,
@@ -810,7 +810,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE },
+          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE, what: 'send' },
           line: 2,
           column: 24,
           endLine: 2,
@@ -828,7 +828,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE },
+          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -844,7 +844,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'digiworld', field: 'body.error' },
+          data: { provider: 'digiworld', field: 'body.error', what: 'send', example: DIGI_EXAMPLE },
           line: 2,
           column: 7,
           endLine: 2,
@@ -867,7 +867,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'msgbubbles', field: 'body.error', client: 'fetch', example: BUBBLES_EXAMPLE },
+          data: { provider: 'msgbubbles', field: 'body.error', client: 'fetch', example: BUBBLES_EXAMPLE, what: 'send' },
           line: 3,
           column: 21,
           endLine: 3,
@@ -885,7 +885,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'msgbubbles', field: 'body.error', client: 'axios (with validateStatus)', example: BUBBLES_EXAMPLE },
+          data: { provider: 'msgbubbles', field: 'body.error', client: 'axios (with validateStatus)', example: BUBBLES_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -901,7 +901,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'msgbubbles', field: 'body.error' },
+          data: { provider: 'msgbubbles', field: 'body.error', what: 'send', example: BUBBLES_EXAMPLE },
           line: 2,
           column: 7,
           endLine: 2,
@@ -919,7 +919,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'msgbubbles', field: 'body.error', client: 'ofetch (with ignoreResponseError)', example: BUBBLES_EXAMPLE },
+          data: { provider: 'msgbubbles', field: 'body.error', client: 'ofetch (with ignoreResponseError)', example: BUBBLES_EXAMPLE, what: 'send' },
           line: 2,
           column: 20,
           endLine: 2,
@@ -937,7 +937,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'msgbubbles', field: 'body.error' },
+          data: { provider: 'msgbubbles', field: 'body.error', what: 'send', example: BUBBLES_EXAMPLE },
           line: 1,
           column: 7,
           endLine: 1,
@@ -956,7 +956,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'connexease', field: 'body.errors.code', client: 'fetch', example: CONNEX_EXAMPLE },
+          data: { provider: 'connexease', field: 'body.errors.code', client: 'fetch', example: CONNEX_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -1017,20 +1017,20 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '131047 (Re-engagement message)' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '131047 (Re-engagement message)', what: 'send' },
           line: 4,
           column: 21,
           endLine: 4,
           endColumn: 99,
         },
-        { messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code' }, line: 8, column: 9, endLine: 8, endColumn: 53 },
+        { messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 8, column: 9, endLine: 8, endColumn: 53 },
       ],
     },
   ],
 });
 
 // ─── Failures given back as values (issue 16) ──────────────────────────────────
-const dropped = (wrapper: string, shape: string) => ({ wrapper, provider: 'meta-cloud', shape });
+const dropped = (wrapper: string, shape: string) => ({ wrapper, provider: 'meta-cloud', shape, what: 'send' });
 
 ruleTester.run('no-unchecked-response: failures a wrapper gives back as values', rule, {
   valid: [
@@ -1099,6 +1099,34 @@ ruleTester.run('no-unchecked-response: failures a wrapper gives back as values',
         { messageId: 'failureDropped', data: dropped('send', 'null'), line: 3, column: 37, endLine: 3, endColumn: 54 },
         { messageId: 'failureUnchecked', data: dropped('send', 'null'), line: 3, column: 72, endLine: 3, endColumn: 89 },
       ],
+    },
+  ],
+});
+
+// ─── Requests that send no message (templates, media) ──────────────────────────
+// The message says "request" and cites a code any Cloud API request can return.
+const REQUEST = { provider: 'meta-cloud', field: 'body.error.code', what: 'request', example: '100 (Invalid parameter)' };
+
+ruleTester.run('no-unchecked-response: requests that are not sends', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: code`
+        export async function templates(waba: string) {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+          const body = await res.json();
+          return body.data.map((t) => t.name);
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { ...REQUEST, client: 'fetch' }, line: 2, column: 21, endLine: 2, endColumn: 88 }],
+    },
+    {
+      code: code`
+        export async function upload(phoneId: string, form: FormData) {
+          await fetch(\`https://graph.facebook.com/v21.0/\${phoneId}/media\`, { method: 'POST', body: form });
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: REQUEST, line: 2, column: 9, endLine: 2, endColumn: 99 }],
     },
   ],
 });

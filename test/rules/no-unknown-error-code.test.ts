@@ -2131,22 +2131,22 @@ ruleTester.run('no-unknown-error-code: codes through a conditional and a predica
             return await axios.post('${META}', payload);
           } catch (err) {
             const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
-            if (code === 13100) throw err;
+            if (code === 131074) throw err;
           }
         }
       `,
       errors: [
         {
           messageId: 'didYouMean',
-          data: { value: '13100', provider: 'meta-cloud', suggestion: '131000', title: 'Something went wrong' },
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: 'Re-engagement message' },
           line: 7,
           column: 18,
           endLine: 7,
-          endColumn: 23,
+          endColumn: 24,
           suggestions: [
             {
               messageId: 'useCode',
-              data: { suggestion: '131000', title: 'Something went wrong' },
+              data: { suggestion: '131047', title: 'Re-engagement message' },
               output: code`
                 import axios from 'axios';
                 export async function send(payload: object) {
@@ -2154,7 +2154,7 @@ ruleTester.run('no-unknown-error-code: codes through a conditional and a predica
                     return await axios.post('${META}', payload);
                   } catch (err) {
                     const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
-                    if (code === 131000) throw err;
+                    if (code === 131047) throw err;
                   }
                 }
               `,
@@ -2163,7 +2163,8 @@ ruleTester.run('no-unknown-error-code: codes through a conditional and a predica
         },
       ],
     },
-    // a same-file predicate called with the code: its literals are compared with the code (reported where they are written)
+    // a same-file predicate called with the code: its literals are compared with the code (reported where they are written);
+    // 1900 is one edit from both 190 and 100: both are named, the better-known first, and each is offered
     {
       code: code`
         import axios from 'axios';
@@ -2181,8 +2182,8 @@ ruleTester.run('no-unknown-error-code: codes through a conditional and a predica
       `,
       errors: [
         {
-          messageId: 'didYouMean',
-          data: { value: '1900', provider: 'meta-cloud', suggestion: '190', title: 'Access token has expired' },
+          messageId: 'didYouMeanOneOf',
+          data: { value: '1900', provider: 'meta-cloud', suggestions: '190 or 100' },
           line: 3,
           column: 19,
           endLine: 3,
@@ -2204,6 +2205,71 @@ ruleTester.run('no-unknown-error-code: codes through a conditional and a predica
                     throw err;
                   }
                 }
+              `,
+            },
+            {
+              messageId: 'useCode',
+              data: { suggestion: '100', title: 'Invalid parameter' },
+              output: code`
+                import axios from 'axios';
+                function isTokenError(code: number) {
+                  return code === 100 || code === 190;
+                }
+                export async function send(payload: object) {
+                  try {
+                    return await axios.post('${META}', payload);
+                  } catch (err) {
+                    if (isTokenError(err.response?.data?.error?.code)) await renewToken();
+                    throw err;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a number one digit from many codes (13104): the three best-known are named and offered, the rest counted
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 13104) await reopenWindow();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMeanOneOf',
+          data: { value: '13104', provider: 'meta-cloud', suggestions: '131047, 131048, 131064 (or 4 more)' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: 'Re-engagement message' },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 131047) await reopenWindow();
+              `,
+            },
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131048', title: 'Spam rate limit hit' },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 131048) await reopenWindow();
+              `,
+            },
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131064', title: 'Messaging limit reached for template category violations' },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 131064) await reopenWindow();
               `,
             },
           ],

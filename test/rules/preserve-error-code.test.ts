@@ -13,6 +13,8 @@ const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
  * that need different handling, and where its code lives.
  */
 const META_DATA = { provider: 'meta-cloud', first: '131047', second: '190', codeField: 'body.error.code' };
+/** A Cloud API request that sends no message (templates, media): the pair is from the codes any endpoint returns. */
+const META_REQUEST_DATA = { ...META_DATA, first: '190', second: '100' };
 const CEQUENS_DATA = { provider: 'cequens', first: '470', second: "'MISSING_TOKEN'", codeField: 'body.errors[0].code' };
 const WA_DATA = { provider: 'wa-server', first: "'device_not_connected'", second: "'validation_error'", codeField: 'body.error.code' };
 const DIGI_DATA = { provider: 'digiworld', first: "'insufficient_balance'", second: "'invalid_signature'", codeField: 'body.error' };
@@ -1098,7 +1100,7 @@ ruleTester.run('preserve-error-code: the rest after a success return, network-on
       `,
       errors: [{ messageId: 'droppedReturn', data: CONNEX_DATA, line: 5, column: 3, endLine: 5, endColumn: 57 }],
     },
-    // a helper that always throws throws what it is given
+    // a helper that always throws throws what it is given (a templates request: 190 and 100, not the send codes)
     {
       code: code`
         import axios from 'axios';
@@ -1110,7 +1112,7 @@ ruleTester.run('preserve-error-code: the rest after a success return, network-on
           return axios.get(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`).catch((e) => fail(\`templates: \${e.response?.data?.error?.message}\`));
         }
       `,
-      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'e'), line: 7, column: 97, endLine: 7, endColumn: 151 }],
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA, 'e'), line: 7, column: 97, endLine: 7, endColumn: 151 }],
     },
     // the error turned into text keeps only the text, like err.message
     {
