@@ -4,7 +4,7 @@
  */
 import { byNotability, endpointOf, ENGINE_STOP, getAnalysis, retryConstructs, type Endpoint, type JobEngine, type ProviderInfo } from '../src/analysis/index.js';
 import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
-import { createRule, listSome } from '../src/util/create-rule.js';
+import { citeCode, createRule, listSome } from '../src/util/create-rule.js';
 
 const NOT_RETRYABLE: readonly RetryClass[] = ['never', 'after-fix', 'provider-retries'];
 
@@ -17,7 +17,7 @@ function examples(provider: ProviderInfo, hammered: readonly ErrorEntry[], endpo
     if (entry && picked.length < 2) picked.push(entry);
   }
   for (const entry of entries) if (picked.length < 2 && !picked.includes(entry)) picked.push(entry);
-  return picked.map((e) => `${e.code} (${e.title})`).join(' and ');
+  return picked.map(citeCode).join(' and ');
 }
 
 export default createRule({

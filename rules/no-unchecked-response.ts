@@ -4,7 +4,7 @@
  */
 import { own } from '../src/analysis/ast.js';
 import { byNotability, endpointOf, failureValueOf, getAnalysis, outcomeUses, resolvesOnFailure, resultUse } from '../src/analysis/index.js';
-import { createRule, formatCode } from '../src/util/create-rule.js';
+import { citeCode, createRule } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
   fetch: 'fetch',
@@ -70,7 +70,7 @@ export default createRule({
             what,
           );
           const field = provider.codeField;
-          const cited = example ? `${formatCode(example.code)} (${example.title})` : 'a validation error';
+          const cited = example ? citeCode(example) : 'a validation error';
           if (uses.discarded) {
             context.report({ node: call.node, messageId: 'discarded', data: { provider: provider.id, field, what, example: cited } });
           } else if (uses.successUses.length > 0 || uses.logged.length > 0) {

@@ -9,14 +9,19 @@ const DIGI = 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage'
 const BUBBLES = 'https://api.msgbubbles.com/v1/messages';
 const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
 
-/** How a message cites codes: `131047 (Re-engagement message)`, joined by "and". */
+/**
+ * How a message cites codes, joined by "and": a number or a code with digits
+ * with its title (`131047 (Re-engagement message)`, `'AUTH_003' (Invalid token format)`),
+ * a code made of words quoted and bare (`'invalid_signature'`).
+ */
 function cite(provider: Provider, ...codes: (string | number)[]): string {
   const errors: readonly ErrorEntry[] = catalog[provider].errors;
   return codes
     .map((c) => {
       const entry = errors.find((e) => e.code === c);
       if (!entry) throw new Error(`${provider} documents no ${c}`);
-      return `${c} (${entry.title})`;
+      if (typeof c === 'number') return `${c} (${entry.title})`;
+      return /\d/.test(c) ? `'${c}' (${entry.title})` : `'${c}'`;
     })
     .join(' and ');
 }
@@ -708,7 +713,7 @@ ruleTester.run('no-blind-retry', rule, {
         }
       `,
       settings: customSettings,
-      errors: [{ messageId: 'blindRetry', data: { provider: 'acme-wa', examples: '1001 (Recipient unknown)' }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+      errors: [{ messageId: 'blindRetry', data: { provider: 'acme-wa', examples: "'1001' (Recipient unknown)" }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
     },
     // Meta Cloud API: excludes two codes, retries the other 42 that cannot succeed.
     {

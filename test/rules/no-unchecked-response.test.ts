@@ -13,9 +13,10 @@ const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
 // never-retry messaging code and its title, lower-cased.
 const META_EXAMPLE = '131047 (Re-engagement message)';
 const CEQUENS_EXAMPLE = '470 (Re-engagement message)';
-const WA_EXAMPLE = "'validation_error' (Payload failed validation)";
-const DIGI_EXAMPLE = "'invalid_signature' (Invalid signature)";
-const BUBBLES_EXAMPLE = "'invalid_request' (Invalid request)";
+// codes made of words are cited bare; numbers and codes with digits with their title
+const WA_EXAMPLE = "'validation_error'";
+const DIGI_EXAMPLE = "'invalid_signature'";
+const BUBBLES_EXAMPLE = "'invalid_request'";
 const CONNEX_EXAMPLE = "'AUTH_003' (Invalid token format)";
 
 /** Connexease's success flag, for a client that throws on non-2xx but not on `isSuccess: false`. */
