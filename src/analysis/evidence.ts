@@ -41,7 +41,10 @@ function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth:
     case AST_NODE_TYPES.Identifier: {
       out.push(current.name);
       const next = constInit(env, current) ?? boundArgument(env, current);
-      if (next) namesIn(env, next, out, depth + 1);
+      if (next) {
+        namesIn(env, next, out, depth + 1);
+        filledIn(env, current, out, depth);
+      }
       else {
         const resolved = resolveExpression(env, current);
         if (resolved !== current) namesIn(env, resolved, out, depth + 1);
@@ -65,6 +68,8 @@ function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth:
       return;
     }
     case AST_NODE_TYPES.TemplateLiteral:
+      // the text too: a Twilio address written `whatsapp:${to}`
+      for (const quasi of current.quasis) if (quasi.value.cooked && quasi.value.cooked.length < 200) out.push(quasi.value.cooked);
       for (const expression of current.expressions) namesIn(env, expression, out, depth);
       return;
     case AST_NODE_TYPES.BinaryExpression:
@@ -100,6 +105,21 @@ function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth:
       if (typeof current.value === 'string' && current.value.length < 200) out.push(current.value);
       return;
     default:
+  }
+}
+
+/** Methods that fill a form or parameter object after it is made: `params.append('To', 'whatsapp:+1…')`. */
+const FILL_METHODS = new Set(['append', 'set']);
+
+/** The names of what a payload object is filled with after it is made (`form.append(…)`, `params.set(…)`). */
+function filledIn(env: AnalysisEnv, id: TSESTree.Identifier, out: string[], depth: number): void {
+  const variable = findVariable(env.sourceCode, id);
+  for (const ref of variable?.references ?? []) {
+    const use = ref.identifier.parent;
+    const call = use?.parent;
+    if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref.identifier || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) continue;
+    const method = memberName(use);
+    if (typeof method === 'string' && FILL_METHODS.has(method)) for (const argument of call.arguments) namesIn(env, argument, out, depth + 1);
   }
 }
 

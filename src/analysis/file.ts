@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { classifyRequest, isCloudApiPayload, isHttpRequest, isSdk, type RequestInfo, type SdkFamily } from './clients.js';
+import { classifyRequest, isCloudApiPayload, isHttpRequest, isSdk, SDKS, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
 import { hasWhatsAppEvidence, isHostlessCloudApi } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
@@ -366,12 +366,15 @@ export class FileAnalysis implements AnalysisEnv {
   /**
    * The provider a request reaches: an SDK's, the one its URL's host (or a
    * mapped env var) names, or the Cloud API for a `messaging_product:
-   * 'whatsapp'` payload. A host other APIs share counts only with WhatsApp
-   * evidence (see `evidence.ts`).
+   * 'whatsapp'` payload. A host other APIs share, and an SDK that also sends
+   * SMS (Twilio's, Vonage's), count only with WhatsApp evidence (see `evidence.ts`).
    */
   private requestProvider(request: RequestInfo, call: TSESTree.CallExpression): ProviderInfo | undefined {
-    if (isSdk(request.family)) return this.settings.byId.get('meta-cloud');
     const whatsappPayload = isCloudApiPayload(this, request.data);
+    if (isSdk(request.family)) {
+      const spec = SDKS[request.family];
+      return !spec.needsEvidence || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? this.settings.byId.get(spec.provider) : undefined;
+    }
     const byUrl = request.url ? hostOfUrl(this, request.url) : undefined;
     if (byUrl) return !byUrl.shared || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? byUrl.provider : undefined;
     return whatsappPayload || isHostlessCloudApi(this, request) ? this.settings.byId.get('meta-cloud') : undefined;
@@ -440,6 +443,31 @@ export class FileAnalysis implements AnalysisEnv {
     return fn ?? undefined;
   }
 
+  private readonly bodyErrors = new Map<ProviderCall, boolean>();
+
+  /**
+   * Does a provider call reject with an error that carries the error body's
+   * fields itself (Twilio's `RestException`: `err.code`, `err.status`), rather
+   * than an HTTP client's error with the body under `response`? Followed into
+   * the wrappers and other files' functions that make the request.
+   */
+  rejectsWithBody(call: ProviderCall | undefined, depth = 0): boolean {
+    if (!call || depth > MAX_LAYER_DEPTH) return false;
+    const known = this.bodyErrors.get(call);
+    if (known !== undefined) return known;
+    this.bodyErrors.set(call, false);
+    let found = false;
+    if (call.request) found = isSdk(call.request.family) && SDKS[call.request.family].errorIsBody === true;
+    else {
+      const owner = call.external ? call.external.analysis : this;
+      const fn = call.external?.fn ?? call.wrapper;
+      const inner = fn && owner.calls.find((c) => c !== call && c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+      found = !!inner && owner.rejectsWithBody(inner, depth + 1);
+    }
+    this.bodyErrors.set(call, found);
+    return found;
+  }
+
   /** The provider call a node is, if any. */
   providerCall(node: Node): ProviderCall | undefined {
     return node.type === AST_NODE_TYPES.CallExpression ? this.callByNode.get(node) : undefined;
@@ -505,7 +533,7 @@ export class FileAnalysis implements AnalysisEnv {
           // `catch (e) { e.message }` around a wrapper that throws `new Error(body.error.message)`
           return { k: 'body', provider: object.provider, call: object.call, path: object.provider.messagePaths[0] ?? ['message'] };
         }
-        const found = object && name !== undefined ? member(object, name) : undefined;
+        const found = object && name !== undefined ? member(object, name, this) : undefined;
         return found ?? (this.types && !object ? this.typedMemberKind(node) : undefined);
       }
       case AST_NODE_TYPES.CallExpression:
@@ -827,8 +855,14 @@ function unwrapPromise(kind: Kind | undefined): Kind | undefined {
   return kind?.k === 'promise' ? kind.of : kind;
 }
 
-function member(kind: Kind, name: string | number): Kind | undefined {
+function member(kind: Kind, name: string | number, env: FileAnalysis): Kind | undefined {
   const { provider, call } = kind;
+  if (kind.k === 'error' && env.rejectsWithBody(call)) {
+    // Twilio's RestException: `err.code`, `err.message` are the error body's fields; `err.status` the HTTP status
+    if (name === 'status' || name === 'statusCode') return { k: 'status', provider, call };
+    if (name === 'error' || name === 'cause') return kind;
+    return { k: 'body', provider, call, path: [name] };
+  }
   switch (kind.k) {
     case 'response':
       if (name === 'status' || name === 'statusCode') return { k: 'status', provider, call };
@@ -862,13 +896,13 @@ function project(kind: Kind | undefined, pattern: Node, target: TSESTree.Identif
         if (!contains(property, target)) continue;
         if (property.type === AST_NODE_TYPES.RestElement) return undefined;
         const key = propertyKeyName(property);
-        const next = key === undefined ? undefined : member(kind, key);
+        const next = key === undefined ? undefined : member(kind, key, env);
         return project(next, property.value, target, env);
       }
       return undefined;
     case AST_NODE_TYPES.ArrayPattern:
       for (const [i, element] of pattern.elements.entries()) {
-        if (element && contains(element, target) && element.type !== AST_NODE_TYPES.RestElement) return project(member(kind, i), element, target, env);
+        if (element && contains(element, target) && element.type !== AST_NODE_TYPES.RestElement) return project(member(kind, i, env), element, target, env);
       }
       return undefined;
     default:

@@ -185,6 +185,11 @@ const ALWAYS_MENTIONS = [
   '@great-detail/whatsapp',
   "'whatsapp'",
   '"whatsapp"',
+  // the SDKs of gateways that also serve SMS (their sends count only with WhatsApp evidence)
+  "'twilio'",
+  '"twilio"',
+  '@vonage/server-sdk',
+  '@vonage/messages',
   // Cloud API paths and ids that say WhatsApp where no host is written (a base URL from the environment)
   'message_templates',
   'whatsapp_business_profile',

@@ -1,0 +1,175 @@
+/**
+ * Recognition of the gateways that also serve SMS and other channels (Twilio,
+ * Vonage, Infobip, Gupshup) and of 360dialog: their SDKs, their REST APIs,
+ * the WhatsApp evidence a call to them needs, and where their error codes
+ * sit. Snippets are linted under neutral file names (`notify.ts`), so the
+ * evidence has to come from the code itself; decoys are the same calls
+ * sending SMS. See `probe.ts` for the line format.
+ */
+import { describe, expect, it } from 'vitest';
+import { probe, probeCalls } from './probe.js';
+
+const FILE = 'notify.ts';
+const see = (code: string, filename = FILE): string[] => probe(code, undefined, filename);
+const calls = (code: string, filename = FILE): string[] => probeCalls(code, undefined, filename);
+
+describe('Twilio: the twilio SDK', () => {
+  it('twilio(sid, token) and client.messages.create with whatsapp: addresses; the caught RestException carries code and status itself', () => {
+    expect(
+      see(`
+        import twilio from 'twilio';
+        const client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);
+        export async function notify(to: string) {
+          try {
+            const message = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'Your order shipped' });
+            return message.sid;
+          } catch (err) {
+            if (err.code === 63016) return sendTemplate(to);
+            if (err.status === 429) return later(to);
+            throw new Error(err.message);
+          }
+        }
+      `),
+    ).toEqual([
+      'body twilio message',
+      'body twilio await client.messages.create(…)',
+      'call twilio sdk:twilio @5:27',
+      'promise<body> twilio client.messages.create(…)',
+      'body.sid twilio message.sid',
+      'body twilio message',
+      'error twilio err',
+      'body.code twilio err.code #code',
+      'error twilio err',
+      'status twilio err.status #status',
+      'error twilio err',
+      'body.message twilio err.message',
+      'error twilio err',
+    ]);
+  });
+
+  it("new Twilio(…), new twilio.Twilio(…), require('twilio')(…), a class field, and nested resources (client.api.v2010.accounts(sid).messages)", () => {
+    expect(
+      calls(`
+        const { Twilio } = require('twilio');
+        import * as twilioSdk from 'twilio';
+        const a = new Twilio(sid, token);
+        const b = new twilioSdk.Twilio(sid, token);
+        export const one = () => a.messages.create({ from: 'whatsapp:+14155238886', to, body });
+        export const two = () => b.api.v2010.accounts(sid).messages.create({ from: 'whatsapp:+14155238886', to, body });
+        export const three = () => require('twilio')(sid, token).messages.create({ from: 'whatsapp:+14155238886', to, body });
+        export class Notifier {
+          private client = new Twilio(sid, token);
+          send(to: string) { return this.client.api.messages.create({ from: 'whatsapp:+14155238886', to, body }); }
+        }
+      `),
+    ).toEqual(['call twilio sdk:twilio @5:26', 'call twilio sdk:twilio @6:26', 'call twilio sdk:twilio @7:28', 'call twilio sdk:twilio @10:29']);
+  });
+
+  it('WhatsApp evidence: a whatsapp: address (literal, template, concatenation), a WhatsApp sender in the names, WhatsApp in the function or class name', () => {
+    expect(
+      calls(`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export const literal = (to: string) => client.messages.create({ from: 'whatsapp:+14155238886', to, body: 'hi' });
+        export const concatenated = (to: string) => client.messages.create({ from, to: 'whatsapp:' + to, body: 'hi' });
+        export const sender = (to: string) => client.messages.create({ from: process.env.TWILIO_WHATSAPP_NUMBER, to, contentSid: 'HX123' });
+        export function sendWhatsAppReminder(to: string) { return client.messages.create({ from, to, body: 'hi' }); }
+        export class WhatsAppNotifier { send(to: string) { return client.messages.create({ from, to, body: 'hi' }); } }
+      `),
+    ).toEqual([
+      'call twilio sdk:twilio @3:40',
+      'call twilio sdk:twilio @4:45',
+      'call twilio sdk:twilio @5:39',
+      'call twilio sdk:twilio @6:59',
+      'call twilio sdk:twilio @7:59',
+    ]);
+  });
+
+  it('an SMS-only Twilio app is not a WhatsApp call (decoy): plain numbers, a Messaging Service, an SMS-named sender', () => {
+    expect(
+      see(`
+        import twilio from 'twilio';
+        const client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);
+        export async function sendSms(to: string, body: string) {
+          try {
+            return await client.messages.create({ from: '+14155238886', to, body });
+          } catch (err) {
+            if (err.code === 21211) return markInvalid(to);
+            throw err;
+          }
+        }
+        export const viaService = (to: string) => client.messages.create({ messagingServiceSid: process.env.TWILIO_SMS_SERVICE_SID, to, body: 'hi' });
+      `),
+    ).toEqual([]);
+  });
+
+  it('the file or folder named for WhatsApp is evidence too', () => {
+    expect(
+      calls(
+        `
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export const send = (to: string) => client.messages.create({ from, to, body: 'hi' });
+      `,
+        'src/whatsapp/send.ts',
+      ),
+    ).toEqual(['call twilio sdk:twilio @3:37']);
+  });
+
+  it('a wrapper around the SDK: its caller catches the same RestException (err.code is the code)', () => {
+    expect(
+      probe(
+        `
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        function sendWhatsApp(to: string, body: string) {
+          return client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body });
+        }
+        export async function remind(to: string) {
+          try { await sendWhatsApp(to, 'Reminder'); } catch (e) { return e.code === 63016 ? template(to) : undefined; }
+        }
+      `,
+        undefined,
+        FILE,
+      ).filter((line) => line.includes(' e') || line.startsWith('call')),
+    ).toEqual(['call twilio sdk:twilio @4:10', 'call twilio wrapper @7:15', 'error twilio e', 'body.code twilio e.code #code', 'error twilio e']);
+  });
+});
+
+describe('Twilio: the REST API', () => {
+  const URL = 'https://api.twilio.com/2010-04-01/Accounts/${sid}/Messages.json';
+
+  it('a form body with whatsapp: addresses (URLSearchParams, appended fields, qs.stringify); the error body has code and status', () => {
+    expect(
+      calls(`
+        import axios from 'axios';
+        import qs from 'qs';
+        export const one = (to: string) => fetch(\`${URL}\`, { method: 'POST', body: new URLSearchParams({ From: 'whatsapp:+14155238886', To: \`whatsapp:\${to}\`, Body: 'hi' }) });
+        export function two(to: string) {
+          const form = new URLSearchParams();
+          form.append('From', 'whatsapp:+14155238886');
+          form.append('To', to);
+          return fetch(\`${URL}\`, { method: 'POST', body: form });
+        }
+        export const three = (to: string) => axios.post(\`${URL}\`, qs.stringify({ From: 'whatsapp:+14155238886', To: to }), { auth });
+      `),
+    ).toEqual(['call twilio fetch @3:36', 'call twilio fetch @8:10', 'call twilio axios @10:38']);
+    expect(
+      see(`
+        export async function send(to: string) {
+          const res = await fetch(\`${URL}\`, { method: 'POST', body: new URLSearchParams({ From: 'whatsapp:+14155238886', To: to }) });
+          const body = await res.json();
+          if (!res.ok) throw Object.assign(new Error(body.message), { code: body.code, status: body.status });
+        }
+      `).filter((line) => line.startsWith('body')),
+    ).toEqual(['body twilio body', 'body twilio await res.json()', 'body.message twilio body.message', 'body twilio body', 'body.code twilio body.code #code', 'body twilio body', 'body.status twilio body.status', 'body twilio body']);
+  });
+
+  it('an SMS form body to the same endpoint is not WhatsApp (decoy)', () => {
+    expect(
+      calls(`
+        export const sms = (to: string) => fetch(\`${URL}\`, { method: 'POST', body: new URLSearchParams({ From: '+14155238886', To: to, Body: 'hi' }) });
+      `),
+    ).toEqual([]);
+  });
+});
