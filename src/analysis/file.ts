@@ -106,11 +106,32 @@ const MAX_LAYER_DEPTH = 4;
 
 type Path = readonly (string | number)[];
 
+/**
+ * A code value written otherwise than the catalog has it: `split` is a
+ * Vonage `type` split on `#` (`type.split('#')`), `fragment` the code taken
+ * out of it (`type.split('#')[1]`, `type.slice(type.indexOf('#') + 1)`),
+ * `text` a numeric code read from a form-encoded callback (Twilio's
+ * `ErrorCode`: `'63016'`). Unset: the value at the code path itself (for a
+ * provider with `codeEncoding: 'url-fragment'`, the whole URL).
+ */
+export type CodeRepr = 'split' | 'fragment' | 'text';
+
+/** How a code expression holds the code: as the catalog writes it, as a URL ending in `#code`, or as the digits of a numeric code. */
+export type CodeForm = 'code' | 'url' | 'text';
+
 /** What a value is, as far as provider outcomes go. */
 export type Kind =
   | { readonly k: 'promise'; readonly of: Kind | undefined; readonly provider: ProviderInfo; readonly call: ProviderCall }
   | { readonly k: 'response'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
-  | { readonly k: 'body'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined; readonly path: Path; readonly source?: 'webhook' } // webhook: source
+  | {
+      readonly k: 'body';
+      readonly provider: ProviderInfo;
+      readonly call: ProviderCall | undefined;
+      readonly path: Path;
+      readonly source?: 'webhook'; // webhook: source
+      /** How the value at the code path is written when not as the catalog has it (see `CodeRepr`). */
+      readonly repr?: CodeRepr;
+    }
   | { readonly k: 'error'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
   | { readonly k: 'status'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
   | { readonly k: 'ok'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
@@ -538,6 +559,9 @@ export class FileAnalysis implements AnalysisEnv {
       }
       case AST_NODE_TYPES.CallExpression:
         return this.callKind(node) ?? (this.types ? this.typedKind(node) : undefined);
+      case AST_NODE_TYPES.UnaryExpression:
+        // `+req.body.ErrorCode`: a form field's digits as the number
+        return node.operator === '+' ? asNumber(this.kindOf(node.argument)) : undefined;
       default:
         return undefined;
     }
@@ -556,6 +580,7 @@ export class FileAnalysis implements AnalysisEnv {
     const callee = skipTransparent(node.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
       if (UNWRAP_CALLS.has(callee.name) && node.arguments[0]) return this.kindOf(node.arguments[0]);
+      if (NUMBER_CALLS.has(callee.name) && node.arguments[0] && !findVariable(this.sourceCode, callee)?.defs.length) return asNumber(this.kindOf(node.arguments[0]));
       if (callee.name === 'errorCodeOf' && this.isCatalogImport(callee)) return this.catalogCode(node);
       return this.helperKind(node);
     }
@@ -583,8 +608,36 @@ export class FileAnalysis implements AnalysisEnv {
       return { k: 'promise', of: { k: 'body', provider: object.provider, call: object.call, path: [] }, provider: object.provider, call: object.call };
     }
     if (object.k === 'response' && method === 'statusCode') return { k: 'status', provider: object.provider, call: object.call };
+    if (object.k === 'body' && this.isCodeKind(object)) {
+      const fragment = this.fragmentCall(object, node, method);
+      if (fragment !== undefined) return fragment ?? undefined;
+    }
     if (object.k === 'body' && ARRAY_ELEMENT_RESULTS.has(method)) return { ...object, path: [...object.path, 0] };
     if (object.k === 'body' && STRING_TRANSFORMS.has(method) && this.isMessage(object)) return object;
+    return undefined;
+  }
+
+  /** Is a body kind at the provider's code path (in whatever representation)? */
+  isCodeKind(kind: Kind): boolean {
+    return kind.k === 'body' && pathMatches(kind.path, kind.provider.codePath);
+  }
+
+  /**
+   * A Vonage `type` taken apart to reach its fragment: `type.split('#')`, then
+   * `.pop()` or `.at(-1)` of it; `type.slice(type.indexOf('#') + 1)` (also
+   * `substring`, `lastIndexOf`). `null` for any other method of a split `type`
+   * (its elements are not the code), `undefined` when nothing applies.
+   */
+  private fragmentCall(object: Kind & { k: 'body' }, node: TSESTree.CallExpression, method: string): Kind | null | undefined {
+    if (object.provider.def.codeEncoding !== 'url-fragment') return undefined;
+    const [first] = node.arguments;
+    if (object.repr === 'split') {
+      const last = method === 'pop' || (method === 'at' && first !== undefined && staticValue(this, first) === -1);
+      return last ? { ...object, repr: 'fragment' } : null;
+    }
+    if (object.repr !== undefined || !first) return undefined;
+    if (method === 'split' && staticValue(this, first) === '#') return { ...object, repr: 'split' };
+    if ((method === 'slice' || method === 'substring' || method === 'substr') && node.arguments.length === 1 && isAfterHash(this, first)) return { ...object, repr: 'fragment' };
     return undefined;
   }
 
@@ -816,10 +869,16 @@ export class FileAnalysis implements AnalysisEnv {
     return kind?.k === 'body' && this.isMessage(kind) ? { provider: kind.provider, call: kind.call, path: kind.path } : undefined;
   }
 
-  /** The provider and entry context when `node` is a provider's error code expression. */
-  codeOf(node: Node): { provider: ProviderInfo; call: ProviderCall | undefined } | undefined {
+  /**
+   * The provider and entry context when `node` is a provider's error code
+   * expression, and how it holds the code (`form`: `url` for a whole Vonage
+   * `type`, `text` for a form field's digits, else `code`).
+   */
+  codeOf(node: Node): { provider: ProviderInfo; call: ProviderCall | undefined; form: CodeForm } | undefined {
     const kind = this.kindOf(node);
-    return kind?.k === 'body' && pathMatches(kind.path, kind.provider.codePath) ? { provider: kind.provider, call: kind.call } : undefined;
+    if (kind?.k !== 'body' || !pathMatches(kind.path, kind.provider.codePath) || kind.repr === 'split') return undefined;
+    const form: CodeForm = kind.repr === 'text' ? 'text' : kind.provider.def.codeEncoding === 'url-fragment' && kind.repr !== 'fragment' ? 'url' : 'code';
+    return { provider: kind.provider, call: kind.call, form };
   }
 
   /** The provider when `node` is the HTTP status of a provider response. */
@@ -877,6 +936,8 @@ function member(kind: Kind, name: string | number, env: FileAnalysis): Kind | un
       if (name === 'error' || name === 'cause') return kind; // p-retry's context object, a wrapped cause
       return undefined;
     case 'body':
+      // `type.split('#')[1]`: the fragment; the other element is the URL before it
+      if (kind.repr === 'split') return name === 1 ? { ...kind, repr: 'fragment' } : undefined;
       return { ...kind, path: [...kind.path, name] };
     default:
       return undefined;
@@ -912,4 +973,23 @@ function project(kind: Kind | undefined, pattern: Node, target: TSESTree.Identif
 
 function contains(node: Node, inner: Node): boolean {
   return node.range[0] <= inner.range[0] && inner.range[1] <= node.range[1];
+}
+
+/** `Number(x)`, `parseInt(x, 10)`, `parseFloat(x)`: a code read as text (a form field) becomes the number the catalog has. */
+const NUMBER_CALLS = new Set(['Number', 'parseInt', 'parseFloat']);
+
+function asNumber(kind: Kind | undefined): Kind | undefined {
+  if (kind?.k !== 'body' || kind.repr !== 'text') return undefined;
+  const { repr: _text, ...number } = kind;
+  return number;
+}
+
+/** `x.indexOf('#') + 1` (or `lastIndexOf`): the position after a URL's `#`. */
+function isAfterHash(env: FileAnalysis, node: Node): boolean {
+  const current = skipTransparent(node);
+  if (current.type !== AST_NODE_TYPES.BinaryExpression || current.operator !== '+' || staticValue(env, current.right) !== 1) return false;
+  const left = skipTransparent(current.left);
+  if (left.type !== AST_NODE_TYPES.CallExpression || left.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(left.callee);
+  return (method === 'indexOf' || method === 'lastIndexOf') && left.arguments[0] !== undefined && staticValue(env, left.arguments[0]) === '#';
 }

@@ -173,3 +173,79 @@ describe('Twilio: the REST API', () => {
     ).toEqual([]);
   });
 });
+
+describe('Vonage: the Messages API', () => {
+  it('@vonage/server-sdk and @vonage/messages: messages.send with a WhatsApp message class or channel: whatsapp', () => {
+    expect(
+      calls(`
+        import { Vonage } from '@vonage/server-sdk';
+        import { Messages, WhatsAppText, WhatsAppTemplate } from '@vonage/messages';
+        const vonage = new Vonage({ apiKey, apiSecret, applicationId, privateKey });
+        const messages = new Messages({ apiKey, apiSecret });
+        export const text = (to: string) => vonage.messages.send(new WhatsAppText({ from, to, text: 'hi' }));
+        export const template = (to: string) => messages.send(new WhatsAppTemplate({ from, to, whatsapp: { policy: 'deterministic', locale: 'en' }, template: { name } }));
+        export const plain = (to: string) => vonage.messages.send({ channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+      `),
+    ).toEqual(['call vonage sdk:vonage @5:37', 'call vonage sdk:vonage-messages @6:41', 'call vonage sdk:vonage @7:38']);
+  });
+
+  it('SMS, MMS and Viber sends through the same SDK are not WhatsApp (decoy)', () => {
+    expect(
+      calls(`
+        import { Vonage } from '@vonage/server-sdk';
+        import { SMS, ViberText } from '@vonage/messages';
+        const vonage = new Vonage({ apiKey, apiSecret });
+        export const sms = (to: string) => vonage.messages.send(new SMS({ from: 'ACME', to, text: 'hi' }));
+        export const viber = (to: string) => vonage.messages.send(new ViberText({ from, to, text: 'hi' }));
+        export const plain = (to: string) => vonage.messages.send({ channel: 'sms', message_type: 'text', to, from, text: 'hi' });
+      `),
+    ).toEqual([]);
+  });
+
+  it('the REST API (api.nexmo.com, the sandbox) with channel: whatsapp; an SMS payload to it is not (decoy)', () => {
+    expect(
+      calls(`
+        import axios from 'axios';
+        export const live = (to: string) => axios.post('https://api.nexmo.com/v1/messages', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+        export const sandbox = (to: string) => fetch('https://messages-sandbox.nexmo.com/v1/messages', { method: 'POST', body: JSON.stringify({ channel: 'whatsapp', to, from, message_type: 'text', text: 'hi' }) });
+        export const sms = (to: string) => axios.post('https://api.nexmo.com/v1/messages', { channel: 'sms', message_type: 'text', to, from, text: 'hi' });
+      `),
+    ).toEqual(['call vonage axios @2:37', 'call vonage fetch @3:40']);
+  });
+
+  it("the code is the fragment of type: the whole URL is a code in URL form; split('#')[1], .pop(), .at(-1), slice after indexOf('#') are the code itself", () => {
+    expect(
+      see(`
+        import axios from 'axios';
+        export async function send(to: string) {
+          try {
+            await axios.post('https://api.nexmo.com/v1/messages', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+          } catch (err) {
+            const { type } = err.response.data;
+            const [, fragment] = type.split('#');
+            log(type.split('#')[1], type.split('#').pop(), type.split('#').at(-1), type.slice(type.indexOf('#') + 1), type.split('#')[0]);
+          }
+        }
+      `).filter((line) => line.startsWith('body.type') && !line.startsWith('body.type.')),
+    ).toEqual([
+      'body.type vonage type #code',
+      'body.type~fragment vonage fragment #code',
+      'body.type~split vonage type.split(…)',
+      'body.type vonage type #code',
+      "body.type~fragment vonage type.split('#')[1] #code",
+      'body.type~split vonage type.split(…)',
+      'body.type vonage type #code',
+      "body.type~fragment vonage type.split('#').pop() #code",
+      'body.type~split vonage type.split(…)',
+      'body.type vonage type #code',
+      "body.type~fragment vonage type.split('#').at(…) #code",
+      'body.type~split vonage type.split(…)',
+      'body.type vonage type #code',
+      'body.type~fragment vonage type.slice(…) #code',
+      'body.type vonage type #code',
+      'body.type vonage type #code',
+      'body.type~split vonage type.split(…)',
+      'body.type vonage type #code',
+    ]);
+  });
+});
