@@ -61,6 +61,11 @@ export function renderProviderDoc(def: ProviderDefinition): string {
   if (def.sharedHosts?.length) {
     lines.push(`- Shared hosts: ${def.sharedHosts.map((h) => `\`${h}\``).join(', ')} also serve APIs other than WhatsApp, so a call to them counts only with WhatsApp evidence (a WhatsApp payload, path or address, or WhatsApp in the names around it)`);
   }
+  if (def.whatsappPaths?.length) {
+    lines.push(
+      `- WhatsApp paths: ${def.whatsappPaths.map((p) => `\`${p.prefix}\` ([docs](${p.source}))`).join(', ')}; WhatsApp evidence on the shared hosts, and the provider's on their own when the base URL comes from configuration`,
+    );
+  }
   lines.push(
     def.codeEncoding === 'url-fragment'
       ? `- Error code: the fragment (after \`#\`) of the URL in \`body.${def.codePath}\` (${codeKind})`

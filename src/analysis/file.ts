@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { classifyRequest, isCloudApiPayload, isHttpRequest, isSdk, SDKS, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
-import { hasWhatsAppEvidence, isHostlessCloudApi } from './evidence.js';
+import { hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, providerOfPath } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { retryCallbackProvider } from './retries/library-calls.js';
@@ -397,7 +397,12 @@ export class FileAnalysis implements AnalysisEnv {
       return !spec.needsEvidence || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? this.settings.byId.get(spec.provider) : undefined;
     }
     const byUrl = request.url ? hostOfUrl(this, request.url) : undefined;
-    if (byUrl) return !byUrl.shared || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? byUrl.provider : undefined;
+    if (byUrl) {
+      const evidence = !byUrl.shared || hasWhatsAppPath(byUrl.provider, request.url!.text) || hasWhatsAppEvidence(this, request, call, whatsappPayload);
+      return evidence ? byUrl.provider : undefined;
+    }
+    const byPath = providerOfPath(this, request);
+    if (byPath) return byPath;
     return whatsappPayload || isHostlessCloudApi(this, request) ? this.settings.byId.get('meta-cloud') : undefined;
   }
 

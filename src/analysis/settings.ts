@@ -251,7 +251,8 @@ export function parseSettings(value: unknown): ResolvedSettings {
   const envVars = mapping('envVars');
   const wrappers = mapping('wrappers');
 
-  const needles = [...hosts.keys(), ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
+  const paths = providers.flatMap((provider) => (provider.def.whatsappPaths ?? []).map((path) => path.prefix));
+  const needles = [...hosts.keys(), ...paths, ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
   const mention = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
   const mentionsProvider = (text: string): boolean =>
     providers.length > 0 && (mention.test(text) || (byId.has('meta-cloud') && STATUSES.test(text) && STATUS_CONTEXT.test(text)));

@@ -109,6 +109,12 @@ export interface DeliveryGroup {
   readonly source: string;
 }
 
+/** A path prefix of a provider's API, with the page that documents it. */
+export interface ApiPath {
+  readonly prefix: string;
+  readonly source: string;
+}
+
 /** Idempotency support: a request header or a request-body field. */
 export type Idempotency =
   | { readonly kind: 'header'; readonly name: string }
@@ -127,6 +133,14 @@ export interface ProviderDefinition {
    * provider's only with WhatsApp evidence (payload, path or names).
    */
   readonly sharedHosts?: readonly string[];
+  /**
+   * Path prefixes that only the provider's WhatsApp endpoints have (Infobip's
+   * `/whatsapp/1/message/`): WhatsApp evidence for a request to one of its
+   * shared hosts, and enough on their own for a request whose base URL the code
+   * does not show (each Infobip account has a host of its own, usually read
+   * from configuration). A literal host that is not the provider's is another API.
+   */
+  readonly whatsappPaths?: readonly ApiPath[];
   /**
    * Catalog ids whose codes this provider passes through unchanged (360dialog
    * and Gupshup relay Meta's Cloud API codes); those codes are also in `errors`.

@@ -249,3 +249,72 @@ describe('Vonage: the Messages API', () => {
     ]);
   });
 });
+
+describe('Infobip: the WhatsApp API', () => {
+  it("an account's own subdomain of api.infobip.com and api.infobip.com itself, on a WhatsApp path; the error body's messageId is the code", () => {
+    expect(
+      calls(`
+        import axios from 'axios';
+        export const own = (payload: object) => axios.post('https://k3x9dd.api.infobip.com/whatsapp/1/message/text', payload, { headers: { Authorization: 'App ' + key } });
+        export const shared = (payload: object) => fetch('https://api.infobip.com/whatsapp/1/message/template', { method: 'POST', body: JSON.stringify(payload) });
+      `),
+    ).toEqual(['call infobip axios @2:41', 'call infobip fetch @3:44']);
+    expect(
+      see(`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try { await axios.post('https://k3x9dd.api.infobip.com/whatsapp/1/message/text', payload); }
+          catch (err) { return err.response?.data?.requestError?.serviceException?.messageId; }
+        }
+      `).filter((line) => line.includes('#code')),
+    ).toEqual(['body.requestError.serviceException.messageId infobip err.response?.data?.requestError?.serviceException?.messageId #code']);
+  });
+
+  it('the base URL from configuration: the WhatsApp path is enough (an env var, a template with an unknown host, a config constant)', () => {
+    expect(
+      calls(`
+        import axios from 'axios';
+        export const env = (payload: object) => axios.post(\`\${process.env.INFOBIP_BASE_URL}/whatsapp/1/message/text\`, payload);
+        export const host = (payload: object) => fetch(\`https://\${config.infobipHost}/whatsapp/1/message/template\`, { method: 'POST', body: JSON.stringify(payload) });
+        const http = axios.create({ baseURL: process.env.INFOBIP_URL });
+        export const instance = (payload: object) => http.post('/whatsapp/1/message/image', payload);
+      `),
+    ).toEqual(['call infobip axios @2:41', 'call infobip fetch @3:42', 'call infobip axios @5:46']);
+  });
+
+  it('not Infobip (decoys): SMS on its host, a lookalike host, a literal in-house host with the same path', () => {
+    expect(
+      calls(`
+        import axios from 'axios';
+        export const sms = (payload: object) => axios.post('https://k3x9dd.api.infobip.com/sms/2/text/advanced', payload);
+        export const lookalike = (payload: object) => axios.post('https://myapi.infobip.com.example.net/whatsapp/1/message/text', payload);
+        export const inHouse = (payload: object) => axios.post('https://wa-gateway.internal/whatsapp/1/message/text', payload);
+      `),
+    ).toEqual([]);
+  });
+});
+
+describe('Gupshup: the WhatsApp API', () => {
+  it('api.gupshup.io on a /wa/api/v1/ path, a channel=whatsapp form, the partner API with a Cloud API payload', () => {
+    expect(
+      calls(`
+        import axios from 'axios';
+        export const path = (form: URLSearchParams) => axios.post('https://api.gupshup.io/wa/api/v1/msg', form, { headers: { apikey } });
+        export const template = (form: URLSearchParams) => fetch('https://api.gupshup.io/wa/api/v1/template/msg', { method: 'POST', body: form });
+        export const channel = (to: string) => axios.post('https://api.gupshup.io/sm/api/v1/msg', new URLSearchParams({ channel: 'whatsapp', source, destination: to, message }));
+        export const partner = (appId: string, to: string) => axios.post(\`https://partner.gupshup.io/partner/app/\${appId}/v3/message\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+        export const configured = (form: URLSearchParams) => axios.post(\`\${process.env.GUPSHUP_URL}/wa/api/v1/msg\`, form);
+      `),
+    ).toEqual(['call gupshup axios @2:48', 'call gupshup fetch @3:52', 'call gupshup axios @4:40', 'call gupshup axios @5:55', 'call gupshup axios @6:54']);
+  });
+
+  it('SMS through Gupshup is not WhatsApp (decoy)', () => {
+    expect(
+      calls(`
+        import axios from 'axios';
+        export const sms = (to: string) => axios.post('https://api.gupshup.io/sm/api/v1/msg', new URLSearchParams({ channel: 'sms', source, destination: to, message }));
+        export const enterprise = (to: string) => axios.get('https://enterprise.smsgupshup.com/GatewayAPI/rest', { params: { method: 'SendMessage', send_to: to } });
+      `),
+    ).toEqual([]);
+  });
+});

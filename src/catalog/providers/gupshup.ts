@@ -13,6 +13,7 @@ export const gupshup = {
   name: 'Gupshup',
   hosts: ['api.gupshup.io', 'partner.gupshup.io'],
   sharedHosts: ['api.gupshup.io', 'partner.gupshup.io'],
+  whatsappPaths: [{ prefix: '/wa/api/v1/', source: SEND_API }],
   passesThrough: ['meta-cloud'],
   codePath: 'payload.payload.code',
   codeType: 'number',
