@@ -6,13 +6,14 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { classifyRequest, isCloudApiPayload, isHttpRequest, isSdk, SDKS, type RequestInfo, type SdkFamily } from './clients.js';
+import { classifyRequest, isCloudApiPayload, isHttpRequest, isSdk, SDKS, sdkRetriedStatuses, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
 import { hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, providerOfPath } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { retryCallbackProvider } from './retries/library-calls.js';
 import type { ResolvedSettings } from './settings.js';
+import type { ErrorEntry } from '../catalog/schema.js';
 import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
 import type { CallerFacts } from './importers.js';
 import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type Callee, type StringValue } from './values.js';
@@ -469,7 +470,29 @@ export class FileAnalysis implements AnalysisEnv {
     return fn ?? undefined;
   }
 
-  private readonly bodyErrors = new Map<ProviderCall, boolean>();
+  private readonly innerRequests = new Map<ProviderCall, { analysis: FileAnalysis; request: RequestInfo } | null>();
+
+  /**
+   * The HTTP or SDK request a provider call makes: its own, or the first one
+   * inside the wrapper (or other file's function) it calls, with the analysis
+   * of the file that makes it.
+   */
+  requestOf(call: ProviderCall | undefined, depth = 0): { analysis: FileAnalysis; request: RequestInfo } | undefined {
+    if (!call || depth > MAX_LAYER_DEPTH) return undefined;
+    const known = this.innerRequests.get(call);
+    if (known !== undefined) return known ?? undefined;
+    this.innerRequests.set(call, null);
+    let found: { analysis: FileAnalysis; request: RequestInfo } | undefined;
+    if (call.request) found = { analysis: this, request: call.request };
+    else {
+      const owner = call.external ? call.external.analysis : this;
+      const fn = call.external?.fn ?? call.wrapper;
+      const inner = fn && owner.calls.find((c) => c !== call && c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+      found = inner && owner.requestOf(inner, depth + 1);
+    }
+    this.innerRequests.set(call, found ?? null);
+    return found;
+  }
 
   /**
    * Does a provider call reject with an error that carries the error body's
@@ -477,21 +500,29 @@ export class FileAnalysis implements AnalysisEnv {
    * than an HTTP client's error with the body under `response`? Followed into
    * the wrappers and other files' functions that make the request.
    */
-  rejectsWithBody(call: ProviderCall | undefined, depth = 0): boolean {
-    if (!call || depth > MAX_LAYER_DEPTH) return false;
-    const known = this.bodyErrors.get(call);
-    if (known !== undefined) return known;
-    this.bodyErrors.set(call, false);
-    let found = false;
-    if (call.request) found = isSdk(call.request.family) && SDKS[call.request.family].errorIsBody === true;
-    else {
-      const owner = call.external ? call.external.analysis : this;
-      const fn = call.external?.fn ?? call.wrapper;
-      const inner = fn && owner.calls.find((c) => c !== call && c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
-      found = !!inner && owner.rejectsWithBody(inner, depth + 1);
-    }
-    this.bodyErrors.set(call, found);
-    return found;
+  rejectsWithBody(call: ProviderCall | undefined): boolean {
+    const family = this.requestOf(call)?.request.family;
+    return family !== undefined && isSdk(family) && SDKS[family].errorIsBody === true;
+  }
+
+  /**
+   * The HTTP statuses the client of a provider call re-sends by itself after a
+   * wait: an SDK created with its retry option on (`twilio(sid, token, { autoRetry: true })`
+   * re-sends 429s with backoff).
+   */
+  clientRetriedStatuses(call: ProviderCall | undefined): readonly number[] {
+    const found = this.requestOf(call);
+    return found ? sdkRetriedStatuses(found.analysis, found.request) : [];
+  }
+
+  /**
+   * Does the client of every one of these calls already wait and re-send
+   * when the provider answers with this error (all its documented statuses
+   * are ones the client re-sends by itself)? Then a retry around them need not
+   * wait again for it.
+   */
+  clientWaitsFor(calls: readonly ProviderCall[], entry: ErrorEntry): boolean {
+    return entry.httpStatus.length > 0 && calls.length > 0 && calls.every((call) => entry.httpStatus.every((status) => this.clientRetriedStatuses(call).includes(status)));
   }
 
   /** The provider call a node is, if any. */
