@@ -11,8 +11,7 @@ type MessageId = 'failedIgnored' | 'statusIgnored' | 'failedWithoutCode';
 
 /** `131047 (Re-engagement message)`, for the codes the catalog names as examples of failed sends. */
 function examples(handler: StatusHandler): string[] {
-  const codes = handler.provider.def.statusWebhook?.notable ?? [];
-  return codes.map((code) => {
+  return handler.notable.map((code) => {
     const entry = handler.provider.entry(code);
     return entry ? `${code} (${entry.title})` : String(code);
   });
@@ -29,11 +28,11 @@ export default createRule<[], MessageId>({
     schema: [],
     messages: {
       failedIgnored:
-        "This {{provider}} status webhook handler acts on {{handled}} but never on 'failed', so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status 'failed' and act on {{codeField}}.",
+        'This {{provider}} status webhook handler acts on {{handled}} but never on {{failed}}, so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status {{failed}} and act on {{codeField}}.',
       statusIgnored:
-        "This {{provider}} status webhook handler treats every status alike and never checks for 'failed', so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status 'failed' and act on {{codeField}}.",
+        'This {{provider}} status webhook handler treats every status alike and never checks for {{failed}}, so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status {{failed}} and act on {{codeField}}.',
       failedWithoutCode:
-        "This {{provider}} status webhook handler acts on 'failed' but {{detail}}, so {{first}} cannot be told from {{second}}; read {{codeField}} and act on it: re-engage with a template, stop sending, fix the account or wait.",
+        'This {{provider}} status webhook handler acts on {{failed}} but {{detail}}, so {{first}} cannot be told from {{second}}; read {{codeField}} and act on it: re-engage with a template, stop sending, fix the account or wait.',
     },
   },
   create(context) {
@@ -44,7 +43,10 @@ export default createRule<[], MessageId>({
         for (const handler of statusHandlers(analysis)) {
           if (handler.escapes || handler.readsCode) continue;
           const provider = handler.provider.id;
-          const codeField = handler.sdk ? 'error.code' : 'errors[].code';
+          const { codeField } = handler;
+          // `'failed'`; Twilio's `'failed' or 'undelivered'`
+          const failedStates = handler.failedStates.map((state) => `'${state}'`);
+          const failedLabel = failedStates.length > 1 ? `${failedStates.slice(0, -1).join(', ')} or ${failedStates.at(-1)}` : (failedStates[0] ?? "'failed'");
           const named = examples(handler);
           const [first = '', second = ''] = named;
           const failed = handler.tests.find((t) => t.failed === 'named');
@@ -54,16 +56,16 @@ export default createRule<[], MessageId>({
             const [test] = handler.tests;
             if (test) {
               const handled = listSome([...new Set(handler.tests.flatMap((t) => t.values))].map((v) => `'${v}'`));
-              context.report({ node: test.node, messageId: 'failedIgnored', data: { provider, handled, examples: listSome(named), codeField } });
+              context.report({ node: test.node, messageId: 'failedIgnored', data: { provider, handled, examples: listSome(named), codeField, failed: failedLabel } });
             } else if (handler.fieldReads.length > 0) {
-              context.report({ node: handler.first, messageId: 'statusIgnored', data: { provider, examples: listSome(named), codeField } });
+              context.report({ node: handler.first, messageId: 'statusIgnored', data: { provider, examples: listSome(named), codeField, failed: failedLabel } });
             }
             continue;
           }
           const fields = [...new Set(handler.texts.map((t) => t.field))];
           const detail = fields.length > 0 ? `keeps only ${listSome(fields)}` : 'never reads the error code';
           const anchor: Node = failed?.node ?? text?.node ?? fallback?.node ?? handler.recorded[0] ?? handler.first;
-          context.report({ node: anchor, messageId: 'failedWithoutCode', data: { provider, detail, first, second, codeField } });
+          context.report({ node: anchor, messageId: 'failedWithoutCode', data: { provider, detail, first, second, codeField, failed: failedLabel } });
         }
       },
     };

@@ -109,6 +109,17 @@ export function renderProviderDoc(def: ProviderDefinition): string {
       '',
     );
   }
+  const callback = def.statusCallback;
+  if (callback) {
+    const states = callback.failedStates.map((state) => `\`${state}\``);
+    lines.push('## Status callbacks', '');
+    lines.push(
+      `A send accepted with HTTP 2xx can still fail: the failure arrives later in a ${callback.encoding === 'form' ? 'form-encoded ' : ''}status callback, one message at a time. The status is at \`${callback.statusPath}\` (${states.join(' or ')} for a failed send) and the error code at \`${callback.codePath}\`${callback.encoding === 'form' && def.codeType === 'number' ? ` (as text: \`'${callback.notable[0]}'\`, not \`${callback.notable[0]}\`)` : ''}.`,
+      `The rules read the callback when the code around it says it is WhatsApp's: ${callback.evidence.map((text) => `\`${text}\``).join(', ')} in the file, or WhatsApp in the handler's name, route or class.`,
+      `Sources: ${callback.sources.map((url) => `[${url.replace(/\/$/, '').split('/').pop()}](${url})`).join(', ')}.`,
+      '',
+    );
+  }
   const counts = new Map<RetryClass, number>();
   for (const entry of def.errors) counts.set(entry.retry, (counts.get(entry.retry) ?? 0) + 1);
   for (const entry of def.statusOnlyErrors ?? []) counts.set(entry.retry, (counts.get(entry.retry) ?? 0) + 1);

@@ -252,7 +252,9 @@ export function parseSettings(value: unknown): ResolvedSettings {
   const wrappers = mapping('wrappers');
 
   const paths = providers.flatMap((provider) => (provider.def.whatsappPaths ?? []).map((path) => path.prefix));
-  const needles = [...hosts.keys(), ...paths, ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
+  // status callbacks name no host: their fields (`MessageStatus`) or event type (`message-event`)
+  const callbacks = providers.flatMap((provider) => provider.def.statusCallback?.textMarkers ?? []);
+  const needles = [...hosts.keys(), ...paths, ...callbacks, ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
   const mention = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
   const mentionsProvider = (text: string): boolean =>
     providers.length > 0 && (mention.test(text) || (byId.has('meta-cloud') && STATUSES.test(text) && STATUS_CONTEXT.test(text)));

@@ -102,6 +102,41 @@ export interface StatusWebhook {
   readonly sources: readonly string[];
 }
 
+/**
+ * A provider whose message statuses arrive one message at a time, in a
+ * callback with flat fields (Twilio's status callback, Gupshup's message
+ * event), rather than in Meta's `statuses[].errors[]`. Paths are dotted paths
+ * in the callback body.
+ */
+export interface StatusCallback {
+  /** `form`: an `application/x-www-form-urlencoded` body, so every value (the code too) is a string. */
+  readonly encoding: 'form' | 'json';
+  /** Where the message status is (`MessageStatus`; `payload.type`). */
+  readonly statusPath: string;
+  /** The status values that mean the send failed. */
+  readonly failedStates: readonly string[];
+  /**
+   * Where the error code of a failed status is (`ErrorCode`). It is the
+   * provider's code, read as the catalog's `codePath`; the callback's other
+   * fields at one of the provider's `messagePaths` are its text.
+   */
+  readonly codePath: string;
+  /** Fields that start a callback when read off a value nothing else is known about (`MessageStatus`, `ErrorCode`; Gupshup's `payload`). */
+  readonly rootFields: readonly string[];
+  /** Text a file must contain for its callbacks to be looked for (cheap pre-filter). */
+  readonly textMarkers: readonly string[];
+  /**
+   * Text in a handler that says the callback is the provider's WhatsApp one:
+   * Twilio's `whatsapp:` address prefix, Gupshup's `message-event` type. WhatsApp
+   * in the handler's name, route or class counts too.
+   */
+  readonly evidence: readonly string[];
+  /** Codes that messages about status handlers name as examples. */
+  readonly notable: readonly (string | number)[];
+  /** Where the callback is documented. */
+  readonly sources: readonly string[];
+}
+
 /** Where a group of codes arrives, with the page that says so. */
 export interface DeliveryGroup {
   readonly delivery: Delivery;
@@ -179,6 +214,8 @@ export interface ProviderDefinition {
   readonly retryReasons?: { readonly [R in RetryClass]?: string };
   /** Set when message statuses arrive by webhook with errors (see StatusWebhook). */
   readonly statusWebhook?: StatusWebhook;
+  /** Set when message statuses arrive one at a time in a callback with flat fields (see StatusCallback). */
+  readonly statusCallback?: StatusCallback;
   readonly errors: readonly ErrorEntry[];
   /** Errors documented without a machine-readable code (see `StatusOnlyError`). */
   readonly statusOnlyErrors?: readonly StatusOnlyError[];

@@ -2810,6 +2810,61 @@ ruleTester.run('exhaustive-error-codes (gateways)', rule, {
   ],
 });
 
+// Twilio's status callback: ErrorCode is form-encoded text, so new cases are written as text
+ruleTester.run('exhaustive-error-codes (Twilio status callback)', rule, {
+  valid: [
+    {
+      code: code`
+        export function onWhatsAppStatus(req, res) {
+          switch (req.body.ErrorCode) {
+            case '63016': return resendAsTemplate(req.body.MessageSid);
+            default: return alertOps(req.body.MessageSid, req.body.ErrorCode);
+          }
+        }
+      `,
+      filename: 'hooks.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: src`
+        export function onWhatsAppStatus(req, res) {
+          switch (req.body.ErrorCode) {
+            case '63016': return resendAsTemplate(req.body.MessageSid);
+            case '63024': return markInvalid(req.body.To);
+          }
+        }
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: { ...dataFor('switch', 'twilio', [63016, 63024]), provider: 'twilio webhook' },
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: suggestionData('twilio', [63016, 63024]),
+              output: src`
+                export function onWhatsAppStatus(req, res) {
+                  switch (req.body.ErrorCode) {
+                    case '63016': return resendAsTemplate(req.body.MessageSid);
+                    case '63024': return markInvalid(req.body.To);
+                    ${missingEntries('twilio', [63016, 63024]).map((e) => `case '${String(e.code)}': { ${placeholder('twilio', e)} }`).join('\n')}
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 describe('what a Vonage dispatch must handle', () => {
   test("the fragments of Vonage's types: its own codes and the generic ones", () => {
     expect(dataFor('switch', 'vonage', ['1340', 'low-balance']).count).toBe('46');

@@ -2176,6 +2176,17 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
       `,
       filename: 'notify.ts',
     },
+    // Twilio's status callback sends ErrorCode as text: the digits as a string, or the number after Number()
+    {
+      code: code`
+        export function onWhatsAppStatus(req) {
+          if (req.body.ErrorCode === '63016') resendAsTemplate(req.body.MessageSid);
+          if (Number(req.body.ErrorCode) === 63024) markInvalid(req.body.To);
+          if (req.body.ErrorCode == 63032) skip(req.body.To);
+        }
+      `,
+      filename: 'hooks.ts',
+    },
     // Vonage's REST API with channel: 'whatsapp'
     {
       code: code`
@@ -2315,6 +2326,58 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
                     if (type.endsWith("#low-balanse")) return topUp();
                     if (type.split('#')[1] === '1000') return later(to);
                   }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a number against Twilio's form-encoded ErrorCode never matches strictly; a typo in its text is caught (and fixed) as text
+    {
+      code: code`
+        export function onWhatsAppStatus(req) {
+          if (req.body.ErrorCode === 63016) resendAsTemplate(req.body.MessageSid);
+          if (req.body.ErrorCode === '63061') alert();
+        }
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'wrongType',
+          data: { provider: 'twilio', type: 'string', value: '63016', suggestion: "'63016'", title: 'Outside messaging window' },
+          line: 2,
+          column: 30,
+          endLine: 2,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'63016'", title: 'Outside messaging window' },
+              output: code`
+                export function onWhatsAppStatus(req) {
+                  if (req.body.ErrorCode === '63016') resendAsTemplate(req.body.MessageSid);
+                  if (req.body.ErrorCode === '63061') alert();
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'didYouMean',
+          data: { value: "'63061'", provider: 'twilio', suggestion: "'63016'", title: 'Outside messaging window' },
+          line: 3,
+          column: 30,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'63016'", title: 'Outside messaging window' },
+              output: code`
+                export function onWhatsAppStatus(req) {
+                  if (req.body.ErrorCode === 63016) resendAsTemplate(req.body.MessageSid);
+                  if (req.body.ErrorCode === '63016') alert();
                 }
               `,
             },

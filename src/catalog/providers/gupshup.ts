@@ -21,6 +21,17 @@ export const gupshup = {
   statusReliable: false,
   notable: [1002, 1003, 4001, 131047],
   docs: ERRORS,
+  statusCallback: {
+    encoding: 'json',
+    statusPath: 'payload.type',
+    failedStates: ['failed'],
+    codePath: 'payload.payload.code',
+    rootFields: ['payload'],
+    textMarkers: ['message-event'],
+    evidence: ['message-event'],
+    notable: [1002, 131047],
+    sources: [EVENTS],
+  },
   notes: [
     `The send message API (\`POST https://api.gupshup.io/wa/api/v1/msg\`, header \`apikey\`) processes requests asynchronously: an accepted request gets a 2xx with a message id, and a failure arrives later as a \`failed\` message event on the app's callback URL (${EVENTS}): \`{ "type": "message-event", "payload": { "id": "…", "type": "failed", "destination": "91…", "payload": { "code": 1002, "reason": "…" } } }\`. The code path above is that event's.`,
     `Gupshup documents no machine-readable code for the HTTP errors of the send API itself (${SEND_API}); a client can only tell them apart by status, so none are catalogued as codes.`,
