@@ -318,3 +318,21 @@ describe('Gupshup: the WhatsApp API', () => {
     ).toEqual([]);
   });
 });
+
+describe('Twilio: an injected client', () => {
+  it('a constructor parameter typed Twilio (NestJS): the WhatsApp service is recognised, the SMS service next to it is not', () => {
+    expect(
+      calls(`
+        import { Twilio } from 'twilio';
+        export class WhatsAppService {
+          constructor(private readonly twilio: Twilio) {}
+          send(to: string) { return this.twilio.messages.create({ from: this.from, to: 'whatsapp:' + to, body: 'hi' }); }
+        }
+        export class SmsService {
+          constructor(private readonly client: Twilio) {}
+          send(to: string) { return this.client.messages.create({ from: this.from, to, body: 'hi' }); }
+        }
+      `),
+    ).toEqual(['call twilio sdk:twilio @4:29']);
+  });
+});
