@@ -7,7 +7,7 @@ import { getAnalysis, statusHandlers, type StatusHandler } from '../src/analysis
 import type { Node } from '../src/analysis/ast.js';
 import { createRule, listSome } from '../src/util/create-rule.js';
 
-type MessageId = 'failedIgnored' | 'statusIgnored' | 'failedWithoutCode';
+type MessageId = 'failedIgnored' | 'statusIgnored' | 'failedWithoutCode' | 'failedStateIgnored';
 
 /** `131047 (Re-engagement message)`, for the codes the catalog names as examples of failed sends. */
 function examples(handler: StatusHandler): string[] {
@@ -15,6 +15,12 @@ function examples(handler: StatusHandler): string[] {
     const entry = handler.provider.entry(code);
     return entry ? `${code} (${entry.title})` : String(code);
   });
+}
+
+/** `'failed' or 'undelivered'`. */
+function quoted(states: readonly string[], joiner: 'and' | 'or'): string {
+  const items = states.map((state) => `'${state}'`);
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${joiner} ${items.at(-1)}` : (items[0] ?? '');
 }
 
 export default createRule<[], MessageId>({
@@ -31,6 +37,8 @@ export default createRule<[], MessageId>({
         'This {{provider}} status webhook handler acts on {{handled}} but never on {{failed}}, so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status {{failed}} and act on {{codeField}}.',
       statusIgnored:
         'This {{provider}} status webhook handler treats every status alike and never checks for {{failed}}, so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status {{failed}} and act on {{codeField}}.',
+      failedStateIgnored:
+        'This {{provider}} status webhook handler acts on {{handled}} but never on {{missing}}, which also reports a failed send with its {{codeField}}, so those failures go unnoticed; handle {{missing}} too.',
       failedWithoutCode:
         'This {{provider}} status webhook handler acts on {{failed}} but {{detail}}, so {{first}} cannot be told from {{second}}; read {{codeField}} and act on it: re-engage with a template, stop sending, fix the account or wait.',
     },
@@ -41,15 +49,21 @@ export default createRule<[], MessageId>({
     return {
       'Program:exit'() {
         for (const handler of statusHandlers(analysis)) {
-          if (handler.escapes || handler.readsCode) continue;
+          if (handler.escapes) continue;
           const provider = handler.provider.id;
           const { codeField } = handler;
-          // `'failed'`; Twilio's `'failed' or 'undelivered'`
-          const failedStates = handler.failedStates.map((state) => `'${state}'`);
-          const failedLabel = failedStates.length > 1 ? `${failedStates.slice(0, -1).join(', ')} or ${failedStates.at(-1)}` : (failedStates[0] ?? "'failed'");
+          const failed = handler.tests.find((t) => t.failed === 'named');
+          // Twilio: 'failed' acted on, 'undelivered' (which carries an ErrorCode too) never looked at
+          const partly = failed !== undefined && handler.unhandledFailed.length > 0;
+          const actedOn = handler.failedStates.filter((state) => !partly || !handler.unhandledFailed.includes(state));
+          if (partly) {
+            context.report({ node: failed.node, messageId: 'failedStateIgnored', data: { provider, handled: quoted(actedOn, 'and'), missing: quoted(handler.unhandledFailed, 'or'), codeField } });
+          }
+          if (handler.readsCode) continue;
+          // `'failed'`; Twilio's `'failed' or 'undelivered'` (those it acts on, when only some)
+          const failedLabel = quoted(actedOn, 'or');
           const named = examples(handler);
           const [first = '', second = ''] = named;
-          const failed = handler.tests.find((t) => t.failed === 'named');
           const fallback = handler.tests.find((t) => t.failed === 'fallback');
           const text = handler.texts[0];
           if (!failed && !fallback && handler.recorded.length === 0 && !text) {

@@ -744,6 +744,12 @@ export interface StatusHandler {
   readonly codeField: string;
   /** Codes messages name as examples of failures that arrive by webhook. */
   readonly notable: readonly (string | number)[];
+  /**
+   * Failed statuses no test names and no fallback reaches, while others are
+   * named (a Twilio handler of `'failed'` that never sees `'undelivered'`);
+   * empty when statuses are recorded as data.
+   */
+  readonly unhandledFailed: readonly string[];
   /** Where a status is first reached, in source order. */
   readonly first: Node;
   readonly tests: readonly StateTest[];
@@ -869,11 +875,15 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
   for (const [node, facts] of merged) {
     if (!facts.hasStatus || !facts.first) continue;
     const callback = facts.callback;
+    const failedStates = callback?.callback.failedStates ?? META_FAILED;
+    const named = new Set(facts.tests.flatMap((test) => test.values));
+    const reachesAll = facts.recorded.length > 0 || facts.tests.some((test) => test.failed === 'fallback');
     handlers.push({
       node,
       provider: callback?.provider ?? state.provider!,
       sdk: facts.sdk,
-      failedStates: callback?.callback.failedStates ?? META_FAILED,
+      failedStates,
+      unhandledFailed: reachesAll ? [] : failedStates.filter((state) => !named.has(state)),
       codeField: callback ? callback.callback.codePath : facts.sdk ? 'error.code' : 'errors[].code',
       notable: callback?.callback.notable ?? state.provider?.def.statusWebhook?.notable ?? [],
       first: facts.first,

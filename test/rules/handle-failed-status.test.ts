@@ -396,6 +396,25 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       `,
       filename: 'hooks.ts',
     },
+    // Twilio: both failed statuses through a switch, and an else that acts for the rest
+    {
+      code: code`
+        app.post('/twilio/whatsapp/status', (req, res) => {
+          switch (req.body.MessageStatus) {
+            case 'failed':
+            case 'undelivered':
+              alertOps(req.body.ErrorCode);
+              break;
+            case 'read':
+              markRead(req.body.MessageSid);
+          }
+          if (req.body.MessageStatus === 'delivered') markDelivered(req.body.MessageSid);
+          else track(req.body.MessageSid, req.body.MessageStatus, req.body.ErrorCode);
+          res.end();
+        });
+      `,
+      filename: 'hooks.ts',
+    },
     // Twilio: the status and code stored together
     {
       code: code`
@@ -456,7 +475,8 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
     {
       code: code`
         export function statusCallback(req, res) {
-          if (req.body.MessageStatus === 'undelivered') notifyAgent(req.body.To.replace('whatsapp:', ''));
+          const { MessageStatus } = req.body;
+          if (['failed', 'undelivered'].includes(MessageStatus)) notifyAgent(req.body.To.replace('whatsapp:', ''));
           res.end();
         }
       `,
@@ -465,10 +485,60 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
         {
           messageId: 'failedWithoutCode',
           data: { ...twilio, detail: 'never reads the error code', first: '63016 (Outside messaging window)', second: '63024 (Invalid message recipient)' },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 56,
+        },
+      ],
+    },
+    // Twilio: 'undelivered' acted on, 'failed' never; and without ErrorCode either: two defects
+    {
+      code: code`
+        export function statusCallback(req, res) {
+          if (req.body.MessageStatus === 'undelivered') notifyAgent(req.body.To.replace('whatsapp:', ''));
+          res.end();
+        }
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'failedStateIgnored',
+          data: { provider: 'twilio', handled: "'undelivered'", missing: "'failed'", codeField: 'ErrorCode' },
           line: 2,
           column: 7,
           endLine: 2,
           endColumn: 47,
+        },
+        {
+          messageId: 'failedWithoutCode',
+          data: { ...twilio, failed: "'undelivered'", detail: 'never reads the error code', first: '63016 (Outside messaging window)', second: '63024 (Invalid message recipient)' },
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 47,
+        },
+      ],
+    },
+    // Twilio: 'failed' by its code, but 'undelivered' (which carries an ErrorCode too) never looked at
+    {
+      code: code`
+        app.post('/twilio/whatsapp/status', (req, res) => {
+          if (req.body.MessageStatus !== 'failed') return res.end();
+          if (req.body.ErrorCode === '63016') resendAsTemplate(req.body.MessageSid);
+          else alertOps(req.body.ErrorCode);
+          res.end();
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'failedStateIgnored',
+          data: { provider: 'twilio', handled: "'failed'", missing: "'undelivered'", codeField: 'ErrorCode' },
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 42,
         },
       ],
     },
