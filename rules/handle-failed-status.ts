@@ -33,14 +33,10 @@ export default createRule<[], MessageId>({
     },
     schema: [],
     messages: {
-      failedIgnored:
-        'This {{provider}} status webhook handler acts on {{handled}} but never on {{failed}}, so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status {{failed}} and act on {{codeField}}.',
-      statusIgnored:
-        'This {{provider}} status webhook handler treats every status alike and never checks for {{failed}}, so sends that fail after HTTP 200, such as {{examples}}, go unnoticed; handle status {{failed}} and act on {{codeField}}.',
-      failedStateIgnored:
-        'This {{provider}} status webhook handler acts on {{handled}} but never on {{missing}}, which also reports a failed send with its {{codeField}}, so those failures go unnoticed; handle {{missing}} too.',
-      failedWithoutCode:
-        'This {{provider}} status webhook handler acts on {{failed}} but {{detail}}, so {{first}} cannot be told from {{second}}; read {{codeField}} and act on it: re-engage with a template, stop sending, fix the account or wait.',
+      failedIgnored: 'This {{provider}} status handler acts on {{handled}} but never on {{failed}}, so failures after HTTP 200 ({{examples}}) go unnoticed; act on {{codeField}}.',
+      statusIgnored: 'This {{provider}} status handler never checks for {{failed}}, so failures after HTTP 200 ({{examples}}) go unnoticed; act on {{codeField}}.',
+      failedStateIgnored: 'This {{provider}} status handler acts on {{handled}} but never on {{missing}}, which reports failures with {{codeField}} too; handle {{missing}} as well.',
+      failedWithoutCode: 'This {{provider}} status handler acts on {{failed}} but {{detail}}, so {{first}} cannot be told from {{second}}; read {{codeField}} and act on it.',
     },
   },
   create(context) {

@@ -150,6 +150,8 @@ export class FileAnalysis implements AnalysisEnv {
   readonly calls: ProviderCall[] = [];
   /** Every call expression of the file, in source order. */
   readonly allCalls: TSESTree.CallExpression[] = [];
+  /** Every `new` expression of the file, in source order (job workers, queues). */
+  readonly allNews: TSESTree.NewExpression[] = [];
   private readonly callByNode = new Map<TSESTree.CallExpression, ProviderCall>();
   /** Same-file functions that reach a provider, and which one. */
   readonly wrappers = new Map<FunctionNode, ProviderInfo>();
@@ -381,6 +383,7 @@ export class FileAnalysis implements AnalysisEnv {
   private walk(root: Node, calls: TSESTree.CallExpression[], classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[]): void {
     walkNodes(root, this.sourceCode.visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+      else if (node.type === AST_NODE_TYPES.NewExpression) this.allNews.push(node);
       else if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) classes.push(node);
     });
   }

@@ -99,27 +99,35 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The documented code closest to an undocumented value of the same type:
- * a string code a couple of edits away (`rate_limit` → `rate_limited`), a
- * number one digit edit away (`131074` → `131047`). Pattern codes are skipped.
+ * The documented codes closest to an undocumented value of the same type: a
+ * string code a couple of edits away (`rate_limit` → `rate_limited`), a
+ * number one digit edit away (`131074` → `131047`). Among equally close
+ * codes a transposition (the same characters) wins; otherwise all of them are
+ * given, in notability order (`13104` → `131047`, `131048`, …). Pattern codes
+ * are skipped.
  */
-export function nearestCode(provider: ProviderInfo, value: string | number): ErrorEntry | undefined {
-  if (typeof value === 'number' && (value < 0 || !Number.isInteger(value))) return undefined; // -1 is a "no code" placeholder, not a typo
+export function nearestCodes(provider: ProviderInfo, value: string | number): ErrorEntry[] {
+  if (typeof value === 'number' && (value < 0 || !Number.isInteger(value))) return []; // -1 is a "no code" placeholder, not a typo
   const text = String(value).toLowerCase();
   const limit = typeof value === 'number' ? 1 : text.length >= 6 ? 2 : 1;
-  let best: ErrorEntry | undefined;
+  let best: ErrorEntry[] = [];
   let bestDistance = Infinity;
   for (const entry of provider.def.errors) {
     if (typeof entry.code !== typeof value || (typeof entry.code === 'string' && entry.code.startsWith('*'))) continue;
     const candidate = String(entry.code).toLowerCase();
-    // Among equally close codes, a transposition (same characters) is the likelier slip.
     const distance = editDistance(text, candidate) - (sameCharacters(text, candidate) ? 0.5 : 0);
-    if (distance <= limit && distance < bestDistance) {
-      best = entry;
-      bestDistance = distance;
-    }
+    if (distance > limit || distance > bestDistance) continue;
+    if (distance < bestDistance) best = [];
+    bestDistance = distance;
+    best.push(entry);
   }
-  return best;
+  return byNotability(provider, best);
+}
+
+/** The closest documented code when exactly one is closest. */
+export function nearestCode(provider: ProviderInfo, value: string | number): ErrorEntry | undefined {
+  const found = nearestCodes(provider, value);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 function sameCharacters(a: string, b: string): boolean {
@@ -169,9 +177,16 @@ export function entriesForText(provider: ProviderInfo, text: string): TextMatch[
     .map(([e]) => ({ entry: e, code: single(e) }));
 }
 
-/** Entries in the order messages should name them: the provider's notable codes first, then catalog order. */
-export function byNotability(provider: ProviderInfo, entries: readonly ErrorEntry[]): ErrorEntry[] {
-  const notable = provider.def.notable ?? [];
+/** What a call does: a send (a message), or another request (templates, media, the business profile…). */
+export type Endpoint = 'send' | 'request';
+
+/**
+ * Entries in the order messages should name them: the provider's notable
+ * codes first (for a request that is not a send, the codes any endpoint can
+ * return), then catalog order.
+ */
+export function byNotability(provider: ProviderInfo, entries: readonly ErrorEntry[], endpoint: Endpoint = 'send'): ErrorEntry[] {
+  const notable = (endpoint === 'request' ? provider.def.requestNotable : undefined) ?? provider.def.notable ?? [];
   const rank = (e: ErrorEntry) => {
     const index = notable.indexOf(e.code);
     return index === -1 ? notable.length : index;
@@ -180,8 +195,8 @@ export function byNotability(provider: ProviderInfo, entries: readonly ErrorEntr
 }
 
 /** Two codes that need different handling, for "callers cannot tell A from B". */
-export function contrastingPair(provider: ProviderInfo): [ErrorEntry, ErrorEntry] | undefined {
-  const ordered = byNotability(provider, provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging'));
+export function contrastingPair(provider: ProviderInfo, endpoint: Endpoint = 'send'): [ErrorEntry, ErrorEntry] | undefined {
+  const ordered = byNotability(provider, provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging'), endpoint);
   const first = ordered[0];
   const second = first && ordered.find((e) => handlingGroup(e.retry) !== handlingGroup(first.retry));
   return first && second ? [first, second] : undefined;

@@ -4,7 +4,7 @@
  * `has` on literal lists). Rules judge them; this file only recognises them.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, skipTransparent, type Node } from './ast.js';
+import { memberName, skipTransparent, someNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
 import type { CodeForm, FileAnalysis } from './file.js';
 import type { ProviderInfo } from './providers.js';
@@ -339,6 +339,26 @@ function textOf(analysis: FileAnalysis, node: Node): string | undefined {
 }
 
 /** A decision on a provider error's human-readable text, if `node` is one. */
+/**
+ * Is a message test one operand of a condition that also compares the same
+ * provider's code (`e.code === 131047 || e.message.includes('re-engagement')`)?
+ * Then the code decides and the text is a fallback for bodies without one.
+ */
+export function codeTestedBeside(analysis: FileAnalysis, test: MessageTest): boolean {
+  let top: Node = test.node;
+  for (let parent = top.parent; parent; parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.LogicalExpression || parent.type === AST_NODE_TYPES.ChainExpression || (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!')) top = parent;
+    else break;
+  }
+  if (top === test.node) return false;
+  return someNode(
+    top,
+    analysis.sourceCode.visitorKeys,
+    (node) => node !== test.node && codeComparisonsOf(analysis, node).some((c) => c.provider === test.provider),
+    (node) => node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression,
+  );
+}
+
 export function messageTestOf(analysis: FileAnalysis, node: Node): MessageTest | undefined {
   if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(node.operator)) {
     for (const [side, other] of [

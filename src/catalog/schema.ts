@@ -208,6 +208,12 @@ export interface ProviderDefinition {
   readonly docs: string;
   /** Codes that messages name as examples (the best-known errors first). */
   readonly notable?: readonly (string | number)[];
+  /**
+   * Codes to name as examples for requests that are not sends (templates,
+   * media, the business profile): codes any endpoint can return, where the
+   * notable ones are about sending (a closed 24-hour window).
+   */
+  readonly requestNotable?: readonly (string | number)[];
   /** Facts about the body shape that the docs leave open; rendered in the provider doc. */
   readonly notes?: readonly string[];
   /** Why the codes of each retry class got it; rendered in the provider doc. */

@@ -1695,6 +1695,21 @@ ruleTester.run('no-message-branching', rule, {
 // ─── Status webhooks: errors[].title / message / error_data.details ─────────
 ruleTester.run('no-message-branching (status webhooks)', rule, {
   valid: [
+    // the code decides in the same condition; the text only covers errors without one
+    code`
+      export function onStatus(body) {
+        for (const s of body.entry[0].changes[0].value.statuses ?? []) {
+          if (s.status !== 'failed') continue;
+          const windowClosed = s.errors?.some((e) => e.code === 131047 || e.message?.toLowerCase().includes('re-engagement'));
+          if (windowClosed) sendTemplate(s.recipient_id);
+        }
+      }
+    `,
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (!res.ok && (body.error?.code === 131047 || /re-engagement/i.test(body.error?.message))) await sendTemplate();
+    `,
     // storing or logging the title is not a decision
     code`
       export function onStatus(body) {
@@ -1703,6 +1718,41 @@ ruleTester.run('no-message-branching (status webhooks)', rule, {
     `,
   ],
   invalid: [
+    // a text test beside a test of something else than the code still decides on the text
+    {
+      code: code`
+        export function onStatus(body) {
+          for (const s of body.entry[0].changes[0].value.statuses) {
+            const e = s.errors?.[0];
+            if (s.recipient_id !== '' && e?.title === 'Re-engagement message') sendTemplate(s.recipient_id);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'messageIsTitle',
+          data: { field: 'errors[].title', provider: 'meta-cloud', code: '131047', title: REENGAGEMENT, codeField: 'errors[].code' },
+          line: 4,
+          column: 34,
+          endLine: 4,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { replacement: 'e?.code === 131047' },
+              output: code`
+                export function onStatus(body) {
+                  for (const s of body.entry[0].changes[0].value.statuses) {
+                    const e = s.errors?.[0];
+                    if (s.recipient_id !== '' && e?.code === 131047) sendTemplate(s.recipient_id);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: code`
         export function onStatus(body) {

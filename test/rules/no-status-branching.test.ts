@@ -1161,3 +1161,105 @@ ruleTester.run('no-status-branching (gateways)', rule, {
     },
   ],
 });
+
+// ─── Decisions read right (issue 15) ───────────────────────────────────────────
+ruleTester.run('no-status-branching: retry decisions, fallbacks without a code, predicates', rule, {
+  valid: [
+    // a status test that decides a retry is no-blind-retry's to judge (one finding per defect)
+    code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://graph.facebook.com/v21.0/1234567890/messages', payload);
+          } catch (err) {
+            if (err.response?.status < 500) throw err;
+          }
+        }
+      }
+    `,
+    // also through a same-file predicate the retry calls
+    code`
+      import axios from 'axios';
+      function isRetryable(status: number) {
+        return status === 429 || status >= 500;
+      }
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+          } catch (err) {
+            if (!isRetryable(err.response?.status)) throw err;
+            await sleep(1000 * 2 ** attempt);
+          }
+        }
+      }
+    `,
+    // a fallback for errors that came back without a code: the status is all there is
+    code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (!code && err.response?.status === 409) return 'unknown conflict';
+          throw err;
+        }
+      }
+    `,
+    code`
+      const res = await fetch('https://wa.sagad.net/api/v1/messages/send', { method: 'POST' });
+      const body = await res.json();
+      if (body.error) {
+        await handle(body.error.code);
+      } else if (res.status === 409) {
+        await reportUnknown(res.status);
+      }
+    `,
+    code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (code) return handleCode(code);
+          if (err.response?.status === 409) return 'conflict without a code';
+          throw err;
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // inside a retry, a status test that only logs decides nothing about the retry: it is branching
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+            } catch (err) {
+              if (err.response?.status === 409) console.warn('conflict');
+              if (attempt === 2) throw err;
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'ambiguousStatus', data: WA_409, line: 7, column: 11, endLine: 7, endColumn: 39 }],
+    },
+    // a same-file predicate called with the status is judged at the call, as if written there
+    {
+      code: code`
+        function isConflict(status: number) {
+          return status === 409;
+        }
+        const res = await fetch('https://wa.sagad.net/api/v1/messages/send', { method: 'POST' });
+        if (isConflict(res.status)) dropAction();
+      `,
+      errors: [{ messageId: 'ambiguousStatus', data: WA_409, line: 5, column: 5, endLine: 5, endColumn: 27 }],
+    },
+  ],
+});

@@ -2118,6 +2118,167 @@ ruleTester.run('no-unknown-error-code (status webhooks)', rule, {
   ],
 });
 
+// ─── Codes read through conditionals and predicates (issue 15) ─────────────────
+ruleTester.run('no-unknown-error-code: codes through a conditional and a predicate', rule, {
+  valid: [],
+  invalid: [
+    // `code` is the provider's code although it is read through a conditional
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
+            if (code === 131074) throw err;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: 'Re-engagement message' },
+          line: 7,
+          column: 18,
+          endLine: 7,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: 'Re-engagement message' },
+              output: code`
+                import axios from 'axios';
+                export async function send(payload: object) {
+                  try {
+                    return await axios.post('${META}', payload);
+                  } catch (err) {
+                    const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
+                    if (code === 131047) throw err;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a same-file predicate called with the code: its literals are compared with the code (reported where they are written);
+    // 1900 is one edit from both 190 and 100: both are named, the better-known first, and each is offered
+    {
+      code: code`
+        import axios from 'axios';
+        function isTokenError(code: number) {
+          return code === 1900 || code === 190;
+        }
+        export async function send(payload: object) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            if (isTokenError(err.response?.data?.error?.code)) await renewToken();
+            throw err;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMeanOneOf',
+          data: { value: '1900', provider: 'meta-cloud', suggestions: '190 or 100' },
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '190', title: 'Access token has expired' },
+              output: code`
+                import axios from 'axios';
+                function isTokenError(code: number) {
+                  return code === 190 || code === 190;
+                }
+                export async function send(payload: object) {
+                  try {
+                    return await axios.post('${META}', payload);
+                  } catch (err) {
+                    if (isTokenError(err.response?.data?.error?.code)) await renewToken();
+                    throw err;
+                  }
+                }
+              `,
+            },
+            {
+              messageId: 'useCode',
+              data: { suggestion: '100', title: 'Invalid parameter' },
+              output: code`
+                import axios from 'axios';
+                function isTokenError(code: number) {
+                  return code === 100 || code === 190;
+                }
+                export async function send(payload: object) {
+                  try {
+                    return await axios.post('${META}', payload);
+                  } catch (err) {
+                    if (isTokenError(err.response?.data?.error?.code)) await renewToken();
+                    throw err;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a number one digit from many codes (13104): the three best-known are named and offered, the rest counted
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 13104) await reopenWindow();
+      `,
+      errors: [
+        {
+          messageId: 'didYouMeanOneOf',
+          data: { value: '13104', provider: 'meta-cloud', suggestions: '131047, 131048, 131064 (or 4 more)' },
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: 'Re-engagement message' },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 131047) await reopenWindow();
+              `,
+            },
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131048', title: 'Spam rate limit hit' },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 131048) await reopenWindow();
+              `,
+            },
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131064', title: 'Messaging limit reached for template category violations' },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 131064) await reopenWindow();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 // ─── Gateways: Twilio's SDK and status callback, Vonage's URL-fragment codes ──
 // Linted as `notify.ts` unless a case says otherwise, so the WhatsApp evidence comes from the code.
 
@@ -2273,7 +2434,7 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
           } catch (err) {
             const type = err.response.data.type;
             if (type.endsWith("#low-balanse")) return topUp();
-            if (type.split('#')[1] === '1O00') return later(to);
+            if (type.split('#')[1] === 'unauthorised') return renewKey();
           }
         }
       `,
@@ -2298,7 +2459,7 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
                   } catch (err) {
                     const type = err.response.data.type;
                     if (type.endsWith("#low-balance")) return topUp();
-                    if (type.split('#')[1] === '1O00') return later(to);
+                    if (type.split('#')[1] === 'unauthorised') return renewKey();
                   }
                 }
               `,
@@ -2307,15 +2468,15 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
         },
         {
           messageId: 'didYouMean',
-          data: { value: "'1O00'", provider: 'vonage', suggestion: "'1000'", title: 'Throttled' },
+          data: { value: "'unauthorised'", provider: 'vonage', suggestion: "'unauthorized'", title: 'Incorrect credentials' },
           line: 8,
           column: 32,
           endLine: 8,
-          endColumn: 38,
+          endColumn: 46,
           suggestions: [
             {
               messageId: 'useCode',
-              data: { suggestion: "'1000'", title: 'Throttled' },
+              data: { suggestion: "'unauthorized'", title: 'Incorrect credentials' },
               output: code`
                 import axios from 'axios';
                 export async function notify(to) {
@@ -2324,7 +2485,7 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
                   } catch (err) {
                     const type = err.response.data.type;
                     if (type.endsWith("#low-balanse")) return topUp();
-                    if (type.split('#')[1] === '1000') return later(to);
+                    if (type.split('#')[1] === 'unauthorized') return renewKey();
                   }
                 }
               `,
