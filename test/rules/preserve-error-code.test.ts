@@ -1335,6 +1335,24 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
         }
       }
     `,
+    // … thrown in the try block itself on a failed response
+    code`
+      class SendError extends Error {
+        constructor(readonly body: unknown) {
+          super('WhatsApp rejected the message');
+        }
+      }
+      export async function send(payload: object) {
+        try {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (!res.ok) throw new SendError(await res.json());
+          return await res.json();
+        } catch (e) {
+          if (e instanceof SendError) throw e;
+          throw new Error('WhatsApp unreachable');
+        }
+      }
+    `,
     // … and in other files: the class in errors.ts, the wrapper that throws it in cloud.ts
     {
       filename: `${PATHS_APP}src/orders.ts`,
@@ -1464,6 +1482,57 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
         }
       `,
       errors: [{ messageId: 'droppedReturn', data: META_REQUEST_DATA, line: 7, column: 5, endLine: 7, endColumn: 43 }],
+    },
+    // without singling out the class, the code thrown in the try reaches the last throw
+    {
+      code: code`
+        class SendError extends Error {
+          constructor(readonly body: unknown) {
+            super('WhatsApp rejected the message');
+          }
+        }
+        export async function send(payload: object) {
+          try {
+            const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+            if (!res.ok) throw new SendError(await res.json());
+            return await res.json();
+          } catch (e) {
+            throw new Error('WhatsApp unreachable');
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 12,
+          column: 5,
+          endLine: 12,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                class SendError extends Error {
+                  constructor(readonly body: unknown) {
+                    super('WhatsApp rejected the message');
+                  }
+                }
+                export async function send(payload: object) {
+                  try {
+                    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                    if (!res.ok) throw new SendError(await res.json());
+                    return await res.json();
+                  } catch (e) {
+                    throw new Error('WhatsApp unreachable', { cause: e });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
     },
     // the function in another file lets axios reject: the send's code reaches this catch
     {
