@@ -438,12 +438,7 @@ function flipPresence(presence: Presence): Presence {
   return presence === 'present' ? 'absent' : presence === 'absent' ? 'present' : undefined;
 }
 
-/** Is a value the provider's error code, or the error object it lives in (`body.error`)? */
-function isCodeOrHolder(analysis: FileAnalysis, node: Node): boolean {
-  const kind = analysis.kindOf(node);
-  return kind?.k === 'body' && isCodeOrHolderPath(kind.path, kind.provider.codePath);
-}
-
+/** Is a body path the provider's error code, or the error object it lives in (`body.error`)? */
 function isCodeOrHolderPath(path: readonly (string | number)[], codePath: readonly (string | number)[]): boolean {
   return path.length > 0 && path.length <= codePath.length && path.every((segment, i) => (typeof codePath[i] === 'number' ? typeof segment === 'number' : segment === codePath[i]));
 }
