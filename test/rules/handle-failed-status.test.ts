@@ -8,17 +8,10 @@
 import rule from '../../rules/handle-failed-status.js';
 import { code, ruleTester } from '../rule-tester.js';
 
-const EXAMPLES = '131047 (Re-engagement message) and 131026 (Message undeliverable)';
-const ignored = (handled: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', handled, codeField, examples: EXAMPLES, failed: "'failed'" });
-const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', codeField, examples: EXAMPLES, failed: "'failed'" });
-const withoutCode = (detail: string, codeField = 'errors[].code') => ({
-  provider: 'meta-cloud',
-  failed: "'failed'",
-  detail,
-  codeField,
-  first: '131047 (Re-engagement message)',
-  second: '131026 (Message undeliverable)',
-});
+const EXAMPLE = '131047 (Re-engagement message)';
+const ignored = (handled: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', handled, codeField, example: EXAMPLE, failed: "'failed'" });
+const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', codeField, example: EXAMPLE, failed: "'failed'" });
+const withoutCode = (detail: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', failed: "'failed'", detail, codeField, example: EXAMPLE });
 
 ruleTester.run('handle-failed-status', rule, {
   valid: [
@@ -184,7 +177,7 @@ ruleTester.run('handle-failed-status', rule, {
           return new Response('ok');
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 4, column: 47, endLine: 4, endColumn: 68 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 4, column: 47, endLine: 4, endColumn: 68 }],
     },
     // only the title stored
     {
@@ -270,7 +263,7 @@ ruleTester.run('handle-failed-status', rule, {
           res.end();
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 2, column: 105, endLine: 2, endColumn: 113 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 2, column: 105, endLine: 2, endColumn: 113 }],
     },
     // failed reaches an else that marks it, without the code
     {
@@ -281,7 +274,7 @@ ruleTester.run('handle-failed-status', rule, {
           else markUnread(status.id);
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 3, column: 7, endLine: 3, endColumn: 31 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 3, column: 7, endLine: 3, endColumn: 31 }],
     },
     // statuses read off the request body of a WhatsApp route (an on-premises style payload)
     {
@@ -329,7 +322,7 @@ ruleTester.run('handle-failed-status', rule, {
           }
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 3, column: 9, endLine: 3, endColumn: 38 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 3, column: 9, endLine: 3, endColumn: 38 }],
     },
     // statuses only printed
     {
@@ -356,7 +349,7 @@ ruleTester.run('handle-failed-status', rule, {
           }
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 8, column: 55, endLine: 8, endColumn: 63 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 8, column: 55, endLine: 8, endColumn: 63 }],
     },
     // Meta's SDK: the body handed to webhooks.start
     {
@@ -376,9 +369,8 @@ ruleTester.run('handle-failed-status', rule, {
 // --- other providers' status callbacks: Twilio (form-encoded, 'failed' or 'undelivered' with ErrorCode), Gupshup ---
 // Linted as `hooks.ts`: the evidence that a callback is WhatsApp's comes from the code.
 
-const TWILIO_EXAMPLES = '63016 (Outside messaging window) and 63024 (Invalid message recipient)';
-const twilio = { provider: 'twilio', codeField: 'ErrorCode', examples: TWILIO_EXAMPLES, failed: "'failed' or 'undelivered'" };
-const gupshup = { provider: 'gupshup', codeField: 'payload.payload.code', failed: "'failed'" };
+const twilio = { provider: 'twilio', codeField: 'ErrorCode', example: '63016 (Outside messaging window)', failed: "'failed' or 'undelivered'" };
+const gupshup = { provider: 'gupshup', codeField: 'payload.payload.code', failed: "'failed'", example: '1002 (Number Not Exist On WhatsApp)' };
 
 ruleTester.run('handle-failed-status (status callbacks)', rule, {
   valid: [
@@ -484,7 +476,7 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       errors: [
         {
           messageId: 'failedWithoutCode',
-          data: { ...twilio, detail: 'never reads the error code', first: '63016 (Outside messaging window)', second: '63024 (Invalid message recipient)' },
+          data: { ...twilio, detail: 'never reads the code' },
           line: 3,
           column: 7,
           endLine: 3,
@@ -512,7 +504,7 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
         },
         {
           messageId: 'failedWithoutCode',
-          data: { ...twilio, failed: "'undelivered'", detail: 'never reads the error code', first: '63016 (Outside messaging window)', second: '63024 (Invalid message recipient)' },
+          data: { ...twilio, failed: "'undelivered'", detail: 'never reads the code' },
           line: 2,
           column: 7,
           endLine: 2,
@@ -555,7 +547,7 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       errors: [
         {
           messageId: 'failedWithoutCode',
-          data: { ...gupshup, detail: 'keeps only payload.payload.reason', first: '1002 (Number Not Exist On WhatsApp)', second: '131047 (Re-engagement message)' },
+          data: { ...gupshup, detail: 'keeps only payload.payload.reason' },
           line: 3,
           column: 35,
           endLine: 3,
