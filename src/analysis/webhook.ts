@@ -73,10 +73,19 @@
  * or one of the types (`POSSIBLE`), or a callback's `textMarkers`, or, with
  * type information, the program declares one of the types.
  *
+ * Status strings as the code spells them: a case change (`toUpperCase()`),
+ * `trim()`, `String(…)` and a lookup table of strings naming every failed
+ * status (`{ failed: 'FAILED', … }[s.status]`) keep a status string one, with
+ * the failed statuses respelled (`spelling`), so `=== 'FAILED'` after
+ * `toUpperCase()` names `failed`.
+ *
  * Status handlers (`statusHandlers`): what each handler does with statuses,
  * for handle-failed-status. A handler is the outermost function around the
- * reads (or the module); a same-file function that is handed a status counts
- * as part of its caller.
+ * reads (or the module); a same-file function that is handed a status (or
+ * the webhook value) counts as part of its outermost callers, through any
+ * chain of such helpers, and the handler is judged as a whole. A function
+ * that reads neither a status's `status` nor its `errors` (only its `id` or
+ * `recipient_id`, for a key or a contact lookup) is no handler.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isFunction, memberName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
