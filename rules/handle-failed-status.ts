@@ -5,16 +5,16 @@
  */
 import { getAnalysis, statusHandlers, type StatusHandler } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
-import { createRule, listSome } from '../src/util/create-rule.js';
+import { citeCode, createRule, listSome } from '../src/util/create-rule.js';
 
 type MessageId = 'failedIgnored' | 'statusIgnored' | 'failedWithoutCode' | 'failedStateIgnored';
 
-/** `131047 (Re-engagement message)`, for the codes the catalog names as examples of failed sends. */
-function examples(handler: StatusHandler): string[] {
-  return handler.notable.map((code) => {
-    const entry = handler.provider.entry(code);
-    return entry ? `${code} (${entry.title})` : String(code);
-  });
+/** `131047 (Re-engagement message)`: the first code the catalog names as an example of a failed send. */
+function example(handler: StatusHandler): string {
+  const [code] = handler.notable;
+  if (code === undefined) return 'a documented code';
+  const entry = handler.provider.entry(code);
+  return entry ? citeCode(entry) : String(code);
 }
 
 /** `'failed' or 'undelivered'`. */
@@ -33,10 +33,10 @@ export default createRule<[], MessageId>({
     },
     schema: [],
     messages: {
-      failedIgnored: 'This {{provider}} status handler acts on {{handled}} but never on {{failed}}, so failures after HTTP 200 ({{examples}}) go unnoticed; act on {{codeField}}.',
-      statusIgnored: 'This {{provider}} status handler never checks for {{failed}}, so failures after HTTP 200 ({{examples}}) go unnoticed; act on {{codeField}}.',
-      failedStateIgnored: 'This {{provider}} status handler acts on {{handled}} but never on {{missing}}, which reports failures with {{codeField}} too; handle {{missing}} as well.',
-      failedWithoutCode: 'This {{provider}} status handler acts on {{failed}} but {{detail}}, so {{first}} cannot be told from {{second}}; read {{codeField}} and act on it.',
+      failedIgnored: 'This {{provider}} status handler acts on {{handled}} but not {{failed}}, missing failures like {{example}}; branch on {{codeField}}.',
+      statusIgnored: 'This {{provider}} status handler reads the status but never acts on {{failed}}, missing failures like {{example}}; branch on {{codeField}}.',
+      failedStateIgnored: 'This {{provider}} status handler acts on {{handled}} but not {{missing}}, which carries {{codeField}} too; handle {{missing}} as well.',
+      failedWithoutCode: 'This {{provider}} status handler acts on {{failed}} but {{detail}}, so {{example}} looks like any failure; branch on {{codeField}}.',
     },
   },
   create(context) {
@@ -58,24 +58,24 @@ export default createRule<[], MessageId>({
           if (handler.readsCode) continue;
           // `'failed'`; Twilio's `'failed' or 'undelivered'` (those it acts on, when only some)
           const failedLabel = quoted(actedOn, 'or');
-          const named = examples(handler);
-          const [first = '', second = ''] = named;
+          const cited = example(handler);
           const fallback = handler.tests.find((t) => t.failed === 'fallback');
           const text = handler.texts[0];
           if (!failed && !fallback && handler.recorded.length === 0 && !text) {
             const [test] = handler.tests;
             if (test) {
               const handled = listSome([...new Set(handler.tests.flatMap((t) => t.values))].map((v) => `'${v}'`));
-              context.report({ node: test.node, messageId: 'failedIgnored', data: { provider, handled, examples: listSome(named), codeField, failed: failedLabel } });
-            } else if (handler.fieldReads.length > 0) {
-              context.report({ node: handler.first, messageId: 'statusIgnored', data: { provider, examples: listSome(named), codeField, failed: failedLabel } });
+              context.report({ node: test.node, messageId: 'failedIgnored', data: { provider, handled, example: cited, codeField, failed: failedLabel } });
+            } else if (handler.readsState) {
+              // the status read and only printed, or used in a way that decides nothing
+              context.report({ node: handler.first, messageId: 'statusIgnored', data: { provider, example: cited, codeField, failed: failedLabel } });
             }
             continue;
           }
           const fields = [...new Set(handler.texts.map((t) => t.field))];
-          const detail = fields.length > 0 ? `keeps only ${listSome(fields)}` : 'never reads the error code';
+          const detail = fields.length > 0 ? `keeps only ${listSome(fields)}` : 'never reads the code';
           const anchor: Node = failed?.node ?? text?.node ?? fallback?.node ?? handler.recorded[0] ?? handler.first;
-          context.report({ node: anchor, messageId: 'failedWithoutCode', data: { provider, detail, first, second, codeField, failed: failedLabel } });
+          context.report({ node: anchor, messageId: 'failedWithoutCode', data: { provider, detail, example: cited, codeField, failed: failedLabel } });
         }
       },
     };

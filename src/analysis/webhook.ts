@@ -73,10 +73,19 @@
  * or one of the types (`POSSIBLE`), or a callback's `textMarkers`, or, with
  * type information, the program declares one of the types.
  *
+ * Status strings as the code spells them: a case change (`toUpperCase()`),
+ * `trim()`, `String(…)` and a lookup table of strings naming every failed
+ * status (`{ failed: 'FAILED', … }[s.status]`) keep a status string one, with
+ * the failed statuses respelled (`spelling`), so `=== 'FAILED'` after
+ * `toUpperCase()` names `failed`.
+ *
  * Status handlers (`statusHandlers`): what each handler does with statuses,
  * for handle-failed-status. A handler is the outermost function around the
- * reads (or the module); a same-file function that is handed a status counts
- * as part of its caller.
+ * reads (or the module); a same-file function that is handed a status (or
+ * the webhook value) counts as part of its outermost callers, through any
+ * chain of such helpers, and the handler is judged as a whole. A function
+ * that reads neither a status's `status` nor its `errors` (only its `id` or
+ * `recipient_id`, for a key or a contact lookup) is no handler.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isFunction, memberName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
@@ -110,6 +119,12 @@ export interface WebhookValue {
   readonly provider?: string;
   /** Reached through `entry`: `entry[].changes[].value` is then Meta's webhook (a bare `changes` list is anyone's). */
   readonly rooted?: boolean;
+  /**
+   * A status string after case changes and lookup tables (`s.status.toUpperCase()`,
+   * `LABELS[s.status]`): how each of the failed statuses (`failedStates`, in
+   * order) is spelled in it, `undefined` where a table drops one; unset: as the provider spells them.
+   */
+  readonly spelling?: readonly (string | undefined)[];
 }
 
 type Step = readonly [Shape, number];
@@ -132,7 +147,21 @@ const ROOT_FIELDS: Readonly<Record<string, Step>> = { entry: ['entry', 1], chang
 const ELEMENT_RESULTS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
 const SAME_ARRAY = new Set(['filter', 'slice', 'concat', 'sort', 'reverse', 'toSorted', 'toReversed']);
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'find', 'findLast', 'findIndex', 'findLastIndex', 'filter', 'some', 'every']);
-
+/** String methods that keep a status string what it is, with the case change they make. */
+const upper = (text: string): string => text.toUpperCase();
+const lower = (text: string): string => text.toLowerCase();
+const same = (text: string): string => text;
+const STRING_METHODS: ReadonlyMap<string, (text: string) => string> = new Map([
+  ['toUpperCase', upper],
+  ['toLocaleUpperCase', upper],
+  ['toLowerCase', lower],
+  ['toLocaleLowerCase', lower],
+  ['trim', same],
+  ['trimStart', same],
+  ['trimEnd', same],
+  ['toString', same],
+  ['valueOf', same],
+]);
 const META = 'meta-cloud';
 const CATALOG_MODULE = 'eslint-plugin-whatsapp-errors/catalog';
 const SDK_MODULE = /^whatsapp-api-js(\/|$)/;
@@ -266,6 +295,39 @@ class Webhooks {
     return this.callbackRole(value)?.info.callback.failedStates ?? META_FAILED;
   }
 
+  /** How the failed statuses are spelled in a status string (`'FAILED'` after `toUpperCase()`), in `failedStates` order. */
+  failedSpellings(value: WebhookValue | undefined): readonly (string | undefined)[] {
+    return value?.spelling ?? this.failedStates(value);
+  }
+
+  /** A status string with each failed status respelled (a case change, a lookup table). */
+  private respell(value: WebhookValue, change: (spelled: string) => string | undefined): WebhookValue {
+    return { ...value, spelling: this.failedSpellings(value).map((spelled) => (spelled === undefined ? undefined : change(spelled))) };
+  }
+
+  /**
+   * `LABELS[s.status]` with a table of strings that names every failed
+   * status: the status string renamed (`{ failed: 'FAILED', … }`). A table
+   * without them, or of other values, is a decision on the status (see `stateTest`).
+   */
+  translation(member: TSESTree.MemberExpression): WebhookValue | undefined {
+    if (!member.computed) return undefined;
+    const key = this.valueOf(member.property);
+    if (!key || key.depth !== 0 || !this.isState(key)) return undefined;
+    const table = resolveExpression(this.analysis, member.object);
+    if (table.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const names = new Map<string, string>();
+    for (const property of table.properties) {
+      const name = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+      const renamed = property.type === AST_NODE_TYPES.Property ? staticValue(this.analysis, property.value) : undefined;
+      if (typeof name !== 'string' || typeof renamed !== 'string') return undefined;
+      names.set(name, renamed);
+    }
+    const spelled = this.failedSpellings(key);
+    if (!spelled.every((text) => text !== undefined && names.has(text))) return undefined;
+    return this.respell(key, (text) => names.get(text));
+  }
+
   /** The kind of a callback's code or text field (`ErrorCode`, Gupshup's `payload.payload.code`), as the provider's error body has it. */
   callbackKind(value: WebhookValue): Kind | undefined {
     const found = this.callbackRole(value);
@@ -302,7 +364,7 @@ class Webhooks {
         if (current.object.type === AST_NODE_TYPES.ThisExpression) return undefined;
         const object = this.valueOf(current.object);
         const name = memberName(current);
-        const found = typeof name === 'string' ? this.step(object, name) : current.computed ? element(object) : undefined;
+        const found = typeof name === 'string' ? this.step(object, name) : current.computed ? (element(object) ?? (object ? undefined : this.translation(current))) : undefined;
         // with type information, a property typed with one of the shapes' types (`batch.updates: WebhookStatus[]`)
         return found ?? (object ? undefined : this.typedExpression(current));
       }
@@ -312,8 +374,17 @@ class Webhooks {
         return this.identifierValue(current);
       case AST_NODE_TYPES.AwaitExpression:
         return this.valueOf(current.argument);
-      case AST_NODE_TYPES.LogicalExpression:
-        return current.operator === '&&' ? this.valueOf(current.right) : (this.valueOf(current.left) ?? this.valueOf(current.right));
+      case AST_NODE_TYPES.LogicalExpression: {
+        if (current.operator === '&&') return this.valueOf(current.right);
+        const left = this.valueOf(current.left);
+        const right = this.valueOf(current.right);
+        // `LABELS[raw] || raw`: either spelling can reach what follows
+        if (left && right && this.isState(left) && this.isState(right) && (left.spelling || right.spelling)) {
+          const other = this.failedSpellings(right);
+          return { ...left, spelling: this.failedSpellings(left).map((spelled, i) => spelled ?? other[i]) };
+        }
+        return left ?? right;
+      }
       case AST_NODE_TYPES.ConditionalExpression:
         return this.valueOf(current.consequent) ?? this.valueOf(current.alternate);
       default:
@@ -323,11 +394,19 @@ class Webhooks {
 
   private callValue(call: TSESTree.CallExpression): WebhookValue | undefined {
     const callee = skipTransparent(call.callee);
+    // `String(s.status)`
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && call.arguments.length === 1 && !findVariable(this.analysis.sourceCode, callee)?.defs.length) {
+      const value = this.valueOf(call.arguments[0]!);
+      return value && value.depth === 0 && this.isState(value) ? value : undefined;
+    }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(callee);
     if (typeof method !== 'string') return undefined;
     const array = this.valueOf(callee.object);
-    if (!array || array.depth === 0) return undefined;
+    if (!array) return undefined;
+    // `s.status.toUpperCase()`, `(s.status || '').trim()`: the same status, spelled another way
+    if (array.depth === 0 && this.isState(array) && STRING_METHODS.has(method) && call.arguments.length === 0) return this.respell(array, STRING_METHODS.get(method)!);
+    if (array.depth === 0) return undefined;
     if (ELEMENT_RESULTS.has(method)) return element(array);
     if (SAME_ARRAY.has(method)) return array;
     if (method === 'flat') return { ...array, depth: Math.max(1, array.depth - 1) };
@@ -723,6 +802,8 @@ export interface StateTest {
   readonly node: Node;
   /** The statuses the test names, as written. */
   readonly values: readonly string[];
+  /** The failed statuses it names, as the provider spells them (`'failed'` for a test of `'FAILED'` after `toUpperCase()`). */
+  readonly names: readonly string[];
   /**
    * What it means for the failed statuses (`'failed'`; Twilio's `'failed'`
    * and `'undelivered'`): `named` (one selected by name: `=== 'failed'`,
@@ -761,6 +842,8 @@ export interface StatusHandler {
   readonly texts: readonly { readonly node: Node; readonly field: string }[];
   /** Reads of other status fields (`id`, `recipient_id`, `timestamp`…), and statuses printed. */
   readonly fieldReads: readonly Node[];
+  /** The delivery status itself is read (tested, stored or only printed). */
+  readonly readsState: boolean;
   /** A status, or the list, is handed to code this file cannot see (a queue, another module): nothing to judge here. */
   readonly escapes: boolean;
 }
@@ -771,6 +854,8 @@ interface Facts {
   sdk: boolean;
   first: Node | undefined;
   hasStatus: boolean;
+  /** The delivery status itself (`status.status`, a callback's `MessageStatus`) is read. */
+  readsState: boolean;
   tests: StateTest[];
   recorded: Node[];
   readsCode: boolean;
@@ -798,10 +883,10 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
   const { analysis } = state;
   const units = new Map<Node, Facts>();
   const factsOf = (node: Node): Facts => {
-    const unit = outermostFunction(node) ?? analysis.sourceCode.ast;
+    const unit = unitOf(node, analysis.sourceCode.ast);
     let facts = units.get(unit);
     if (!facts) {
-      facts = { callback: undefined, sdk: false, first: undefined, hasStatus: false, tests: [], recorded: [], readsCode: false, texts: [], fieldReads: [], escapes: false };
+      facts = emptyFacts();
       units.set(unit, facts);
     }
     return facts;
@@ -836,10 +921,10 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
       if (value.sdk) facts.sdk = true;
     }
     if (state.isState(value) && value.depth === 0) {
-      const failed = state.failedStates(value);
-      const test = stateTest(state, node, failed);
+      facts.readsState = true;
+      const test = stateTest(state, node, value);
       if (test) facts.tests.push(test);
-      else if (handedOn && !excludesFailed(state, node, failed)) facts.recorded.push(node);
+      else if (handedOn && !excludesFailed(state, node)) facts.recorded.push(node);
       else if (use.kind === 'logged') facts.fieldReads.push(node);
       return undefined;
     }
@@ -860,23 +945,36 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
     return undefined;
   });
 
-  // a same-file function handed a status belongs to its callers' handlers
+  // a same-file function handed a status belongs to its callers' handlers, through any chain of
+  // helpers (`onWebhook` → `handleChange` → `onStatus`): each helper's own facts go to the outermost callers
+  const program = analysis.sourceCode.ast;
   const merged = new Map<Node, Facts>(units);
-  for (const [fn, calls] of state.helperCalls) {
-    const helper = merged.get(fn);
-    if (!helper) continue;
-    merged.delete(fn);
-    for (const call of calls) {
-      const caller = callerFacts(call, merged, analysis.sourceCode.ast);
-      if (caller && caller !== helper) mergeInto(caller, helper);
+  const helpers = new Set<Node>([...state.helperCalls.keys()].filter((fn) => (state.helperCalls.get(fn) ?? []).some((call) => unitOf(call, program) !== fn)));
+  const rootsOf = (unit: Node, seen: Set<Node>): Node[] => {
+    if (!helpers.has(unit as FunctionNode)) return [unit];
+    if (seen.has(unit)) return [];
+    seen.add(unit);
+    const callers = (state.helperCalls.get(unit as FunctionNode) ?? []).map((call) => unitOf(call, program)).filter((caller) => caller !== unit);
+    return [...new Set(callers.flatMap((caller) => rootsOf(caller, seen)))];
+  };
+  for (const unit of helpers) {
+    const own = units.get(unit);
+    merged.delete(unit);
+    if (!own) continue;
+    for (const root of rootsOf(unit, new Set())) {
+      let target = merged.get(root);
+      if (!target) merged.set(root, (target = emptyFacts()));
+      mergeInto(target, own);
     }
   }
   const handlers: StatusHandler[] = [];
   for (const [node, facts] of merged) {
-    if (!facts.hasStatus || !facts.first) continue;
+    // a status's recipient or id read to map an identity or build a key is not a handler: one reads
+    // the delivery status (to test it, store it or print it) or the errors
+    if (!facts.hasStatus || !facts.first || !(facts.readsState || facts.readsCode || facts.texts.length > 0)) continue;
     const callback = facts.callback;
     const failedStates = callback?.callback.failedStates ?? META_FAILED;
-    const named = new Set(facts.tests.flatMap((test) => test.values));
+    const named = new Set(facts.tests.flatMap((test) => test.names));
     const reachesAll = facts.recorded.length > 0 || facts.tests.some((test) => test.failed === 'fallback');
     handlers.push({
       node,
@@ -892,20 +990,27 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
       readsCode: facts.readsCode,
       texts: facts.texts,
       fieldReads: facts.fieldReads,
+      readsState: facts.readsState,
       escapes: facts.escapes,
     });
   }
   return handlers.sort((a, b) => a.first.range[0] - b.first.range[0]);
 }
 
-function callerFacts(call: Node, units: Map<Node, Facts>, program: Node): Facts | undefined {
-  return units.get(outermostFunction(call) ?? program);
+/** The handler unit a node belongs to: its outermost function, or the module. */
+function unitOf(node: Node, program: Node): Node {
+  return outermostFunction(node) ?? program;
+}
+
+function emptyFacts(): Facts {
+  return { callback: undefined, sdk: false, first: undefined, hasStatus: false, readsState: false, tests: [], recorded: [], readsCode: false, texts: [], fieldReads: [], escapes: false };
 }
 
 function mergeInto(target: Facts, source: Facts): void {
   target.callback ??= source.callback;
   target.sdk ||= source.sdk;
   target.hasStatus ||= source.hasStatus;
+  target.readsState ||= source.readsState;
   if (!target.first || (source.first && source.first.range[0] < target.first.range[0])) target.first = source.first ?? target.first;
   target.tests.push(...source.tests);
   target.recorded.push(...source.recorded);
@@ -1070,9 +1175,18 @@ function doesNothing(statement: TSESTree.Statement | TSESTree.Expression | null 
   }
 }
 
-/** The test a read of a status string takes part in: `=== 'failed'`, `switch`, `includes`, a lookup; `failed` are the statuses of a failed send. */
-function stateTest(state: Webhooks, read: Node, failed: readonly string[]): StateTest | undefined {
-  const namesFailed = (values: readonly string[]) => values.some((value) => failed.includes(value));
+/** The failed statuses (as the provider spells them) that `values` name, for a status string spelled as `value` is. */
+function failedNamed(state: Webhooks, value: WebhookValue | undefined, values: readonly string[]): string[] {
+  const spelled = state.failedSpellings(value);
+  return state.failedStates(value).filter((_, i) => spelled[i] !== undefined && values.includes(spelled[i]!));
+}
+
+/** The test a read of a status string (`value`) takes part in: `=== 'failed'`, `switch`, `includes`, a lookup. */
+function stateTest(state: Webhooks, read: Node, value: WebhookValue): StateTest | undefined {
+  const test = (node: Node, values: readonly string[], failed: (namesFailed: boolean) => StateTest['failed']): StateTest => {
+    const names = failedNamed(state, value, values);
+    return { node, values, names, failed: failed(names.length > 0) };
+  };
   const { analysis } = state;
   let node: Node = read;
   while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)) node = node.parent;
@@ -1081,18 +1195,18 @@ function stateTest(state: Webhooks, read: Node, failed: readonly string[]): Stat
   if (!parent) return undefined;
   if (parent.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(parent.operator)) {
     const other = parent.left === node ? parent.right : parent.left;
-    const value = staticValue(analysis, other);
-    if (typeof value !== 'string') return undefined;
+    const compared = staticValue(analysis, other);
+    if (typeof compared !== 'string') return undefined;
     const negated = parent.operator.startsWith('!');
-    return { node: parent, values: [value], failed: failedOf(parent, namesFailed([value]), negated) };
+    return test(parent, [compared], (namesFailed) => failedOf(parent, namesFailed, negated));
   }
   if (parent.type === AST_NODE_TYPES.SwitchStatement && parent.discriminant === node) {
     const values: string[] = [];
     let fallback = false;
     parent.cases.forEach((clause, i) => {
       if (clause.test) {
-        const value = staticValue(analysis, clause.test);
-        if (typeof value === 'string') values.push(value);
+        const label = staticValue(analysis, clause.test);
+        if (typeof label === 'string') values.push(label);
         return;
       }
       const statements: TSESTree.Statement[] = [];
@@ -1102,7 +1216,7 @@ function stateTest(state: Webhooks, read: Node, failed: readonly string[]): Stat
       }
       fallback = !statements.every((s) => doesNothing(s));
     });
-    return { node, values, failed: namesFailed(values) ? 'named' : fallback ? 'fallback' : 'none' };
+    return test(node, values, (namesFailed) => (namesFailed ? 'named' : fallback ? 'fallback' : 'none'));
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(parent.callee);
@@ -1110,51 +1224,54 @@ function stateTest(state: Webhooks, read: Node, failed: readonly string[]): Stat
     if (!items) return undefined;
     const values = items.map((i) => i.value).filter((v): v is string => typeof v === 'string');
     const negation = parent.parent?.type === AST_NODE_TYPES.UnaryExpression && parent.parent.operator === '!' ? parent.parent : undefined;
-    return { node: parent, values, failed: failedOf(negation ?? parent, namesFailed(values), negation !== undefined) };
+    return test(parent, values, (namesFailed) => failedOf(negation ?? parent, namesFailed, negation !== undefined));
   }
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.computed && parent.property === node) {
+    // a table that renames the statuses is no decision: the renamed status is followed instead
+    if (state.translation(parent)) return undefined;
     const table = resolveExpression(analysis, parent.object);
     if (table.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
     const values = table.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property && typeof propertyKeyName(p) === 'string' ? [propertyKeyName(p) as string] : []));
-    return { node: parent, values, failed: namesFailed(values) ? 'named' : 'none' };
+    return test(parent, values, (namesFailed) => (namesFailed ? 'named' : 'none'));
   }
   return undefined;
 }
 
 /** Is `node` inside a branch that only some statuses other than the failed ones reach (`if (s.status === 'read') save(s.status)`)? */
-function excludesFailed(state: Webhooks, node: Node, failed: readonly string[]): boolean {
+function excludesFailed(state: Webhooks, node: Node): boolean {
   for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
-      const selected = selectedStatuses(state, parent.test);
-      if (selected && !selected.some((value) => failed.includes(value))) return true;
-    }
-    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && parent.parent.type === AST_NODE_TYPES.SwitchStatement && state.isState(state.valueOf(parent.parent.discriminant))) {
-      const value = staticValue(state.analysis, parent.test);
-      if (typeof value === 'string' && !failed.includes(value)) return true;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && selectsFailed(state, parent.test) === false) return true;
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && parent.parent.type === AST_NODE_TYPES.SwitchStatement) {
+      const discriminant = state.valueOf(parent.parent.discriminant);
+      const label = state.isState(discriminant) ? staticValue(state.analysis, parent.test) : undefined;
+      if (typeof label === 'string' && failedNamed(state, discriminant, [label]).length === 0) return true;
     }
   }
   return false;
 }
 
-/** The statuses a condition lets through: `s.status === 'a' || s.status === 'b'`, `['a', 'b'].includes(s.status)`; `undefined` when unknown. */
-function selectedStatuses(state: Webhooks, test: Node): string[] | undefined {
+/** Does a condition let a failed status through (`s.status === 'a' || s.status === 'b'`, `['a', 'b'].includes(s.status)`)? `undefined` when unknown. */
+function selectsFailed(state: Webhooks, test: Node): boolean | undefined {
   const node = skipTransparent(test);
   if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') {
-    const left = selectedStatuses(state, node.left);
-    const right = left && selectedStatuses(state, node.right);
-    return right && [...left!, ...right];
+    const left = selectsFailed(state, node.left);
+    const right = left === undefined ? undefined : selectsFailed(state, node.right);
+    return right === undefined ? undefined : left! || right;
   }
   if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '===' || node.operator === '==')) {
     for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
-      const value = state.isState(state.valueOf(side)) ? staticValue(state.analysis, other) : undefined;
-      if (typeof value === 'string') return [value];
+      const value = state.valueOf(side);
+      const compared = state.isState(value) ? staticValue(state.analysis, other) : undefined;
+      if (typeof compared === 'string') return failedNamed(state, value, [compared]).length > 0;
     }
     return undefined;
   }
-  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.arguments[0] && state.isState(state.valueOf(node.arguments[0]))) {
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.arguments[0]) {
+    const value = state.valueOf(node.arguments[0]);
+    if (!state.isState(value)) return undefined;
     const method = memberName(node.callee);
     const items = method === 'includes' || method === 'has' ? staticList(state.analysis, node.callee.object) : undefined;
-    return items?.map((i) => i.value).filter((v): v is string => typeof v === 'string');
+    return items && failedNamed(state, value, items.map((i) => i.value).filter((v): v is string => typeof v === 'string')).length > 0;
   }
   return undefined;
 }

@@ -8,17 +8,10 @@
 import rule from '../../rules/handle-failed-status.js';
 import { code, ruleTester } from '../rule-tester.js';
 
-const EXAMPLES = '131047 (Re-engagement message) and 131026 (Message undeliverable)';
-const ignored = (handled: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', handled, codeField, examples: EXAMPLES, failed: "'failed'" });
-const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', codeField, examples: EXAMPLES, failed: "'failed'" });
-const withoutCode = (detail: string, codeField = 'errors[].code') => ({
-  provider: 'meta-cloud',
-  failed: "'failed'",
-  detail,
-  codeField,
-  first: '131047 (Re-engagement message)',
-  second: '131026 (Message undeliverable)',
-});
+const EXAMPLE = '131047 (Re-engagement message)';
+const ignored = (handled: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', handled, codeField, example: EXAMPLE, failed: "'failed'" });
+const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', codeField, example: EXAMPLE, failed: "'failed'" });
+const withoutCode = (detail: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', failed: "'failed'", detail, codeField, example: EXAMPLE });
 
 ruleTester.run('handle-failed-status', rule, {
   valid: [
@@ -135,6 +128,69 @@ ruleTester.run('handle-failed-status', rule, {
         for (const e of body.entry[0].changes[0].value.errors ?? []) alertOps(e.message);
       }
     `,
+    // a chain of same-file helpers: the outer one builds a key from the ids, the inner one acts on failed by its code
+    code`
+      function applyStatus(st) {
+        if (st.status !== 'failed') return ledger.mark(st.id, st.status);
+        return ledger.fail(st.id, st.errors?.[0]?.code);
+      }
+      async function applyValue(value) {
+        const batch = (value.statuses ?? []).map((st) => st.id + ':' + st.status).sort().join('|');
+        if (await ledger.already(batch)) return;
+        for (const st of value.statuses ?? []) await applyStatus(st);
+      }
+      export async function receive(req, res) {
+        for (const entry of req.body.entry) for (const change of entry.changes) await applyValue(change.value);
+        res.end();
+      }
+    `,
+    // the same chain declared the other way round, with arrow functions
+    code`
+      export const receive = async (req, res) => {
+        await Promise.all(req.body.entry.flatMap((entry) => entry.changes.map((change) => applyValue(change.value))));
+        res.end();
+      };
+      const applyValue = async (value) => {
+        console.info('statuses in batch', value.statuses?.map((st) => st.status));
+        for (const st of value.statuses ?? []) await applyStatus(st);
+      };
+      const applyStatus = async (st) => {
+        switch (st.status) {
+          case 'failed': return ledger.fail(st.id, st.errors?.[0]?.code);
+          default: return ledger.mark(st.id, st.status);
+        }
+      };
+    `,
+    // a status read only for who it went to (an identity lookup) is no status handler
+    code`
+      export class Contacts {
+        identify(value: any) {
+          const first = value?.statuses?.[0];
+          return { phone: first?.recipient_id, bsuid: first?.recipient_user_id };
+        }
+        body(to: string, text: string) {
+          return { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } };
+        }
+      }
+    `,
+    // nor is one whose delivery status is never read (documented: every status stamped alike is not detected)
+    code`
+      export async function webhook(req, res) {
+        for (const status of req.body.entry[0].changes[0].value.statuses) await Message.updateOne({ wamid: status.id }, { seenAt: Date.now() });
+        res.sendStatus(200);
+      }
+    `,
+    // the status upper-cased and renamed through a table, failed acted on by its code
+    code`
+      const NAMES: Record<string, string> = { SENT: 'sent', DELIVERED: 'delivered', READ: 'seen', FAILED: 'bounced' };
+      export async function onWebhook(body: any) {
+        for (const st of body.entry[0].changes[0].value.statuses ?? []) {
+          const state = NAMES[st.status.toUpperCase()] ?? 'unknown';
+          if (state === 'bounced') await bounces.add(st.id, st.errors?.[0]?.code);
+          else await progress.set(st.id, state);
+        }
+      }
+    `,
   ],
   invalid: [
     // Express, untyped, nested for…of: only delivered and read are tracked
@@ -184,7 +240,7 @@ ruleTester.run('handle-failed-status', rule, {
           return new Response('ok');
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 4, column: 47, endLine: 4, endColumn: 68 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 4, column: 47, endLine: 4, endColumn: 68 }],
     },
     // only the title stored
     {
@@ -239,16 +295,6 @@ ruleTester.run('handle-failed-status', rule, {
       `,
       errors: [{ messageId: 'failedIgnored', data: ignored("'delivered'"), line: 2, column: 85, endLine: 2, endColumn: 109 }],
     },
-    // every status treated alike: failed messages are marked delivered
-    {
-      code: code`
-        export async function webhook(req, res) {
-          for (const status of req.body.entry[0].changes[0].value.statuses) await Message.updateOne({ wamid: status.id }, { deliveredAt: Date.now() });
-          res.sendStatus(200);
-        }
-      `,
-      errors: [{ messageId: 'statusIgnored', data: alike(), line: 2, column: 24, endLine: 2, endColumn: 67 }],
-    },
     // a same-file helper handed each status: reported where it tests the status
     {
       code: code`
@@ -270,7 +316,7 @@ ruleTester.run('handle-failed-status', rule, {
           res.end();
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 2, column: 105, endLine: 2, endColumn: 113 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 2, column: 105, endLine: 2, endColumn: 113 }],
     },
     // failed reaches an else that marks it, without the code
     {
@@ -281,7 +327,7 @@ ruleTester.run('handle-failed-status', rule, {
           else markUnread(status.id);
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 3, column: 7, endLine: 3, endColumn: 31 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 3, column: 7, endLine: 3, endColumn: 31 }],
     },
     // statuses read off the request body of a WhatsApp route (an on-premises style payload)
     {
@@ -329,7 +375,7 @@ ruleTester.run('handle-failed-status', rule, {
           }
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 3, column: 9, endLine: 3, endColumn: 38 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 3, column: 9, endLine: 3, endColumn: 38 }],
     },
     // statuses only printed
     {
@@ -356,7 +402,61 @@ ruleTester.run('handle-failed-status', rule, {
           }
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the error code'), line: 8, column: 55, endLine: 8, endColumn: 63 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 8, column: 55, endLine: 8, endColumn: 63 }],
+    },
+    // a chain of helpers whose innermost one tracks only read receipts: reported where it tests the status
+    {
+      code: code`
+        export async function receive(req, res) {
+          for (const entry of req.body.entry) for (const change of entry.changes) await applyValue(change.value);
+          res.end();
+        }
+        async function applyValue(value) {
+          const batch = (value.statuses ?? []).map((st) => st.id).join('|');
+          if (!(await ledger.already(batch))) for (const st of value.statuses ?? []) applyStatus(st);
+        }
+        function applyStatus(st) {
+          if (st.status === 'read') ledger.mark(st.id, 'read');
+        }
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'read'"), line: 10, column: 7, endLine: 10, endColumn: 27 }],
+    },
+    // the status normalised (String, lower-cased, trimmed) before the failed test: acts on failed, without the code
+    {
+      code: code`
+        export async function onWebhook(body: any) {
+          if (body.object !== 'whatsapp_business_account') return;
+          for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) for (const st of change.value.statuses ?? []) {
+            const state = String(st.status ?? '').toLowerCase().trim();
+            if (state === 'failed') await campaigns.countFailure(st.id);
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 5, column: 9, endLine: 5, endColumn: 27 }],
+    },
+    // renamed through a lookup table, upper-cased first; the renamed failure stored with its title only
+    {
+      code: code`
+        const LABELS: Record<string, string> = { SENT: 'Sent', DELIVERED: 'Delivered', READ: 'Read', FAILED: 'Error' };
+        export async function onWebhook(body: any) {
+          for (const st of body.entry[0].changes[0].value.statuses ?? []) {
+            const raw = (st.status || '').toUpperCase();
+            const label = LABELS[raw] || raw;
+            if (label === 'Error') await outbox.fail(st.id, st.errors?.[0]?.title);
+            else await outbox.mark(st.id, label);
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('keeps only errors[].title'), line: 6, column: 9, endLine: 6, endColumn: 26 }],
+    },
+    // upper-cased, and only delivered acted on
+    {
+      code: code`
+        export function onWebhook(body: any) {
+          for (const st of body.entry[0].changes[0].value.statuses ?? []) if (st.status.toUpperCase() === 'DELIVERED') outbox.delivered(st.id);
+        }
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'DELIVERED'"), line: 2, column: 71, endLine: 2, endColumn: 110 }],
     },
     // Meta's SDK: the body handed to webhooks.start
     {
@@ -376,9 +476,8 @@ ruleTester.run('handle-failed-status', rule, {
 // --- other providers' status callbacks: Twilio (form-encoded, 'failed' or 'undelivered' with ErrorCode), Gupshup ---
 // Linted as `hooks.ts`: the evidence that a callback is WhatsApp's comes from the code.
 
-const TWILIO_EXAMPLES = '63016 (Outside messaging window) and 63024 (Invalid message recipient)';
-const twilio = { provider: 'twilio', codeField: 'ErrorCode', examples: TWILIO_EXAMPLES, failed: "'failed' or 'undelivered'" };
-const gupshup = { provider: 'gupshup', codeField: 'payload.payload.code', failed: "'failed'" };
+const twilio = { provider: 'twilio', codeField: 'ErrorCode', example: '63016 (Outside messaging window)', failed: "'failed' or 'undelivered'" };
+const gupshup = { provider: 'gupshup', codeField: 'payload.payload.code', failed: "'failed'", example: '1002 (Number Not Exist On WhatsApp)' };
 
 ruleTester.run('handle-failed-status (status callbacks)', rule, {
   valid: [
@@ -449,6 +548,17 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       `,
       filename: 'hooks.ts',
     },
+    // Twilio: the status upper-cased, both failed statuses acted on by ErrorCode
+    {
+      code: code`
+        app.post('/twilio/whatsapp/status', (req, res) => {
+          const state = req.body.MessageStatus.toUpperCase();
+          if (state === 'FAILED' || state === 'UNDELIVERED') alertOps(req.body.MessageSid, req.body.ErrorCode);
+          res.end();
+        });
+      `,
+      filename: 'hooks.ts',
+    },
     // Gupshup: the event handed to another module
     {
       code: code`
@@ -484,7 +594,7 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       errors: [
         {
           messageId: 'failedWithoutCode',
-          data: { ...twilio, detail: 'never reads the error code', first: '63016 (Outside messaging window)', second: '63024 (Invalid message recipient)' },
+          data: { ...twilio, detail: 'never reads the code' },
           line: 3,
           column: 7,
           endLine: 3,
@@ -512,7 +622,7 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
         },
         {
           messageId: 'failedWithoutCode',
-          data: { ...twilio, failed: "'undelivered'", detail: 'never reads the error code', first: '63016 (Outside messaging window)', second: '63024 (Invalid message recipient)' },
+          data: { ...twilio, failed: "'undelivered'", detail: 'never reads the code' },
           line: 2,
           column: 7,
           endLine: 2,
@@ -542,6 +652,27 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
         },
       ],
     },
+    // Twilio: lower-cased, 'failed' acted on by its code, 'undelivered' never
+    {
+      code: code`
+        app.post('/twilio/whatsapp/status', (req, res) => {
+          const state = req.body.MessageStatus.toLowerCase();
+          if (state === 'failed') alertOps(req.body.MessageSid, req.body.ErrorCode);
+          res.end();
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'failedStateIgnored',
+          data: { provider: 'twilio', handled: "'failed'", missing: "'undelivered'", codeField: 'ErrorCode' },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 25,
+        },
+      ],
+    },
     // Gupshup: failed acted on with the reason only
     {
       code: code`
@@ -555,7 +686,7 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       errors: [
         {
           messageId: 'failedWithoutCode',
-          data: { ...gupshup, detail: 'keeps only payload.payload.reason', first: '1002 (Number Not Exist On WhatsApp)', second: '131047 (Re-engagement message)' },
+          data: { ...gupshup, detail: 'keeps only payload.payload.reason' },
           line: 3,
           column: 35,
           endLine: 3,

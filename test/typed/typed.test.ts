@@ -351,8 +351,7 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
             detail: 'keeps only error.title',
             codeField: 'error.code',
             failed: "'failed'",
-            first: '131047 (Re-engagement message)',
-            second: '131026 (Message undeliverable)',
+            example: '131047 (Re-engagement message)',
           },
           line: 3,
           column: 7,
@@ -373,7 +372,7 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
       errors: [
         {
           messageId: 'failedIgnored',
-          data: { provider: 'meta-cloud', handled: "'read'", codeField: 'errors[].code', examples: '131047 (Re-engagement message) and 131026 (Message undeliverable)', failed: "'failed'" },
+          data: { provider: 'meta-cloud', handled: "'read'", codeField: 'errors[].code', example: '131047 (Re-engagement message)', failed: "'failed'" },
           line: 3,
           column: 43,
           endLine: 3,
