@@ -101,6 +101,18 @@ export function editDistance(a: string, b: string): number {
  * number one digit edit away (`131074` → `131047`). Pattern codes are skipped.
  */
 export function nearestCode(provider: ProviderInfo, value: string | number): ErrorEntry | undefined {
+  let known = nearest.get(provider);
+  if (!known) nearest.set(provider, (known = new Map()));
+  if (known.has(value)) return known.get(value);
+  const found = computeNearestCode(provider, value);
+  known.set(value, found);
+  return found;
+}
+
+/** Answers of `nearestCode` (an edit distance to every documented code) by provider and value. */
+const nearest = new WeakMap<ProviderInfo, Map<string | number, ErrorEntry | undefined>>();
+
+function computeNearestCode(provider: ProviderInfo, value: string | number): ErrorEntry | undefined {
   if (typeof value === 'number' && (value < 0 || !Number.isInteger(value))) return undefined; // -1 is a "no code" placeholder, not a typo
   const text = String(value).toLowerCase();
   const limit = typeof value === 'number' ? 1 : text.length >= 6 ? 2 : 1;
