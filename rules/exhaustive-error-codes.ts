@@ -3,7 +3,7 @@
  * object, membership test) that leave documented codes unhandled.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { codeSource, deliverableByWebhook, dispatchOf, fromWebhook, getAnalysis, resolveSettings, type Dispatch, type DispatchForm, type ResolvedSettings } from '../src/analysis/index.js';
+import { byNotability, codeSource, deliverableByWebhook, dispatchOf, fromWebhook, getAnalysis, resolveSettings, spell, type Dispatch, type DispatchForm, type ResolvedSettings } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { entryMatches } from '../src/catalog/lookup.js';
 import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
@@ -27,15 +27,20 @@ const CLASS_LABEL: Record<RetryClass, string> = {
   transient: 'transient',
 };
 
-/** `3 never-retry codes: 131047, 131026 and 1 more; 1 after-fix code: 190` */
+/** `22 never-retry, 20 after-fix, 5 transient`: how many missing codes of each retry class. */
 function describeMissing(missing: readonly ErrorEntry[]): string {
   return (Object.keys(CLASS_LABEL) as RetryClass[])
     .map((retry) => {
-      const codes = missing.filter((e) => e.retry === retry).map((e) => String(e.code));
-      return codes.length ? `${codes.length} ${CLASS_LABEL[retry]} code${codes.length > 1 ? 's' : ''}: ${listSome(codes)}` : '';
+      const count = missing.filter((e) => e.retry === retry).length;
+      return count ? `${count} ${CLASS_LABEL[retry]}` : '';
     })
     .filter(Boolean)
-    .join('; ');
+    .join(', ');
+}
+
+/** The two best-known missing codes: `131047 and 190`. */
+function exampleCodes(dispatch: Dispatch, missing: readonly ErrorEntry[]): string {
+  return listSome(byNotability(dispatch.provider, missing).slice(0, 2).map((e) => formatCode(e.code)));
 }
 
 const checked = new WeakMap<ResolvedSettings, Set<string>>();
@@ -104,10 +109,9 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ requireAll: false, ignore: [] }],
     messages: {
-      missingNoFallback: 'This {{form}} on the {{provider}} error code ignores {{count}} of the documented codes ({{groups}}); handle them or add a fallback that does.',
-      missingEmptyFallback:
-        'This {{form}} on the {{provider}} error code sends {{count}} of the documented codes to a fallback that does nothing ({{groups}}); handle them or make the fallback act.',
-      missingRequireAll: 'This {{form}} on the {{provider}} error code leaves {{count}} of the documented codes to its fallback ({{groups}}); handle each of them.',
+      missingNoFallback: 'This {{form}} on the {{provider}} error code ignores {{count}} documented codes ({{groups}}), such as {{examples}}; handle them or add a fallback.',
+      missingEmptyFallback: 'This {{form}} on the {{provider}} error code sends {{count}} documented codes ({{groups}}), such as {{examples}}, to a fallback that does nothing.',
+      missingRequireAll: 'This {{form}} on the {{provider}} error code leaves {{count}} documented codes ({{groups}}), such as {{examples}}, to its fallback; handle each.',
       addMissingCases: 'Add a case for each missing {{provider}} code ({{count}}).',
       addMissingKeys: 'Add a key for each missing {{provider}} code ({{count}}).',
       addDefaultRethrow: 'Add a default that rethrows the {{provider}} error ({{thrown}}).',
@@ -124,14 +128,16 @@ export default createRule<Options, MessageId>({
 
     const suggestions = (dispatch: Dispatch, missing: readonly ErrorEntry[]) => {
       const data = { count: missing.length, provider: dispatch.provider.id };
-      const { switchStatement, object } = dispatch;
+      const { switchStatement, object, spelling } = dispatch;
+      // a whole Vonage `type` with no case to copy the URL from: the cases cannot be written
+      const written = (code: string | number) => (spelling === null ? undefined : spell(code, spelling));
       if (switchStatement) {
         const defaultCase = switchStatement.cases.find((c) => c.test === null);
         const anchor = defaultCase ?? switchStatement.cases.at(-1);
         const indent = anchor ? lineIndent(sourceCode, anchor) : `${lineIndent(sourceCode, switchStatement)}  `;
-        const clauses = missing.map((e) => `case ${formatCode(e.code)}: { ${placeholder(dispatch, e)} }`);
+        const clauses = missing.map((e) => `case ${formatCode(written(e.code)!)}: { ${placeholder(dispatch, e)} }`);
         return [
-          {
+          ...(spelling === null ? [] : [{
             messageId: 'addMissingCases' as const,
             data,
             fix: (fixer: TSESLint.RuleFixer) => {
@@ -140,17 +146,17 @@ export default createRule<Options, MessageId>({
               const closing = sourceCode.getLastToken(switchStatement)!;
               return fixer.insertTextBefore(closing, `${indent}${clauses.join(`\n${indent}`)}\n${lineIndent(sourceCode, switchStatement)}`);
             },
-          },
+          }]),
           ...rethrowDefault(dispatch, switchStatement, defaultCase, anchor, indent),
         ];
       }
       const properties = object?.properties ?? [];
       const functions = properties.length > 0 && properties.every((p) => p.type === 'Property' && (p.value.type === 'ArrowFunctionExpression' || p.value.type === 'FunctionExpression' || p.method));
-      if (!object || !functions) return [];
+      if (!object || !functions || spelling === null) return [];
       const last = properties.at(-1)!;
       const indent = lineIndent(sourceCode, last);
       const quoted = properties.some((p) => p.type === 'Property' && p.key.type === 'Literal' && typeof p.key.value === 'string');
-      const keys = missing.map((e) => `${objectKey(e.code, quoted)}: () => { ${placeholder(dispatch, e)} },`);
+      const keys = missing.map((e) => `${objectKey(written(e.code)!, quoted)}: () => { ${placeholder(dispatch, e)} },`);
       const afterLast = sourceCode.getTokenAfter(last);
       const comma = afterLast?.value === ',' ? '' : ',';
       return [
@@ -202,7 +208,7 @@ export default createRule<Options, MessageId>({
         node: dispatch.node as TSESTree.Node,
         loc: sourceCode.getFirstToken(dispatch.node)!.loc,
         messageId,
-        data: { form: FORM_LABEL[dispatch.form], provider: `${dispatch.provider.id}${webhook ? ' webhook' : ''}`, count: missing.length, groups: describeMissing(missing) },
+        data: { form: FORM_LABEL[dispatch.form], provider: `${dispatch.provider.id}${webhook ? ' webhook' : ''}`, count: missing.length, groups: describeMissing(missing), examples: exampleCodes(dispatch, missing) },
         suggest: suggestions(dispatch, missing),
       });
     };

@@ -2,23 +2,22 @@
  * Flags retries around provider calls whose decision lets codes that cannot
  * succeed be re-sent, and retries of rate limits that do not wait.
  */
-import { byNotability, getAnalysis, retryConstructs, type ProviderInfo } from '../src/analysis/index.js';
+import { byNotability, endpointOf, ENGINE_STOP, getAnalysis, retryConstructs, type Endpoint, type JobEngine, type ProviderInfo } from '../src/analysis/index.js';
 import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
-import { createRule, listSome } from '../src/util/create-rule.js';
+import { citeCode, createRule, listSome } from '../src/util/create-rule.js';
 
 const NOT_RETRYABLE: readonly RetryClass[] = ['never', 'after-fix', 'provider-retries'];
 
-/** Two telling examples: the best-known never-retry code, then an after-fix or provider-retried one. */
-function examples(provider: ProviderInfo, hammered: readonly ErrorEntry[]): string {
-  const entries = byNotability(provider, hammered);
+/** Two telling examples: the best-known never-retry code, then an after-fix or provider-retried one (for the endpoint called). */
+function examples(provider: ProviderInfo, hammered: readonly ErrorEntry[], endpoint: Endpoint): string {
+  const entries = byNotability(provider, hammered, endpoint);
   const picked: ErrorEntry[] = [];
   for (const retry of NOT_RETRYABLE) {
     const entry = entries.find((e) => e.retry === retry);
     if (entry && picked.length < 2) picked.push(entry);
   }
   for (const entry of entries) if (picked.length < 2 && !picked.includes(entry)) picked.push(entry);
-  const text = picked.map((e) => `${e.code} (${e.title}: ${e.remedy.replace(/\.$/, '')})`);
-  return text.join(' and ');
+  return picked.map(citeCode).join(' and ');
 }
 
 export default createRule({
@@ -31,13 +30,13 @@ export default createRule({
     },
     schema: [],
     messages: {
-      blindRetry: 'This retry re-sends on every error from {{provider}}, including {{examples}}. Retry only transient and rate-limit codes, e.g. with isRetryable().',
-      partialRetry:
-        'This retry also re-sends {{count}} {{provider}} {{errors}} that a client must not retry, including {{examples}}. Retry only transient and rate-limit codes, e.g. with isRetryable().',
-      clientRetryStatuses:
-        "This {{library}} retry option re-sends {{count}} {{provider}} {{errors}} that a client must not retry, including {{examples}}; keep statusCodes to statuses whose codes are all retryable, or leave POST out of methods.",
+      blindRetry: 'This retry re-sends every {{provider}} error, including {{examples}}; retry only transient and rate-limit codes.',
+      partialRetry: 'This retry also re-sends {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; retry only transient and rate-limit codes.',
+      clientRetryStatuses: 'This {{library}} retry option re-sends {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; narrow statusCodes or methods.',
+      jobRetry: 'This {{engine}} job runs again on every {{provider}} error it throws, including {{examples}}; {{stop}} for codes that cannot succeed.',
+      jobPartialRetry: 'This {{engine}} job runs again on {{count}} {{provider}} {{errors}} that cannot succeed, such as {{examples}}; {{stop}} for them.',
       rateLimitNoWait: 'This retry re-sends {{provider}} rate-limit errors ({{codes}}) at once; wait before the next attempt, with backoff.',
-      ignoresRetryAfter: 'This retry of {{provider}} rate-limit errors ({{codes}}) ignores the wait given in {{hint}}; wait that long before the next attempt.',
+      ignoresRetryAfter: 'This retry of {{provider}} rate-limit errors ({{codes}}) ignores the wait in {{hint}}; wait that long before the next attempt.',
     },
   },
   create(context) {
@@ -56,8 +55,13 @@ export default createRule({
             const every = basis === 'nothing' || basis === 'attempts';
             const count = hammered.length;
             const errors = count === 1 ? 'error' : 'errors';
-            const cited = examples(provider, hammered);
-            if (construct.form === 'client-option') {
+            const cited = examples(provider, hammered, endpointOf(analysis, construct.calls[0]));
+            if (construct.form === 'job') {
+              const engine = construct.library as JobEngine;
+              const stop = ENGINE_STOP[engine];
+              if (every) context.report({ node, loc, messageId: 'jobRetry', data: { engine, provider: provider.id, examples: cited, stop } });
+              else context.report({ node, loc, messageId: 'jobPartialRetry', data: { engine, provider: provider.id, examples: cited, stop, count, errors } });
+            } else if (construct.form === 'client-option') {
               const library = construct.library ?? 'client';
               context.report({ node, loc, messageId: 'clientRetryStatuses', data: { library, provider: provider.id, count, errors, examples: cited } });
             } else if (every) {
@@ -67,7 +71,8 @@ export default createRule({
             }
             continue;
           }
-          const limited = entries.filter((e) => e.retry === 'rate-limit' && construct.verdict(e) === 'retried');
+          // a client that already waits and re-sends them (Twilio's `autoRetry` for 429) has done the waiting
+          const limited = entries.filter((e) => e.retry === 'rate-limit' && construct.verdict(e) === 'retried' && !analysis.clientWaitsFor(construct.calls, e));
           if (limited.length === 0) continue;
           const codes = listSome(limited.map((e) => String(e.code)));
           if (construct.delay === 'none') {

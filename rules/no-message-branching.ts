@@ -3,7 +3,7 @@
  * description) where the stable code should decide.
  */
 import { codeExpressionText } from '../src/analysis/tests.js';
-import { entriesForText, fromWebhook, getAnalysis, messageTestOf, webhookField } from '../src/analysis/index.js';
+import { codeTestedBeside, entriesForText, fromWebhook, getAnalysis, messageTestOf, webhookField } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { createRule, formatCode, listSome } from '../src/util/create-rule.js';
 
@@ -22,13 +22,10 @@ export default createRule({
     },
     schema: [],
     messages: {
-      messageBranching: 'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; branch on {{codeField}} instead.',
-      messageIsTitle:
-        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text belongs to {{code}} ({{title}}), so test {{codeField}} === {{code}} instead.',
-      messageIsRange:
-        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text belongs to {{codes}} ({{title}}), so branch on {{codeField}} instead.',
-      messageMatchesTitles:
-        'Branching on the {{field}} text of a {{provider}} error breaks when the provider rewords it; this text matches the titles of {{codes}}, so branch on {{codeField}} instead.',
+      messageBranching: 'Branching on the {{field}} text of a {{provider}} error breaks when it is reworded; branch on {{codeField}} instead.',
+      messageIsTitle: 'Branching on the {{field}} text of a {{provider}} error breaks when it is reworded; this is {{code}} ({{title}}): test {{codeField}} === {{code}}.',
+      messageIsRange: 'Branching on the {{field}} text of a {{provider}} error breaks when it is reworded; this is {{codes}} ({{title}}): branch on {{codeField}}.',
+      messageMatchesTitles: 'Branching on the {{field}} text of a {{provider}} error breaks when it is reworded; it matches {{codes}}: branch on {{codeField}} instead.',
       useCode: 'Test {{replacement}} instead.',
     },
   },
@@ -40,6 +37,7 @@ export default createRule({
       const test = messageTestOf(analysis, node);
       if (!test || seen.has(test.node)) return;
       seen.add(test.node);
+      if (codeTestedBeside(analysis, test)) return; // the code decides; the text only covers bodies without one
       const { provider } = test;
       // a webhook's error names its fields as the payload does: errors[].title, errors[].code
       const webhook = fromWebhook(analysis, test.message);

@@ -3,8 +3,8 @@
  * check of `ok`, the HTTP status or the provider's error field.
  */
 import { own } from '../src/analysis/ast.js';
-import { byNotability, getAnalysis, outcomeUses, resolvesOnFailure } from '../src/analysis/index.js';
-import { createRule, formatCode } from '../src/util/create-rule.js';
+import { byNotability, endpointOf, failureValueOf, getAnalysis, outcomeUses, resolvesOnFailure, resultUse } from '../src/analysis/index.js';
+import { citeCode, createRule } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
   fetch: 'fetch',
@@ -20,6 +20,11 @@ const CLIENT_LABEL: Record<string, string> = {
   'sdk:great-detail': '@great-detail/whatsapp',
 };
 
+/** The name a call is written with: `sendText` of `this.whatsapp.sendText`. */
+function calleeName(text: string): string {
+  return text.replace(/^.*\./, '').replace(/\s+/g, '');
+}
+
 export default createRule({
   name: 'no-unchecked-response',
   meta: {
@@ -30,9 +35,10 @@ export default createRule({
     },
     schema: [],
     messages: {
-      unchecked:
-        'This {{provider}} response is used as a success without checking its HTTP status or {{field}}; {{client}} resolves on HTTP errors, so a failed send (such as {{example}}) passes for a success.',
-      discarded: 'The result of this {{provider}} request is never checked, so a failed send is lost silently; check its HTTP status or {{field}}.',
+      unchecked: 'This {{provider}} response is used unchecked, but {{client}} resolves on HTTP errors: a failed {{what}} such as {{example}} passes; check ok or {{field}}.',
+      discarded: 'The result of this {{provider}} {{what}} is dropped, so a failure such as {{example}} goes unnoticed; check ok or {{field}}.',
+      failureDropped: '{{wrapper}}() gives {{provider}} failures back as {{shape}}, and this call drops the result, so a failed {{what}} is lost; test what it returns.',
+      failureUnchecked: '{{wrapper}}() gives {{provider}} failures back as {{shape}}, and this call uses the result without testing it; test it first.',
     },
   },
   create(context) {
@@ -44,17 +50,30 @@ export default createRule({
           const { provider } = call;
           // a client that rejects on HTTP errors checks for us: every documented error comes with a 4xx/5xx
           const outcome = resolvesOnFailure(call);
-          if (!outcome) continue;
+          if (!outcome) {
+            // a wrapper that turns a failure into a value (`return null`, `{ ok: false, error }`): its callers must test it
+            const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+            const shape = target && failureValueOf(target.analysis, target.fn);
+            if (!shape) continue;
+            const use = resultUse(analysis, call.node);
+            if (use !== 'discarded' && use !== 'used') continue;
+            const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, shape, what: endpointOf(analysis, call) };
+            context.report({ node: call.node, messageId: use === 'discarded' ? 'failureDropped' : 'failureUnchecked', data });
+            continue;
+          }
           const uses = outcomeUses(analysis, call);
           if (uses.handedOff || uses.errorChecks.length > 0 || uses.statusChecks.length > 0) continue;
+          const what = endpointOf(analysis, call);
           const [example] = byNotability(
             provider,
             provider.def.errors.filter((e) => e.retry === 'never' && (e.scope ?? 'messaging') === 'messaging'),
+            what,
           );
           const field = provider.codeField;
+          const cited = example ? citeCode(example) : 'a validation error';
           if (uses.discarded) {
-            context.report({ node: call.node, messageId: 'discarded', data: { provider: provider.id, field } });
-          } else if (uses.successUses.length > 0) {
+            context.report({ node: call.node, messageId: 'discarded', data: { provider: provider.id, field, what, example: cited } });
+          } else if (uses.successUses.length > 0 || uses.logged.length > 0) {
             context.report({
               node: call.node,
               messageId: 'unchecked',
@@ -62,7 +81,8 @@ export default createRule({
                 provider: provider.id,
                 field,
                 client: own(CLIENT_LABEL, outcome.family) ?? outcome.family,
-                example: example ? `${formatCode(example.code)} (${example.title})` : 'a validation error',
+                example: cited,
+                what,
               },
             });
           }

@@ -4,9 +4,11 @@
  */
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import {
+  alwaysThrows,
   carries,
   contrastingPair,
   decidedOnCode,
+  endpointOf,
   errorPaths,
   getAnalysis,
   isFailureValue,
@@ -44,7 +46,7 @@ export default createRule({
       'Program:exit'() {
         const reported = new Set<Node>();
         for (const path of errorPaths(analysis)) {
-          const pair = contrastingPair(path.provider);
+          const pair = contrastingPair(path.provider, endpointOf(analysis, path.call));
           const data = {
             provider: path.provider.id,
             first: pair ? formatCode(pair[0].code) : 'one error',
@@ -54,7 +56,7 @@ export default createRule({
           };
           for (const exit of pathExits(analysis, path)) {
             if (reported.has(exit) || decidedOnCode(analysis, exit, path.body) || providerErrorsRethrownBefore(analysis, path, exit)) continue;
-            if (exit.type === AST_NODE_TYPES.CallExpression && exit.parent?.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+            if (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit)) {
               // `fail(\`templates: ${e.message}\`)` where `fail` always throws: what it is given is what it throws
               if (exit.arguments.length === 0 || exit.arguments.some((a) => carries(analysis, a))) continue;
               reported.add(exit);

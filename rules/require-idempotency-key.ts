@@ -113,12 +113,9 @@ export default createRule({
     },
     schema: [],
     messages: {
-      missingHeader:
-        'This {{provider}} send is retried without an {{name}} header, so a retry after a lost response can deliver the message twice; send one key per message and reuse it on every attempt.',
-      missingField:
-        'This {{provider}} send is retried without the {{name}} body field, so a retry after a lost response can deliver the message twice; send one key per message and reuse it on every attempt.',
-      keyPerAttempt:
-        'This {{name}} is created anew on every attempt, so {{provider}} cannot recognise a retry; create the key once per message, before the retry, and reuse it.',
+      missingHeader: 'This {{provider}} send is retried without an {{name}} header, so a retry after a lost response can deliver it twice; send one key per message.',
+      missingField: 'This {{provider}} send is retried without the {{name}} body field, so a retry after a lost response can deliver it twice; send one key per message.',
+      keyPerAttempt: 'This {{name}} is made anew on every attempt, so {{provider}} cannot spot the retry; create it once per message, before the retry.',
       addHeader: 'Add an {{name}} header (then create the key once per message, before the retry).',
       addField: 'Add the {{name}} field (then create the key once per message, before the retry).',
     },

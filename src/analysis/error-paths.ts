@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, skipTransparent, walkNodes, type Node } from './ast.js';
-import type { FileAnalysis, Kind } from './file.js';
+import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { innermostTry, rejectsOnError } from './retries/index.js';
 import { exits } from './dispatch.js';
@@ -15,6 +15,8 @@ import { calleeFunction, staticValue } from './values.js';
 
 export interface ErrorPath {
   readonly provider: ProviderInfo;
+  /** The provider call whose failure the path handles, when known. */
+  readonly call?: ProviderCall | undefined;
   /** The block or handler body that runs on failure. */
   readonly body: Node;
   /** The caught error's binding, when there is one (`catch (err)`, `.catch((err) => …)`). */
@@ -31,7 +33,7 @@ function flip(p: Polarity): Polarity {
 }
 
 /** Does a condition hold when the provider response failed, or when it succeeded? */
-function polarity(analysis: FileAnalysis, node: Node): { polarity: Polarity; provider?: ProviderInfo } {
+function polarity(analysis: FileAnalysis, node: Node): { polarity: Polarity; provider?: ProviderInfo; call?: ProviderCall | undefined } {
   const current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') {
     const inner = polarity(analysis, current.argument);
@@ -47,14 +49,14 @@ function polarity(analysis: FileAnalysis, node: Node): { polarity: Polarity; pro
     if (current.operator === 'in') {
       const kind = analysis.kindOf(current.right);
       const field = staticValue(analysis, current.left);
-      return kind?.k === 'body' && field === kind.provider.codePath[0] ? { polarity: 'failure', provider: kind.provider } : { polarity: undefined };
+      return kind?.k === 'body' && field === kind.provider.codePath[0] ? { polarity: 'failure', provider: kind.provider, call: kind.call } : { polarity: undefined };
     }
     const status = statusTestOf(analysis, current);
     if (status && status.node === current) {
       const failing = status.ranges.every(([lo]) => lo >= 400);
       const succeeding = status.ranges.every(([, hi]) => hi < 400);
       const p: Polarity = failing ? 'failure' : succeeding ? 'success' : undefined;
-      return { polarity: current.operator === '!==' || current.operator === '!=' ? flip(p) : p, provider: status.provider };
+      return { polarity: current.operator === '!==' || current.operator === '!=' ? flip(p) : p, provider: status.provider, call: analysis.statusOf(status.node.type === AST_NODE_TYPES.BinaryExpression ? status.node.left : status.node)?.call };
     }
     // `body.isSuccess === false`
     for (const [side, other] of [
@@ -66,13 +68,13 @@ function polarity(analysis: FileAnalysis, node: Node): { polarity: Polarity; pro
       if (kind && typeof value === 'boolean' && (current.operator === '===' || current.operator === '==' || current.operator === '!==' || current.operator === '!=')) {
         const base = truthPolarity(kind);
         const p = value ? base : flip(base);
-        return { polarity: current.operator.startsWith('!') ? flip(p) : p, provider: kind.provider };
+        return { polarity: current.operator.startsWith('!') ? flip(p) : p, provider: kind.provider, call: kind.call };
       }
     }
     return { polarity: undefined };
   }
   const kind = analysis.kindOf(current);
-  return kind ? { polarity: truthPolarity(kind), provider: kind.provider } : { polarity: undefined };
+  return kind ? { polarity: truthPolarity(kind), provider: kind.provider, call: kind.call } : { polarity: undefined };
 }
 
 /** What a value being truthy says: `res.ok` → success; `body.error` → failure. */
@@ -149,7 +151,7 @@ export function errorPaths(analysis: FileAnalysis): readonly ErrorPath[] {
     if (tryStatement?.handler && !seen.has(tryStatement.handler) && rejectsOnError(analysis, call, tryStatement.block)) {
       seen.add(tryStatement.handler);
       const param = tryStatement.handler.param;
-      found.push({ provider: call.provider, body: tryStatement.handler.body, caught: param?.type === AST_NODE_TYPES.Identifier ? param : undefined, form: 'catch' });
+      found.push({ provider: call.provider, call, body: tryStatement.handler.body, caught: param?.type === AST_NODE_TYPES.Identifier ? param : undefined, form: 'catch' });
     }
     // send().catch((err) => …)
     let outer: Node = call.node;
@@ -161,7 +163,7 @@ export function errorPaths(analysis: FileAnalysis): readonly ErrorPath[] {
       if (fn && isFunction(fn) && !seen.has(fn) && rejectsOnError(analysis, call, call.node)) {
         seen.add(fn);
         const param = fn.params[0];
-        found.push({ provider: call.provider, body: fn.body, caught: param?.type === AST_NODE_TYPES.Identifier ? param : undefined, form: 'promise-catch' });
+        found.push({ provider: call.provider, call, body: fn.body, caught: param?.type === AST_NODE_TYPES.Identifier ? param : undefined, form: 'promise-catch' });
       }
       outer = chained;
     }
@@ -169,16 +171,16 @@ export function errorPaths(analysis: FileAnalysis): readonly ErrorPath[] {
   // if (!res.ok) { … }
   walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.IfStatement) return;
-    const { polarity: p, provider } = polarity(analysis, node.test);
+    const { polarity: p, provider, call } = polarity(analysis, node.test);
     const branch = p === 'failure' ? node.consequent : p === 'success' ? node.alternate : null;
     if (provider && branch && !seen.has(branch)) {
       seen.add(branch);
-      found!.push({ provider, body: branch, caught: undefined, form: 'failure-branch' });
+      found!.push({ provider, call, body: branch, caught: undefined, form: 'failure-branch' });
     }
     // `if (res.ok) return res.json();` with no else: what follows runs on failure
     const block = node.parent;
     if (provider && p === 'success' && !node.alternate && exits(node.consequent) && (block?.type === AST_NODE_TYPES.BlockStatement || block?.type === AST_NODE_TYPES.Program)) {
-      found!.push({ provider, body: block, caught: undefined, form: 'failure-branch', after: node });
+      found!.push({ provider, call, body: block, caught: undefined, form: 'failure-branch', after: node });
     }
   });
   cache.set(analysis, found);

@@ -5,8 +5,8 @@
  * keeps the provider's code, error body or original error.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childrenOf, enclosingFunction, findProperty, isFunction, skipTransparent, walkNodes, type Node } from './ast.js';
-import { alwaysThrows, type ErrorPath } from './error-paths.js';
+import { childrenOf, enclosingFunction, findProperty, isFunction, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { alwaysThrows, errorPaths, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis } from './file.js';
 import { pathMatches } from './providers.js';
 import { resolveExpression, returnedExpressions, staticValue } from './values.js';
@@ -24,7 +24,8 @@ function isCodeOrAbove(path: readonly (string | number)[], codePath: readonly (s
  * original error? A value counts when it is passed whole (`err`, `body`,
  * `body.error`, `body.error.code`, `{ ...err }`), also through a conditional
  * (`body.error?.code ? String(body.error.code) : 'unknown'`); a projection
- * such as `err.message` or `res.status` does not.
+ * such as `err.message` or `res.status` does not, nor text made from it
+ * (`\`send failed: ${err}\``).
  */
 export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean {
   const keys = analysis.sourceCode.visitorKeys;
@@ -48,6 +49,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
     }
     if (n.type === AST_NODE_TYPES.Property && !n.computed) return visit(n.value); // `{ error: … }`: the key names nothing
+    // text made from it (`\`send failed: ${err}\``, `'code ' + code`) keeps only text, like `err.message`
+    if (n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+')) return false;
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);
@@ -113,8 +116,8 @@ export function isStandIn(exit: PathExit, path: ErrorPath): boolean {
 
 /** The statements of an error path that leave it (not inside nested functions), in source order. */
 export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
-  if (path.body.type !== AST_NODE_TYPES.BlockStatement && path.body.type !== AST_NODE_TYPES.Program && path.body.type.endsWith('Expression')) {
-    return [path.body as TSESTree.Expression]; // `.catch((e) => ({ ok: false, error: e.message }))`
+  if (path.form === 'promise-catch' && path.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return [path.body as TSESTree.Expression]; // `.catch((e) => ({ ok: false, error: e.message }))`, `.catch(() => null)`
   }
   const start = path.after ? path.after.range[1] : -1;
   const found: PathExit[] = [];
@@ -126,5 +129,58 @@ export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
     else if (n.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, n)) found.push(n);
     return undefined;
   });
+  return found;
+}
+
+/** How a wrapper gives a failure back as a value, in words for messages. */
+export type FailureShape = 'null' | 'false' | 'undefined' | 'a failure object' | 'the error body' | 'text';
+
+function shapeOf(analysis: FileAnalysis, value: Node | null): FailureShape | undefined {
+  if (!value) return 'undefined';
+  const current = skipTransparent(value);
+  if (current.type === AST_NODE_TYPES.Literal && current.value === null) return 'null';
+  if (current.type === AST_NODE_TYPES.Literal && current.value === false) return 'false';
+  if (current.type === AST_NODE_TYPES.Identifier && current.name === 'undefined') return 'undefined';
+  if (current.type === AST_NODE_TYPES.ObjectExpression) return isFailureValue(analysis, current) ? 'a failure object' : undefined;
+  if (carries(analysis, current)) return 'the error body';
+  return isFailureValue(analysis, current) ? 'text' : undefined;
+}
+
+const shapes = new WeakMap<FunctionNode, FailureShape | null>();
+
+/**
+ * Does a wrapper give a failed send back as a value instead of throwing it:
+ * an error path that returns `null`, `false`, `undefined`, `{ ok: false,
+ * error }`, the error body or a message (`catch { return null; }`,
+ * `.catch(() => null)`, `if (!res.ok) return { ok: false, error }`), or a
+ * return of such a wrapper's result? Its callers must test what they get.
+ */
+export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth = 0): FailureShape | undefined {
+  const known = shapes.get(fn);
+  if (known !== undefined) return known ?? undefined;
+  shapes.set(fn, null);
+  let found: FailureShape | undefined;
+  const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
+  for (const path of errorPaths(analysis)) {
+    if (!inside(path.body)) continue;
+    for (const exit of pathExits(analysis, path)) {
+      if (exit.type === AST_NODE_TYPES.ThrowStatement || (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit))) continue;
+      // a `.catch(() => x)` handler's value, or a `return` of the wrapper itself (not of a function inside it)
+      if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
+      found ??= shapeOf(analysis, exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit);
+    }
+  }
+  // `return send(…)` where `send` gives failures back as values
+  if (!found && depth < 3) {
+    for (const returned of returnedExpressions(fn)) {
+      let value = skipTransparent(returned);
+      if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+      const call = value.type === AST_NODE_TYPES.CallExpression ? analysis.providerCall(value) : undefined;
+      const target = call?.wrapper ? { analysis, fn: call.wrapper } : call?.external;
+      found = target ? failureValueOf(target.analysis, target.fn, depth + 1) : undefined;
+      if (found) break;
+    }
+  }
+  shapes.set(fn, found ?? null);
   return found;
 }

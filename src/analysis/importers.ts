@@ -21,7 +21,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, memberName, skipTransparent, walkNodes, type Node } from './ast.js';
 import type { FileAnalysis } from './file.js';
 import { analysisAt, importsReachProvider, pathOf, type Project } from './imports.js';
-import { specifiersOf, textTest, type CachedFile } from './modules.js';
+import { Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
 import { classOf, evaluateString, resolveExpression, type StringValue } from './values.js';
 
@@ -33,9 +33,14 @@ const REFRESH_MS = 2_000;
 interface Listing {
   readonly at: number;
   readonly files: readonly string[];
+  /** The disk view the listing reads files through: each path is checked once per listing. */
+  readonly session: Session;
   /** File → the files that import it; built on first use. */
   reverse?: Map<string, string[]>;
 }
+
+/** What each file imports (resolved), kept across listings while the file and the project's file list are unchanged. */
+const imported = new Map<string, { readonly stamp: Stamp; readonly targets: readonly string[] }>();
 
 const listings = new Map<string, Listing>();
 
@@ -61,7 +66,11 @@ function listProject(root: string): Listing {
   };
   visit(root);
   files.sort();
-  const listing: Listing = { at: Date.now(), files };
+  // a file added or removed can change what an unchanged file's imports resolve to
+  if (cached && (cached.files.length !== files.length || cached.files.some((f, i) => f !== files[i]))) {
+    for (const file of imported.keys()) if (file.startsWith(root)) imported.delete(file);
+  }
+  const listing: Listing = { at: Date.now(), files, session: new Session(root) };
   listings.set(root, listing);
   return listing;
 }
@@ -71,12 +80,19 @@ export function importersOf(project: Project, path: string): readonly string[] {
   const listing = listProject(project.session.root);
   if (!listing.reverse) {
     const reverse = new Map<string, string[]>();
+    const { session } = listing;
     for (const file of listing.files) {
-      const cached = project.session.file(file);
-      if (!cached) continue;
-      for (const specifier of specifiersOf(cached)) {
-        const target = project.session.resolve(specifier, file);
-        if (target === undefined || target === file) continue;
+      const stamp = session.stamp(file);
+      if (!stamp) continue;
+      let known = imported.get(file);
+      if (!known || known.stamp.mtimeMs !== stamp.mtimeMs || known.stamp.size !== stamp.size) {
+        const cached = session.file(file);
+        const targets = cached ? specifiersOf(cached).flatMap((specifier) => session.resolve(specifier, file) ?? []) : [];
+        known = { stamp, targets };
+        imported.set(file, known);
+      }
+      for (const target of known.targets) {
+        if (target === file) continue;
         const list = reverse.get(target);
         if (list) {
           if (!list.includes(file)) list.push(file);
@@ -86,6 +102,17 @@ export function importersOf(project: Project, path: string): readonly string[] {
     listing.reverse = reverse;
   }
   return listing.reverse.get(path) ?? [];
+}
+
+/** The project's files whose text passes `test` (a text search; no parse). */
+export function projectFilesMatching(project: Project, test: (text: string) => boolean): string[] {
+  const found: string[] = [];
+  const listing = listProject(project.session.root);
+  for (const file of listing.files) {
+    const text = listing.session.file(file)?.text;
+    if (text !== undefined && test(text)) found.push(file);
+  }
+  return found;
 }
 
 /** Text that may make an HTTP request or create a client: only such files can be a layer that callers use. */
@@ -127,8 +154,8 @@ export function callerFacts(project: Project, path: string): CallerFacts {
   const injectedBases: CallerFacts['injectedBases'][number][] = [];
   const remoteRequests: CallerFacts['remoteRequests'][number][] = [];
   for (const importer of importersOf(project, path)) {
-    const text = project.session.file(importer)?.text;
-    if (text === undefined || !(project.settings.mentionsProvider(text) || importsReachProvider(project, importer, text))) continue;
+    const cached = project.session.file(importer);
+    if (!cached || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text))) continue;
     const analysis = analysisAt(project, importer);
     if (!analysis) continue;
     for (const call of analysis.calls) {

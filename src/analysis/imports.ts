@@ -95,6 +95,11 @@ export interface Project {
 
 let current: Project | undefined;
 
+/** The project view of the lint in progress. */
+export function currentProject(): Project | undefined {
+  return current;
+}
+
 /** The root of the project being linted (ESLint's cwd), once a lint has started. */
 export function projectRoot(): string | undefined {
   return current?.session.root;

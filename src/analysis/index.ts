@@ -8,19 +8,20 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';
+import { projectRootFor } from './modules.js';
 import { analyseLintedFile, startLint } from './project.js';
 import { typeInfoOf } from './types.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 
-export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
-export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type HandlingGroup, type ProviderInfo } from './providers.js';
+export { FileAnalysis, type CodeForm, type Kind, type ProviderCall } from './file.js';
+export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type Endpoint, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
-export { decidesOnlyRetry, retryConstructs, retryDecisions, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
+export { decidesOnlyRetry, ENGINE_STOP, retryConstructs, retryDecisions, type JobEngine, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
 export { alwaysThrows, decidedOnCode, errorPaths, failurePolarity, providerErrorsRethrownBefore, throwsOnFailure, type ErrorPath } from './error-paths.js';
-export { carries, isFailureValue, isStandIn, pathExits, type PathExit } from './failure-values.js';
-export { outcomeUses, resolvesOnFailure, type OutcomeUses } from './outcome.js';
+export { carries, failureValueOf, isFailureValue, isStandIn, pathExits, type FailureShape, type PathExit } from './failure-values.js';
+export { outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
-export { codeComparisonsOf, messageTestOf, onlyWithoutCode, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
+export { codeComparisonsOf, codeTestedBeside, messageTestOf, onlyWithoutCode, spell, statusTestOf, type CodeComparison, type CodeSpelling, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 export { deliverableByWebhook, fromWebhook, statusHandlers, webhookField, type StateTest, type StatusHandler } from './webhook.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();
@@ -31,9 +32,10 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const cached = cache.get(sourceCode);
   if (cached?.settings === settings) return cached.analysis;
   const types = typeInfoOf(sourceCode);
-  const file = { path: context.physicalFilename, root: context.cwd };
+  const file = { path: context.physicalFilename, root: projectRootFor(context.cwd, context.physicalFilename) };
   const project = startLint(file, settings, types);
   const analysis = analyseLintedFile(sourceCode, settings, types, project, file.path);
   cache.set(sourceCode, { settings, analysis });
   return analysis;
 }
+export { endpointOf } from './endpoint.js';

@@ -209,6 +209,46 @@ export class Session {
   }
 }
 
+const roots = new Map<string, string>();
+
+/**
+ * The root of the project a linted file belongs to: ESLint's cwd when the
+ * file is inside it and the cwd is a project (it holds a package.json or a
+ * tsconfig.json above the file); otherwise the nearest folder above the file
+ * that holds one (RuleTester and some editors lint with the cwd at the
+ * filesystem root). Never the filesystem root itself.
+ */
+export function projectRootFor(cwd: string, file: string): string {
+  const start = dirname(resolve(cwd, file));
+  const key = `${cwd}\u0000${start}`;
+  const cached = roots.get(key);
+  if (cached !== undefined) return cached;
+  const marked = (dir: string) => ['package.json', 'tsconfig.json', 'jsconfig.json'].some((name) => statSync(join(dir, name), { throwIfNoEntry: false })?.isFile());
+  const inside = (dir: string) => {
+    const rel = relative(cwd, dir);
+    return !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  let found: string | undefined;
+  let fallback: string | undefined;
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (dirname(dir) === dir) break; // the filesystem root is never a project
+    if (marked(dir)) {
+      fallback ??= dir;
+      if (dir === cwd) {
+        found = cwd;
+        break;
+      }
+    }
+    if (dir === cwd) {
+      found = fallback ?? cwd;
+      break;
+    }
+  }
+  const root = found ?? (inside(start) && dirname(cwd) !== cwd ? cwd : (fallback ?? start));
+  roots.set(key, root);
+  return root;
+}
+
 function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.mtimeMs === b.mtimeMs && a.size === b.size;
 }

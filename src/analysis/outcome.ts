@@ -19,6 +19,8 @@ export interface OutcomeUses {
   readonly errorChecks: Node[];
   /** A body field other than the error read, or the body returned / passed on. */
   readonly successUses: Node[];
+  /** The body or response only printed (`console.log('sent', data)`): reported as sent with no check. */
+  readonly logged: Node[];
   /** The response or its promise given to another function, which may check it. */
   handedOff: boolean;
   /** The call's result is dropped. */
@@ -69,6 +71,20 @@ function isConsoleArgument(node: Node): boolean {
   return false;
 }
 
+/** Test assertion functions: what they are given is examined (`expect(result).toEqual(…)`, `assert.equal(result, …)`, `t.deepEqual(result, …)`). */
+const ASSERTIONS = new Set(['expect', 'assert', 'expectTypeOf']);
+const ASSERTION_RECEIVERS = new Set(['assert', 't', 'expect']);
+
+/** Is the value an argument of a test assertion? An assertion on a result checks it. */
+function isAssertionArgument(node: Node): boolean {
+  const outer = outermost(node);
+  const call = outer.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === outer) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return ASSERTIONS.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && ASSERTION_RECEIVERS.has(callee.object.name);
+}
+
 function errorFields(kind: Kind): Set<string | number> {
   const fields = new Set<string | number>();
   const first = kind.provider.codePath[0];
@@ -102,7 +118,7 @@ export class OutcomeIndex {
   usesOf(call: ProviderCall): OutcomeUses {
     let uses = this.uses.get(call);
     if (!uses) {
-      uses = { statusChecks: [], errorChecks: [], successUses: [], handedOff: false, discarded: false };
+      uses = { statusChecks: [], errorChecks: [], successUses: [], logged: [], handedOff: false, discarded: false };
       this.uses.set(call, uses);
     }
     return uses;
@@ -145,13 +161,21 @@ export class OutcomeIndex {
       uses.errorChecks.push(node);
       return;
     }
+    if (isAssertionArgument(node)) {
+      // a test asserting on the response or its body examines the outcome
+      uses.errorChecks.push(node);
+      return;
+    }
     switch (kind.k) {
       case 'status':
       case 'ok':
         if (!isConsoleArgument(node)) uses.statusChecks.push(node);
         return;
       case 'body': {
-        if (isConsoleArgument(node)) return;
+        if (isConsoleArgument(node)) {
+          uses.logged.push(node);
+          return;
+        }
         if (kind.path.length > 0 && errorFields(kind).has(kind.path[0]!)) {
           uses.errorChecks.push(node);
           return;
@@ -177,7 +201,10 @@ export class OutcomeIndex {
       }
       case 'response':
       case 'error':
-        if (context?.type === AST_NODE_TYPES.CallExpression && context.callee !== outer && !isConsoleArgument(node)) uses.handedOff = true;
+        if (context?.type === AST_NODE_TYPES.CallExpression && context.callee !== outer) {
+          if (isConsoleArgument(node)) uses.logged.push(node);
+          else uses.handedOff = true;
+        }
         return;
       default:
     }
@@ -235,4 +262,71 @@ export function resolvesOnFailure(call: ProviderCall): { family: ClientFamily } 
   const inner = settled?.call;
   if (!settled || !inner?.request || (settled.k !== 'response' && !(settled.k === 'body' && settled.path.length === 0))) return undefined;
   return rejectsOnError(external.analysis, inner, external.fn) ? undefined : { family: inner.request.family };
+}
+
+/** What a caller does with the value a call gives back. */
+export type ResultUse = 'discarded' | 'tested' | 'handed-off' | 'used';
+
+const TEST_FIELDS = new Set(['ok', 'success', 'error', 'errors', 'isSuccess', 'status', 'failed', 'err']);
+
+/** How one read of a value is used: tested, handed on, used as a success, or nothing. */
+function readUse(node: Node): ResultUse | undefined {
+  const outer = outermost(node);
+  const parent = outer.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.SwitchStatement:
+      return 'tested';
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === '!' ? 'tested' : undefined;
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.left === outer ? 'tested' : readUse(parent);
+    case AST_NODE_TYPES.BinaryExpression:
+      return 'tested';
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = parent.property.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.property.name : undefined;
+      return name !== undefined && TEST_FIELDS.has(name) ? 'tested' : 'used';
+    }
+    case AST_NODE_TYPES.CallExpression:
+      if (parent.callee === outer) return 'used';
+      if (isAssertionArgument(outer)) return 'tested';
+      return isConsoleArgument(outer) ? 'used' : 'handed-off';
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.VariableDeclarator:
+      return 'handed-off';
+    default:
+      return 'handed-off';
+  }
+}
+
+/**
+ * What the caller does with a call's result: drops it (a statement, `void`, a
+ * variable never read), tests it (`if (!r)`, `r.ok`, `r?.error`, `r ??`),
+ * hands it on (returns it, passes it to a function, stores it), or uses it
+ * as a success without any test (`r.id`, `console.log('sent', r)`).
+ */
+export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression): ResultUse {
+  const outer = outermost(call);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) return 'discarded';
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
+    if (parent.id.type !== AST_NODE_TYPES.Identifier) return 'handed-off'; // destructured: what it keeps is read by name
+    const variable = analysis.sourceCode.getDeclaredVariables(parent)[0];
+    const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
+    if (reads.length === 0) return 'discarded';
+    const uses = reads.map((ref) => readUse(ref.identifier));
+    if (uses.includes('tested')) return 'tested';
+    if (uses.includes('handed-off')) return 'handed-off';
+    return uses.includes('used') ? 'used' : 'discarded';
+  }
+  return readUse(call) ?? 'handed-off';
 }

@@ -3,7 +3,7 @@
  * analysis needs (body paths, status → entries, handling groups).
  */
 import { findEntry, parsePath } from '../catalog/lookup.js';
-import type { ErrorEntry, ProviderDefinition, RetryClass } from '../catalog/schema.js';
+import type { ErrorEntry, ProviderDefinition, RetryClass, StatusOnlyError } from '../catalog/schema.js';
 
 /** Retry classes that call for the same handling: both retryable classes retry (one waits longer). */
 export type HandlingGroup = 'retry' | 'after-fix' | 'never' | 'provider-retries';
@@ -31,6 +31,8 @@ export interface ProviderInfo {
   entry(code: unknown): ErrorEntry | undefined;
   /** Entries whose documented statuses include any status in `[lo, hi]`. */
   entriesForStatuses(ranges: readonly (readonly [number, number])[]): ErrorEntry[];
+  /** Errors documented without a code (see `StatusOnlyError`) whose status is in one of the ranges. */
+  statusOnlyForStatuses(ranges: readonly (readonly [number, number])[]): StatusOnlyError[];
 }
 
 export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
@@ -67,6 +69,7 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
       }
       return def.errors.filter((e) => found.has(e));
     },
+    statusOnlyForStatuses: (ranges) => (def.statusOnlyErrors ?? []).filter((e) => ranges.some(([lo, hi]) => e.httpStatus >= lo && e.httpStatus <= hi)),
   };
 }
 
@@ -96,39 +99,46 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The documented code closest to an undocumented value of the same type:
- * a string code a couple of edits away (`rate_limit` → `rate_limited`), a
- * number one digit edit away (`131074` → `131047`). Pattern codes are skipped.
+ * The documented codes closest to an undocumented value of the same type: a
+ * string code a couple of edits away (`rate_limit` → `rate_limited`), a
+ * number one digit edit away (`131074` → `131047`). Among equally close
+ * codes a transposition (the same characters) wins; otherwise all of them are
+ * given, in notability order (`13104` → `131047`, `131048`, …). Pattern codes
+ * are skipped.
  */
-export function nearestCode(provider: ProviderInfo, value: string | number): ErrorEntry | undefined {
+export function nearestCodes(provider: ProviderInfo, value: string | number): readonly ErrorEntry[] {
   let known = nearest.get(provider);
   if (!known) nearest.set(provider, (known = new Map()));
-  if (known.has(value)) return known.get(value);
-  const found = computeNearestCode(provider, value);
-  known.set(value, found);
+  let found = known.get(value);
+  if (!found) known.set(value, (found = Object.freeze(computeNearestCodes(provider, value))));
   return found;
 }
 
-/** Answers of `nearestCode` (an edit distance to every documented code) by provider and value. */
-const nearest = new WeakMap<ProviderInfo, Map<string | number, ErrorEntry | undefined>>();
+/** Answers of `nearestCodes` (an edit distance to every documented code of the value's type) by provider and value. */
+const nearest = new WeakMap<ProviderInfo, Map<string | number, readonly ErrorEntry[]>>();
 
-function computeNearestCode(provider: ProviderInfo, value: string | number): ErrorEntry | undefined {
-  if (typeof value === 'number' && (value < 0 || !Number.isInteger(value))) return undefined; // -1 is a "no code" placeholder, not a typo
+function computeNearestCodes(provider: ProviderInfo, value: string | number): ErrorEntry[] {
+  if (typeof value === 'number' && (value < 0 || !Number.isInteger(value))) return []; // -1 is a "no code" placeholder, not a typo
   const text = String(value).toLowerCase();
   const limit = typeof value === 'number' ? 1 : text.length >= 6 ? 2 : 1;
-  let best: ErrorEntry | undefined;
+  let best: ErrorEntry[] = [];
   let bestDistance = Infinity;
   for (const entry of provider.def.errors) {
     if (typeof entry.code !== typeof value || (typeof entry.code === 'string' && entry.code.startsWith('*'))) continue;
     const candidate = String(entry.code).toLowerCase();
-    // Among equally close codes, a transposition (same characters) is the likelier slip.
     const distance = editDistance(text, candidate) - (sameCharacters(text, candidate) ? 0.5 : 0);
-    if (distance <= limit && distance < bestDistance) {
-      best = entry;
-      bestDistance = distance;
-    }
+    if (distance > limit || distance > bestDistance) continue;
+    if (distance < bestDistance) best = [];
+    bestDistance = distance;
+    best.push(entry);
   }
-  return best;
+  return byNotability(provider, best);
+}
+
+/** The closest documented code when exactly one is closest. */
+export function nearestCode(provider: ProviderInfo, value: string | number): ErrorEntry | undefined {
+  const found = nearestCodes(provider, value);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 function sameCharacters(a: string, b: string): boolean {
@@ -178,9 +188,16 @@ export function entriesForText(provider: ProviderInfo, text: string): TextMatch[
     .map(([e]) => ({ entry: e, code: single(e) }));
 }
 
-/** Entries in the order messages should name them: the provider's notable codes first, then catalog order. */
-export function byNotability(provider: ProviderInfo, entries: readonly ErrorEntry[]): ErrorEntry[] {
-  const notable = provider.def.notable ?? [];
+/** What a call does: a send (a message), or another request (templates, media, the business profile…). */
+export type Endpoint = 'send' | 'request';
+
+/**
+ * Entries in the order messages should name them: the provider's notable
+ * codes first (for a request that is not a send, the codes any endpoint can
+ * return), then catalog order.
+ */
+export function byNotability(provider: ProviderInfo, entries: readonly ErrorEntry[], endpoint: Endpoint = 'send'): ErrorEntry[] {
+  const notable = (endpoint === 'request' ? provider.def.requestNotable : undefined) ?? provider.def.notable ?? [];
   const rank = (e: ErrorEntry) => {
     const index = notable.indexOf(e.code);
     return index === -1 ? notable.length : index;
@@ -189,8 +206,8 @@ export function byNotability(provider: ProviderInfo, entries: readonly ErrorEntr
 }
 
 /** Two codes that need different handling, for "callers cannot tell A from B". */
-export function contrastingPair(provider: ProviderInfo): [ErrorEntry, ErrorEntry] | undefined {
-  const ordered = byNotability(provider, provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging'));
+export function contrastingPair(provider: ProviderInfo, endpoint: Endpoint = 'send'): [ErrorEntry, ErrorEntry] | undefined {
+  const ordered = byNotability(provider, provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging'), endpoint);
   const first = ordered[0];
   const second = first && ordered.find((e) => handlingGroup(e.retry) !== handlingGroup(first.retry));
   return first && second ? [first, second] : undefined;

@@ -49,6 +49,16 @@ export function formatCode(code: string | number): string {
   return typeof code === 'string' ? `'${code}'` : String(code);
 }
 
+/**
+ * A code as a message cites it: a number or a code with digits (`131047`,
+ * `'AUTH_003'`, `'1340'`) with its title, a code made of words
+ * (`'invalid_signature'`) bare, since it already says what it is.
+ */
+export function citeCode(entry: { readonly code: string | number; readonly title: string }): string {
+  const shown = formatCode(entry.code);
+  return typeof entry.code === 'string' && /^[A-Za-z_.-]+$/.test(entry.code) ? shown : `${shown} (${entry.title})`;
+}
+
 /** A rule option that its schema allows but the catalog does not: reported like a settings error, without stack frames. */
 export class OptionsError extends Error {
   constructor(problem: string) {

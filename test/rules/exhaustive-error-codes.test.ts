@@ -63,26 +63,27 @@ const GROUP_ORDER = [
   ['transient', 'transient'],
 ] as const;
 
-function someOf(codes: readonly string[]): string {
-  if (codes.length === 1) return codes[0]!;
-  if (codes.length <= 4) return `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}`;
-  return `${codes.slice(0, 3).join(', ')} and ${codes.length - 3} more`;
-}
-
 function groupsOf(entries: readonly ErrorEntry[]): string {
   const parts: string[] = [];
   for (const [retry, label] of GROUP_ORDER) {
-    const codes = entries.filter((e) => e.retry === retry).map((e) => String(e.code));
-    if (codes.length) parts.push(`${codes.length} ${label} code${codes.length === 1 ? '' : 's'}: ${someOf(codes)}`);
+    const count = entries.filter((e) => e.retry === retry).length;
+    if (count) parts.push(`${count} ${label}`);
   }
-  return parts.join('; ');
+  return parts.join(', ');
+}
+
+/** The message's examples: the first two missing codes in the catalog's `notable` order (the rest keep catalog order). */
+function examplesOf(provider: Provider, entries: readonly ErrorEntry[], notable: readonly (string | number)[] = catalog[provider].notable ?? []): string {
+  const rank = (e: ErrorEntry) => (notable.includes(e.code) ? notable.indexOf(e.code) : notable.length);
+  const two = [...entries].sort((a, b) => rank(a) - rank(b)).slice(0, 2).map((e) => asLiteral(e.code));
+  return two.join(' and ');
 }
 
 type Form = 'switch' | 'if/else chain' | 'lookup object' | 'membership test';
 
 function dataFor(form: Form, provider: Provider, handled: readonly (string | number)[], ignore: readonly (string | number)[] = []) {
   const missing = missingEntries(provider, handled, ignore);
-  return { form, provider, count: String(missing.length), groups: groupsOf(missing) };
+  return { form, provider, count: String(missing.length), groups: groupsOf(missing), examples: examplesOf(provider, missing) };
 }
 
 function suggestionData(provider: Provider, handled: readonly (string | number)[], ignore: readonly (string | number)[] = []) {
@@ -161,18 +162,22 @@ const cxCases = (handled: readonly CxCode[], indent: string) =>
     .join(`\n${indent}`);
 
 /** Connexease codes left when RATE_001 and AUTH_004 (the retryable ones) are handled. */
-const CX_8 = '2 never-retry codes: AUTH_003 and GW_001; 6 after-fix codes: AUTH_001, AUTH_002, AUTH_005 and 3 more';
+const CX_8 = '2 never-retry, 6 after-fix';
 /** …when only RATE_001 is handled. */
-const CX_9 = `${CX_8}; 1 transient code: AUTH_004`;
+const CX_9 = `${CX_8}, 1 transient`;
 /** …when nothing is handled. */
-const CX_10 = `${CX_8}; 1 rate-limit code: RATE_001; 1 transient code: AUTH_004`;
+const CX_10 = `${CX_8}, 1 rate-limit, 1 transient`;
 /** …when RATE_001, AUTH_004 and GW_001 are handled. */
-const CX_7 = '1 never-retry code: AUTH_003; 6 after-fix codes: AUTH_001, AUTH_002, AUTH_005 and 3 more';
+const CX_7 = '1 never-retry, 6 after-fix';
 
 const CX_FETCH = `const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
 const body = await res.json();`;
 
-const cx = (form: Form, count: number, groups: string) => ({ form, provider: 'connexease', count: String(count), groups });
+/** Connexease's notable codes are BILL_001, AUTH_003, RATE_001: the first two are missing in every expectation below. */
+const CX_EXAMPLES = "'BILL_001' and 'AUTH_003'";
+/** …and once AUTH_003 is handled too, catalog order decides the second. */
+const CX_EXAMPLES_6 = "'BILL_001' and 'AUTH_001'";
+const cx = (form: Form, count: number, groups: string, examples = CX_EXAMPLES) => ({ form, provider: 'connexease', count: String(count), groups, examples });
 
 ruleTester.run('exhaustive-error-codes', rule, {
   valid: [
@@ -607,7 +612,8 @@ ruleTester.run('exhaustive-error-codes', rule, {
             form: 'switch',
             provider: 'connexease',
             count: '8',
-            groups: '2 never-retry codes: AUTH_003 and GW_001; 6 after-fix codes: AUTH_001, AUTH_002, AUTH_005 and 3 more',
+            groups: '2 never-retry, 6 after-fix',
+            examples: "'BILL_001' and 'AUTH_003'",
           },
           line: 5,
           column: 3,
@@ -857,7 +863,8 @@ ruleTester.run('exhaustive-error-codes', rule, {
             provider: 'msgbubbles',
             count: '12',
             groups:
-              '7 never-retry codes: invalid_request, invalid_handle, invalid_attachments and 4 more; 3 after-fix codes: invalid_from_handle, unauthorized and forbidden; 2 transient codes: device_offline and unavailable',
+              '7 never-retry, 3 after-fix, 2 transient',
+            examples: "'invalid_from_handle' and 'invalid_request'",
           },
           line: 3,
           column: 1,
@@ -965,7 +972,8 @@ ruleTester.run('exhaustive-error-codes', rule, {
             provider: 'wa-server',
             count: '24',
             groups:
-              '5 never-retry codes: validation_error, not_found, conflict and 2 more; 10 after-fix codes: invalid_api_key, unauthorized, forbidden and 7 more; 1 provider-retried code: provider_rate_limit; 1 rate-limit code: rate_limit_exceeded; 7 transient codes: request_canceled, internal_error, provider_error and 4 more',
+              '5 never-retry, 10 after-fix, 1 provider-retried, 1 rate-limit, 7 transient',
+            examples: "'validation_error' and 'provider_rate_limit'",
           },
           line: 3,
           column: 1,
@@ -1053,7 +1061,8 @@ ruleTester.run('exhaustive-error-codes', rule, {
             provider: 'cequens',
             count: '59',
             groups:
-              '31 never-retry codes: INVALID_ACCESS_TOKEN, 400, 401 and 28 more; 17 after-fix codes: MISSING_TOKEN, VALIDATION, TOKEN and 14 more; 2 rate-limit codes: 1015 and 1016; 9 transient codes: 408, 500, 1000 and 6 more',
+              '31 never-retry, 17 after-fix, 2 rate-limit, 9 transient',
+            examples: "'MISSING_TOKEN' and 'INVALID_ACCESS_TOKEN'",
           },
           line: 5,
           column: 3,
@@ -1120,7 +1129,7 @@ ruleTester.run('exhaustive-error-codes', rule, {
       errors: [
         {
           messageId: 'missingNoFallback',
-          data: { form: 'switch', provider: 'cequens', count: '2', groups: '2 never-retry codes: 470 and 472' },
+          data: { form: 'switch', provider: 'cequens', count: '2', groups: '2 never-retry', examples: '470 and 472' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -1182,7 +1191,8 @@ ruleTester.run('exhaustive-error-codes', rule, {
             provider: 'meta-cloud',
             count: '59',
             groups:
-              '20 never-retry codes: 130497, 100, 130472 and 17 more; 23 after-fix codes: 0, 3, 10 and 20 more; 10 rate-limit codes: 4, 80007, 130429 and 7 more; 6 transient codes: 1, 2, 131000 and 3 more',
+              '20 never-retry, 23 after-fix, 10 rate-limit, 6 transient',
+            examples: '190 and 130429',
           },
           line: 3,
           column: 1,
@@ -1463,7 +1473,7 @@ ruleTester.run('exhaustive-error-codes', rule, {
       errors: [
         {
           messageId: 'missingNoFallback',
-          data: cx('switch', 6, '6 after-fix codes: AUTH_001, AUTH_002, AUTH_005 and 3 more'),
+          data: cx('switch', 6, '6 after-fix', CX_EXAMPLES_6),
           line: 6,
           column: 1,
           endLine: 6,
@@ -1627,7 +1637,8 @@ ruleTester.run('exhaustive-error-codes', rule, {
             provider: 'wa-server',
             count: '22',
             groups:
-              '5 never-retry codes: validation_error, not_found, conflict and 2 more; 9 after-fix codes: invalid_api_key, unauthorized, forbidden and 6 more; 1 rate-limit code: rate_limit_exceeded; 7 transient codes: request_canceled, internal_error, provider_error and 4 more',
+              '5 never-retry, 9 after-fix, 1 rate-limit, 7 transient',
+            examples: "'validation_error' and 'invalid_api_key'",
           },
           line: 7,
           column: 5,
@@ -1734,7 +1745,8 @@ ruleTester.run('exhaustive-error-codes', rule, {
             provider: 'digiworld',
             count: '30',
             groups:
-              '12 never-retry codes: missing_signature, invalid_signature, signature_expired and 9 more; 11 after-fix codes: missing_auth_headers, invalid_token, token_inactive and 8 more; 2 rate-limit codes: otp_wait_required and maintenance_mode; 5 transient codes: internal_error, send_message_failed, send_media_failed and 2 more',
+              '12 never-retry, 11 after-fix, 2 rate-limit, 5 transient',
+            examples: "'invalid_signature' and 'missing_auth_headers'",
           },
           line: 3,
           column: 1,
@@ -1881,7 +1893,8 @@ ruleTester.run('exhaustive-error-codes', rule, {
             form: 'membership test',
             provider: 'msgbubbles',
             count: '10',
-            groups: '7 never-retry codes: invalid_request, invalid_handle, invalid_attachments and 4 more; 3 after-fix codes: invalid_from_handle, unauthorized and forbidden',
+            groups: '7 never-retry, 3 after-fix',
+            examples: "'invalid_from_handle' and 'invalid_request'",
           },
           line: 4,
           column: 1,
@@ -2121,7 +2134,7 @@ ruleTester.run('exhaustive-error-codes', rule, {
       errors: [
         {
           messageId: 'missingNoFallback',
-          data: { form: 'lookup object', provider: 'meta-cloud', count: '2', groups: '1 never-retry code: 130472; 1 transient code: 133004' },
+          data: { form: 'lookup object', provider: 'meta-cloud', count: '2', groups: '1 never-retry, 1 transient', examples: '130472 and 133004' },
           line: 2,
           column: 18,
           endLine: 2,
@@ -2385,7 +2398,7 @@ ruleTester.run('exhaustive-error-codes', rule, {
       errors: [
         {
           messageId: 'missingRequireAll',
-          data: cx('lookup object', 6, '6 after-fix codes: AUTH_001, AUTH_002, AUTH_005 and 3 more'),
+          data: cx('lookup object', 6, '6 after-fix', CX_EXAMPLES_6),
           line: 1,
           column: 18,
           endLine: 1,
@@ -2438,7 +2451,7 @@ ruleTester.run('exhaustive-error-codes', rule, {
       errors: [
         {
           messageId: 'missingNoFallback',
-          data: cx('if/else chain', 6, '6 after-fix codes: AUTH_001, AUTH_002, AUTH_005 and 3 more'),
+          data: cx('if/else chain', 6, '6 after-fix', CX_EXAMPLES_6),
           line: 3,
           column: 1,
           endLine: 3,
@@ -2522,7 +2535,7 @@ function webhookMissing(handled: readonly number[]): ErrorEntry[] {
 
 const webhookData = (form: Form, handled: readonly number[]) => {
   const missing = webhookMissing(handled);
-  return { form, provider: 'meta-cloud webhook', count: String(missing.length), groups: groupsOf(missing) };
+  return { form, provider: 'meta-cloud webhook', count: String(missing.length), groups: groupsOf(missing), examples: examplesOf('meta-cloud', missing) };
 };
 
 ruleTester.run('exhaustive-error-codes (status webhooks)', rule, {
@@ -2612,5 +2625,467 @@ describe('status webhook expectations', () => {
   test('every Meta messaging code can arrive by webhook as far as the docs say (none is response-only)', () => {
     expect(webhookMissing([])).toEqual(missingEntries('meta-cloud', []));
     expect(webhookData('switch', [131047, 131026]).count).toBe('59');
+  });
+});
+
+// ─── What the code after a dispatch does (issue 15) ─────────────────────────
+// Without a `default`, the code after the dispatch runs for every other code by
+// accident: it handles them only when it throws or uses the error, its body or
+// its code. `return;`, `return undefined;` and `default: break;` do nothing.
+
+ruleTester.run('exhaustive-error-codes: the fallback after a dispatch', rule, {
+  valid: [
+    // the code after the switch rethrows
+    src`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          return await axios.post('${CONNEX}', payload);
+        } catch (err) {
+          switch (err.response.data.errors.code) {
+            case 'RATE_001':
+              return retryLater();
+          }
+          throw err;
+        }
+      }
+    `,
+    // the code after the switch records the code
+    src`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          return await axios.post('${CONNEX}', payload);
+        } catch (err) {
+          switch (err.response.data.errors.code) {
+            case 'RATE_001':
+              return retryLater();
+          }
+          await markFailed(err.response.data.errors.code);
+          return 'failed';
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // two cases, then `return 'sent'`: every other code is reported as sent
+    {
+      code: src`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try {
+            await axios.post('${CONNEX}', payload);
+          } catch (err) {
+            switch (err.response.data.errors.code) {
+              case 'RATE_001':
+                return retryLater();
+              case 'AUTH_004':
+                return retryLater();
+            }
+          }
+          return 'sent';
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: cx('switch', 8, CX_8),
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: { provider: 'connexease', count: '8' },
+              output: src`
+                import axios from 'axios';
+                export async function send(payload: object) {
+                  try {
+                    await axios.post('${CONNEX}', payload);
+                  } catch (err) {
+                    switch (err.response.data.errors.code) {
+                      case 'RATE_001':
+                        return retryLater();
+                      case 'AUTH_004':
+                        return retryLater();
+                      ${cxCases(['RATE_001', 'AUTH_004'], '')}
+                    }
+                  }
+                  return 'sent';
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'connexease', thrown: 'err' },
+              output: src`
+                import axios from 'axios';
+                export async function send(payload: object) {
+                  try {
+                    await axios.post('${CONNEX}', payload);
+                  } catch (err) {
+                    switch (err.response.data.errors.code) {
+                      case 'RATE_001':
+                        return retryLater();
+                      case 'AUTH_004':
+                        return retryLater();
+                      default:
+                        throw err;
+                    }
+                  }
+                  return 'sent';
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `default: return undefined;` does nothing, like `return;`
+    {
+      code: src`
+        ${CX_FETCH}
+        switch (body.errors.code) {
+          case 'RATE_001':
+            await backOff();
+            break;
+          default:
+            return undefined;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingEmptyFallback',
+          data: cx('switch', 9, CX_9),
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: { provider: 'connexease', count: '9' },
+              output: src`
+                ${CX_FETCH}
+                switch (body.errors.code) {
+                  case 'RATE_001':
+                    await backOff();
+                    break;
+                  ${cxCases(['RATE_001'], '')}
+                  default:
+                    return undefined;
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultThrow',
+              data: { provider: 'connexease', thrown: 'body' },
+              output: src`
+                ${CX_FETCH}
+                switch (body.errors.code) {
+                  case 'RATE_001':
+                    await backOff();
+                    break;
+                  default:
+                    throw new Error(\`Unhandled connexease error \${String(body.errors.code)}\`, { cause: body });
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('the ignore option is checked against the catalog', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const verify = (ignore: unknown[], settings?: object) =>
+    linter.verify(
+      `await fetch('${CONNEX}', { method: 'POST' });`,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser, sourceType: 'module' },
+          plugins: { 'whatsapp-errors': { rules: { 'exhaustive-error-codes': rule } } as never },
+          rules: { 'whatsapp-errors/exhaustive-error-codes': ['error', { ignore }] },
+          ...(settings ? { settings: { 'whatsapp-errors': settings } } : {}),
+        },
+      ],
+      'example.ts',
+    );
+
+  test('a code of the wrong type names the entry and the documented code', () => {
+    expect(() => verify([131047, '131000'])).toThrow(
+      "eslint-plugin-whatsapp-errors: invalid option: exhaustive-error-codes: ignore[1] is '131000'; meta-cloud documents 131000 (write it as a number).",
+    );
+  });
+
+  test('a code no enabled provider documents is an error that names it', () => {
+    expect(() => verify(['RATE_001', 'RATE_LIMIT'], { providers: ['connexease', 'wa-server'] })).toThrow(
+      "eslint-plugin-whatsapp-errors: invalid option: exhaustive-error-codes: ignore[1] is 'RATE_LIMIT'; it is not a documented code of connexease, wa-server.",
+    );
+  });
+
+  test('codes of enabled providers, a range code and a pattern-matched code are accepted', () => {
+    expect(verify([131047, 250, 'RATE_001', 'send_failed'])).toEqual([]);
+  });
+});
+
+// ─── Gateways: Twilio's SDK, Vonage's URL-fragment codes ───────────────────
+// Linted as `notify.ts`, so the WhatsApp evidence comes from the code.
+
+ruleTester.run('exhaustive-error-codes (gateways)', rule, {
+  valid: [
+    // an SMS-only Twilio app: no WhatsApp call, no dispatch on a WhatsApp provider's code
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function sendSms(to) {
+          try { await client.messages.create({ from: '+14155238886', to, body: 'hi' }); }
+          catch (err) { switch (err.code) { case 21211: return drop(to); } }
+        }
+      `,
+      filename: 'sms.ts',
+    },
+  ],
+  invalid: [
+    // Twilio SDK: a switch on the RestException's code is asked for Twilio's codes
+    {
+      code: src`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+          } catch (err) {
+            switch (err.code) {
+              case 63016: return sendTemplate(to);
+              case 21211: return drop(to);
+            }
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: dataFor('switch', 'twilio', [63016, 21211]),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: suggestionData('twilio', [63016, 21211]),
+              output: src`
+                import twilio from 'twilio';
+                const client = twilio(sid, token);
+                export async function notify(to) {
+                  try {
+                    await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+                  } catch (err) {
+                    switch (err.code) {
+                      case 63016: return sendTemplate(to);
+                      case 21211: return drop(to);
+                      ${casesFor('twilio', [63016, 21211], '\n')}
+                    }
+                  }
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'twilio', thrown: 'err' },
+              output: src`
+                import twilio from 'twilio';
+                const client = twilio(sid, token);
+                export async function notify(to) {
+                  try {
+                    await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+                  } catch (err) {
+                    switch (err.code) {
+                      case 63016: return sendTemplate(to);
+                      case 21211: return drop(to);
+                      default:
+                        throw err;
+                    }
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // Vonage: a switch on the whole type URL; its cases count by their fragment. New cases cannot be
+    // written from the catalog (the URL differs between Messages API and generic codes): only the default
+    {
+      code: src`
+        import axios from 'axios';
+        export async function notify(to) {
+          try {
+            await axios.post('${VONAGE}', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+          } catch (err) {
+            switch (err.response?.data?.type) {
+              case 'https://developer.vonage.com/api-errors/messages#1340': return sendTemplate(to);
+              case 'https://developer.vonage.com/api-errors#low-balance': return topUp();
+            }
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: dataFor('switch', 'vonage', ['1340', 'low-balance']),
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'vonage', thrown: 'err' },
+              output: src`
+                import axios from 'axios';
+                export async function notify(to) {
+                  try {
+                    await axios.post('${VONAGE}', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+                  } catch (err) {
+                    switch (err.response?.data?.type) {
+                      case 'https://developer.vonage.com/api-errors/messages#1340': return sendTemplate(to);
+                      case 'https://developer.vonage.com/api-errors#low-balance': return topUp();
+                      default:
+                        throw err;
+                    }
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // Vonage: a lookup on the fragment (split('#')[1]) gets keys for the missing codes
+    {
+      code: src`
+        import { Vonage } from '@vonage/server-sdk';
+        import { WhatsAppText } from '@vonage/messages';
+        const vonage = new Vonage({ apiKey, apiSecret });
+        const onError = {
+          '1340': (to) => sendTemplate(to),
+          'low-balance': () => topUp(),
+        };
+        export async function notify(to) {
+          try {
+            await vonage.messages.send(new WhatsAppText({ from, to, text: 'hi' }));
+          } catch (err) {
+            const body = await err.response.json();
+            onError[body.type.split('#')[1]]?.(to);
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: dataFor('lookup object', 'vonage', ['1340', 'low-balance']),
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'addMissingKeys',
+              data: suggestionData('vonage', ['1340', 'low-balance']),
+              output: src`
+                import { Vonage } from '@vonage/server-sdk';
+                import { WhatsAppText } from '@vonage/messages';
+                const vonage = new Vonage({ apiKey, apiSecret });
+                const onError = {
+                  '1340': (to) => sendTemplate(to),
+                  'low-balance': () => topUp(),
+                  ${missingEntries('vonage', ['1340', 'low-balance']).map((e) => `'${String(e.code)}': () => { ${placeholder('vonage', e)} },`).join('\n')}
+                };
+                export async function notify(to) {
+                  try {
+                    await vonage.messages.send(new WhatsAppText({ from, to, text: 'hi' }));
+                  } catch (err) {
+                    const body = await err.response.json();
+                    onError[body.type.split('#')[1]]?.(to);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// Twilio's status callback: ErrorCode is form-encoded text, so new cases are written as text
+ruleTester.run('exhaustive-error-codes (Twilio status callback)', rule, {
+  valid: [
+    {
+      code: code`
+        export function onWhatsAppStatus(req, res) {
+          switch (req.body.ErrorCode) {
+            case '63016': return resendAsTemplate(req.body.MessageSid);
+            default: return alertOps(req.body.MessageSid, req.body.ErrorCode);
+          }
+        }
+      `,
+      filename: 'hooks.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: src`
+        export function onWhatsAppStatus(req, res) {
+          switch (req.body.ErrorCode) {
+            case '63016': return resendAsTemplate(req.body.MessageSid);
+            case '63024': return markInvalid(req.body.To);
+          }
+        }
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: { ...dataFor('switch', 'twilio', [63016, 63024]), provider: 'twilio webhook' },
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: suggestionData('twilio', [63016, 63024]),
+              output: src`
+                export function onWhatsAppStatus(req, res) {
+                  switch (req.body.ErrorCode) {
+                    case '63016': return resendAsTemplate(req.body.MessageSid);
+                    case '63024': return markInvalid(req.body.To);
+                    ${missingEntries('twilio', [63016, 63024]).map((e) => `case '${String(e.code)}': { ${placeholder('twilio', e)} }`).join('\n')}
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('what a Vonage dispatch must handle', () => {
+  test("the fragments of Vonage's types: its own codes and the generic ones", () => {
+    expect(dataFor('switch', 'vonage', ['1340', 'low-balance']).count).toBe('46');
+    expect(dataFor('switch', 'vonage', ['1340', 'low-balance']).groups).toBe('28 never-retry, 11 after-fix, 3 rate-limit, 4 transient');
   });
 });

@@ -9,14 +9,19 @@ const DIGI = 'https://digichat.digiworld-dev.com/api/whatsapp/TOKEN/sendMessage'
 const BUBBLES = 'https://api.msgbubbles.com/v1/messages';
 const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
 
-/** How a message cites codes: `131047 (Re-engagement message: Send an approved template instead; …)`, joined by "and". */
+/**
+ * How a message cites codes, joined by "and": a number or a code with digits
+ * with its title (`131047 (Re-engagement message)`, `'AUTH_003' (Invalid token format)`),
+ * a code made of words quoted and bare (`'invalid_signature'`).
+ */
 function cite(provider: Provider, ...codes: (string | number)[]): string {
   const errors: readonly ErrorEntry[] = catalog[provider].errors;
   return codes
     .map((c) => {
       const entry = errors.find((e) => e.code === c);
       if (!entry) throw new Error(`${provider} documents no ${c}`);
-      return `${c} (${entry.title}: ${entry.remedy.replace(/\.$/, '')})`;
+      if (typeof c === 'number') return `${c} (${entry.title})`;
+      return /\d/.test(c) ? `'${c}' (${entry.title})` : `'${c}'`;
     })
     .join(' and ');
 }
@@ -708,7 +713,7 @@ ruleTester.run('no-blind-retry', rule, {
         }
       `,
       settings: customSettings,
-      errors: [{ messageId: 'blindRetry', data: { provider: 'acme-wa', examples: '1001 (Recipient unknown: Check the number)' }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+      errors: [{ messageId: 'blindRetry', data: { provider: 'acme-wa', examples: "'1001' (Recipient unknown)" }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
     },
     // Meta Cloud API: excludes two codes, retries the other 42 that cannot succeed.
     {
@@ -1431,6 +1436,445 @@ ruleTester.run('no-blind-retry', rule, {
           endColumn: 63,
         },
       ],
+    },
+  ],
+});
+
+// --- Twilio's SDK: autoRetry waits for 429s itself --------------------------
+// twilio(sid, token, { autoRetry: true }) re-sends HTTP 429 with exponential backoff before it rejects;
+// a retry around it that re-sends 20429 at once is not a retry without a wait.
+
+const twilioLoop = (options: string, condition: string) => code`
+  import twilio from 'twilio';
+  const client = twilio(sid, token${options});
+  export async function notify(to) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+      } catch (err) {
+        ${condition}
+      }
+    }
+  }
+`;
+
+ruleTester.run('no-blind-retry (Twilio SDK)', rule, {
+  valid: [
+    { code: twilioLoop(', { autoRetry: true }', 'if (err.status !== 429) throw err;'), filename: 'notify.ts' },
+    { code: twilioLoop(', { autoRetry: true, maxRetries: 5 }', 'if (err.code !== 20429) throw err;'), filename: 'notify.ts' },
+    // an SMS-only app: not a WhatsApp call
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function sendSms(to) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try { return await client.messages.create({ from: '+14155238886', to, body: 'hi' }); } catch {}
+          }
+        }
+      `,
+      filename: 'sms.ts',
+    },
+  ],
+  invalid: [
+    // without autoRetry nothing waited: the retry of 20429 must wait
+    {
+      code: twilioLoop('', 'if (err.status !== 429) throw err;'),
+      filename: 'notify.ts',
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'twilio', codes: '20429' }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // autoRetry: false is off
+    {
+      code: twilioLoop(', { autoRetry: false }', 'if (err.code !== 20429) throw err;'),
+      filename: 'notify.ts',
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'twilio', codes: '20429' }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // autoRetry covers 429 only: a retry of every error is still blind
+    {
+      code: twilioLoop(', { autoRetry: true }', 'if (attempt === 2) throw err;'),
+      filename: 'notify.ts',
+      errors: [{ messageId: 'blindRetry', data: { provider: 'twilio', examples: cite('twilio', 63016, 20003) }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+  ],
+});
+
+// ─── Decisions read right (issue 15) ───────────────────────────────────────────
+ruleTester.run('no-blind-retry: decisions after a call that resolves, through conditionals and helpers', rule, {
+  valid: [
+    // p-retry around fetch: the decision written after the call (AbortError for codes that are not retryable) is walked
+    code`
+      import pRetry, { AbortError } from 'p-retry';
+      const RETRYABLE = new Set([1, 2, 4, 130429, 131000, 131016]);
+      export function send(payload: object) {
+        return pRetry(async () => {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (!res.ok) {
+            if (!RETRYABLE.has(body.error.code)) throw new AbortError(body.error.message);
+            throw new Error(body.error.message);
+          }
+          return body;
+        }, { retries: 3 });
+      }
+    `,
+    // p-retry around a bare fetch: an HTTP error resolves, so only a network error is retried
+    code`
+      import pRetry from 'p-retry';
+      export const send = (payload: object) => pRetry(() => fetch('${META}', { method: 'POST', body: JSON.stringify(payload) }), { retries: 3 });
+    `,
+    // async-retry: bail() after the call stops the codes that are not retryable
+    code`
+      import retry from 'async-retry';
+      export function send(payload: object) {
+        return retry(async (bail) => {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (res.ok) return body;
+          if (body.error.code !== 130429 && body.error.code !== 131000) return bail(new Error(body.error.message));
+          throw new Error('retry');
+        }, { retries: 3 });
+      }
+    `,
+    // a catch that only rethrows changes nothing: the AbortError leaves as thrown
+    code`
+      import pRetry, { AbortError } from 'p-retry';
+      export function send(payload: object) {
+        return pRetry(async () => {
+          try {
+            const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+            if (!res.ok) throw new AbortError('not retried');
+            return res.json();
+          } catch (err) {
+            throw err;
+          }
+        });
+      }
+    `,
+  ],
+  invalid: [
+    // the same retry with every failure thrown as a plain Error re-sends them all
+    {
+      code: code`
+      import pRetry from 'p-retry';
+      export function send(payload: object) {
+        return pRetry(async () => {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+          return res.json();
+        }, { retries: 3 });
+      }
+    `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 10, endLine: 7, endColumn: 21 }],
+    },
+    // the code read through a conditional is the provider's code: the membership test decides (only 130429 is left unwaited)
+    {
+      code: code`
+      import axios from 'axios';
+      const TRANSIENT = new Set([1, 2, 130429, 131000, 131016]);
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
+            if (code === 13100) throw err;
+            if (!TRANSIENT.has(code)) throw err;
+          }
+        }
+      }
+    `,
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '130429' }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // a helper reading the code gives the same verdict as a variable and inline
+    {
+      code: code`
+      import axios from 'axios';
+      const TRANSIENT = new Set([1, 2, 130429, 131000, 131016]);
+      function codeOf(err: unknown) {
+        return axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
+      }
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            const code = codeOf(err);
+            if (!TRANSIENT.has(code)) throw err;
+          }
+        }
+      }
+      export async function sendInline(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            if (!TRANSIENT.has(codeOf(err))) throw err;
+          }
+        }
+      }
+    `,
+      errors: [
+        { messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '130429' }, line: 7, column: 3, endLine: 7, endColumn: 6 },
+        { messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '130429' }, line: 17, column: 3, endLine: 17, endColumn: 6 },
+      ],
+    },
+    // a loop around a same-file wrapper that returns the Response is a retry
+    {
+      code: code`
+      async function post(payload: object) {
+        return fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      }
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const res = await post(payload);
+          if (res.ok) return res.json();
+        }
+        throw new Error('failed');
+      }
+    `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 5, column: 3, endLine: 5, endColumn: 6 }],
+    },
+    // a same-file predicate on the status, called with the error's status, decides as if written inline
+    {
+      code: code`
+      import axios from 'axios';
+      function isRetryable(status: number) {
+        return status === 429 || status >= 500;
+      }
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+          } catch (err) {
+            if (!isRetryable(err.response?.status)) throw err;
+            await sleep(1000 * 2 ** attempt);
+          }
+        }
+      }
+    `,
+      errors: [{ messageId: 'partialRetry', data: { errors: 'error', count: 1, provider: 'wa-server', examples: cite('wa-server', 'provider_rate_limit') }, line: 6, column: 3, endLine: 6, endColumn: 6 }],
+    },
+    // a status test that only logs decides nothing: the retry is still every error
+    {
+      code: code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+          } catch (err) {
+            if (err.response?.status === 409) console.warn('conflict');
+            if (attempt === 2) throw err;
+            await sleep(1000);
+          }
+        }
+      }
+    `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'wa-server', examples: EVERY['wa-server'] }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+  ],
+});
+
+// ─── Job engines and re-sends in a .catch (issue 16) ───────────────────────────
+// A job that throws is run again by its engine: throwing on every provider error
+// is a blind retry, reported where the error leaves the job (the rethrow, or the
+// call nothing catches). A job that stops the engine for codes that cannot
+// succeed, or that is not retried at all, is fine.
+const job = (engine: string, stop: string) => ({ engine, provider: 'meta-cloud', examples: EVERY['meta-cloud'], stop });
+
+ruleTester.run('no-blind-retry: job engines', rule, {
+  valid: [
+    // BullMQ: UnrecoverableError for the codes isRetryable() rejects
+    code`
+      import { Queue, Worker, UnrecoverableError } from 'bullmq';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      new Queue('whatsapp', { defaultJobOptions: { attempts: 5 } });
+      new Worker('whatsapp', async (job) => {
+        try {
+          await axios.post('${META}', job.data);
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (!isRetryable('meta-cloud', code)) throw new UnrecoverableError(String(code));
+          throw err;
+        }
+      });
+    `,
+    // BullMQ: one attempt is no retry
+    code`
+      import { Queue, Worker } from 'bullmq';
+      import axios from 'axios';
+      new Queue('whatsapp', { defaultJobOptions: { attempts: 1 } });
+      new Worker('whatsapp', async (job) => { await axios.post('${META}', job.data); });
+    `,
+    // Temporal: ApplicationFailure.nonRetryable for the codes that cannot succeed
+    code`
+      import { ApplicationFailure } from '@temporalio/activity';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function sendWhatsApp(to: string, text: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, text: { body: text } });
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (!isRetryable('meta-cloud', code)) throw ApplicationFailure.nonRetryable(\`WhatsApp \${code}\`);
+          throw err;
+        }
+      }
+    `,
+    // a .catch that sends something else (an alert) re-sends nothing
+    code`
+      import axios from 'axios';
+      export function send(payload: object) {
+        return axios.post('${META}', payload).catch((err) => axios.post('https://hooks.example.com/alert', { err: String(err) }));
+      }
+    `,
+  ],
+  invalid: [
+    // BullMQ: attempts in the queue's defaultJobOptions; the catch rethrows every error
+    {
+      code: code`
+        import { Queue, Worker } from 'bullmq';
+        import axios from 'axios';
+        export const queue = new Queue('whatsapp', { defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } });
+        new Worker('whatsapp', async (job) => {
+          try {
+            await axios.post('${META}', job.data);
+          } catch (err) {
+            console.error(err);
+            throw err;
+          }
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 9, column: 5, endLine: 9, endColumn: 15 }],
+    },
+    // BullMQ: attempts per job in add(); nothing catches the send's rejection
+    {
+      code: code`
+        import { Queue, Worker } from 'bullmq';
+        import axios from 'axios';
+        const queue = new Queue('whatsapp');
+        export const enqueue = (data: object) => queue.add('send', data, { attempts: 3 });
+        new Worker('whatsapp', async (job) => {
+          await axios.post('${META}', job.data);
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 6, column: 9, endLine: 6, endColumn: 85 }],
+    },
+    // Temporal: activities are retried by default, without limit
+    {
+      code: code`
+        import { Context } from '@temporalio/activity';
+        import axios from 'axios';
+        export async function sendWhatsApp(to: string, text: string) {
+          Context.current().heartbeat();
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, text: { body: text } });
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('temporal', 'throw ApplicationFailure.nonRetryable()'), line: 5, column: 9, endLine: 5, endColumn: 136 }],
+    },
+    // Inngest: retried unless retries: 0 (the second function is not)
+    {
+      code: code`
+        import { Inngest } from 'inngest';
+        import axios from 'axios';
+        const inngest = new Inngest({ id: 'app' });
+        export const send = inngest.createFunction({ id: 'send-whatsapp' }, { event: 'message/send' }, async ({ event }) => {
+          await axios.post('${META}', event.data);
+        });
+        export const once = inngest.createFunction({ id: 'send-once', retries: 0 }, { event: 'message/once' }, async ({ event }) => {
+          await axios.post('${META}', event.data);
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('inngest', 'throw a NonRetriableError'), line: 5, column: 9, endLine: 5, endColumn: 87 }],
+    },
+    // Trigger.dev: stops for 131047 only; the other codes that cannot succeed are re-run
+    {
+      code: code`
+        import { task, AbortTaskRunError } from '@trigger.dev/sdk/v3';
+        import axios from 'axios';
+        export const send = task({ id: 'send', run: async (payload: { to: string }) => {
+          try {
+            await axios.post('${META}', payload);
+          } catch (err) {
+            if (err.response?.data?.error?.code === 131047) throw new AbortTaskRunError('window closed');
+            throw err;
+          }
+        } });
+      `,
+      errors: [
+        {
+          messageId: 'jobPartialRetry',
+          data: { engine: 'trigger.dev', provider: 'meta-cloud', count: NON_RETRYABLE['meta-cloud'] - 1, errors: 'errors', examples: cite('meta-cloud', 131026, 190), stop: 'throw an AbortTaskRunError' },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 15,
+        },
+      ],
+    },
+    // pg-boss: a retryLimit on the queue's jobs; pg-boss has no error that stops a retry
+    {
+      code: code`
+        import PgBoss from 'pg-boss';
+        import axios from 'axios';
+        const boss = new PgBoss(process.env.DATABASE_URL!);
+        export const enqueue = (data: object) => boss.send('whatsapp', data, { retryLimit: 3 });
+        await boss.work('whatsapp', async ([job]) => {
+          await axios.post('${META}', job.data);
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('pg-boss', 'return instead of throwing'), line: 6, column: 9, endLine: 6, endColumn: 85 }],
+    },
+    // .catch(() => axios.post(sameUrl, sameBody)) re-sends once on every error
+    {
+      code: code`
+        import axios from 'axios';
+        export function send(payload: object) {
+          return axios.post('${META}', payload).catch(() => axios.post('${META}', payload));
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 98, endLine: 3, endColumn: 173 }],
+    },
+  ],
+});
+
+// ─── Requests that send no message (templates, media) ──────────────────────────
+// 131047 and the other send codes cannot come back from a templates listing: the
+// message cites the codes any Cloud API request can return (the catalog's
+// `requestNotable`), and a send keeps citing the send codes.
+ruleTester.run('no-blind-retry: what a request that is not a send can return', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: code`
+        import axios from 'axios';
+        export async function templates(waba: string) {
+          for (let i = 0; i < 3; i++) {
+            try {
+              return await axios.get(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+            } catch (e) {
+              await new Promise((r) => setTimeout(r, 1000));
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: cite('meta-cloud', 100, 190) }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(phoneId: string, payload: object) {
+          for (let i = 0; i < 3; i++) {
+            try {
+              return await axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, payload);
+            } catch (e) {
+              await new Promise((r) => setTimeout(r, 1000));
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
     },
   ],
 });

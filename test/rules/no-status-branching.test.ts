@@ -1049,3 +1049,217 @@ ruleTester.run('no-status-branching', rule, {
     },
   ],
 });
+
+// --- gateways: 360dialog's errors without a code, Twilio's SDK error ----------
+
+const D360 = 'https://waba-v2.360dialog.io/messages';
+
+ruleTester.run('no-status-branching (gateways)', rule, {
+  valid: [
+    // 502 from 360dialog is only its own "API not available", which has no code: the status is the only signal
+    code`
+      const res = await fetch('${D360}', { method: 'POST', headers: { 'D360-API-KEY': key }, body: JSON.stringify(payload) });
+      if (res.status === 502) await retryLater(payload);
+    `,
+    // the status read only where the body has no code (360dialog's own errors)
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${D360}', payload, { headers: { 'D360-API-KEY': key } });
+      } catch (err) {
+        const code = err.response?.data?.error?.code;
+        if (code === 131047) return sendTemplate(to);
+        if (code) throw err;
+        if (err.response?.status === 401) return rotateKey();
+        throw err;
+      }
+    `,
+    // an SMS-only Twilio app
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function sendSms(to) {
+          try { await client.messages.create({ from: '+14155238886', to, body: 'hi' }); }
+          catch (err) { if (err.status === 400) return drop(to); }
+        }
+      `,
+      filename: 'sms.ts',
+    },
+  ],
+  invalid: [
+    // 401 from 360dialog: Meta's token codes passed through, and 360dialog's own invalid key without a code
+    {
+      code: code`
+        const res = await fetch('${D360}', { method: 'POST', headers: { 'D360-API-KEY': key }, body: JSON.stringify(payload) });
+        if (res.status === 401) await rotateKey();
+      `,
+      errors: [
+        {
+          messageId: 'codedAndCodeless',
+          data: { status: '401', provider: '360dialog', codes: '0 and 190', codeless: 'Invalid API key', field: 'body.error.code' },
+          line: 2,
+          column: 5,
+          endLine: 2,
+          endColumn: 23,
+        },
+      ],
+    },
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${D360}', payload, { headers: { 'D360-API-KEY': key } });
+        } catch (err) {
+          const status = err.response?.status;
+          if (status >= 400 && status < 500) return report(err);
+          throw err;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'codedAndCodeless',
+          data: {
+            status: '400–499',
+            provider: '360dialog',
+            codes: '0, 10, 190 and 44 more',
+            codeless: 'WhatsApp Business API has been disabled, Endpoint rate limit exceeded, Message not sent: lack of payment and 2 more',
+            field: 'body.error.code',
+          },
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 36,
+        },
+      ],
+    },
+    // Twilio SDK: the RestException's status, 400 for many validation codes
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+          } catch (err) {
+            if (err.status === 400) return drop(to);
+            throw err;
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'ambiguousStatus',
+          data: { status: '400', provider: 'twilio', count: 16, codes: '21211, 21212, 21408 and 13 more', field: 'body.code' },
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 27,
+        },
+      ],
+    },
+  ],
+});
+
+// ─── Decisions read right (issue 15) ───────────────────────────────────────────
+ruleTester.run('no-status-branching: retry decisions, fallbacks without a code, predicates', rule, {
+  valid: [
+    // a status test that decides a retry is no-blind-retry's to judge (one finding per defect)
+    code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://graph.facebook.com/v21.0/1234567890/messages', payload);
+          } catch (err) {
+            if (err.response?.status < 500) throw err;
+          }
+        }
+      }
+    `,
+    // also through a same-file predicate the retry calls
+    code`
+      import axios from 'axios';
+      function isRetryable(status: number) {
+        return status === 429 || status >= 500;
+      }
+      export async function send(payload: object) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+          } catch (err) {
+            if (!isRetryable(err.response?.status)) throw err;
+            await sleep(1000 * 2 ** attempt);
+          }
+        }
+      }
+    `,
+    // a fallback for errors that came back without a code: the status is all there is
+    code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (!code && err.response?.status === 409) return 'unknown conflict';
+          throw err;
+        }
+      }
+    `,
+    code`
+      const res = await fetch('https://wa.sagad.net/api/v1/messages/send', { method: 'POST' });
+      const body = await res.json();
+      if (body.error) {
+        await handle(body.error.code);
+      } else if (res.status === 409) {
+        await reportUnknown(res.status);
+      }
+    `,
+    code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (code) return handleCode(code);
+          if (err.response?.status === 409) return 'conflict without a code';
+          throw err;
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // inside a retry, a status test that only logs decides nothing about the retry: it is branching
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.post('https://wa.sagad.net/api/v1/messages/send', payload);
+            } catch (err) {
+              if (err.response?.status === 409) console.warn('conflict');
+              if (attempt === 2) throw err;
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'ambiguousStatus', data: WA_409, line: 7, column: 11, endLine: 7, endColumn: 39 }],
+    },
+    // a same-file predicate called with the status is judged at the call, as if written there
+    {
+      code: code`
+        function isConflict(status: number) {
+          return status === 409;
+        }
+        const res = await fetch('https://wa.sagad.net/api/v1/messages/send', { method: 'POST' });
+        if (isConflict(res.status)) dropAction();
+      `,
+      errors: [{ messageId: 'ambiguousStatus', data: WA_409, line: 5, column: 5, endLine: 5, endColumn: 27 }],
+    },
+  ],
+});

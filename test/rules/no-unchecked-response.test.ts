@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/no-unchecked-response.js';
 
@@ -12,9 +13,10 @@ const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
 // never-retry messaging code and its title, lower-cased.
 const META_EXAMPLE = '131047 (Re-engagement message)';
 const CEQUENS_EXAMPLE = '470 (Re-engagement message)';
-const WA_EXAMPLE = "'validation_error' (Payload failed validation)";
-const DIGI_EXAMPLE = "'invalid_signature' (Invalid signature)";
-const BUBBLES_EXAMPLE = "'invalid_request' (Invalid request)";
+// codes made of words are cited bare; numbers and codes with digits with their title
+const WA_EXAMPLE = "'validation_error'";
+const DIGI_EXAMPLE = "'invalid_signature'";
+const BUBBLES_EXAMPLE = "'invalid_request'";
 const CONNEX_EXAMPLE = "'AUTH_003' (Invalid token format)";
 
 /** Connexease's success flag, for a client that throws on non-2xx but not on `isSuccess: false`. */
@@ -73,13 +75,6 @@ ruleTester.run('no-unchecked-response', rule, {
     `,
     code`
       await Promise.all(recipients.map((to) => fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to }) })));
-    `,
-    // logging only: nothing is used as a success
-    code`
-      const res = await fetch('${META}', init);
-      const data = await res.json();
-      console.log(res.status, data);
-      logger.info(data.messages[0].id);
     `,
     // the raw response returned; no caller in this file reads its body
     code`
@@ -291,15 +286,6 @@ ruleTester.run('no-unchecked-response', rule, {
       await save(body.messages[0].id);
     `,
 
-    // Logging only, with the parsed body named `body` next to a `body:` request
-    // option. FAILS at present: the analysis (src/analysis/outcome.ts) takes the
-    // object key `body` for a reference to the variable `body`, so it counts as
-    // "the body passed on". Any `{ body: … }` key in the file has the same effect.
-    code`
-      const res = await fetch('${META}', { method: 'POST', headers, body: JSON.stringify(payload) });
-      const body = await res.json();
-      console.log(body);
-    `,
     // ══ Connexease: every documented error comes with a 4xx/5xx status ══
     // A client that rejects on HTTP errors (axios, got, ky, ofetch) has checked it: no `isSuccess` check on top,
     // also when the result is dropped.
@@ -339,6 +325,24 @@ ruleTester.run('no-unchecked-response', rule, {
   ],
 
   invalid: [
+    // logging only reports a failure as sent: the body (or its fields) printed with no check
+    {
+      code: code`
+        const res = await fetch('${META}', init);
+        const data = await res.json();
+        console.log(res.status, data);
+        logger.info(data.messages[0].id);
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 86 }],
+    },
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', headers, body: JSON.stringify(payload) });
+        const body = await res.json();
+        console.log(body);
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 140 }],
+    },
     // ══ Meta Cloud API (fetch) ══
     // a field of the parsed body read; the report spans the whole call
     {
@@ -354,7 +358,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 5,
@@ -373,7 +377,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -391,7 +395,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -410,7 +414,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -430,7 +434,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -446,7 +450,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 57,
           endLine: 1,
@@ -464,7 +468,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 1,
           endLine: 1,
@@ -492,7 +496,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -517,7 +521,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 3,
           column: 23,
           endLine: 3,
@@ -537,7 +541,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 3,
           column: 22,
           endLine: 3,
@@ -556,7 +560,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -575,7 +579,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -592,7 +596,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -608,7 +612,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'meta-cloud', field: 'body.error.code' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE },
           line: 1,
           column: 7,
           endLine: 1,
@@ -626,7 +630,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'meta-cloud', field: 'body.error.code' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE },
           line: 2,
           column: 3,
           endLine: 2,
@@ -634,7 +638,7 @@ ruleTester.run('no-unchecked-response', rule, {
         },
         {
           messageId: 'discarded',
-          data: { provider: 'meta-cloud', field: 'body.error.code' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE },
           line: 3,
           column: 8,
           endLine: 3,
@@ -655,7 +659,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -675,7 +679,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'fetch', example: CEQUENS_EXAMPLE },
+          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'fetch', example: CEQUENS_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -694,7 +698,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'axios (with validateStatus)', example: CEQUENS_EXAMPLE },
+          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'axios (with validateStatus)', example: CEQUENS_EXAMPLE, what: 'send' },
           line: 3,
           column: 24,
           endLine: 3,
@@ -710,7 +714,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'cequens', field: 'body.errors[0].code' },
+          data: { provider: 'cequens', field: 'body.errors[0].code', what: 'send', example: CEQUENS_EXAMPLE },
           line: 2,
           column: 7,
           endLine: 2,
@@ -729,7 +733,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'wa-server', field: 'body.error.code', client: 'fetch', example: WA_EXAMPLE },
+          data: { provider: 'wa-server', field: 'body.error.code', client: 'fetch', example: WA_EXAMPLE, what: 'send' },
           line: 1,
           column: 1,
           endLine: 1,
@@ -748,7 +752,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'wa-server', field: 'body.error.code', client: 'undici request', example: WA_EXAMPLE },
+          data: { provider: 'wa-server', field: 'body.error.code', client: 'undici request', example: WA_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -766,7 +770,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'wa-server', field: 'body.error.code', client: 'got (with throwHttpErrors: false)', example: WA_EXAMPLE },
+          data: { provider: 'wa-server', field: 'body.error.code', client: 'got (with throwHttpErrors: false)', example: WA_EXAMPLE, what: 'send' },
           line: 2,
           column: 20,
           endLine: 2,
@@ -789,7 +793,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE },
+          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE, what: 'send' },
           line: 2,
           column: 36,
           endLine: 2,
@@ -807,7 +811,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE },
+          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE, what: 'send' },
           line: 2,
           column: 24,
           endLine: 2,
@@ -825,7 +829,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE },
+          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -841,7 +845,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'digiworld', field: 'body.error' },
+          data: { provider: 'digiworld', field: 'body.error', what: 'send', example: DIGI_EXAMPLE },
           line: 2,
           column: 7,
           endLine: 2,
@@ -864,7 +868,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'msgbubbles', field: 'body.error', client: 'fetch', example: BUBBLES_EXAMPLE },
+          data: { provider: 'msgbubbles', field: 'body.error', client: 'fetch', example: BUBBLES_EXAMPLE, what: 'send' },
           line: 3,
           column: 21,
           endLine: 3,
@@ -882,7 +886,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'msgbubbles', field: 'body.error', client: 'axios (with validateStatus)', example: BUBBLES_EXAMPLE },
+          data: { provider: 'msgbubbles', field: 'body.error', client: 'axios (with validateStatus)', example: BUBBLES_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -898,7 +902,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'msgbubbles', field: 'body.error' },
+          data: { provider: 'msgbubbles', field: 'body.error', what: 'send', example: BUBBLES_EXAMPLE },
           line: 2,
           column: 7,
           endLine: 2,
@@ -916,7 +920,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'msgbubbles', field: 'body.error', client: 'ofetch (with ignoreResponseError)', example: BUBBLES_EXAMPLE },
+          data: { provider: 'msgbubbles', field: 'body.error', client: 'ofetch (with ignoreResponseError)', example: BUBBLES_EXAMPLE, what: 'send' },
           line: 2,
           column: 20,
           endLine: 2,
@@ -934,7 +938,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'discarded',
-          data: { provider: 'msgbubbles', field: 'body.error' },
+          data: { provider: 'msgbubbles', field: 'body.error', what: 'send', example: BUBBLES_EXAMPLE },
           line: 1,
           column: 7,
           endLine: 1,
@@ -953,13 +957,228 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'connexease', field: 'body.errors.code', client: 'fetch', example: CONNEX_EXAMPLE },
+          data: { provider: 'connexease', field: 'body.errors.code', client: 'fetch', example: CONNEX_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
           endColumn: 80,
         },
       ],
+    },
+  ],
+});
+
+// ─── Guards and wrappers of other files (issue 15) ────────────────────────────
+// Snippets with a `filename` are linted as files of the fixture app, so their
+// imports resolve there: http/client.ts returns fetch's raw Response,
+// whatsapp/bubbles.ts checks the response and throws.
+const APP = fileURLToPath(new URL('../fixtures/cross-file/app/', import.meta.url));
+
+ruleTester.run('no-unchecked-response: success-only guards, wrappers of other files', rule, {
+  valid: [
+    // a guard on a field only a success has is a check: an error body has no such field
+    code`
+      const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { method: 'POST', body: JSON.stringify(message) });
+      const data = await res.json();
+      if (!data.messages?.[0]?.id) throw new WhatsAppError(data);
+      await save(data.messages[0].id);
+    `,
+    // a wrapper of another file that checks the body and throws: nothing to check here
+    {
+      filename: `${APP}src/jobs/send.ts`,
+      code: code`
+        import { sendBubble } from '../whatsapp/bubbles';
+        export async function job(to: string) {
+          const id = await sendBubble(to, 'hi');
+          await sendBubble(to, 'again');
+          return id;
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // a wrapper of another file that returns the raw Response: its caller must check it
+    {
+      filename: `${APP}src/jobs/register.ts`,
+      code: code`
+        import { HttpClient } from '../http/client';
+        const api = new HttpClient('https://graph.facebook.com/v21.0');
+        export async function register(phoneNumberId: string, pin: string) {
+          const res = await api.post(\`/\${phoneNumberId}/register\`, { messaging_product: 'whatsapp', pin });
+          return (await res.json()).success;
+        }
+        export async function deregister(phoneNumberId: string) {
+          await api.post(\`/\${phoneNumberId}/deregister\`, {});
+        }
+        export async function checked(phoneNumberId: string) {
+          const res = await api.post(\`/\${phoneNumberId}/deregister\`, {});
+          if (!res.ok) throw new Error('failed', { cause: await res.json() });
+        }
+      `,
+      errors: [
+        {
+          messageId: 'unchecked',
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '131047 (Re-engagement message)', what: 'send' },
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 99,
+        },
+        { messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 8, column: 9, endLine: 8, endColumn: 53 },
+      ],
+    },
+  ],
+});
+
+// ─── Failures given back as values (issue 16) ──────────────────────────────────
+const dropped = (wrapper: string, shape: string) => ({ wrapper, provider: 'meta-cloud', shape, what: 'send' });
+
+ruleTester.run('no-unchecked-response: failures a wrapper gives back as values', rule, {
+  valid: [
+    // the wrapper throws on failure: nothing to test at its calls
+    code`
+      import axios from 'axios';
+      async function send(p: object) { try { return await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', ...p }); } catch (e) { throw new Error('x', { cause: e }); } }
+      export async function job() { await send({}); }
+    `,
+  ],
+  invalid: [
+    // { ok: false, error } dropped: a closed 24-hour window is lost here
+    {
+      code: code`
+        const GRAPH = 'https://graph.facebook.com/v21.0';
+        async function sendText(to: string, text: string) {
+          const res = await fetch(\`\${GRAPH}/\${process.env.PHONE_NUMBER_ID}/messages\`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, text: { body: text } }) });
+          if (!res.ok) return { ok: false as const, error: await res.text() };
+          return { ok: true as const };
+        }
+        export async function a(user: string) {
+          await sendText(user, 'Your order shipped');
+          const r = await sendText(user, 'hi'); if (!r.ok) log(r.error);
+          const unused = await sendText(user, 'x');
+          void sendText(user, 'y');
+        }
+      `,
+      errors: [
+        { messageId: 'failureDropped', data: dropped('sendText', 'a failure object'), line: 8, column: 9, endLine: 8, endColumn: 45 },
+        { messageId: 'failureDropped', data: dropped('sendText', 'a failure object'), line: 10, column: 24, endLine: 10, endColumn: 43 },
+        { messageId: 'failureDropped', data: dropped('sendText', 'a failure object'), line: 11, column: 8, endLine: 11, endColumn: 27 },
+      ],
+    },
+    // null from a catch, dereferenced without a test (the caller that tests it is fine)
+    {
+      code: code`
+        import axios from 'axios';
+        async function getTemplates(waba: string) {
+          try {
+            const { data } = await axios.get(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+            return data.data;
+          } catch (e) {
+            return null;
+          }
+        }
+        export async function names(waba: string) {
+          const templates = await getTemplates(waba);
+          return templates.map((t) => t.name);
+        }
+        export async function safe(waba: string) {
+          const templates = await getTemplates(waba);
+          if (!templates) return [];
+          return templates.map((t) => t.name);
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('getTemplates', 'null'), line: 11, column: 27, endLine: 11, endColumn: 45 }],
+    },
+    // .catch(() => null) on the send: dropped, and printed as sent
+    {
+      code: code`
+        import axios from 'axios';
+        const send = (payload: object) => axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', ...payload }).catch(() => null);
+        export async function job() { await send({ to: '1' }); const r = await send({ to: '2' }); console.log('sent', r.data); }
+      `,
+      errors: [
+        { messageId: 'failureDropped', data: dropped('send', 'null'), line: 3, column: 37, endLine: 3, endColumn: 54 },
+        { messageId: 'failureUnchecked', data: dropped('send', 'null'), line: 3, column: 72, endLine: 3, endColumn: 89 },
+      ],
+    },
+  ],
+});
+
+// ─── Requests that send no message (templates, media) ──────────────────────────
+// The message says "request" and cites a code any Cloud API request can return.
+const REQUEST = { provider: 'meta-cloud', field: 'body.error.code', what: 'request', example: '100 (Invalid parameter)' };
+
+ruleTester.run('no-unchecked-response: requests that are not sends', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: code`
+        export async function templates(waba: string) {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+          const body = await res.json();
+          return body.data.map((t) => t.name);
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { ...REQUEST, client: 'fetch' }, line: 2, column: 21, endLine: 2, endColumn: 88 }],
+    },
+    {
+      code: code`
+        export async function upload(phoneId: string, form: FormData) {
+          await fetch(\`https://graph.facebook.com/v21.0/\${phoneId}/media\`, { method: 'POST', body: form });
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: REQUEST, line: 2, column: 9, endLine: 2, endColumn: 99 }],
+    },
+  ],
+});
+
+// ─── Tests that assert on the result ────────────────────────────────────────────
+// An assertion (`expect(x)`, `assert.*(x)`, ava's `t.*(x)`) examines the value it
+// is given: a test that asserts on the response, its body or a wrapper's result
+// has checked it.
+ruleTester.run('no-unchecked-response: assertions check', rule, {
+  valid: [
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      expect(body).toEqual({ messaging_product: 'whatsapp', messages: [{ id: 'wamid.1' }] });
+    `,
+    code`
+      import assert from 'node:assert/strict';
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      assert.deepEqual(await res.json(), { messages: [{ id: 'wamid.1' }] });
+    `,
+    code`
+      test('sends', async (t) => {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        t.deepEqual(await res.json(), { messages: [{ id: 'wamid.1' }] });
+      });
+    `,
+    code`
+      import axios from 'axios';
+      async function sendText(to: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      it('sends', async () => {
+        const sent = await sendText('1');
+        expect(sent).toBe(true);
+      });
+    `,
+  ],
+  invalid: [
+    // a value handed to something that is not an assertion is still a use
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        expectations.push(body);
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 131 }],
     },
   ],
 });

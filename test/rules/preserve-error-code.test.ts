@@ -13,6 +13,8 @@ const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
  * that need different handling, and where its code lives.
  */
 const META_DATA = { provider: 'meta-cloud', first: '131047', second: '190', codeField: 'body.error.code' };
+/** A Cloud API request that sends no message (templates, media): the pair is from the codes any endpoint returns. */
+const META_REQUEST_DATA = { ...META_DATA, first: '190', second: '100' };
 const CEQUENS_DATA = { provider: 'cequens', first: '470', second: "'MISSING_TOKEN'", codeField: 'body.errors[0].code' };
 const WA_DATA = { provider: 'wa-server', first: "'device_not_connected'", second: "'validation_error'", codeField: 'body.error.code' };
 const DIGI_DATA = { provider: 'digiworld', first: "'insufficient_balance'", second: "'invalid_signature'", codeField: 'body.error' };
@@ -1004,6 +1006,152 @@ ruleTester.run('preserve-error-code', rule, {
         }
       `,
       errors: [{ messageId: 'droppedReturn', data: CONNEX_DATA, line: 4, column: 20, endLine: 4, endColumn: 83, suggestions: [] }],
+    },
+  ],
+});
+
+// ─── Error paths read right (issue 15, 16) ─────────────────────────────────────
+ruleTester.run('preserve-error-code: the rest after a success return, network-only catches, helpers, stand-ins', rule, {
+  valid: [
+    // a catch around fetch only sees network errors: no provider code reaches it (the failure returns its body)
+    code`
+      export async function send(payload: object) {
+        try {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (!res.ok) return { ok: false as const, error: await res.json() };
+          return { ok: true as const };
+        } catch (err) {
+          throw new Error('WhatsApp unreachable');
+        }
+      }
+    `,
+    // a body parsed through a same-file helper is the parsed error body: passing it whole keeps the code
+    code`
+      async function readJsonSafe(res: Response) {
+        return res.json().catch(() => null);
+      }
+      export async function send(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const data = await readJsonSafe(res);
+        if (!res.ok) throw new WhatsAppError('send failed', data);
+        return data;
+      }
+    `,
+    // the provider's errors are rethrown first: what is wrapped after is a network or parse error
+    code`
+      import axios from 'axios';
+      class WhatsAppApiError extends Error {}
+      export async function send(payload: object) {
+        try {
+          return await axios.post('${META}', payload);
+        } catch (e) {
+          if (e instanceof WhatsAppApiError) throw e;
+          if (axios.isAxiosError(e) && e.response) throw e;
+          throw new Error(\`Could not reach WhatsApp: \${(e as Error).message}\`);
+        }
+      }
+    `,
+    // a stand-in of the same kind as the success value (text for text) is a degraded result, not a failure report
+    code`
+      import axios from 'axios';
+      export async function templateName(id: string) {
+        try {
+          const { data } = await axios.get(\`https://graph.facebook.com/v21.0/\${id}/message_templates\`);
+          return data.data[0].name;
+        } catch {
+          return 'Unknown template';
+        }
+      }
+    `,
+    // the code kept through a conditional and String()
+    code`
+      export async function send(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (!res.ok) {
+          const code = body.error?.code ? String(body.error.code) : 'unknown';
+          return { ok: false, errorCode: code };
+        }
+        return { ok: true, id: body.messages[0].id };
+      }
+    `,
+  ],
+  invalid: [
+    // after `if (res.ok) return …;` the rest of the function is the error path
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (res.ok) return res.json();
+          throw new Error(\`WhatsApp send failed with HTTP \${res.status}\`);
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 4, column: 3, endLine: 4, endColumn: 67, suggestions: [] }],
+    },
+    // the same after `if (body.isSuccess) return …;`
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${CONNEX}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (body.isSuccess) return body.data;
+          return { ok: false, error: 'Connexease send failed' };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: CONNEX_DATA, line: 5, column: 3, endLine: 5, endColumn: 57 }],
+    },
+    // a helper that always throws throws what it is given (a templates request: 190 and 100, not the send codes)
+    {
+      code: code`
+        import axios from 'axios';
+        function fail(message: string): never {
+          console.error(message);
+          throw new Error(message);
+        }
+        export function listTemplates(wabaId: string) {
+          return axios.get(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`).catch((e) => fail(\`templates: \${e.response?.data?.error?.message}\`));
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA, 'e'), line: 7, column: 97, endLine: 7, endColumn: 151 }],
+    },
+    // the error turned into text keeps only the text, like err.message
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            throw new Error(\`send failed: \${err}\`);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                export async function send(payload: object) {
+                  try {
+                    return await axios.post('${META}', payload);
+                  } catch (err) {
+                    throw new Error(\`send failed: \${err}\`, { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -7,6 +7,7 @@
  * Headers, options or payloads the file cannot see (parameters, spreads,
  * function results) are unknown and not reported.
  */
+import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/require-idempotency-key.js';
 
@@ -1578,6 +1579,34 @@ ruleTester.run('require-idempotency-key', rule, {
           ],
         },
       ],
+    },
+  ],
+});
+
+// ─── Wrappers of other files (issue 15) ────────────────────────────────────────
+// The snippet is linted as a file of the fixture app, so its import resolves to
+// src/whatsapp/bubbles.ts there, a MsgBubbles wrapper without Idempotency-Key.
+const APP = fileURLToPath(new URL('../fixtures/cross-file/app/', import.meta.url));
+
+ruleTester.run('require-idempotency-key: a retried wrapper of another file', rule, {
+  valid: [],
+  invalid: [
+    {
+      filename: `${APP}src/jobs/retry-bubble.ts`,
+      code: code`
+        import { sendBubble } from '../whatsapp/bubbles';
+        export async function job(to: string) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await sendBubble(to, 'hi');
+            } catch {
+              await new Promise((r) => setTimeout(r, 1000));
+            }
+          }
+        }
+      `,
+      // reported at the call of the wrapper: the request is in another file, so there is no fix to offer here
+      errors: [{ messageId: 'missingHeader', data: { provider: 'msgbubbles', name: 'Idempotency-Key' }, line: 5, column: 20, endLine: 5, endColumn: 40, suggestions: [] }],
     },
   ],
 });

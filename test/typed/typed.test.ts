@@ -17,8 +17,7 @@ import plugin from '../../src/index.js';
 import { code } from '../rule-tester.js';
 import { FILE, FIXTURE, typedRuleTester } from './typed-rule-tester.js';
 
-const META_EVERY =
-  '131047 (Re-engagement message: Send an approved template instead; free-form messages need a user reply within the last 24 hours) and 190 (Access token has expired: Obtain a fresh access token (a system user token avoids short expiry) and resend)';
+const META_EVERY = '131047 (Re-engagement message) and 190 (Access token has expired)';
 
 typedRuleTester.run('no-unknown-error-code (typed)', noUnknownErrorCode, {
   valid: [
@@ -142,8 +141,8 @@ typedRuleTester.run('exhaustive-error-codes (typed)', exhaustive, {
             form: 'lookup object',
             provider: 'meta-cloud',
             count: 59,
-            groups:
-              '20 never-retry codes: 130497, 100, 130472 and 17 more; 24 after-fix codes: 0, 3, 10 and 21 more; 9 rate-limit codes: 4, 80007, 131056 and 6 more; 6 transient codes: 1, 2, 131000 and 3 more',
+            groups: '20 never-retry, 24 after-fix, 9 rate-limit, 6 transient',
+            examples: '190 and 131026',
           },
           line: 2,
           column: 17,
@@ -259,7 +258,7 @@ typedRuleTester.run('no-unchecked-response (typed)', noUncheckedResponse, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', example: '131047 (Re-engagement message)' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', example: '131047 (Re-engagement message)', what: 'send' },
           line: 5,
           column: 23,
           endLine: 5,
@@ -351,6 +350,7 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
             provider: 'meta-cloud',
             detail: 'keeps only error.title',
             codeField: 'error.code',
+            failed: "'failed'",
             first: '131047 (Re-engagement message)',
             second: '131026 (Message undeliverable)',
           },
@@ -373,7 +373,7 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
       errors: [
         {
           messageId: 'failedIgnored',
-          data: { provider: 'meta-cloud', handled: "'read'", codeField: 'errors[].code', examples: '131047 (Re-engagement message) and 131026 (Message undeliverable)' },
+          data: { provider: 'meta-cloud', handled: "'read'", codeField: 'errors[].code', examples: '131047 (Re-engagement message) and 131026 (Message undeliverable)', failed: "'failed'" },
           line: 3,
           column: 43,
           endLine: 3,

@@ -224,12 +224,17 @@ export function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Out
       return runList(walk, statement.body, () => set('next'));
     case AST_NODE_TYPES.IfStatement: {
       const tests = new Set<Node>();
-      const whenTrue = () => runStatement(walk, statement.consequent);
-      const whenFalse = () => (statement.alternate ? runStatement(walk, statement.alternate) : set('next'));
-      const result = branch(walk, evaluate({ ...walk, decisions: tests }, statement.test), whenTrue, whenFalse);
-      // a status test decides the retry only when its two sides go different ways (not one that only logs)
-      if (tests.size > 0 && !sameSet(whenTrue(), whenFalse())) for (const test of tests) walk.decisions.add(test);
-      return result;
+      const basis = new Set<DecisionBasis>();
+      const truth = evaluate({ ...walk, decisions: tests, basis }, statement.test);
+      const whenTrue = runStatement(walk, statement.consequent);
+      const whenFalse = statement.alternate ? runStatement(walk, statement.alternate) : set('next');
+      // a test decides the retry only when its two sides go different ways (not one that only logs):
+      // only then does what it looks at (a status, a code, the attempt) count, and its status tests are decisions
+      if (!sameSet(whenTrue, whenFalse)) {
+        for (const test of tests) walk.decisions.add(test);
+        for (const b of basis) walk.basis.add(b);
+      }
+      return branch(walk, truth, () => whenTrue, () => whenFalse);
     }
     case AST_NODE_TYPES.SwitchStatement:
       return runSwitch(walk, statement);

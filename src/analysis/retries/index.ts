@@ -6,6 +6,7 @@
  */
 import type { FileAnalysis } from '../file.js';
 import { clientOptionConstructs } from './client-options.js';
+import { jobConstructs } from './job-engines.js';
 import { libraryConstructs } from './libraries.js';
 import { loopConstructs } from './loops.js';
 import { recursionConstructs } from './recursion.js';
@@ -16,6 +17,7 @@ import type { Node } from '../ast.js';
 
 export { decidesOnlyRetry } from './actions.js';
 export { innermostTry, rejectsOnError } from './decision.js';
+export { ENGINE_STOP, type JobEngine } from './job-engines.js';
 export { NETWORK_ERROR, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './types.js';
 
 const cache = new WeakMap<FileAnalysis, RetryConstruct[]>();
@@ -24,7 +26,7 @@ const cache = new WeakMap<FileAnalysis, RetryConstruct[]>();
 export function retryConstructs(analysis: FileAnalysis): readonly RetryConstruct[] {
   let found = cache.get(analysis);
   if (!found) {
-    found = [...loopConstructs(analysis), ...recursionConstructs(analysis), ...libraryConstructs(analysis), ...clientOptionConstructs(analysis)];
+    found = [...loopConstructs(analysis), ...recursionConstructs(analysis), ...libraryConstructs(analysis), ...clientOptionConstructs(analysis), ...jobConstructs(analysis)];
     cache.set(analysis, found);
   }
   return found;

@@ -13,7 +13,7 @@ export function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
     const fn = enclosingFunction(call.node);
     if (!fn) continue;
     const callsAgain = (c: TSESTree.CallExpression): boolean =>
-      c !== call.node && (analysis.calledFunction(c) === fn || (call.wrapper !== undefined && analysis.calledFunction(c) === call.wrapper));
+      c !== call.node && (analysis.calledFunction(c) === fn || (call.wrapper !== undefined && analysis.calledFunction(c) === call.wrapper) || sameRequest(analysis, call, c));
     /** A recursion when `errorPath` calls the function again; `run` walks it for one code. */
     const add = (errorPath: Node, run: (walk: Walk) => Set<Outcome>): void => {
       const again = callsIn(errorPath, keys).find(callsAgain);
@@ -74,6 +74,19 @@ function statementsIn(body: Node, visitorKeys: VisitorKeys): TSESTree.Statement[
     return undefined;
   });
   return found;
+}
+
+/**
+ * The same request sent again: `.catch(() => axios.post(sameUrl, sameBody))`,
+ * the same wrapper of another file called again.
+ */
+function sameRequest(analysis: FileAnalysis, call: ProviderCall, other: TSESTree.CallExpression): boolean {
+  const again = analysis.providerCall(other);
+  if (!again || again.provider !== call.provider) return false;
+  if (call.external && again.external) return call.external.fn === again.external.fn;
+  if (!call.request || !again.request || call.request.family !== again.request.family || call.request.method !== again.request.method) return false;
+  const text = (node: Node | undefined) => (node ? analysis.sourceCode.getText(node) : '');
+  return call.request.url?.text === again.request.url?.text && text(call.request.urlNode) === text(again.request.urlNode) && text(call.request.data) === text(again.request.data);
 }
 
 /** A `throw` in a `.then(…)` handler between the call and `end` (`fetch().then((r) => { if (!r.ok) throw … })`). */

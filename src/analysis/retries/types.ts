@@ -7,6 +7,7 @@ import type { ErrorEntry } from '../../catalog/schema.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import type { ProviderInfo } from '../providers.js';
 import type { Node } from '../ast.js';
+import type { JobEngine } from './job-engines.js';
 import type { RetryLibrary } from './library-calls.js';
 
 /** What a retry decision looks at. */
@@ -18,8 +19,9 @@ export type RetryVerdict = 'retried' | 'not-retried' | 'opaque';
 export type RetryDelay = 'none' | 'some' | 'provider-hint';
 
 export interface RetryConstruct {
-  readonly form: 'loop' | 'recursion' | 'library' | 'client-option';
-  readonly library?: RetryLibrary | 'got' | 'ky';
+  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job';
+  /** The retry library, client or job engine. */
+  readonly library?: RetryLibrary | 'got' | 'ky' | JobEngine;
   /** Where to report: the loop keyword's statement, the recursive call, the library call. */
   readonly node: Node;
   readonly provider: ProviderInfo;

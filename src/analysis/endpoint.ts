@@ -1,0 +1,31 @@
+/**
+ * What a provider call does, for the wording of messages: a send (a message
+ * to a user: `/messages`, an SDK's send method, a `messaging_product`
+ * payload) or another request (templates, media, the business profile, a
+ * phone number's registration). A wrapper does what its first request does.
+ */
+import { isCloudApiPayload, isSdk } from './clients.js';
+import type { FileAnalysis, ProviderCall } from './file.js';
+import type { Endpoint } from './providers.js';
+
+const SEND_PATH = /\/messages(?:[/?#\u0000]|$)|\/messages\.json|sendmessage|\/send(?:[/?#\u0000]|$)|\/msg(?:[/?#\u0000]|$)/i;
+
+const cache = new WeakMap<ProviderCall, Endpoint>();
+
+export function endpointOf(analysis: FileAnalysis, call: ProviderCall | undefined, depth = 0): Endpoint {
+  if (!call) return 'send';
+  const known = cache.get(call);
+  if (known) return known;
+  let found: Endpoint = 'send';
+  if (call.request) {
+    const text = call.request.url?.text;
+    if (isSdk(call.request.family) || isCloudApiPayload(analysis, call.request.data) || !text || SEND_PATH.test(text)) found = 'send';
+    else found = /[a-z0-9_\u0000]\/[a-z_]/i.test(text) ? 'request' : 'send';
+  } else if (depth < 4) {
+    const owner = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+    const inner = owner?.analysis.calls.find((c) => c !== call && c.node.range[0] >= owner.fn.range[0] && c.node.range[1] <= owner.fn.range[1]);
+    if (owner && inner) found = endpointOf(owner.analysis, inner, depth + 1);
+  }
+  cache.set(call, found);
+  return found;
+}

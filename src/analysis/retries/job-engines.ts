@@ -1,0 +1,346 @@
+/**
+ * Retries by job engines: a queue job or workflow activity that throws is run
+ * again by the engine, so a job that throws on every provider error is a
+ * blind retry, exactly like a loop.
+ *
+ * - BullMQ: a `Worker`'s processor, or a function taking a `Job` from bullmq,
+ *   when the queue's jobs have `attempts` > 1 (per job in `add(…)`, or in the
+ *   queue's `defaultJobOptions`; BullMQ's default is one attempt). Stops with
+ *   `UnrecoverableError`.
+ * - Temporal: activities (the functions of a module that imports
+ *   `@temporalio/activity`), retried by default without limit unless every
+ *   `proxyActivities` of the project sets `retry.maximumAttempts: 1`. Stops
+ *   with `ApplicationFailure.nonRetryable(…)`, `ApplicationFailure.create({
+ *   nonRetryable: true })`, or an error class listed in
+ *   `nonRetryableErrorTypes`.
+ * - Inngest: `createFunction(config, trigger, handler)`, retried unless
+ *   `retries: 0`; stops with `NonRetriableError`.
+ * - Trigger.dev: `task({ run })` / `schemaTask`, retried unless
+ *   `retry.maxAttempts: 1`; stops with `AbortTaskRunError`.
+ * - pg-boss: `boss.work(queue, handler)` when the queue's jobs have a
+ *   `retryLimit` > 0 (`send(…, { retryLimit })`, `createQueue(…, {
+ *   retryLimit })`); pg-boss has no error that stops a retry: the handler must
+ *   return instead of throwing.
+ *
+ * Option values are read in the file and, for BullMQ, pg-boss and Temporal
+ * (where queues and workflows live elsewhere), in the project files that name
+ * the engine.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findProperty, isFunction, memberName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import { importOf } from '../clients.js';
+import type { FileAnalysis } from '../file.js';
+import { analysisAt, currentProject } from '../imports.js';
+import { projectFilesMatching } from '../importers.js';
+import { evaluateString, resolveExpression, staticValue } from '../values.js';
+import { baseWalk, functionErrorPath, innermostTry } from './decision.js';
+import { construct } from './construct.js';
+import { functionValue, reached } from './library-calls.js';
+import type { RetryConstruct } from './types.js';
+
+export type JobEngine = 'bullmq' | 'temporal' | 'inngest' | 'trigger.dev' | 'pg-boss';
+
+/** How to stop an engine from retrying a job, as messages say it. */
+export const ENGINE_STOP: Readonly<Record<JobEngine, string>> = {
+  bullmq: 'throw an UnrecoverableError',
+  temporal: 'throw ApplicationFailure.nonRetryable()',
+  inngest: 'throw a NonRetriableError',
+  'trigger.dev': 'throw an AbortTaskRunError',
+  'pg-boss': 'return instead of throwing',
+};
+
+/** A job handler and its engine. */
+interface Handler {
+  readonly engine: JobEngine;
+  readonly fn: FunctionNode;
+  /** Error class names that stop a retry besides the engine's own (Temporal's `nonRetryableErrorTypes`). */
+  readonly stopTypes: readonly string[];
+}
+
+/** The module an identifier is imported from, or `undefined`. */
+function moduleOf(analysis: FileAnalysis, node: Node): { module: string; name: string } | undefined {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.Identifier) return importOf(analysis, current);
+  if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.Identifier) {
+    const source = importOf(analysis, current.object);
+    const name = memberName(current);
+    return source && typeof name === 'string' ? { module: source.module, name } : undefined;
+  }
+  return undefined;
+}
+
+const fromModule = (analysis: FileAnalysis, node: Node, module: RegExp, name: string): boolean => {
+  const source = moduleOf(analysis, node);
+  return !!source && module.test(source.module) && source.name === name;
+};
+
+function numberOption(analysis: FileAnalysis, object: Node | undefined, path: readonly string[]): number | undefined {
+  let current = object && resolveExpression(analysis, object);
+  for (const key of path) {
+    if (current?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const property = findProperty(current, key);
+    current = property && resolveExpression(analysis, property.value);
+  }
+  if (!current) return undefined;
+  const value = staticValue(analysis, current);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The static name of a queue (`'send-whatsapp'`, a constant, an imported one). */
+function queueName(analysis: FileAnalysis, node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const value = evaluateString(analysis, node);
+  return value.text.includes('\u0000') ? undefined : value.text;
+}
+
+/** BullMQ: the largest `attempts` given to jobs of the queue, here or in the project's files that use bullmq. */
+function bullAttempts(analysis: FileAnalysis, name: string): number | undefined {
+  let best: number | undefined;
+  const scan = (file: FileAnalysis) => {
+    const queues = new Set<Node>();
+    for (const call of file.allNews) {
+      if (!fromModule(file, call.callee, /^bullmq$/, 'Queue') || queueName(file, call.arguments[0]) !== name) continue;
+      queues.add(call);
+      const attempts = numberOption(file, call.arguments[1], ['defaultJobOptions', 'attempts']);
+      if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+    }
+    for (const call of file.allCalls) {
+      const callee = skipTransparent(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || (memberName(callee) !== 'add' && memberName(callee) !== 'addBulk')) continue;
+      const receiver = resolveExpression(file, callee.object);
+      if (!queues.has(receiver)) continue;
+      const attempts = numberOption(file, call.arguments[2], ['attempts']);
+      if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+    }
+  };
+  scan(analysis);
+  // the queue is made in another file (its attempts are there)
+  if (!analysis.allNews.some((node) => fromModule(analysis, node.callee, /^bullmq$/, 'Queue') && queueName(analysis, node.arguments[0]) === name)) {
+    forProjectFiles(analysis, /bullmq/, /attempts/, scan);
+  }
+  return best;
+}
+
+/** pg-boss: the largest `retryLimit` given to jobs of the queue, here or in the project's files that use pg-boss. */
+function bossRetryLimit(analysis: FileAnalysis, name: string): number | undefined {
+  let best: number | undefined;
+  const scan = (file: FileAnalysis) => {
+    for (const call of file.allCalls) {
+      const callee = skipTransparent(call.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if ((method !== 'send' && method !== 'createQueue' && method !== 'insert') || queueName(file, call.arguments[0]) !== name) continue;
+      const options = method === 'send' ? call.arguments[2] : call.arguments[1];
+      const limit = numberOption(file, options, ['retryLimit']);
+      if (limit !== undefined) best = Math.max(best ?? 0, limit);
+    }
+  };
+  scan(analysis);
+  if (best === undefined) forProjectFiles(analysis, /pg-boss/, /retryLimit/, scan);
+  return best;
+}
+
+/** Temporal: is every `proxyActivities` of the project told not to retry, and which error types stop a retry? */
+function temporalPolicy(analysis: FileAnalysis): { retried: boolean; stopTypes: string[] } {
+  const maxima: (number | undefined)[] = [];
+  const stopTypes: string[] = [];
+  const scan = (file: FileAnalysis) => {
+    for (const call of file.allCalls) {
+      if (!fromModule(file, call.callee, /^@temporalio\/workflow$/, 'proxyActivities')) continue;
+      maxima.push(numberOption(file, call.arguments[0], ['retry', 'maximumAttempts']));
+      const options = call.arguments[0] && resolveExpression(file, call.arguments[0]);
+      const retry = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, 'retry') : undefined;
+      const policy = retry && resolveExpression(file, retry.value);
+      const types = policy?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(policy, 'nonRetryableErrorTypes') : undefined;
+      const list = types && resolveExpression(file, types.value);
+      if (list?.type === AST_NODE_TYPES.ArrayExpression) {
+        for (const element of list.elements) {
+          const value = element && element.type !== AST_NODE_TYPES.SpreadElement ? staticValue(file, element) : undefined;
+          if (typeof value === 'string') stopTypes.push(value);
+        }
+      }
+    }
+  };
+  scan(analysis);
+  if (maxima.length === 0) forProjectFiles(analysis, /@temporalio\/workflow/, /proxyActivities/, scan);
+  return { retried: maxima.length === 0 || maxima.some((m) => m === undefined || m > 1), stopTypes };
+}
+
+/** Larger files are not where a project defines its queues. */
+const MAX_SCANNED = 100_000;
+
+/** Runs `scan` over the analyses of the project's files whose text matches both patterns (not the file itself). */
+function forProjectFiles(analysis: FileAnalysis, first: RegExp, second: RegExp, scan: (file: FileAnalysis) => void): void {
+  const project = currentProject();
+  if (!project) return;
+  const self = analysis.fileName;
+  for (const path of projectFilesMatching(project, (text) => text.length <= MAX_SCANNED && first.test(text) && second.test(text))) {
+    if (path === self) continue;
+    const other = analysisAt(project, path);
+    if (other) scan(other);
+  }
+}
+
+/** The job handlers of the file that reach a provider, with their engine. */
+function handlers(analysis: FileAnalysis): Handler[] {
+  const found: Handler[] = [];
+  const add = (engine: JobEngine, fn: FunctionNode | undefined, stopTypes: readonly string[] = []) => {
+    if (fn && reached(analysis, fn)) found.push({ engine, fn, stopTypes });
+  };
+  // BullMQ: new Worker(name, processor, opts) when the queue's jobs get more than one attempt
+  for (const node of analysis.allNews) {
+    if (!fromModule(analysis, node.callee, /^bullmq$/, 'Worker')) continue;
+    const name = queueName(analysis, node.arguments[0]);
+    const attempts = name === undefined ? undefined : bullAttempts(analysis, name);
+    if (attempts !== undefined && attempts > 1) add('bullmq', functionValue(analysis, node.arguments[1]));
+  }
+  for (const call of analysis.allCalls) {
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+    // Inngest: inngest.createFunction(config, trigger, handler)
+    if (method === 'createFunction' && call.arguments.length >= 3 && /\binngest\b/.test(analysis.sourceCode.text)) {
+      if (numberOption(analysis, call.arguments[0], ['retries']) !== 0) add('inngest', functionValue(analysis, call.arguments[2]));
+      continue;
+    }
+    // Trigger.dev: task({ id, run, retry: { maxAttempts } })
+    if ((method === 'task' || method === 'schemaTask') && fromModule(analysis, call.callee, /^@trigger\.dev\/sdk/, method)) {
+      const options = call.arguments[0] && resolveExpression(analysis, call.arguments[0]);
+      const run = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, 'run') : undefined;
+      if (numberOption(analysis, options, ['retry', 'maxAttempts']) !== 1) add('trigger.dev', run && functionValue(analysis, run.value));
+      continue;
+    }
+    // pg-boss: boss.work(queue, [options,] handler) when the queue's jobs have a retryLimit
+    if (method === 'work' && /pg-boss/.test(analysis.sourceCode.text)) {
+      const name = queueName(analysis, call.arguments[0]);
+      const limit = name === undefined ? undefined : bossRetryLimit(analysis, name);
+      if (limit !== undefined && limit > 0) add('pg-boss', functionValue(analysis, call.arguments.at(-1)));
+    }
+  }
+  // Temporal: the exported functions of an activities module
+  if (/@temporalio\/activity/.test(analysis.sourceCode.text)) {
+    const policy = temporalPolicy(analysis);
+    if (policy.retried) for (const fn of exportedFunctions(analysis)) add('temporal', fn, policy.stopTypes);
+  }
+  // BullMQ: a processor declared with a `Job` parameter, run by a Worker of another file
+  for (const fn of exportedFunctions(analysis)) {
+    if (found.some((h) => h.fn === fn)) continue;
+    const param = fn.params[0];
+    const type = param?.type === AST_NODE_TYPES.Identifier ? param.typeAnnotation?.typeAnnotation : undefined;
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || !fromModule(analysis, type.typeName, /^bullmq$/, 'Job')) continue;
+    const attempts = workerAttemptsFor(analysis, fn);
+    if (attempts !== undefined && attempts > 1) add('bullmq', fn);
+  }
+  return found;
+}
+
+/** The attempts of the queue whose Worker (in another project file) runs `fn`. */
+function workerAttemptsFor(analysis: FileAnalysis, fn: FunctionNode): number | undefined {
+  let best: number | undefined;
+  forProjectFiles(analysis, /bullmq/, /new Worker/, (file) => {
+    for (const node of file.allNews) {
+      if (!fromModule(file, node.callee, /^bullmq$/, 'Worker') || functionValue(file, node.arguments[1]) !== fn) continue;
+      const name = queueName(file, node.arguments[0]);
+      const attempts = name === undefined ? undefined : bullAttempts(file, name);
+      if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+    }
+  });
+  return best;
+}
+
+/** Functions a module exports (declarations, `export const f = () => …`, `export { f }`). */
+function exportedFunctions(analysis: FileAnalysis): FunctionNode[] {
+  const found: FunctionNode[] = [];
+  for (const statement of analysis.sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration && statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration) continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ArrowFunctionExpression || declaration?.type === AST_NODE_TYPES.FunctionExpression) {
+      found.push(declaration);
+    } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        const init = declarator.init && skipTransparent(declarator.init);
+        if (init && isFunction(init)) found.push(init);
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
+        const fn = analysis.functionOf(specifier.local);
+        if (fn) found.push(fn);
+      }
+    }
+  }
+  return found;
+}
+
+/** Does a thrown value stop the engine's retries? */
+function stops(analysis: FileAnalysis, handler: Handler, argument: Node | null): boolean {
+  if (!argument) return false;
+  let thrown = skipTransparent(argument);
+  if (thrown.type === AST_NODE_TYPES.Identifier) thrown = resolveExpression(analysis, thrown);
+  if (thrown.type === AST_NODE_TYPES.NewExpression) {
+    const callee = skipTransparent(thrown.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+    switch (handler.engine) {
+      case 'bullmq':
+        return fromModule(analysis, callee, /^bullmq$/, 'UnrecoverableError');
+      case 'inngest':
+        return fromModule(analysis, callee, /^inngest/, 'NonRetriableError');
+      case 'trigger.dev':
+        return fromModule(analysis, callee, /^@trigger\.dev\/sdk/, 'AbortTaskRunError');
+      case 'temporal':
+        return name !== undefined && handler.stopTypes.includes(name);
+      default:
+        return false;
+    }
+  }
+  // Temporal: ApplicationFailure.nonRetryable(…), ApplicationFailure.create({ nonRetryable: true })
+  if (handler.engine === 'temporal' && thrown.type === AST_NODE_TYPES.CallExpression && thrown.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(thrown.callee);
+    if (!fromModule(analysis, thrown.callee.object, /^@temporalio\//, 'ApplicationFailure')) return false;
+    if (method === 'nonRetryable') return true;
+    if (method !== 'create') return false;
+    const options = thrown.arguments[0] && resolveExpression(analysis, thrown.arguments[0]);
+    const flag = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, 'nonRetryable') : undefined;
+    return !!flag && staticValue(analysis, flag.value) === true;
+  }
+  return false;
+}
+
+/**
+ * Where a job leaves a provider error to be re-run: the provider call when
+ * nothing catches its rejection, else the catch's first `throw` that does not
+ * stop the engine.
+ */
+function reportAt(analysis: FileAnalysis, handler: Handler, call: TSESTree.CallExpression): Node {
+  const tryStatement = innermostTry(call, handler.fn);
+  if (!tryStatement?.handler) return call;
+  let found: Node | undefined;
+  walkNodes(tryStatement.handler.body, analysis.sourceCode.visitorKeys, (node) => {
+    if (found) return 'stop';
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement && !stops(analysis, handler, node.argument)) found = node;
+    return undefined;
+  });
+  return found ?? call;
+}
+
+/** Every job handler of the file that an engine re-runs when it throws. */
+export function jobConstructs(analysis: FileAnalysis): RetryConstruct[] {
+  const found: RetryConstruct[] = [];
+  for (const handler of handlers(analysis)) {
+    const target = reached(analysis, handler.fn)!;
+    if (!target.call) continue;
+    const stopped = (statement: TSESTree.ThrowStatement) => stops(analysis, handler, statement.argument);
+    found.push(
+      construct({
+        form: 'job',
+        library: handler.engine,
+        node: reportAt(analysis, handler, target.call.node),
+        provider: target.provider,
+        calls: [target.call],
+        region: handler.fn,
+        delay: 'some', // engines back off between attempts
+        walk: (entry, basis) => functionErrorPath(analysis, handler.fn, baseWalk(analysis, entry, target.provider, basis, { onThrow: (t) => (stopped(t) ? 'stop' : 'retry') })),
+      }),
+    );
+  }
+  return found;
+}
