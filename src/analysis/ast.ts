@@ -84,8 +84,16 @@ export function sourceCodeOf(fallback: Readonly<TSESLint.SourceCode>, node: Node
   return root === fallback.ast ? fallback : (foreignFiles.get(root) ?? fallback);
 }
 
+/** `findVariable` by identifier, with the SourceCode whose scopes answered (the answer depends on nothing else). */
+const variables = new WeakMap<TSESTree.Identifier, { readonly sourceCode: Readonly<TSESLint.SourceCode>; readonly variable: Variable | null }>();
+
 export function findVariable(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Identifier): Variable | null {
-  return ASTUtils.findVariable(sourceCodeOf(sourceCode, node).getScope(node), node);
+  const own = sourceCodeOf(sourceCode, node);
+  const known = variables.get(node);
+  if (known?.sourceCode === own) return known.variable;
+  const variable = ASTUtils.findVariable(own.getScope(node), node);
+  variables.set(node, { sourceCode: own, variable });
+  return variable;
 }
 
 /** The enclosing function of a node, or undefined at module level. */

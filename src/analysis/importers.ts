@@ -21,7 +21,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, memberName, skipTransparent, walkNodes, type Node } from './ast.js';
 import type { FileAnalysis } from './file.js';
 import { analysisAt, importsReachProvider, pathOf, type Project } from './imports.js';
-import { Session, specifiersOf, type Stamp } from './modules.js';
+import { Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
 import { classOf, evaluateString, resolveExpression, type StringValue } from './values.js';
 
@@ -118,16 +118,18 @@ export function projectFilesMatching(project: Project, test: (text: string) => b
 /** Text that may make an HTTP request or create a client: only such files can be a layer that callers use. */
 export const HTTP_CLIENT = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|ofetch|\$fetch|undici|superagent|HttpService|\.request\s*\(/;
 
+const usesHttpClient = (text: string): boolean => HTTP_CLIENT.test(text);
+
 /**
  * Is a file that names no provider used for one by a file that imports it (a
  * generic layer, a NestJS service whose module names the host)? A text
  * search of its direct importers.
  */
-export function usedForProvider(project: Project, path: string, text: string): boolean {
-  if (!HTTP_CLIENT.test(text)) return false;
+export function usedForProvider(project: Project, path: string, file: CachedFile): boolean {
+  if (!textTest(file, usesHttpClient)) return false;
   return importersOf(project, path).some((importer) => {
-    const importerText = project.session.file(importer)?.text;
-    return importerText !== undefined && project.settings.mentionsProvider(importerText);
+    const cached = project.session.file(importer);
+    return cached !== undefined && textTest(cached, project.settings.mentionsProvider);
   });
 }
 
@@ -152,8 +154,8 @@ export function callerFacts(project: Project, path: string): CallerFacts {
   const injectedBases: CallerFacts['injectedBases'][number][] = [];
   const remoteRequests: CallerFacts['remoteRequests'][number][] = [];
   for (const importer of importersOf(project, path)) {
-    const text = project.session.file(importer)?.text;
-    if (text === undefined || !(project.settings.mentionsProvider(text) || importsReachProvider(project, importer, text))) continue;
+    const cached = project.session.file(importer);
+    if (!cached || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text))) continue;
     const analysis = analysisAt(project, importer);
     if (!analysis) continue;
     for (const call of analysis.calls) {

@@ -17,7 +17,7 @@ import type { AnalysisEnv } from './env.js';
 import type { FileAnalysis, LayerRequest } from './file.js';
 import { usedForProvider } from './importers.js';
 import type { ProviderInfo } from './providers.js';
-import { parsedFile, scanSpecifiers, specifiersOf, type Session, type Stamp } from './modules.js';
+import { parsedFile, scanSpecifiers, specifiersOf, textTest, type Session, type Stamp } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
 
 /** Re-export chains longer than this are not followed. */
@@ -268,7 +268,7 @@ export class Resolver implements ImportResolver {
       seen.add(file);
       const cached = this.read(file);
       if (!cached) return false;
-      if (project.settings.mentionsProvider(cached.text)) return true;
+      if (textTest(cached, project.settings.mentionsProvider)) return true;
       return specifiersOf(cached).some((specifier) => {
         const next = project.session.resolve(specifier, file);
         return next !== undefined && visit(next, depth + 1);
@@ -290,7 +290,7 @@ export function importsReachProvider(project: Project, path: string, text: strin
     const cached = fileText === undefined ? project.session.file(file) : undefined;
     const content = fileText ?? cached?.text;
     if (content === undefined) return false;
-    if (depth > 0 && (project.settings.mentionsProvider(content) || usedForProvider(project, file, content))) return true;
+    if (cached && (textTest(cached, project.settings.mentionsProvider) || usedForProvider(project, file, cached))) return true;
     const specifiers = cached ? specifiersOf(cached) : scanSpecifiers(content);
     return specifiers.some((specifier) => {
       const next = project.session.resolve(specifier, file);

@@ -11,6 +11,9 @@
  * - Texts and parsed files are cached per path, keyed by modification time
  *   and size; within one linted file each path is checked on disk at most
  *   once (a `Session`), so an editor sees a changed import on the next lint.
+ *   How a specifier resolved is kept for later lints, with the modification
+ *   times of the folders where candidates were missing: a later lint checks
+ *   the file found and those folders, not every candidate again.
  * - A file that cannot be read or parsed is skipped, never a crash.
  * - The analysis of another file is cached with the files it read; it is
  *   reused only while all of them are unchanged.
@@ -42,9 +45,28 @@ interface CachedFile {
   specifiers?: readonly string[];
   /** `null` when the file does not parse. */
   sourceCode?: Readonly<TSESLint.SourceCode> | null;
+  /** Results of text searches (by the test that made them), kept with the text they were made on. */
+  tests?: Map<unknown, boolean>;
 }
 
 const files = new Map<string, CachedFile>();
+
+/**
+ * How a specifier resolved in an earlier lint: the file found (checked again
+ * on each lint, as its text is), and the modification times of the folders
+ * of the candidate paths that were not there (`null`: no such folder).
+ * Adding, removing or renaming a file changes its folder's time, so while
+ * those times are the same the answer is too: one `stat` per folder instead
+ * of one per candidate (`./x` is checked as `x.ts`, `x.tsx`, …,
+ * `x/index.ts`, …), none when the first candidate was there.
+ */
+interface Resolution {
+  readonly found: string | null;
+  readonly folders: ReadonlyMap<string, number | null>;
+}
+
+/** By root, importing folder and specifier. */
+const resolutions = new Map<string, Resolution>();
 
 /**
  * One linted file's view of the disk: each path is checked at most once, so
@@ -52,9 +74,15 @@ const files = new Map<string, CachedFile>();
  */
 export class Session {
   private readonly stamps = new Map<string, Stamp | null>();
+  private readonly folderTimes = new Map<string, number | null>();
   private readonly resolutions = new Map<string, string | null>();
 
-  constructor(readonly root: string) {}
+  /** The root with a trailing separator: paths under it start with this. */
+  private readonly prefix: string;
+
+  constructor(readonly root: string) {
+    this.prefix = root.endsWith(sep) ? root : root + sep;
+  }
 
   stamp(path: string): Stamp | null {
     let stamp = this.stamps.get(path);
@@ -71,11 +99,29 @@ export class Session {
     return stamp;
   }
 
+  /** A folder's modification time, `null` when there is no such folder. */
+  private folderTime(path: string): number | null {
+    let time = this.folderTimes.get(path);
+    if (time === undefined) {
+      let stats;
+      try {
+        stats = statSync(path, { throwIfNoEntry: false });
+      } catch {
+        stats = undefined;
+      }
+      time = stats?.isDirectory() ? stats.mtimeMs : null;
+      this.folderTimes.set(path, time);
+    }
+    return time;
+  }
+
   /** Is `path` a source file of the project (inside the root, not a dependency, not generated declarations)? */
   inProject(path: string): boolean {
-    const rel = relative(this.root, path);
+    // a normalized path under the root needs no path.relative (which normalizes both paths on every call)
+    const rest = path.startsWith(this.prefix) ? path.slice(this.prefix.length) : undefined;
+    const rel = rest !== undefined && !rest.includes('..') && !rest.includes(`${sep}.${sep}`) && !rest.includes(sep + sep) ? rest : relative(this.root, path);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
-    if (path.split(sep).includes('node_modules')) return false;
+    if (path.includes(`${sep}node_modules${sep}`)) return false;
     return !/\.d\.[cm]?ts$/.test(path) && SOURCE_EXTENSIONS.includes(extname(path));
   }
 
@@ -84,25 +130,49 @@ export class Session {
     const key = `${dirname(fromFile)}\u0000${specifier}`;
     let found = this.resolutions.get(key);
     if (found === undefined) {
-      found = this.compute(specifier, fromFile) ?? null;
+      const global = `${this.root}\u0000${key}`;
+      const known = resolutions.get(global);
+      if (known && [...known.folders].every(([folder, time]) => this.folderTime(folder) === time) && (known.found === null || this.stamp(known.found))) {
+        found = known.found;
+      } else {
+        const resolution = this.compute(specifier, fromFile);
+        found = resolution.found;
+        if (resolution.settled) resolutions.set(global, resolution);
+      }
       this.resolutions.set(key, found);
     }
     return found ?? undefined;
   }
 
-  private compute(specifier: string, fromFile: string): string | undefined {
+  /**
+   * Resolves a specifier, with the folders of the candidates that were not
+   * there; `settled` is false when one of them appeared meanwhile (the
+   * answer is then not kept for later lints).
+   */
+  private compute(specifier: string, fromFile: string): Resolution & { readonly settled: boolean } {
     const bases: string[] = [];
     if (specifier.startsWith('.') || isAbsolute(specifier)) bases.push(resolve(dirname(fromFile), specifier));
     else {
       const matcher = pathsMatcherFor(dirname(fromFile), this.root);
       if (matcher) bases.push(...matcher(specifier));
     }
+    const folders = new Map<string, number | null>();
+    let settled = true;
     for (const base of bases) {
       for (const candidate of candidates(base)) {
-        if (this.inProject(candidate) && this.stamp(candidate)) return candidate;
+        if (!this.inProject(candidate)) continue;
+        // the folder's time is read before the candidate is checked, so a file added in between changes that time;
+        // a candidate this session checked earlier may have been checked before it: that answer is not kept
+        const folder = dirname(candidate);
+        const checkedBefore = this.stamps.has(candidate);
+        const time = this.folderTime(folder);
+        if (this.stamp(candidate)) return { found: candidate, folders, settled };
+        // not there: the answer holds while its folder is unchanged
+        if (checkedBefore) settled = false;
+        if (!folders.has(folder)) folders.set(folder, time);
       }
     }
-    return undefined;
+    return { found: null, folders, settled };
   }
 
   /** The file's text, read once per modification; `undefined` when it cannot be read or is not a project file. */
@@ -177,13 +247,17 @@ function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.mtimeMs === b.mtimeMs && a.size === b.size;
 }
 
-/** The paths a module base may be written for: `./x` → `./x.ts`, `./x/index.ts`…; `./x.js` → `./x.ts` (TypeScript's ESM style). */
+/**
+ * The paths a module base may be written for: `./x` → `./x.ts`, `./x/index.ts`…;
+ * `./x.js` → `./x.ts` (TypeScript's ESM style). As TypeScript does, the
+ * TypeScript source comes before a JavaScript file of the same name.
+ */
 function candidates(base: string): string[] {
   const ext = extname(base);
   if (SOURCE_EXTENSIONS.includes(ext)) {
     const stem = base.slice(0, -ext.length);
     const swapped = ext === '.js' ? ['.ts', '.tsx'] : ext === '.jsx' ? ['.tsx'] : ext === '.mjs' ? ['.mts'] : ext === '.cjs' ? ['.cts'] : [];
-    return [base, ...swapped.map((e) => stem + e)];
+    return [...swapped.map((e) => stem + e), base];
   }
   return [...SOURCE_EXTENSIONS.map((e) => base + e), ...SOURCE_EXTENSIONS.map((e) => join(base, `index${e}`))];
 }
@@ -209,6 +283,17 @@ function pathsMatcherFor(dir: string, root: string): ((specifier: string) => str
 
 /** `import … from 'x'`, `export … from 'x'`, `import 'x'`, `require('x')`, `import('x')`; type-only imports carry no values. */
 const SPECIFIER = /\b(?:import|export)\s+(?!type\b)(?:[\w*${}\s,]+?\s+from\s*)?['"]([^'"\n]+)['"]|\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+
+/** A text search of a file (`test` is a pure function of the text), done once per version of the file. */
+export function textTest(file: CachedFile, test: (text: string) => boolean): boolean {
+  file.tests ??= new Map();
+  let found = file.tests.get(test);
+  if (found === undefined) {
+    found = test(file.text);
+    file.tests.set(test, found);
+  }
+  return found;
+}
 
 /** The module specifiers a file's text imports from (found by a text scan, no parse). */
 export function specifiersOf(file: CachedFile): readonly string[] {

@@ -106,7 +106,18 @@ export function editDistance(a: string, b: string): number {
  * given, in notability order (`13104` → `131047`, `131048`, …). Pattern codes
  * are skipped.
  */
-export function nearestCodes(provider: ProviderInfo, value: string | number): ErrorEntry[] {
+export function nearestCodes(provider: ProviderInfo, value: string | number): readonly ErrorEntry[] {
+  let known = nearest.get(provider);
+  if (!known) nearest.set(provider, (known = new Map()));
+  let found = known.get(value);
+  if (!found) known.set(value, (found = Object.freeze(computeNearestCodes(provider, value))));
+  return found;
+}
+
+/** Answers of `nearestCodes` (an edit distance to every documented code of the value's type) by provider and value. */
+const nearest = new WeakMap<ProviderInfo, Map<string | number, readonly ErrorEntry[]>>();
+
+function computeNearestCodes(provider: ProviderInfo, value: string | number): ErrorEntry[] {
   if (typeof value === 'number' && (value < 0 || !Number.isInteger(value))) return []; // -1 is a "no code" placeholder, not a typo
   const text = String(value).toLowerCase();
   const limit = typeof value === 'number' ? 1 : text.length >= 6 ? 2 : 1;

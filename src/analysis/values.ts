@@ -3,16 +3,32 @@
  * object properties, enum members and class fields; URLs built from literals,
  * templates, concatenation, `new URL()` and environment variables.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, type FunctionNode, type Node } from './ast.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingClass, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, type FunctionNode, type Node } from './ast.js';
 import { withFrame, type AnalysisEnv, type Frame } from './env.js';
 import type { ProviderInfo } from './providers.js';
 
 const MAX_DEPTH = 12;
 
+/**
+ * `constInit` by identifier, with the SourceCode its scope was looked up in
+ * (the answer depends on nothing else); asked again and again, e.g. for each
+ * code a retry walk tries.
+ */
+const constInits = new WeakMap<TSESTree.Identifier, { readonly sourceCode: Readonly<TSESLint.SourceCode>; readonly init: TSESTree.Expression | undefined }>();
+
 /** The initializer of a variable that is assigned once (`const`, or a `let` never reassigned). */
 export function constInit(env: AnalysisEnv, id: TSESTree.Identifier): TSESTree.Expression | undefined {
-  const variable = findVariable(env.sourceCode, id);
+  const sourceCode = sourceCodeOf(env.sourceCode, id);
+  const known = constInits.get(id);
+  if (known?.sourceCode === sourceCode) return known.init;
+  const init = computeConstInit(sourceCode, id);
+  constInits.set(id, { sourceCode, init });
+  return init;
+}
+
+function computeConstInit(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const variable = findVariable(sourceCode, id);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;
   if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;

@@ -6,7 +6,7 @@
  * must all agree; and an edit to an imported file changes the findings of the
  * file that imports it on the next lint, as in an editor.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -103,5 +103,26 @@ describe('a Cloud API app spread over files', () => {
     expect(await lint()).toEqual([]);
     writeFileSync(messages, original);
     expect(await lint()).toEqual(['src/jobs/reminder.ts:5:3 no-blind-retry blindRetry meta-cloud']);
+  });
+
+  test('a file added or removed where an import looks changes what it names on the next lint', async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'wa-resolve-')), 'app');
+    cpSync(APP, root, { recursive: true });
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never });
+    const lint = async () => findings(root, await eslint.lintFiles(['src/jobs/reminder.ts']));
+    const finding = ['src/jobs/reminder.ts:5:3 no-blind-retry blindRetry meta-cloud'];
+    expect(await lint()).toEqual(finding);
+    // `@/whatsapp/messages` names no file any more
+    const messages = join(root, 'src/whatsapp/messages.ts');
+    const original = readFileSync(messages, 'utf8');
+    rmSync(messages);
+    expect(await lint()).toEqual([]);
+    // …then a folder with an index file, which the same specifier names
+    mkdirSync(join(root, 'src/whatsapp/messages'));
+    writeFileSync(join(root, 'src/whatsapp/messages/index.ts'), original.replaceAll("'../", "'../../"));
+    expect(await lint()).toEqual(finding);
+    // …and a file that comes first for that specifier, with no provider in it
+    writeFileSync(messages, 'export async function sendText(to: string, text: string) {\n  return `${to}: ${text}`;\n}\n');
+    expect(await lint()).toEqual([]);
   });
 });
