@@ -245,6 +245,64 @@ export class FileAnalysis implements AnalysisEnv {
     }
     if (added) this.followWrappers(pending.filter(([call]) => !this.callByNode.has(call)), true);
     this.addRunners(calls);
+    this.addCallbackInvocations(calls);
+  }
+
+  /**
+   * A function that runs a callback it is given (`withRetry(fn, attempt)`,
+   * `timed(label, fn)`) reaches a provider when one of its calls passes it a
+   * function that does: the callback's invocation inside (`await fn()`) is a
+   * call of that function, so what the helper does with its rejection (retry
+   * it, log it, rethrow it) is read as for any other provider call. Calls of
+   * the helper are then wrapper calls.
+   */
+  private addCallbackInvocations(calls: readonly TSESTree.CallExpression[]): void {
+    for (let changed = true; changed; ) {
+      changed = false;
+      const before = new Set(this.wrappers.keys());
+      for (const site of calls) {
+        const helper = this.calledFunction(site);
+        if (!helper) continue;
+        site.arguments.forEach((argument, index) => {
+          const value = skipTransparent(argument);
+          const fn = isFunction(value) ? value : value.type === AST_NODE_TYPES.Identifier ? this.functionOf(value) : undefined;
+          const provider = fn && fn !== helper ? this.wrappers.get(fn) : undefined;
+          if (!fn || !provider) return;
+          for (const invocation of this.invocationsOf(helper, index)) {
+            if (this.callByNode.has(invocation)) continue;
+            this.addCall({ node: invocation, provider, wrapper: fn });
+            changed = true;
+          }
+        });
+      }
+      // the helpers that now reach a provider: their calls are calls to it
+      for (const site of calls) {
+        if (this.callByNode.has(site)) continue;
+        const helper = this.calledFunction(site);
+        const provider = helper && !before.has(helper) && !this.layers.has(helper) ? this.wrappers.get(helper) : undefined;
+        if (helper && provider) {
+          this.addCall({ node: site, provider, wrapper: helper });
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** The calls of a function's parameter inside it: `fn()`, `fn.call(this)`, `fn.apply(this, args)`. */
+  private invocationsOf(helper: FunctionNode, index: number): TSESTree.CallExpression[] {
+    const param = helper.params[index];
+    const plain = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (plain?.type !== AST_NODE_TYPES.Identifier) return [];
+    const variable = this.sourceCode.scopeManager?.acquire(helper)?.set.get(plain.name);
+    if (!variable) return [];
+    const found: TSESTree.CallExpression[] = [];
+    for (const ref of variable.references) {
+      let current: Node = ref.identifier;
+      const parent = current.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && (memberName(parent) === 'call' || memberName(parent) === 'apply')) current = parent;
+      if (current.parent?.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current) found.push(current.parent);
+    }
+    return found;
   }
 
   /**
