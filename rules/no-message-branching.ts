@@ -3,7 +3,7 @@
  * description) where the stable code should decide.
  */
 import { codeExpressionText } from '../src/analysis/tests.js';
-import { entriesForText, fromWebhook, getAnalysis, messageTestOf, webhookField } from '../src/analysis/index.js';
+import { codeTestedBeside, entriesForText, fromWebhook, getAnalysis, messageTestOf, webhookField } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { createRule, formatCode, listSome } from '../src/util/create-rule.js';
 
@@ -37,6 +37,7 @@ export default createRule({
       const test = messageTestOf(analysis, node);
       if (!test || seen.has(test.node)) return;
       seen.add(test.node);
+      if (codeTestedBeside(analysis, test)) return; // the code decides; the text only covers bodies without one
       const { provider } = test;
       // a webhook's error names its fields as the payload does: errors[].title, errors[].code
       const webhook = fromWebhook(analysis, test.message);

@@ -71,6 +71,20 @@ function isConsoleArgument(node: Node): boolean {
   return false;
 }
 
+/** Test assertion functions: what they are given is examined (`expect(result).toEqual(…)`, `assert.equal(result, …)`, `t.deepEqual(result, …)`). */
+const ASSERTIONS = new Set(['expect', 'assert', 'expectTypeOf']);
+const ASSERTION_RECEIVERS = new Set(['assert', 't', 'expect']);
+
+/** Is the value an argument of a test assertion? An assertion on a result checks it. */
+function isAssertionArgument(node: Node): boolean {
+  const outer = outermost(node);
+  const call = outer.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === outer) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return ASSERTIONS.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && ASSERTION_RECEIVERS.has(callee.object.name);
+}
+
 function errorFields(kind: Kind): Set<string | number> {
   const fields = new Set<string | number>();
   const first = kind.provider.codePath[0];
@@ -144,6 +158,11 @@ export class OutcomeIndex {
     const context = outer.parent;
     if (kind.k === 'body' && kind.path.length > 0 && guards(outer)) {
       // `if (!body.messages?.[0]?.id) throw …`: an error body has no such field
+      uses.errorChecks.push(node);
+      return;
+    }
+    if (isAssertionArgument(node)) {
+      // a test asserting on the response or its body examines the outcome
       uses.errorChecks.push(node);
       return;
     }
@@ -273,6 +292,7 @@ function readUse(node: Node): ResultUse | undefined {
     }
     case AST_NODE_TYPES.CallExpression:
       if (parent.callee === outer) return 'used';
+      if (isAssertionArgument(outer)) return 'tested';
       return isConsoleArgument(outer) ? 'used' : 'handed-off';
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ArrowFunctionExpression:

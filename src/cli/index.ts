@@ -50,6 +50,38 @@ type Format = (typeof FORMATS)[number];
 const RULE_PREFIX = 'whatsapp-errors/';
 const INFORMATION_URI = 'https://github.com/eslint-plugin-whatsapp-errors/eslint-plugin-whatsapp-errors';
 
+/**
+ * Only this plugin's findings and parse errors: a project's disable comments
+ * for rules this run does not load ("Definition for rule … was not found")
+ * are not findings of this tool.
+ */
+function ownFindings(results: ESLint.LintResult[]): ESLint.LintResult[] {
+  return results.map((result) => {
+    const messages = result.messages.filter((m) => m.ruleId === null || m.ruleId.startsWith(RULE_PREFIX));
+    if (messages.length === result.messages.length) return result;
+    const count = (severity: number, fixable?: boolean) => messages.filter((m) => m.severity === severity && (fixable === undefined || m.fix !== undefined)).length;
+    return {
+      ...result,
+      messages,
+      errorCount: count(2),
+      warningCount: count(1),
+      fatalErrorCount: messages.filter((m) => m.fatal).length,
+      fixableErrorCount: count(2, true),
+      fixableWarningCount: count(1, true),
+    };
+  });
+}
+
+/** typescript-eslint's parse error for a file no tsconfig.json includes. */
+const NOT_IN_PROJECT = /was not found by the project service|not included in (any|the) project|none of those TSConfigs include this file/i;
+
+function outsideTheProject(result: ESLint.LintResult): boolean {
+  return result.messages.some((m) => m.fatal && NOT_IN_PROJECT.test(m.message));
+}
+
+/** Turns type information off (for files outside every tsconfig.json). */
+const WITHOUT_TYPES: Linter.Config = { languageOptions: { parserOptions: { projectService: false, project: null, programs: null } } };
+
 /** A failure to lint: printed as one line, exit code 2. */
 class LintFailure extends Error {}
 
@@ -135,7 +167,7 @@ function zeroConfig(options: Options, cwd: string): Linter.Config[] {
  * plugin's config goes first as ESLint's `baseConfig`, so every setting,
  * rule option and ignore of the project wins), or the zero-config set-up.
  */
-async function createESLint(options: Options, cwd: string): Promise<{ eslint: ESLint; configFile: string | undefined }> {
+async function createESLint(options: Options, cwd: string, last: Linter.Config[] = []): Promise<{ eslint: ESLint; configFile: string | undefined }> {
   const common = {
     cwd,
     errorOnUnmatchedPattern: false,
@@ -150,13 +182,13 @@ async function createESLint(options: Options, cwd: string): Promise<{ eslint: ES
     configFile = await new ESLint({ cwd }).findConfigFile();
   }
   if (configFile === undefined) {
-    return { eslint: new ESLint({ ...common, overrideConfigFile: true, overrideConfig: zeroConfig(options, cwd) }), configFile };
+    return { eslint: new ESLint({ ...common, overrideConfigFile: true, overrideConfig: [...zeroConfig(options, cwd), ...last] }), configFile };
   }
   const eslint = new ESLint({
     ...common,
     ...(options.config !== undefined ? { overrideConfigFile: configFile } : {}),
     baseConfig: pluginConfig(options, cwd),
-    overrideConfig: overrides(options),
+    overrideConfig: [...overrides(options), ...last],
   });
   return { eslint, configFile };
 }
@@ -220,13 +252,24 @@ async function lint(options: Options, cwd: string): Promise<number> {
   let configFile: string | undefined;
   let results: ESLint.LintResult[];
   let text: string;
+  let untypedFiles = 0;
   const done = progress(process.stderr);
   try {
     const created = await createESLint(options, cwd);
     configFile = created.configFile;
-    results = await created.eslint.lintFiles(options.paths);
+    results = ownFindings(await created.eslint.lintFiles(options.paths));
     if (results.length === 0) {
       throw new LintFailure(`no files to lint in ${options.paths.join(', ')} (every file there is ignored${configFile ? ` by ${configFile}` : ''}, or none has a .ts/.js extension)`);
+    }
+    if (options.typeChecked) {
+      const outside = results.filter(outsideTheProject).map((r) => r.filePath);
+      if (outside.length > 0) {
+        // files no tsconfig includes (tests, tool configs) are checked without types rather than failed
+        const untyped = await createESLint({ ...options, typeChecked: false }, cwd, [WITHOUT_TYPES]);
+        const again = new Map(ownFindings(await untyped.eslint.lintFiles(outside)).map((r) => [r.filePath, r]));
+        results = results.map((r) => again.get(r.filePath) ?? r);
+        untypedFiles = again.size;
+      }
     }
     text = await report(created.eslint, results, options.format, cwd);
   } catch (error) {
@@ -238,6 +281,9 @@ async function lint(options: Options, cwd: string): Promise<number> {
   else if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   const summary = summarise(results, options.providers ?? PROVIDERS);
   process.stderr.write(`${formatSummary(summary)}\n`);
+  if (untypedFiles > 0) {
+    process.stderr.write(`  ${untypedFiles} file${untypedFiles === 1 ? ' is' : 's are'} in no tsconfig.json and ${untypedFiles === 1 ? 'was' : 'were'} checked without type information\n`);
+  }
   if (summary.unparsed > 0) return 2;
   return summary.errors > 0 ? 1 : 0;
 }

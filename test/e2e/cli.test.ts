@@ -283,6 +283,34 @@ test('a wrapper in another file is followed with and without --type-checked', ()
   }
 });
 
+test('--type-checked: a file in no tsconfig.json (a test, a tool config) is checked without types, not failed', () => {
+  const outside = `import { sendTemplate } from '../src/graph.js';\nexport async function retryWelcome(to: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      return await sendTemplate(to, 'welcome');\n    } catch {}\n  }\n}\n`;
+  const cwd = project({ 'scripts/resend.ts': outside }, { copy: { src: 'test/fixtures/typed-cli/src', 'tsconfig.json': 'test/fixtures/typed-cli/tsconfig.json' }, plugin: false });
+  const result = cli(['--type-checked', '.'], cwd);
+  expect(result.stdout).toMatch(/resend\.ts\n\s+3:3\s+error\s+This retry re-sends every meta-cloud error/);
+  expect(result.stderr.split('\n')).toEqual([
+    'whatsapp-errors: 2 findings in 2 of 3 linted files',
+    '',
+    '  rule            findings',
+    '  no-blind-retry         2',
+    '',
+    '  provider    findings',
+    '  meta-cloud         2',
+    '  1 file is in no tsconfig.json and was checked without type information',
+    '',
+  ]);
+  expect(result.status).toBe(1);
+});
+
+test("a project's disable comments for rules this run does not load are not findings", () => {
+  const file = `// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const x: any = 1;\n/* eslint-disable-next-line import/no-unresolved */\nexport { y } from './y.js';\n`;
+  const cwd = project({ 'src/index.ts': file }, { plugin: false });
+  const result = cli(['src'], cwd);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toBe('whatsapp-errors: 0 findings in 1 linted file\n');
+  expect(result.status).toBe(0);
+});
+
 test('runs through a symlink, as npm links node_modules/.bin/whatsapp-errors', () => {
   const cwd = project({}, { copy: { src: 'test/fixtures/clean/src' }, plugin: false });
   const link = join(mkdtempSync(join(tmpdir(), 'wa-bin-')), 'whatsapp-errors');

@@ -1695,6 +1695,21 @@ ruleTester.run('no-message-branching', rule, {
 // ─── Status webhooks: errors[].title / message / error_data.details ─────────
 ruleTester.run('no-message-branching (status webhooks)', rule, {
   valid: [
+    // the code decides in the same condition; the text only covers errors without one
+    code`
+      export function onStatus(body) {
+        for (const s of body.entry[0].changes[0].value.statuses ?? []) {
+          if (s.status !== 'failed') continue;
+          const windowClosed = s.errors?.some((e) => e.code === 131047 || e.message?.toLowerCase().includes('re-engagement'));
+          if (windowClosed) sendTemplate(s.recipient_id);
+        }
+      }
+    `,
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (!res.ok && (body.error?.code === 131047 || /re-engagement/i.test(body.error?.message))) await sendTemplate();
+    `,
     // storing or logging the title is not a decision
     code`
       export function onStatus(body) {
@@ -1703,6 +1718,41 @@ ruleTester.run('no-message-branching (status webhooks)', rule, {
     `,
   ],
   invalid: [
+    // a text test beside a test of something else than the code still decides on the text
+    {
+      code: code`
+        export function onStatus(body) {
+          for (const s of body.entry[0].changes[0].value.statuses) {
+            const e = s.errors?.[0];
+            if (s.recipient_id !== '' && e?.title === 'Re-engagement message') sendTemplate(s.recipient_id);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'messageIsTitle',
+          data: { field: 'errors[].title', provider: 'meta-cloud', code: '131047', title: REENGAGEMENT, codeField: 'errors[].code' },
+          line: 4,
+          column: 34,
+          endLine: 4,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { replacement: 'e?.code === 131047' },
+              output: code`
+                export function onStatus(body) {
+                  for (const s of body.entry[0].changes[0].value.statuses) {
+                    const e = s.errors?.[0];
+                    if (s.recipient_id !== '' && e?.code === 131047) sendTemplate(s.recipient_id);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: code`
         export function onStatus(body) {
@@ -1752,6 +1802,60 @@ ruleTester.run('no-message-branching (status webhooks)', rule, {
           column: 37,
           endLine: 3,
           endColumn: 83,
+        },
+      ],
+    },
+  ],
+});
+
+// --- gateways: Twilio's RestException carries the message itself; Gupshup's failed event has a reason ---
+
+ruleTester.run('no-message-branching (gateways)', rule, {
+  valid: [
+    // an SMS-only Twilio app
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function sendSms(to) {
+          try { await client.messages.create({ from: '+14155238886', to, body: 'hi' }); }
+          catch (err) { if (err.message.includes('unsubscribed')) optOut(to); }
+        }
+      `,
+      filename: 'sms.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try { await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' }); }
+          catch (err) { if (err.message.includes('24 hours')) return template(to); throw err; }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'messageBranching', data: { field: 'message', provider: 'twilio', codeField: 'body.code' }, line: 5, column: 21, endLine: 5, endColumn: 53 }],
+    },
+    {
+      code: code`
+        app.post('/gupshup/events', (req, res) => {
+          const { type, payload } = req.body;
+          if (type === 'message-event' && payload.type === 'failed' && payload.payload.reason.includes('Number Not Exist')) drop(payload.destination);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'messageIsTitle',
+          data: title({ field: 'payload.payload.reason', provider: 'gupshup', codeField: 'payload.payload.code' }, '1002', 'Number Not Exist On WhatsApp'),
+          line: 3,
+          column: 64,
+          endLine: 3,
+          endColumn: 115,
+          suggestions: [],
         },
       ],
     },

@@ -929,8 +929,7 @@ ruleTester.run('no-unchecked-response', rule, {
       ],
     },
     // the result dropped after a `.catch()`: network errors are handled, HTTP errors
-    // are not. FAILS at present: only a call that is itself the statement counts as
-    // discarded, not one followed by `.catch()` / `.finally()`.
+    // are not (a call followed by `.catch()` / `.finally()` is still discarded)
     {
       code: code`
         await fetch('${BUBBLES}', init).catch((err) => logger.warn(err));
@@ -1128,6 +1127,57 @@ ruleTester.run('no-unchecked-response: requests that are not sends', rule, {
         }
       `,
       errors: [{ messageId: 'discarded', data: REQUEST, line: 2, column: 9, endLine: 2, endColumn: 99 }],
+    },
+  ],
+});
+
+// ─── Tests that assert on the result ────────────────────────────────────────────
+// An assertion (`expect(x)`, `assert.*(x)`, ava's `t.*(x)`) examines the value it
+// is given: a test that asserts on the response, its body or a wrapper's result
+// has checked it.
+ruleTester.run('no-unchecked-response: assertions check', rule, {
+  valid: [
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      expect(body).toEqual({ messaging_product: 'whatsapp', messages: [{ id: 'wamid.1' }] });
+    `,
+    code`
+      import assert from 'node:assert/strict';
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      assert.deepEqual(await res.json(), { messages: [{ id: 'wamid.1' }] });
+    `,
+    code`
+      test('sends', async (t) => {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        t.deepEqual(await res.json(), { messages: [{ id: 'wamid.1' }] });
+      });
+    `,
+    code`
+      import axios from 'axios';
+      async function sendText(to: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      it('sends', async () => {
+        const sent = await sendText('1');
+        expect(sent).toBe(true);
+      });
+    `,
+  ],
+  invalid: [
+    // a value handed to something that is not an assertion is still a use
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        expectations.push(body);
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 131 }],
     },
   ],
 });
