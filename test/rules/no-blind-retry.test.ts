@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/no-blind-retry.js';
 import { catalog, type ErrorEntry, type Provider } from '../../src/catalog/index.js';
@@ -2214,4 +2215,52 @@ ruleTester.run('no-blind-retry: a decision held in a variable', rule, {
       },
     ],
   })),
+});
+
+// R8 across files: a retry helper of another project file (the fixture app's
+// lib/with-retry.ts) that takes the request as a callback is judged with its
+// own decision and reported at the call that hands it the request.
+const APP = fileURLToPath(new URL('../fixtures/cross-file/app/', import.meta.url));
+
+ruleTester.run('no-blind-retry: callback retry helpers of other files', rule, {
+  valid: [
+    // retryTransient rethrows what the catalog's isRetryable() rejects
+    {
+      filename: `${APP}src/jobs/confirm.ts`,
+      code: code`
+        import axios from 'axios';
+        import { retryTransient } from '../lib/with-retry';
+        export const confirm = (phoneId: string, to: string) =>
+          retryTransient(() => axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Confirmed' } }));
+      `,
+    },
+    // the helper given something that is no provider call retries no send
+    {
+      filename: `${APP}src/jobs/cleanup.ts`,
+      code: code`
+        import { withRetry } from '../lib/with-retry';
+        export const cleanup = (db: { purge(): Promise<void> }) => withRetry(() => db.purge());
+      `,
+    },
+  ],
+  invalid: [
+    // withRetry stops only for an error class nothing creates: every error is re-sent, once per call handing it a send
+    {
+      filename: `${APP}src/jobs/confirm.ts`,
+      code: code`
+        import axios from 'axios';
+        import { withRetry } from '../lib/with-retry';
+        const url = (phoneId: string) => \`https://graph.facebook.com/v21.0/\${phoneId}/messages\`;
+        export async function confirm(phoneId: string, to: string) {
+          await withRetry(() => axios.post(url(phoneId), { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Confirmed' } }));
+          const send = () => axios.post(url(phoneId), { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'See you' } });
+          await withRetry(send);
+        }
+      `,
+      errors: [
+        { messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 5, column: 9, endLine: 5, endColumn: 132 },
+        { messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 7, column: 9, endLine: 7, endColumn: 24 },
+      ],
+    },
+  ],
 });
