@@ -2200,7 +2200,24 @@ const STORED_PREDICATE = (held: boolean) => code`
 `;
 
 ruleTester.run('no-blind-retry: a decision held in a variable', rule, {
-  valid: [],
+  valid: [
+    // the catalog's predicate, held and negated: only retryable codes are re-sent
+    code`
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function send(phoneId: string, payload: object) {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, payload);
+          } catch (err) {
+            const retryable = isRetryable('meta-cloud', err.response?.data?.error?.code);
+            if (!retryable || attempt >= 3) throw err;
+            await new Promise((r) => setTimeout(r, 1000 * attempt));
+          }
+        }
+      }
+    `,
+  ],
   invalid: [true, false].map((held) => ({
     name: held ? 'retry predicate stored in a const' : 'retry predicate called in the condition',
     code: STORED_PREDICATE(held),
