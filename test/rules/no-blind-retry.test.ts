@@ -2097,6 +2097,21 @@ ruleTester.run('no-blind-retry: only the same request again is a retry', rule, {
       `,
       errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 11, column: 29, endLine: 11, endColumn: 68 }],
     },
+    // Meta: a catch that re-sends both sends of its try is one retry, reported at its first re-send
+    {
+      code: withSendText`
+        export async function greet(phoneNumberId: string, to: string) {
+          try {
+            await sendText(phoneNumberId, to, 'Hello!');
+            await sendText(phoneNumberId, to, 'How can we help?');
+          } catch (err) {
+            await sendText(phoneNumberId, to, 'Hello!');
+            await sendText(phoneNumberId, to, 'How can we help?');
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 11, column: 11, endLine: 11, endColumn: 48 }],
+    },
     // wa-server: parameters the request does not read (a counter, a delay) may change; the payload is passed on
     {
       code: code`

@@ -8,10 +8,11 @@ import { construct, delayIn } from './construct.js';
 import { sendsSameRequest } from './same-request.js';
 
 export function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
-  // one construct per re-sending call: a catch that calls the function again re-sends every send of its `try`
-  const found = new Map<Node, { construct: RetryConstruct; calls: ProviderCall[] }>();
+  // one construct per failure path (a `catch`, a `.catch()` handler): it re-sends every send of its `try` that it sends again
+  const found = new Map<Node, { construct: RetryConstruct; calls: ProviderCall[]; checks: ((c: TSESTree.CallExpression) => boolean)[] }>();
   const keys = analysis.sourceCode.visitorKeys;
-  for (const call of analysis.calls) {
+  // in source order, so that a failure path's construct is the one of its first send
+  for (const call of [...analysis.calls].sort((a, b) => a.node.range[0] - b.node.range[0])) {
     const fn = enclosingFunction(call.node);
     if (!fn) continue;
     const same = new Map<TSESTree.CallExpression, boolean>();
@@ -24,13 +25,16 @@ export function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
     const add = (errorPath: Node, run: (walk: Walk) => Set<Outcome>): void => {
       const again = callsIn(errorPath, keys).find(callsAgain);
       if (!again) return;
-      const existing = found.get(again);
+      const existing = found.get(errorPath);
       if (existing) {
         existing.calls.push(call);
+        existing.checks.push(callsAgain);
         return;
       }
       const calls = [call];
-      found.set(again, { construct: recursion(analysis, calls, again, run, callsAgain, errorPath), calls });
+      const checks = [callsAgain];
+      const isRetryCall = (c: TSESTree.CallExpression) => checks.some((check) => check(c));
+      found.set(errorPath, { construct: recursion(analysis, calls, again, run, isRetryCall, errorPath), calls, checks });
     };
     // try { await send() } catch { … send() … }
     const tryStatement = innermostTry(call.node, fn);
