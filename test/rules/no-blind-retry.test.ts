@@ -1912,6 +1912,18 @@ ruleTester.run('no-blind-retry: only the same request again is a retry', rule, {
         }
       }
     `,
+    // Meta: the try and the catch each declare their own \`text\`: the same name, another message
+    withSendText`
+      export async function confirm(phoneNumberId: string, to: string, name: string) {
+        try {
+          const text = \`Thank you \${name}, you are confirmed.\`;
+          await sendText(phoneNumberId, to, text);
+        } catch (err) {
+          const text = 'Sorry, something went wrong.';
+          await sendText(phoneNumberId, to, text);
+        }
+      }
+    `,
     // Meta: an interactive message that failed falls back to a text message (direct requests, different payloads)
     code`
       import axios from 'axios';

@@ -179,16 +179,24 @@ function recursesWithSameRequest(analysis: FileAnalysis, fn: FunctionNode, call:
   return true;
 }
 
-/** The text of a node, and the variables it reads. */
+/**
+ * Are two expressions the same value: written the same, each name reading the
+ * same variable (not a `const msg` of the `try` and another of the `catch`),
+ * and none of those variables changed since the first send?
+ */
 function sameExpression(analysis: FileAnalysis, a: Node | undefined, b: Node | undefined, from: number): boolean {
   if (!a || !b) return a === b;
   const text = (n: Node) => analysis.sourceCode.getText(n).replace(/\s+/g, '');
   if (text(a) !== text(b)) return false;
-  for (const id of readsIn(b, analysis.sourceCode.visitorKeys)) {
+  const keys = analysis.sourceCode.visitorKeys;
+  const first = readsIn(a, keys);
+  const second = readsIn(b, keys);
+  if (first.length !== second.length) return false;
+  return second.every((id, i) => {
     const variable = findVariable(analysis.sourceCode, id);
-    if (variable && changedBetween(variable, from, b.range[0])) return false;
-  }
-  return true;
+    if (variable !== findVariable(analysis.sourceCode, first[i]!)) return false;
+    return !variable || !changedBetween(variable, from, b.range[0]);
+  });
 }
 
 /**
