@@ -109,9 +109,9 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ requireAll: false, ignore: [] }],
     messages: {
-      missingNoFallback: 'This {{form}} on the {{provider}} error code ignores {{count}} documented codes ({{groups}}), such as {{examples}}; handle them or add a fallback.',
-      missingEmptyFallback: 'This {{form}} on the {{provider}} error code sends {{count}} documented codes ({{groups}}), such as {{examples}}, to a fallback that does nothing.',
-      missingRequireAll: 'This {{form}} on the {{provider}} error code leaves {{count}} documented codes ({{groups}}), such as {{examples}}, to its fallback; handle each.',
+      missingNoFallback: 'This {{form}} on the {{provider}} error code ignores {{count}} codes ({{groups}}), such as {{examples}}; handle them or add a fallback.',
+      missingEmptyFallback: 'This {{form}} on the {{provider}} error code sends {{count}} codes ({{groups}}), such as {{examples}}, to an empty fallback.',
+      missingRequireAll: 'This {{form}} on the {{provider}} error code leaves {{count}} codes ({{groups}}), such as {{examples}}, to its fallback; handle each.',
       addMissingCases: 'Add a case for each missing {{provider}} code ({{count}}).',
       addMissingKeys: 'Add a key for each missing {{provider}} code ({{count}}).',
       addDefaultRethrow: 'Add a default that rethrows the {{provider}} error ({{thrown}}).',

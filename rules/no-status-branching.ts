@@ -38,7 +38,7 @@ export default createRule({
       ambiguousStatus: 'HTTP {{status}} from {{provider}} stands for {{count}} different errors ({{codes}}); branch on {{field}} instead.',
       unreliableStatus: '{{provider}} does not map its errors to HTTP statuses reliably, so HTTP {{status}} does not identify an error; branch on {{field}} instead.',
       codedAndCodeless:
-        'HTTP {{status}} from {{provider}} stands for errors with a code ({{codes}}) and for its own errors without one ({{codeless}}); branch on {{field}} when the body has it, and on the status only when it does not.',
+        'HTTP {{status}} from {{provider}} is coded errors ({{codes}}) and its own code-less ones ({{codeless}}); branch on {{field}} when present, on the status otherwise.',
     },
   },
 

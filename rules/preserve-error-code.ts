@@ -6,6 +6,7 @@ import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import {
   alwaysThrows,
   carries,
+  codeReaches,
   contrastingPair,
   decidedOnCode,
   endpointOf,
@@ -14,7 +15,6 @@ import {
   isFailureValue,
   isStandIn,
   pathExits,
-  providerErrorsRethrownBefore,
   type ErrorPath,
 } from '../src/analysis/index.js';
 import { propertyKeyName, skipTransparent, type Node } from '../src/analysis/ast.js';
@@ -55,7 +55,8 @@ export default createRule({
             keep: path.caught ? `{ cause: ${path.caught.name} }` : 'the parsed error body',
           };
           for (const exit of pathExits(analysis, path)) {
-            if (reported.has(exit) || decidedOnCode(analysis, exit, path.body) || providerErrorsRethrownBefore(analysis, path, exit)) continue;
+            // a decision made on the code, or a place no documented code reaches (network errors, a 2xx body)
+            if (reported.has(exit) || decidedOnCode(analysis, exit, path.body) || !codeReaches(analysis, path, exit)) continue;
             if (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit)) {
               // `fail(\`templates: ${e.message}\`)` where `fail` always throws: what it is given is what it throws
               if (exit.arguments.length === 0 || exit.arguments.some((a) => carries(analysis, a))) continue;
@@ -66,7 +67,8 @@ export default createRule({
             if (exit.type === AST_NODE_TYPES.ThrowStatement) {
               let thrown: Node = skipTransparent(exit.argument);
               if (thrown.type === AST_NODE_TYPES.Identifier) {
-                if (analysis.kindOf(thrown)) continue; // rethrowing the caught error
+                // rethrowing the caught error, or an error given the code before (`err.meta = body.error; throw err`)
+                if (analysis.kindOf(thrown) || carries(analysis, thrown)) continue;
                 thrown = resolveExpression(analysis, thrown);
               }
               const built = thrown.type === AST_NODE_TYPES.NewExpression || thrown.type === AST_NODE_TYPES.CallExpression || isFailureValue(analysis, thrown);
@@ -76,7 +78,7 @@ export default createRule({
               continue;
             }
             const value = exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit;
-            if (!value || !isFailureValue(analysis, value) || carries(analysis, value) || isStandIn(exit, path)) continue;
+            if (!value || !isFailureValue(analysis, value) || carries(analysis, value) || isStandIn(analysis, exit, path)) continue;
             reported.add(exit);
             context.report({ node: exit, messageId: 'droppedReturn', data });
           }

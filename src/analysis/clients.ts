@@ -208,6 +208,41 @@ export function importOf(env: AnalysisEnv, id: TSESTree.Identifier): { module: s
   return undefined;
 }
 
+/**
+ * What each HTTP client rejects with on an HTTP error, and its type guards:
+ * axios's `AxiosError` / `isAxiosError`, got's `HTTPError` (a `RequestError`),
+ * ky's `HTTPError` / `isHTTPError`, ofetch's `FetchError`.
+ */
+const CLIENT_ERRORS: Readonly<Record<string, ReadonlySet<string>>> = {
+  axios: new Set(['AxiosError', 'isAxiosError']),
+  got: new Set(['HTTPError', 'RequestError']),
+  ky: new Set(['HTTPError', 'isHTTPError']),
+  'ky-universal': new Set(['HTTPError', 'isHTTPError']),
+  ofetch: new Set(['FetchError']),
+  ohmyfetch: new Set(['FetchError']),
+};
+
+/**
+ * Is `node` an HTTP client's error class or type guard: `AxiosError` or
+ * `isAxiosError` imported from axios, `axios.isAxiosError`, `HTTPError`
+ * from ky or got? Every HTTP error of that client is one.
+ */
+export function isClientError(env: AnalysisEnv, node: Node): boolean {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const source = importOf(env, current);
+    return !!source && !!own(CLIENT_ERRORS, source.module)?.has(source.name);
+  }
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(current);
+  const object = skipTransparent(current.object);
+  if (typeof name !== 'string' || object.type !== AST_NODE_TYPES.Identifier) return false;
+  const source = importOf(env, object);
+  // `axios.isAxiosError(e)`, also with axios as a global (a script tag)
+  const module = source ? (source.name === 'default' || source.name === '*' ? source.module : undefined) : findVariable(env.sourceCode, object) ? undefined : object.name;
+  return module !== undefined && !!own(CLIENT_ERRORS, module)?.has(name);
+}
+
 function configBase(env: AnalysisEnv, config: Node | undefined): StringValue | undefined {
   const object = config ? resolveExpression(env, config) : undefined;
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;

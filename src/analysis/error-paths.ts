@@ -5,13 +5,14 @@
  * flag false). Rules look at what these paths throw and return.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, skipTransparent, walkNodes, type Node } from './ast.js';
+import { findVariable, isFunction, memberName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { isClientError } from './clients.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { innermostTry, rejectsOnError } from './retries/index.js';
 import { exits } from './dispatch.js';
 import { codeComparisonsOf, statusTestOf } from './tests.js';
-import { calleeFunction, staticValue } from './values.js';
+import { calleeFunction, resolveExpression, staticValue } from './values.js';
 
 export interface ErrorPath {
   readonly provider: ProviderInfo;
@@ -222,43 +223,124 @@ function singlesOutCode(analysis: FileAnalysis, test: Node): boolean {
 }
 
 /**
- * In a catch, has an earlier statement already rethrown the provider's errors
- * as they are (`if (e instanceof WhatsAppApiError) throw e;`, `if
- * (axios.isAxiosError(e)) throw e;`)? What reaches `exit` is then a network
- * or parse error, which carries no provider code.
+ * Is `classRef` the class of the provider errors that reach `value` (a caught
+ * error): an HTTP client's error class (`AxiosError`, ky's or got's
+ * `HTTPError`), or a class that the code behind the `try` throws on a failed
+ * response (`if (!res.ok) throw new WhatsAppError(body)` in the `try` block or
+ * in a wrapper it calls)? Any other class (a job engine's
+ * `NonRetriableError`, the project's `ValidationError`) says nothing about
+ * whether the error came from the provider.
  */
-export function providerErrorsRethrownBefore(analysis: FileAnalysis, path: ErrorPath, exit: Node): boolean {
-  const caught = path.caught;
-  if (!caught || path.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  for (const statement of path.body.body) {
-    if (statement.range[0] >= exit.range[0]) return false;
-    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) continue;
-    const consequent = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
-    const rethrows = consequent.length === 1 && consequent[0]?.type === AST_NODE_TYPES.ThrowStatement && isName(consequent[0].argument, caught.name);
-    if (rethrows && singlesOutProviderError(statement.test, caught.name)) return true;
+export function isProviderErrorClass(analysis: FileAnalysis, classRef: Node, value: Node): boolean {
+  if (isClientError(analysis, classRef)) return true;
+  const ref = skipTransparent(classRef);
+  const name = ref.type === AST_NODE_TYPES.Identifier ? ref.name : ref.type === AST_NODE_TYPES.MemberExpression ? memberName(ref) : undefined;
+  if (typeof name !== 'string') return false;
+  const caught = skipTransparent(value);
+  const def = caught.type === AST_NODE_TYPES.Identifier ? findVariable(analysis.sourceCode, caught)?.defs[0] : undefined;
+  if (def?.type === 'CatchClause') {
+    const tryStatement = (def.node as TSESTree.CatchClause).parent;
+    return tryStatement.type === AST_NODE_TYPES.TryStatement && failureClassesIn(analysis, tryStatement.block, 0).has(name);
   }
-  return false;
+  // `.catch((err) => …)`: what the call's wrapper throws
+  const call = analysis.kindOf(value)?.call;
+  return !!call && failureClassesIn(analysis, call.node, 0).has(name);
 }
 
-function isName(node: Node, name: string): boolean {
-  const current = skipTransparent(node);
-  return current.type === AST_NODE_TYPES.Identifier && current.name === name;
+const failureClasses = new WeakMap<Node, Set<string>>();
+
+/**
+ * The classes thrown on a provider failure (`throw new K(…)` in an error path)
+ * inside `scope`, and inside the wrappers (same file or imported) that the
+ * provider calls in `scope` go through.
+ */
+function failureClassesIn(analysis: FileAnalysis, scope: Node, depth: number): Set<string> {
+  const known = failureClasses.get(scope);
+  if (known) return known;
+  const found = new Set<string>();
+  failureClasses.set(scope, found); // recursion
+  const within = (node: Node) => node.range[0] >= scope.range[0] && node.range[1] <= scope.range[1] && programOf(node) === programOf(scope);
+  for (const path of errorPaths(analysis)) {
+    if (!within(path.body)) continue;
+    walkNodes(path.body, analysis.sourceCode.visitorKeys, (node) => {
+      if (isFunction(node)) return false;
+      if (node.type !== AST_NODE_TYPES.ThrowStatement) return undefined;
+      const thrown = resolveExpression(analysis, node.argument);
+      const callee = thrown.type === AST_NODE_TYPES.NewExpression ? skipTransparent(thrown.callee) : undefined;
+      const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (typeof name === 'string') found.add(name);
+      return undefined;
+    });
+  }
+  if (depth < 3) {
+    for (const call of analysis.calls) {
+      if (!within(call.node)) continue;
+      const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+      if (target && target.fn !== scope) for (const name of failureClassesIn(target.analysis, target.fn, depth + 1)) found.add(name);
+    }
+  }
+  return found;
 }
 
-/** `e instanceof ApiError`, `isAxiosError(e)`, `e.response`, `'response' in e`, joined by `&&` / `||`. */
-function singlesOutProviderError(test: Node, name: string): boolean {
-  const current = skipTransparent(test);
-  if (current.type === AST_NODE_TYPES.LogicalExpression) return singlesOutProviderError(current.left, name) || singlesOutProviderError(current.right, name);
-  if (current.type === AST_NODE_TYPES.BinaryExpression) {
-    if (current.operator === 'instanceof') return isName(current.left, name);
-    if (current.operator === 'in') return isName(current.right, name);
-    return false;
+const escapes = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * Can a provider error leave the call as a rejection, so that a `catch`
+ * around it sees the provider's code? A direct request rejects when its client
+ * throws on HTTP errors. A wrapper (same file or imported) passes the error on
+ * unless every provider failure inside it is caught by a `catch` (or
+ * `.catch(…)`) that never throws: a function that logs the failed send and
+ * goes on (`catch (e) { console.error(e); }`) lets only its other errors out.
+ */
+export function providerErrorsEscape(analysis: FileAnalysis, call: ProviderCall, depth = 0): boolean {
+  if (call.request) return call.request.throwsOnHttpError;
+  const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+  if (!target) return true; // a wrapper named in settings: assume it throws
+  const { fn } = target;
+  const known = escapes.get(fn);
+  if (known !== undefined) return known;
+  escapes.set(fn, true); // recursion: assume it escapes
+  const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
+  let found = target.analysis.calls.some(
+    (inner) => inside(inner.node) && (depth >= 4 || providerErrorsEscape(target.analysis, inner, depth + 1)) && !swallowedWithin(target.analysis, inner.node, fn),
+  );
+  // `if (!res.ok) throw new WhatsAppError(body)` that no catch inside swallows
+  if (!found) {
+    walkNodes(fn.body, target.analysis.sourceCode.visitorKeys, (node) => {
+      if (found) return 'stop';
+      const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(target.analysis, node));
+      if (throwing && inFailureBranch(target.analysis, node, fn) && !swallowedWithin(target.analysis, node, fn)) found = true;
+      return undefined;
+    });
   }
-  if (current.type === AST_NODE_TYPES.CallExpression) {
-    const callee = skipTransparent(current.callee);
-    const fnName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-    return typeof fnName === 'string' && /^is\w*(?:Error|Exception)$/.test(fnName) && current.arguments.some((a) => isName(a, name));
+  escapes.set(fn, found);
+  return found;
+}
+
+/** Does a handler leave by throwing (`throw`, a call of an always-throwing helper), outside its nested functions? */
+function handlerThrows(analysis: FileAnalysis, body: Node): boolean {
+  let found = false;
+  walkNodes(body, analysis.sourceCode.visitorKeys, (node) => {
+    if (found) return 'stop';
+    if (isFunction(node) && node !== body) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, node))) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Is what `node` rejects (or throws) with caught inside `fn` by a `catch` or `.catch(…)` handler that never throws? */
+function swallowedWithin(analysis: FileAnalysis, node: Node, fn: FunctionNode): boolean {
+  for (let current: Node = node; current !== fn && current.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler && !handlerThrows(analysis, parent.handler.body)) return true;
+    // `send().catch(() => null)`
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent.type === AST_NODE_TYPES.CallExpression) {
+      const method = memberName(parent);
+      const handler = method === 'catch' ? parent.parent.arguments[0] : method === 'then' ? parent.parent.arguments[1] : undefined;
+      const fnHandler = handler && skipTransparent(handler);
+      if (fnHandler && isFunction(fnHandler) && !handlerThrows(analysis, fnHandler.body)) return true;
+    }
   }
-  if (current.type === AST_NODE_TYPES.MemberExpression) return isName(current.object, name) && ['response', 'status', 'statusCode'].includes(String(memberName(current)));
   return false;
 }

@@ -5,10 +5,12 @@
  * keeps the provider's code, error body or original error.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childrenOf, enclosingFunction, findProperty, isFunction, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { alwaysThrows, errorPaths, type ErrorPath } from './error-paths.js';
-import type { FileAnalysis } from './file.js';
+import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { alwaysThrows, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
+import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
+import { rejectsOnError } from './retries/index.js';
+import { onlyWithoutCode } from './tests.js';
 import { resolveExpression, returnedExpressions, staticValue } from './values.js';
 
 /** A statement that leaves an error path: a `throw`, a `return`, an arrow's value, or a call of an always-throwing helper. */
@@ -35,6 +37,7 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       // a member chain is one value: `err.message` is not `err`
       const kind = analysis.kindOf(n);
       if (kind) return kind.k === 'error' || kind.k === 'response' || (kind.k === 'body' && isCodeOrAbove(kind.path, kind.provider.codePath));
+      if (n.type === AST_NODE_TYPES.Identifier && depth < 3 && attachesCode(analysis, n, depth)) return true;
       // a constant built from it: `const code = body.error?.code ? String(body.error.code) : 'unknown'`
       const resolved = n.type === AST_NODE_TYPES.Identifier && depth < 3 ? resolveExpression(analysis, n) : n;
       return resolved !== n && carries(analysis, resolved, depth + 1);
@@ -54,6 +57,43 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);
+}
+
+/**
+ * Was the code, the body or the error attached to the value a variable holds
+ * before `id` reads it: `err.meta = body.error`, `error.code = code`,
+ * `Object.assign(err, { cause: e })`? The error thrown then keeps it.
+ */
+function attachesCode(analysis: FileAnalysis, id: TSESTree.Identifier, depth: number): boolean {
+  const variable = findVariable(analysis.sourceCode, id);
+  if (!variable || variable.defs[0]?.type !== 'Variable') return false;
+  return variable.references.some((ref) => {
+    if (ref.identifier === id || ref.identifier.range[0] >= id.range[0]) return false;
+    // `(err as any).meta`: the same value
+    let use: Node = ref.identifier;
+    while (use.parent && isTransparentWrapper(use.parent)) use = use.parent;
+    const parent = use.parent;
+    // `err.meta = response.error`
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) {
+      return carries(analysis, parent.parent.right, depth + 1);
+    }
+    // `Object.assign(err, { code: body.error.code })`
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === use) {
+      const callee = skipTransparent(parent.callee);
+      const isAssign = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'assign' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object';
+      return isAssign && parent.arguments.slice(1).some((arg) => carries(analysis, arg, depth + 1));
+    }
+    return false;
+  });
+}
+
+function isTransparentWrapper(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression
+  );
 }
 
 function isCode(analysis: FileAnalysis, node: Node): boolean {
@@ -99,19 +139,112 @@ function isData(node: Node): boolean {
  * A degraded result rather than a failure report: fixed text returned from an
  * error path of a function whose successful returns are data of the same kind
  * (`return 'Translation unavailable'` where the function returns the
- * translated text). Fixed text where the function otherwise returns a status
- * (`'sent'`) reports the failure.
+ * translated text, `` return `Sent template "${name}"` `` where it returns a
+ * preview). Text made from the function's own inputs is still a stand-in;
+ * text made from the error (`err.message`, the status) reports the failure,
+ * and so does fixed text where the function otherwise returns a status
+ * (`'sent'`).
  */
-export function isStandIn(exit: PathExit, path: ErrorPath): boolean {
+export function isStandIn(analysis: FileAnalysis, exit: PathExit, path: ErrorPath): boolean {
   if (exit.type !== AST_NODE_TYPES.ReturnStatement || !exit.argument) return false;
   const value = skipTransparent(exit.argument);
-  if (value.type !== AST_NODE_TYPES.Literal && !(value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0)) return false;
+  if (value.type !== AST_NODE_TYPES.Literal && !(value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.every((e) => !mentionsOutcome(analysis, e)))) return false;
   const fn = enclosingFunction(exit);
   if (!fn) return false;
   const from = path.after ? path.after.range[1] : path.body.range[0];
   const onPath = (node: Node) => node.range[0] >= from && node.range[1] <= path.body.range[1];
   const successes = returnedExpressions(fn).filter((node) => !onPath(node));
   return successes.length > 0 && successes.every(isData);
+}
+
+/** Does an expression read the provider's outcome (the error, the response, its body or status)? */
+function mentionsOutcome(analysis: FileAnalysis, node: Node): boolean {
+  let found = false;
+  walkNodes(node, analysis.sourceCode.visitorKeys, (n) => {
+    if (found) return 'stop';
+    if (isFunction(n)) return false;
+    if ((n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) && analysis.kindOf(n)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * Can a documented provider code reach `exit` of an error path, so that
+ * dropping it there loses it? Not when:
+ * - the path is a `catch` around calls whose provider errors never leave them
+ *   (a function that catches the failed send itself and logs it): the catch
+ *   only sees the other errors (a database's);
+ * - the path is a failure branch on a value only a success gives: a 2xx body
+ *   from a client that rejects on HTTP errors (`if (!data.success) throw …`
+ *   after axios), which has no code;
+ * - every way a code gets here has already left: after `if (metaError) throw
+ *   …`, `if (!res.ok) return …`, `if (e.response?.data) return e.response.data`,
+ *   or in the `else` of `if (err.response)`, only errors without a code
+ *   (network, timeouts, a 2xx body missing a field) remain.
+ */
+export function codeReaches(analysis: FileAnalysis, path: ErrorPath, exit: PathExit): boolean {
+  if (!pathSeesCodes(analysis, path)) return false;
+  return path.form === 'failure-branch' ? !onlyWithoutCode(analysis, exit, { call: path.call }) : !onlyWithoutCode(analysis, exit, { stop: path.body });
+}
+
+const seesCodes = new WeakMap<ErrorPath, boolean>();
+
+function pathSeesCodes(analysis: FileAnalysis, path: ErrorPath): boolean {
+  let known = seesCodes.get(path);
+  if (known === undefined) {
+    seesCodes.set(path, true); // recursion (a wrapper's failure values ask again)
+    known = path.form === 'failure-branch' ? !onSuccessOnly(analysis, path) : catchSeesCodes(analysis, path);
+    seesCodes.set(path, known);
+  }
+  return known;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1] && programOf(inner) === programOf(outer);
+}
+
+/** Do the provider errors of the calls a `catch` (or `.catch(…)`) handles reach it? */
+function catchSeesCodes(analysis: FileAnalysis, path: ErrorPath): boolean {
+  const tryStatement = path.form === 'catch' ? path.body.parent?.parent : undefined;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return !path.call || providerErrorsEscape(analysis, path.call);
+  const block = tryStatement.block;
+  if (throwsOnFailure(analysis, block)) return true;
+  return analysis.calls.some((call) => contains(block, call.node) && providerErrorsEscape(analysis, call));
+}
+
+/** Is `node` in a `catch` (or `.catch(…)` handler) of `call`: there a body is the error's body. */
+function inHandlerOf(node: Node, call: ProviderCall): boolean {
+  for (let current: Node | undefined = node; current?.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.handler === current && contains(parent.block, call.node)) return true;
+    if (isFunction(current) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression && contains(parent.callee.object, call.node)) {
+      const method = memberName(parent.callee);
+      if ((method === 'catch' && parent.arguments[0] === current) || (method === 'then' && parent.arguments[1] === current)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Is a failure branch taken on a value only a successful response gives: the
+ * resolved value of a client that rejects on HTTP errors (axios, got, ky), or
+ * of a wrapper that throws on failure and never hands a failure back as a
+ * value? Every documented error comes with a 4xx/5xx status, so such a value
+ * (`if (!data.success)`, `if (!data.messages?.[0]?.id)`) is a 2xx body: a
+ * branch on it reports a surprise in a success, not a provider code.
+ */
+function onSuccessOnly(analysis: FileAnalysis, path: ErrorPath): boolean {
+  const call = path.call;
+  if (!call || inHandlerOf(path.body, call)) return false;
+  if (call.request) {
+    if (!call.request.throwsOnHttpError) return false;
+    // read where the request is made, or through the returns of the function that makes it
+    const fn = enclosingFunction(call.node);
+    return !fn || contains(fn, path.body) || !failureValueOf(analysis, fn);
+  }
+  const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+  return !!target && rejectsOnError(analysis, call, call.node) && !failureValueOf(target.analysis, target.fn);
 }
 
 /** The statements of an error path that leave it (not inside nested functions), in source order. */
@@ -165,6 +298,7 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
     if (!inside(path.body)) continue;
     for (const exit of pathExits(analysis, path)) {
       if (exit.type === AST_NODE_TYPES.ThrowStatement || (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit))) continue;
+      if (!codeReaches(analysis, path, exit)) continue; // no provider failure gets here
       // a `.catch(() => x)` handler's value, or a `return` of the wrapper itself (not of a function inside it)
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
       found ??= shapeOf(analysis, exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit);

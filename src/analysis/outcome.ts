@@ -201,6 +201,9 @@ export class OutcomeIndex {
       }
       case 'response':
       case 'error':
+        // a call that resolves on HTTP errors (fetch, whatsapp-api-js) rejects only on network errors:
+        // passing what its catch caught on (`log('send failed', err)`) says nothing about the response
+        if (kind.k === 'error' && resolvesOnFailure(kind.call)) return;
         if (context?.type === AST_NODE_TYPES.CallExpression && context.callee !== outer) {
           if (isConsoleArgument(node)) uses.logged.push(node);
           else uses.handedOff = true;

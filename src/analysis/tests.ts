@@ -6,7 +6,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipTransparent, someNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import type { CodeForm, FileAnalysis } from './file.js';
+import type { CodeForm, FileAnalysis, ProviderCall } from './file.js';
+import { isClientError } from './clients.js';
+import { isProviderErrorClass } from './error-paths.js';
 import type { ProviderInfo } from './providers.js';
 import { calleeFunction, inline, resolveExpression, returnedExpressions, staticList, staticValue, UNKNOWN, type StaticValue } from './values.js';
 
@@ -422,14 +424,23 @@ export function codeExpressionText(analysis: FileAnalysis, test: MessageTest): s
   return analysis.sourceCode.getText(current) + suffix;
 }
 
-type Presence = 'present' | 'absent' | undefined;
+/**
+ * What a condition says about the provider's error code, read as an
+ * implication: `'present'` when the condition holds whenever a documented
+ * code came back (`if (code)`, `if (body.error)`, `!res.ok`, `status >= 400`,
+ * `err.response`, `axios.isAxiosError(err)`), `'absent'` when it never holds
+ * then (`res.ok`, `!body.error`, `code === undefined`, a field only a success
+ * has). Every documented error comes with a 4xx/5xx status and an error body.
+ */
+export type Presence = 'present' | 'absent' | undefined;
 
-/** Is a value the provider's error code, or the error object it lives in (`body.error`)? */
-function isCodeOrHolder(analysis: FileAnalysis, node: Node): boolean {
-  const kind = analysis.kindOf(node);
-  if (kind?.k !== 'body' || kind.path.length === 0) return false;
-  const codePath = kind.provider.codePath;
-  return kind.path.length <= codePath.length && kind.path.every((segment, i) => (typeof codePath[i] === 'number' ? typeof segment === 'number' : segment === codePath[i]));
+function flipPresence(presence: Presence): Presence {
+  return presence === 'present' ? 'absent' : presence === 'absent' ? 'present' : undefined;
+}
+
+/** Is a body path the provider's error code, or the error object it lives in (`body.error`)? */
+function isCodeOrHolderPath(path: readonly (string | number)[], codePath: readonly (string | number)[]): boolean {
+  return path.length > 0 && path.length <= codePath.length && path.every((segment, i) => (typeof codePath[i] === 'number' ? typeof segment === 'number' : segment === codePath[i]));
 }
 
 function isNothing(node: Node): boolean {
@@ -437,54 +448,153 @@ function isNothing(node: Node): boolean {
   return (current.type === AST_NODE_TYPES.Identifier && current.name === 'undefined') || (current.type === AST_NODE_TYPES.Literal && current.value === null);
 }
 
-/** What a condition says about the provider's code: it is there (`if (code)`), or it is missing (`!body.error`, `code === undefined`). */
-function codePresence(analysis: FileAnalysis, test: Node): Presence {
+/** Where a condition's reading is wanted: only values of this call count (another request's `res.ok` says nothing about it). */
+export interface PresenceScope {
+  readonly call?: ProviderCall | undefined;
+}
+
+/**
+ * What a value being truthy says about the code: the error body, its error
+ * object or code, the caught error, its response or status are there whenever
+ * a code is; `ok`, a success flag and a field only a success has
+ * (`data.messages[0].id`) are not.
+ */
+function valuePresence(analysis: FileAnalysis, node: Node, scope: PresenceScope): Presence {
+  const kind = analysis.kindOf(node);
+  if (!kind || (scope.call && kind.call && kind.call !== scope.call)) return undefined;
+  switch (kind.k) {
+    case 'ok':
+      return 'absent';
+    case 'error':
+    case 'response':
+    case 'status':
+      return 'present';
+    case 'body': {
+      const provider = kind.provider;
+      if (kind.path.length === 0 || isCodeOrHolderPath(kind.path, provider.codePath)) return 'present';
+      const flag = provider.successFlagPath;
+      if (flag && kind.path.join('.') === flag.join('.')) return 'absent';
+      if (kind.source || !kind.call) return undefined;
+      // fields an error body has: the error object, its text, the retry wait
+      const errorFields = [provider.codePath, ...provider.messagePaths, ...(provider.retryAfterPath ? [provider.retryAfterPath] : [])].map((path) => path[0]);
+      return errorFields.includes(kind.path[0]) ? undefined : 'absent';
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The documented HTTP statuses of a provider's errors. */
+function errorStatuses(provider: ProviderInfo): number[] {
+  return [...new Set(provider.def.errors.flatMap((entry) => entry.httpStatus))];
+}
+
+/** What the condition says about the provider's code (see `Presence`). */
+export function codePresence(analysis: FileAnalysis, test: Node, scope: PresenceScope = {}): Presence {
   const current = skipTransparent(test);
-  if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') {
-    const inner = codePresence(analysis, current.argument);
-    return inner === 'present' ? 'absent' : inner === 'absent' ? 'present' : undefined;
+  switch (current.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return current.operator === '!' ? flipPresence(codePresence(analysis, current.argument, scope)) : undefined;
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = codePresence(analysis, current.left, scope);
+      const right = codePresence(analysis, current.right, scope);
+      if (current.operator === '&&') return left === 'absent' || right === 'absent' ? 'absent' : left === 'present' && right === 'present' ? 'present' : undefined;
+      if (current.operator === '||') return left === 'present' || right === 'present' ? 'present' : left === 'absent' && right === 'absent' ? 'absent' : undefined;
+      return undefined;
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      return comparisonPresence(analysis, current, scope);
+    case AST_NODE_TYPES.CallExpression: {
+      // `axios.isAxiosError(err)`, ky's `isHTTPError(err)`: every HTTP error of the client passes
+      if (isClientError(analysis, current.callee)) return 'present';
+      // `[500, 503].includes(res.status)`, `isServerError(res.status)`
+      const status = statusTestOf(analysis, current);
+      if (status) return statusPresence(status.provider, status.ranges);
+      // a predicate of the project (`isMetaError(err)`): its returned test, with the arguments bound
+      return throughPredicate(analysis, current, (expression) => codePresence(analysis, expression, scope));
+    }
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.AwaitExpression:
+      return valuePresence(analysis, current, scope);
+    default:
+      return undefined;
   }
-  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') {
-    const sides = [codePresence(analysis, current.left), codePresence(analysis, current.right)];
-    return sides.includes('absent') ? 'absent' : sides.includes('present') ? 'present' : undefined;
-  }
-  if (current.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(current.operator)) {
+}
+
+/** A status test that holds for every documented status says the code may be there; one that holds for none, that it is not. */
+function statusPresence(provider: ProviderInfo, ranges: readonly StatusRange[]): Presence {
+  const statuses = errorStatuses(provider);
+  if (statuses.length === 0) return undefined;
+  const inside = statuses.filter((status) => ranges.some(([lo, hi]) => status >= lo && status <= hi));
+  return inside.length === statuses.length ? 'present' : inside.length === 0 ? 'absent' : undefined;
+}
+
+function comparisonPresence(analysis: FileAnalysis, current: TSESTree.BinaryExpression, scope: PresenceScope): Presence {
+  const negated = current.operator === '!==' || current.operator === '!=';
+  if (EQUALITY.has(current.operator)) {
+    // `code === undefined`, `typeof body.error === 'undefined'`
     const [value, other] = isNothing(current.right) ? [current.left, current.right] : [current.right, current.left];
     const typeofTest = value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'typeof';
     const tested = typeofTest ? value.argument : value;
     const missing = typeofTest ? staticValue(analysis, other) === 'undefined' : isNothing(other);
-    if (!missing || !isCodeOrHolder(analysis, tested)) return undefined;
-    return current.operator.startsWith('!') ? 'present' : 'absent';
+    if (missing) return valuePresence(analysis, tested, scope) === 'present' ? (negated ? 'present' : 'absent') : undefined;
+    // `res.ok === false`, `body.isSuccess === true`
+    for (const [side, literal] of [
+      [current.left, current.right],
+      [current.right, current.left],
+    ] as const) {
+      const value = staticValue(analysis, literal);
+      if (typeof value !== 'boolean') continue;
+      const truthy = valuePresence(analysis, side, scope);
+      const p = value ? truthy : flipPresence(truthy);
+      return negated ? flipPresence(p) : p;
+    }
   }
-  if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === 'in') {
+  if (current.operator === 'in') {
+    // `'error' in body`, `'response' in err`
     const kind = analysis.kindOf(current.right);
-    return kind?.k === 'body' && kind.path.length === 0 && staticValue(analysis, current.left) === kind.provider.codePath[0] ? 'present' : undefined;
+    const field = staticValue(analysis, current.left);
+    if (!kind || (scope.call && kind.call && kind.call !== scope.call)) return undefined;
+    if (kind.k === 'body' && kind.path.length === 0 && field === kind.provider.codePath[0]) return 'present';
+    if (kind.k === 'error' && field === 'response') return 'present';
+    return undefined;
   }
-  return isCodeOrHolder(analysis, current) ? 'present' : undefined;
+  if (current.operator === 'instanceof') {
+    return isProviderErrorClass(analysis, current.right, current.left) ? 'present' : undefined;
+  }
+  // `res.status >= 400`, `res.status !== 200`, `status < 300`
+  const status = simpleStatusComparison(analysis, current);
+  const statusCall = status && analysis.statusOf(status.status)?.call;
+  if (!status || (scope.call && statusCall && statusCall !== scope.call)) return undefined;
+  const p = statusPresence(status.provider, [status.range]);
+  return negated ? flipPresence(p) : p;
 }
 
 /**
  * Does `node` run only when the provider's error code is missing: a fallback
  * for errors without a body (`if (!code && status >= 500)`, the `else` of
- * `if (body.error)`, after `if (code) return …`)? There the status is the
- * only signal left.
+ * `if (body.error)`, after `if (code) return …` or `if (!res.ok) throw …`)?
+ * There the status (or nothing at all) is the only signal left. The search
+ * goes up to the enclosing function, or to `scope.stop` (a `catch` block:
+ * what precedes the `try` says nothing about its error).
  */
-export function onlyWithoutCode(analysis: FileAnalysis, node: Node): boolean {
-  for (let current: Node = node; current.parent; current = current.parent) {
+export function onlyWithoutCode(analysis: FileAnalysis, node: Node, scope: PresenceScope & { readonly stop?: Node } = {}): boolean {
+  for (let current: Node = node; current.parent && current !== scope.stop; current = current.parent) {
     const parent: Node = current.parent;
     if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.FunctionDeclaration) break;
     if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== current) {
-      const presence = codePresence(analysis, parent.test);
+      const presence = codePresence(analysis, parent.test, scope);
       if ((parent.consequent === current && presence === 'absent') || (parent.alternate === current && presence === 'present')) return true;
     }
     if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current) {
-      const presence = codePresence(analysis, parent.left);
+      const presence = codePresence(analysis, parent.left, scope);
       if ((parent.operator === '&&' && presence === 'absent') || (parent.operator === '||' && presence === 'present')) return true;
     }
     if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
       const body = parent.body as readonly Node[];
       for (const sibling of body.slice(0, body.indexOf(current))) {
-        if (sibling.type === AST_NODE_TYPES.IfStatement && !sibling.alternate && exits(sibling.consequent) && codePresence(analysis, sibling.test) === 'present') return true;
+        if (sibling.type === AST_NODE_TYPES.IfStatement && !sibling.alternate && exits(sibling.consequent) && codePresence(analysis, sibling.test, scope) === 'present') return true;
       }
     }
   }

@@ -60,8 +60,27 @@ export type Provider = keyof Catalog;
 export const PROVIDERS = Object.keys(catalog) as Provider[];
 
 type Entry<P extends Provider> = Catalog[P]['errors'][number];
-/** A catalog code as a type: `*_failed` becomes `${string}_failed`. */
-type CodeOf<E> = E extends { readonly code: infer C } ? (C extends `*${infer Suffix}` ? `${string}${Suffix}` : C) : never;
+/** A tuple of `N` elements (counts up to a number literal; fine for the small codes of a family). */
+type Tuple<N extends number, T extends unknown[] = []> = T['length'] extends N ? T : Tuple<N, [...T, unknown]>;
+/** The integers `From`…`To` as a union of number literals (`NumberRange<200, 203>` is `200 | 201 | 202 | 203`). */
+type NumberRange<From extends number, To extends number, T extends unknown[] = Tuple<From>, Acc = never> = T['length'] extends To
+  ? Acc | To
+  : NumberRange<From, To, [...T, unknown], Acc | T['length']>;
+/**
+ * A catalog code as a type: `*_failed` becomes `${string}_failed`; a family
+ * (`code` with `rangeEnd`, Meta's 200–299) becomes every code in it.
+ */
+type CodeOf<E> = E extends { readonly code: infer C }
+  ? C extends `*${infer Suffix}`
+    ? `${string}${Suffix}`
+    : E extends { readonly rangeEnd: infer End extends number }
+      ? C extends number
+        ? NumberRange<C, End>
+        : C
+      : C
+  : never;
+/** The code under which the catalog lists an entry: a family's first code, for a family. */
+type ListedCodeOf<E> = E extends { readonly rangeEnd: number; readonly code: infer C } ? C : CodeOf<E>;
 type RetryableEntry<P extends Provider> = Extract<Entry<P>, { readonly retry: 'transient' | 'rate-limit' }>;
 type CoreEntry<P extends Provider> = Exclude<Entry<P>, { readonly scope: string } | { readonly code: `*${string}` }>;
 
@@ -80,10 +99,12 @@ export type CodesForStatus<P extends Provider, S extends number> = CodeOf<
  * An object with one entry per documented messaging code of `P`; use it with
  * `satisfies` so that a missing code is a compile error. Codes of other
  * scopes (management, marketing-messages, webhook, legacy) and pattern codes
- * (`*_failed`) may be given but are not required.
+ * (`*_failed`) may be given but are not required. A family of codes (Meta's
+ * 200–299) is required once, under its first code (`200`); its other codes
+ * may be given too.
  */
-export type ErrorHandlers<P extends Provider, R> = { [K in CodeOf<CoreEntry<P>>]: R } & {
-  [K in Exclude<ErrorCode<P>, CodeOf<CoreEntry<P>>>]?: R;
+export type ErrorHandlers<P extends Provider, R> = { [K in ListedCodeOf<CoreEntry<P>>]: R } & {
+  [K in Exclude<ErrorCode<P>, ListedCodeOf<CoreEntry<P>>>]?: R;
 };
 
 interface MetaCloudErrorBody {

@@ -14,6 +14,16 @@ describe.each(definitions)('%s', (id, def) => {
     for (const path of def.messagePaths) expect(() => parsePath(path)).not.toThrow();
   });
 
+  test('a family of codes (rangeEnd) is a numeric range that no other entry overlaps', () => {
+    const families = def.errors.filter((e) => e.rangeEnd !== undefined);
+    for (const family of families) {
+      expect(typeof family.code, `${id} ${family.code}`).toBe('number');
+      expect(family.rangeEnd!, `${id} ${family.code}`).toBeGreaterThan(family.code as number);
+      const inside = def.errors.filter((e) => e !== family && typeof e.code === 'number' && e.code >= (family.code as number) && e.code <= family.rangeEnd!);
+      expect(inside.map((e) => e.code), `${id}: codes inside ${family.code}–${family.rangeEnd}`).toEqual([]);
+    }
+  });
+
   test('gives its WhatsApp paths a source, and a status callback valid paths, failed states, markers and documented examples', () => {
     for (const path of def.whatsappPaths ?? []) {
       expect(path.prefix, id).toMatch(/^\/[\w/.-]+\/$/);
@@ -149,6 +159,20 @@ describe('facts the rules rely on', () => {
     expect(find('meta-cloud', 131030)).toMatchObject({ retry: 'after-fix', title: 'Recipient phone number not in allowed list', httpStatus: [], source: 'https://github.com/Neurotech-HQ/heyoo/issues/40' });
     expect((find('meta-cloud', 131030) as { scope?: string }).scope ?? 'messaging').toBe('messaging');
     expect(find('meta-cloud', 200)).toMatchObject({ rangeEnd: 299, retry: 'after-fix' });
+  });
+
+  test('Meta (audit): Marketing Messages API codes are not send codes; Flows and Block Users codes come from their own pages', () => {
+    const scopeOf = (code: number) => (find('meta-cloud', code) as { scope?: string }).scope ?? 'messaging';
+    for (const code of [131055, 132018, 134100, 134101, 134102, 1752041]) expect(scopeOf(code), String(code)).toBe('marketing-messages');
+    expect(find('meta-cloud', 132069)).toMatchObject({ retry: 'after-fix', title: 'Flow is throttled' });
+    for (const code of [139000, 139001, 139002, 139003, 139004, 139006]) {
+      expect(find('meta-cloud', code)).toMatchObject({ scope: 'management', source: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/flows/reference/error-codes' });
+    }
+    for (const code of [139100, 139101, 139102, 139103]) {
+      expect(find('meta-cloud', code)).toMatchObject({ scope: 'management', source: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users' });
+    }
+    // the gateways that relay Meta's codes relay the audited entries too
+    expect(catalog['360dialog'].errors.find((e) => e.code === 139100)).toMatchObject({ scope: 'management' });
   });
 
   test('CEQUENS: 470 is the 24-hour window', () => {

@@ -50,7 +50,7 @@ describe('vscode-eslint-language-server with the recommended config', () => {
       ['whatsapp-errors/exhaustive-error-codes', 4, 2, 4, 8],
     ]);
     expect(exhaustive?.message).toBe(
-      "This switch on the wa-server error code ignores 24 documented codes (5 never-retry, 10 after-fix, 1 provider-retried, 1 rate-limit, 7 transient), such as 'validation_error' and 'provider_rate_limit'; handle them or add a fallback.",
+      "This switch on the wa-server error code ignores 24 codes (5 never-retry, 10 after-fix, 1 provider-retried, 1 rate-limit, 7 transient), such as 'validation_error' and 'provider_rate_limit'; handle them or add a fallback.",
     );
     expect(exhaustive?.source).toBe('eslint');
 

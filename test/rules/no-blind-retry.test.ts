@@ -41,7 +41,7 @@ const EVERY = {
 } as const;
 
 /** Non-retryable (`never`, `after-fix`, `provider-retries`) messaging codes per provider. */
-const NON_RETRYABLE = { 'meta-cloud': 45, 'wa-server': 17, digiworld: 24, msgbubbles: 10 } as const;
+const NON_RETRYABLE = { 'meta-cloud': 44, 'wa-server': 17, digiworld: 24, msgbubbles: 10 } as const;
 
 /** An in-house gateway declared in settings. */
 const customSettings = {

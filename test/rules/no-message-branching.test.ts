@@ -1019,7 +1019,7 @@ ruleTester.run('no-message-branching', rule, {
       errors: [
         {
           messageId: 'messageIsTitle',
-          data: title(meta(), '250', 'API permission or no access token'),
+          data: title(meta(), '250', 'API permission'),
           line: 3,
           column: 5,
           endLine: 3,

@@ -1122,7 +1122,7 @@ ruleTester.run('no-status-branching (gateways)', rule, {
           data: {
             status: '400–499',
             provider: '360dialog',
-            codes: '0, 10, 190 and 44 more',
+            codes: '0, 10, 190 and 42 more',
             codeless: 'WhatsApp Business API has been disabled, Endpoint rate limit exceeded, Message not sent: lack of payment and 2 more',
             field: 'body.error.code',
           },

@@ -1181,3 +1181,64 @@ ruleTester.run('no-unchecked-response: assertions check', rule, {
     },
   ],
 });
+
+// ─── A catch around a call that resolves on HTTP errors (real-code round 2, R12) ─
+// fetch and whatsapp-api-js reject only when the network fails: a catch that
+// hands what it caught to a logger says nothing about the response, so a
+// result dropped inside the try is still dropped.
+ruleTester.run('no-unchecked-response: catches of calls that resolve on HTTP errors', rule, {
+  valid: [
+    // the response is checked in the try; the catch reports network errors
+    code`
+      export async function send(message: object, report: (what: string, e: unknown) => void) {
+        try {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { method: 'POST', body: JSON.stringify(message) });
+          if (!res.ok) throw new WhatsAppError(await res.json());
+        } catch (err) {
+          report('send failed', err);
+        }
+      }
+    `,
+    // axios rejects on HTTP errors: what the catch hands on is the failed response
+    code`
+      import axios from 'axios';
+      export async function send(message: object, report: (what: string, e: unknown) => void) {
+        try {
+          await axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, message);
+        } catch (err) {
+          report('send failed', err);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: code`
+        export async function send(message: object, report: (what: string, e: unknown) => void) {
+          try {
+            await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { method: 'POST', body: JSON.stringify(message) });
+          } catch (err) {
+            report('send failed', err);
+          }
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 3, column: 11, endLine: 3, endColumn: 129 }],
+    },
+    // a wrapper of another file that returns fetch's raw Response, in a try whose catch hands the error on
+    {
+      filename: `${APP}src/jobs/unregister.ts`,
+      code: code`
+        import { HttpClient } from '../http/client';
+        const api = new HttpClient('https://graph.facebook.com/v21.0');
+        export async function unregister(phoneNumberId: string, report: (what: string, e: unknown) => void) {
+          try {
+            await api.post(\`/\${phoneNumberId}/deregister\`, {});
+          } catch (err) {
+            report('deregister failed', err);
+          }
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 5, column: 11, endLine: 5, endColumn: 55 }],
+    },
+  ],
+});

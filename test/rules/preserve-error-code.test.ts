@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/preserve-error-code.js';
 
@@ -1145,6 +1146,488 @@ ruleTester.run('preserve-error-code: the rest after a success return, network-on
                     return await axios.post('${META}', payload);
                   } catch (err) {
                     throw new Error(\`send failed: \${err}\`, { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// ─── Where no provider code reaches (issue 15, real-code round 2) ──────────────
+// Snippets with a `filename` are linted as files of a small fixture app, so
+// their imports resolve there: src/cloud.ts throws the app's CloudApiError
+// (src/errors.ts) on a failed send, `welcome` logs its own failed send,
+// `notify` lets axios reject.
+const PATHS_APP = fileURLToPath(new URL('../fixtures/cross-file/error-paths/', import.meta.url));
+
+ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept on the error, error classes', rule, {
+  valid: [
+    // the branch that had the provider's error object kept it and left: what falls through had no code
+    code`
+      import axios from 'axios';
+      export async function publish(wabaId: string, template: object) {
+        try {
+          return (await axios.post(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`, template)).data;
+        } catch (e: any) {
+          const details = e.response?.data?.error;
+          if (details) {
+            throw new TemplateError({ code: details.code, text: details.message });
+          }
+          throw new TemplateError(e.message || 'Template not published');
+        }
+      }
+    `,
+    // a failure branch on a value only a success has, after a client that rejects on HTTP errors: a 2xx body has no code
+    code`
+      import axios from 'axios';
+      export async function verify(phoneNumberId: string, log: (line: string) => void) {
+        try {
+          const { data } = await axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/register\`, { messaging_product: 'whatsapp', pin: '000111' });
+          if (!data.success) {
+            throw new Error('Registration not confirmed');
+          }
+        } catch (e) {
+          log(\`register failed: \${JSON.stringify((e as any).response?.data)}\`);
+        }
+      }
+    `,
+    code`
+      import axios from 'axios';
+      export async function send(to: string, text: string) {
+        const { data } = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+        if (!data.messages?.[0]?.id) return { ok: false, reason: 'accepted without a message id' };
+        return { ok: true, id: data.messages[0].id };
+      }
+    `,
+    // after \`if (!res.ok) return …\` that kept the code, only 2xx bodies get further
+    code`
+      export async function send(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (!res.ok) return { ok: false as const, errorCode: body.error?.code };
+        const messageId = body.messages?.[0]?.id;
+        if (!messageId) return { ok: false as const, errorCode: 'no_message_id' };
+        return { ok: true as const, messageId };
+      }
+    `,
+    // the code attached to the error before it is thrown
+    code`
+      export async function send(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (!res.ok) {
+          const failure = new Error(body.error?.message ?? 'WhatsApp rejected the message');
+          (failure as any).details = body.error;
+          throw failure;
+        }
+        return body;
+      }
+    `,
+    code`
+      export async function send(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (!res.ok) {
+          const failure = new Error('WhatsApp rejected the message');
+          Object.assign(failure, { code: body.error.code });
+          throw failure;
+        }
+        return body;
+      }
+    `,
+    // a wrapper that hands back the error body, or throws when there was no response at all; its caller keeps the code
+    code`
+      import axios from 'axios';
+      async function call(wabaId: string, template: object) {
+        try {
+          return (await axios.post(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`, template)).data;
+        } catch (e: any) {
+          if (e.response?.data) return e.response.data;
+          throw new Error(\`No answer from Meta: \${e.message}\`);
+        }
+      }
+      export async function publish(wabaId: string, template: object) {
+        const result = await call(wabaId, template);
+        if (!result || result.error) {
+          if (result?.error) {
+            const failure = new Error(result.error.message);
+            (failure as any).meta = result.error;
+            throw failure;
+          }
+          throw new Error('Template not published');
+        }
+        return result;
+      }
+    `,
+    // a stand-in made from the function's own inputs, where it returns text
+    code`
+      import axios from 'axios';
+      export async function describeTemplate(wabaId: string, name: string): Promise<string> {
+        try {
+          const { data } = await axios.get(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`, { params: { name } });
+          const found = data.data[0];
+          if (!found) throw new Error('Template not found');
+          return JSON.stringify(found.components);
+        } catch (e) {
+          console.debug('no preview', e);
+          return \`Template "\${name}"\`;
+        }
+      }
+    `,
+    // a catch around a same-file function that logs its own failed send: only the database error reaches it
+    code`
+      import axios from 'axios';
+      declare const db: { insert(row: object): Promise<{ id: string }> };
+      async function subscribe(phone: string) {
+        const row = await db.insert({ phone });
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'Subscribed' } });
+        } catch (err) {
+          console.error('confirmation not sent', err);
+        }
+        return row;
+      }
+      export async function handle(phone: string) {
+        try {
+          return await subscribe(phone);
+        } catch (err) {
+          throw new HttpError(500, 'Could not subscribe');
+        }
+      }
+    `,
+    // the same with the function in another file
+    {
+      filename: `${PATHS_APP}src/signup.controller.ts`,
+      code: code`
+        import { welcome } from './cloud';
+        export async function signup(phone: string) {
+          try {
+            return await welcome(phone);
+          } catch (error) {
+            throw new HttpError(500, 'Signup failed');
+          }
+        }
+      `,
+    },
+    // the app's own error class that carries the code, rethrown first (class and wrapper in this file)
+    code`
+      class SendError extends Error {
+        constructor(readonly code: number) {
+          super(\`WhatsApp error \${code}\`);
+        }
+      }
+      async function post(payload: object) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (!res.ok) throw new SendError(body.error.code);
+        return body;
+      }
+      export async function send(payload: object) {
+        try {
+          return await post(payload);
+        } catch (e) {
+          if (e instanceof SendError) throw e;
+          throw new Error(\`WhatsApp unreachable: \${(e as Error).message}\`);
+        }
+      }
+    `,
+    // … thrown in the try block itself on a failed response
+    code`
+      class SendError extends Error {
+        constructor(readonly body: unknown) {
+          super('WhatsApp rejected the message');
+        }
+      }
+      export async function send(payload: object) {
+        try {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          if (!res.ok) throw new SendError(await res.json());
+          return await res.json();
+        } catch (e) {
+          if (e instanceof SendError) throw e;
+          throw new Error('WhatsApp unreachable');
+        }
+      }
+    `,
+    // … and in other files: the class in errors.ts, the wrapper that throws it in cloud.ts
+    {
+      filename: `${PATHS_APP}src/orders.ts`,
+      code: code`
+        import { postMessage } from './cloud';
+        import { CloudApiError } from './errors';
+        export async function confirmOrder(phoneNumberId: string, to: string) {
+          try {
+            return await postMessage(phoneNumberId, { to, type: 'text', text: { body: 'Order confirmed' } });
+          } catch (e) {
+            if (e instanceof CloudApiError) throw e;
+            throw new Error(\`Order confirmation not sent: \${(e as Error).message}\`);
+          }
+        }
+      `,
+    },
+    // ky's HTTPError singled out and rethrown
+    code`
+      import ky, { HTTPError } from 'ky';
+      export async function send(payload: object) {
+        try {
+          return await ky.post('${META}', { json: payload }).json();
+        } catch (e) {
+          if (e instanceof HTTPError) throw e;
+          throw new Error(\`WhatsApp unreachable: \${String(e)}\`);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the branch that had the error object did not leave: the code still falls through to the last throw
+    {
+      code: code`
+        import axios from 'axios';
+        export async function publish(wabaId: string, template: object) {
+          try {
+            return (await axios.post(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`, template)).data;
+          } catch (e: any) {
+            const details = e.response?.data?.error;
+            if (details) console.warn('Meta said', details.code);
+            throw new TemplateError(e.message || 'Template not published');
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_REQUEST_DATA, 'e'),
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import axios from 'axios';
+                export async function publish(wabaId: string, template: object) {
+                  try {
+                    return (await axios.post(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`, template)).data;
+                  } catch (e: any) {
+                    const details = e.response?.data?.error;
+                    if (details) console.warn('Meta said', details.code);
+                    throw new TemplateError(e.message || 'Template not published', { cause: e });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // fetch resolves on HTTP errors: a branch on a missing success field also sees the error body
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (!body.messages?.[0]?.id) return { ok: false, reason: 'WhatsApp did not accept the message' };
+          return { ok: true, id: body.messages[0].id };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 4, column: 32, endLine: 4, endColumn: 100 }],
+    },
+    // the \`!res.ok\` branch only logs: the error body reaches the check that follows
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (!res.ok) console.warn('send failed', res.status);
+          const messageId = body.messages?.[0]?.id;
+          if (!messageId) return { ok: false as const, errorCode: 'no_message_id' };
+          return { ok: true as const, messageId };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 6, column: 19, endLine: 6, endColumn: 77 }],
+    },
+    // only the message attached: the code is still lost
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (!res.ok) {
+            const failure = new Error('WhatsApp rejected the message');
+            (failure as any).details = body.error.message;
+            throw failure;
+          }
+          return body;
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 7, column: 5, endLine: 7, endColumn: 19, suggestions: [] }],
+    },
+    // a stand-in made from the error reports the failure
+    {
+      code: code`
+        import axios from 'axios';
+        export async function describeTemplate(wabaId: string, name: string): Promise<string> {
+          try {
+            const { data } = await axios.get(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`, { params: { name } });
+            return JSON.stringify(data.data[0].components);
+          } catch (e: any) {
+            return \`Preview failed: \${e.message}\`;
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_REQUEST_DATA, line: 7, column: 5, endLine: 7, endColumn: 43 }],
+    },
+    // without singling out the class, the code thrown in the try reaches the last throw
+    {
+      code: code`
+        class SendError extends Error {
+          constructor(readonly body: unknown) {
+            super('WhatsApp rejected the message');
+          }
+        }
+        export async function send(payload: object) {
+          try {
+            const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+            if (!res.ok) throw new SendError(await res.json());
+            return await res.json();
+          } catch (e) {
+            throw new Error('WhatsApp unreachable');
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 12,
+          column: 5,
+          endLine: 12,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                class SendError extends Error {
+                  constructor(readonly body: unknown) {
+                    super('WhatsApp rejected the message');
+                  }
+                }
+                export async function send(payload: object) {
+                  try {
+                    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                    if (!res.ok) throw new SendError(await res.json());
+                    return await res.json();
+                  } catch (e) {
+                    throw new Error('WhatsApp unreachable', { cause: e });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // the function in another file lets axios reject: the send's code reaches this catch
+    {
+      filename: `${PATHS_APP}src/reminder.controller.ts`,
+      code: code`
+        import { notify } from './cloud';
+        export async function remind(phone: string) {
+          try {
+            await notify(phone, 'Your appointment is tomorrow');
+          } catch (error) {
+            throw new HttpError(502, 'Reminder failed');
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'error'), line: 6, column: 5, endLine: 6, endColumn: 49, suggestions: [] }],
+    },
+    // a class that says nothing about the provider (a job engine's) does not single out its errors
+    {
+      code: code`
+        import ky from 'ky';
+        import { NonRetriableError } from 'inngest';
+        export async function send(payload: object) {
+          try {
+            return await ky.post('${META}', { json: payload }).json();
+          } catch (e) {
+            if (e instanceof NonRetriableError) throw e;
+            throw new NonRetriableError(\`WhatsApp send failed: \${(e as Error).message}\`);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import ky from 'ky';
+                import { NonRetriableError } from 'inngest';
+                export async function send(payload: object) {
+                  try {
+                    return await ky.post('${META}', { json: payload }).json();
+                  } catch (e) {
+                    if (e instanceof NonRetriableError) throw e;
+                    throw new NonRetriableError(\`WhatsApp send failed: \${(e as Error).message}\`, { cause: e });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // … nor does an app class that the code behind the try never throws for a provider failure
+    {
+      filename: `${PATHS_APP}src/checkout.ts`,
+      code: code`
+        import { postMessage } from './cloud';
+        import { InputError } from './errors';
+        export async function receipt(phoneNumberId: string, to: string) {
+          try {
+            return await postMessage(phoneNumberId, { to, type: 'text', text: { body: 'Paid' } });
+          } catch (e) {
+            if (e instanceof InputError) throw e;
+            throw new Error(\`Receipt not sent: \${(e as Error).message}\`);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import { postMessage } from './cloud';
+                import { InputError } from './errors';
+                export async function receipt(phoneNumberId: string, to: string) {
+                  try {
+                    return await postMessage(phoneNumberId, { to, type: 'text', text: { body: 'Paid' } });
+                  } catch (e) {
+                    if (e instanceof InputError) throw e;
+                    throw new Error(\`Receipt not sent: \${(e as Error).message}\`, { cause: e });
                   }
                 }
               `,

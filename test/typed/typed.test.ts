@@ -140,8 +140,8 @@ typedRuleTester.run('exhaustive-error-codes (typed)', exhaustive, {
           data: {
             form: 'lookup object',
             provider: 'meta-cloud',
-            count: 59,
-            groups: '20 never-retry, 24 after-fix, 9 rate-limit, 6 transient',
+            count: 57,
+            groups: '18 never-retry, 25 after-fix, 8 rate-limit, 6 transient',
             examples: '190 and 131026',
           },
           line: 2,

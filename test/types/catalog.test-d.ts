@@ -55,6 +55,25 @@ describe('ErrorCode', () => {
     void typo;
   });
 
+  test('a family of codes (Meta 200–299) is every code in it, and no code outside it', () => {
+    expectTypeOf<200>().toExtend<ErrorCode<'meta-cloud'>>();
+    expectTypeOf<250>().toExtend<ErrorCode<'meta-cloud'>>();
+    expectTypeOf<299>().toExtend<ErrorCode<'meta-cloud'>>();
+    expectTypeOf<250>().toExtend<NonRetryableCode<'meta-cloud'>>();
+    expectTypeOf<250>().not.toExtend<RetryableCode<'meta-cloud'>>();
+    expectTypeOf<250>().toExtend<CodesForStatus<'meta-cloud', 403>>();
+    // the gateways that pass Meta's codes through get the family too
+    expectTypeOf<250>().toExtend<ErrorCode<'360dialog'>>();
+    expectTypeOf<250>().toExtend<ErrorCode<'gupshup'>>();
+    expectTypeOf<ErrorBody<'meta-cloud'>['error']['code']>().toExtend<number>();
+    // @ts-expect-error 300 is past the end of the family
+    const past: ErrorCode<'meta-cloud'> = 300;
+    // @ts-expect-error 199 is before its start
+    const before: ErrorCode<'meta-cloud'> = 199;
+    void past;
+    void before;
+  });
+
   test('turns the *_failed pattern into a template literal type', () => {
     expectTypeOf<'send_failed'>().toExtend<ErrorCode<'msgbubbles'>>();
     expectTypeOf<'anything_else'>().not.toExtend<ErrorCode<'msgbubbles'>>();
@@ -111,6 +130,20 @@ describe('ErrorHandlers', () => {
   test('a misspelt code is rejected', () => {
     // @ts-expect-error rate_limit is not a wa-server code
     ({ ...waServerHandlers, rate_limit: 'wait' }) satisfies ErrorHandlers<'wa-server', string>;
+  });
+});
+
+describe('ErrorHandlers with a family of codes', () => {
+  type MetaHandlers = ErrorHandlers<'meta-cloud', string>;
+  test('the family is required once, under its first code; its other codes may be given', () => {
+    expectTypeOf<MetaHandlers>().toHaveProperty(200);
+    expectTypeOf<MetaHandlers[200]>().toEqualTypeOf<string>();
+    expectTypeOf<MetaHandlers[250]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<keyof MetaHandlers & 300>().toEqualTypeOf<never>();
+    // 131030 (a test number's recipient list) is a messaging code: required
+    expectTypeOf<MetaHandlers[131030]>().toEqualTypeOf<string>();
+    // management codes (Flows, Block Users) may be given, are not required
+    expectTypeOf<MetaHandlers[139100]>().toEqualTypeOf<string | undefined>();
   });
 });
 
