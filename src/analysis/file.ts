@@ -233,6 +233,12 @@ export class FileAnalysis implements AnalysisEnv {
         this.addCall({ node: call, provider, request });
         continue;
       }
+      // a caller runs a provider call through this file's helper (`withRetry(() => send())`): its callback's invocation
+      const callback = request ? undefined : layerRequests.get(call);
+      if (callback) {
+        this.addCall({ node: call, provider: callback });
+        continue;
+      }
       if (request) this.unresolvedRequests++;
       if (target) {
         pending.push([call, target.settings]);
@@ -267,7 +273,73 @@ export class FileAnalysis implements AnalysisEnv {
     }
     if (added) this.followWrappers(pending.filter(([call]) => !this.callByNode.has(call)), true);
     this.addRunners(calls);
+    this.addCallbackInvocations(calls);
   }
+
+  /**
+   * A function that runs a callback it is given (`withRetry(fn, attempt)`,
+   * `timed(label, fn)`) reaches a provider when one of its calls passes it a
+   * function that does: the callback's invocation inside (`await fn()`) is a
+   * call of that function, so what the helper does with its rejection (retry
+   * it, log it, rethrow it) is read as for any other provider call. Calls of
+   * the helper are then wrapper calls.
+   */
+  private addCallbackInvocations(calls: readonly TSESTree.CallExpression[]): void {
+    for (let changed = true; changed; ) {
+      changed = false;
+      const before = new Set(this.wrappers.keys());
+      for (const site of calls) {
+        const target = this.callbackTarget(site);
+        if (!target) continue;
+        const helper = target.fn;
+        site.arguments.forEach((argument, index) => {
+          const value = skipTransparent(argument);
+          const fn = isFunction(value) ? value : value.type === AST_NODE_TYPES.Identifier ? this.functionOf(value) : undefined;
+          const provider = fn && fn !== helper ? this.wrappers.get(fn) : undefined;
+          if (!fn || !provider) return;
+          const invocations = invocationsOf(target.analysis?.sourceCode ?? this.sourceCode, helper, index);
+          if (target.analysis) {
+            // a helper of another file: its analysis with these invocations as calls to the provider
+            // (a call that `addRunners` took for a runner of this callback is now known better)
+            const known = this.callByNode.get(site);
+            if (invocations.length === 0 || (known && known.wrapper !== fn)) return;
+            const layered = this.imports?.layerAnalysis(helper, provider, invocations);
+            if (!layered?.wrappers.get(helper)) return;
+            const call: ProviderCall = { node: site, provider, external: { analysis: layered, fn: helper } };
+            if (known) this.calls[this.calls.indexOf(known)] = call;
+            this.callByNode.set(site, call);
+            if (!known) this.addCall(call);
+            changed = true;
+            return;
+          }
+          for (const invocation of invocations) {
+            if (this.callByNode.has(invocation)) continue;
+            this.addCall({ node: invocation, provider, wrapper: fn });
+            changed = true;
+          }
+        });
+      }
+      // the helpers that now reach a provider: their calls are calls to it
+      for (const site of calls) {
+        if (this.callByNode.has(site)) continue;
+        const helper = this.calledFunction(site);
+        const provider = helper && !before.has(helper) && !this.layers.has(helper) ? this.wrappers.get(helper) : undefined;
+        if (helper && provider) {
+          this.addCall({ node: site, provider, wrapper: helper });
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** The function a call site passes callbacks to: this file's, or another project file's (with that file's analysis). */
+  private callbackTarget(site: TSESTree.CallExpression): { fn: FunctionNode; analysis?: FileAnalysis } | undefined {
+    const local = this.calledFunction(site);
+    if (local) return { fn: local };
+    const target = this.calleeTarget(site);
+    return target && 'external' in target ? { fn: target.external.fn, analysis: target.external.analysis } : undefined;
+  }
+
 
   /**
    * A call that runs an inline function reaching a provider and hands its
@@ -928,6 +1000,23 @@ export class FileAnalysis implements AnalysisEnv {
 }
 
 /** Is the call's promise awaited (directly, or through `.then()` / `.json()` chains) before leaving `block`? */
+/** The calls of a function's parameter inside it: `fn()`, `fn.call(this)`, `fn.apply(this, args)`. */
+function invocationsOf(sourceCode: Readonly<TSESLint.SourceCode>, helper: FunctionNode, index: number): TSESTree.CallExpression[] {
+  const param = helper.params[index];
+  const plain = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (plain?.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = sourceCode.scopeManager?.acquire(helper)?.set.get(plain.name);
+  if (!variable) return [];
+  const found: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    let current: Node = ref.identifier;
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && (memberName(parent) === 'call' || memberName(parent) === 'apply')) current = parent;
+    if (current.parent?.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current) found.push(current.parent);
+  }
+  return found;
+}
+
 function isAwaitedWithin(call: Node, block: Node): boolean {
   for (let current: Node | undefined = call; current && current !== block; current = current.parent) {
     const parent: Node | undefined = current.parent;

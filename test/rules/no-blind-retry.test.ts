@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/no-blind-retry.js';
 import { catalog, type ErrorEntry, type Provider } from '../../src/catalog/index.js';
@@ -1875,6 +1876,435 @@ ruleTester.run('no-blind-retry: what a request that is not a send can return', r
         }
       `,
       errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+  ],
+});
+
+// ─── Only the same request sent again is a retry (issue 15, real code) ─────────
+// A call on a failure path retries only when it sends the same request again:
+// the same callee with the same arguments (or the function itself with its
+// request parameters passed on unchanged; an attempt counter or a delay may
+// change). An apology sent after a failed confirmation, the next recipient of a
+// list, or a payload corrected from the error is a new request. One finding per
+// re-sending call, however many sends its `try` holds.
+const SEND_TEXT = code`
+  import axios from 'axios';
+  async function sendText(phoneNumberId: string, to: string, body: string) {
+    const { data } = await axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body } });
+    return data;
+  }
+`;
+/** A case that uses `sendText` (lines 1-5) first. */
+const withSendText = (strings: TemplateStringsArray, ...values: unknown[]): string => `${SEND_TEXT}\n${code(strings, ...values)}`;
+
+ruleTester.run('no-blind-retry: only the same request again is a retry', rule, {
+  valid: [
+    // Meta: the catch sends an apology through the same wrapper: another message, not a retry
+    withSendText`
+      export async function confirm(db: { save(x: object): Promise<void> }, phoneNumberId: string, to: string) {
+        try {
+          await db.save({ to });
+          await sendText(phoneNumberId, to, 'You are confirmed');
+          await sendText(phoneNumberId, to, 'See you on Friday');
+        } catch (err) {
+          console.error(err);
+          await sendText(phoneNumberId, to, 'Sorry, something went wrong.');
+        }
+      }
+    `,
+    // Meta: the try and the catch each declare their own \`text\`: the same name, another message
+    withSendText`
+      export async function confirm(phoneNumberId: string, to: string, name: string) {
+        try {
+          const text = \`Thank you \${name}, you are confirmed.\`;
+          await sendText(phoneNumberId, to, text);
+        } catch (err) {
+          const text = 'Sorry, something went wrong.';
+          await sendText(phoneNumberId, to, text);
+        }
+      }
+    `,
+    // Meta: an interactive message that failed falls back to a text message (direct requests, different payloads)
+    code`
+      import axios from 'axios';
+      export async function offer(url: string, to: string, flow: object) {
+        try {
+          await axios.post(url, { messaging_product: 'whatsapp', to, type: 'interactive', interactive: flow });
+        } catch (err) {
+          await axios.post(url, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Open the form at example.com' } });
+        }
+      }
+    `,
+    // wa-server: the same variable re-sent after it was rebuilt in the catch is a different request
+    code`
+      import axios from 'axios';
+      export async function send(to: string, text: string) {
+        let message = { to, text };
+        try {
+          await axios.post('${WA}', message);
+        } catch (err) {
+          message = { to, text: text.slice(0, 100) };
+          await axios.post('${WA}', message);
+        }
+      }
+    `,
+    // Meta: recursion from .then/.catch with the next element of a list is iteration, not a retry
+    code`
+      import axios from 'axios';
+      export function broadcast(url: string, receivers: { phone: string }[], done: (failed: number[]) => void) {
+        let i = 0;
+        const failed: number[] = [];
+        function next(receiver: { phone: string }) {
+          axios.post(url, { messaging_product: 'whatsapp', to: receiver.phone, type: 'text', text: { body: 'hi' } }).then(() => {
+            i += 1;
+            if (i < receivers.length) next(receivers[i]); else done(failed);
+          }).catch((err) => {
+            failed.push(err.response?.data?.error?.code);
+            i += 1;
+            if (i < receivers.length) next(receivers[i]); else done(failed);
+          });
+        }
+        next(receivers[0]);
+      }
+    `,
+    // MsgBubbles: the same walk with no argument: the request reads items[i], and i moves on before the call
+    code`
+      import axios from 'axios';
+      export function drain(items: object[]) {
+        let i = 0;
+        function next() {
+          axios.post('${BUBBLES}', items[i]).catch(() => {
+            i++;
+            if (i < items.length) next();
+          });
+        }
+        next();
+      }
+    `,
+    // Digiworld: an index parameter the request reads is not an attempt counter: index + 1 is the next message
+    code`
+      import axios from 'axios';
+      export async function sendFrom(messages: object[], index: number): Promise<void> {
+        try {
+          await axios.post('${DIGI}', messages[index]);
+        } catch (err) {
+          console.error(err);
+        }
+        if (index + 1 < messages.length) return sendFrom(messages, index + 1);
+      }
+    `,
+    // Meta: on 132000 the template parameters are corrected from error_data.details and the corrected request is sent
+    code`
+      import axios from 'axios';
+      declare function expectedCount(details: string | undefined): number | null;
+      async function sendTemplate(phoneNumberId: string, to: string, name: string, params: string[]) {
+        return axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, {
+          messaging_product: 'whatsapp', to, type: 'template',
+          template: { name, language: { code: 'en' }, components: [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }] },
+        });
+      }
+      export async function send(phoneNumberId: string, to: string, name: string, params: string[]) {
+        try {
+          return await sendTemplate(phoneNumberId, to, name, params);
+        } catch (err) {
+          if (err.response?.data?.error?.code === 132000) {
+            const expected = expectedCount(err.response.data.error.error_data?.details);
+            if (expected !== null) return await sendTemplate(phoneNumberId, to, name, params.slice(0, expected));
+          }
+          throw err;
+        }
+      }
+    `,
+    // CEQUENS: recursion with a corrected argument (the template swapped for a text) sends another request
+    code`
+      import axios from 'axios';
+      export async function send(to: string, message: object): Promise<unknown> {
+        try {
+          return await axios.post('${CEQUENS}', { to, ...message });
+        } catch (err) {
+          return send(to, { type: 'text', text: { body: 'Please reply to continue.' } });
+        }
+      }
+    `,
+    // A helper that runs a callback and rethrows what isRetryable() rejects
+    code`
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      async function withRetry<T>(fn: () => Promise<T>, attempt = 0): Promise<T> {
+        try {
+          return await fn();
+        } catch (err) {
+          if (!isRetryable('meta-cloud', err.response?.data?.error?.code) || attempt >= 4) throw err;
+          await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+          return withRetry(fn, attempt + 1);
+        }
+      }
+      export const sendText = (phoneId: string, to: string, body: string) =>
+        withRetry(() => axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body } }));
+    `,
+    // A helper stopping for an error class the file creates from the provider's answer: the rule cannot see which codes, benefit of the doubt
+    code`
+      import axios from 'axios';
+      class PermanentError extends Error {}
+      async function withRetry<T>(fn: () => Promise<T>, attempt = 0): Promise<T> {
+        try {
+          return await fn();
+        } catch (err) {
+          if (err instanceof PermanentError || attempt >= 4) throw err;
+          await new Promise((r) => setTimeout(r, 1000));
+          return withRetry(fn, attempt + 1);
+        }
+      }
+      export const sendText = (phoneId: string, to: string, body: string) =>
+        withRetry(async () => {
+          try {
+            return await axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body } });
+          } catch (e) {
+            if (e.response?.status === 400) throw new PermanentError(String(e.response.data.error.code));
+            throw e;
+          }
+        });
+    `,
+    // A helper that runs a callback once (timing it) retries nothing
+    code`
+      import axios from 'axios';
+      async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+        const start = Date.now();
+        try {
+          return await fn();
+        } finally {
+          console.log(label, Date.now() - start);
+        }
+      }
+      export const send = (payload: object) => timed('send', () => axios.post('${META}', payload));
+    `,
+  ],
+  invalid: [
+    // Meta: the catch sends the same text again through the same wrapper
+    {
+      code: withSendText`
+        export async function remind(phoneNumberId: string, to: string, text: string) {
+          try {
+            await sendText(phoneNumberId, to, text);
+          } catch (err) {
+            await new Promise((r) => setTimeout(r, 5000));
+            await sendText(phoneNumberId, to, text);
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 11, column: 11, endLine: 11, endColumn: 44 }],
+    },
+    // Meta: two sends in the try, and the catch runs the whole function again: one finding, not one per send
+    {
+      code: withSendText`
+        export async function welcome(phoneNumberId: string, to: string, attempt = 0): Promise<void> {
+          try {
+            await sendText(phoneNumberId, to, 'Welcome!');
+            await sendText(phoneNumberId, to, 'Reply HELP for help.');
+          } catch (err) {
+            if (attempt < 3) return welcome(phoneNumberId, to, attempt + 1);
+            throw err;
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 11, column: 29, endLine: 11, endColumn: 68 }],
+    },
+    // Meta: a catch that re-sends both sends of its try is one retry, reported at its first re-send
+    {
+      code: withSendText`
+        export async function greet(phoneNumberId: string, to: string) {
+          try {
+            await sendText(phoneNumberId, to, 'Hello!');
+            await sendText(phoneNumberId, to, 'How can we help?');
+          } catch (err) {
+            await sendText(phoneNumberId, to, 'Hello!');
+            await sendText(phoneNumberId, to, 'How can we help?');
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 11, column: 11, endLine: 11, endColumn: 48 }],
+    },
+    // wa-server: parameters the request does not read (a counter, a delay) may change; the payload is passed on
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object, attempt = 0, delay = 500): Promise<unknown> {
+          try {
+            return await axios.post('${WA}', payload);
+          } catch (err) {
+            if (attempt >= 3) throw err;
+            await new Promise((r) => setTimeout(r, delay));
+            return send(payload, attempt + 1, delay * 2);
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'wa-server', examples: EVERY['wa-server'] }, line: 8, column: 12, endLine: 8, endColumn: 49 }],
+    },
+    // MsgBubbles: a destructured parameter passed on as the same object
+    {
+      code: code`
+        import axios from 'axios';
+        export function send({ to, text }: { to: string; text: string }): Promise<unknown> {
+          return axios.post('${BUBBLES}', { to, text }).catch(() => send({ to, text }));
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'msgbubbles', examples: EVERY.msgbubbles }, line: 3, column: 89, endLine: 3, endColumn: 107 }],
+    },
+    // R8: a helper that takes the request as a callback and recurses on failure retries the provider calls passed to it;
+    // AuthError is never created, so it stops nothing
+    {
+      code: code`
+        import axios from 'axios';
+        class AuthError extends Error {}
+        async function withRetry<T>(fn: () => Promise<T>, attempt = 0): Promise<T> {
+          try {
+            return await fn();
+          } catch (error) {
+            if (error instanceof AuthError) throw error;
+            if (attempt < 4) {
+              await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+              return withRetry(fn, attempt + 1);
+            }
+            throw error;
+          }
+        }
+        export function sendText(phoneId: string, to: string, body: string) {
+          return withRetry(async () => {
+            const { data } = await axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body } });
+            return data;
+          });
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 10, column: 14, endLine: 10, endColumn: 40 }],
+    },
+    // R8: the same with a loop, and a named function passed in
+    {
+      code: code`
+        import axios from 'axios';
+        async function retrying<T>(times: number, fn: () => Promise<T>): Promise<T> {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await fn();
+            } catch (err) {
+              if (attempt >= times) throw err;
+              await new Promise((r) => setTimeout(r, 1000));
+            }
+          }
+        }
+        async function post(payload: object) {
+          return axios.post('${DIGI}', payload);
+        }
+        export const send = (payload: object) => retrying(3, () => post(payload));
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'digiworld', examples: EVERY.digiworld }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+  ],
+});
+
+// A retry predicate's result held in a variable is read like the call written in place.
+const STORED_PREDICATE = (held: boolean) => code`
+  import axios, { type AxiosError } from 'axios';
+  export class Sender {
+    async send(phoneId: string, payload: object) {
+      for (let attempt = 0; attempt <= 3; attempt += 1) {
+        try {
+          return await axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, payload);
+        } catch (error) {
+          const status = (error as AxiosError).response?.status || 0;
+          ${held ? 'const retryable = this.isRetryableStatus(status);' : ''}
+          if (${held ? 'retryable' : 'this.isRetryableStatus(status)'} && attempt < 3) {
+            await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+          } else {
+            throw error;
+          }
+        }
+      }
+    }
+    private isRetryableStatus(status: number): boolean {
+      return status === 429 || (status >= 500 && status < 600);
+    }
+  }
+`;
+
+ruleTester.run('no-blind-retry: a decision held in a variable', rule, {
+  valid: [
+    // the catalog's predicate, held and negated: only retryable codes are re-sent
+    code`
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function send(phoneId: string, payload: object) {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, payload);
+          } catch (err) {
+            const retryable = isRetryable('meta-cloud', err.response?.data?.error?.code);
+            if (!retryable || attempt >= 3) throw err;
+            await new Promise((r) => setTimeout(r, 1000 * attempt));
+          }
+        }
+      }
+    `,
+  ],
+  invalid: [true, false].map((held) => ({
+    name: held ? 'retry predicate stored in a const' : 'retry predicate called in the condition',
+    code: STORED_PREDICATE(held),
+    errors: [
+      {
+        messageId: 'partialRetry' as const,
+        data: { provider: 'meta-cloud', count: 3, errors: 'errors', examples: cite('meta-cloud', 3, 131045) },
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 8,
+      },
+    ],
+  })),
+});
+
+// R8 across files: a retry helper of another project file (the fixture app's
+// lib/with-retry.ts) that takes the request as a callback is judged with its
+// own decision and reported at the call that hands it the request.
+const APP = fileURLToPath(new URL('../fixtures/cross-file/app/', import.meta.url));
+
+ruleTester.run('no-blind-retry: callback retry helpers of other files', rule, {
+  valid: [
+    // retryTransient rethrows what the catalog's isRetryable() rejects
+    {
+      filename: `${APP}src/jobs/confirm.ts`,
+      code: code`
+        import axios from 'axios';
+        import { retryTransient } from '../lib/with-retry';
+        export const confirm = (phoneId: string, to: string) =>
+          retryTransient(() => axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Confirmed' } }));
+      `,
+    },
+    // the helper given something that is no provider call retries no send
+    {
+      filename: `${APP}src/jobs/cleanup.ts`,
+      code: code`
+        import { withRetry } from '../lib/with-retry';
+        export const cleanup = (db: { purge(): Promise<void> }) => withRetry(() => db.purge());
+      `,
+    },
+  ],
+  invalid: [
+    // withRetry stops only for an error class nothing creates: every error is re-sent, once per call handing it a send
+    {
+      filename: `${APP}src/jobs/confirm.ts`,
+      code: code`
+        import axios from 'axios';
+        import { withRetry } from '../lib/with-retry';
+        const url = (phoneId: string) => \`https://graph.facebook.com/v21.0/\${phoneId}/messages\`;
+        export async function confirm(phoneId: string, to: string) {
+          await withRetry(() => axios.post(url(phoneId), { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Confirmed' } }));
+          const send = () => axios.post(url(phoneId), { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'See you' } });
+          await withRetry(send);
+        }
+      `,
+      errors: [
+        { messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 5, column: 9, endLine: 5, endColumn: 132 },
+        { messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 7, column: 9, endLine: 7, endColumn: 24 },
+      ],
     },
   ],
 });

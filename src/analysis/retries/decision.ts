@@ -8,12 +8,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { entryMatches } from '../../catalog/lookup.js';
 import type { ErrorEntry } from '../../catalog/schema.js';
-import { isFunction, memberName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node, type VisitorKeys } from '../ast.js';
+import { findVariable, isFunction, memberName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node, type VisitorKeys } from '../ast.js';
 import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import type { ProviderInfo } from '../providers.js';
 import { codeComparisonsOf, simpleStatusComparison, statusTestOf, type StatusRange } from '../tests.js';
-import { calleeFunction, inline, staticValue, UNKNOWN } from '../values.js';
+import { calleeFunction, constInit, inline, staticValue, UNKNOWN } from '../values.js';
 import { throwsOnFailure } from '../error-paths.js';
 import { NETWORK_ERROR, type DecisionBasis, type Outcome, type Truth, type Walk } from './types.js';
 
@@ -59,7 +59,9 @@ export function evaluate(walk: Walk, node: Node): Truth {
         return current.operator === '!==' || current.operator === '!=' ? not(matches) : matches;
       }
       if (current.operator === 'instanceof' && current.right.type === AST_NODE_TYPES.Identifier && mentionsProvider(walk, current.left)) {
-        return HTTP_ERROR_CLASSES.has(current.right.name) ? 'T' : 'O';
+        if (HTTP_ERROR_CLASSES.has(current.right.name)) return 'T';
+        // a class of this file that nothing creates: no provider error is one
+        return neverInstantiated(analysis, current.right) ? 'F' : 'O';
       }
       return opaqueOrUnknown(walk, current);
     }
@@ -96,6 +98,9 @@ export function evaluate(walk: Walk, node: Node): Truth {
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.MemberExpression: {
       const kind = analysis.kindOf(current);
+      // `const retryable = this.isRetryableStatus(status); if (retryable && …)`: read as the call written in place
+      const held = !kind && current.type === AST_NODE_TYPES.Identifier ? heldCondition(walk, current) : undefined;
+      if (held) return held;
       if (!kind) return opaqueOrUnknown(walk, current);
       if (walk.entry === NETWORK_ERROR) return kind.k === 'error' ? 'T' : 'F';
       if (kind.k === 'ok') return 'F';
@@ -104,6 +109,36 @@ export function evaluate(walk: Walk, node: Node): Truth {
     }
     default:
       return opaqueOrUnknown(walk, current);
+  }
+}
+
+/**
+ * A class declared in this file, not exported, whose name is used only on the
+ * right of `instanceof`: no value is ever an instance of it.
+ */
+function neverInstantiated(analysis: FileAnalysis, id: TSESTree.Identifier): boolean {
+  const variable = findVariable(analysis.sourceCode, id);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== 'ClassName' || def.node.type !== AST_NODE_TYPES.ClassDeclaration) return false;
+  const holder = def.node.parent;
+  if (holder?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return false;
+  return variable.references.every((ref) => ref.identifier.parent?.type === AST_NODE_TYPES.BinaryExpression && ref.identifier.parent.operator === 'instanceof' && ref.identifier.parent.right === ref.identifier);
+}
+
+const evaluating = new Set<Node>();
+
+/**
+ * The truth of the condition a variable holds (a `const`, or a `let` never
+ * reassigned): its initializer evaluated as if written where it is tested.
+ */
+function heldCondition(walk: Walk, id: TSESTree.Identifier): Truth | undefined {
+  const init = constInit(walk.analysis, id);
+  if (!init || isFunction(skipTransparent(init)) || evaluating.has(init)) return undefined;
+  evaluating.add(init);
+  try {
+    return evaluate(walk, init);
+  } finally {
+    evaluating.delete(init);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import type { FileAnalysis } from '../file.js';
 import { clientOptionConstructs } from './client-options.js';
+import { helperConstructs } from './helpers.js';
 import { jobConstructs } from './job-engines.js';
 import { libraryConstructs } from './libraries.js';
 import { loopConstructs } from './loops.js';
@@ -26,7 +27,7 @@ const cache = new WeakMap<FileAnalysis, RetryConstruct[]>();
 export function retryConstructs(analysis: FileAnalysis): readonly RetryConstruct[] {
   let found = cache.get(analysis);
   if (!found) {
-    found = [...loopConstructs(analysis), ...recursionConstructs(analysis), ...libraryConstructs(analysis), ...clientOptionConstructs(analysis), ...jobConstructs(analysis)];
+    found = [...loopConstructs(analysis), ...recursionConstructs(analysis), ...libraryConstructs(analysis), ...clientOptionConstructs(analysis), ...jobConstructs(analysis), ...helperConstructs(analysis)];
     cache.set(analysis, found);
   }
   return found;

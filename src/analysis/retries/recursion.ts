@@ -5,19 +5,36 @@ import type { FileAnalysis, ProviderCall } from '../file.js';
 import { NETWORK_ERROR, type Outcome, type RetryConstruct, type Walk } from './types.js';
 import { baseWalk, callsIn, containsThrow, innermostTry, rejectsOnError, runExpression, runList, runStatement, set } from './decision.js';
 import { construct, delayIn } from './construct.js';
+import { sendsSameRequest } from './same-request.js';
 
 export function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
-  const found: RetryConstruct[] = [];
+  // one construct per failure path (a `catch`, a `.catch()` handler): it re-sends every send of its `try` that it sends again
+  const found = new Map<Node, { construct: RetryConstruct; calls: ProviderCall[]; checks: ((c: TSESTree.CallExpression) => boolean)[] }>();
   const keys = analysis.sourceCode.visitorKeys;
-  for (const call of analysis.calls) {
+  // in source order, so that a failure path's construct is the one of its first send
+  for (const call of [...analysis.calls].sort((a, b) => a.node.range[0] - b.node.range[0])) {
     const fn = enclosingFunction(call.node);
     if (!fn) continue;
-    const callsAgain = (c: TSESTree.CallExpression): boolean =>
-      c !== call.node && (analysis.calledFunction(c) === fn || (call.wrapper !== undefined && analysis.calledFunction(c) === call.wrapper) || sameRequest(analysis, call, c));
-    /** A recursion when `errorPath` calls the function again; `run` walks it for one code. */
+    const same = new Map<TSESTree.CallExpression, boolean>();
+    const callsAgain = (c: TSESTree.CallExpression): boolean => {
+      let known = same.get(c);
+      if (known === undefined) same.set(c, (known = sendsSameRequest(analysis, fn, call, c)));
+      return known;
+    };
+    /** A recursion when `errorPath` sends the same request again; `run` walks it for one code. */
     const add = (errorPath: Node, run: (walk: Walk) => Set<Outcome>): void => {
       const again = callsIn(errorPath, keys).find(callsAgain);
-      if (again) found.push(recursion(analysis, call, again, run, callsAgain, errorPath));
+      if (!again) return;
+      const existing = found.get(errorPath);
+      if (existing) {
+        existing.calls.push(call);
+        existing.checks.push(callsAgain);
+        return;
+      }
+      const calls = [call];
+      const checks = [callsAgain];
+      const isRetryCall = (c: TSESTree.CallExpression) => checks.some((check) => check(c));
+      found.set(errorPath, { construct: recursion(analysis, calls, again, run, isRetryCall, errorPath), calls, checks });
     };
     // try { await send() } catch { … send() … }
     const tryStatement = innermostTry(call.node, fn);
@@ -62,7 +79,7 @@ export function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
       outer = chained;
     }
   }
-  return found;
+  return [...found.values()].map((f) => f.construct);
 }
 
 /** Statements of a function body and its blocks, not of nested functions. */
@@ -74,19 +91,6 @@ function statementsIn(body: Node, visitorKeys: VisitorKeys): TSESTree.Statement[
     return undefined;
   });
   return found;
-}
-
-/**
- * The same request sent again: `.catch(() => axios.post(sameUrl, sameBody))`,
- * the same wrapper of another file called again.
- */
-function sameRequest(analysis: FileAnalysis, call: ProviderCall, other: TSESTree.CallExpression): boolean {
-  const again = analysis.providerCall(other);
-  if (!again || again.provider !== call.provider) return false;
-  if (call.external && again.external) return call.external.fn === again.external.fn;
-  if (!call.request || !again.request || call.request.family !== again.request.family || call.request.method !== again.request.method) return false;
-  const text = (node: Node | undefined) => (node ? analysis.sourceCode.getText(node) : '');
-  return call.request.url?.text === again.request.url?.text && text(call.request.urlNode) === text(again.request.urlNode) && text(call.request.data) === text(again.request.data);
 }
 
 /** A `throw` in a `.then(…)` handler between the call and `end` (`fetch().then((r) => { if (!r.ok) throw … })`). */
@@ -105,18 +109,19 @@ function chainThrows(analysis: FileAnalysis, call: Node, end: Node): boolean {
 
 function recursion(
   analysis: FileAnalysis,
-  call: ProviderCall,
+  calls: ProviderCall[],
   again: TSESTree.CallExpression,
   run: (walk: Walk) => Set<Outcome>,
   isRetryCall: (c: TSESTree.CallExpression) => boolean,
   errorPath: Node,
 ): RetryConstruct {
+  const call = calls[0]!;
   const provider = call.provider;
   return construct({
     form: 'recursion',
     node: again,
     provider,
-    calls: [call],
+    calls,
     region: enclosingFunction(call.node) ?? call.node,
     delay: delayIn(analysis, errorPath, provider),
     walk: (entry, basis) => run(baseWalk(analysis, entry, provider, basis, { isRetryCall })),

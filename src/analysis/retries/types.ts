@@ -19,10 +19,11 @@ export type RetryVerdict = 'retried' | 'not-retried' | 'opaque';
 export type RetryDelay = 'none' | 'some' | 'provider-hint';
 
 export interface RetryConstruct {
-  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job';
+  /** `helper`: a retry helper of another file that this call hands the request to as a callback. */
+  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'helper';
   /** The retry library, client or job engine. */
   readonly library?: RetryLibrary | 'got' | 'ky' | JobEngine;
-  /** Where to report: the loop keyword's statement, the recursive call, the library call. */
+  /** Where to report: the loop keyword's statement, the recursive call, the library call, the helper call. */
   readonly node: Node;
   readonly provider: ProviderInfo;
   /** The provider calls the construct re-sends. */

@@ -1,0 +1,253 @@
+/**
+ * Is a call on a failure path the same request sent again? Only then is it a
+ * retry. A `catch` that sends another message (an apology after the
+ * confirmation failed), a recursion that moves on to the next recipient
+ * (`next(receivers[i])`) or a re-send with a payload corrected from the error
+ * sends a new request.
+ *
+ * What makes a request is what the provider call reads: its arguments and
+ * callee, followed through local variables to the parameters of the function
+ * around it. A call sends the same request again when every parameter the
+ * request reads gets the same value: the parameter itself (or the same
+ * expression, for another call of the same wrapper), not written since the
+ * first send. Parameters the request does not read (an attempt counter, a
+ * delay, a logger) may change freely.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable, memberName, skipTransparent, walkNodes, type FunctionNode, type Node, type Variable } from '../ast.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
+
+/** How far local variables are followed back to what they are built from. */
+const MAX_DEPTH = 4;
+
+/** Identifiers that read a variable in `root` (property keys and `a.b`'s `b` are names, not reads); nested functions included. */
+function readsIn(root: Node, keys: FileAnalysis['sourceCode']['visitorKeys']): TSESTree.Identifier[] {
+  const found: TSESTree.Identifier[] = [];
+  walkNodes(root, keys, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return undefined;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) return undefined;
+    found.push(node);
+    return undefined;
+  });
+  return found;
+}
+
+function paramVariables(analysis: FileAnalysis, fn: FunctionNode): Variable[] {
+  const scope = analysis.sourceCode.scopeManager?.acquire(fn);
+  return scope ? scope.variables.filter((v) => v.defs.some((d) => d.type === 'Parameter' && d.node === fn)) : [];
+}
+
+/** What the requests of a function read: its parameters, and variables from outside it. */
+interface Reads {
+  readonly params: Set<Variable>;
+  readonly outer: Set<Variable>;
+}
+
+/**
+ * What the provider calls `calls` of `fn` read: the arguments and callee of
+ * each, followed through variables declared in `fn` (their initializers and
+ * later assignments) to parameters of `fn` and variables from outside it.
+ */
+function requestReads(analysis: FileAnalysis, calls: readonly TSESTree.CallExpression[], fn: FunctionNode): Reads {
+  const keys = analysis.sourceCode.visitorKeys;
+  const params = new Set(paramVariables(analysis, fn));
+  const reads: Reads = { params: new Set(), outer: new Set() };
+  const seen = new Set<Variable>();
+  const follow = (node: Node, depth: number): void => {
+    for (const id of readsIn(node, keys)) {
+      const variable = findVariable(analysis.sourceCode, id);
+      if (!variable || seen.has(variable)) continue;
+      seen.add(variable);
+      if (params.has(variable)) {
+        reads.params.add(variable);
+        continue;
+      }
+      const def = variable.defs[0];
+      if (!def) continue; // a global
+      const local = def.node.range[0] >= fn.range[0] && def.node.range[1] <= fn.range[1];
+      if (!local) {
+        reads.outer.add(variable);
+        continue;
+      }
+      // a variable of the function (`const payload = payloadFor(receiver)`): what it is built from
+      if (depth >= MAX_DEPTH || def.node.type !== AST_NODE_TYPES.VariableDeclarator) continue;
+      if (def.node.init) follow(def.node.init, depth + 1);
+      for (const ref of variable.references) if (ref.isWrite() && ref.writeExpr && !ref.init) follow(ref.writeExpr, depth + 1);
+    }
+  };
+  for (const call of calls) {
+    for (const argument of call.arguments) follow(argument, 0);
+    follow(call.callee, 0);
+  }
+  return reads;
+}
+
+/**
+ * Is `variable` changed between `from` and `to`: assigned (`payload = fix(payload)`,
+ * `i += 1`), or its object mutated (`payload.text = …`, `Object.assign(payload, …)`)?
+ */
+function changedBetween(variable: Variable, from: number, to: number): boolean {
+  return variable.references.some((ref) => {
+    const at = ref.identifier.range[0];
+    if (at < from || at > to) return false;
+    if (ref.isWrite() && !ref.init) return true;
+    // `payload.text = …`, `payload.a.b++`
+    let current: Node = ref.identifier;
+    while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) current = current.parent;
+    const parent = current.parent;
+    if (current !== ref.identifier) {
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === current) return true;
+      if (parent?.type === AST_NODE_TYPES.UpdateExpression) return true;
+      if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return true;
+    }
+    // `Object.assign(payload, …)`
+    return (
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments[0] === current &&
+      parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+      parent.callee.object.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.object.name === 'Object' &&
+      memberName(parent.callee) === 'assign'
+    );
+  });
+}
+
+/** The variables a parameter declares, with the part of the pattern that binds each. */
+function parameterBindings(param: TSESTree.Parameter): { pattern: Node; name: TSESTree.Identifier }[] {
+  const plain = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  const inner = plain.type === AST_NODE_TYPES.AssignmentPattern ? plain.left : plain;
+  if (inner.type === AST_NODE_TYPES.Identifier) return [{ pattern: inner, name: inner }];
+  if (inner.type === AST_NODE_TYPES.RestElement && inner.argument.type === AST_NODE_TYPES.Identifier) return [{ pattern: inner, name: inner.argument }];
+  if (inner.type === AST_NODE_TYPES.ObjectPattern) {
+    const found: { pattern: Node; name: TSESTree.Identifier }[] = [];
+    for (const property of inner.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (value.type === AST_NODE_TYPES.Identifier) found.push({ pattern: property, name: value });
+    }
+    return found;
+  }
+  return [];
+}
+
+/** Does `argument` pass on exactly the value the parameter binding holds (the parameter itself, unchanged since `from`)? */
+function passesSame(analysis: FileAnalysis, argument: Node | undefined, binding: { pattern: Node; name: TSESTree.Identifier }, variable: Variable, from: number): boolean {
+  if (!argument) return false;
+  const to = argument.range[0];
+  const same = (node: Node | undefined): boolean => {
+    const current = node && skipTransparent(node);
+    return current?.type === AST_NODE_TYPES.Identifier && findVariable(analysis.sourceCode, current) === variable && !changedBetween(variable, from, to);
+  };
+  if (binding.pattern.type === AST_NODE_TYPES.RestElement) return argument.type === AST_NODE_TYPES.SpreadElement && same(argument.argument);
+  if (binding.pattern.type === AST_NODE_TYPES.Property) {
+    // `function send({ to, text })` called again as `send({ to, text })`
+    const current = skipTransparent(argument);
+    if (current.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const key = binding.pattern.key.type === AST_NODE_TYPES.Identifier ? binding.pattern.key.name : binding.pattern.key.type === AST_NODE_TYPES.Literal ? String(binding.pattern.key.value) : undefined;
+    const property = current.properties.find(
+      (p): p is TSESTree.Property =>
+        p.type === AST_NODE_TYPES.Property && !p.computed && (p.key.type === AST_NODE_TYPES.Identifier ? p.key.name : p.key.type === AST_NODE_TYPES.Literal ? String(p.key.value) : undefined) === key,
+    );
+    return !!property && same(property.value);
+  }
+  return same(argument);
+}
+
+/**
+ * `fn` calling itself again (`again`): the same request when every parameter
+ * the requests of `fn` read is passed on unchanged since `call` was sent.
+ */
+function recursesWithSameRequest(analysis: FileAnalysis, fn: FunctionNode, call: ProviderCall, again: TSESTree.CallExpression): boolean {
+  const [start, end] = fn.range;
+  const requests = analysis.calls
+    .filter((c) => c.node.range[0] >= start && c.node.range[1] <= end && analysis.calledFunction(c.node) !== fn)
+    .map((c) => c.node);
+  if (!requests.includes(call.node)) requests.push(call.node);
+  const read = requestReads(analysis, requests, fn);
+  const from = call.node.range[1];
+  // the next element of a list the function walks (`i += 1; next()` where the request reads `items[i]`)
+  for (const variable of read.outer) if (changedBetween(variable, from, again.range[0])) return false;
+  for (const [index, param] of fn.params.entries()) {
+    for (const binding of parameterBindings(param)) {
+      const variable = findVariable(analysis.sourceCode, binding.name);
+      if (!variable || !read.params.has(variable)) continue;
+      if (!passesSame(analysis, again.arguments[index], binding, variable, from)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Are two expressions the same value: written the same, each name reading the
+ * same variable (not a `const msg` of the `try` and another of the `catch`),
+ * and none of those variables changed since the first send?
+ */
+function sameExpression(analysis: FileAnalysis, a: Node | undefined, b: Node | undefined, from: number): boolean {
+  if (!a || !b) return a === b;
+  const text = (n: Node) => analysis.sourceCode.getText(n).replace(/\s+/g, '');
+  if (text(a) !== text(b)) return false;
+  const keys = analysis.sourceCode.visitorKeys;
+  const first = readsIn(a, keys);
+  const second = readsIn(b, keys);
+  if (first.length !== second.length) return false;
+  return second.every((id, i) => {
+    const variable = findVariable(analysis.sourceCode, id);
+    if (variable !== findVariable(analysis.sourceCode, first[i]!)) return false;
+    return !variable || !changedBetween(variable, from, b.range[0]);
+  });
+}
+
+/**
+ * Another call of the function `call` invoked (`wrapper`, of this file or of
+ * `owner`'s): the same request when each argument the wrapper's requests read
+ * is written the same and reads nothing changed since the first send.
+ */
+function callsWrapperWithSameRequest(analysis: FileAnalysis, wrapper: FunctionNode, owner: FileAnalysis, call: ProviderCall, again: TSESTree.CallExpression): boolean {
+  const [start, end] = wrapper.range;
+  const requests = owner.calls.filter((c) => c.node.range[0] >= start && c.node.range[1] <= end && owner.calledFunction(c.node) !== wrapper).map((c) => c.node);
+  const read = requestReads(owner, requests, wrapper);
+  const from = call.node.range[1];
+  for (const [index, param] of wrapper.params.entries()) {
+    const readsParam = parameterBindings(param).some((binding) => {
+      const variable = findVariable(owner.sourceCode, binding.name);
+      return !!variable && read.params.has(variable);
+    });
+    if (!readsParam) continue;
+    const first = call.node.arguments[index];
+    const second = again.arguments[index];
+    if (first?.type === AST_NODE_TYPES.SpreadElement || second?.type === AST_NODE_TYPES.SpreadElement) {
+      if (!sameExpression(analysis, first, second, from)) return false;
+      break; // positions after a spread are not known
+    }
+    if (!sameExpression(analysis, first, second, from)) return false;
+  }
+  return true;
+}
+
+/** A direct request sent again: the same client, method, URL and payload, with nothing they read changed. */
+function sameDirectRequest(analysis: FileAnalysis, call: ProviderCall, again: ProviderCall): boolean {
+  const first = call.request;
+  const second = again.request;
+  if (!first || !second || first.family !== second.family || first.method !== second.method || first.clientOrigin !== second.clientOrigin) return false;
+  if (first.url?.text !== second.url?.text) return false;
+  const from = call.node.range[1];
+  return sameExpression(analysis, first.urlNode, second.urlNode, from) && sameExpression(analysis, first.data, second.data, from) && sameExpression(analysis, first.configSource, second.configSource, from);
+}
+
+/**
+ * Does `again`, on the failure path of `call` inside `fn`, send the same
+ * request once more: `fn` calling itself with the same request arguments, the
+ * same wrapper called with the same arguments, or the same direct request?
+ */
+export function sendsSameRequest(analysis: FileAnalysis, fn: FunctionNode, call: ProviderCall, again: TSESTree.CallExpression): boolean {
+  if (again === call.node) return false;
+  const target = analysis.calledFunction(again);
+  if (target === fn) return recursesWithSameRequest(analysis, fn, call, again);
+  if (call.wrapper && target === call.wrapper) return callsWrapperWithSameRequest(analysis, call.wrapper, analysis, call, again);
+  const other = analysis.providerCall(again);
+  if (!other || other.provider !== call.provider) return false;
+  if (call.external && other.external) return call.external.fn === other.external.fn && callsWrapperWithSameRequest(analysis, call.external.fn, call.external.analysis, call, again);
+  return sameDirectRequest(analysis, call, other);
+}
