@@ -5,10 +5,10 @@
  * error code). Built once per file and shared by every rule.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { classifyRequest, isCloudApiPayload, isHttpRequest, isSdk, type RequestInfo, type SdkFamily } from './clients.js';
+import { enclosingClass, enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { classifyRequest, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
-import { hasWhatsAppEvidence, isHostlessCloudApi } from './evidence.js';
+import { baseKeyOf, hasWhatsAppEvidence, isHostlessCloudApi, otherGraphProduct } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { retryCallbackProvider } from './retries/library-calls.js';
@@ -87,6 +87,13 @@ export interface RemoteRequest {
   readonly method: string | undefined;
 }
 
+/** A request to a shared host that showed no WhatsApp evidence of its own. */
+interface Unevidenced {
+  readonly call: TSESTree.CallExpression;
+  readonly request: RequestInfo;
+  readonly provider: ProviderInfo;
+}
+
 /** What a call invokes: a function of this file, one of another file, or a wrapper named in settings. */
 type Target =
   | { readonly local: FunctionNode; readonly callee: Callee }
@@ -147,6 +154,8 @@ export class FileAnalysis implements AnalysisEnv {
   unresolvedRequests = 0;
   /** Base URLs that the NestJS module providing a class gives its injected `HttpService`. */
   readonly injectedBases = new Map<Node, StringValue>();
+  /** The names around those base URLs (the module that registers them), by class. */
+  readonly injectedBaseNames = new Map<Node, readonly string[]>();
   /** Requests other files make through clients created here. */
   readonly remoteRequests: RemoteRequest[] = [];
   readonly imports: ImportResolver | undefined;
@@ -180,7 +189,10 @@ export class FileAnalysis implements AnalysisEnv {
     this.layerRequests = layers;
     for (const fact of facts?.injectedBases ?? []) {
       const cls = classes.find((c) => c.range[0] === fact.cls[0] && c.range[1] === fact.cls[1]);
-      if (cls) this.injectedBases.set(cls, fact.base);
+      if (cls) {
+        this.injectedBases.set(cls, fact.base);
+        this.injectedBaseNames.set(cls, fact.names);
+      }
     }
     for (const fact of facts?.remoteRequests ?? []) {
       const origin = callAt(fact.origin);
@@ -188,6 +200,8 @@ export class FileAnalysis implements AnalysisEnv {
     }
     const layerRequests = new Map(layers.map((l) => [l.request, l.provider]));
     const pending: [TSESTree.CallExpression, FunctionNode | ProviderInfo][] = [];
+    /** Requests to a host other APIs share, without WhatsApp evidence of their own. */
+    const unevidenced: Unevidenced[] = [];
     /** Calls of functions that reach no provider by themselves: generic layers, decided per call site. */
     const candidates: [TSESTree.CallExpression, Target & { callee: Callee }][] = [];
     for (const call of calls) {
@@ -211,7 +225,11 @@ export class FileAnalysis implements AnalysisEnv {
         this.addCall({ node: call, provider, request });
         continue;
       }
-      if (request) this.unresolvedRequests++;
+      if (request) {
+        this.unresolvedRequests++;
+        const host = request.url ? hostOfUrl(this, request.url) : undefined;
+        if (host?.shared) unevidenced.push({ call, request, provider: host.provider });
+      }
       if (target) {
         pending.push([call, target.settings]);
         continue;
@@ -220,6 +238,7 @@ export class FileAnalysis implements AnalysisEnv {
       const reached = external && external.analysis.wrappers.get(external.fn);
       if (external && reached) this.addCall({ node: call, provider: reached, external });
     }
+    this.addNeighbours(unevidenced);
     this.followWrappers(pending);
     // Generic layers: a call whose arguments give the layer's request a provider URL.
     let added = false;
@@ -245,6 +264,38 @@ export class FileAnalysis implements AnalysisEnv {
     }
     if (added) this.followWrappers(pending.filter(([call]) => !this.callByNode.has(call)), true);
     this.addRunners(calls);
+  }
+
+  /**
+   * A request to a shared host (graph.facebook.com) without WhatsApp evidence
+   * of its own is the provider's when its neighbours say so: requests in the
+   * same class (or, outside classes, the same file) that go through the same
+   * base URL (the same constant, field, URL helper or client instance) and
+   * have evidence, as a media lookup by bare id (`${GRAPH}/${mediaId}`) beside
+   * the sends of a WhatsApp module. Not when any request on that base there,
+   * or the request itself, shows another Graph product (Messenger, Instagram,
+   * Pages, the Marketing API).
+   */
+  private addNeighbours(unevidenced: readonly Unevidenced[]): void {
+    if (unevidenced.length === 0) return;
+    const scopeOf = (node: Node): Node => enclosingClass(node) ?? this.sourceCode.ast;
+    const evidenced = this.calls.filter((c) => c.request);
+    const added: ProviderCall[] = [];
+    for (const { call, request, provider } of unevidenced) {
+      const key = baseKeyOf(this, request);
+      if (key === undefined) continue;
+      const scope = scopeOf(call);
+      const sameBase = (other: RequestInfo, node: Node) => scopeOf(node) === scope && baseKeyOf(this, other) === key;
+      const neighbours = evidenced.filter((c) => c.provider === provider && sameBase(c.request!, c.node));
+      if (neighbours.length === 0) continue;
+      const others = [...neighbours.map((c) => [c.request!, c.node] as const), ...unevidenced.filter((u) => sameBase(u.request, u.call)).map((u) => [u.request, u.call] as const)];
+      if (others.some(([other, node]) => otherGraphProduct(this, other, node))) continue;
+      added.push({ node: call, provider, request });
+    }
+    for (const call of added) {
+      this.unresolvedRequests--;
+      this.addCall(call);
+    }
   }
 
   /**
@@ -374,7 +425,7 @@ export class FileAnalysis implements AnalysisEnv {
    */
   private requestProvider(request: RequestInfo, call: TSESTree.CallExpression): ProviderInfo | undefined {
     if (isSdk(request.family)) return this.settings.byId.get('meta-cloud');
-    const whatsappPayload = isCloudApiPayload(this, request.data);
+    const whatsappPayload = isCloudApiPayload(this, request.data) || isCloudApiForm(this, request.data);
     const byUrl = request.url ? hostOfUrl(this, request.url) : undefined;
     if (byUrl) return !byUrl.shared || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? byUrl.provider : undefined;
     return whatsappPayload || isHostlessCloudApi(this, request) ? this.settings.byId.get('meta-cloud') : undefined;
