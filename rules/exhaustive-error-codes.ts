@@ -3,7 +3,7 @@
  * object, membership test) that leave documented codes unhandled.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { byNotability, codeSource, deliverableByWebhook, dispatchOf, fromWebhook, getAnalysis, resolveSettings, type Dispatch, type DispatchForm, type ResolvedSettings } from '../src/analysis/index.js';
+import { byNotability, codeSource, deliverableByWebhook, dispatchOf, fromWebhook, getAnalysis, resolveSettings, spell, type Dispatch, type DispatchForm, type ResolvedSettings } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { entryMatches } from '../src/catalog/lookup.js';
 import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
@@ -128,14 +128,16 @@ export default createRule<Options, MessageId>({
 
     const suggestions = (dispatch: Dispatch, missing: readonly ErrorEntry[]) => {
       const data = { count: missing.length, provider: dispatch.provider.id };
-      const { switchStatement, object } = dispatch;
+      const { switchStatement, object, spelling } = dispatch;
+      // a whole Vonage `type` with no case to copy the URL from: the cases cannot be written
+      const written = (code: string | number) => (spelling === null ? undefined : spell(code, spelling));
       if (switchStatement) {
         const defaultCase = switchStatement.cases.find((c) => c.test === null);
         const anchor = defaultCase ?? switchStatement.cases.at(-1);
         const indent = anchor ? lineIndent(sourceCode, anchor) : `${lineIndent(sourceCode, switchStatement)}  `;
-        const clauses = missing.map((e) => `case ${formatCode(e.code)}: { ${placeholder(dispatch, e)} }`);
+        const clauses = missing.map((e) => `case ${formatCode(written(e.code)!)}: { ${placeholder(dispatch, e)} }`);
         return [
-          {
+          ...(spelling === null ? [] : [{
             messageId: 'addMissingCases' as const,
             data,
             fix: (fixer: TSESLint.RuleFixer) => {
@@ -144,17 +146,17 @@ export default createRule<Options, MessageId>({
               const closing = sourceCode.getLastToken(switchStatement)!;
               return fixer.insertTextBefore(closing, `${indent}${clauses.join(`\n${indent}`)}\n${lineIndent(sourceCode, switchStatement)}`);
             },
-          },
+          }]),
           ...rethrowDefault(dispatch, switchStatement, defaultCase, anchor, indent),
         ];
       }
       const properties = object?.properties ?? [];
       const functions = properties.length > 0 && properties.every((p) => p.type === 'Property' && (p.value.type === 'ArrowFunctionExpression' || p.value.type === 'FunctionExpression' || p.method));
-      if (!object || !functions) return [];
+      if (!object || !functions || spelling === null) return [];
       const last = properties.at(-1)!;
       const indent = lineIndent(sourceCode, last);
       const quoted = properties.some((p) => p.type === 'Property' && p.key.type === 'Literal' && typeof p.key.value === 'string');
-      const keys = missing.map((e) => `${objectKey(e.code, quoted)}: () => { ${placeholder(dispatch, e)} },`);
+      const keys = missing.map((e) => `${objectKey(written(e.code)!, quoted)}: () => { ${placeholder(dispatch, e)} },`);
       const afterLast = sourceCode.getTokenAfter(last);
       const comma = afterLast?.value === ',' ? '' : ',';
       return [

@@ -71,7 +71,8 @@ export default createRule({
             }
             continue;
           }
-          const limited = entries.filter((e) => e.retry === 'rate-limit' && construct.verdict(e) === 'retried');
+          // a client that already waits and re-sends them (Twilio's `autoRetry` for 429) has done the waiting
+          const limited = entries.filter((e) => e.retry === 'rate-limit' && construct.verdict(e) === 'retried' && !analysis.clientWaitsFor(construct.calls, e));
           if (limited.length === 0) continue;
           const codes = listSome(limited.map((e) => String(e.code)));
           if (construct.delay === 'none') {

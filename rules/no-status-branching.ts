@@ -37,6 +37,8 @@ export default createRule({
     messages: {
       ambiguousStatus: 'HTTP {{status}} from {{provider}} stands for {{count}} different errors ({{codes}}); branch on {{field}} instead.',
       unreliableStatus: '{{provider}} does not map its errors to HTTP statuses reliably, so HTTP {{status}} does not identify an error; branch on {{field}} instead.',
+      codedAndCodeless:
+        'HTTP {{status}} from {{provider}} stands for errors with a code ({{codes}}) and for its own errors without one ({{codeless}}); branch on {{field}} when the body has it, and on the status only when it does not.',
     },
   },
 
@@ -52,6 +54,20 @@ export default createRule({
       if (retryDecisions(analysis).has(test.node) || onlyWithoutCode(analysis, test.node)) return;
       const { provider } = test;
       const status = statusLabel(test.ranges);
+      const messaging = <E extends { readonly scope?: string }>(e: E) => (e.scope ?? 'messaging') === 'messaging';
+      // errors documented without a code (360dialog's own): for them the status is the only signal
+      const codeless = provider.statusOnlyForStatuses(test.ranges).filter(messaging);
+      if (codeless.length > 0) {
+        const coded = provider.entriesForStatuses(test.ranges).filter(messaging);
+        if (coded.length === 0) return;
+        context.report({
+          node: test.node,
+          ...(test.loc ? { loc: test.loc } : {}),
+          messageId: 'codedAndCodeless',
+          data: { status, provider: provider.id, codes: listSome(coded.map((e) => String(e.code))), codeless: listSome(codeless.map((e) => e.title)), field: provider.codeField },
+        });
+        return;
+      }
       if (!provider.def.statusReliable) {
         context.report({ node: test.node, ...(test.loc ? { loc: test.loc } : {}), messageId: 'unreliableStatus', data: { provider: provider.id, status, field: provider.codeField } });
         return;

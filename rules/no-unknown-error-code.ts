@@ -2,13 +2,13 @@
  * Flags comparisons of a provider's error code with a value the provider does
  * not document: a typo, another provider's code, a string against a numeric code.
  */
-import { codeComparisonsOf, getAnalysis, type CodeComparison } from '../src/analysis/index.js';
+import { codeComparisonsOf, getAnalysis, spell, type CodeComparison, type CodeSpelling } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { nearestCode, nearestCodes } from '../src/analysis/providers.js';
 import type { ErrorEntry } from '../src/catalog/schema.js';
 import { createRule, formatCode } from '../src/util/create-rule.js';
 
-type MessageId = 'unknownCode' | 'didYouMean' | 'didYouMeanOneOf' | 'wrongType' | 'otherProvider' | 'useCode';
+type MessageId = 'unknownCode' | 'didYouMean' | 'didYouMeanOneOf' | 'wrongType' | 'otherProvider' | 'fragmentOnly' | 'useCode';
 
 /** Loose equality (`==`) lets `'131047'` match `131047`. */
 function looselyDocumented(comparison: CodeComparison): boolean {
@@ -18,11 +18,19 @@ function looselyDocumented(comparison: CodeComparison): boolean {
   return typeof value === 'number' && provider.entry(String(value)) !== undefined;
 }
 
-/** The code as a literal in the style of the one it replaces (its quote character). */
-function replacement(raw: string, entry: ErrorEntry): string {
-  if (typeof entry.code === 'number') return String(entry.code);
+/** The code as a literal in the style of the one it replaces (its quote character, the URL before a fragment, text digits). */
+function replacement(raw: string, entry: ErrorEntry, spelling: CodeSpelling | undefined): string {
+  const written = spell(entry.code, spelling);
+  if (typeof written === 'number') return String(written);
   const quote = /^["'`]/.test(raw) ? raw[0]! : "'";
-  return `${quote}${entry.code}${quote}`;
+  return `${quote}${written}${quote}`;
+}
+
+/** The compared value as the message shows it: `'#1341'` for a URL's fragment, `'63099'` for a form field's text. */
+function shownValue(comparison: CodeComparison): string {
+  const { value, spelling } = comparison;
+  if (spelling?.prefix !== undefined) return `'#${String(value)}'`;
+  return formatCode(spelling?.text ? String(value) : (value as string | number));
 }
 
 export default createRule<[], MessageId>({
@@ -41,6 +49,8 @@ export default createRule<[], MessageId>({
       didYouMeanOneOf: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; did you mean {{suggestions}}?',
       wrongType: '{{provider}} sends this error code as a {{type}}, so {{value}} never equals it; compare with {{suggestion}} ({{title}}).',
       otherProvider: '{{value}} is a {{other}} error code, not a {{provider}} one, so this comparison never matches.',
+      fragmentOnly:
+        "{{provider}} writes its error code as the fragment of a URL (…#{{code}}), so {{value}} never equals the whole value; compare the fragment, e.g. with .endsWith('#{{code}}').",
       useCode: 'Use {{suggestion}} ({{title}}).',
     },
   },
@@ -53,9 +63,34 @@ export default createRule<[], MessageId>({
       for (const comparison of codeComparisonsOf(analysis, node)) {
         const { value, provider } = comparison;
         if ((typeof value !== 'string' && typeof value !== 'number') || seen.has(comparison.node)) continue;
-        if (provider.entry(value) || looselyDocumented(comparison)) continue;
+        if (comparison.never === 'bare-fragment') {
+          // `body.type === '1340'`: Vonage's type is the whole URL
+          seen.add(comparison.node);
+          context.report({ node: comparison.node, messageId: 'fragmentOnly', data: { provider: provider.id, value: formatCode(value), code: String(value) } });
+          continue;
+        }
+        // `req.body.ErrorCode === 63016`: a form-encoded callback sends the code as text
+        const documented = provider.entry(value);
+        if (comparison.never === 'number-for-text' && documented) {
+          seen.add(comparison.node);
+          const suggestion = formatCode(String(documented.code));
+          context.report({
+            node: comparison.node,
+            messageId: 'wrongType',
+            data: { provider: provider.id, type: 'string', value: formatCode(value), suggestion, title: documented.title },
+            suggest: comparison.literal
+              ? [{ messageId: 'useCode', data: { suggestion, title: documented.title }, fix: (fixer) => fixer.replaceText(comparison.literal!, replacement(context.sourceCode.getText(comparison.literal!), documented, { text: true })) }]
+              : [],
+          });
+          continue;
+        }
+        if (documented || looselyDocumented(comparison)) continue;
         seen.add(comparison.node);
-        const shown = formatCode(value);
+        const shown = shownValue(comparison);
+        // an undocumented number against a form field's text: the fix writes the nearest code as text
+        const spelling = comparison.never === 'number-for-text' ? { text: true } : comparison.spelling;
+        // a code as the suggestion writes it: as text for a form field, the bare fragment for a URL
+        const shownCode = (entry: ErrorEntry) => formatCode(spelling?.prefix !== undefined ? entry.code : spell(entry.code, spelling));
         // '131047' against a numeric code (or 470 against a string one): the same code in the other type, or the nearest one
         const asNumber = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
         const asString = typeof value === 'number' ? String(value) : undefined;
@@ -69,8 +104,9 @@ export default createRule<[], MessageId>({
           comparison.literal
             ? entries.map((entry) => ({
                 messageId: 'useCode' as const,
-                data: { suggestion: formatCode(entry.code), title: entry.title },
-                fix: (fixer: Parameters<NonNullable<Parameters<typeof context.report>[0]['fix']>>[0]) => fixer.replaceText(comparison.literal!, replacement(context.sourceCode.getText(comparison.literal!), entry)),
+                data: { suggestion: shownCode(entry), title: entry.title },
+                fix: (fixer: Parameters<NonNullable<Parameters<typeof context.report>[0]['fix']>>[0]) =>
+                  fixer.replaceText(comparison.literal!, replacement(context.sourceCode.getText(comparison.literal!), entry, spelling)),
               }))
             : [];
         if (retyped) {
@@ -91,7 +127,7 @@ export default createRule<[], MessageId>({
           context.report({
             node: comparison.node,
             messageId: 'didYouMean',
-            data: { value: shown, provider: provider.id, suggestion: formatCode(nearest.code), title: nearest.title },
+            data: { value: shown, provider: provider.id, suggestion: shownCode(nearest), title: nearest.title },
             suggest: suggest(nearest),
           });
           continue;
@@ -99,7 +135,7 @@ export default createRule<[], MessageId>({
         if (candidates.length > 1) {
           // equally near codes: name them (up to three, the best-known first) and offer each
           const named = candidates.slice(0, 3);
-          const list = named.map((e) => formatCode(e.code));
+          const list = named.map((e) => shownCode(e));
           const suggestions = candidates.length > 3 ? `${list.join(', ')} (or ${candidates.length - 3} more)` : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
           context.report({ node: comparison.node, messageId: 'didYouMeanOneOf', data: { value: shown, provider: provider.id, suggestions }, suggest: suggest(...named) });
           continue;

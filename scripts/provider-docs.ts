@@ -61,6 +61,11 @@ export function renderProviderDoc(def: ProviderDefinition): string {
   if (def.sharedHosts?.length) {
     lines.push(`- Shared hosts: ${def.sharedHosts.map((h) => `\`${h}\``).join(', ')} also serve APIs other than WhatsApp, so a call to them counts only with WhatsApp evidence (a WhatsApp payload, path or address, or WhatsApp in the names around it)`);
   }
+  if (def.whatsappPaths?.length) {
+    lines.push(
+      `- WhatsApp paths: ${def.whatsappPaths.map((p) => `\`${p.prefix}\` ([docs](${p.source}))`).join(', ')}; WhatsApp evidence on the shared hosts, and the provider's on their own when the base URL comes from configuration`,
+    );
+  }
   lines.push(
     def.codeEncoding === 'url-fragment'
       ? `- Error code: the fragment (after \`#\`) of the URL in \`body.${def.codePath}\` (${codeKind})`
@@ -101,6 +106,17 @@ export function renderProviderDoc(def: ProviderDefinition): string {
       `Sources: ${webhook.sources.map((url) => `[${url.replace(/\/$/, '').split('/').pop()}](${url})`).join(', ')}.`,
       '',
       'The **delivery** column of the tables below says where a code arrives: `response`, `webhook` (only), or `both`. `—` means the documentation does not say; the rules then read it as `both`, so a dispatch on a webhook error code requires every code but the `response` ones.',
+      '',
+    );
+  }
+  const callback = def.statusCallback;
+  if (callback) {
+    const states = callback.failedStates.map((state) => `\`${state}\``);
+    lines.push('## Status callbacks', '');
+    lines.push(
+      `A send accepted with HTTP 2xx can still fail: the failure arrives later in a ${callback.encoding === 'form' ? 'form-encoded ' : ''}status callback, one message at a time. The status is at \`${callback.statusPath}\` (${states.join(' or ')} for a failed send) and the error code at \`${callback.codePath}\`${callback.encoding === 'form' && def.codeType === 'number' ? ` (as text: \`'${callback.notable[0]}'\`, not \`${callback.notable[0]}\`)` : ''}.`,
+      `The rules read the callback when the code around it says it is WhatsApp's: ${callback.evidence.map((text) => `\`${text}\``).join(', ')} in the file, or WhatsApp in the handler's name, route or class.`,
+      `Sources: ${callback.sources.map((url) => `[${url.replace(/\/$/, '').split('/').pop()}](${url})`).join(', ')}.`,
       '',
     );
   }

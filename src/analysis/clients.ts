@@ -11,34 +11,67 @@ import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString
 export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic' | SdkFamily;
 
 /**
- * The Cloud API SDKs on npm: `whatsapp-api-js` (`sendMessage` resolves to the
- * error body instead of throwing), `@great-detail/whatsapp` (ky underneath:
- * throws `HTTPError`, resolves to a ky response), and Meta's own `whatsapp`
- * SDK (resolves to a response for any status: `statusCode()`,
- * `responseBodyToJSON()`).
+ * The SDKs on npm whose send calls are recognised:
+ * - the Cloud API's: `whatsapp-api-js` (`sendMessage` resolves to the error
+ *   body instead of throwing), `@great-detail/whatsapp` (ky underneath:
+ *   throws `HTTPError`, resolves to a ky response), and Meta's own `whatsapp`
+ *   SDK (resolves to a response for any status: `statusCode()`,
+ *   `responseBodyToJSON()`);
+ * - Twilio's `twilio` (`client.messages.create`): rejects with a
+ *   `RestException` that carries the error body's fields itself (`code`,
+ *   `status`, `message`, `moreInfo`); the same call sends SMS, so it is a
+ *   WhatsApp send only with WhatsApp evidence (`whatsapp:` addresses, names);
+ * - Vonage's `@vonage/server-sdk` (`vonage.messages.send`) and
+ *   `@vonage/messages` (`messages.send`): rejects with an error whose
+ *   `response` is the HTTP response; WhatsApp only with evidence
+ *   (`new WhatsAppText(…)`, `channel: 'whatsapp'`).
  */
-export type SdkFamily = 'sdk:whatsapp-api-js' | 'sdk:great-detail' | 'sdk:meta';
+export type SdkFamily = 'sdk:whatsapp-api-js' | 'sdk:great-detail' | 'sdk:meta' | 'sdk:twilio' | 'sdk:vonage' | 'sdk:vonage-messages';
 
 interface SdkSpec {
+  /** The catalog id of the provider the SDK sends to. */
+  readonly provider: string;
   /** The sub-object the send methods live on (`sdk.message.createMessage`), if any. */
   readonly namespace?: string;
+  /** Steps between the client and the namespace may be read or called (`client.api.v2010.accounts(sid).messages`). */
+  readonly deepNamespace?: boolean;
   readonly methods: ReadonlySet<string>;
   readonly returns: 'response' | 'body';
   readonly throwsOnHttpError: boolean;
-  /** Behaves like this HTTP client once sent (`.json()` on a ky response). */
-  readonly like: ClientFamily;
+  /** The send method also reaches other channels (SMS…): the call is the provider's only with WhatsApp evidence. */
+  readonly needsEvidence?: boolean;
+  /** The error it rejects with carries the error body's fields itself (`err.code`, `err.status`): Twilio's `RestException`. */
+  readonly errorIsBody?: boolean;
+  /** The argument holding the payload. */
+  readonly payloadArgument?: number;
+  /** A client option that makes the SDK re-send rate-limited requests itself, after a wait, and the statuses it covers. */
+  readonly retryOption?: { readonly name: string; readonly statuses: readonly number[] };
 }
 
 export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
-  'sdk:whatsapp-api-js': { methods: new Set(['sendMessage', 'broadcastMessage', 'markAsRead']), returns: 'body', throwsOnHttpError: false, like: 'fetch' },
-  'sdk:great-detail': { namespace: 'message', methods: new Set(['createMessage', 'createStatus']), returns: 'response', throwsOnHttpError: true, like: 'ky' },
+  'sdk:whatsapp-api-js': { provider: 'meta-cloud', methods: new Set(['sendMessage', 'broadcastMessage', 'markAsRead']), returns: 'body', throwsOnHttpError: false, payloadArgument: 2 },
+  'sdk:great-detail': { provider: 'meta-cloud', namespace: 'message', methods: new Set(['createMessage', 'createStatus']), returns: 'response', throwsOnHttpError: true },
   'sdk:meta': {
+    provider: 'meta-cloud',
     namespace: 'messages',
     methods: new Set(['text', 'template', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'reaction', 'status']),
     returns: 'response',
     throwsOnHttpError: false,
-    like: 'fetch',
   },
+  // twilio-node: `autoRetry` (off by default) re-sends HTTP 429 with exponential backoff (src/base/RequestClient.ts)
+  'sdk:twilio': {
+    provider: 'twilio',
+    namespace: 'messages',
+    deepNamespace: true,
+    methods: new Set(['create']),
+    returns: 'body',
+    throwsOnHttpError: true,
+    needsEvidence: true,
+    errorIsBody: true,
+    retryOption: { name: 'autoRetry', statuses: [429] },
+  },
+  'sdk:vonage': { provider: 'vonage', namespace: 'messages', methods: new Set(['send']), returns: 'body', throwsOnHttpError: true, needsEvidence: true },
+  'sdk:vonage-messages': { provider: 'vonage', methods: new Set(['send']), returns: 'body', throwsOnHttpError: true, needsEvidence: true },
 };
 
 /** The module that declares each SDK (and the names its client class is exported under). */
@@ -46,6 +79,14 @@ export const SDK_MODULES: Readonly<Record<string, Record<string, SdkFamily>>> = 
   'whatsapp-api-js': { WhatsAppAPI: 'sdk:whatsapp-api-js', default: 'sdk:whatsapp-api-js' },
   '@great-detail/whatsapp': { default: 'sdk:great-detail', Client: 'sdk:great-detail', CloudAPI: 'sdk:great-detail' },
   whatsapp: { default: 'sdk:meta', '*': 'sdk:meta' },
+  twilio: { Twilio: 'sdk:twilio' },
+  '@vonage/server-sdk': { Vonage: 'sdk:vonage', default: 'sdk:vonage' },
+  '@vonage/messages': { Messages: 'sdk:vonage-messages' },
+};
+
+/** SDK exports that make a client when called: `twilio(sid, token)`, `require('twilio')(sid, token)`. */
+const SDK_FACTORIES: Readonly<Record<string, Record<string, SdkFamily>>> = {
+  twilio: { default: 'sdk:twilio', '*': 'sdk:twilio' },
 };
 
 export function isSdk(family: string): family is SdkFamily {
@@ -224,10 +265,14 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     const typed = env.typeClient?.(current);
     return typed ? { family: typed, origin: `type:${typed}` } : undefined;
   }
-  if (current.type === AST_NODE_TYPES.NewExpression && current.callee.type === AST_NODE_TYPES.Identifier) {
-    const source = importOf(env, current.callee);
-    const family = source && own(own(SDK_MODULES, source.module), source.name);
-    return family ? { family, origin: current } : undefined;
+  if (current.type === AST_NODE_TYPES.NewExpression || current.type === AST_NODE_TYPES.CallExpression) {
+    // an SDK client: `new WhatsAppAPI(…)`, `new Twilio(sid, token, opts)`, `new twilio.Twilio(…)`, `twilio(sid, token)`
+    const family = sdkConstructor(env, current);
+    if (family) {
+      const options = objectArg(env, current.arguments[family === 'sdk:twilio' ? 2 : 1]);
+      return { family, origin: current, ...(options ? { instanceConfig: options } : {}) };
+    }
+    if (current.type === AST_NODE_TYPES.NewExpression) return undefined;
   }
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type !== AST_NODE_TYPES.ThisExpression) {
     // a typed receiver that is neither a constant nor a field: `constructor(private api: WhatsAppAPI)`
@@ -263,6 +308,37 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   }
   const resolved = resolveExpression(env, current);
   return resolved !== current ? clientOf(env, resolved, depth + 1) : undefined;
+}
+
+/** The SDK a `new` or a call creates a client of: a class (`new Twilio()`, `new twilio.Twilio()`) or a factory (`twilio()`, `require('twilio')()`). */
+function sdkConstructor(env: AnalysisEnv, node: TSESTree.NewExpression | TSESTree.CallExpression): SdkFamily | undefined {
+  const table = node.type === AST_NODE_TYPES.NewExpression ? SDK_MODULES : SDK_FACTORIES;
+  const callee = skipTransparent(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const source = importOf(env, callee);
+    return source && own(own(table, source.module), source.name);
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && node.type === AST_NODE_TYPES.NewExpression) {
+    // `new twilio.Twilio(…)` with the module's default or namespace import
+    const source = importOf(env, callee.object);
+    const name = memberName(callee);
+    return source && typeof name === 'string' && (source.name === 'default' || source.name === '*') ? own(own(table, source.module), name) : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && isRequireCall(callee)) {
+    const module = (callee.arguments[0] as TSESTree.StringLiteral).value;
+    return own(own(table, module), 'default');
+  }
+  return undefined;
+}
+
+function isRequireCall(node: Node): node is TSESTree.CallExpression {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof node.arguments[0].value === 'string'
+  );
 }
 
 /** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */
@@ -443,30 +519,60 @@ function isRouteDeclaration(env: AnalysisEnv, call: TSESTree.CallExpression, rec
 }
 
 /** `api.sendMessage(…)`, `sdk.message.createMessage(…)`, `wa.messages.text(…)` on an SDK client. */
+/** How many steps may lie between a client and its namespace (`client.api.v2010.accounts(sid).messages`). */
+const MAX_NAMESPACE_DEPTH = 4;
+const SDK_METHODS = new Set(Object.values(SDKS).flatMap((spec) => [...spec.methods]));
+const DEEP_NAMESPACES = new Set(Object.values(SDKS).flatMap((spec) => (spec.deepNamespace && spec.namespace ? [spec.namespace] : [])));
+
+/**
+ * `api.sendMessage(…)`, `sdk.message.createMessage(…)`, `wa.messages.text(…)`,
+ * `client.messages.create(…)` (also `client.api.v2010.accounts(sid).messages.create(…)`),
+ * `vonage.messages.send(…)` on an SDK client.
+ */
 function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): RequestInfo | undefined {
+  if (!SDK_METHODS.has(method)) return undefined;
   const receiver = skipTransparent(callee.object);
   const namespace = receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
-  const candidates = [clientOf(env, receiver), receiver.type === AST_NODE_TYPES.MemberExpression ? clientOf(env, receiver.object) : undefined];
-  for (const [i, client] of candidates.entries()) {
+  const candidates: [Node, number][] = [[receiver, 0]];
+  // below the namespace: the client itself, or (for SDKs with nested resources) a few steps further down
+  let below: Node | undefined = receiver.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(receiver.object) : undefined;
+  const deep = typeof namespace === 'string' && DEEP_NAMESPACES.has(namespace) ? MAX_NAMESPACE_DEPTH : 1;
+  for (let depth = 1; below && depth <= deep; depth++) {
+    candidates.push([below, depth]);
+    const next: Node = below.type === AST_NODE_TYPES.CallExpression ? skipTransparent(below.callee) : below;
+    below = next.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(next.object) : undefined;
+  }
+  for (const [node, depth] of candidates) {
+    const client = clientOf(env, node);
     if (!client || !isSdk(client.family)) continue;
     const spec = SDKS[client.family];
     const wantsNamespace = spec.namespace !== undefined;
-    if (wantsNamespace !== (i === 1) || (wantsNamespace && namespace !== spec.namespace) || !spec.methods.has(method)) continue;
+    if (!spec.methods.has(method) || wantsNamespace !== depth > 0 || (wantsNamespace && namespace !== spec.namespace) || (depth > 1 && !spec.deepNamespace)) continue;
     return {
       family: client.family,
       url: undefined,
       urlNode: undefined,
       config: undefined,
-      data: call.arguments[client.family === 'sdk:whatsapp-api-js' ? 2 : 0],
+      data: call.arguments[spec.payloadArgument ?? 0],
       returns: spec.returns,
       throwsOnHttpError: spec.throwsOnHttpError,
       method: 'POST',
       clientOrigin: client.origin,
-      instanceConfig: undefined,
+      instanceConfig: client.instanceConfig,
       configSource: undefined,
     };
   }
   return undefined;
+}
+
+/**
+ * The statuses an SDK client re-sends by itself, after a wait, because it was
+ * created with its retry option on (`twilio(sid, token, { autoRetry: true })`).
+ */
+export function sdkRetriedStatuses(env: AnalysisEnv, request: RequestInfo): readonly number[] {
+  const option = isSdk(request.family) ? SDKS[request.family].retryOption : undefined;
+  const property = option && request.instanceConfig && findProperty(request.instanceConfig, option.name);
+  return property && staticValue(env, property.value) === true ? option.statuses : [];
 }
 
 /** superagent sends its payload through the chain: `superagent.post(url).set(…).send(payload)`. */

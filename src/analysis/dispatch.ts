@@ -7,9 +7,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, propertyKeyName, skipTransparent, someNode, type Node } from './ast.js';
 import { alwaysThrows } from './error-paths.js';
-import type { FileAnalysis } from './file.js';
+import type { CodeForm, FileAnalysis } from './file.js';
 import type { ProviderInfo } from './providers.js';
-import { codeComparisonsOf } from './tests.js';
+import { codeComparisonsOf, type CodeSpelling } from './tests.js';
+import { codeIn } from '../catalog/lookup.js';
 import { resolveExpression, staticValue, UNKNOWN, type StaticValue } from './values.js';
 
 export type DispatchForm = 'switch' | 'if-chain' | 'lookup' | 'membership';
@@ -33,6 +34,18 @@ export interface Dispatch {
   readonly switchStatement?: TSESTree.SwitchStatement;
   /** The lookup object, for inserting keys. */
   readonly object?: TSESTree.ObjectExpression;
+  /**
+   * How a new case or key must spell a code when the dispatched value is not
+   * the catalog code itself: as text (a form field's digits); `null` when it
+   * cannot be written from the catalog (a whole Vonage `type`, whose URL
+   * differs between the Messages API's codes and the generic ones).
+   */
+  readonly spelling?: CodeSpelling | null;
+}
+
+/** The spelling new cases of a dispatch on a code of this form need (see `Dispatch.spelling`). */
+function spellingOf(form: CodeForm | undefined): CodeSpelling | null | undefined {
+  return form === 'text' ? { text: true } : form === 'url' ? null : undefined;
 }
 
 /**
@@ -159,7 +172,8 @@ function switchDispatch(analysis: FileAnalysis, node: TSESTree.SwitchStatement):
   });
   // No `default`: other codes go on after the switch.
   if (!node.cases.some((c) => c.test === null)) fallback = after(analysis, node, node);
-  return { form: 'switch', node, provider: found.provider, code: node.discriminant, handled, fallback, switchStatement: node };
+  const spelling = spellingOf(found.form);
+  return { form: 'switch', node, provider: found.provider, code: node.discriminant, handled, fallback, switchStatement: node, ...(spelling !== undefined ? { spelling } : {}) };
 }
 
 /**
@@ -307,7 +321,14 @@ function lookupDispatch(analysis: FileAnalysis, node: TSESTree.MemberExpression)
       }
       const computed = property.computed ? staticValue(analysis, property.key) : UNKNOWN;
       const key = computed !== UNKNOWN && (typeof computed === 'string' || typeof computed === 'number') ? computed : propertyKeyName(property);
-      if (key !== undefined) handled.push(typeof key === 'string' && /^\d+$/.test(key) && found.provider.def.codeType !== 'string' ? Number(key) : key);
+      if (key === undefined) continue;
+      if (found.form === 'url') {
+        // `{ 'https://developer.vonage.com/api-errors/messages#1340': … }`
+        const fragment = codeIn(found.provider.def, String(key));
+        if (typeof fragment === 'string') handled.push(fragment);
+        continue;
+      }
+      handled.push(typeof key === 'string' && /^\d+$/.test(key) && found.provider.def.codeType !== 'string' ? Number(key) : key);
     }
   };
   collect(object, 0);
@@ -330,7 +351,8 @@ function lookupDispatch(analysis: FileAnalysis, node: TSESTree.MemberExpression)
   } else {
     fallback = guardFallback(analysis, outer, node.object) ?? 'none';
   }
-  return { form: 'lookup', node: object, provider: found.provider, code: node.property, handled, fallback, object };
+  const spelling = spellingOf(found.form);
+  return { form: 'lookup', node: object, provider: found.provider, code: node.property, handled, fallback, object, ...(spelling !== undefined ? { spelling } : {}) };
 }
 
 /**

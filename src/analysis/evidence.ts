@@ -19,6 +19,7 @@ import type { RequestInfo } from './clients.js';
 import { payloadObject } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import { pathOf, projectRoot } from './imports.js';
+import type { ProviderInfo } from './providers.js';
 import { boundArgument, calleeFunction, constInit, inline, resolveExpression, returnedExpressions } from './values.js';
 
 /** WhatsApp in a name: `whatsapp`, `WABA`, `wa_token`, `phoneNumberId` (a Cloud API term). */
@@ -81,7 +82,10 @@ function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth:
     case AST_NODE_TYPES.Identifier: {
       out.push(current.name);
       const next = constInit(env, current) ?? boundArgument(env, current);
-      if (next) namesIn(env, next, out, depth + 1);
+      if (next) {
+        namesIn(env, next, out, depth + 1);
+        filledIn(env, current, out, depth);
+      }
       else {
         const resolved = resolveExpression(env, current);
         if (resolved !== current) namesIn(env, resolved, out, depth + 1);
@@ -105,6 +109,8 @@ function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth:
       return;
     }
     case AST_NODE_TYPES.TemplateLiteral:
+      // the text too: a Twilio address written `whatsapp:${to}`
+      for (const quasi of current.quasis) if (quasi.value.cooked && quasi.value.cooked.length < 200) out.push(quasi.value.cooked);
       for (const expression of current.expressions) namesIn(env, expression, out, depth);
       return;
     case AST_NODE_TYPES.BinaryExpression:
@@ -140,6 +146,21 @@ function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth:
       if (typeof current.value === 'string' && current.value.length < 200) out.push(current.value);
       return;
     default:
+  }
+}
+
+/** Methods that fill a form or parameter object after it is made: `params.append('To', 'whatsapp:+1…')`. */
+const FILL_METHODS = new Set(['append', 'set']);
+
+/** The names of what a payload object is filled with after it is made (`form.append(…)`, `params.set(…)`). */
+function filledIn(env: AnalysisEnv, id: TSESTree.Identifier, out: string[], depth: number): void {
+  const variable = findVariable(env.sourceCode, id);
+  for (const ref of variable?.references ?? []) {
+    const use = ref.identifier.parent;
+    const call = use?.parent;
+    if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== ref.identifier || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) continue;
+    const method = memberName(use);
+    if (typeof method === 'string' && FILL_METHODS.has(method)) for (const argument of call.arguments) namesIn(env, argument, out, depth + 1);
   }
 }
 
@@ -289,4 +310,33 @@ export function otherGraphProduct(env: AnalysisEnv, request: RequestInfo, call: 
   namesIn(env, request.data, names, 0);
   names.push(...enclosingNames(call));
   return names.some((name) => OTHER_GRAPH_NAME.test(name));
+}
+
+/** The path part of a URL's text: after the scheme and host, or all of it when the base is unknown. */
+function pathPart(text: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}
+
+/** Does a URL's path start with one of the provider's WhatsApp paths (`whatsappPaths`)? */
+export function hasWhatsAppPath(provider: ProviderInfo, text: string): boolean {
+  const path = pathPart(text);
+  return (provider.def.whatsappPaths ?? []).some(({ prefix }) => {
+    const index = path.indexOf(prefix);
+    // at the start of the path, or right after the unknown base (`${process.env.INFOBIP_BASE_URL}/whatsapp/1/message/text`)
+    return index === 0 || (index > 0 && path[index - 1] === '\u0000');
+  });
+}
+
+/**
+ * The provider a request whose base URL the code does not show reaches by its
+ * path alone: Infobip's `/whatsapp/1/message/text` under `process.env.INFOBIP_BASE_URL`.
+ */
+export function providerOfPath(env: AnalysisEnv, request: RequestInfo): ProviderInfo | undefined {
+  const text = request.url?.text;
+  if (!text) return undefined;
+  // a literal host (`https://wa-gateway.internal/whatsapp/1/message/text`) is another API; an unknown one may be the provider's
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1];
+  if (host !== undefined && !host.includes('\u0000')) return undefined;
+  return env.settings.providers.find((provider) => hasWhatsAppPath(provider, text));
 }

@@ -6,13 +6,14 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { classifyRequest, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, type RequestInfo, type SdkFamily } from './clients.js';
+import { classifyRequest, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, SDKS, sdkRetriedStatuses, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
-import { baseKeyOf, hasWhatsAppEvidence, isHostlessCloudApi, otherGraphProduct } from './evidence.js';
+import { baseKeyOf, hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, otherGraphProduct, providerOfPath } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { retryCallbackProvider } from './retries/library-calls.js';
 import type { ResolvedSettings } from './settings.js';
+import type { ErrorEntry } from '../catalog/schema.js';
 import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
 import type { CallerFacts } from './importers.js';
 import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type Callee, type StringValue } from './values.js';
@@ -113,11 +114,32 @@ const MAX_LAYER_DEPTH = 4;
 
 type Path = readonly (string | number)[];
 
+/**
+ * A code value written otherwise than the catalog has it: `split` is a
+ * Vonage `type` split on `#` (`type.split('#')`), `fragment` the code taken
+ * out of it (`type.split('#')[1]`, `type.slice(type.indexOf('#') + 1)`),
+ * `text` a numeric code read from a form-encoded callback (Twilio's
+ * `ErrorCode`: `'63016'`). Unset: the value at the code path itself (for a
+ * provider with `codeEncoding: 'url-fragment'`, the whole URL).
+ */
+export type CodeRepr = 'split' | 'fragment' | 'text';
+
+/** How a code expression holds the code: as the catalog writes it, as a URL ending in `#code`, or as the digits of a numeric code. */
+export type CodeForm = 'code' | 'url' | 'text';
+
 /** What a value is, as far as provider outcomes go. */
 export type Kind =
   | { readonly k: 'promise'; readonly of: Kind | undefined; readonly provider: ProviderInfo; readonly call: ProviderCall }
   | { readonly k: 'response'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
-  | { readonly k: 'body'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined; readonly path: Path; readonly source?: 'webhook' } // webhook: source
+  | {
+      readonly k: 'body';
+      readonly provider: ProviderInfo;
+      readonly call: ProviderCall | undefined;
+      readonly path: Path;
+      readonly source?: 'webhook'; // webhook: source
+      /** How the value at the code path is written when not as the catalog has it (see `CodeRepr`). */
+      readonly repr?: CodeRepr;
+    }
   | { readonly k: 'error'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
   | { readonly k: 'status'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
   | { readonly k: 'ok'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
@@ -420,14 +442,22 @@ export class FileAnalysis implements AnalysisEnv {
   /**
    * The provider a request reaches: an SDK's, the one its URL's host (or a
    * mapped env var) names, or the Cloud API for a `messaging_product:
-   * 'whatsapp'` payload. A host other APIs share counts only with WhatsApp
-   * evidence (see `evidence.ts`).
+   * 'whatsapp'` payload. A host other APIs share, and an SDK that also sends
+   * SMS (Twilio's, Vonage's), count only with WhatsApp evidence (see `evidence.ts`).
    */
   private requestProvider(request: RequestInfo, call: TSESTree.CallExpression): ProviderInfo | undefined {
-    if (isSdk(request.family)) return this.settings.byId.get('meta-cloud');
     const whatsappPayload = isCloudApiPayload(this, request.data) || isCloudApiForm(this, request.data);
+    if (isSdk(request.family)) {
+      const spec = SDKS[request.family];
+      return !spec.needsEvidence || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? this.settings.byId.get(spec.provider) : undefined;
+    }
     const byUrl = request.url ? hostOfUrl(this, request.url) : undefined;
-    if (byUrl) return !byUrl.shared || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? byUrl.provider : undefined;
+    if (byUrl) {
+      const evidence = !byUrl.shared || hasWhatsAppPath(byUrl.provider, request.url!.text) || hasWhatsAppEvidence(this, request, call, whatsappPayload);
+      return evidence ? byUrl.provider : undefined;
+    }
+    const byPath = providerOfPath(this, request);
+    if (byPath) return byPath;
     return whatsappPayload || isHostlessCloudApi(this, request) ? this.settings.byId.get('meta-cloud') : undefined;
   }
 
@@ -492,6 +522,61 @@ export class FileAnalysis implements AnalysisEnv {
       this.callees.set(call, fn);
     }
     return fn ?? undefined;
+  }
+
+  private readonly innerRequests = new Map<ProviderCall, { analysis: FileAnalysis; request: RequestInfo } | null>();
+
+  /**
+   * The HTTP or SDK request a provider call makes: its own, or the first one
+   * inside the wrapper (or other file's function) it calls, with the analysis
+   * of the file that makes it.
+   */
+  requestOf(call: ProviderCall | undefined, depth = 0): { analysis: FileAnalysis; request: RequestInfo } | undefined {
+    if (!call || depth > MAX_LAYER_DEPTH) return undefined;
+    const known = this.innerRequests.get(call);
+    if (known !== undefined) return known ?? undefined;
+    this.innerRequests.set(call, null);
+    let found: { analysis: FileAnalysis; request: RequestInfo } | undefined;
+    if (call.request) found = { analysis: this, request: call.request };
+    else {
+      const owner = call.external ? call.external.analysis : this;
+      const fn = call.external?.fn ?? call.wrapper;
+      const inner = fn && owner.calls.find((c) => c !== call && c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+      found = inner && owner.requestOf(inner, depth + 1);
+    }
+    this.innerRequests.set(call, found ?? null);
+    return found;
+  }
+
+  /**
+   * Does a provider call reject with an error that carries the error body's
+   * fields itself (Twilio's `RestException`: `err.code`, `err.status`), rather
+   * than an HTTP client's error with the body under `response`? Followed into
+   * the wrappers and other files' functions that make the request.
+   */
+  rejectsWithBody(call: ProviderCall | undefined): boolean {
+    const family = this.requestOf(call)?.request.family;
+    return family !== undefined && isSdk(family) && SDKS[family].errorIsBody === true;
+  }
+
+  /**
+   * The HTTP statuses the client of a provider call re-sends by itself after a
+   * wait: an SDK created with its retry option on (`twilio(sid, token, { autoRetry: true })`
+   * re-sends 429s with backoff).
+   */
+  clientRetriedStatuses(call: ProviderCall | undefined): readonly number[] {
+    const found = this.requestOf(call);
+    return found ? sdkRetriedStatuses(found.analysis, found.request) : [];
+  }
+
+  /**
+   * Does the client of every one of these calls already wait and re-send
+   * when the provider answers with this error (all its documented statuses
+   * are ones the client re-sends by itself)? Then a retry around them need not
+   * wait again for it.
+   */
+  clientWaitsFor(calls: readonly ProviderCall[], entry: ErrorEntry): boolean {
+    return entry.httpStatus.length > 0 && calls.length > 0 && calls.every((call) => entry.httpStatus.every((status) => this.clientRetriedStatuses(call).includes(status)));
   }
 
   /** The provider call a node is, if any. */
@@ -559,11 +644,14 @@ export class FileAnalysis implements AnalysisEnv {
           // `catch (e) { e.message }` around a wrapper that throws `new Error(body.error.message)`
           return { k: 'body', provider: object.provider, call: object.call, path: object.provider.messagePaths[0] ?? ['message'] };
         }
-        const found = object && name !== undefined ? member(object, name) : undefined;
+        const found = object && name !== undefined ? member(object, name, this) : undefined;
         return found ?? (this.types && !object ? this.typedMemberKind(node) : undefined);
       }
       case AST_NODE_TYPES.CallExpression:
         return this.callKind(node) ?? (this.types ? this.typedKind(node) : undefined);
+      case AST_NODE_TYPES.UnaryExpression:
+        // `+req.body.ErrorCode`: a form field's digits as the number
+        return node.operator === '+' ? asNumber(this.kindOf(node.argument)) : undefined;
       default:
         return undefined;
     }
@@ -582,6 +670,7 @@ export class FileAnalysis implements AnalysisEnv {
     const callee = skipTransparent(node.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
       if (UNWRAP_CALLS.has(callee.name) && node.arguments[0]) return this.kindOf(node.arguments[0]);
+      if (NUMBER_CALLS.has(callee.name) && node.arguments[0] && !findVariable(this.sourceCode, callee)?.defs.length) return asNumber(this.kindOf(node.arguments[0]));
       if (callee.name === 'errorCodeOf' && this.isCatalogImport(callee)) return this.catalogCode(node);
       return this.helperKind(node);
     }
@@ -609,8 +698,36 @@ export class FileAnalysis implements AnalysisEnv {
       return { k: 'promise', of: { k: 'body', provider: object.provider, call: object.call, path: [] }, provider: object.provider, call: object.call };
     }
     if (object.k === 'response' && method === 'statusCode') return { k: 'status', provider: object.provider, call: object.call };
+    if (object.k === 'body' && this.isCodeKind(object)) {
+      const fragment = this.fragmentCall(object, node, method);
+      if (fragment !== undefined) return fragment ?? undefined;
+    }
     if (object.k === 'body' && ARRAY_ELEMENT_RESULTS.has(method)) return { ...object, path: [...object.path, 0] };
     if (object.k === 'body' && STRING_TRANSFORMS.has(method) && this.isMessage(object)) return object;
+    return undefined;
+  }
+
+  /** Is a body kind at the provider's code path (in whatever representation)? */
+  isCodeKind(kind: Kind): boolean {
+    return kind.k === 'body' && pathMatches(kind.path, kind.provider.codePath);
+  }
+
+  /**
+   * A Vonage `type` taken apart to reach its fragment: `type.split('#')`, then
+   * `.pop()` or `.at(-1)` of it; `type.slice(type.indexOf('#') + 1)` (also
+   * `substring`, `lastIndexOf`). `null` for any other method of a split `type`
+   * (its elements are not the code), `undefined` when nothing applies.
+   */
+  private fragmentCall(object: Kind & { k: 'body' }, node: TSESTree.CallExpression, method: string): Kind | null | undefined {
+    if (object.provider.def.codeEncoding !== 'url-fragment') return undefined;
+    const [first] = node.arguments;
+    if (object.repr === 'split') {
+      const last = method === 'pop' || (method === 'at' && first !== undefined && staticValue(this, first) === -1);
+      return last ? { ...object, repr: 'fragment' } : null;
+    }
+    if (object.repr !== undefined || !first) return undefined;
+    if (method === 'split' && staticValue(this, first) === '#') return { ...object, repr: 'split' };
+    if ((method === 'slice' || method === 'substring' || method === 'substr') && node.arguments.length === 1 && isAfterHash(this, first)) return { ...object, repr: 'fragment' };
     return undefined;
   }
 
@@ -842,10 +959,16 @@ export class FileAnalysis implements AnalysisEnv {
     return kind?.k === 'body' && this.isMessage(kind) ? { provider: kind.provider, call: kind.call, path: kind.path } : undefined;
   }
 
-  /** The provider and entry context when `node` is a provider's error code expression. */
-  codeOf(node: Node): { provider: ProviderInfo; call: ProviderCall | undefined } | undefined {
+  /**
+   * The provider and entry context when `node` is a provider's error code
+   * expression, and how it holds the code (`form`: `url` for a whole Vonage
+   * `type`, `text` for a form field's digits, else `code`).
+   */
+  codeOf(node: Node): { provider: ProviderInfo; call: ProviderCall | undefined; form: CodeForm } | undefined {
     const kind = this.kindOf(node);
-    return kind?.k === 'body' && pathMatches(kind.path, kind.provider.codePath) ? { provider: kind.provider, call: kind.call } : undefined;
+    if (kind?.k !== 'body' || !pathMatches(kind.path, kind.provider.codePath) || kind.repr === 'split') return undefined;
+    const form: CodeForm = kind.repr === 'text' ? 'text' : kind.provider.def.codeEncoding === 'url-fragment' && kind.repr !== 'fragment' ? 'url' : 'code';
+    return { provider: kind.provider, call: kind.call, form };
   }
 
   /** The provider when `node` is the HTTP status of a provider response. */
@@ -881,8 +1004,14 @@ function unwrapPromise(kind: Kind | undefined): Kind | undefined {
   return kind?.k === 'promise' ? kind.of : kind;
 }
 
-function member(kind: Kind, name: string | number): Kind | undefined {
+function member(kind: Kind, name: string | number, env: FileAnalysis): Kind | undefined {
   const { provider, call } = kind;
+  if (kind.k === 'error' && env.rejectsWithBody(call)) {
+    // Twilio's RestException: `err.code`, `err.message` are the error body's fields; `err.status` the HTTP status
+    if (name === 'status' || name === 'statusCode') return { k: 'status', provider, call };
+    if (name === 'error' || name === 'cause') return kind;
+    return { k: 'body', provider, call, path: [name] };
+  }
   switch (kind.k) {
     case 'response':
       if (name === 'status' || name === 'statusCode') return { k: 'status', provider, call };
@@ -897,6 +1026,8 @@ function member(kind: Kind, name: string | number): Kind | undefined {
       if (name === 'error' || name === 'cause') return kind; // p-retry's context object, a wrapped cause
       return undefined;
     case 'body':
+      // `type.split('#')[1]`: the fragment; the other element is the URL before it
+      if (kind.repr === 'split') return name === 1 ? { ...kind, repr: 'fragment' } : undefined;
       return { ...kind, path: [...kind.path, name] };
     default:
       return undefined;
@@ -916,13 +1047,13 @@ function project(kind: Kind | undefined, pattern: Node, target: TSESTree.Identif
         if (!contains(property, target)) continue;
         if (property.type === AST_NODE_TYPES.RestElement) return undefined;
         const key = propertyKeyName(property);
-        const next = key === undefined ? undefined : member(kind, key);
+        const next = key === undefined ? undefined : member(kind, key, env);
         return project(next, property.value, target, env);
       }
       return undefined;
     case AST_NODE_TYPES.ArrayPattern:
       for (const [i, element] of pattern.elements.entries()) {
-        if (element && contains(element, target) && element.type !== AST_NODE_TYPES.RestElement) return project(member(kind, i), element, target, env);
+        if (element && contains(element, target) && element.type !== AST_NODE_TYPES.RestElement) return project(member(kind, i, env), element, target, env);
       }
       return undefined;
     default:
@@ -932,4 +1063,23 @@ function project(kind: Kind | undefined, pattern: Node, target: TSESTree.Identif
 
 function contains(node: Node, inner: Node): boolean {
   return node.range[0] <= inner.range[0] && inner.range[1] <= node.range[1];
+}
+
+/** `Number(x)`, `parseInt(x, 10)`, `parseFloat(x)`: a code read as text (a form field) becomes the number the catalog has. */
+const NUMBER_CALLS = new Set(['Number', 'parseInt', 'parseFloat']);
+
+function asNumber(kind: Kind | undefined): Kind | undefined {
+  if (kind?.k !== 'body' || kind.repr !== 'text') return undefined;
+  const { repr: _text, ...number } = kind;
+  return number;
+}
+
+/** `x.indexOf('#') + 1` (or `lastIndexOf`): the position after a URL's `#`. */
+function isAfterHash(env: FileAnalysis, node: Node): boolean {
+  const current = skipTransparent(node);
+  if (current.type !== AST_NODE_TYPES.BinaryExpression || current.operator !== '+' || staticValue(env, current.right) !== 1) return false;
+  const left = skipTransparent(current.left);
+  if (left.type !== AST_NODE_TYPES.CallExpression || left.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(left.callee);
+  return (method === 'indexOf' || method === 'lastIndexOf') && left.arguments[0] !== undefined && staticValue(env, left.arguments[0]) === '#';
 }

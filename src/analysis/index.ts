@@ -13,7 +13,7 @@ import { analyseLintedFile, startLint } from './project.js';
 import { typeInfoOf } from './types.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 
-export { FileAnalysis, type Kind, type ProviderCall } from './file.js';
+export { FileAnalysis, type CodeForm, type Kind, type ProviderCall } from './file.js';
 export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type Endpoint, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
 export { decidesOnlyRetry, ENGINE_STOP, retryConstructs, retryDecisions, type JobEngine, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
@@ -21,7 +21,7 @@ export { alwaysThrows, decidedOnCode, errorPaths, failurePolarity, providerError
 export { carries, failureValueOf, isFailureValue, isStandIn, pathExits, type FailureShape, type PathExit } from './failure-values.js';
 export { outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
-export { codeComparisonsOf, codeTestedBeside, messageTestOf, onlyWithoutCode, statusTestOf, type CodeComparison, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
+export { codeComparisonsOf, codeTestedBeside, messageTestOf, onlyWithoutCode, spell, statusTestOf, type CodeComparison, type CodeSpelling, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 export { deliverableByWebhook, fromWebhook, statusHandlers, webhookField, type StateTest, type StatusHandler } from './webhook.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();

@@ -3,7 +3,7 @@
  * analysis needs (body paths, status → entries, handling groups).
  */
 import { findEntry, parsePath } from '../catalog/lookup.js';
-import type { ErrorEntry, ProviderDefinition, RetryClass } from '../catalog/schema.js';
+import type { ErrorEntry, ProviderDefinition, RetryClass, StatusOnlyError } from '../catalog/schema.js';
 
 /** Retry classes that call for the same handling: both retryable classes retry (one waits longer). */
 export type HandlingGroup = 'retry' | 'after-fix' | 'never' | 'provider-retries';
@@ -31,6 +31,8 @@ export interface ProviderInfo {
   entry(code: unknown): ErrorEntry | undefined;
   /** Entries whose documented statuses include any status in `[lo, hi]`. */
   entriesForStatuses(ranges: readonly (readonly [number, number])[]): ErrorEntry[];
+  /** Errors documented without a code (see `StatusOnlyError`) whose status is in one of the ranges. */
+  statusOnlyForStatuses(ranges: readonly (readonly [number, number])[]): StatusOnlyError[];
 }
 
 export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
@@ -67,6 +69,7 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
       }
       return def.errors.filter((e) => found.has(e));
     },
+    statusOnlyForStatuses: (ranges) => (def.statusOnlyErrors ?? []).filter((e) => ranges.some(([lo, hi]) => e.httpStatus >= lo && e.httpStatus <= hi)),
   };
 }
 

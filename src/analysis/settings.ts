@@ -185,6 +185,11 @@ const ALWAYS_MENTIONS = [
   '@great-detail/whatsapp',
   "'whatsapp'",
   '"whatsapp"',
+  // the SDKs of gateways that also serve SMS (their sends count only with WhatsApp evidence)
+  "'twilio'",
+  '"twilio"',
+  '@vonage/server-sdk',
+  '@vonage/messages',
   // Cloud API paths and ids that say WhatsApp where no host is written (a base URL from the environment)
   'message_templates',
   'whatsapp_business_profile',
@@ -246,7 +251,10 @@ export function parseSettings(value: unknown): ResolvedSettings {
   const envVars = mapping('envVars');
   const wrappers = mapping('wrappers');
 
-  const needles = [...hosts.keys(), ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
+  const paths = providers.flatMap((provider) => (provider.def.whatsappPaths ?? []).map((path) => path.prefix));
+  // status callbacks name no host: their fields (`MessageStatus`) or event type (`message-event`)
+  const callbacks = providers.flatMap((provider) => provider.def.statusCallback?.textMarkers ?? []);
+  const needles = [...hosts.keys(), ...paths, ...callbacks, ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
   const mention = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
   const mentionsProvider = (text: string): boolean =>
     providers.length > 0 && (mention.test(text) || (byId.has('meta-cloud') && STATUSES.test(text) && STATUS_CONTEXT.test(text)));

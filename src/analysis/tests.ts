@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipTransparent, someNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import type { FileAnalysis } from './file.js';
+import type { CodeForm, FileAnalysis } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { calleeFunction, inline, resolveExpression, returnedExpressions, staticList, staticValue, UNKNOWN, type StaticValue } from './values.js';
 
@@ -174,15 +174,62 @@ export interface CodeComparison {
   readonly node: Node;
   /** The literal behind it, where a fix would change the value. */
   readonly literal: TSESTree.Literal | TSESTree.TemplateLiteral | undefined;
+  /**
+   * The catalog code the test compares with: the value as written, or the
+   * code inside it (the fragment of a Vonage `type` URL, `'63016'` of a
+   * form-encoded callback field as Twilio's 63016).
+   */
   readonly value: StaticValue;
-  /** `===`, `!==`, `==`, `!=`, `case`, or `includes` / `has` for list membership. */
+  /** How the written value spells `value`, when it is not `value` itself (see `CodeSpelling`). */
+  readonly spelling?: CodeSpelling;
+  /**
+   * Set when the value can never equal the code expression, whatever the code:
+   * `bare-fragment`, a code without its URL compared with a whole Vonage
+   * `type`; `number-for-text`, a number compared strictly with a form field's text.
+   */
+  readonly never?: 'bare-fragment' | 'number-for-text';
+  /** `===`, `!==`, `==`, `!=`, `case`, `includes` / `has` for list membership, `endsWith` / `includes` for a URL's fragment. */
   readonly form: string;
+}
+
+/** How a value written in the code spells a catalog code: after a prefix (a Vonage `type` URL up to `#`), or as the digits of a numeric code. */
+export interface CodeSpelling {
+  readonly prefix?: string;
+  readonly text?: boolean;
+}
+
+/** The written value `code`'s catalog spelling: `written(value, spelling)` is what a fix puts in the literal. */
+export function spell(code: string | number, spelling: CodeSpelling | undefined): string | number {
+  if (spelling?.prefix !== undefined) return `${spelling.prefix}${code}`;
+  return spelling?.text ? String(code) : code;
+}
+
+/**
+ * A value compared with a code expression of the given form, as the catalog
+ * code it stands for: a Vonage `type` URL's fragment, a form field's digits
+ * as a number; `strict` for `===`, `!==` and `case`.
+ */
+function decode(found: { provider: ProviderInfo; form: CodeForm }, value: StaticValue, strict: boolean): Pick<CodeComparison, 'value' | 'spelling' | 'never'> {
+  if (found.form === 'url') {
+    if (typeof value !== 'string') return { value };
+    const hash = value.lastIndexOf('#');
+    if (hash === -1) return { value, never: 'bare-fragment' };
+    return { value: value.slice(hash + 1), spelling: { prefix: value.slice(0, hash + 1) } };
+  }
+  if (found.form === 'text' && found.provider.def.codeType === 'number') {
+    if (typeof value === 'string' && /^\d+$/.test(value)) return { value: Number(value), spelling: { text: true } };
+    if (typeof value === 'number' && strict) return { value, never: 'number-for-text' };
+  }
+  return { value };
 }
 
 function literalBehind(analysis: FileAnalysis, node: Node): TSESTree.Literal | TSESTree.TemplateLiteral | undefined {
   const resolved = resolveExpression(analysis, node);
   return resolved.type === AST_NODE_TYPES.Literal || (resolved.type === AST_NODE_TYPES.TemplateLiteral && resolved.expressions.length === 0) ? resolved : undefined;
 }
+
+/** String tests that select a Vonage `type` by its fragment: `type.endsWith('#1340')`, `type.includes('#1340')`. */
+const FRAGMENT_TESTS = new Set(['endsWith', 'includes']);
 
 /** The comparisons of a provider's code with static values that `node` makes. */
 export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeComparison[] {
@@ -195,7 +242,8 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
       if (!found) continue;
       const value = staticValue(analysis, other);
       if (value === UNKNOWN) return [];
-      return [{ provider: found.provider, code, node: other, literal: literalBehind(analysis, other), value, form: node.operator }];
+      const strict = node.operator.length === 3;
+      return [{ provider: found.provider, code, node: other, literal: literalBehind(analysis, other), ...decode(found, value, strict), form: node.operator }];
     }
     return [];
   }
@@ -204,9 +252,11 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
     const found = analysis.codeOf(node.parent.discriminant);
     const value = found && staticValue(analysis, node.test);
     if (!found || value === undefined || value === UNKNOWN) return [];
-    return [{ provider: found.provider, code: node.parent.discriminant, node: node.test, literal: literalBehind(analysis, node.test), value, form: 'case' }];
+    return [{ provider: found.provider, code: node.parent.discriminant, node: node.test, literal: literalBehind(analysis, node.test), ...decode(found, value, true), form: 'case' }];
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
+    const fragment = fragmentTest(analysis, node);
+    if (fragment) return [fragment];
     const membership = listMembership(analysis, node);
     if (!membership) {
       // `isTokenError(body.error.code)` where `isTokenError = (c) => c === 190 || c === 463`: the comparisons in its body
@@ -225,11 +275,33 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
       code: membership.tested,
       node: item.node,
       literal: literalBehind(analysis, item.node),
-      value: item.value,
+      ...decode(found, item.value, true),
       form,
     }));
   }
   return [];
+}
+
+/** `type.endsWith('#1340')` on a whole Vonage `type`: a comparison of its fragment with `'1340'`. */
+function fragmentTest(analysis: FileAnalysis, node: TSESTree.CallExpression): CodeComparison | undefined {
+  const callee = skipTransparent(node.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  const [argument] = node.arguments;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || typeof method !== 'string' || !FRAGMENT_TESTS.has(method) || !argument) return undefined;
+  const found = analysis.codeOf(callee.object);
+  if (found?.form !== 'url') return undefined;
+  const value = staticValue(analysis, argument);
+  const hash = typeof value === 'string' ? value.lastIndexOf('#') : -1;
+  if (typeof value !== 'string' || hash === -1 || hash === value.length - 1) return undefined;
+  return {
+    provider: found.provider,
+    code: callee.object,
+    node: argument,
+    literal: literalBehind(analysis, argument),
+    value: value.slice(hash + 1),
+    spelling: { prefix: value.slice(0, hash + 1) },
+    form: method,
+  };
 }
 
 export interface MessageTest {

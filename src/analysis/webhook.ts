@@ -45,13 +45,33 @@
  * decorated or in a class named for WhatsApp. Other webhooks with a `status`
  * field (Stripe, GitHub) have no such path and are never recognised.
  *
- * Which provider: Meta's Cloud API (`meta-cloud`), the only one whose catalog
- * entry describes a status webhook. CEQUENS (on-premises codes) documents no
- * status callback, so none is recognised for it.
+ * Which provider: Meta's Cloud API (`meta-cloud`), whose catalog entry
+ * describes a status webhook (`statusWebhook`), and the providers whose entry
+ * describes a status callback with flat fields (`statusCallback`): Twilio's
+ * form-encoded callback (`MessageStatus` `failed` or `undelivered`, with
+ * `ErrorCode` as text) and Gupshup's message event (`payload.type` `failed`,
+ * `payload.payload.code`). CEQUENS (on-premises codes) documents no status
+ * callback, so none is recognised for it.
+ *
+ * Callbacks. A callback is tracked with one more shape, `callback`, whose
+ * `field` is the path read so far from the callback body; a read of one of
+ * the callback's `rootFields` off something unknown starts it (`req.body.MessageStatus`,
+ * `const { MessageStatus, ErrorCode } = req.body`; Gupshup's `payload`). The
+ * field at the callback's `statusPath` is a status string (like Meta's
+ * `status.status`, with the callback's own `failedStates`); the field at its
+ * `codePath` gets the provider's code kind (`{ k: 'body', path: codePath,
+ * source: 'webhook' }`, `repr: 'text'` when form-encoded and the catalog's
+ * code is a number: `'63016'` stands for 63016); a field at one of the
+ * provider's `messagePaths` its text. So dispatches, comparisons and
+ * handle-failed-status read callbacks through the same kinds. A callback
+ * needs WhatsApp evidence like an uncertain Meta path: WhatsApp in the
+ * handler's name, route or class, or the callback's own `evidence` text in
+ * the file (Twilio's `whatsapp:` address prefix, Gupshup's `message-event`).
+ * An SMS status callback (same fields, no evidence) is not recognised.
  *
  * Cost: nothing runs unless the file's text names a path step, an SDK handler
- * or one of the types (`POSSIBLE`), or, with type information, the program
- * declares one of the types.
+ * or one of the types (`POSSIBLE`), or a callback's `textMarkers`, or, with
+ * type information, the program declares one of the types.
  *
  * Status handlers (`statusHandlers`): what each handler does with statuses,
  * for handle-failed-status. A handler is the outermost function around the
@@ -61,14 +81,20 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isFunction, memberName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { clientOf, importOf } from './clients.js';
-import type { ErrorEntry } from '../catalog/schema.js';
+import { parsePath } from '../catalog/lookup.js';
+import type { ErrorEntry, StatusCallback } from '../catalog/schema.js';
 import type { FileAnalysis, Kind } from './file.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { typescript } from './types.js';
 import { resolveExpression, staticList, staticValue } from './values.js';
 
-/** The payload's shapes; `state` is a status's `status` string, `sdk-status` the arguments of whatsapp-api-js's `on.status`. */
-export type Shape = 'payload' | 'entry' | 'change' | 'value' | 'status' | 'sdk-status' | 'state' | 'error';
+/**
+ * The payload's shapes; `state` is a status's `status` string, `sdk-status`
+ * the arguments of whatsapp-api-js's `on.status`; `callback` a field (or an
+ * object on the way to one) of another provider's status callback, its path
+ * in `field` (see `StatusCallback` in the catalog).
+ */
+export type Shape = 'payload' | 'entry' | 'change' | 'value' | 'status' | 'sdk-status' | 'state' | 'error' | 'callback';
 
 export interface WebhookValue {
   readonly shape: Shape;
@@ -78,8 +104,10 @@ export interface WebhookValue {
   readonly certain: boolean;
   /** Comes from the arguments of whatsapp-api-js's `on.status` (one `error`, not `errors[]`). */
   readonly sdk?: boolean;
-  /** Inside an error: the fields read so far (`['code']` for `const { code } = status.errors[0]`). */
+  /** Inside an error: the fields read so far (`['code']` for `const { code } = status.errors[0]`); in a callback: its path from the body. */
   readonly field?: readonly (string | number)[];
+  /** A callback's provider (catalog id); unset for Meta's webhook. */
+  readonly provider?: string;
   /** Reached through `entry`: `entry[].changes[].value` is then Meta's webhook (a bare `changes` list is anyone's). */
   readonly rooted?: boolean;
 }
@@ -96,6 +124,7 @@ const FIELDS: Readonly<Record<Shape, Readonly<Record<string, Step>>>> = {
   'sdk-status': { status: ['state', 0], error: ['error', 0], raw: ['payload', 0] },
   state: {},
   error: {},
+  callback: {},
 };
 /** Fields of an object nothing is known about that start a webhook path (uncertain until `changes[].value`). */
 const ROOT_FIELDS: Readonly<Record<string, Step>> = { entry: ['entry', 1], changes: ['change', 1], statuses: ['status', 1] };
@@ -111,7 +140,7 @@ const SDK_MODULE = /^whatsapp-api-js(\/|$)/;
 const CATALOG_TYPES: Readonly<Record<string, Shape>> = { WebhookStatus: 'status', WebhookError: 'error' };
 const SDK_TYPES: Readonly<Record<string, Shape>> = { PostData: 'payload', ServerStatusPayload: 'status', ServerError: 'error', OnStatusArgs: 'sdk-status' };
 
-/** Text a file must contain before any of this runs. */
+/** Text a file must contain before any of Meta's webhook is looked for (a callback provider's `textMarkers` for its callback). */
 const POSSIBLE = /statuses|changes|on\.status|Webhook(?:Status|Error)|ServerStatusPayload|ServerError|OnStatus|PostData|webhooks\.start/;
 /** Text that makes every webhook-shaped value of a file WhatsApp's: the webhook's `object`, or an SDK import. */
 const FILE_EVIDENCE = /whatsapp_business_account|['"](?:whatsapp-api-js(?:\/[\w/-]*)?|@great-detail\/whatsapp|whatsapp)['"]/;
@@ -140,6 +169,48 @@ function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
+/** The status Meta's webhook reports for a failed send. */
+const META_FAILED: readonly string[] = ['failed'];
+
+/** What a field of a callback is: its status, its error code, an error text, an object on the way to them, or another field. */
+type CallbackRole = 'state' | 'code' | 'text' | 'inside' | 'other';
+
+interface CallbackInfo {
+  readonly provider: ProviderInfo;
+  readonly callback: StatusCallback;
+  readonly statusPath: readonly (string | number)[];
+  readonly codePath: readonly (string | number)[];
+  /** The file holds the callback's own evidence (`whatsapp:`, `message-event`). */
+  readonly evidence: boolean;
+}
+
+function callbackInfo(provider: ProviderInfo, text: string): CallbackInfo {
+  const callback = provider.def.statusCallback!;
+  return {
+    provider,
+    callback,
+    statusPath: parsePath(callback.statusPath),
+    codePath: parsePath(callback.codePath),
+    evidence: callback.evidence.some((marker) => text.includes(marker)),
+  };
+}
+
+function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+function startsPath(prefix: readonly (string | number)[], path: readonly (string | number)[]): boolean {
+  return prefix.length < path.length && prefix.every((segment, i) => segment === path[i]);
+}
+
+function roleOf(info: CallbackInfo, field: readonly (string | number)[]): CallbackRole {
+  if (samePath(field, info.statusPath)) return 'state';
+  if (samePath(field, info.codePath)) return 'code';
+  if (info.provider.messagePaths.some((path) => samePath(field, path))) return 'text';
+  if (startsPath(field, info.statusPath) || startsPath(field, info.codePath)) return 'inside';
+  return 'other';
+}
+
 /** The per-file state: value cache, evidence, helper calls. */
 class Webhooks {
   private readonly values = new Map<Node, WebhookValue | null>();
@@ -148,11 +219,70 @@ class Webhooks {
   readonly helperCalls = new Map<FunctionNode, TSESTree.CallExpression[]>();
   readonly fileEvidence: boolean;
 
+  /** Callback providers whose callbacks the file may hold, by id, with their parsed paths. */
+  readonly callbacks = new Map<string, CallbackInfo>();
+  /** Root fields of those callbacks → their provider. */
+  private readonly roots = new Map<string, CallbackInfo>();
+
   constructor(
     readonly analysis: FileAnalysis,
-    readonly provider: ProviderInfo,
+    /** Meta's Cloud API, when its webhook may be in the file. */
+    readonly provider: ProviderInfo | undefined,
+    callbacks: readonly ProviderInfo[],
   ) {
-    this.fileEvidence = FILE_EVIDENCE.test(analysis.sourceCode.text);
+    const text = analysis.sourceCode.text;
+    this.fileEvidence = FILE_EVIDENCE.test(text);
+    for (const callbackProvider of callbacks) {
+      const info = callbackInfo(callbackProvider, text);
+      this.callbacks.set(callbackProvider.id, info);
+      for (const field of info.callback.rootFields) if (!this.roots.has(field)) this.roots.set(field, info);
+    }
+  }
+
+  /** A field read off `value` (or off something unknown): Meta's shapes, or a step into a callback. */
+  step(value: WebhookValue | undefined, name: string): WebhookValue | undefined {
+    if (value?.shape === 'callback') return { ...value, field: [...(value.field ?? []), name] };
+    if (!value) {
+      const info = this.roots.get(name);
+      if (info) return { shape: 'callback', depth: 0, certain: false, provider: info.provider.id, field: [name] };
+      if (!this.provider) return undefined;
+    }
+    return step(value, name);
+  }
+
+  /** The callback a value belongs to, with its role there. */
+  callbackRole(value: WebhookValue | undefined): { info: CallbackInfo; role: CallbackRole } | undefined {
+    const info = value?.shape === 'callback' && value.provider ? this.callbacks.get(value.provider) : undefined;
+    return info && { info, role: roleOf(info, value!.field ?? []) };
+  }
+
+  /** Is a value a status string: Meta's `status.status`, a callback's `MessageStatus`? */
+  isState(value: WebhookValue | undefined): boolean {
+    return value?.shape === 'state' || this.callbackRole(value)?.role === 'state';
+  }
+
+  /** The statuses that mean a failed send, for the status string a value is (Meta's `failed`; Twilio's `failed`, `undelivered`). */
+  failedStates(value: WebhookValue | undefined): readonly string[] {
+    return this.callbackRole(value)?.info.callback.failedStates ?? META_FAILED;
+  }
+
+  /** The kind of a callback's code or text field (`ErrorCode`, Gupshup's `payload.payload.code`), as the provider's error body has it. */
+  callbackKind(value: WebhookValue): Kind | undefined {
+    const found = this.callbackRole(value);
+    if (!found) return undefined;
+    const { info, role } = found;
+    if (role === 'code') {
+      const text = info.callback.encoding === 'form' && info.provider.def.codeType === 'number';
+      return { k: 'body', provider: info.provider, call: undefined, path: info.provider.codePath, source: 'webhook', ...(text ? { repr: 'text' as const } : {}) };
+    }
+    return role === 'text' ? { k: 'body', provider: info.provider, call: undefined, path: value.field!, source: 'webhook' } : undefined;
+  }
+
+  /** Is a webhook value WhatsApp's: certain by its path, or with evidence around it (a callback's own evidence in the file counts). */
+  isWhatsApp(node: Node, value: WebhookValue): boolean {
+    if (value.certain) return true;
+    const info = value.provider ? this.callbacks.get(value.provider) : undefined;
+    return (info?.evidence ?? false) || this.evidence(node);
   }
 
   valueOf(node: Node): WebhookValue | undefined {
@@ -172,7 +302,7 @@ class Webhooks {
         if (current.object.type === AST_NODE_TYPES.ThisExpression) return undefined;
         const object = this.valueOf(current.object);
         const name = memberName(current);
-        const found = typeof name === 'string' ? step(object, name) : current.computed ? element(object) : undefined;
+        const found = typeof name === 'string' ? this.step(object, name) : current.computed ? element(object) : undefined;
         // with type information, a property typed with one of the shapes' types (`batch.updates: WebhookStatus[]`)
         return found ?? (object ? undefined : this.typedExpression(current));
       }
@@ -249,7 +379,7 @@ class Webhooks {
         for (const property of pattern.properties) {
           if (!contains(property, target) || property.type === AST_NODE_TYPES.RestElement) continue;
           const key = propertyKeyName(property);
-          return typeof key === 'string' ? this.project(step(value, key), property.value, target) : undefined;
+          return typeof key === 'string' ? this.project(this.step(value, key), property.value, target) : undefined;
         }
         return undefined;
       case AST_NODE_TYPES.ArrayPattern:
@@ -514,9 +644,12 @@ function programHasShapeTypes(analysis: FileAnalysis): boolean {
 function webhooksOf(analysis: FileAnalysis): Webhooks | undefined {
   let state = states.get(analysis);
   if (state === undefined) {
-    const provider = analysis.settings.byId.get(META);
+    const text = analysis.sourceCode.text;
+    const meta = analysis.settings.byId.get(META);
     // with type information a shape's type may come from anywhere (an alias in another file): no text test when the program has one
-    state = provider?.webhookErrorPath && (POSSIBLE.test(analysis.sourceCode.text) || programHasShapeTypes(analysis)) ? new Webhooks(analysis, provider) : null;
+    const provider = meta?.webhookErrorPath && (POSSIBLE.test(text) || programHasShapeTypes(analysis)) ? meta : undefined;
+    const callbacks = analysis.settings.providers.filter((p) => p.def.statusCallback?.textMarkers.some((marker) => text.includes(marker)));
+    state = provider || callbacks.length > 0 ? new Webhooks(analysis, provider, callbacks) : null;
     states.set(analysis, state);
   }
   return state ?? undefined;
@@ -536,7 +669,10 @@ export function webhookKind(analysis: FileAnalysis, node: Node): Kind | undefine
   if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const state = webhooksOf(analysis);
   const value = state?.valueOf(node);
-  if (!state || value?.shape !== 'error' || value.depth !== 0 || (!value.certain && !state.evidence(node))) return undefined;
+  if (!state || !value) return undefined;
+  // a status callback's code or text field (Twilio's `ErrorCode`, Gupshup's `payload.payload.code`)
+  if (value.shape === 'callback') return state.isWhatsApp(node, value) ? state.callbackKind(value) : undefined;
+  if (value.shape !== 'error' || value.depth !== 0 || !state.provider || !state.isWhatsApp(node, value)) return undefined;
   return { k: 'body', provider: state.provider, call: undefined, path: [...state.provider.webhookErrorPath!, ...(value.field ?? [])], source: 'webhook' };
 }
 
@@ -553,12 +689,16 @@ export function fromWebhook(analysis: FileAnalysis, node: Node): boolean {
 
 /**
  * How messages name a field of a webhook error: `errors[].code`,
- * `errors[].title`; `error.code` for whatsapp-api-js's `on.status` error.
+ * `errors[].title`; `error.code` for whatsapp-api-js's `on.status` error; a
+ * callback's own field (`ErrorCode`, `payload.payload.reason`).
  * `node` is an expression reading the field (or the error), `path` its body path.
  */
 export function webhookField(analysis: FileAnalysis, node: Node, path: readonly (string | number)[]): string {
   const state = webhooksOf(analysis);
-  const base = state?.provider.webhookErrorPath ?? [];
+  const kind = analysis.kindOf(node);
+  const info = kind?.k === 'body' ? state?.callbacks.get(kind.provider.id) : undefined;
+  if (info) return pathMatches(path, info.provider.codePath) ? info.callback.codePath : path.join('.');
+  const base = state?.provider?.webhookErrorPath ?? [];
   const rest = path.slice(base.length).map((s) => (typeof s === 'number' ? `[${s}]` : s));
   return `${state && sdkError(state, node) ? 'error' : 'errors[]'}.${rest.join('.').replace(/\.\[/g, '[')}`;
 }
@@ -584,7 +724,8 @@ export interface StateTest {
   /** The statuses the test names, as written. */
   readonly values: readonly string[];
   /**
-   * What it means for `'failed'`: `named` (selected by name: `=== 'failed'`,
+   * What it means for the failed statuses (`'failed'`; Twilio's `'failed'`
+   * and `'undelivered'`): `named` (one selected by name: `=== 'failed'`,
    * `case 'failed'`, `!== 'failed'` with the rest below), `fallback` (reaches
    * an `else`, a `default` or a `!== 'read'` branch that does something), or `none`.
    */
@@ -597,6 +738,18 @@ export interface StatusHandler {
   readonly provider: ProviderInfo;
   /** whatsapp-api-js `on.status` arguments: one `error` instead of `errors[]`. */
   readonly sdk: boolean;
+  /** The statuses that mean a failed send (`failed`; Twilio's `failed` and `undelivered`). */
+  readonly failedStates: readonly string[];
+  /** How messages name the error code's field: `errors[].code`, `error.code`, a callback's `ErrorCode`. */
+  readonly codeField: string;
+  /** Codes messages name as examples of failures that arrive by webhook. */
+  readonly notable: readonly (string | number)[];
+  /**
+   * Failed statuses no test names and no fallback reaches, while others are
+   * named (a Twilio handler of `'failed'` that never sees `'undelivered'`);
+   * empty when statuses are recorded as data.
+   */
+  readonly unhandledFailed: readonly string[];
   /** Where a status is first reached, in source order. */
   readonly first: Node;
   readonly tests: readonly StateTest[];
@@ -613,6 +766,8 @@ export interface StatusHandler {
 }
 
 interface Facts {
+  /** The callback the handler reads, if it is one (unset: Meta's webhook). */
+  callback: CallbackInfo | undefined;
   sdk: boolean;
   first: Node | undefined;
   hasStatus: boolean;
@@ -631,7 +786,7 @@ export function statusHandlers(analysis: FileAnalysis): readonly StatusHandler[]
   let found = handlerCache.get(analysis);
   if (!found) {
     const state = webhooksOf(analysis);
-    found = state && (STATUSES_POSSIBLE.test(analysis.sourceCode.text) || programHasShapeTypes(analysis)) ? collectHandlers(state) : [];
+    found = state && (STATUSES_POSSIBLE.test(analysis.sourceCode.text) || state.callbacks.size > 0 || programHasShapeTypes(analysis)) ? collectHandlers(state) : [];
     handlerCache.set(analysis, found);
   }
   return found;
@@ -646,7 +801,7 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
     const unit = outermostFunction(node) ?? analysis.sourceCode.ast;
     let facts = units.get(unit);
     if (!facts) {
-      facts = { sdk: false, first: undefined, hasStatus: false, tests: [], recorded: [], readsCode: false, texts: [], fieldReads: [], escapes: false };
+      facts = { callback: undefined, sdk: false, first: undefined, hasStatus: false, tests: [], recorded: [], readsCode: false, texts: [], fieldReads: [], escapes: false };
       units.set(unit, facts);
     }
     return facts;
@@ -662,20 +817,29 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
       else if (analysis.isMessage(kind)) factsOf(node).texts.push({ node, field: webhookField(analysis, node, kind.path) });
     }
     const value = state.valueOf(node);
-    if (!value || (!value.certain && !state.evidence(node))) return undefined;
+    if (!value || !state.isWhatsApp(node, value)) return undefined;
     const facts = factsOf(node);
     const use = useOf(node);
     // handed to code this file cannot follow (a same-file function is followed: its reads count here)
     const handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
-    if (value.shape === 'status' || value.shape === 'sdk-status' || value.shape === 'state') {
+    const callback = state.callbackRole(value);
+    if (callback) {
+      facts.callback ??= callback.info;
+      // the callback (or the part of it holding status and code) handed on whole: another module decides
+      if (callback.role === 'inside' && handedOn) facts.escapes = true;
+      else if (callback.role === 'other' && (use.kind === 'field' || use.kind === 'logged' || handedOn)) facts.fieldReads.push(node);
+      if (callback.role !== 'state') return undefined;
+    }
+    if (value.shape === 'status' || value.shape === 'sdk-status' || state.isState(value)) {
       facts.hasStatus = true;
       facts.first ??= node;
       if (value.sdk) facts.sdk = true;
     }
-    if (value.shape === 'state' && value.depth === 0) {
-      const test = stateTest(state, node);
+    if (state.isState(value) && value.depth === 0) {
+      const failed = state.failedStates(value);
+      const test = stateTest(state, node, failed);
       if (test) facts.tests.push(test);
-      else if (handedOn && !excludesFailed(state, node)) facts.recorded.push(node);
+      else if (handedOn && !excludesFailed(state, node, failed)) facts.recorded.push(node);
       else if (use.kind === 'logged') facts.fieldReads.push(node);
       return undefined;
     }
@@ -710,10 +874,18 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
   const handlers: StatusHandler[] = [];
   for (const [node, facts] of merged) {
     if (!facts.hasStatus || !facts.first) continue;
+    const callback = facts.callback;
+    const failedStates = callback?.callback.failedStates ?? META_FAILED;
+    const named = new Set(facts.tests.flatMap((test) => test.values));
+    const reachesAll = facts.recorded.length > 0 || facts.tests.some((test) => test.failed === 'fallback');
     handlers.push({
       node,
-      provider: state.provider,
+      provider: callback?.provider ?? state.provider!,
       sdk: facts.sdk,
+      failedStates,
+      unhandledFailed: reachesAll ? [] : failedStates.filter((state) => !named.has(state)),
+      codeField: callback ? callback.callback.codePath : facts.sdk ? 'error.code' : 'errors[].code',
+      notable: callback?.callback.notable ?? state.provider?.def.statusWebhook?.notable ?? [],
       first: facts.first,
       tests: facts.tests,
       recorded: facts.recorded,
@@ -731,6 +903,7 @@ function callerFacts(call: Node, units: Map<Node, Facts>, program: Node): Facts 
 }
 
 function mergeInto(target: Facts, source: Facts): void {
+  target.callback ??= source.callback;
   target.sdk ||= source.sdk;
   target.hasStatus ||= source.hasStatus;
   if (!target.first || (source.first && source.first.range[0] < target.first.range[0])) target.first = source.first ?? target.first;
@@ -897,8 +1070,9 @@ function doesNothing(statement: TSESTree.Statement | TSESTree.Expression | null 
   }
 }
 
-/** The test a read of a status string takes part in: `=== 'failed'`, `switch`, `includes`, a lookup. */
-function stateTest(state: Webhooks, read: Node): StateTest | undefined {
+/** The test a read of a status string takes part in: `=== 'failed'`, `switch`, `includes`, a lookup; `failed` are the statuses of a failed send. */
+function stateTest(state: Webhooks, read: Node, failed: readonly string[]): StateTest | undefined {
+  const namesFailed = (values: readonly string[]) => values.some((value) => failed.includes(value));
   const { analysis } = state;
   let node: Node = read;
   while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)) node = node.parent;
@@ -910,7 +1084,7 @@ function stateTest(state: Webhooks, read: Node): StateTest | undefined {
     const value = staticValue(analysis, other);
     if (typeof value !== 'string') return undefined;
     const negated = parent.operator.startsWith('!');
-    return { node: parent, values: [value], failed: failedOf(parent, value === 'failed', negated) };
+    return { node: parent, values: [value], failed: failedOf(parent, namesFailed([value]), negated) };
   }
   if (parent.type === AST_NODE_TYPES.SwitchStatement && parent.discriminant === node) {
     const values: string[] = [];
@@ -928,7 +1102,7 @@ function stateTest(state: Webhooks, read: Node): StateTest | undefined {
       }
       fallback = !statements.every((s) => doesNothing(s));
     });
-    return { node, values, failed: values.includes('failed') ? 'named' : fallback ? 'fallback' : 'none' };
+    return { node, values, failed: namesFailed(values) ? 'named' : fallback ? 'fallback' : 'none' };
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(parent.callee);
@@ -936,27 +1110,27 @@ function stateTest(state: Webhooks, read: Node): StateTest | undefined {
     if (!items) return undefined;
     const values = items.map((i) => i.value).filter((v): v is string => typeof v === 'string');
     const negation = parent.parent?.type === AST_NODE_TYPES.UnaryExpression && parent.parent.operator === '!' ? parent.parent : undefined;
-    return { node: parent, values, failed: failedOf(negation ?? parent, values.includes('failed'), negation !== undefined) };
+    return { node: parent, values, failed: failedOf(negation ?? parent, namesFailed(values), negation !== undefined) };
   }
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.computed && parent.property === node) {
     const table = resolveExpression(analysis, parent.object);
     if (table.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
     const values = table.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property && typeof propertyKeyName(p) === 'string' ? [propertyKeyName(p) as string] : []));
-    return { node: parent, values, failed: values.includes('failed') ? 'named' : 'none' };
+    return { node: parent, values, failed: namesFailed(values) ? 'named' : 'none' };
   }
   return undefined;
 }
 
-/** Is `node` inside a branch that only some statuses other than `failed` reach (`if (s.status === 'read') save(s.status)`)? */
-function excludesFailed(state: Webhooks, node: Node): boolean {
+/** Is `node` inside a branch that only some statuses other than the failed ones reach (`if (s.status === 'read') save(s.status)`)? */
+function excludesFailed(state: Webhooks, node: Node, failed: readonly string[]): boolean {
   for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
       const selected = selectedStatuses(state, parent.test);
-      if (selected && !selected.includes('failed')) return true;
+      if (selected && !selected.some((value) => failed.includes(value))) return true;
     }
-    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && parent.parent.type === AST_NODE_TYPES.SwitchStatement && state.valueOf(parent.parent.discriminant)?.shape === 'state') {
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && parent.parent.type === AST_NODE_TYPES.SwitchStatement && state.isState(state.valueOf(parent.parent.discriminant))) {
       const value = staticValue(state.analysis, parent.test);
-      if (typeof value === 'string' && value !== 'failed') return true;
+      if (typeof value === 'string' && !failed.includes(value)) return true;
     }
   }
   return false;
@@ -972,12 +1146,12 @@ function selectedStatuses(state: Webhooks, test: Node): string[] | undefined {
   }
   if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '===' || node.operator === '==')) {
     for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
-      const value = state.valueOf(side)?.shape === 'state' ? staticValue(state.analysis, other) : undefined;
+      const value = state.isState(state.valueOf(side)) ? staticValue(state.analysis, other) : undefined;
       if (typeof value === 'string') return [value];
     }
     return undefined;
   }
-  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.arguments[0] && state.valueOf(node.arguments[0])?.shape === 'state') {
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.arguments[0] && state.isState(state.valueOf(node.arguments[0]))) {
     const method = memberName(node.callee);
     const items = method === 'includes' || method === 'has' ? staticList(state.analysis, node.callee.object) : undefined;
     return items?.map((i) => i.value).filter((v): v is string => typeof v === 'string');
@@ -985,7 +1159,7 @@ function selectedStatuses(state: Webhooks, test: Node): string[] | undefined {
   return undefined;
 }
 
-/** What a yes/no test on the status means for `'failed'`. */
+/** What a yes/no test on the status means for the failed statuses. */
 function failedOf(test: Node, namesFailed: boolean, negated: boolean): StateTest['failed'] {
   // `=== 'failed'` selects it; `!== 'failed'` leaves it to what follows
   if (namesFailed) return 'named';

@@ -17,7 +17,7 @@ import { waServer } from './providers/wa-server.js';
 import { codeIn, findEntry, isRetryableClass, readPath } from './lookup.js';
 import type { DeliveryGroup, ProviderDefinition, RetryClass, StatusWebhook } from './schema.js';
 
-export type { CodeMapping, Delivery, DeliveryGroup, ErrorEntry, Idempotency, MappedApi, ProviderDefinition, RetryClass, Scope, StatusOnlyError, StatusWebhook } from './schema.js';
+export type { ApiPath, CodeMapping, Delivery, DeliveryGroup, ErrorEntry, Idempotency, MappedApi, ProviderDefinition, RetryClass, Scope, StatusCallback, StatusOnlyError, StatusWebhook } from './schema.js';
 export { DELIVERIES, MAPPED_APIS, RETRY_CLASSES, SCOPES } from './schema.js';
 
 /**

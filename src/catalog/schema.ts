@@ -102,10 +102,51 @@ export interface StatusWebhook {
   readonly sources: readonly string[];
 }
 
+/**
+ * A provider whose message statuses arrive one message at a time, in a
+ * callback with flat fields (Twilio's status callback, Gupshup's message
+ * event), rather than in Meta's `statuses[].errors[]`. Paths are dotted paths
+ * in the callback body.
+ */
+export interface StatusCallback {
+  /** `form`: an `application/x-www-form-urlencoded` body, so every value (the code too) is a string. */
+  readonly encoding: 'form' | 'json';
+  /** Where the message status is (`MessageStatus`; `payload.type`). */
+  readonly statusPath: string;
+  /** The status values that mean the send failed. */
+  readonly failedStates: readonly string[];
+  /**
+   * Where the error code of a failed status is (`ErrorCode`). It is the
+   * provider's code, read as the catalog's `codePath`; the callback's other
+   * fields at one of the provider's `messagePaths` are its text.
+   */
+  readonly codePath: string;
+  /** Fields that start a callback when read off a value nothing else is known about (`MessageStatus`, `ErrorCode`; Gupshup's `payload`). */
+  readonly rootFields: readonly string[];
+  /** Text a file must contain for its callbacks to be looked for (cheap pre-filter). */
+  readonly textMarkers: readonly string[];
+  /**
+   * Text in a handler that says the callback is the provider's WhatsApp one:
+   * Twilio's `whatsapp:` address prefix, Gupshup's `message-event` type. WhatsApp
+   * in the handler's name, route or class counts too.
+   */
+  readonly evidence: readonly string[];
+  /** Codes that messages about status handlers name as examples. */
+  readonly notable: readonly (string | number)[];
+  /** Where the callback is documented. */
+  readonly sources: readonly string[];
+}
+
 /** Where a group of codes arrives, with the page that says so. */
 export interface DeliveryGroup {
   readonly delivery: Delivery;
   readonly codes: readonly (string | number)[];
+  readonly source: string;
+}
+
+/** A path prefix of a provider's API, with the page that documents it. */
+export interface ApiPath {
+  readonly prefix: string;
   readonly source: string;
 }
 
@@ -127,6 +168,14 @@ export interface ProviderDefinition {
    * provider's only with WhatsApp evidence (payload, path or names).
    */
   readonly sharedHosts?: readonly string[];
+  /**
+   * Path prefixes that only the provider's WhatsApp endpoints have (Infobip's
+   * `/whatsapp/1/message/`): WhatsApp evidence for a request to one of its
+   * shared hosts, and enough on their own for a request whose base URL the code
+   * does not show (each Infobip account has a host of its own, usually read
+   * from configuration). A literal host that is not the provider's is another API.
+   */
+  readonly whatsappPaths?: readonly ApiPath[];
   /**
    * Catalog ids whose codes this provider passes through unchanged (360dialog
    * and Gupshup relay Meta's Cloud API codes); those codes are also in `errors`.
@@ -171,6 +220,8 @@ export interface ProviderDefinition {
   readonly retryReasons?: { readonly [R in RetryClass]?: string };
   /** Set when message statuses arrive by webhook with errors (see StatusWebhook). */
   readonly statusWebhook?: StatusWebhook;
+  /** Set when message statuses arrive one at a time in a callback with flat fields (see StatusCallback). */
+  readonly statusCallback?: StatusCallback;
   readonly errors: readonly ErrorEntry[];
   /** Errors documented without a machine-readable code (see `StatusOnlyError`). */
   readonly statusOnlyErrors?: readonly StatusOnlyError[];

@@ -249,3 +249,12 @@ describe('other shapes seen in real code', () => {
     ]);
   });
 });
+
+describe('a gateway SDK client made in another file', () => {
+  it('a Twilio client imported from the module that makes it: a WhatsApp send is recognised, an SMS send is not', () => {
+    expect(calls(`
+      import { twilioClient } from '../lib/twilio';
+      export const whatsapp = (to: string) => twilioClient.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+      export const sms = (to: string) => twilioClient.messages.create({ from: '+14155238886', to, body: 'hi' });`)).toEqual(['call twilio sdk:twilio @2:41']);
+  });
+});

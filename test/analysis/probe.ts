@@ -9,7 +9,8 @@
  * `<kind>` is `response`, `error`, `status`, `ok`, `headers`, `promise<…>`
  * (what the promise settles to), or `body` followed by its path
  * (`body.error.code`, `body.errors[0].code`; `@webhook` when it is read from a
- * status webhook's errors). `#code` marks a node
+ * status webhook's errors; `~split`, `~fragment`, `~text` for a code written
+ * otherwise than the catalog has it, see `CodeRepr`). `#code` marks a node
  * `codeOf` accepts, `#status` one `statusOf` accepts. A call's arguments
  * print as `(…)`, and whitespace is collapsed, so lines stay short.
  */
@@ -27,7 +28,7 @@ function pathText(path: readonly (string | number)[]): string {
 function kindLabel(kind: Kind | undefined): string {
   if (!kind) return '?';
   if (kind.k === 'promise') return `promise<${kindLabel(kind.of)}>`;
-  if (kind.k === 'body') return `body${pathText(kind.path)}${kind.source === 'webhook' ? '@webhook' : ''}`;
+  if (kind.k === 'body') return `body${pathText(kind.path)}${kind.repr ? `~${kind.repr}` : ''}${kind.source === 'webhook' ? '@webhook' : ''}`;
   return kind.k;
 }
 

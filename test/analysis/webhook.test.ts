@@ -170,6 +170,59 @@ describe('evidence that it is WhatsApp', () => {
   });
 });
 
+describe("other providers' status callbacks (catalog statusCallback)", () => {
+  /** The lines for values read from a callback, linted under a neutral file name. */
+  const callback = (code: string): string[] => probe(code, undefined, 'hooks.ts').filter((line) => line.includes('@webhook'));
+
+  it("Twilio: ErrorCode of a form-encoded callback is Twilio's code, held as text; Number()/parseInt()/+ make it the number", () => {
+    expect(
+      callback(`
+        app.post('/twilio/whatsapp/status', (req, res) => {
+          const { MessageStatus, ErrorCode } = req.body;
+          if (MessageStatus === 'failed') alert(ErrorCode, Number(req.body.ErrorCode), parseInt(ErrorCode, 10), +ErrorCode);
+          res.sendStatus(204);
+        });
+      `),
+    ).toEqual([
+      'body.code~text@webhook twilio ErrorCode #code',
+      'body.code~text@webhook twilio ErrorCode #code',
+      'body.code@webhook twilio Number(…) #code',
+      'body.code~text@webhook twilio req.body.ErrorCode #code',
+      'body.code@webhook twilio parseInt(…) #code',
+      'body.code~text@webhook twilio ErrorCode #code',
+      'body.code~text@webhook twilio ErrorCode #code',
+    ]);
+  });
+
+  it('Twilio: WhatsApp evidence from a whatsapp: prefix in the file, the route, the function or class name; an SMS callback is not (decoy)', () => {
+    const read = (name: string) => `export function ${name}(req) { if (req.body.MessageStatus === 'failed') save(req.body.ErrorCode); }`;
+    const expected = ['body.code~text@webhook twilio req.body.ErrorCode #code'];
+    expect(callback(read('onWhatsAppStatus'))).toEqual(expected);
+    expect(callback(`${read('onStatus')}\nexport const to = (n) => 'whatsapp:' + n;`)).toEqual(expected);
+    expect(callback(`router.post('/sms/status', (req) => { if (req.body.MessageStatus === 'undelivered') save(req.body.ErrorCode); });`)).toEqual([]);
+    expect(callback(read('onSmsStatus'))).toEqual([]);
+  });
+
+  it("Gupshup: the failed message event's payload.payload.code and reason, through the event, its payload, or a same-file helper", () => {
+    expect(
+      callback(`
+        function onFailed(event) { return save(event.payload.payload.code, event.payload.payload.reason); }
+        app.post('/gupshup', (req, res) => {
+          const { type, payload } = req.body;
+          if (type === 'message-event' && payload.type === 'failed') onFailed(req.body);
+          res.sendStatus(200);
+        });
+      `),
+    ).toEqual(['body.payload.payload.code@webhook gupshup event.payload.payload.code #code', 'body.payload.payload.reason@webhook gupshup event.payload.payload.reason']);
+  });
+
+  it('no Gupshup callback in a file that never names its event type; none for a provider settings leave out', () => {
+    expect(callback(`app.post('/hook', (req) => { if (req.body.payload.type === 'failed') save(req.body.payload.payload.code); });`)).toEqual([]);
+    const twilioOff = probe(`export function onWhatsAppStatus(req) { save(req.body.ErrorCode); }`, { providers: ['meta-cloud'] }, 'hooks.ts');
+    expect(twilioOff).toEqual([]);
+  });
+});
+
 describe('deliverableByWebhook', () => {
   const entry = { code: 1, httpStatus: [], title: 't', remedy: 'r', retry: 'never', source: 's' } as const;
   it('is false only for codes documented for the response only', () => {

@@ -14,6 +14,25 @@ describe.each(definitions)('%s', (id, def) => {
     for (const path of def.messagePaths) expect(() => parsePath(path)).not.toThrow();
   });
 
+  test('gives its WhatsApp paths a source, and a status callback valid paths, failed states, markers and documented examples', () => {
+    for (const path of def.whatsappPaths ?? []) {
+      expect(path.prefix, id).toMatch(/^\/[\w/.-]+\/$/);
+      expect(path.source, id).toMatch(/^https:\/\/\S+$/);
+    }
+    const callback = def.statusCallback;
+    if (!callback) return;
+    expect(() => parsePath(callback.statusPath)).not.toThrow();
+    expect(() => parsePath(callback.codePath)).not.toThrow();
+    expect(callback.failedStates.length).toBeGreaterThan(0);
+    expect(callback.rootFields.length).toBeGreaterThan(0);
+    // a root field starts the path to the status or the code
+    for (const field of callback.rootFields) expect([callback.statusPath, callback.codePath].some((path) => parsePath(path)[0] === field), `${id} ${field}`).toBe(true);
+    expect(callback.textMarkers.length).toBeGreaterThan(0);
+    expect(callback.evidence.length).toBeGreaterThan(0);
+    for (const code of callback.notable) expect(def.errors.some((e) => e.code === code), `${id} ${code}`).toBe(true);
+    for (const source of callback.sources) expect(source).toMatch(/^https:\/\/\S+$/);
+  });
+
   test('names only documented codes as notable', () => {
     for (const code of def.notable ?? []) expect(def.errors.some((e) => e.code === code), `${id} ${code}`).toBe(true);
   });
@@ -164,6 +183,8 @@ describe('facts of the gateway providers', () => {
     expect(find('twilio', 63037)).toMatchObject({ retry: 'provider-retries' });
     expect(find('twilio', 131047)).toBeUndefined();
     expect(catalog.twilio.errors.filter((e) => (e.httpStatus as readonly number[]).includes(400)).length).toBe(16);
+    // the status callback: form-encoded, failed or undelivered, ErrorCode
+    expect(catalog.twilio.statusCallback).toMatchObject({ encoding: 'form', statusPath: 'MessageStatus', failedStates: ['failed', 'undelivered'], codePath: 'ErrorCode' });
   });
 
   test('360dialog: Meta\'s codes, shared with meta-cloud, plus errors without a code', () => {
@@ -182,6 +203,7 @@ describe('facts of the gateway providers', () => {
     expect(catalog.infobip.errors.map((e) => [e.code, e.httpStatus[0]])).toEqual([
       ['BAD_REQUEST', 400], ['UNAUTHORIZED', 401], ['TOO_MANY_REQUESTS', 429], ['GENERAL_ERROR', 500],
     ]);
+    expect(catalog.infobip.whatsappPaths.map((p) => p.prefix)).toEqual(['/whatsapp/1/message/']);
   });
 
   test('Gupshup: codes of the failed event, its own first, then Meta\'s', () => {
@@ -189,6 +211,9 @@ describe('facts of the gateway providers', () => {
     expect(catalog.gupshup.errors.slice(0, 18).map((e) => e.code)).toEqual([500, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 4001, 4002, 4003, 4004, 4005]);
     expect(find('gupshup', 4001)).toMatchObject({ retry: 'after-fix' });
     expect(find('gupshup', 131047)).toMatchObject({ retry: 'never' });
+    expect(catalog.gupshup.whatsappPaths.map((p) => p.prefix)).toEqual(['/wa/api/v1/']);
+    // the failed message event carries the code at the catalog's own code path
+    expect(catalog.gupshup.statusCallback).toMatchObject({ encoding: 'json', statusPath: 'payload.type', failedStates: ['failed'], codePath: 'payload.payload.code' });
   });
 });
 

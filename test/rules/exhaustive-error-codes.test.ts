@@ -2832,3 +2832,260 @@ describe('the ignore option is checked against the catalog', () => {
     expect(verify([131047, 250, 'RATE_001', 'send_failed'])).toEqual([]);
   });
 });
+
+// ─── Gateways: Twilio's SDK, Vonage's URL-fragment codes ───────────────────
+// Linted as `notify.ts`, so the WhatsApp evidence comes from the code.
+
+ruleTester.run('exhaustive-error-codes (gateways)', rule, {
+  valid: [
+    // an SMS-only Twilio app: no WhatsApp call, no dispatch on a WhatsApp provider's code
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function sendSms(to) {
+          try { await client.messages.create({ from: '+14155238886', to, body: 'hi' }); }
+          catch (err) { switch (err.code) { case 21211: return drop(to); } }
+        }
+      `,
+      filename: 'sms.ts',
+    },
+  ],
+  invalid: [
+    // Twilio SDK: a switch on the RestException's code is asked for Twilio's codes
+    {
+      code: src`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+          } catch (err) {
+            switch (err.code) {
+              case 63016: return sendTemplate(to);
+              case 21211: return drop(to);
+            }
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: dataFor('switch', 'twilio', [63016, 21211]),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: suggestionData('twilio', [63016, 21211]),
+              output: src`
+                import twilio from 'twilio';
+                const client = twilio(sid, token);
+                export async function notify(to) {
+                  try {
+                    await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+                  } catch (err) {
+                    switch (err.code) {
+                      case 63016: return sendTemplate(to);
+                      case 21211: return drop(to);
+                      ${casesFor('twilio', [63016, 21211], '\n')}
+                    }
+                  }
+                }
+              `,
+            },
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'twilio', thrown: 'err' },
+              output: src`
+                import twilio from 'twilio';
+                const client = twilio(sid, token);
+                export async function notify(to) {
+                  try {
+                    await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+                  } catch (err) {
+                    switch (err.code) {
+                      case 63016: return sendTemplate(to);
+                      case 21211: return drop(to);
+                      default:
+                        throw err;
+                    }
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // Vonage: a switch on the whole type URL; its cases count by their fragment. New cases cannot be
+    // written from the catalog (the URL differs between Messages API and generic codes): only the default
+    {
+      code: src`
+        import axios from 'axios';
+        export async function notify(to) {
+          try {
+            await axios.post('${VONAGE}', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+          } catch (err) {
+            switch (err.response?.data?.type) {
+              case 'https://developer.vonage.com/api-errors/messages#1340': return sendTemplate(to);
+              case 'https://developer.vonage.com/api-errors#low-balance': return topUp();
+            }
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: dataFor('switch', 'vonage', ['1340', 'low-balance']),
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'vonage', thrown: 'err' },
+              output: src`
+                import axios from 'axios';
+                export async function notify(to) {
+                  try {
+                    await axios.post('${VONAGE}', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+                  } catch (err) {
+                    switch (err.response?.data?.type) {
+                      case 'https://developer.vonage.com/api-errors/messages#1340': return sendTemplate(to);
+                      case 'https://developer.vonage.com/api-errors#low-balance': return topUp();
+                      default:
+                        throw err;
+                    }
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // Vonage: a lookup on the fragment (split('#')[1]) gets keys for the missing codes
+    {
+      code: src`
+        import { Vonage } from '@vonage/server-sdk';
+        import { WhatsAppText } from '@vonage/messages';
+        const vonage = new Vonage({ apiKey, apiSecret });
+        const onError = {
+          '1340': (to) => sendTemplate(to),
+          'low-balance': () => topUp(),
+        };
+        export async function notify(to) {
+          try {
+            await vonage.messages.send(new WhatsAppText({ from, to, text: 'hi' }));
+          } catch (err) {
+            const body = await err.response.json();
+            onError[body.type.split('#')[1]]?.(to);
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: dataFor('lookup object', 'vonage', ['1340', 'low-balance']),
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'addMissingKeys',
+              data: suggestionData('vonage', ['1340', 'low-balance']),
+              output: src`
+                import { Vonage } from '@vonage/server-sdk';
+                import { WhatsAppText } from '@vonage/messages';
+                const vonage = new Vonage({ apiKey, apiSecret });
+                const onError = {
+                  '1340': (to) => sendTemplate(to),
+                  'low-balance': () => topUp(),
+                  ${missingEntries('vonage', ['1340', 'low-balance']).map((e) => `'${String(e.code)}': () => { ${placeholder('vonage', e)} },`).join('\n')}
+                };
+                export async function notify(to) {
+                  try {
+                    await vonage.messages.send(new WhatsAppText({ from, to, text: 'hi' }));
+                  } catch (err) {
+                    const body = await err.response.json();
+                    onError[body.type.split('#')[1]]?.(to);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// Twilio's status callback: ErrorCode is form-encoded text, so new cases are written as text
+ruleTester.run('exhaustive-error-codes (Twilio status callback)', rule, {
+  valid: [
+    {
+      code: code`
+        export function onWhatsAppStatus(req, res) {
+          switch (req.body.ErrorCode) {
+            case '63016': return resendAsTemplate(req.body.MessageSid);
+            default: return alertOps(req.body.MessageSid, req.body.ErrorCode);
+          }
+        }
+      `,
+      filename: 'hooks.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: src`
+        export function onWhatsAppStatus(req, res) {
+          switch (req.body.ErrorCode) {
+            case '63016': return resendAsTemplate(req.body.MessageSid);
+            case '63024': return markInvalid(req.body.To);
+          }
+        }
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'missingNoFallback',
+          data: { ...dataFor('switch', 'twilio', [63016, 63024]), provider: 'twilio webhook' },
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: suggestionData('twilio', [63016, 63024]),
+              output: src`
+                export function onWhatsAppStatus(req, res) {
+                  switch (req.body.ErrorCode) {
+                    case '63016': return resendAsTemplate(req.body.MessageSid);
+                    case '63024': return markInvalid(req.body.To);
+                    ${missingEntries('twilio', [63016, 63024]).map((e) => `case '${String(e.code)}': { ${placeholder('twilio', e)} }`).join('\n')}
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('what a Vonage dispatch must handle', () => {
+  test("the fragments of Vonage's types: its own codes and the generic ones", () => {
+    expect(dataFor('switch', 'vonage', ['1340', 'low-balance']).count).toBe('46');
+    expect(dataFor('switch', 'vonage', ['1340', 'low-balance']).groups).toBe('28 never-retry, 11 after-fix, 3 rate-limit, 4 transient');
+  });
+});

@@ -9,10 +9,11 @@ import rule from '../../rules/handle-failed-status.js';
 import { code, ruleTester } from '../rule-tester.js';
 
 const EXAMPLES = '131047 (Re-engagement message) and 131026 (Message undeliverable)';
-const ignored = (handled: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', handled, codeField, examples: EXAMPLES });
-const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', codeField, examples: EXAMPLES });
+const ignored = (handled: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', handled, codeField, examples: EXAMPLES, failed: "'failed'" });
+const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', codeField, examples: EXAMPLES, failed: "'failed'" });
 const withoutCode = (detail: string, codeField = 'errors[].code') => ({
   provider: 'meta-cloud',
+  failed: "'failed'",
   detail,
   codeField,
   first: '131047 (Re-engagement message)',
@@ -368,6 +369,199 @@ ruleTester.run('handle-failed-status', rule, {
         });
       `,
       errors: [{ messageId: 'failedIgnored', data: ignored("'sent'"), line: 5, column: 7, endLine: 5, endColumn: 32 }],
+    },
+  ],
+});
+
+// --- other providers' status callbacks: Twilio (form-encoded, 'failed' or 'undelivered' with ErrorCode), Gupshup ---
+// Linted as `hooks.ts`: the evidence that a callback is WhatsApp's comes from the code.
+
+const TWILIO_EXAMPLES = '63016 (Outside messaging window) and 63024 (Invalid message recipient)';
+const twilio = { provider: 'twilio', codeField: 'ErrorCode', examples: TWILIO_EXAMPLES, failed: "'failed' or 'undelivered'" };
+const gupshup = { provider: 'gupshup', codeField: 'payload.payload.code', failed: "'failed'" };
+
+ruleTester.run('handle-failed-status (status callbacks)', rule, {
+  valid: [
+    // Twilio: failures acted on by ErrorCode
+    {
+      code: code`
+        app.post('/twilio/whatsapp/status', async (req, res) => {
+          const { MessageSid, MessageStatus, ErrorCode } = req.body;
+          if (MessageStatus === 'failed' || MessageStatus === 'undelivered') {
+            if (ErrorCode === '63016') await resendAsTemplate(MessageSid);
+            else await alertOps(MessageSid, ErrorCode);
+          }
+          res.sendStatus(204);
+        });
+      `,
+      filename: 'hooks.ts',
+    },
+    // Twilio: both failed statuses through a switch, and an else that acts for the rest
+    {
+      code: code`
+        app.post('/twilio/whatsapp/status', (req, res) => {
+          switch (req.body.MessageStatus) {
+            case 'failed':
+            case 'undelivered':
+              alertOps(req.body.ErrorCode);
+              break;
+            case 'read':
+              markRead(req.body.MessageSid);
+          }
+          if (req.body.MessageStatus === 'delivered') markDelivered(req.body.MessageSid);
+          else track(req.body.MessageSid, req.body.MessageStatus, req.body.ErrorCode);
+          res.end();
+        });
+      `,
+      filename: 'hooks.ts',
+    },
+    // Twilio: the status and code stored together
+    {
+      code: code`
+        export async function onWhatsAppStatus(req, res) {
+          await db.message.update({ where: { sid: req.body.MessageSid }, data: { status: req.body.MessageStatus, errorCode: req.body.ErrorCode } });
+          res.end();
+        }
+      `,
+      filename: 'hooks.ts',
+    },
+    // an SMS status callback (no WhatsApp evidence) is not this rule's business
+    {
+      code: code`
+        app.post('/sms/status', (req, res) => {
+          if (req.body.MessageStatus === 'delivered') markDelivered(req.body.MessageSid);
+          res.end();
+        });
+      `,
+      filename: 'hooks.ts',
+    },
+    // Gupshup: the failed event's code decides
+    {
+      code: code`
+        app.post('/gupshup/events', (req, res) => {
+          const { type, payload } = req.body;
+          if (type === 'message-event' && payload.type === 'failed') {
+            if (payload.payload.code === 1002) markNotOnWhatsApp(payload.destination);
+            else alert(payload.payload.code);
+          }
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+    },
+    // Gupshup: the event handed to another module
+    {
+      code: code`
+        import { handleEvent } from './events';
+        app.post('/gupshup/events', (req, res) => { if (req.body.type === 'message-event') handleEvent(req.body.payload); res.end(); });
+      `,
+      filename: 'hooks.ts',
+    },
+  ],
+  invalid: [
+    // Twilio: only delivered and read are acted on
+    {
+      code: code`
+        app.post('/twilio/whatsapp/status', (req, res) => {
+          const { MessageSid, MessageStatus } = req.body;
+          if (MessageStatus === 'delivered' || MessageStatus === 'read') markDelivered(MessageSid);
+          res.sendStatus(204);
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [{ messageId: 'failedIgnored', data: { ...twilio, handled: "'delivered' and 'read'" }, line: 3, column: 7, endLine: 3, endColumn: 36 }],
+    },
+    // Twilio: failures acted on without ErrorCode (a whatsapp: prefix in the file is the evidence)
+    {
+      code: code`
+        export function statusCallback(req, res) {
+          const { MessageStatus } = req.body;
+          if (['failed', 'undelivered'].includes(MessageStatus)) notifyAgent(req.body.To.replace('whatsapp:', ''));
+          res.end();
+        }
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'failedWithoutCode',
+          data: { ...twilio, detail: 'never reads the error code', first: '63016 (Outside messaging window)', second: '63024 (Invalid message recipient)' },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 56,
+        },
+      ],
+    },
+    // Twilio: 'undelivered' acted on, 'failed' never; and without ErrorCode either: two defects
+    {
+      code: code`
+        export function statusCallback(req, res) {
+          if (req.body.MessageStatus === 'undelivered') notifyAgent(req.body.To.replace('whatsapp:', ''));
+          res.end();
+        }
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'failedStateIgnored',
+          data: { provider: 'twilio', handled: "'undelivered'", missing: "'failed'", codeField: 'ErrorCode' },
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 47,
+        },
+        {
+          messageId: 'failedWithoutCode',
+          data: { ...twilio, failed: "'undelivered'", detail: 'never reads the error code', first: '63016 (Outside messaging window)', second: '63024 (Invalid message recipient)' },
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 47,
+        },
+      ],
+    },
+    // Twilio: 'failed' by its code, but 'undelivered' (which carries an ErrorCode too) never looked at
+    {
+      code: code`
+        app.post('/twilio/whatsapp/status', (req, res) => {
+          if (req.body.MessageStatus !== 'failed') return res.end();
+          if (req.body.ErrorCode === '63016') resendAsTemplate(req.body.MessageSid);
+          else alertOps(req.body.ErrorCode);
+          res.end();
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'failedStateIgnored',
+          data: { provider: 'twilio', handled: "'failed'", missing: "'undelivered'", codeField: 'ErrorCode' },
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 42,
+        },
+      ],
+    },
+    // Gupshup: failed acted on with the reason only
+    {
+      code: code`
+        app.post('/gupshup/events', (req, res) => {
+          const { type, payload } = req.body;
+          if (type === 'message-event' && payload.type === 'failed') log(payload.payload.reason);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'failedWithoutCode',
+          data: { ...gupshup, detail: 'keeps only payload.payload.reason', first: '1002 (Number Not Exist On WhatsApp)', second: '131047 (Re-engagement message)' },
+          line: 3,
+          column: 35,
+          endLine: 3,
+          endColumn: 60,
+        },
+      ],
     },
   ],
 });

@@ -1440,6 +1440,64 @@ ruleTester.run('no-blind-retry', rule, {
   ],
 });
 
+// --- Twilio's SDK: autoRetry waits for 429s itself --------------------------
+// twilio(sid, token, { autoRetry: true }) re-sends HTTP 429 with exponential backoff before it rejects;
+// a retry around it that re-sends 20429 at once is not a retry without a wait.
+
+const twilioLoop = (options: string, condition: string) => code`
+  import twilio from 'twilio';
+  const client = twilio(sid, token${options});
+  export async function notify(to) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+      } catch (err) {
+        ${condition}
+      }
+    }
+  }
+`;
+
+ruleTester.run('no-blind-retry (Twilio SDK)', rule, {
+  valid: [
+    { code: twilioLoop(', { autoRetry: true }', 'if (err.status !== 429) throw err;'), filename: 'notify.ts' },
+    { code: twilioLoop(', { autoRetry: true, maxRetries: 5 }', 'if (err.code !== 20429) throw err;'), filename: 'notify.ts' },
+    // an SMS-only app: not a WhatsApp call
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function sendSms(to) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try { return await client.messages.create({ from: '+14155238886', to, body: 'hi' }); } catch {}
+          }
+        }
+      `,
+      filename: 'sms.ts',
+    },
+  ],
+  invalid: [
+    // without autoRetry nothing waited: the retry of 20429 must wait
+    {
+      code: twilioLoop('', 'if (err.status !== 429) throw err;'),
+      filename: 'notify.ts',
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'twilio', codes: '20429' }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // autoRetry: false is off
+    {
+      code: twilioLoop(', { autoRetry: false }', 'if (err.code !== 20429) throw err;'),
+      filename: 'notify.ts',
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'twilio', codes: '20429' }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // autoRetry covers 429 only: a retry of every error is still blind
+    {
+      code: twilioLoop(', { autoRetry: true }', 'if (attempt === 2) throw err;'),
+      filename: 'notify.ts',
+      errors: [{ messageId: 'blindRetry', data: { provider: 'twilio', examples: cite('twilio', 63016, 20003) }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+  ],
+});
+
 // ─── Decisions read right (issue 15) ───────────────────────────────────────────
 ruleTester.run('no-blind-retry: decisions after a call that resolves, through conditionals and helpers', rule, {
   valid: [

@@ -1807,3 +1807,57 @@ ruleTester.run('no-message-branching (status webhooks)', rule, {
     },
   ],
 });
+
+// --- gateways: Twilio's RestException carries the message itself; Gupshup's failed event has a reason ---
+
+ruleTester.run('no-message-branching (gateways)', rule, {
+  valid: [
+    // an SMS-only Twilio app
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function sendSms(to) {
+          try { await client.messages.create({ from: '+14155238886', to, body: 'hi' }); }
+          catch (err) { if (err.message.includes('unsubscribed')) optOut(to); }
+        }
+      `,
+      filename: 'sms.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try { await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' }); }
+          catch (err) { if (err.message.includes('24 hours')) return template(to); throw err; }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'messageBranching', data: { field: 'message', provider: 'twilio', codeField: 'body.code' }, line: 5, column: 21, endLine: 5, endColumn: 53 }],
+    },
+    {
+      code: code`
+        app.post('/gupshup/events', (req, res) => {
+          const { type, payload } = req.body;
+          if (type === 'message-event' && payload.type === 'failed' && payload.payload.reason.includes('Number Not Exist')) drop(payload.destination);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'messageIsTitle',
+          data: title({ field: 'payload.payload.reason', provider: 'gupshup', codeField: 'payload.payload.code' }, '1002', 'Number Not Exist On WhatsApp'),
+          line: 3,
+          column: 64,
+          endLine: 3,
+          endColumn: 115,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

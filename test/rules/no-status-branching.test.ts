@@ -1050,6 +1050,118 @@ ruleTester.run('no-status-branching', rule, {
   ],
 });
 
+// --- gateways: 360dialog's errors without a code, Twilio's SDK error ----------
+
+const D360 = 'https://waba-v2.360dialog.io/messages';
+
+ruleTester.run('no-status-branching (gateways)', rule, {
+  valid: [
+    // 502 from 360dialog is only its own "API not available", which has no code: the status is the only signal
+    code`
+      const res = await fetch('${D360}', { method: 'POST', headers: { 'D360-API-KEY': key }, body: JSON.stringify(payload) });
+      if (res.status === 502) await retryLater(payload);
+    `,
+    // the status read only where the body has no code (360dialog's own errors)
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('${D360}', payload, { headers: { 'D360-API-KEY': key } });
+      } catch (err) {
+        const code = err.response?.data?.error?.code;
+        if (code === 131047) return sendTemplate(to);
+        if (code) throw err;
+        if (err.response?.status === 401) return rotateKey();
+        throw err;
+      }
+    `,
+    // an SMS-only Twilio app
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function sendSms(to) {
+          try { await client.messages.create({ from: '+14155238886', to, body: 'hi' }); }
+          catch (err) { if (err.status === 400) return drop(to); }
+        }
+      `,
+      filename: 'sms.ts',
+    },
+  ],
+  invalid: [
+    // 401 from 360dialog: Meta's token codes passed through, and 360dialog's own invalid key without a code
+    {
+      code: code`
+        const res = await fetch('${D360}', { method: 'POST', headers: { 'D360-API-KEY': key }, body: JSON.stringify(payload) });
+        if (res.status === 401) await rotateKey();
+      `,
+      errors: [
+        {
+          messageId: 'codedAndCodeless',
+          data: { status: '401', provider: '360dialog', codes: '0 and 190', codeless: 'Invalid API key', field: 'body.error.code' },
+          line: 2,
+          column: 5,
+          endLine: 2,
+          endColumn: 23,
+        },
+      ],
+    },
+    {
+      code: code`
+        import axios from 'axios';
+        try {
+          await axios.post('${D360}', payload, { headers: { 'D360-API-KEY': key } });
+        } catch (err) {
+          const status = err.response?.status;
+          if (status >= 400 && status < 500) return report(err);
+          throw err;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'codedAndCodeless',
+          data: {
+            status: '400–499',
+            provider: '360dialog',
+            codes: '0, 10, 190 and 44 more',
+            codeless: 'WhatsApp Business API has been disabled, Endpoint rate limit exceeded, Message not sent: lack of payment and 2 more',
+            field: 'body.error.code',
+          },
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 36,
+        },
+      ],
+    },
+    // Twilio SDK: the RestException's status, 400 for many validation codes
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+          } catch (err) {
+            if (err.status === 400) return drop(to);
+            throw err;
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'ambiguousStatus',
+          data: { status: '400', provider: 'twilio', count: 16, codes: '21211, 21212, 21408 and 13 more', field: 'body.code' },
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 27,
+        },
+      ],
+    },
+  ],
+});
+
 // ─── Decisions read right (issue 15) ───────────────────────────────────────────
 ruleTester.run('no-status-branching: retry decisions, fallbacks without a code, predicates', rule, {
   valid: [

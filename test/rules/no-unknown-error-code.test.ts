@@ -2278,3 +2278,291 @@ ruleTester.run('no-unknown-error-code: codes through a conditional and a predica
     },
   ],
 });
+
+// ─── Gateways: Twilio's SDK and status callback, Vonage's URL-fragment codes ──
+// Linted as `notify.ts` unless a case says otherwise, so the WhatsApp evidence comes from the code.
+
+const VONAGE_TYPE = 'https://developer.vonage.com/api-errors/messages';
+
+ruleTester.run('no-unknown-error-code (gateways)', rule, {
+  valid: [
+    // Twilio SDK: the RestException's own code is Twilio's
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+          } catch (err) {
+            if (err.code === 63016) await sendTemplate(to);
+            else if ([63018, 20429].includes(err.code)) await later(to);
+          }
+        }
+      `,
+      filename: 'notify.ts',
+    },
+    // an SMS-only Twilio app: Meta's code in it is none of this rule's business (no WhatsApp call)
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function sendSms(to) {
+          try { await client.messages.create({ from: '+14155238886', to, body: 'hi' }); }
+          catch (err) { if (err.code === 131047) retry(); }
+        }
+      `,
+      filename: 'sms.ts',
+    },
+    // Vonage: the whole URL, its fragment by endsWith / includes, split('#')[1], split('#').pop(), slice after indexOf('#')
+    {
+      code: code`
+        import { Vonage } from '@vonage/server-sdk';
+        import { WhatsAppText } from '@vonage/messages';
+        const vonage = new Vonage({ apiKey, apiSecret });
+        export async function notify(to) {
+          try {
+            await vonage.messages.send(new WhatsAppText({ from, to, text: 'hi' }));
+          } catch (err) {
+            const body = await err.response.json();
+            if (body.type === '${VONAGE_TYPE}#1340') return template(to);
+            if (body.type.endsWith('#1000') || body.type.includes('#1241')) return later(to);
+            if (body.type.split('#')[1] === '1300') return drop(to);
+            const [, code] = body.type.split('#');
+            if (code === 'low-balance' || body.type.split('#').pop() === 'unauthorized') return alert();
+            if (body.type.slice(body.type.indexOf('#') + 1) === '1461') return tomorrow(to);
+            throw err;
+          }
+        }
+      `,
+      filename: 'notify.ts',
+    },
+    // Twilio's status callback sends ErrorCode as text: the digits as a string, or the number after Number()
+    {
+      code: code`
+        export function onWhatsAppStatus(req) {
+          if (req.body.ErrorCode === '63016') resendAsTemplate(req.body.MessageSid);
+          if (Number(req.body.ErrorCode) === 63024) markInvalid(req.body.To);
+          if (req.body.ErrorCode == 63032) skip(req.body.To);
+        }
+      `,
+      filename: 'hooks.ts',
+    },
+    // Vonage's REST API with channel: 'whatsapp'
+    {
+      code: code`
+        import axios from 'axios';
+        export async function notify(to) {
+          try {
+            await axios.post('https://api.nexmo.com/v1/messages', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+          } catch (err) {
+            if (err.response?.data?.type === '${VONAGE_TYPE}#1340') return template(to);
+          }
+        }
+      `,
+      filename: 'notify.ts',
+    },
+  ],
+  invalid: [
+    // Twilio SDK: Meta's code for the 24-hour window in a catch of client.messages.create
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, contentSid });
+          } catch (err) {
+            if (err.code === 131047) await sendTemplate(to);
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'otherProvider', data: { value: '131047', other: 'meta-cloud', provider: 'twilio' }, line: 7, column: 22, endLine: 7, endColumn: 28, suggestions: [] }],
+    },
+    // a typo in the fragment of a whole Vonage type URL: the fix keeps the URL
+    {
+      code: code`
+        import { Vonage } from '@vonage/server-sdk';
+        const vonage = new Vonage({ apiKey, apiSecret });
+        export async function notify(to) {
+          try {
+            await vonage.messages.send({ channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+          } catch (err) {
+            const body = await err.response.json();
+            if (body.type === '${VONAGE_TYPE}#1304') return template(to);
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'#1304'", provider: 'vonage', suggestion: "'1340'", title: 'Outside of the allowed window' },
+          line: 8,
+          column: 23,
+          endLine: 8,
+          endColumn: 78,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'1340'", title: 'Outside of the allowed window' },
+              output: code`
+                import { Vonage } from '@vonage/server-sdk';
+                const vonage = new Vonage({ apiKey, apiSecret });
+                export async function notify(to) {
+                  try {
+                    await vonage.messages.send({ channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+                  } catch (err) {
+                    const body = await err.response.json();
+                    if (body.type === '${VONAGE_TYPE}#1340') return template(to);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a typo after endsWith('#…'), and in a split fragment
+    {
+      code: code`
+        import axios from 'axios';
+        export async function notify(to) {
+          try {
+            await axios.post('https://api.nexmo.com/v1/messages', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+          } catch (err) {
+            const type = err.response.data.type;
+            if (type.endsWith("#low-balanse")) return topUp();
+            if (type.split('#')[1] === 'unauthorised') return renewKey();
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: "'#low-balanse'", provider: 'vonage', suggestion: "'low-balance'", title: 'Account balance too low' },
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'low-balance'", title: 'Account balance too low' },
+              output: code`
+                import axios from 'axios';
+                export async function notify(to) {
+                  try {
+                    await axios.post('https://api.nexmo.com/v1/messages', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+                  } catch (err) {
+                    const type = err.response.data.type;
+                    if (type.endsWith("#low-balance")) return topUp();
+                    if (type.split('#')[1] === 'unauthorised') return renewKey();
+                  }
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'didYouMean',
+          data: { value: "'unauthorised'", provider: 'vonage', suggestion: "'unauthorized'", title: 'Incorrect credentials' },
+          line: 8,
+          column: 32,
+          endLine: 8,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'unauthorized'", title: 'Incorrect credentials' },
+              output: code`
+                import axios from 'axios';
+                export async function notify(to) {
+                  try {
+                    await axios.post('https://api.nexmo.com/v1/messages', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+                  } catch (err) {
+                    const type = err.response.data.type;
+                    if (type.endsWith("#low-balanse")) return topUp();
+                    if (type.split('#')[1] === 'unauthorized') return renewKey();
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a number against Twilio's form-encoded ErrorCode never matches strictly; a typo in its text is caught (and fixed) as text
+    {
+      code: code`
+        export function onWhatsAppStatus(req) {
+          if (req.body.ErrorCode === 63016) resendAsTemplate(req.body.MessageSid);
+          if (req.body.ErrorCode === '63061') alert();
+        }
+      `,
+      filename: 'hooks.ts',
+      errors: [
+        {
+          messageId: 'wrongType',
+          data: { provider: 'twilio', type: 'string', value: '63016', suggestion: "'63016'", title: 'Outside messaging window' },
+          line: 2,
+          column: 30,
+          endLine: 2,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'63016'", title: 'Outside messaging window' },
+              output: code`
+                export function onWhatsAppStatus(req) {
+                  if (req.body.ErrorCode === '63016') resendAsTemplate(req.body.MessageSid);
+                  if (req.body.ErrorCode === '63061') alert();
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'didYouMean',
+          data: { value: "'63061'", provider: 'twilio', suggestion: "'63016'", title: 'Outside messaging window' },
+          line: 3,
+          column: 30,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: "'63016'", title: 'Outside messaging window' },
+              output: code`
+                export function onWhatsAppStatus(req) {
+                  if (req.body.ErrorCode === 63016) resendAsTemplate(req.body.MessageSid);
+                  if (req.body.ErrorCode === '63016') alert();
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // the code alone against the whole type URL never matches
+    {
+      code: code`
+        import axios from 'axios';
+        export async function notify(to) {
+          try {
+            await axios.post('https://api.nexmo.com/v1/messages', { channel: 'whatsapp', message_type: 'text', to, from, text: 'hi' });
+          } catch (err) {
+            switch (err.response.data.type) {
+              case '1340': return template(to);
+              default: throw err;
+            }
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'fragmentOnly', data: { provider: 'vonage', value: "'1340'", code: '1340' }, line: 7, column: 12, endLine: 7, endColumn: 18 }],
+    },
+  ],
+});

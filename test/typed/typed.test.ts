@@ -350,6 +350,7 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
             provider: 'meta-cloud',
             detail: 'keeps only error.title',
             codeField: 'error.code',
+            failed: "'failed'",
             first: '131047 (Re-engagement message)',
             second: '131026 (Message undeliverable)',
           },
@@ -372,7 +373,7 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
       errors: [
         {
           messageId: 'failedIgnored',
-          data: { provider: 'meta-cloud', handled: "'read'", codeField: 'errors[].code', examples: '131047 (Re-engagement message) and 131026 (Message undeliverable)' },
+          data: { provider: 'meta-cloud', handled: "'read'", codeField: 'errors[].code', examples: '131047 (Re-engagement message) and 131026 (Message undeliverable)', failed: "'failed'" },
           line: 3,
           column: 43,
           endLine: 3,

@@ -7,12 +7,15 @@ const STATUS_CODES = 'https://www.infobip.com/docs/essentials/api-essentials/res
 /** Infobip's own SDKs: their tests replay the documented error responses of the WhatsApp and SMS endpoints. */
 const RUST_SDK_WHATSAPP = 'https://github.com/infobip-community/infobip-api-rust-sdk/blob/main/src/api/tests/whatsapp.rs';
 const JAVA_CLIENT_ERRORS = 'https://github.com/infobip/infobip-api-java-client/blob/master/src/test/java/com/infobip/api/ApiErrorResponsesTest.java';
+/** The WhatsApp send endpoints (`POST /whatsapp/1/message/text`, `/template`, `/image`…). */
+const SEND = 'https://www.infobip.com/docs/api/channels/whatsapp/whatsapp-outbound-messages/send-whatsapp-text-message';
 
 export const infobip = {
   id: 'infobip',
   name: 'Infobip WhatsApp API',
   hosts: ['api.infobip.com'],
   sharedHosts: ['api.infobip.com'],
+  whatsappPaths: [{ prefix: '/whatsapp/1/message/', source: SEND }],
   codePath: 'requestError.serviceException.messageId',
   codeType: 'string',
   messagePaths: ['requestError.serviceException.text', 'requestError.serviceException.validationErrors'],

@@ -6,6 +6,10 @@ const ERR = 'https://www.twilio.com/docs/api/errors';
 const MAP = 'https://www.twilio.com/docs/whatsapp/tutorial/error-codes';
 /** Formats, exceptions (`code`, `message`, `more_info`, `status`) and HTTP statuses of the REST API. */
 const RESPONSE = 'https://www.twilio.com/docs/usage/twilios-response';
+/** The status callback: a form-encoded POST with `MessageStatus` and, on failure, `ErrorCode`. */
+const CALLBACK = 'https://www.twilio.com/docs/messaging/guides/track-outbound-message-status';
+/** Which status changes send a callback; `failed` and `undelivered` are the failures. */
+const CALLBACK_STATUSES = 'https://www.twilio.com/docs/messaging/guides/outbound-message-status-in-status-callbacks';
 
 const onPrem = (...codes: number[]) => ({ api: 'meta-on-premises', codes, source: MAP }) as const;
 
@@ -20,6 +24,17 @@ export const twilio = {
   statusReliable: true,
   notable: [63016, 63018, 63024, 20003],
   docs: ERR,
+  statusCallback: {
+    encoding: 'form',
+    statusPath: 'MessageStatus',
+    failedStates: ['failed', 'undelivered'],
+    codePath: 'ErrorCode',
+    rootFields: ['MessageStatus', 'ErrorCode'],
+    textMarkers: ['MessageStatus', 'ErrorCode'],
+    evidence: ['whatsapp:'],
+    notable: [63016, 63024],
+    sources: [CALLBACK, CALLBACK_STATUSES],
+  },
   notes: [
     'Error body of the REST API (`POST /2010-04-01/Accounts/{AccountSid}/Messages.json`): `{ "code": 21211, "message": "…", "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400 }`. The `twilio` SDK rejects with a `RestException` carrying the same `code`, `status`, `message` and `moreInfo`.',
     '`api.twilio.com` also serves SMS, MMS and voice: a call is a WhatsApp call only with WhatsApp evidence (`whatsapp:` in `From`/`To`, a WhatsApp sender or content template). The codes here are the ones a WhatsApp send can get; SMS carrier delivery codes (30003–30007 and the like) are left out.',
