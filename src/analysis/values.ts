@@ -224,6 +224,11 @@ export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefin
   }
   const resolved = resolveExpression(env, object);
   if (resolved.type === AST_NODE_TYPES.ObjectExpression) return propertyFunction(env, resolved, name);
+  // `import * as wa from './whatsapp'; wa.sendText(…)`, `namespace WA { export function send() }; WA.send(…)`
+  if (resolved.type === AST_NODE_TYPES.Program || resolved.type === AST_NODE_TYPES.TSModuleDeclaration) {
+    const member = resolveExpression(env, current);
+    return isFunction(member) ? { fn: member } : undefined;
+  }
   if (resolved.type === AST_NODE_TYPES.NewExpression) {
     const cls = classOf(env, resolved.callee);
     const fn = cls && classMethod(cls, name);
