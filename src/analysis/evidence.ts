@@ -4,7 +4,9 @@
  * request there is a Cloud API call only when something says WhatsApp:
  * - the payload: `messaging_product: 'whatsapp'`;
  * - the path: a WhatsApp endpoint (`/message_templates`,
- *   `/whatsapp_business_profile`, `/phone_numbers`, `/register`, …);
+ *   `/whatsapp_business_profile`, `/phone_numbers`, `/register`, Flows, …);
+ * - a media URL lookup: a GET of a bare id whose response's `url` is read
+ *   (`${GRAPH}/${mediaId}` then `data.url`, see `isMediaUrlLookup`);
  * - the names around it: the URL's constants and env vars, the headers and
  *   payload, the enclosing functions and class, the file name
  *   (`WHATSAPP_TOKEN`, `phoneNumberId`, `sendWhatsAppMessage`,
@@ -195,6 +197,7 @@ export function hasWhatsAppEvidence(env: AnalysisEnv, request: RequestInfo, call
   if (payloadSaysWhatsApp) return true;
   if (isMessenger(env, request)) return false;
   if (request.url && (WHATSAPP_PATH.test(request.url.text) || WHATSAPP_QUERY.test(request.url.text))) return true;
+  if (isMediaUrlLookup(env, request, call)) return true;
   const names: string[] = [];
   namesIn(env, request.urlNode, names, 0);
   if (names.some((name) => FLOW_ID_NAME.test(name))) return true;
@@ -339,4 +342,68 @@ export function providerOfPath(env: AnalysisEnv, request: RequestInfo): Provider
   const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1];
   if (host !== undefined && !host.includes('\u0000')) return undefined;
   return env.settings.providers.find((provider) => hasWhatsAppPath(provider, text));
+}
+
+/** A Graph path that is one object id, after an optional version: `/v21.0/{id}`, `/${version}/${id}?phone_number_id=…`. */
+const BARE_ID_PATH = /^\/(?:v\d+(?:\.\d+)?\/|\u0000\/)?\u0000(?:[?#].*)?$/;
+/** How many steps (a destructuring, `.data`, `.json()`, a variable) `readsUrl` follows from a request to a read of its `url`. */
+const MAX_URL_READ_DEPTH = 5;
+
+/**
+ * A Cloud API media lookup: a GET of a bare id on the Graph host
+ * (`GET /{MEDIA_ID}`, https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/media)
+ * whose response's top-level `url` is read: the media's download URL. The
+ * other Graph objects looked up by id return no top-level `url` (Instagram
+ * media answer `media_url`, Page photos `link` and `images`), so reading it
+ * says WhatsApp, unless the request shows another Graph product.
+ */
+function isMediaUrlLookup(env: AnalysisEnv, request: RequestInfo, call: TSESTree.CallExpression): boolean {
+  if (request.method !== undefined && request.method.toLowerCase() !== 'get') return false;
+  if (request.data !== undefined) return false;
+  const text = request.url?.text;
+  const path = text && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(text)?.[1];
+  if (!path || !BARE_ID_PATH.test(path)) return false;
+  return readsUrl(env, call, 0) && !otherGraphProduct(env, request, call);
+}
+
+/**
+ * Is the `url` field of a response body read: `(await axios.get(…)).data.url`,
+ * `const { data } = await …; data.url`, `const res = await fetch(…); const
+ * body = await res.json(); body.url`, `const { url } = …`?
+ */
+function readsUrl(env: AnalysisEnv, expression: Node, depth: number): boolean {
+  if (depth > MAX_URL_READ_DEPTH) return false;
+  let node = expression;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const name = memberName(parent);
+    if (name === 'url') return true;
+    if (name === 'data') return readsUrl(env, parent, depth + 1);
+    // `res.json()`
+    if (name === 'json' && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) return readsUrl(env, parent.parent, depth + 1);
+    return false;
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) return patternReadsUrl(env, parent.id, depth);
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) return patternReadsUrl(env, parent.left, depth);
+  return false;
+}
+
+/** What a variable or destructuring pattern holding a response body does with `url`. */
+function patternReadsUrl(env: AnalysisEnv, pattern: Node, depth: number): boolean {
+  if (pattern.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(env.sourceCode, pattern);
+    return !!variable && variable.references.some((ref) => ref.identifier !== pattern && !ref.isWrite() && readsUrl(env, ref.identifier, depth + 1));
+  }
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return false;
+  return pattern.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = propertyKeyName(property);
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (key === 'url') return true;
+    return key === 'data' && patternReadsUrl(env, value, depth + 1);
+  });
 }
