@@ -100,7 +100,7 @@ export class Session {
       const matcher = pathsMatcherFor(dirname(fromFile), this.root);
       if (matcher) bases.push(...matcher(specifier));
       // a package of the project's own workspace (`@acme/whatsapp`, `@acme/lib/ky`)
-      bases.push(...this.workspaceTargets(specifier));
+      bases.push(...this.workspaceTargets(specifier, dirname(fromFile)));
     }
     for (const base of bases) {
       for (const candidate of candidates(base)) {
@@ -120,8 +120,8 @@ export class Session {
    * and `src/index` last. Packages are matched by name, never looked up in
    * `node_modules`.
    */
-  private workspaceTargets(specifier: string): string[] {
-    const packages = workspacePackages(this.root);
+  private workspaceTargets(specifier: string, fromDir: string): string[] {
+    const packages = this.workspaceOf(fromDir);
     let found: WorkspacePackage | undefined;
     for (const pkg of packages) {
       if ((specifier === pkg.name || specifier.startsWith(`${pkg.name}/`)) && (!found || pkg.name.length > found.name.length)) found = pkg;
@@ -150,6 +150,23 @@ export class Session {
     }
     if (subpath === '') bases.push(join(found.dir, 'src', 'index'), join(found.dir, 'index'));
     return bases;
+  }
+
+  private readonly workspaceRoots = new Map<string, readonly WorkspacePackage[]>();
+
+  /** The packages of the nearest workspace above `dir` inside the project root (the root itself, or a monorepo in a folder of it). */
+  private workspaceOf(dir: string): readonly WorkspacePackage[] {
+    let found = this.workspaceRoots.get(dir);
+    if (found === undefined) {
+      const rel = relative(this.root, dir);
+      if (rel.startsWith('..') || isAbsolute(rel)) found = [];
+      else {
+        const own = workspacePackages(dir);
+        found = own.length > 0 || dir === this.root ? own : this.workspaceOf(dirname(dir));
+      }
+      this.workspaceRoots.set(dir, found);
+    }
+    return found;
   }
 
   /** The file's text, read once per modification; `undefined` when it cannot be read or is not a project file. */
@@ -315,7 +332,7 @@ function subfolders(dir: string): string[] {
   }
 }
 
-/** The named packages of a project root's workspace, read again when its package.json or pnpm-workspace.yaml changes. */
+/** The named packages of the workspace a folder declares (none when it declares none), read again when its package.json or pnpm-workspace.yaml changes. */
 function workspacePackages(root: string): readonly WorkspacePackage[] {
   const key = `${mtimeOf(join(root, 'package.json'))}|${mtimeOf(join(root, 'pnpm-workspace.yaml'))}`;
   const cached = workspaces.get(root);
