@@ -39,7 +39,9 @@ const WA_PREFIX = /^[wW]a[A-Z]/;
  * (Messenger and Instagram have none), so a Flow id in a graph.facebook.com
  * URL (`${flowId}/publish`) is evidence.
  */
-const FLOW_ID_NAME = /flow_?id(?![a-z])/i;
+const FLOW_ID_NAME = /(?:^|_)flow_?id(?![a-z])/i;
+/** A Flow id as the end of a camelCase name: `whatsappFlowId`, `metaFlowId` (not `workflowId`). */
+const FLOW_ID_SUFFIX = /[a-z0-9]Flow_?Id(?![a-z])/;
 
 /**
  * Cloud API endpoints no other Graph API has. Sources: the Cloud API
@@ -200,7 +202,7 @@ export function hasWhatsAppEvidence(env: AnalysisEnv, request: RequestInfo, call
   if (isMediaUrlLookup(env, request, call)) return true;
   const names: string[] = [];
   namesIn(env, request.urlNode, names, 0);
-  if (names.some((name) => FLOW_ID_NAME.test(name))) return true;
+  if (names.some((name) => FLOW_ID_NAME.test(name) || FLOW_ID_SUFFIX.test(name))) return true;
   namesIn(env, request.configSource, names, 0);
   namesIn(env, request.data, names, 0);
   // the client: its name and what it was made from (`whatsappApi.post`, `axios.create({ baseURL: WA_GRAPH_URL })`),

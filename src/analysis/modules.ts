@@ -159,7 +159,7 @@ export class Session {
     let found = this.workspaceRoots.get(dir);
     if (found === undefined) {
       const rel = relative(this.root, dir);
-      if (rel.startsWith('..') || isAbsolute(rel)) found = [];
+      if (!isAbsolute(dir) || rel.startsWith('..') || isAbsolute(rel) || dirname(dir) === dir) found = [];
       else {
         const own = workspacePackages(dir);
         found = own.length > 0 || dir === this.root ? own : this.workspaceOf(dirname(dir));
