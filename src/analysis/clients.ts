@@ -4,9 +4,9 @@
  * sends: URL, payload, options.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findProperty, findVariable, memberName, own, skipTransparent, type Node } from './ast.js';
+import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, skipTransparent, type Node } from './ast.js';
 import type { AnalysisEnv } from './env.js';
-import { calleeFunction, evaluateString, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type StringValue } from './values.js';
+import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type StringValue } from './values.js';
 
 export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic' | SdkFamily;
 
@@ -103,6 +103,8 @@ interface ClientRef {
   readonly origin: unknown;
   /** The options object of an instance (`axios.create({...})`), where `retry` options may sit. */
   readonly instanceConfig?: TSESTree.ObjectExpression;
+  /** Names around where the instance got its base URL (a NestJS module registering `HttpModule`). */
+  readonly names?: readonly string[];
 }
 
 export interface RequestInfo {
@@ -124,6 +126,10 @@ export interface RequestInfo {
   /** The options argument as written (a parameter, a variable, an object literal), when there is one. */
   readonly configSource: Node | undefined;
   readonly instanceConfig: TSESTree.ObjectExpression | undefined;
+  /** The instance with a base URL the request goes through (its identity), when it has one. */
+  readonly baseOrigin?: unknown;
+  /** Names around where that instance got its base URL (see `ClientRef.names`). */
+  readonly clientNames?: readonly string[];
 }
 
 const MODULE_FAMILIES: Record<string, Record<string, ClientRef['family']>> = {
@@ -381,7 +387,8 @@ function annotatedClient(env: AnalysisEnv, variable: ReturnType<typeof findVaria
   // NestJS: the module that provides the class registered `HttpModule.register({ baseURL })`
   const cls = name ? enclosingClass(name) : undefined;
   const base = cls && env.injectedBases?.get(cls);
-  return { family, origin: variable, ...(base ? { base } : {}) };
+  const names = cls && env.injectedBaseNames?.get(cls);
+  return { family, origin: variable, ...(base ? { base } : {}), ...(names ? { names } : {}) };
 }
 
 function joinUrl(base: StringValue | undefined, url: StringValue | undefined): StringValue | undefined {
@@ -434,6 +441,8 @@ function build(
     clientOrigin: client.origin,
     instanceConfig: client.instanceConfig,
     configSource,
+    ...(client.base ? { baseOrigin: client.origin } : {}),
+    ...(client.names ? { clientNames: client.names } : {}),
   };
 }
 
@@ -481,6 +490,7 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   if (!HTTP_METHODS.has(method) && method !== 'request' && method !== 'fetch') return undefined;
   const receiver = resolveExpression(env, callee.object);
   if (receiver.type === AST_NODE_TYPES.NewExpression && receiver.callee.type === AST_NODE_TYPES.Identifier && NOT_HTTP.test(receiver.callee.name)) return undefined;
+  if (isRouteDeclaration(env, call, callee.object)) return undefined;
   if (
     receiver.type === AST_NODE_TYPES.ObjectExpression ||
     receiver.type === AST_NODE_TYPES.ArrayExpression ||
@@ -502,6 +512,48 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   return build(env, generic, 'generic', args[0], args[2], DATA_METHODS.has(method) ? args[1] : undefined, method);
 }
 
+/** Web frameworks whose apps and routers declare routes with HTTP verbs (`router.get('/path', handler)`). */
+const ROUTER_MODULES = new Set([
+  ...['express', 'router', '@koa/router', 'koa-router', 'fastify', 'hono', 'restify', 'polka', 'h3', 'itty-router', 'elysia'],
+  ...['@hapi/hapi', 'next-connect', 'hyper-express', 'ultimate-express', '@tinyhttp/app', 'connect'],
+]);
+
+/** Does an expression come from a web framework: `express()`, `express.Router()`, `Router()`, `new Router()`, `new Hono()`, a parameter typed `Router`? */
+function fromRouterModule(env: AnalysisEnv, node: Node): boolean {
+  let current: Node = resolveExpression(env, node);
+  for (let depth = 0; depth < 6; depth++) {
+    current = skipTransparent(current);
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) current = current.callee;
+    else if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.Identifier) {
+      const source = importOf(env, current);
+      if (source) return ROUTER_MODULES.has(source.module);
+      // `(router: Router) => …`, `constructor(private app: Express)`
+      const name = findVariable(env.sourceCode, current)?.defs[0]?.name;
+      const type = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+      if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+      const typeSource = importOf(env, type.typeName);
+      return !!typeSource && ROUTER_MODULES.has(typeSource.module);
+    } else return false;
+  }
+  return false;
+}
+
+/**
+ * A route declaration, not a request: `router.get('/message_templates',
+ * controller.list)` on an app or router of a web framework, or any HTTP verb
+ * called with a path and then a handler function (`app.post('/hook', (req,
+ * res) => …)`). An HTTP client is never given a handler after the URL.
+ */
+function isRouteDeclaration(env: AnalysisEnv, call: TSESTree.CallExpression, receiver: Node): boolean {
+  if (fromRouterModule(env, receiver)) return true;
+  const [path, ...rest] = call.arguments;
+  const text = path ? evaluateString(env, path).text : '';
+  if (!text.startsWith('/') && text !== '*') return false;
+  return rest.some((argument) => isFunction(skipTransparent(resolveExpression(env, argument))));
+}
+
+/** `api.sendMessage(…)`, `sdk.message.createMessage(…)`, `wa.messages.text(…)` on an SDK client. */
 /** How many steps may lie between a client and its namespace (`client.api.v2010.accounts(sid).messages`). */
 const MAX_NAMESPACE_DEPTH = 4;
 const SDK_METHODS = new Set(Object.values(SDKS).flatMap((spec) => [...spec.methods]));
@@ -569,19 +621,70 @@ function superagentPayload(call: TSESTree.CallExpression): Node | undefined {
   return undefined;
 }
 
+/** A payload followed through constants, bound arguments and a `let` assigned before its use (`content = { … }; post(content)`). */
+function payloadValue(env: AnalysisEnv, data: Node): Node {
+  const node = resolveExpression(env, data);
+  const assigned = node.type === AST_NODE_TYPES.Identifier ? assignedValue(env, node) : undefined;
+  return assigned ? resolveExpression(env, assigned) : node;
+}
+
 /** The object literal a request payload is written as (through `JSON.stringify` and constants), if any. */
 export function payloadObject(env: AnalysisEnv, data: Node | undefined): TSESTree.ObjectExpression | undefined {
   if (!data) return undefined;
-  let node = resolveExpression(env, data);
+  let node = payloadValue(env, data);
   if (
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.MemberExpression &&
     memberName(node.callee) === 'stringify' &&
     node.arguments[0]
   ) {
-    node = resolveExpression(env, node.arguments[0]);
+    node = payloadValue(env, node.arguments[0]);
   }
   return node.type === AST_NODE_TYPES.ObjectExpression ? node : undefined;
+}
+
+/** Modules that export a `FormData` class (besides the global one), and the names they export it under. */
+const FORM_DATA_MODULES: Readonly<Record<string, readonly string[]>> = {
+  'form-data': ['default', '*'],
+  'formdata-node': ['FormData'],
+  undici: ['FormData'],
+  'node-fetch': ['FormData'],
+};
+
+/** `new FormData()`: the global class or one imported from a form-data module. */
+function isFormDataConstruction(env: AnalysisEnv, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const source = importOf(env, node.callee);
+  if (source) return own(FORM_DATA_MODULES, source.module)?.includes(source.name) === true;
+  const variable = findVariable(env.sourceCode, node.callee);
+  return node.callee.name === 'FormData' && (!variable || variable.defs.length === 0);
+}
+
+/**
+ * A multipart payload that says Cloud API: a `FormData` (global or from
+ * `form-data`) given `messaging_product: 'whatsapp'` with `append` or `set`,
+ * as a media upload sends it.
+ */
+export function isCloudApiForm(env: AnalysisEnv, data: Node | undefined): boolean {
+  let current = data && skipTransparent(data);
+  for (let depth = 0; current?.type === AST_NODE_TYPES.Identifier && depth < 8; depth++) {
+    const init = constInit(env, current);
+    if (init && isFormDataConstruction(env, skipTransparent(init))) {
+      const variable = findVariable(env.sourceCode, current);
+      return (variable?.references ?? []).some((ref) => {
+        const member = ref.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) return false;
+        const name = memberName(member);
+        const call = member.parent;
+        if ((name !== 'append' && name !== 'set') || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+        const [key, value] = call.arguments;
+        return !!key && !!value && staticValue(env, key) === 'messaging_product' && staticValue(env, value) === 'whatsapp';
+      });
+    }
+    const next = init ?? boundArgument(env, current);
+    current = next && skipTransparent(next);
+  }
+  return false;
 }
 
 /**

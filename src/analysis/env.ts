@@ -30,6 +30,8 @@ export interface AnalysisEnv {
   frame?: Frame | undefined;
   /** Base URLs a NestJS module gives the `HttpService` injected into a class of this file, by class. */
   readonly injectedBases?: ReadonlyMap<Node, StringValue>;
+  /** The names around each such base URL (the module class, the options it is given), by class: WhatsApp evidence. */
+  readonly injectedBaseNames?: ReadonlyMap<Node, readonly string[]>;
 }
 
 /** Evaluates `run` with `fn`'s parameters bound to `args`. */

@@ -4,7 +4,9 @@
  * request there is a Cloud API call only when something says WhatsApp:
  * - the payload: `messaging_product: 'whatsapp'`;
  * - the path: a WhatsApp endpoint (`/message_templates`,
- *   `/whatsapp_business_profile`, `/phone_numbers`, `/register`, …);
+ *   `/whatsapp_business_profile`, `/phone_numbers`, `/register`, Flows, …);
+ * - a media URL lookup: a GET of a bare id whose response's `url` is read
+ *   (`${GRAPH}/${mediaId}` then `data.url`, see `isMediaUrlLookup`);
  * - the names around it: the URL's constants and env vars, the headers and
  *   payload, the enclosing functions and class, the file name
  *   (`WHATSAPP_TOKEN`, `phoneNumberId`, `sendWhatsAppMessage`,
@@ -22,16 +24,58 @@ import { pathOf, projectRoot } from './imports.js';
 import type { ProviderInfo } from './providers.js';
 import { boundArgument, calleeFunction, constInit, inline, resolveExpression, returnedExpressions } from './values.js';
 
-/** WhatsApp in a name: `whatsapp`, `WABA`, `wa_token`, `waPhoneId`, `phoneNumberId` (a Cloud API term). */
-const WHATSAPP_NAME = /whats_?app|waba|(?:^|[^a-z])wa_?(?:phone|business|api|token|number|id|msg|message)|^wa[A-Z]|phone_?number_?id|phone_?id(?![a-z])/i;
+/** WhatsApp in a name: `whatsapp`, `WABA`, `wa_token`, `phoneNumberId` (a Cloud API term). */
+const WHATSAPP_NAME = /whats_?app|waba|(?:^|[^a-z])wa_?(?:phone|business|api|token|number|id|msg|message)|phone_?number_?id|phone_?id(?![a-z])/i;
+/** `wa` as a camelCase or PascalCase prefix: `waPhoneId`, `WaModule`, `WaService` (not `wait`, `watch`, `warning`). */
+const WA_PREFIX = /^[wW]a[A-Z]/;
 
-/** Cloud API endpoints no other Graph API has. */
-const WHATSAPP_PATH = /\/(?:message_templates|whatsapp_business_\w+|whatsapp_commerce_settings|phone_numbers|register|deregister|request_code|verify_code|flows|conversational_automation|message_qrdls|block_users)(?:[/?#\u0000]|$)|whatsapp/i;
+/**
+ * WhatsApp Flows API (https://developers.facebook.com/documentation/business-messaging/whatsapp/flows/reference/flowsapi):
+ * `/{WABA-ID}/flows` (list, create), `/{FLOW-ID}` (details, preview,
+ * metadata, delete), `/{FLOW-ID}/assets`, `/{FLOW-ID}/publish`,
+ * `/{FLOW-ID}/deprecate` and `/{DESTINATION-WABA-ID}/migrate_flows`.
+ * `flows` and `migrate_flows` are WhatsApp paths by themselves; the others
+ * are WhatsApp when the id is a Flow's: no other Graph API has Flows
+ * (Messenger and Instagram have none), so a Flow id in a graph.facebook.com
+ * URL (`${flowId}/publish`) is evidence.
+ */
+const FLOW_ID_NAME = /(?:^|_)flow_?id(?![a-z])/i;
+/** A Flow id as the end of a camelCase name: `whatsappFlowId`, `metaFlowId` (not `workflowId`). */
+const FLOW_ID_SUFFIX = /[a-z0-9]Flow_?Id(?![a-z])/;
+
+/**
+ * Cloud API endpoints no other Graph API has. Sources: the Cloud API
+ * reference (templates, business profile, phone numbers, registration) and
+ * the Flows API reference above (`flows`, `migrate_flows`).
+ */
+const WHATSAPP_PATH = /\/(?:message_templates|whatsapp_business_\w+|whatsapp_commerce_settings|phone_numbers|register|deregister|request_code|verify_code|flows|migrate_flows|conversational_automation|message_qrdls|block_users)(?:[/?#\u0000]|$)|whatsapp/i;
+
+/**
+ * A query parameter only the Cloud API takes: `phone_number_id` on a media
+ * lookup or delete (`GET /{MEDIA_ID}?phone_number_id=…`,
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/media).
+ */
+const WHATSAPP_QUERY = /[?&]phone_number_id=/i;
+
+/**
+ * Names of the other products on graph.facebook.com: Messenger (PSIDs, Page
+ * tokens), Instagram, Pages, the Marketing API. Where they show, a request
+ * without WhatsApp evidence of its own is not taken for WhatsApp because of
+ * its neighbours (see `otherGraphProduct`).
+ */
+const OTHER_GRAPH_NAME = /instagram|messenger|(?:^|[^a-z])ig_?(?:user|account|business|media)|^ig[A-Z]|psid|page_?(?:access_?token|token|id)(?![a-z])|ad_?account|adset|campaign|leadgen/i;
 
 const MAX_NAME_DEPTH = 3;
 
 export function isWhatsAppName(name: string): boolean {
-  return WHATSAPP_NAME.test(name);
+  return WHATSAPP_NAME.test(name) || WA_PREFIX.test(name);
+}
+
+/** The names an expression is built from (see `namesIn`): for evidence gathered where a client or base URL is declared. */
+export function namesOf(env: AnalysisEnv, node: Node | undefined): string[] {
+  const names: string[] = [];
+  namesIn(env, node, names, 0);
+  return names;
 }
 
 /** Names an expression is built from, following constants a few steps: `${BASE}/${PHONE_NUMBER_ID}/messages` → BASE, PHONE_NUMBER_ID. */
@@ -154,11 +198,18 @@ function isMessenger(env: AnalysisEnv, request: RequestInfo): boolean {
 export function hasWhatsAppEvidence(env: AnalysisEnv, request: RequestInfo, call: TSESTree.CallExpression, payloadSaysWhatsApp: boolean): boolean {
   if (payloadSaysWhatsApp) return true;
   if (isMessenger(env, request)) return false;
-  if (request.url && WHATSAPP_PATH.test(request.url.text)) return true;
+  if (request.url && (WHATSAPP_PATH.test(request.url.text) || WHATSAPP_QUERY.test(request.url.text))) return true;
+  if (isMediaUrlLookup(env, request, call)) return true;
   const names: string[] = [];
   namesIn(env, request.urlNode, names, 0);
+  if (names.some((name) => FLOW_ID_NAME.test(name) || FLOW_ID_SUFFIX.test(name))) return true;
   namesIn(env, request.configSource, names, 0);
   namesIn(env, request.data, names, 0);
+  // the client: its name and what it was made from (`whatsappApi.post`, `axios.create({ baseURL: WA_GRAPH_URL })`),
+  // and the names where a NestJS module gives it its base URL (`WaModule`)
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) namesIn(env, callee.object, names, 0);
+  names.push(...(request.clientNames ?? []));
   names.push(...enclosingNames(call));
   // the file and the folders it sits in, inside the project (`src/whatsapp/graph.ts`)
   const path = pathOf(call);
@@ -181,7 +232,7 @@ function projectPath(path: string): string {
 }
 
 /** Cloud API endpoints no other API has: enough on their own, whatever the base URL. */
-const CLOUD_API_ONLY_PATH = /\/(?:message_templates|whatsapp_business_\w+|whatsapp_commerce_settings|conversational_automation|message_qrdls)(?:[/?#\u0000]|$)/i;
+const CLOUD_API_ONLY_PATH = /\/(?:message_templates|whatsapp_business_\w+|whatsapp_commerce_settings|migrate_flows|conversational_automation|message_qrdls)(?:[/?#\u0000]|$)/i;
 
 /**
  * A request whose base URL the code does not show (an env var, config the
@@ -202,6 +253,69 @@ export function isHostlessCloudApi(env: AnalysisEnv, request: RequestInfo): bool
 
 /** The Cloud API's ids: a phone number id or a WhatsApp Business Account id (a gateway's URL has neither). */
 const CLOUD_API_ID = /phone_?number_?id|phone_?id(?![a-z])|waba_?id|business_?account_?id/i;
+
+/**
+ * What identifies the base URL a request is built on, to tell requests made
+ * through the same base: the instance with a base URL it goes through
+ * (`graph.get(…)`, an injected `HttpService`), or the constant, field or URL
+ * helper its URL starts with (`${GRAPH}/${mediaId}`, `this.baseUrl + …`,
+ * `url(path)`). `undefined` when the URL starts with a literal host or a
+ * parameter.
+ */
+export function baseKeyOf(env: AnalysisEnv, request: RequestInfo): unknown {
+  if (request.baseOrigin !== undefined) return request.baseOrigin;
+  let node = request.urlNode && skipTransparent(request.urlNode);
+  for (let depth = 0; node && depth < 4; depth++) {
+    if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+      const first = node.expressions[0];
+      if (!first || node.quasis[0]?.value.cooked !== '') return undefined;
+      return leadKey(env, first);
+    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+      node = skipTransparent(node.left);
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      // a URL held in a constant: where that constant's value starts
+      const init = constInit(env, node);
+      if (!init) return leadKey(env, node);
+      node = skipTransparent(init);
+      continue;
+    }
+    return leadKey(env, node);
+  }
+  return undefined;
+}
+
+/** The identity of the expression a URL starts with. */
+function leadKey(env: AnalysisEnv, lead: Node): unknown {
+  const node = skipTransparent(lead);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(env.sourceCode, node);
+    const def = variable?.defs[0];
+    return !variable || !def || def.type === 'Parameter' ? undefined : variable;
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const resolved = resolveExpression(env, node);
+    return resolved !== node ? resolved : `member:${env.sourceCode.getText(node)}`;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) return calleeFunction(env, node.callee)?.fn;
+  return undefined;
+}
+
+/**
+ * Does a request, or the names around it, show another product of
+ * graph.facebook.com: Messenger's Send API, or Instagram, Page, Messenger or
+ * Marketing API names in its URL, payload or enclosing functions?
+ */
+export function otherGraphProduct(env: AnalysisEnv, request: RequestInfo, call: TSESTree.CallExpression): boolean {
+  if (isMessenger(env, request)) return true;
+  const names: string[] = [];
+  namesIn(env, request.urlNode, names, 0);
+  namesIn(env, request.data, names, 0);
+  names.push(...enclosingNames(call));
+  return names.some((name) => OTHER_GRAPH_NAME.test(name));
+}
 
 /** The path part of a URL's text: after the scheme and host, or all of it when the base is unknown. */
 function pathPart(text: string): string {
@@ -230,4 +344,68 @@ export function providerOfPath(env: AnalysisEnv, request: RequestInfo): Provider
   const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1];
   if (host !== undefined && !host.includes('\u0000')) return undefined;
   return env.settings.providers.find((provider) => hasWhatsAppPath(provider, text));
+}
+
+/** A Graph path that is one object id, after an optional version: `/v21.0/{id}`, `/${version}/${id}?phone_number_id=…`. */
+const BARE_ID_PATH = /^\/(?:v\d+(?:\.\d+)?\/|\u0000\/)?\u0000(?:[?#].*)?$/;
+/** How many steps (a destructuring, `.data`, `.json()`, a variable) `readsUrl` follows from a request to a read of its `url`. */
+const MAX_URL_READ_DEPTH = 5;
+
+/**
+ * A Cloud API media lookup: a GET of a bare id on the Graph host
+ * (`GET /{MEDIA_ID}`, https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/media)
+ * whose response's top-level `url` is read: the media's download URL. The
+ * other Graph objects looked up by id return no top-level `url` (Instagram
+ * media answer `media_url`, Page photos `link` and `images`), so reading it
+ * says WhatsApp, unless the request shows another Graph product.
+ */
+function isMediaUrlLookup(env: AnalysisEnv, request: RequestInfo, call: TSESTree.CallExpression): boolean {
+  if (request.method !== undefined && request.method.toLowerCase() !== 'get') return false;
+  if (request.data !== undefined) return false;
+  const text = request.url?.text;
+  const path = text && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(text)?.[1];
+  if (!path || !BARE_ID_PATH.test(path)) return false;
+  return readsUrl(env, call, 0) && !otherGraphProduct(env, request, call);
+}
+
+/**
+ * Is the `url` field of a response body read: `(await axios.get(…)).data.url`,
+ * `const { data } = await …; data.url`, `const res = await fetch(…); const
+ * body = await res.json(); body.url`, `const { url } = …`?
+ */
+function readsUrl(env: AnalysisEnv, expression: Node, depth: number): boolean {
+  if (depth > MAX_URL_READ_DEPTH) return false;
+  let node = expression;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const name = memberName(parent);
+    if (name === 'url') return true;
+    if (name === 'data') return readsUrl(env, parent, depth + 1);
+    // `res.json()`
+    if (name === 'json' && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) return readsUrl(env, parent.parent, depth + 1);
+    return false;
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) return patternReadsUrl(env, parent.id, depth);
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) return patternReadsUrl(env, parent.left, depth);
+  return false;
+}
+
+/** What a variable or destructuring pattern holding a response body does with `url`. */
+function patternReadsUrl(env: AnalysisEnv, pattern: Node, depth: number): boolean {
+  if (pattern.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(env.sourceCode, pattern);
+    return !!variable && variable.references.some((ref) => ref.identifier !== pattern && !ref.isWrite() && readsUrl(env, ref.identifier, depth + 1));
+  }
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return false;
+  return pattern.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = propertyKeyName(property);
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (key === 'url') return true;
+    return key === 'data' && patternReadsUrl(env, value, depth + 1);
+  });
 }

@@ -5,10 +5,10 @@
  * error code). Built once per file and shared by every rule.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { classifyRequest, isCloudApiPayload, isHttpRequest, isSdk, SDKS, sdkRetriedStatuses, type RequestInfo, type SdkFamily } from './clients.js';
+import { enclosingClass, enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { classifyRequest, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, SDKS, sdkRetriedStatuses, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
-import { hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, providerOfPath } from './evidence.js';
+import { baseKeyOf, hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, otherGraphProduct, providerOfPath } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { retryCallbackProvider } from './retries/library-calls.js';
@@ -86,6 +86,13 @@ export interface RemoteRequest {
   readonly origin: TSESTree.CallExpression;
   readonly provider: ProviderInfo;
   readonly method: string | undefined;
+}
+
+/** A request to a shared host that showed no WhatsApp evidence of its own. */
+interface Unevidenced {
+  readonly call: TSESTree.CallExpression;
+  readonly request: RequestInfo;
+  readonly provider: ProviderInfo;
 }
 
 /** What a call invokes: a function of this file, one of another file, or a wrapper named in settings. */
@@ -169,6 +176,8 @@ export class FileAnalysis implements AnalysisEnv {
   unresolvedRequests = 0;
   /** Base URLs that the NestJS module providing a class gives its injected `HttpService`. */
   readonly injectedBases = new Map<Node, StringValue>();
+  /** The names around those base URLs (the module that registers them), by class. */
+  readonly injectedBaseNames = new Map<Node, readonly string[]>();
   /** Requests other files make through clients created here. */
   readonly remoteRequests: RemoteRequest[] = [];
   readonly imports: ImportResolver | undefined;
@@ -202,7 +211,10 @@ export class FileAnalysis implements AnalysisEnv {
     this.layerRequests = layers;
     for (const fact of facts?.injectedBases ?? []) {
       const cls = classes.find((c) => c.range[0] === fact.cls[0] && c.range[1] === fact.cls[1]);
-      if (cls) this.injectedBases.set(cls, fact.base);
+      if (cls) {
+        this.injectedBases.set(cls, fact.base);
+        this.injectedBaseNames.set(cls, fact.names);
+      }
     }
     for (const fact of facts?.remoteRequests ?? []) {
       const origin = callAt(fact.origin);
@@ -210,6 +222,8 @@ export class FileAnalysis implements AnalysisEnv {
     }
     const layerRequests = new Map(layers.map((l) => [l.request, l.provider]));
     const pending: [TSESTree.CallExpression, FunctionNode | ProviderInfo][] = [];
+    /** Requests to a host other APIs share, without WhatsApp evidence of their own. */
+    const unevidenced: Unevidenced[] = [];
     /** Calls of functions that reach no provider by themselves: generic layers, decided per call site. */
     const candidates: [TSESTree.CallExpression, Target & { callee: Callee }][] = [];
     for (const call of calls) {
@@ -239,7 +253,11 @@ export class FileAnalysis implements AnalysisEnv {
         this.addCall({ node: call, provider: callback });
         continue;
       }
-      if (request) this.unresolvedRequests++;
+      if (request) {
+        this.unresolvedRequests++;
+        const host = request.url ? hostOfUrl(this, request.url) : undefined;
+        if (host?.shared) unevidenced.push({ call, request, provider: host.provider });
+      }
       if (target) {
         pending.push([call, target.settings]);
         continue;
@@ -248,6 +266,7 @@ export class FileAnalysis implements AnalysisEnv {
       const reached = external && external.analysis.wrappers.get(external.fn);
       if (external && reached) this.addCall({ node: call, provider: reached, external });
     }
+    this.addNeighbours(unevidenced);
     this.followWrappers(pending);
     // Generic layers: a call whose arguments give the layer's request a provider URL.
     let added = false;
@@ -340,7 +359,37 @@ export class FileAnalysis implements AnalysisEnv {
     return target && 'external' in target ? { fn: target.external.fn, analysis: target.external.analysis } : undefined;
   }
 
-
+  /**
+   * A request to a shared host (graph.facebook.com) without WhatsApp evidence
+   * of its own is the provider's when its neighbours say so: requests in the
+   * same class (or, outside classes, the same file) that go through the same
+   * base URL (the same constant, field, URL helper or client instance) and
+   * have evidence, as a media lookup by bare id (`${GRAPH}/${mediaId}`) beside
+   * the sends of a WhatsApp module. Not when any request on that base there,
+   * or the request itself, shows another Graph product (Messenger, Instagram,
+   * Pages, the Marketing API).
+   */
+  private addNeighbours(unevidenced: readonly Unevidenced[]): void {
+    if (unevidenced.length === 0) return;
+    const scopeOf = (node: Node): Node => enclosingClass(node) ?? this.sourceCode.ast;
+    const evidenced = this.calls.filter((c) => c.request);
+    const added: ProviderCall[] = [];
+    for (const { call, request, provider } of unevidenced) {
+      const key = baseKeyOf(this, request);
+      if (key === undefined) continue;
+      const scope = scopeOf(call);
+      const sameBase = (other: RequestInfo, node: Node) => scopeOf(node) === scope && baseKeyOf(this, other) === key;
+      const neighbours = evidenced.filter((c) => c.provider === provider && sameBase(c.request!, c.node));
+      if (neighbours.length === 0) continue;
+      const others = [...neighbours.map((c) => [c.request!, c.node] as const), ...unevidenced.filter((u) => sameBase(u.request, u.call)).map((u) => [u.request, u.call] as const)];
+      if (others.some(([other, node]) => otherGraphProduct(this, other, node))) continue;
+      added.push({ node: call, provider, request });
+    }
+    for (const call of added) {
+      this.unresolvedRequests--;
+      this.addCall(call);
+    }
+  }
   /**
    * A call that runs an inline function reaching a provider and hands its
    * promise on (`await step.run('send', async () => ky.post(…))`, a queue's
@@ -467,7 +516,7 @@ export class FileAnalysis implements AnalysisEnv {
    * SMS (Twilio's, Vonage's), count only with WhatsApp evidence (see `evidence.ts`).
    */
   private requestProvider(request: RequestInfo, call: TSESTree.CallExpression): ProviderInfo | undefined {
-    const whatsappPayload = isCloudApiPayload(this, request.data);
+    const whatsappPayload = isCloudApiPayload(this, request.data) || isCloudApiForm(this, request.data);
     if (isSdk(request.family)) {
       const spec = SDKS[request.family];
       return !spec.needsEvidence || hasWhatsAppEvidence(this, request, call, whatsappPayload) ? this.settings.byId.get(spec.provider) : undefined;

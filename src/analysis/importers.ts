@@ -19,6 +19,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, memberName, skipTransparent, walkNodes, type Node } from './ast.js';
+import { namesOf } from './evidence.js';
 import type { FileAnalysis } from './file.js';
 import { analysisAt, importsReachProvider, pathOf, type Project } from './imports.js';
 import { Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
@@ -141,7 +142,7 @@ export interface CallerFacts {
   /** Requests of the file's HTTP layers that callers use for a provider. */
   readonly layers: readonly { readonly request: Span; readonly provider: ProviderInfo }[];
   /** Base URLs given to the `HttpService` injected into the file's classes, by class position. */
-  readonly injectedBases: readonly { readonly cls: Span; readonly base: StringValue }[];
+  readonly injectedBases: readonly { readonly cls: Span; readonly base: StringValue; readonly names: readonly string[] }[];
   /** Requests made elsewhere through a client created in the file, by the position of its creation. */
   readonly remoteRequests: readonly { readonly origin: Span; readonly provider: ProviderInfo; readonly method: string | undefined }[];
 }
@@ -177,22 +178,27 @@ export function callerFacts(project: Project, path: string): CallerFacts {
  * `@Module({ imports: [HttpModule.register({ baseURL })], providers: [Service] })`:
  * the base URL each provided class of `path` gets with its `HttpService`.
  */
-function nestHttpBases(analysis: FileAnalysis, path: string): { cls: Span; base: StringValue }[] {
-  const found: { cls: Span; base: StringValue }[] = [];
+function nestHttpBases(analysis: FileAnalysis, path: string): { cls: Span; base: StringValue; names: readonly string[] }[] {
+  const found: { cls: Span; base: StringValue; names: readonly string[] }[] = [];
   walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.Decorator) return undefined;
     const call = skipTransparent(node.expression);
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'Module') return false;
     const options = call.arguments[0] && resolveExpression(analysis, call.arguments[0]);
     if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-    const base = httpModuleBase(analysis, findProperty(options, 'imports')?.value);
-    if (!base) return false;
+    const registered = httpModuleBase(analysis, findProperty(options, 'imports')?.value);
+    if (!registered) return false;
+    const { base } = registered;
+    // WhatsApp evidence where the base URL is given: the module's name (`WaModule`), the options' names (`WHATSAPP_TOKEN`)
+    const moduleClass = node.parent;
+    const className = (moduleClass?.type === AST_NODE_TYPES.ClassDeclaration || moduleClass?.type === AST_NODE_TYPES.ClassExpression) && moduleClass.id ? [moduleClass.id.name] : [];
+    const names = [...className, ...namesOf(analysis, registered.config)];
     const providers = findProperty(options, 'providers')?.value;
     const list = providers && resolveExpression(analysis, providers);
     if (list?.type !== AST_NODE_TYPES.ArrayExpression) return false;
     for (const element of list.elements) {
       const cls = element && element.type !== AST_NODE_TYPES.SpreadElement ? classOf(analysis, element) : undefined;
-      if (cls && pathOf(cls) === path) found.push({ cls: cls.range, base });
+      if (cls && pathOf(cls) === path) found.push({ cls: cls.range, base, names });
     }
     return false;
   });
@@ -200,7 +206,7 @@ function nestHttpBases(analysis: FileAnalysis, path: string): { cls: Span; base:
 }
 
 /** The `baseURL` of `HttpModule.register({ … })` or `registerAsync({ useFactory: () => ({ … }) })` in a module's imports. */
-function httpModuleBase(analysis: FileAnalysis, imports: Node | undefined): StringValue | undefined {
+function httpModuleBase(analysis: FileAnalysis, imports: Node | undefined): { base: StringValue; config: TSESTree.ObjectExpression } | undefined {
   const list = imports && resolveExpression(analysis, imports);
   if (list?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
   for (const element of list.elements) {
@@ -217,7 +223,7 @@ function httpModuleBase(analysis: FileAnalysis, imports: Node | undefined): Stri
     }
     if (config?.type !== AST_NODE_TYPES.ObjectExpression) continue;
     const base = findProperty(config, 'baseURL') ?? findProperty(config, 'baseUrl');
-    if (base) return evaluateString(analysis, base.value);
+    if (base) return { base: evaluateString(analysis, base.value), config };
   }
   return undefined;
 }

@@ -370,6 +370,9 @@ function declared(declaration: TSESTree.NamedExportDeclarations, name: string): 
     case AST_NODE_TYPES.ClassDeclaration:
     case AST_NODE_TYPES.TSEnumDeclaration:
       return declaration.id?.name === name ? declaration : undefined;
+    case AST_NODE_TYPES.TSModuleDeclaration:
+      // `export namespace WA { export const API_URL = … }`: read as `WA.API_URL`, like an exported object
+      return declaration.id.type === AST_NODE_TYPES.Identifier && declaration.id.name === name ? declaration : undefined;
     default:
       return undefined;
   }
@@ -386,6 +389,7 @@ function localBinding(sourceCode: Readonly<TSESLint.SourceCode>, name: string): 
     case 'FunctionName':
     case 'ClassName':
     case 'TSEnumName':
+    case 'TSModuleName':
       return def.node;
     case 'Variable': {
       const declarator = def.node;

@@ -4,8 +4,10 @@
  * an import to what it names (a URL constant, a config object, an HTTP
  * client, a wrapper function, a class) without type information.
  *
- * - Only project files: relative specifiers, and `paths` / `baseUrl` aliases
- *   of the nearest `tsconfig.json` / `jsconfig.json` (read with get-tsconfig).
+ * - Only project files: relative specifiers, `paths` / `baseUrl` aliases
+ *   of the nearest `tsconfig.json` / `jsconfig.json` (read with get-tsconfig),
+ *   and packages of the project's own workspace by name (npm / yarn / pnpm
+ *   workspaces; their `exports` read with resolve-pkg-maps).
  *   Nothing under `node_modules`, nothing outside the project root (ESLint's
  *   `cwd`), no declaration files.
  * - Texts and parsed files are cached per path, keyed by modification time
@@ -18,13 +20,14 @@
  * - The analysis of another file is cached with the files it read; it is
  *   reused only while all of them are unchanged.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type * as ParserModule from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ESLintModule from 'eslint';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
+import { resolveExports, type PathConditions } from 'resolve-pkg-maps';
 import type * as ts from 'typescript';
 import { childrenOf, registerSourceCode, type Node } from './ast.js';
 
@@ -155,6 +158,8 @@ export class Session {
     else {
       const matcher = pathsMatcherFor(dirname(fromFile), this.root);
       if (matcher) bases.push(...matcher(specifier));
+      // a package of the project's own workspace (`@acme/whatsapp`, `@acme/lib/ky`)
+      bases.push(...this.workspaceTargets(specifier, dirname(fromFile)));
     }
     const folders = new Map<string, number | null>();
     let settled = true;
@@ -173,6 +178,65 @@ export class Session {
       }
     }
     return { found: null, folders, settled };
+  }
+
+  /**
+   * Where a bare specifier points inside a workspace package of the project
+   * (npm / yarn `workspaces` in the root package.json, pnpm's
+   * pnpm-workspace.yaml): the package's `exports` for the subpath (with the
+   * `types`, `import`, `require`, `node` and `default` conditions), else for
+   * the package itself its `types`, `module` or `main`; each target also in
+   * the source folder it was built from (`dist/index.js` → `src/index.ts`),
+   * and `src/index` last. Packages are matched by name, never looked up in
+   * `node_modules`.
+   */
+  private workspaceTargets(specifier: string, fromDir: string): string[] {
+    const packages = this.workspaceOf(fromDir);
+    let found: WorkspacePackage | undefined;
+    for (const pkg of packages) {
+      if ((specifier === pkg.name || specifier.startsWith(`${pkg.name}/`)) && (!found || pkg.name.length > found.name.length)) found = pkg;
+    }
+    if (!found) return [];
+    const subpath = specifier.slice(found.name.length + 1);
+    const targets: string[] = [];
+    if (found.exports !== undefined && found.exports !== null) {
+      try {
+        targets.push(...resolveExports(found.exports as PathConditions, subpath, EXPORT_CONDITIONS));
+      } catch {
+        // not exported under this subpath: the fallbacks below
+      }
+    }
+    if (subpath === '') targets.push(...[found.types, found.module, found.main].filter((t): t is string => typeof t === 'string'));
+    else targets.push(subpath);
+    const bases: string[] = [];
+    for (const target of targets) {
+      const base = join(found.dir, target.replace(/\.d\.[cm]?ts$/, ''));
+      bases.push(base);
+      // built output next to its sources: `dist/x.js`, `lib/x.js`, `build/x.js`, `out/x.js` → `src/x`
+      const rel = relative(found.dir, base);
+      const built = /^(?:dist|lib|build|out|esm|cjs)[\\/](.*)$/.exec(rel);
+      if (built) bases.push(join(found.dir, 'src', built[1]!));
+      else if (!rel.startsWith('src')) bases.push(join(found.dir, 'src', rel));
+    }
+    if (subpath === '') bases.push(join(found.dir, 'src', 'index'), join(found.dir, 'index'));
+    return bases;
+  }
+
+  private readonly workspaceRoots = new Map<string, readonly WorkspacePackage[]>();
+
+  /** The packages of the nearest workspace above `dir` inside the project root (the root itself, or a monorepo in a folder of it). */
+  private workspaceOf(dir: string): readonly WorkspacePackage[] {
+    let found = this.workspaceRoots.get(dir);
+    if (found === undefined) {
+      const rel = relative(this.root, dir);
+      if (!isAbsolute(dir) || rel.startsWith('..') || isAbsolute(rel) || dirname(dir) === dir) found = [];
+      else {
+        const own = workspacePackages(dir);
+        found = own.length > 0 || dir === this.root ? own : this.workspaceOf(dirname(dir));
+      }
+      this.workspaceRoots.set(dir, found);
+    }
+    return found;
   }
 
   /** The file's text, read once per modification; `undefined` when it cannot be read or is not a project file. */
@@ -241,6 +305,121 @@ export function projectRootFor(cwd: string, file: string): string {
   const root = found ?? (inside(start) && dirname(cwd) !== cwd ? cwd : (fallback ?? start));
   roots.set(key, root);
   return root;
+}
+
+/** The conditions a workspace package's `exports` are read with: the sources or types first, then what Node would load. */
+const EXPORT_CONDITIONS = ['source', 'types', 'import', 'require', 'node', 'default'];
+/** How deep a `**` workspace pattern is followed. */
+const MAX_WORKSPACE_DEPTH = 4;
+
+interface WorkspacePackage {
+  readonly name: string;
+  readonly dir: string;
+  readonly exports?: unknown;
+  readonly types?: unknown;
+  readonly module?: unknown;
+  readonly main?: unknown;
+}
+
+const workspaces = new Map<string, { readonly key: string; readonly packages: readonly WorkspacePackage[] }>();
+
+function readJson(path: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function mtimeOf(path: string): string {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats ? `${stats.mtimeMs}:${stats.size}` : '-';
+}
+
+/**
+ * The workspace patterns of a project root: `workspaces` (a list, or
+ * `{ packages: [...] }`) of its package.json, and the `packages` list of its
+ * pnpm-workspace.yaml (read line by line: `- 'packages/*'`).
+ */
+function workspacePatterns(root: string): string[] {
+  const patterns: string[] = [];
+  const manifest = readJson(join(root, 'package.json'));
+  const declared = manifest?.['workspaces'];
+  const list = Array.isArray(declared) ? declared : declared && typeof declared === 'object' ? (declared as Record<string, unknown>)['packages'] : undefined;
+  if (Array.isArray(list)) patterns.push(...list.filter((p): p is string => typeof p === 'string'));
+  let yaml = '';
+  try {
+    yaml = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+  } catch {
+    yaml = '';
+  }
+  let inPackages = false;
+  for (const line of yaml.split(/\r?\n/)) {
+    if (/^packages\s*:/.test(line)) inPackages = true;
+    else if (/^\S/.test(line)) inPackages = false;
+    else if (inPackages) {
+      const item = /^\s*-\s*['"]?([^'"#]+?)['"]?\s*(?:#.*)?$/.exec(line);
+      if (item) patterns.push(item[1]!);
+    }
+  }
+  return patterns;
+}
+
+/** The folders under `root` a workspace pattern matches (`packages/*`, `apps/**`, `tools/cli`); `!` patterns exclude. */
+function expandPattern(root: string, pattern: string): string[] {
+  const segments = pattern.replace(/^\.\//, '').replace(/\/+$/, '').split('/').filter((s) => s !== '' && s !== '.');
+  const found: string[] = [];
+  const walk = (dir: string, index: number, depth: number): void => {
+    if (index === segments.length) {
+      found.push(dir);
+      return;
+    }
+    const segment = segments[index]!;
+    if (segment === '**') {
+      walk(dir, index + 1, depth);
+      if (depth < MAX_WORKSPACE_DEPTH) for (const child of subfolders(dir)) walk(join(dir, child), index, depth + 1);
+      return;
+    }
+    if (!segment.includes('*')) {
+      walk(join(dir, segment), index + 1, depth);
+      return;
+    }
+    const matcher = new RegExp(`^${segment.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+    for (const child of subfolders(dir)) if (matcher.test(child)) walk(join(dir, child), index + 1, depth);
+  };
+  walk(root, 0, 0);
+  return found;
+}
+
+function subfolders(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+      .map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+/** The named packages of the workspace a folder declares (none when it declares none), read again when its package.json or pnpm-workspace.yaml changes. */
+function workspacePackages(root: string): readonly WorkspacePackage[] {
+  const key = `${mtimeOf(join(root, 'package.json'))}|${mtimeOf(join(root, 'pnpm-workspace.yaml'))}`;
+  const cached = workspaces.get(root);
+  if (cached?.key === key) return cached.packages;
+  const packages: WorkspacePackage[] = [];
+  const patterns = workspacePatterns(root);
+  const excluded = new Set(patterns.filter((p) => p.startsWith('!')).flatMap((p) => expandPattern(root, p.slice(1))));
+  const dirs = new Set(patterns.filter((p) => !p.startsWith('!')).flatMap((p) => expandPattern(root, p)));
+  for (const dir of dirs) {
+    if (excluded.has(dir)) continue;
+    const manifest = readJson(join(dir, 'package.json'));
+    const name = manifest?.['name'];
+    if (typeof name !== 'string' || name === '') continue;
+    packages.push({ name, dir, exports: manifest!['exports'], types: manifest!['types'] ?? manifest!['typings'], module: manifest!['module'], main: manifest!['main'] });
+  }
+  workspaces.set(root, { key, packages });
+  return packages;
 }
 
 function sameStamp(a: Stamp, b: Stamp): boolean {

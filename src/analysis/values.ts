@@ -41,6 +41,15 @@ export function thisMemberInit(member: TSESTree.MemberExpression): TSESTree.Expr
   const name = memberName(member);
   const cls = enclosingClass(member);
   if (name === undefined || !cls) return undefined;
+  return classMemberInit(cls, name);
+}
+
+/**
+ * The value a class gives its instances' `name`: a field initializer, a
+ * getter's return, the first `this.name = …` in its methods, or a
+ * constructor parameter property (the parameter itself).
+ */
+function classMemberInit(cls: ClassNode, name: string | number): TSESTree.Expression | undefined {
   for (const element of cls.body.body) {
     if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyKeyName(element) === name && element.value) {
       return element.value;
@@ -64,6 +73,27 @@ export function thisMemberInit(member: TSESTree.MemberExpression): TSESTree.Expr
     if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return inner;
   }
   return undefined;
+}
+
+/**
+ * `new C(args).name`, reached through a field (`this.api.mediaApi` where
+ * `api = new Api()` and `Api` has `mediaApi = new MediaApi(this.graph)`):
+ * what class `C` gives the member; a constructor parameter it is set from
+ * stands for the argument given to `new`, or the parameter's default.
+ */
+function instanceMemberInit(env: AnalysisEnv, construction: TSESTree.NewExpression, name: string | number): Node | undefined {
+  const cls = classOf(env, construction.callee);
+  const init = cls && classMemberInit(cls, name);
+  if (!cls || !init || init.type !== AST_NODE_TYPES.Identifier) return init;
+  const ctor = constructorOf(cls);
+  const def = findVariable(env.sourceCode, init)?.defs[0];
+  if (!ctor || def?.type !== 'Parameter' || def.node !== ctor) return init;
+  const index = ctor.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
+  const argument = construction.arguments[index];
+  if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) return argument;
+  const param = ctor.params[index];
+  const plain = param?.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  return plain?.type === AST_NODE_TYPES.AssignmentPattern ? plain.right : undefined;
 }
 
 /** A class's constructor function, if it declares one. */
@@ -210,6 +240,11 @@ export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefin
   }
   const resolved = resolveExpression(env, object);
   if (resolved.type === AST_NODE_TYPES.ObjectExpression) return propertyFunction(env, resolved, name);
+  // `import * as wa from './whatsapp'; wa.sendText(…)`, `namespace WA { export function send() }; WA.send(…)`
+  if (resolved.type === AST_NODE_TYPES.Program || resolved.type === AST_NODE_TYPES.TSModuleDeclaration) {
+    const member = resolveExpression(env, current);
+    return isFunction(member) ? { fn: member } : undefined;
+  }
   if (resolved.type === AST_NODE_TYPES.NewExpression) {
     const cls = classOf(env, resolved.callee);
     const fn = cls && classMethod(cls, name);
@@ -296,7 +331,7 @@ export function resolveExpression(env: AnalysisEnv, node: Node, depth = 0): Node
   const current = skipTransparent(node);
   if (depth > MAX_DEPTH) return current;
   if (current.type === AST_NODE_TYPES.Identifier) {
-    const init = constInit(env, current) ?? boundArgument(env, current) ?? env.imports?.resolveImport(current);
+    const init = constInit(env, current) ?? boundArgument(env, current) ?? namespaceNamed(env, current) ?? env.imports?.resolveImport(current);
     return init ? resolveExpression(env, init, depth + 1) : current;
   }
   if (current.type === AST_NODE_TYPES.AwaitExpression && skipTransparent(current.argument).type === AST_NODE_TYPES.ImportExpression) {
@@ -324,10 +359,52 @@ export function resolveExpression(env: AnalysisEnv, node: Node, depth = 0): Node
       const property = findProperty(object, String(name));
       if (property && property.value.type !== AST_NODE_TYPES.AssignmentPattern) return resolveExpression(env, property.value, depth + 1);
     }
+    if (object.type === AST_NODE_TYPES.NewExpression) {
+      const init = instanceMemberInit(env, object, name);
+      if (init) return resolveExpression(env, init, depth + 1);
+    }
+    if (object.type === AST_NODE_TYPES.TSModuleDeclaration && typeof name === 'string') {
+      const exported = namespaceExport(object, name);
+      if (exported) return resolveExpression(env, exported, depth + 1);
+    }
     const member = enumMember(env, current.object, name);
     if (member) return resolveExpression(env, member, depth + 1);
   }
   return current;
+}
+
+/** The TypeScript namespace a same-file identifier names (`namespace WA { export const API_URL = … }`). */
+function namespaceNamed(env: AnalysisEnv, id: TSESTree.Identifier): TSESTree.TSModuleDeclaration | undefined {
+  const def = findVariable(env.sourceCode, id)?.defs[0];
+  return def?.type === 'TSModuleName' && def.node.type === AST_NODE_TYPES.TSModuleDeclaration ? def.node : undefined;
+}
+
+/**
+ * What a namespace exports under `name`: `export const X = …` (its
+ * initializer), an exported function, class, enum or nested namespace.
+ */
+export function namespaceExport(namespace: TSESTree.TSModuleDeclaration, name: string): Node | undefined {
+  const body = namespace.body;
+  if (body?.type !== AST_NODE_TYPES.TSModuleBlock) return undefined;
+  for (const statement of body.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.declaration) continue;
+    const declaration = statement.declaration;
+    if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name) return declarator.init ?? undefined;
+      }
+    } else if (
+      (declaration.type === AST_NODE_TYPES.FunctionDeclaration ||
+        declaration.type === AST_NODE_TYPES.ClassDeclaration ||
+        declaration.type === AST_NODE_TYPES.TSEnumDeclaration ||
+        declaration.type === AST_NODE_TYPES.TSModuleDeclaration) &&
+      declaration.id?.type === AST_NODE_TYPES.Identifier &&
+      declaration.id.name === name
+    ) {
+      return declaration;
+    }
+  }
+  return undefined;
 }
 
 /** `require('./x')` with a literal specifier. */
@@ -534,18 +611,11 @@ const priorValues = new Map<unknown, StringValue>();
  * (control flow is not followed).
  */
 function reassigned(env: AnalysisEnv, id: TSESTree.Identifier, depth: number): StringValue | undefined {
-  const variable = findVariable(env.sourceCode, id);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const scope = enclosingFunction(id);
-  const writes = variable.references
-    .filter((ref) => ref.isWrite() && !ref.init && ref.identifier.range[1] <= id.range[0] && enclosingFunction(ref.identifier) === scope)
-    .sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
-  if (writes.length === 0) return undefined;
-  let value = def.node.init ? evaluateString(env, def.node.init, depth + 1) : HOLE;
-  for (const ref of writes) {
-    const assignment = ref.identifier.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== ref.identifier) return undefined;
+  const found = writesBefore(env, id);
+  if (!found || found.writes.length === 0) return undefined;
+  const { variable, declarator, writes } = found;
+  let value = declarator.init ? evaluateString(env, declarator.init, depth + 1) : HOLE;
+  for (const assignment of writes) {
     if (assignment.operator === '+=') {
       value = concat([value, evaluateString(env, assignment.right, depth + 1)]);
     } else if (assignment.operator === '=') {
@@ -558,6 +628,47 @@ function reassigned(env: AnalysisEnv, id: TSESTree.Identifier, depth: number): S
     } else return undefined;
   }
   return value;
+}
+
+/**
+ * The assignments to a `let` (declared once, with a plain name) that come
+ * before a use of it, in source order and in the function of the use: the
+ * writes `reassigned` applies, and `assignedValue` takes the last of.
+ * `undefined` when a write is not a plain assignment (`x++`, a destructuring).
+ */
+function writesBefore(
+  env: AnalysisEnv,
+  id: TSESTree.Identifier,
+): { variable: NonNullable<ReturnType<typeof findVariable>>; declarator: TSESTree.VariableDeclarator; writes: TSESTree.AssignmentExpression[] } | undefined {
+  const variable = findVariable(env.sourceCode, id);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const scope = enclosingFunction(id);
+  const refs = variable.references
+    .filter((ref) => ref.isWrite() && !ref.init && ref.identifier.range[1] <= id.range[0] && enclosingFunction(ref.identifier) === scope)
+    .sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+  const writes: TSESTree.AssignmentExpression[] = [];
+  for (const ref of refs) {
+    const assignment = ref.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== ref.identifier) return undefined;
+    writes.push(assignment);
+  }
+  return { variable, declarator: def.node, writes };
+}
+
+/**
+ * The value a reassigned `let` holds where it is used: the last plain
+ * assignment before the use in the same function (`content = { … };
+ * return this.post(content)`). Control flow is not followed, as for the URLs
+ * `reassigned` builds up. `undefined` for a variable that is not such a
+ * `let`, with no assignment before the use in its function, or whose last
+ * one is not a plain `=`.
+ */
+export function assignedValue(env: AnalysisEnv, id: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const found = writesBefore(env, id);
+  if (!found) return undefined;
+  const last = found.writes[found.writes.length - 1];
+  return last?.operator === '=' ? last.right : undefined;
 }
 
 /** The provider whose host the string names (or an env var that settings map), if any. */

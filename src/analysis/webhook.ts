@@ -646,11 +646,52 @@ class Webhooks {
       const parent = fn.parent;
       found =
         (name !== undefined && NAMES_WHATSAPP.test(name)) ||
-        (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.some((arg) => mentionsWhatsApp(arg))) ||
+        (parent?.type === AST_NODE_TYPES.CallExpression && routeMentionsWhatsApp(parent)) ||
+        this.registeredForWhatsApp(fn) ||
         FUNCTION_EVIDENCE.test(this.analysis.sourceCode.getText(fn));
       this.functionEvidences.set(fn, found);
     }
     return found;
+  }
+
+  /**
+   * A same-file function registered by reference for a WhatsApp route:
+   * `app.post('/webhook/whatsapp', receive)`, `router.post('/hooks/whatsapp',
+   * controller.onEvent)` where `controller` is an object literal of the file,
+   * also through `.bind(…)` and `router.route('/whatsapp').post(…)`.
+   */
+  private registeredForWhatsApp(fn: FunctionNode): boolean {
+    const sourceCode = this.analysis.sourceCode;
+    const parent = fn.parent;
+    let binding: TSESTree.Identifier | undefined;
+    let key: string | undefined;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) binding = fn.id;
+    else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) binding = parent.id;
+    else if (parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      const holder = parent.parent.parent;
+      const name = propertyKeyName(parent);
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && typeof name === 'string') {
+        binding = holder.id;
+        key = name;
+      }
+    }
+    const variable = binding && findVariable(sourceCode, binding);
+    if (!variable) return false;
+    return variable.references.some((ref) => {
+      let node: Node = ref.identifier;
+      if (key !== undefined) {
+        const member = node.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || memberName(member) !== key) return false;
+        node = member;
+      }
+      // `handler.bind(controller)`
+      const bound = node.parent;
+      if (bound?.type === AST_NODE_TYPES.MemberExpression && bound.object === node && memberName(bound) === 'bind' && bound.parent?.type === AST_NODE_TYPES.CallExpression) {
+        node = bound.parent;
+      }
+      const call = node.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(node as TSESTree.CallExpressionArgument) && routeMentionsWhatsApp(call);
+    });
   }
 
   /** Does the code around `node` say it is a WhatsApp webhook? */
@@ -698,6 +739,19 @@ function functionName(fn: FunctionNode): string | undefined {
 }
 
 /** A string, template or call argument naming WhatsApp: a route (`'/webhooks/whatsapp'`), a decorator (`@Post('whatsapp')`). */
+/** A route registration naming WhatsApp: in its arguments (`app.post('/webhook/whatsapp', …)`) or a route it chains from (`router.route('/whatsapp').post(…)`). */
+function routeMentionsWhatsApp(call: TSESTree.CallExpression): boolean {
+  if (call.arguments.some((arg) => mentionsWhatsApp(arg))) return true;
+  let current: Node = skipTransparent(call.callee);
+  for (let depth = 0; depth < 4 && current.type === AST_NODE_TYPES.MemberExpression; depth++) {
+    const object = skipTransparent(current.object);
+    if (object.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (object.arguments.some((arg) => mentionsWhatsApp(arg))) return true;
+    current = skipTransparent(object.callee);
+  }
+  return false;
+}
+
 function mentionsWhatsApp(node: Node): boolean {
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && NAMES_WHATSAPP.test(node.value);
   if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.some((q) => NAMES_WHATSAPP.test(q.value.raw));

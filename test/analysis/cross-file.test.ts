@@ -61,6 +61,71 @@ describe('wrappers in other files', () => {
   });
 });
 
+describe('namespace imports', () => {
+  it('a wrapper called through import * as, and a TypeScript namespace of URL constants in another file', () => {
+    expect(calls(`
+      import * as messages from '../whatsapp/messages';
+      import { META } from '../config/namespaced';
+      import axios from 'axios';
+      export async function job(appId: string) {
+        await messages.sendText('+1555', 'hi');
+        await axios.post(\`\${META.API_URL}/\${appId}/subscriptions\`, { object: 'whatsapp_business_account', fields: 'messages' });
+      }`)).toEqual(['call meta-cloud external:messages.ts @5:9', 'call meta-cloud axios @6:9']);
+  });
+
+  it('a namespace import of a module that reaches no provider is no provider call', () => {
+    expect(calls(`
+      import * as billing from '../decoys/billing';
+      export const job = () => billing.charge('cus_1', 100);`)).toEqual([]);
+  });
+});
+
+describe('workspace packages', () => {
+  const WS = fileURLToPath(new URL('../fixtures/workspace/', import.meta.url));
+
+  it('a package by name: main/types pointing at an unbuilt dist/ are read from src/, exports subpath patterns', () => {
+    expect(
+      calls(
+        `
+      import { notifyUser } from '@fixture/messaging';
+      import { GRAPH_URL } from '@fixture/http/graph';
+      import ky from 'ky';
+      export async function job(phoneNumberId: string, wabaId: string) {
+        await notifyUser(phoneNumberId, '+1555', 'hi');
+        await ky.post(new URL(\`\${GRAPH_URL}/\${wabaId}/subscribed_apps\`));
+      }`,
+        `${WS}apps/api/src/job.ts`,
+      ),
+    ).toEqual(['call meta-cloud external:index.ts @5:9', 'call meta-cloud ky @6:9']);
+  });
+
+  it('a nested pnpm workspace (pnpm-workspace.yaml), exports with conditions', () => {
+    expect(
+      calls(
+        `
+      import { sendTemplate } from 'wa-lib';
+      export const remind = (phoneNumberId: string, to: string) => sendTemplate(phoneNumberId, to, 'reminder');`,
+        `${WS}tools/pnpm-mono/app.ts`,
+      ),
+    ).toEqual(['call meta-cloud external:index.ts @2:62']);
+  });
+
+  it('a workspace package that reaches no provider, and a package of another workspace, are no provider calls', () => {
+    expect(
+      calls(
+        `
+      import { charge } from '@fixture/billing';
+      import { sendTemplate } from 'wa-lib';
+      export async function job() {
+        await charge('cus_1', 100);
+        await sendTemplate('1', '+1555', 'reminder');
+      }`,
+        `${WS}apps/api/src/job.ts`,
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('constants and configuration from other files', () => {
   it('a named constant, a default-exported config with an env fallback, a namespace, re-exports', () => {
     expect(calls(`
@@ -100,6 +165,10 @@ describe('clients made elsewhere', () => {
 
   it('NestJS HttpService: the base URL comes from the module that provides the service', () => {
     expect(calls(readFixture('nest/whatsapp.service.ts'), `${APP}src/nest/whatsapp.service.ts`)).toEqual(['call meta-cloud axios @12:45']);
+  });
+
+  it('NestJS HttpService: registerAsync gives a base URL with the phone number id, the WhatsApp evidence is in the module', () => {
+    expect(calls(readFixture('nest/sender.service.ts'), `${APP}src/nest/sender.service.ts`)).toEqual(['call meta-cloud axios @11:43', 'call meta-cloud axios @16:5']);
   });
 });
 

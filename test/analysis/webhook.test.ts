@@ -141,6 +141,28 @@ describe('evidence that it is WhatsApp', () => {
     ).toEqual(expected);
   });
 
+  it('a handler registered by reference for a WhatsApp route: a function, an object method, through bind, and a chained route', () => {
+    const expected = ['body.error.code@webhook meta-cloud s.errors[0].code #code', 'body.error@webhook meta-cloud s.errors[0]'];
+    expect(webhook(`
+      function receive(req) { for (const s of req.body.statuses) save(s.errors[0].code); }
+      app.post('/webhook/whatsapp', receive);`)).toEqual(expected);
+    expect(webhook(`
+      const controller = { onEvent(req) { for (const s of req.body.statuses) save(s.errors[0].code); } };
+      router.post('/hooks/whatsapp', controller.onEvent.bind(controller));`)).toEqual(expected);
+    expect(webhook(`
+      const onEvent = (req) => { for (const s of req.body.statuses) save(s.errors[0].code); };
+      router.route('/whatsapp/events').post(onEvent);`)).toEqual(expected);
+  });
+
+  it('a handler registered by reference for another route is not', () => {
+    expect(webhook(`
+      function receive(req) { for (const s of req.body.statuses) save(s.errors[0].code); }
+      app.post('/webhook/github', receive);
+      const controller = { onEvent(req) { for (const s of req.body.statuses) save(s.errors[0].code); } };
+      router.post('/hooks/deploys', controller.onEvent);
+      setWhatsappHandler(controller);`)).toEqual([]);
+  });
+
   it('the same code under another name is not a WhatsApp webhook', () => {
     expect(webhook(`router.post('/webhooks/github', (req) => { for (const s of req.body.statuses) save(s.errors[0].code); });`)).toEqual([]);
   });

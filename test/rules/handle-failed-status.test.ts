@@ -329,6 +329,17 @@ ruleTester.run('handle-failed-status', rule, {
       `,
       errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 3, column: 7, endLine: 3, endColumn: 31 }],
     },
+    // the same, with the handler registered by reference for the WhatsApp route
+    {
+      code: code`
+        function receive(req, res) {
+          for (const s of req.body.statuses) if (s.status === 'delivered') markDelivered(s.id);
+          res.end();
+        }
+        router.post('/webhooks/whatsapp', receive);
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'delivered'"), line: 2, column: 42, endLine: 2, endColumn: 66 }],
+    },
     // statuses read off the request body of a WhatsApp route (an on-premises style payload)
     {
       code: code`

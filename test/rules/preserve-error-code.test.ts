@@ -1014,6 +1014,22 @@ ruleTester.run('preserve-error-code', rule, {
 // ─── Error paths read right (issue 15, 16) ─────────────────────────────────────
 ruleTester.run('preserve-error-code: the rest after a success return, network-only catches, helpers, stand-ins', rule, {
   valid: [
+    // a Page photo looked up by id (its link read) is no Cloud API request
+    {
+      filename: 'photos.ts',
+      code: code`
+        import axios from 'axios';
+        const GRAPH = 'https://graph.facebook.com/v21.0';
+        export async function photoLink(photoId: string) {
+          try {
+            const { data } = await axios.get(\`\${GRAPH}/\${photoId}\`);
+            return data.link as string;
+          } catch (error) {
+            throw new Error('lookup failed');
+          }
+        }
+      `,
+    },
     // a catch around fetch only sees network errors: no provider code reaches it (the failure returns its body)
     code`
       export async function send(payload: object) {
@@ -1100,6 +1116,68 @@ ruleTester.run('preserve-error-code: the rest after a success return, network-on
         }
       `,
       errors: [{ messageId: 'droppedReturn', data: CONNEX_DATA, line: 5, column: 3, endLine: 5, endColumn: 57 }],
+    },
+    // a media lookup by bare id (its response's url is read) in a file named for nothing: a Cloud API request
+    {
+      filename: 'files.ts',
+      code: code`
+        import axios from 'axios';
+        const GRAPH = 'https://graph.facebook.com/v21.0';
+        export async function fileUrl(id: string) {
+          try {
+            const { data } = await axios.get(\`\${GRAPH}/\${id}\`);
+            return data.url as string;
+          } catch (error) {
+            throw new Error('lookup failed');
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_REQUEST_DATA, 'error'),
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'error' },
+              output: code`
+                import axios from 'axios';
+                const GRAPH = 'https://graph.facebook.com/v21.0';
+                export async function fileUrl(id: string) {
+                  try {
+                    const { data } = await axios.get(\`\${GRAPH}/\${id}\`);
+                    return data.url as string;
+                  } catch (error) {
+                    throw new Error('lookup failed', { cause: error });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // a multipart upload whose form says messaging_product whatsapp, under a base URL from configuration
+    {
+      filename: 'uploads.ts',
+      code: code`
+        import axios from 'axios';
+        import FormData from 'form-data';
+        declare const settings: { apiUrl: string };
+        export async function upload(id: string, file: Buffer) {
+          const form = new FormData();
+          form.append('messaging_product', 'whatsapp');
+          form.append('file', file);
+          return axios.post(\`\${settings.apiUrl}/\${id}/media\`, form).catch(() => {
+            throw new Error('upload failed');
+          });
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 9, column: 5, endLine: 9, endColumn: 38, suggestions: [] }],
     },
     // a helper that always throws throws what it is given (a templates request: 190 and 100, not the send codes)
     {
