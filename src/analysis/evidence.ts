@@ -65,6 +65,17 @@ const WHATSAPP_QUERY = /[?&]phone_number_id=/i;
  */
 const OTHER_GRAPH_NAME = /instagram|messenger|(?:^|[^a-z])ig_?(?:user|account|business|media)|^ig[A-Z]|psid|page_?(?:access_?token|token|id)(?![a-z])|ad_?account|adset|campaign|leadgen/i;
 
+/**
+ * Meta's Commerce (catalog) API on the same host: a catalog's products,
+ * product sets, feeds and batch updates
+ * (https://developers.facebook.com/docs/marketing-api/catalog/reference/).
+ * A WhatsApp app often keeps its shop's catalog in sync beside its sends; those
+ * requests are not Cloud API requests, so names of a catalog or a product in a
+ * URL, or these paths, count as another Graph product.
+ */
+const COMMERCE_NAME = /catalog|product(?!ion)/i;
+const COMMERCE_PATH = /\/(?:products|product_sets|product_feeds|items_batch)(?:[/?#]|$)/;
+
 const MAX_NAME_DEPTH = 3;
 
 export function isWhatsAppName(name: string): boolean {
@@ -305,13 +316,16 @@ function leadKey(env: AnalysisEnv, lead: Node): unknown {
 
 /**
  * Does a request, or the names around it, show another product of
- * graph.facebook.com: Messenger's Send API, or Instagram, Page, Messenger or
- * Marketing API names in its URL, payload or enclosing functions?
+ * graph.facebook.com: Messenger's Send API, Instagram, Page, Messenger or
+ * Marketing API names in its URL, payload or enclosing functions, or a
+ * Commerce catalog request (catalog or product names, or paths, in its URL)?
  */
 export function otherGraphProduct(env: AnalysisEnv, request: RequestInfo, call: TSESTree.CallExpression): boolean {
   if (isMessenger(env, request)) return true;
   const names: string[] = [];
   namesIn(env, request.urlNode, names, 0);
+  // the URL of a catalog request (`${GRAPH}/${catalogId}/products`, `${GRAPH}/${product.id}`)
+  if (COMMERCE_PATH.test(request.url?.text ?? '') || names.some((name) => COMMERCE_NAME.test(name))) return true;
   namesIn(env, request.data, names, 0);
   names.push(...enclosingNames(call));
   return names.some((name) => OTHER_GRAPH_NAME.test(name));

@@ -279,14 +279,16 @@ export class FileAnalysis implements AnalysisEnv {
         if (layered) this.addCall({ node: call, provider: use.provider, external: { analysis: layered, fn: target.external.fn } });
         continue;
       }
+      // only this file's nodes: a layer reached through another file's code is judged when that file is linted
+      const own = (node: Node) => programOf(node) === this.sourceCode.ast;
       for (const request of use.requests) {
-        if (this.callByNode.has(request)) continue;
+        if (this.callByNode.has(request) || !own(request)) continue;
         const info = classifyRequest(this, request);
         if (info) this.addCall({ node: request, provider: use.provider, request: info });
       }
       for (const link of use.chain) {
         const fn = this.calledFunction(link);
-        if (fn && !this.callByNode.has(link)) this.addCall({ node: link, provider: use.provider, wrapper: fn });
+        if (fn && !this.callByNode.has(link) && own(link)) this.addCall({ node: link, provider: use.provider, wrapper: fn });
       }
       added = true;
     }

@@ -189,6 +189,42 @@ describe('neighbours on the same base', () => {
   });
 });
 
+describe('Commerce catalog requests beside the sends', () => {
+  it("a catalog's products, a product by id and a batch update on the same base are not Cloud API requests", () => {
+    expect(calls(`
+      import axios from 'axios';
+      const GRAPH = 'https://graph.facebook.com/v21.0';
+      export class Shop {
+        send(id: string, to: string) {
+          return axios.post(\`\${GRAPH}/\${id}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+        }
+        list(catalogId: string) {
+          return axios.get(\`\${GRAPH}/\${catalogId}/products?fields=id,retailer_id\`);
+        }
+        remove(item: { metaProductId: string }) {
+          return axios.delete(\`\${GRAPH}/\${item.metaProductId}\`);
+        }
+        batch(id: string, requests: object[]) {
+          return axios.post(\`\${GRAPH}/\${id}/items_batch\`, { requests });
+        }
+      }`)).toEqual(['call meta-cloud axios @5:12']);
+  });
+
+  it('a lookup by id in a class without catalog requests is still recognised', () => {
+    expect(calls(`
+      import axios from 'axios';
+      const GRAPH = 'https://graph.facebook.com/v21.0';
+      export class Messaging {
+        send(id: string, to: string, productionNote: string) {
+          return axios.post(\`\${GRAPH}/\${id}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: productionNote } });
+        }
+        info(id: string) {
+          return axios.get(\`\${GRAPH}/\${id}\`);
+        }
+      }`)).toEqual(['call meta-cloud axios @5:12', 'call meta-cloud axios @8:12']);
+  });
+});
+
 describe('values', () => {
   it('a TypeScript namespace of constants, and a member of an instance reached through fields', () => {
     expect(calls(`

@@ -1244,6 +1244,33 @@ const PATHS_APP = fileURLToPath(new URL('../fixtures/cross-file/error-paths/', i
 
 ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept on the error, error classes', rule, {
   valid: [
+    // a queue that reaches another file's service through a handler and a generic dispatch: the service's own
+    // catch is that file's finding, never reported here at the other file's line (src/outbox/notifier.ts)
+    {
+      filename: `${PATHS_APP}src/outbox/queue.ts`,
+      code: code`
+        import { Worker } from 'bullmq';
+        import { ReminderHandler } from './handler';
+        export class Outbox {
+          private readonly workers = new Map<string, Worker>();
+          constructor(private readonly handler: ReminderHandler) {}
+          start(kind: string) {
+            if (!this.workers.has(kind)) this.listen(kind);
+            return this.workers.get(kind);
+          }
+          private listen(kind: string) {
+            const worker = new Worker(kind, async (job) => {
+              switch (kind) {
+                case 'reminder':
+                  await this.handler.handle(job.data.to);
+                  break;
+              }
+            });
+            this.workers.set(kind, worker);
+          }
+        }
+      `,
+    },
     // the branch that had the provider's error object kept it and left: what falls through had no code
     code`
       import axios from 'axios';
