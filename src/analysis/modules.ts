@@ -68,6 +68,15 @@ interface Resolution {
 /** By root, importing folder and specifier. */
 const resolutions = new Map<string, Resolution>();
 
+/** Is there a file at `path` now (not through a session's cache)? */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * One linted file's view of the disk: each path is checked at most once, so
  * all answers for that file agree with each other.
@@ -161,10 +170,19 @@ export class Session {
     for (const base of bases) {
       for (const candidate of candidates(base)) {
         if (!this.inProject(candidate)) continue;
-        // the folder's time is read before the candidate is checked, so a file added in between changes that time;
-        // a candidate this session checked earlier may have been checked before it: that answer is not kept
         const folder = dirname(candidate);
         const checkedBefore = this.stamps.has(candidate);
+        if (!checkedBefore && !this.folderTimes.has(folder)) {
+          // most specifiers name their first candidate: it is checked before its folder's time is read (one stat, not two)
+          if (this.stamp(candidate)) return { found: candidate, folders, settled };
+          const time = this.folderTime(folder);
+          // not there, checked before the folder's time was read: had it been added in between, that time would not show it
+          if (isFile(candidate)) settled = false;
+          if (!folders.has(folder)) folders.set(folder, time);
+          continue;
+        }
+        // the folder's time is read before the candidate is checked, so a file added in between changes that time;
+        // a candidate this session checked earlier may have been checked before it: that answer is not kept
         const time = this.folderTime(folder);
         if (this.stamp(candidate)) return { found: candidate, folders, settled };
         // not there: the answer holds while its folder is unchanged
