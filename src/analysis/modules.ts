@@ -351,14 +351,19 @@ export function parseProjectFile(path: string, text: string, program?: ts.Progra
       filePath: path,
       range: true,
       loc: true,
-      tokens: true,
-      comment: true,
+      // the analysis reads other files' nodes and text, never their tokens or comments: neither is made
+      tokens: false,
+      comment: false,
       sourceType: 'module',
       ecmaVersion: 'latest',
       ecmaFeatures: { jsx: /\.[jt]sx$|\.js$/.test(path) && !path.endsWith('.ts') },
       ...(program ? { programs: [program] } : {}),
     });
     setParents(result.ast as Node, undefined, result.visitorKeys);
+    // a SourceCode wants both lists; empty ones make its token index free
+    const ast = result.ast as { tokens?: unknown[]; comments?: unknown[] };
+    ast.tokens = [];
+    ast.comments = [];
     const sourceCode = new eslint.SourceCode({
       text,
       ast: result.ast as never,
