@@ -3,7 +3,7 @@
  * own per-rule timing (`stats: true`) and prints a table.
  *
  *   npm run bench -- [--variant ordinary|provider-heavy|spread|all] [--files 1000] [--runs 1]
- *                    [--typed-files 240] [--out <dir>]
+ *                    [--typed-files 240] [--out <dir>] [--factors 1,2,3,4] [--untyped-only]
  *
  * Variants (see `generate.ts`): `ordinary` (the default: mostly ordinary
  * code, a few percent provider modules), `provider-heavy` (a gateway's own
@@ -21,6 +21,10 @@
  * `spread` adds the cost of the first lint of a file whose imports are not
  * read yet vs later lints (cached). `ordinary` adds the typed overhead over
  * typescript-eslint's recommended-type-checked and oxlint beside ESLint.
+ *
+ * `--factors` picks the multiples of `--files` measured in 1 and 2;
+ * `--untyped-only` stops after them (no multithreaded, cache, typed or
+ * oxlint sections): a shorter run to compare two trees.
  *
  * Every lint runs in a fresh Node process (as a CLI run does: no caches, no
  * JIT warmed by an earlier run); with `--runs N` each measurement is repeated
@@ -71,6 +75,8 @@ const RUNS = Math.max(1, option('runs', 1));
 const TYPED_FILES = option('typed-files', 240);
 const OUT = text('out') ?? join(tmpdir(), 'whatsapp-errors-bench');
 const VARIANT = text('variant') ?? 'ordinary';
+const FACTORS = (text('factors') ?? '1,2,3,4').split(',').map(Number);
+const UNTYPED_ONLY = argv.includes('--untyped-only');
 
 const PLUGIN_PREFIX = 'whatsapp-errors/';
 const pluginRules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`${PLUGIN_PREFIX}${name}`, 'error' as const]));
@@ -274,7 +280,7 @@ async function benchVariant(variant: Variant, print: (line?: string) => void): P
   const growth: [number, number][] = [];
   let first: Figures | undefined;
   let stable = true;
-  for (const factor of [1, 2, 3, 4]) {
+  for (const factor of FACTORS) {
     const count = FILES * factor;
     const runs: Figures[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -300,9 +306,10 @@ async function benchVariant(variant: Variant, print: (line?: string) => void): P
   print();
   print(`Growth (plugin time per file relative to ${baseCount} files): ${growth.map(([c, t]) => `${c}: ${(t / c / (baseTime / baseCount)).toFixed(2)}`).join(', ')}`);
   print();
-  print(`Findings at ${FILES} files (${first!.messages.length}): ${byRule(first!.messages)}; identical in every run: ${stable ? 'yes' : 'NO'}`);
+  print(`Findings at ${FILES * FACTORS[0]!} files (${first!.messages.length}): ${byRule(first!.messages)}; identical in every run: ${stable ? 'yes' : 'NO'}`);
   print();
 
+  if (UNTYPED_ONLY) return;
   // 3: concurrency
   print("### Multithreaded linting (concurrency: 'auto')");
   print();
@@ -380,6 +387,7 @@ async function benchVariant(variant: Variant, print: (line?: string) => void): P
 
 async function main(): Promise<void> {
   const variants: Variant[] = VARIANT === 'all' ? [...VARIANTS] : [VARIANT as Variant];
+  if (FACTORS.length === 0 || !FACTORS.every((f) => Number.isInteger(f) && f > 0)) throw new Error(`--factors: expected positive integers separated by commas, got ${text('factors')}`);
   if (!variants.every((v) => VARIANTS.includes(v))) throw new Error(`--variant: expected one of ${[...VARIANTS, 'all'].join(', ')}, got ${VARIANT}`);
   const print = (line = '') => console.log(line);
   print(`# eslint-plugin-whatsapp-errors benchmark`);

@@ -71,6 +71,15 @@ interface Resolution {
 /** By root, importing folder and specifier. */
 const resolutions = new Map<string, Resolution>();
 
+/** Is there a file at `path` now (not through a session's cache)? */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * One linted file's view of the disk: each path is checked at most once, so
  * all answers for that file agree with each other.
@@ -166,10 +175,19 @@ export class Session {
     for (const base of bases) {
       for (const candidate of candidates(base)) {
         if (!this.inProject(candidate)) continue;
-        // the folder's time is read before the candidate is checked, so a file added in between changes that time;
-        // a candidate this session checked earlier may have been checked before it: that answer is not kept
         const folder = dirname(candidate);
         const checkedBefore = this.stamps.has(candidate);
+        if (!checkedBefore && !this.folderTimes.has(folder)) {
+          // most specifiers name their first candidate: it is checked before its folder's time is read (one stat, not two)
+          if (this.stamp(candidate)) return { found: candidate, folders, settled };
+          const time = this.folderTime(folder);
+          // not there, checked before the folder's time was read: had it been added in between, that time would not show it
+          if (isFile(candidate)) settled = false;
+          if (!folders.has(folder)) folders.set(folder, time);
+          continue;
+        }
+        // the folder's time is read before the candidate is checked, so a file added in between changes that time;
+        // a candidate this session checked earlier may have been checked before it: that answer is not kept
         const time = this.folderTime(folder);
         if (this.stamp(candidate)) return { found: candidate, folders, settled };
         // not there: the answer holds while its folder is unchanged
@@ -512,14 +530,19 @@ export function parseProjectFile(path: string, text: string, program?: ts.Progra
       filePath: path,
       range: true,
       loc: true,
-      tokens: true,
-      comment: true,
+      // the analysis reads other files' nodes and text, never their tokens or comments: neither is made
+      tokens: false,
+      comment: false,
       sourceType: 'module',
       ecmaVersion: 'latest',
       ecmaFeatures: { jsx: /\.[jt]sx$|\.js$/.test(path) && !path.endsWith('.ts') },
       ...(program ? { programs: [program] } : {}),
     });
     setParents(result.ast as Node, undefined, result.visitorKeys);
+    // a SourceCode wants both lists; empty ones make its token index free
+    const ast = result.ast as { tokens?: unknown[]; comments?: unknown[] };
+    ast.tokens = [];
+    ast.comments = [];
     const sourceCode = new eslint.SourceCode({
       text,
       ast: result.ast as never,
