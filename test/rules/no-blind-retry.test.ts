@@ -1723,6 +1723,39 @@ ruleTester.run('no-blind-retry: job engines', rule, {
         }
       }
     `,
+    // Inngest: a step in an executor file that stops with NonRetriableError for the codes that cannot succeed
+    code`
+      import { NonRetriableError } from 'inngest';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function sendStep({ step, to }: { step: any; to: string }) {
+        return step.run('send-whatsapp', async () => {
+          try {
+            return (await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } })).data;
+          } catch (err) {
+            const code = err.response?.data?.error?.code;
+            if (!isRetryable('meta-cloud', code)) throw new NonRetriableError(\`WhatsApp \${code}\`);
+            throw err;
+          }
+        });
+      }
+    `,
+    // Inngest: a step inside a function with retries: 0 is judged with its function, which is not retried
+    code`
+      import { Inngest } from 'inngest';
+      import axios from 'axios';
+      const inngest = new Inngest({ id: 'app' });
+      export const once = inngest.createFunction({ id: 'send-once', retries: 0 }, { event: 'message/once' }, async ({ event, step }) => {
+        await step.run('send', () => axios.post('${META}', event.data));
+      });
+    `,
+    // a step.run of something that is not Inngest (no inngest in the file) is not a job
+    code`
+      import axios from 'axios';
+      export async function migrate(step: { run(name: string, fn: () => Promise<unknown>): Promise<unknown> }) {
+        await step.run('send', () => axios.post('${META}', { messaging_product: 'whatsapp', to: '1' }));
+      }
+    `,
     // a .catch that sends something else (an alert) re-sends nothing
     code`
       import axios from 'axios';
@@ -1826,6 +1859,28 @@ ruleTester.run('no-blind-retry: job engines', rule, {
         });
       `,
       errors: [{ messageId: 'jobRetry', data: job('pg-boss', 'return instead of throwing'), line: 6, column: 9, endLine: 6, endColumn: 85 }],
+    },
+    // Inngest: a step in an executor file (its function and retries are elsewhere) that rethrows every error
+    {
+      code: code`
+        import { NonRetriableError } from 'inngest';
+        import axios from 'axios';
+        export async function sendStep({ step, to }: { step: any; to: string }) {
+          try {
+            return await step.run('send-whatsapp', async () => {
+              try {
+                return (await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } })).data;
+              } catch (err) {
+                console.error(err);
+                throw err;
+              }
+            });
+          } catch (err) {
+            throw new NonRetriableError(String(err));
+          }
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('inngest', 'throw a NonRetriableError'), line: 10, column: 9, endLine: 10, endColumn: 19 }],
     },
     // .catch(() => axios.post(sameUrl, sameBody)) re-sends once on every error
     {

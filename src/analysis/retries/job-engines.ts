@@ -14,7 +14,9 @@
  *   nonRetryable: true })`, or an error class listed in
  *   `nonRetryableErrorTypes`.
  * - Inngest: `createFunction(config, trigger, handler)`, retried unless
- *   `retries: 0`; stops with `NonRetriableError`.
+ *   `retries: 0`; stops with `NonRetriableError`. A `step.run(id, fn)` outside
+ *   a `createFunction` of the file (an executor handed `step` by a function
+ *   defined elsewhere) is retried on its own, four times by default.
  * - Trigger.dev: `task({ run })` / `schemaTask`, retried unless
  *   `retry.maxAttempts: 1`; stops with `AbortTaskRunError`.
  * - pg-boss: `boss.work(queue, handler)` when the queue's jobs have a
@@ -201,6 +203,11 @@ function handlers(analysis: FileAnalysis): Handler[] {
       if (numberOption(analysis, call.arguments[0], ['retries']) !== 0) add('inngest', functionValue(analysis, call.arguments[2]));
       continue;
     }
+    // Inngest: a step of a function defined in another file (`step.run(id, fn)` in an executor handed `step`)
+    if (method === 'run' && call.arguments.length >= 2 && isInngestStep(callee) && /\binngest\b/.test(analysis.sourceCode.text) && !insideCreateFunction(call)) {
+      add('inngest', functionValue(analysis, call.arguments[1]));
+      continue;
+    }
     // Trigger.dev: task({ id, run, retry: { maxAttempts } })
     if ((method === 'task' || method === 'schemaTask') && fromModule(analysis, call.callee, /^@trigger\.dev\/sdk/, method)) {
       const options = call.arguments[0] && resolveExpression(analysis, call.arguments[0]);
@@ -230,6 +237,26 @@ function handlers(analysis: FileAnalysis): Handler[] {
     if (attempts !== undefined && attempts > 1) add('bullmq', fn);
   }
   return found;
+}
+
+/**
+ * `step.run` where `step` is the step tools Inngest hands a function
+ * (`step`, `ctx.step`): each step is retried on its own, four times by default
+ * and as often as the function's `retries` says
+ * (https://www.inngest.com/docs/durable-execution/primitives/step-run).
+ */
+function isInngestStep(callee: Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipTransparent(callee.object);
+  return (object.type === AST_NODE_TYPES.Identifier && object.name === 'step') || (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'step');
+}
+
+/** Is a call inside the handler of a `createFunction(…)` of this file? That function is judged as a whole, with its own `retries`. */
+function insideCreateFunction(call: Node): boolean {
+  for (let current = call.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression && memberName(current.callee) === 'createFunction') return true;
+  }
+  return false;
 }
 
 /** The attempts of the queue whose Worker (in another project file) runs `fn`. */
