@@ -25,6 +25,7 @@ export class EslintServer {
 
   constructor(private readonly root: string) {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: 'pipe' });
+    this.process.stdin.on('error', () => undefined); // EPIPE once the server has exited
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     const rootUri = pathToFileURL(root).href;
     this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) =>
@@ -84,14 +85,14 @@ export class EslintServer {
   open(file: string, text: string): string {
     const uri = pathToFileURL(file).href;
     this.versions.set(uri, 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } }).catch(() => undefined);
     return uri;
   }
 
   change(uri: string, text: string): void {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] }).catch(() => undefined);
   }
 
   /** Pull diagnostics (`textDocument/diagnostic`). */
@@ -127,9 +128,13 @@ export class EslintServer {
   }
 
   async close(): Promise<void> {
+    const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-      void this.connection.sendNotification('exit');
+      await Promise.race([this.connection.sendRequest('shutdown'), delay(2000)]);
+      // the write is queued: wait for it before the stream is torn down (a write after that rejects, unhandled)
+      await this.connection.sendNotification('exit').catch(() => undefined);
+      await Promise.race([exited, delay(2000)]);
     } finally {
       this.connection.dispose();
       this.process.kill();
