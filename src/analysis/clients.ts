@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, skipTransparent, type Node } from './ast.js';
 import type { AnalysisEnv } from './env.js';
-import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type StringValue } from './values.js';
+import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString, inline, isRequire, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type StringValue } from './values.js';
 
 export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic' | SdkFamily;
 
@@ -359,21 +359,11 @@ function sdkConstructor(env: AnalysisEnv, node: TSESTree.NewExpression | TSESTre
     const name = memberName(callee);
     return source && typeof name === 'string' && (source.name === 'default' || source.name === '*') ? own(own(table, source.module), name) : undefined;
   }
-  if (node.type === AST_NODE_TYPES.CallExpression && isRequireCall(callee)) {
+  if (node.type === AST_NODE_TYPES.CallExpression && isRequire(callee)) {
     const module = (callee.arguments[0] as TSESTree.StringLiteral).value;
     return own(own(table, module), 'default');
   }
   return undefined;
-}
-
-function isRequireCall(node: Node): node is TSESTree.CallExpression {
-  return (
-    node.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.Identifier &&
-    node.callee.name === 'require' &&
-    node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    typeof node.arguments[0].value === 'string'
-  );
 }
 
 /** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */
