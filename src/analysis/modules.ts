@@ -387,6 +387,8 @@ function workspacePatterns(root: string): string[] {
 /** The folders under `root` a workspace pattern matches (`packages/*`, `apps/**`, `tools/cli`); `!` patterns exclude. */
 function expandPattern(root: string, pattern: string): string[] {
   const segments = pattern.replace(/^\.\//, '').replace(/\/+$/, '').split('/').filter((s) => s !== '' && s !== '.');
+  // a pattern that climbs out of the workspace (`../shared/*`) would list and read folders outside the project
+  if (segments.includes('..')) return [];
   const found: string[] = [];
   const walk = (dir: string, index: number, depth: number): void => {
     if (index === segments.length) {
