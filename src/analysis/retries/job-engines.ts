@@ -195,16 +195,18 @@ function handlers(analysis: FileAnalysis): Handler[] {
     const attempts = name === undefined ? undefined : bullAttempts(analysis, name);
     if (attempts !== undefined && attempts > 1) add('bullmq', functionValue(analysis, node.arguments[1]));
   }
+  const namesInngest = /\binngest\b/.test(analysis.sourceCode.text);
+  const namesPgBoss = /pg-boss/.test(analysis.sourceCode.text);
   for (const call of analysis.allCalls) {
     const callee = skipTransparent(call.callee);
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
     // Inngest: inngest.createFunction(config, trigger, handler)
-    if (method === 'createFunction' && call.arguments.length >= 3 && /\binngest\b/.test(analysis.sourceCode.text)) {
+    if (method === 'createFunction' && call.arguments.length >= 3 && namesInngest) {
       if (numberOption(analysis, call.arguments[0], ['retries']) !== 0) add('inngest', functionValue(analysis, call.arguments[2]));
       continue;
     }
     // Inngest: a step of a function defined in another file (`step.run(id, fn)` in an executor handed `step`)
-    if (method === 'run' && call.arguments.length >= 2 && isInngestStep(callee) && /\binngest\b/.test(analysis.sourceCode.text) && !insideCreateFunction(call)) {
+    if (method === 'run' && call.arguments.length >= 2 && isInngestStep(callee) && namesInngest && !insideCreateFunction(call)) {
       add('inngest', functionValue(analysis, call.arguments[1]));
       continue;
     }
@@ -216,7 +218,7 @@ function handlers(analysis: FileAnalysis): Handler[] {
       continue;
     }
     // pg-boss: boss.work(queue, [options,] handler) when the queue's jobs have a retryLimit
-    if (method === 'work' && /pg-boss/.test(analysis.sourceCode.text)) {
+    if (method === 'work' && namesPgBoss) {
       const name = queueName(analysis, call.arguments[0]);
       const limit = name === undefined ? undefined : bossRetryLimit(analysis, name);
       if (limit !== undefined && limit > 0) add('pg-boss', functionValue(analysis, call.arguments.at(-1)));
