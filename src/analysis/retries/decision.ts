@@ -13,7 +13,8 @@ import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import type { ProviderInfo } from '../providers.js';
 import { codeComparisonsOf, simpleStatusComparison, statusTestOf, type StatusRange } from '../tests.js';
-import { calleeFunction, constInit, inline, staticValue, UNKNOWN } from '../values.js';
+import { calleeFunction, constInit, inline, resolveExpression, staticValue, UNKNOWN } from '../values.js';
+import { failureValueOf, type FailureShape } from '../failure-values.js';
 import { throwsOnFailure } from '../error-paths.js';
 import { NETWORK_ERROR, type DecisionBasis, type Outcome, type Truth, type Walk } from './types.js';
 
@@ -60,8 +61,8 @@ export function evaluate(walk: Walk, node: Node): Truth {
       }
       if (current.operator === 'instanceof' && current.right.type === AST_NODE_TYPES.Identifier && mentionsProvider(walk, current.left)) {
         if (HTTP_ERROR_CLASSES.has(current.right.name)) return 'T';
-        // a class of this file that nothing creates: no provider error is one
-        return neverInstantiated(analysis, current.right) ? 'F' : 'O';
+        // a class of this file that nothing creates, or one the failed call never throws: no provider error is one
+        return neverInstantiated(analysis, current.right) || onlyBuiltinErrors(analysis, current.left, current.right) ? 'F' : 'O';
       }
       return opaqueOrUnknown(walk, current);
     }
@@ -123,6 +124,44 @@ function neverInstantiated(analysis: FileAnalysis, id: TSESTree.Identifier): boo
   const holder = def.node.parent;
   if (holder?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return false;
   return variable.references.every((ref) => ref.identifier.parent?.type === AST_NODE_TYPES.BinaryExpression && ref.identifier.parent.operator === 'instanceof' && ref.identifier.parent.right === ref.identifier);
+}
+
+const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError']);
+
+/**
+ * `err instanceof RateLimitError` where `err` is the failure of a same-file
+ * wrapper whose requests do not reject on an HTTP error (fetch) and whose
+ * every `throw` (its own and its same-file callees') is `new Error(…)`: a
+ * provider failure is a plain `Error`, never an instance of the app's class.
+ */
+function onlyBuiltinErrors(analysis: FileAnalysis, error: Node, cls: TSESTree.Identifier): boolean {
+  if (BUILTIN_ERRORS.has(cls.name)) return false;
+  const kind = analysis.kindOf(error);
+  const wrapper = kind?.k === 'error' ? kind.call?.wrapper : undefined;
+  if (!wrapper) return false;
+  const seen = new Set<FunctionNode>();
+  const plain = (fn: FunctionNode): boolean => {
+    if (seen.has(fn)) return true;
+    seen.add(fn);
+    let ok = true;
+    walkNodes(fn.body, analysis.sourceCode.visitorKeys, (node) => {
+      if (!ok) return 'stop';
+      if (isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.ThrowStatement) {
+        const thrown = skipTransparent(node.argument);
+        const callee = thrown.type === AST_NODE_TYPES.NewExpression ? skipTransparent(thrown.callee) : undefined;
+        ok = callee?.type === AST_NODE_TYPES.Identifier && BUILTIN_ERRORS.has(callee.name) && !findVariable(analysis.sourceCode, callee)?.defs.length;
+      } else if (node.type === AST_NODE_TYPES.CallExpression) {
+        const call = analysis.providerCall(node);
+        if (call?.request) ok = !call.request.throwsOnHttpError;
+        else if (call?.wrapper) ok = plain(call.wrapper);
+        else if (call) ok = false;
+      }
+      return undefined;
+    });
+    return ok;
+  };
+  return plain(wrapper);
 }
 
 const evaluating = new Set<Node>();
@@ -405,7 +444,66 @@ export function rejectsOnError(analysis: FileAnalysis, call: ProviderCall, scope
   const wrapper = call.wrapper;
   if (!wrapper) return true; // a wrapper named in settings: assume it throws
   const inner = analysis.calls.filter((c) => c !== call && c.node.range[0] >= wrapper.range[0] && c.node.range[1] <= wrapper.range[1]);
-  return inner.some((c) => rejectsOnError(analysis, c, wrapper)) || throwsOnFailure(analysis, wrapper.body) || throwsOnFailure(analysis, scope);
+  return inner.some((c) => rejectsOnError(analysis, c, wrapper)) || throwsOnFailure(analysis, wrapper.body) || throwsOnFailedResult(analysis, wrapper) || throwsOnFailure(analysis, scope);
+}
+
+type ResultPolarity = 'failure' | 'success' | undefined;
+
+const flipResult = (p: ResultPolarity): ResultPolarity => (p === 'failure' ? 'success' : p === 'success' ? 'failure' : undefined);
+
+/**
+ * Does a function throw when a wrapper it calls gives a failure back as a
+ * value (`const r = await send(…); if (!r.ok) throw new Error(r.errorCode)`)?
+ * Then the failed send reaches its caller as a rejection.
+ */
+function throwsOnFailedResult(analysis: FileAnalysis, fn: FunctionNode): boolean {
+  return someNode(
+    fn.body,
+    analysis.sourceCode.visitorKeys,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.ThrowStatement) return false;
+      for (let current: Node = node; current !== fn && current.parent; current = current.parent) {
+        const parent: Node = current.parent;
+        if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === current) continue;
+        const p = resultPolarity(analysis, parent.test);
+        if ((parent.consequent === current && p === 'failure') || (parent.alternate === current && p === 'success')) return true;
+      }
+      return false;
+    },
+    (node) => isFunction(node) && node !== fn,
+  );
+}
+
+/** What a test of a failure-value result says when true: `!r.ok`, `r.success === false`, `r.error` (failure); `r.ok`, `r` when failures are `null` (success). */
+function resultPolarity(analysis: FileAnalysis, node: Node): ResultPolarity {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') return flipResult(resultPolarity(analysis, current.argument));
+  if (current.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(current.operator)) {
+    const [side, other] = typeof staticValue(analysis, current.right) === 'boolean' ? [current.left, current.right] : [current.right, current.left];
+    const value = staticValue(analysis, other);
+    if (typeof value !== 'boolean') return undefined;
+    const p = value ? resultPolarity(analysis, side) : flipResult(resultPolarity(analysis, side));
+    return current.operator.startsWith('!') ? flipResult(p) : p;
+  }
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (failureResult(analysis, current.object) !== 'a failure object') return undefined;
+    return name === 'ok' || name === 'success' ? 'success' : name === 'error' ? 'failure' : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const shape = failureResult(analysis, current);
+    return shape === 'null' || shape === 'false' || shape === 'undefined' ? 'success' : undefined;
+  }
+  return undefined;
+}
+
+/** How the provider wrapper whose result `node` holds gives failures back, if it does. */
+function failureResult(analysis: FileAnalysis, node: Node): FailureShape | undefined {
+  let value = skipTransparent(resolveExpression(analysis, node));
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+  const call = value.type === AST_NODE_TYPES.CallExpression ? analysis.providerCall(value) : undefined;
+  const target = call?.wrapper ? { analysis, fn: call.wrapper } : call?.external;
+  return target ? failureValueOf(target.analysis, target.fn) : undefined;
 }
 
 export function innermostTry(call: Node, within: Node): TSESTree.TryStatement | undefined {
