@@ -2,6 +2,7 @@
  * Flags retries around provider calls whose decision lets codes that cannot
  * succeed be re-sent, and retries of rate limits that do not wait.
  */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { byNotability, endpointOf, ENGINE_STOP, getAnalysis, retryConstructs, type Endpoint, type JobEngine, type ProviderInfo } from '../src/analysis/index.js';
 import type { ErrorEntry, RetryClass } from '../src/catalog/schema.js';
 import { citeCode, createRule, listSome } from '../src/util/create-rule.js';
@@ -35,6 +36,8 @@ export default createRule({
       clientRetryStatuses: 'This {{library}} retry option re-sends {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; narrow statusCodes or methods.',
       jobRetry: 'This {{engine}} job runs again on every {{provider}} error it throws, including {{examples}}; {{stop}} for codes that cannot succeed.',
       jobPartialRetry: 'This {{engine}} job runs again on {{count}} {{provider}} {{errors}} that cannot succeed, such as {{examples}}; {{stop}} for them.',
+      queueRetry: 'This RabbitMQ consumer re-queues the message with {{action}}() on every {{provider}} error, including {{examples}}; check the code\'s retry class first and send the others to a dead-letter queue.',
+      queuePartialRetry: 'This RabbitMQ consumer re-queues the message with {{action}}() on {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; send them to a dead-letter queue instead.',
       rateLimitNoWait: 'This retry re-sends {{provider}} rate-limit errors ({{codes}}) at once; wait before the next attempt, with backoff.',
       ignoresRetryAfter: 'This retry of {{provider}} rate-limit errors ({{codes}}) ignores the wait in {{hint}}; wait that long before the next attempt.',
     },
@@ -61,6 +64,10 @@ export default createRule({
               const stop = ENGINE_STOP[engine];
               if (every) context.report({ node, loc, messageId: 'jobRetry', data: { engine, provider: provider.id, examples: cited, stop } });
               else context.report({ node, loc, messageId: 'jobPartialRetry', data: { engine, provider: provider.id, examples: cited, stop, count, errors } });
+            } else if (construct.form === 'queue') {
+              const action = node.type === AST_NODE_TYPES.CallExpression ? context.sourceCode.getText(node.callee) : 'a re-publish';
+              if (every) context.report({ node, loc, messageId: 'queueRetry', data: { action, provider: provider.id, examples: cited } });
+              else context.report({ node, loc, messageId: 'queuePartialRetry', data: { action, provider: provider.id, examples: cited, count, errors } });
             } else if (construct.form === 'client-option') {
               const library = construct.library ?? 'client';
               context.report({ node, loc, messageId: 'clientRetryStatuses', data: { library, provider: provider.id, count, errors, examples: cited } });

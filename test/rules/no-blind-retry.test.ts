@@ -1895,6 +1895,262 @@ ruleTester.run('no-blind-retry: job engines', rule, {
   ],
 });
 
+// ─── Message queues: a RabbitMQ consumer that puts the message back (R7) ───────
+// amqplib hands a nacked or rejected message out again unless told not to, and a
+// message re-published to a retry queue comes back after the queue's TTL: the
+// catch around the send decides the retry, as in a job. Giving up (nack without
+// requeue, a dead-letter queue) is not a retry; neither is publishing something
+// other than the message (a status event).
+const queue = (action: string) => ({ action, provider: 'meta-cloud', examples: EVERY['meta-cloud'] });
+
+ruleTester.run('no-blind-retry: RabbitMQ consumers', rule, {
+  valid: [
+    // the retry class decides: transient codes go to the delay queue, the others to the dead-letter queue
+    code`
+      import amqp from 'amqplib';
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      const channel = await (await amqp.connect('amqp://localhost')).createChannel();
+      await channel.consume('whatsapp.outbox', async (msg) => {
+        if (!msg) return;
+        try {
+          await axios.post('${META}', JSON.parse(msg.content.toString()));
+          channel.ack(msg);
+        } catch (err) {
+          const code = err.response?.data?.error?.code;
+          if (isRetryable('meta-cloud', code)) channel.sendToQueue('whatsapp.outbox.delay', msg.content, { expiration: '30000' });
+          else channel.sendToQueue('whatsapp.outbox.dlq', msg.content);
+          channel.ack(msg);
+        }
+      });
+    `,
+    // nack without requeue: the broker dead-letters the message
+    code`
+      import type { Channel, ConsumeMessage } from 'amqplib';
+      import axios from 'axios';
+      export async function listen(channel: Channel) {
+        await channel.consume('whatsapp', async (msg: ConsumeMessage | null) => {
+          if (!msg) return;
+          try {
+            await axios.post('${META}', JSON.parse(msg.content.toString()));
+            channel.ack(msg);
+          } catch {
+            channel.nack(msg, false, false);
+          }
+        });
+      }
+    `,
+    // re-published whole, but to the failed queue, with the reason
+    code`
+      import type { Channel, ConsumeMessage } from 'amqplib';
+      import axios from 'axios';
+      const FAILED_QUEUE = 'whatsapp.failed';
+      export async function listen(channel: Channel) {
+        await channel.consume('whatsapp', async (msg: ConsumeMessage | null) => {
+          if (!msg) return;
+          const job = JSON.parse(msg.content.toString());
+          try {
+            await axios.post('${META}', job);
+          } catch (err) {
+            channel.sendToQueue(FAILED_QUEUE, Buffer.from(JSON.stringify({ ...job, reason: String(err) })));
+          }
+          channel.ack(msg);
+        });
+      }
+    `,
+    // what is published is a status event about the message, not the message
+    code`
+      import type { Channel, ConsumeMessage } from 'amqplib';
+      import axios from 'axios';
+      export async function listen(channel: Channel) {
+        await channel.consume('whatsapp', async (msg: ConsumeMessage | null) => {
+          if (!msg) return;
+          const job = JSON.parse(msg.content.toString());
+          try {
+            await axios.post('${META}', job);
+          } catch {
+            channel.publish('events', 'message.status', Buffer.from(JSON.stringify({ id: job.id, status: 'undelivered' })));
+          }
+          channel.ack(msg);
+        });
+      }
+    `,
+    // the requeue flag is the retry class: codes that cannot succeed are not requeued (and 429 goes to a delay queue)
+    code`
+      import type { Channel, ConsumeMessage } from 'amqplib';
+      import axios from 'axios';
+      import { retryClassOf } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function listen(channel: Channel) {
+        await channel.consume('whatsapp', async (msg: ConsumeMessage | null) => {
+          if (!msg) return;
+          try {
+            await axios.post('${META}', JSON.parse(msg.content.toString()));
+            channel.ack(msg);
+          } catch (err) {
+            const code = err.response?.data?.error?.code;
+            if (retryClassOf('meta-cloud', code) === 'rate-limit') return channel.sendToQueue('whatsapp.retry', msg.content, { expiration: '60000' });
+            channel.nack(msg, false, retryClassOf('meta-cloud', code) === 'transient');
+          }
+        });
+      }
+    `,
+    // a promise's reject in a consumer is not the channel's: nothing is requeued
+    code`
+      import type { Channel, ConsumeMessage } from 'amqplib';
+      import axios from 'axios';
+      export function once(channel: Channel, pending: { reject(e: unknown): void }) {
+        return channel.consume('whatsapp', async (msg: ConsumeMessage | null) => {
+          if (!msg) return;
+          try {
+            await axios.post('${META}', JSON.parse(msg.content.toString()));
+          } catch (err) {
+            pending.reject(err);
+          }
+        });
+      }
+    `,
+  ],
+  invalid: [
+    // nack with requeue on every error
+    {
+      code: code`
+        import type { Channel, ConsumeMessage } from 'amqplib';
+        import axios from 'axios';
+        export async function listen(channel: Channel) {
+          await channel.consume('whatsapp', async (msg: ConsumeMessage | null) => {
+            if (!msg) return;
+            try {
+              await axios.post('${META}', JSON.parse(msg.content.toString()));
+              channel.ack(msg);
+            } catch (err) {
+              console.error(err);
+              channel.nack(msg, false, true);
+            }
+          });
+        }
+      `,
+      errors: [{ messageId: 'queueRetry', data: queue('channel.nack'), line: 11, column: 7, endLine: 11, endColumn: 37 }],
+    },
+    // the message handed to a method; reject() requeues by default
+    {
+      code: code`
+        import type { Channel, ConsumeMessage } from 'amqplib';
+        import axios from 'axios';
+        export class Outbox {
+          constructor(private readonly channel: Channel) {}
+          start() {
+            return this.channel.consume('whatsapp', (msg) => this.handle(msg!));
+          }
+          private async handle(msg: ConsumeMessage) {
+            try {
+              await axios.post('${META}', JSON.parse(msg.content.toString()));
+              this.channel.ack(msg);
+            } catch {
+              this.channel.reject(msg);
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'queueRetry', data: queue('this.channel.reject'), line: 13, column: 7, endLine: 13, endColumn: 31 }],
+    },
+    // a fetch wrapper gives failures back as { ok: false }; the processor throws them; the consumer re-publishes
+    // every failure but the app's own rate-limit error to the retry queue until the attempts run out
+    {
+      code: code`
+        import type { Channel, ConsumeMessage } from 'amqplib';
+        import { QuotaError, quota } from './quota';
+        const QUEUE = process.env.QUEUE ?? 'send';
+        const RETRY_QUEUE = \`\${QUEUE}.retry\`;
+        const DEAD_QUEUE = \`\${QUEUE}.dlq\`;
+        async function sendTemplate(to: string, name: string): Promise<{ ok: true; id: string } | { ok: false; code: string }> {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'template', template: { name } }) });
+          const body = await res.json();
+          if (!res.ok) return { ok: false, code: String(body.error?.code) };
+          return { ok: true, id: body.messages[0].id };
+        }
+        async function deliver(job: { to: string; template: string }) {
+          await quota.take();
+          const result = await sendTemplate(job.to, job.template);
+          if (!result.ok) throw new Error(result.code);
+        }
+        function republish(channel: Channel, queue: string, job: object, attempt: number) {
+          channel.sendToQueue(queue, Buffer.from(JSON.stringify({ ...job, attempt })), { expiration: String(attempt * 5000) });
+        }
+        export async function listen(channel: Channel) {
+          await channel.consume(QUEUE, async (msg: ConsumeMessage | null) => {
+            if (!msg) return;
+            const job = JSON.parse(msg.content.toString());
+            try {
+              await deliver(job);
+            } catch (err) {
+              if (err instanceof QuotaError) {
+                republish(channel, RETRY_QUEUE, job, job.attempt ?? 1);
+              } else if ((job.attempt ?? 1) < 5) {
+                republish(channel, RETRY_QUEUE, job, (job.attempt ?? 1) + 1);
+              } else {
+                republish(channel, DEAD_QUEUE, job, job.attempt);
+              }
+            }
+            channel.ack(msg);
+          });
+        }
+      `,
+      errors: [{ messageId: 'queueRetry', data: queue('republish'), line: 30, column: 9, endLine: 30, endColumn: 69 }],
+    },
+    // only 131047 is dead-lettered; every other code is published again to the queue it came from
+    {
+      code: code`
+        import type { Channel, ConsumeMessage } from 'amqplib';
+        import axios from 'axios';
+        export async function listen(channel: Channel) {
+          await channel.consume('whatsapp', async (msg: ConsumeMessage | null) => {
+            if (!msg) return;
+            try {
+              await axios.post('${META}', JSON.parse(msg.content.toString()));
+            } catch (err) {
+              if (err.response?.data?.error?.code === 131047) channel.nack(msg, false, false);
+              else channel.publish('', 'whatsapp', msg.content);
+              return;
+            }
+            channel.ack(msg);
+          });
+        }
+      `,
+      errors: [
+        {
+          messageId: 'queuePartialRetry',
+          data: { action: 'channel.publish', provider: 'meta-cloud', count: NON_RETRYABLE['meta-cloud'] - 1, errors: 'errors', examples: cite('meta-cloud', 131026, 190) },
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 56,
+        },
+      ],
+    },
+    // the retry class is checked, but nack(msg) hands a rate-limited message out again at once
+    {
+      code: code`
+        import type { Channel, ConsumeMessage } from 'amqplib';
+        import axios from 'axios';
+        import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+        export async function listen(channel: Channel) {
+          await channel.consume('whatsapp', async (msg: ConsumeMessage | null) => {
+            if (!msg) return;
+            try {
+              await axios.post('${META}', JSON.parse(msg.content.toString()));
+              channel.ack(msg);
+            } catch (err) {
+              if (isRetryable('meta-cloud', err.response?.data?.error?.code)) channel.nack(msg);
+              else channel.nack(msg, false, false);
+            }
+          });
+        }
+      `,
+      errors: [{ messageId: 'rateLimitNoWait', data: { provider: 'meta-cloud', codes: '4, 80007, 130429 and 6 more' }, line: 11, column: 71, endLine: 11, endColumn: 88 }],
+    },
+  ],
+});
+
 // ─── Requests that send no message (templates, media) ──────────────────────────
 // 131047 and the other send codes cannot come back from a templates listing: the
 // message cites the codes any Cloud API request can return (the catalog's

@@ -20,9 +20,9 @@ export type RetryDelay = 'none' | 'some' | 'provider-hint';
 
 export interface RetryConstruct {
   /** `helper`: a retry helper of another file that this call hands the request to as a callback. */
-  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'helper';
-  /** The retry library, client or job engine. */
-  readonly library?: RetryLibrary | 'got' | 'ky' | JobEngine;
+  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'queue' | 'helper';
+  /** The retry library, client, job engine or message-queue client. */
+  readonly library?: RetryLibrary | 'got' | 'ky' | JobEngine | 'amqplib';
   /** Where to report: the loop keyword's statement, the recursive call, the library call, the helper call. */
   readonly node: Node;
   readonly provider: ProviderInfo;
