@@ -306,6 +306,8 @@ export class FileAnalysis implements AnalysisEnv {
    * the helper are then wrapper calls.
    */
   private addCallbackInvocations(calls: readonly TSESTree.CallExpression[]): void {
+    /** Calls of another file's helper whose analysis was rebuilt with the invocations of their callback (once each). */
+    const relayered = new Set<TSESTree.CallExpression>();
     for (let changed = true; changed; ) {
       changed = false;
       const before = new Set(this.wrappers.keys());
@@ -321,9 +323,14 @@ export class FileAnalysis implements AnalysisEnv {
           const invocations = invocationsOf(target.analysis?.sourceCode ?? this.sourceCode, helper, index);
           if (target.analysis) {
             // a helper of another file: its analysis with these invocations as calls to the provider
-            // (a call that `addRunners` took for a runner of this callback is now known better)
+            // (a call that `addRunners` took for a runner of this callback, or a call of a helper that
+            // reaches a provider by itself too, is now known better)
             const known = this.callByNode.get(site);
-            if (invocations.length === 0 || (known && known.wrapper !== fn)) return;
+            const plain = known?.external;
+            const sameHelper = !!plain && !relayered.has(site) && plain.fn.range[0] === helper.range[0] && plain.fn.range[1] === helper.range[1] && plain.analysis.fileName === target.analysis.fileName;
+            const replaceable = !known || known.wrapper === fn || sameHelper;
+            if (invocations.length === 0 || !replaceable) return;
+            relayered.add(site);
             const layered = this.imports?.layerAnalysis(helper, provider, invocations);
             if (!layered?.wrappers.get(helper)) return;
             const call: ProviderCall = { node: site, provider, external: { analysis: layered, fn: helper } };

@@ -216,8 +216,8 @@ export function functionNamed(env: AnalysisEnv, id: TSESTree.Identifier): Functi
 /**
  * The function a call's callee invokes, where the code shows it: a function
  * or method of this file or an imported one, a method of an object literal,
- * of a class instance (`new C()`, `this`, a typed field or parameter), or a
- * static method.
+ * of a class instance (`new C()`, `this`, a typed field or parameter), of
+ * the base class (`super.send()`), or a static method.
  */
 export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefined {
   const current = skipTransparent(callee);
@@ -229,6 +229,13 @@ export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefin
   const name = memberName(current);
   if (name === undefined) return undefined;
   const object = skipTransparent(current.object);
+  // `super.process(id, send)`: the method of the base class (here or in an imported file)
+  if (object.type === AST_NODE_TYPES.Super) {
+    const cls = enclosingClass(current);
+    const base = cls?.superClass ? classOf(env, cls.superClass) : undefined;
+    const fn = base && classMethod(base, name);
+    return fn ? { fn } : undefined;
+  }
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const cls = enclosingClass(current);
     const method = enclosingFunction(current);
