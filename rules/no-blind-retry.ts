@@ -38,6 +38,8 @@ export default createRule({
       jobPartialRetry: 'This {{engine}} job runs again on {{count}} {{provider}} {{errors}} that cannot succeed, such as {{examples}}; {{stop}} for them.',
       queueRetry: 'This RabbitMQ consumer re-queues the message with {{action}}() on every {{provider}} error, including {{examples}}; check the code\'s retry class first and send the others to a dead-letter queue.',
       queuePartialRetry: 'This RabbitMQ consumer re-queues the message with {{action}}() on {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; send them to a dead-letter queue instead.',
+      statusRetry: 'On every {{provider}} error, including {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; check the code\'s retry class first and mark the others failed.',
+      statusPartialRetry: 'On {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; mark them failed instead.',
       rateLimitNoWait: 'This retry re-sends {{provider}} rate-limit errors ({{codes}}) at once; wait before the next attempt, with backoff.',
       ignoresRetryAfter: 'This retry of {{provider}} rate-limit errors ({{codes}}) ignores the wait in {{hint}}; wait that long before the next attempt.',
     },
@@ -68,6 +70,10 @@ export default createRule({
               const action = node.type === AST_NODE_TYPES.CallExpression ? context.sourceCode.getText(node.callee) : 'a re-publish';
               if (every) context.report({ node, loc, messageId: 'queueRetry', data: { action, provider: provider.id, examples: cited } });
               else context.report({ node, loc, messageId: 'queuePartialRetry', data: { action, provider: provider.id, examples: cited, count, errors } });
+            } else if (construct.form === 'status' && construct.statusWrite) {
+              const { status, counter } = construct.statusWrite;
+              if (every) context.report({ node, loc, messageId: 'statusRetry', data: { provider: provider.id, examples: cited, status, counter } });
+              else context.report({ node, loc, messageId: 'statusPartialRetry', data: { provider: provider.id, examples: cited, status, counter, count, errors } });
             } else if (construct.form === 'client-option') {
               const library = construct.library ?? 'client';
               context.report({ node, loc, messageId: 'clientRetryStatuses', data: { library, provider: provider.id, count, errors, examples: cited } });

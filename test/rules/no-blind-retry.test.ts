@@ -2151,6 +2151,142 @@ ruleTester.run('no-blind-retry: RabbitMQ consumers', rule, {
   ],
 });
 
+// ─── Status writes a scheduler sends again (R7, osmo-x) ────────────────────────
+// A catch that sets the record of a failed send back to a state that is sent
+// again ("pending", "retry", "queued") and counts the attempt on the same record
+// retries the send through whatever picks such records up. A status alone, a
+// record marked failed, or a counter kept elsewhere is no retry.
+const status = (provider: Provider, examples: string, value: string, counter: string) => ({ provider, examples, status: value, counter });
+
+ruleTester.run('no-blind-retry: status writes', rule, {
+  valid: [
+    // marked failed, attempts only counted
+    code`
+      import axios from 'axios';
+      export async function deliver(job: { payload: object; status: string; attempts: number }) {
+        try {
+          await axios.post('${META}', job.payload);
+          job.status = 'sent';
+        } catch {
+          job.status = 'failed';
+          job.attempts++;
+        }
+      }
+    `,
+    // the retry class decides: only transient codes go back to pending
+    code`
+      import axios from 'axios';
+      import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+      export async function deliver(job: { payload: object; status: string; attempts: number }) {
+        try {
+          await axios.post('${META}', job.payload);
+          job.status = 'sent';
+        } catch (err) {
+          if (isRetryable('meta-cloud', err.response?.data?.error?.code)) {
+            job.status = 'pending';
+            job.attempts += 1;
+          } else {
+            job.status = 'failed';
+          }
+        }
+      }
+    `,
+    // the status and the counter belong to different records: a statistic, not a retry
+    code`
+      import axios from 'axios';
+      const stats = { attempts: 0 };
+      export async function deliver(job: { payload: object; status: string }) {
+        try {
+          await axios.post('${META}', job.payload);
+        } catch {
+          job.status = 'pending';
+          stats.attempts++;
+        }
+      }
+    `,
+    // an update that marks the message failed with its attempt counted
+    code`
+      import axios from 'axios';
+      export async function deliver(db: any, id: string, payload: object) {
+        try {
+          await axios.post('${META}', payload);
+        } catch {
+          await db.outbox.update({ where: { id }, data: { status: 'FAILED', attempts: { increment: 1 } } });
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // Twilio: back to pending until five attempts, whatever the error
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN);
+        export async function deliver(message: { to: string; body: string; status: string; retryCount: number }) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${message.to}\`, body: message.body });
+            message.status = 'sent';
+          } catch (err) {
+            if (message.retryCount < 5) {
+              message.status = 'pending';
+              message.retryCount++;
+            } else {
+              message.status = 'failed';
+            }
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'statusRetry', data: status('twilio', cite('twilio', 63016, 20003), "'pending'", 'retryCount'), line: 9, column: 7, endLine: 9, endColumn: 34 }],
+    },
+    // one update with both: the status from a constant, the counter incremented by the ORM
+    {
+      code: code`
+        import axios from 'axios';
+        const RETRY = 'retry';
+        export async function deliver(db: any, id: string, payload: object) {
+          try {
+            await axios.post('${META}', payload);
+          } catch (err) {
+            console.error(err);
+            await db.outbox.update({ where: { id }, data: { status: RETRY, attempts: { increment: 1 } } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], 'RETRY', 'attempts'), line: 8, column: 5, endLine: 8, endColumn: 100 }],
+    },
+    // only 131047 is marked failed: every other code is queued again
+    {
+      code: code`
+        import axios from 'axios';
+        enum State { Queued = 'queued', Failed = 'failed' }
+        export async function deliver(job: { payload: object; state: State; tries: number }) {
+          try {
+            await axios.post('${META}', job.payload);
+          } catch (err) {
+            if (err.response?.data?.error?.code === 131047) {
+              job.state = State.Failed;
+              return;
+            }
+            job.tries = job.tries + 1;
+            job.state = State.Queued;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'statusPartialRetry',
+          data: { ...status('meta-cloud', cite('meta-cloud', 131026, 190), 'State.Queued', 'tries'), count: NON_RETRYABLE['meta-cloud'] - 1, errors: 'errors' },
+          line: 12,
+          column: 5,
+          endLine: 12,
+          endColumn: 30,
+        },
+      ],
+    },
+  ],
+});
+
 // ─── Requests that send no message (templates, media) ──────────────────────────
 // 131047 and the other send codes cannot come back from a templates listing: the
 // message cites the codes any Cloud API request can return (the catalog's
@@ -2589,6 +2725,25 @@ ruleTester.run('no-blind-retry: callback retry helpers of other files', rule, {
           retryTransient(() => axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Confirmed' } }));
       `,
     },
+    // a base class that sets a failed notification back to pending, handed an e-mail send: no WhatsApp send is retried
+    {
+      filename: `${APP}src/notifications/email.consumer.ts`,
+      code: code`
+        import { BaseConsumer, type Notification } from './base.consumer';
+        export class SmsConsumer extends BaseConsumer {
+          constructor(private readonly sms: { send(to: string, body: string): Promise<void> }) {
+            super();
+          }
+          protected async load(id: string): Promise<Notification> {
+            return { id, status: 'queued', retryCount: 0 };
+          }
+          protected async save(): Promise<void> {}
+          deliver(id: string, to: string, body: string) {
+            return super.process(id, () => this.sms.send(to, body));
+          }
+        }
+      `,
+    },
     // the helper given something that is no provider call retries no send
     {
       filename: `${APP}src/jobs/cleanup.ts`,
@@ -2615,6 +2770,34 @@ ruleTester.run('no-blind-retry: callback retry helpers of other files', rule, {
       errors: [
         { messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 5, column: 9, endLine: 5, endColumn: 132 },
         { messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 7, column: 9, endLine: 7, endColumn: 24 },
+      ],
+    },
+    // a base class of another file (notifications/base.consumer.ts) sets every failed send back to pending
+    // with its retry counted: reported at the super call that hands it the send, naming the write
+    {
+      filename: `${APP}src/notifications/whatsapp.consumer.ts`,
+      code: code`
+        import { sendText } from '../whatsapp/messages';
+        import { BaseConsumer, type Notification } from './base.consumer';
+        export class ReminderConsumer extends BaseConsumer {
+          protected async load(id: string): Promise<Notification> {
+            return { id, status: 'queued', retryCount: 0 };
+          }
+          protected async save(): Promise<void> {}
+          remind(id: string, to: string) {
+            return super.process(id, () => sendText(to, 'Your appointment is tomorrow'));
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'statusRetry',
+          data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'], status: "'pending'", counter: 'retryCount' },
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 81,
+        },
       ],
     },
   ],

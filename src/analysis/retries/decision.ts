@@ -323,6 +323,7 @@ export function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Out
     case AST_NODE_TYPES.ClassDeclaration:
       return set('next');
     default: {
+      if (walk.isRetryStatement?.(statement)) return set('retry');
       const calls = callsIn(statement, keys);
       if (calls.some(walk.isStopCall)) return set('stop');
       if (calls.some(walk.isRetryCall)) return set('retry');
@@ -538,9 +539,9 @@ export function decisionsOf(analysis: FileAnalysis): Set<Node> {
   return found;
 }
 
-/** The error path inside a retried function: its try/catch around the provider call, or none (every error propagates). */
-export function functionErrorPath(analysis: FileAnalysis, fn: FunctionNode, walk: Walk): Set<Outcome> {
-  const call = analysis.calls.find((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+/** The error path inside a retried function: its try/catch around the provider call (the first, or `sent`), or none (every error propagates). */
+export function functionErrorPath(analysis: FileAnalysis, fn: FunctionNode, walk: Walk, sent?: ProviderCall): Set<Outcome> {
+  const call = sent ?? analysis.calls.find((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
   if (!call) return set('stop');
   const found = innermostTry(call.node, fn);
   // `catch (e) { throw e; }` changes nothing: the error leaves as it came

@@ -26,7 +26,9 @@ export function helperConstructs(analysis: FileAnalysis): RetryConstruct[] {
     for (const inner of retryConstructs(external.analysis)) {
       if (!inner.calls.some((c) => isCallbackInvocation(c) && within(c))) continue;
       found.push({
-        form: 'helper',
+        // a status write keeps its form: its message names the write, wherever it is reported
+        form: inner.form === 'status' ? 'status' : 'helper',
+        ...(inner.statusWrite ? { statusWrite: inner.statusWrite } : {}),
         node: call.node,
         provider: inner.provider,
         calls: [call],

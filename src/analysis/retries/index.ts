@@ -1,6 +1,7 @@
 /**
  * Retries around provider calls — hand-written loops, recursion, retry
- * libraries, client retry options, job engines, message queues — and what their retry decision does with
+ * libraries, client retry options, job engines, message queues, status
+ * writes a scheduler sends again — and what their retry decision does with
  * each documented code. Each kind of construct has its own finder; the
  * per-code decision walk (`decision.ts`) is shared by all of them.
  */
@@ -11,6 +12,7 @@ import { jobConstructs } from './job-engines.js';
 import { libraryConstructs } from './libraries.js';
 import { loopConstructs } from './loops.js';
 import { queueConstructs } from './queues.js';
+import { statusConstructs } from './status-writes.js';
 import { recursionConstructs } from './recursion.js';
 import type { RetryConstruct } from './types.js';
 
@@ -28,7 +30,7 @@ const cache = new WeakMap<FileAnalysis, RetryConstruct[]>();
 export function retryConstructs(analysis: FileAnalysis): readonly RetryConstruct[] {
   let found = cache.get(analysis);
   if (!found) {
-    found = [...loopConstructs(analysis), ...recursionConstructs(analysis), ...libraryConstructs(analysis), ...clientOptionConstructs(analysis), ...jobConstructs(analysis), ...queueConstructs(analysis), ...helperConstructs(analysis)];
+    found = [...loopConstructs(analysis), ...recursionConstructs(analysis), ...libraryConstructs(analysis), ...clientOptionConstructs(analysis), ...jobConstructs(analysis), ...queueConstructs(analysis), ...statusConstructs(analysis), ...helperConstructs(analysis)];
     cache.set(analysis, found);
   }
   return found;

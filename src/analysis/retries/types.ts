@@ -20,7 +20,7 @@ export type RetryDelay = 'none' | 'some' | 'provider-hint';
 
 export interface RetryConstruct {
   /** `helper`: a retry helper of another file that this call hands the request to as a callback. */
-  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'queue' | 'helper';
+  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'queue' | 'status' | 'helper';
   /** The retry library, client, job engine or message-queue client. */
   readonly library?: RetryLibrary | 'got' | 'ky' | JobEngine | 'amqplib';
   /** Where to report: the loop keyword's statement, the recursive call, the library call, the helper call. */
@@ -32,6 +32,8 @@ export interface RetryConstruct {
   /** What the decision looked at, over all codes. */
   basis(): DecisionBasis;
   readonly delay: RetryDelay;
+  /** For a status write: the status written and the counter counted up (`DeliveryStatus.PENDING`, `retryCount`). */
+  readonly statusWrite?: { readonly status: string; readonly counter: string };
   /** The code that runs again on each attempt (a loop body, the retried function). */
   readonly region: Node;
   /** Does the construct re-send after a network error (no response at all)? That is when a lost response can double a send. */
@@ -57,6 +59,8 @@ export interface Walk {
   readonly onThrow: (statement: TSESTree.ThrowStatement) => Outcome | Set<Outcome>;
   /** What a `return` means; by default it re-sends when its value calls a retry call, else stops. */
   readonly onReturn?: (statement: TSESTree.ReturnStatement) => Set<Outcome>;
+  /** Statements that re-send by themselves (a record set back to pending with its attempt counted). */
+  readonly isRetryStatement?: (statement: TSESTree.Statement) => boolean;
   /** Inside a loop, `continue` retries and `break` stops. */
   readonly inLoop: boolean;
   readonly basis: Set<DecisionBasis>;

@@ -1,0 +1,192 @@
+/**
+ * Retries by a status write: a catch around a provider send that sets the
+ * record back to a state a scheduler sends again (`pending`, `retry`,
+ * `queued`) and counts the attempt on the same record, side by side:
+ *
+ *   notification.deliveryStatus = DeliveryStatus.PENDING;
+ *   notification.retryCount++;
+ *
+ * or in one update (`repo.update(id, { status: 'pending', attempts: n.attempts + 1 })`,
+ * Prisma's `{ retryCount: { increment: 1 } }`). The two together say "send it
+ * again later"; a status alone (a record marked failed, a counter kept for
+ * statistics) is no retry. The catch decides, code by code, as for any other
+ * retry.
+ *
+ * A catch around a callback the function was given (`await send()` in a
+ * helper of another file) guards that callback's send: it is judged at each
+ * call that hands a send over (see `helpers.ts`), with the callback's
+ * provider, not for the other calls in the same `try`.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, findVariable, isFunction, memberName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
+import { evaluateString } from '../values.js';
+import { construct } from './construct.js';
+import { baseWalk, functionErrorPath, innermostTry } from './decision.js';
+import type { RetryConstruct } from './types.js';
+
+const STATUS_FIELD = /status|state$/i;
+const COUNTER_FIELD = /retr|attempt|tries/i;
+const SEND_AGAIN = /pending|retry|queued|scheduled|waiting/i;
+
+/** A write that sets a record back to be sent again, with the attempt counted. */
+interface RetryWrite {
+  readonly statement: TSESTree.Statement;
+  readonly status: string;
+  readonly counter: string;
+}
+
+const fieldName = (node: Node): string | undefined => {
+  const current = skipTransparent(node);
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(current);
+  return typeof name === 'string' ? name : undefined;
+};
+
+const keyName = (property: TSESTree.Property): string | undefined =>
+  property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+
+/** Does a value name a state that is sent again (`'pending'`, `Status.RETRY`, a constant holding `'queued'`)? */
+function sendsAgain(analysis: FileAnalysis, value: Node): boolean {
+  const text = analysis.sourceCode.getText(value);
+  return SEND_AGAIN.test(text) || SEND_AGAIN.test(evaluateString(analysis, value).text);
+}
+
+/** `x.retryCount++`, `x.attempts += 1`, `x.attempts = x.attempts + 1`: the counter and the record's text. */
+function increment(analysis: FileAnalysis, statement: TSESTree.Statement): { record: string; counter: string } | undefined {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const expression = skipTransparent(statement.expression);
+  let target: Node | undefined;
+  if (expression.type === AST_NODE_TYPES.UpdateExpression && expression.operator === '++') target = expression.argument;
+  if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
+    if (expression.operator === '+=') target = expression.left;
+    const right = skipTransparent(expression.right);
+    if (expression.operator === '=' && right.type === AST_NODE_TYPES.BinaryExpression && right.operator === '+' && analysis.sourceCode.getText(right.left) === analysis.sourceCode.getText(expression.left)) {
+      target = expression.left;
+    }
+  }
+  const counter = target && fieldName(target);
+  const object = target && skipTransparent(target);
+  if (!counter || !COUNTER_FIELD.test(counter) || object?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return { record: analysis.sourceCode.getText(object.object), counter };
+}
+
+/** `x.status = Status.PENDING`: the record's text and the status written. */
+function statusAssignment(analysis: FileAnalysis, statement: TSESTree.Statement): { record: string; status: string } | undefined {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const expression = skipTransparent(statement.expression);
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return undefined;
+  const field = fieldName(expression.left);
+  const left = skipTransparent(expression.left);
+  if (!field || !STATUS_FIELD.test(field) || left.type !== AST_NODE_TYPES.MemberExpression || !sendsAgain(analysis, expression.right)) return undefined;
+  return { record: analysis.sourceCode.getText(left.object), status: analysis.sourceCode.getText(expression.right) };
+}
+
+/** An update whose object sets both (`{ status: 'pending', attempts: job.attempts + 1 }`, `{ retryCount: { increment: 1 } }`). */
+function updateObject(analysis: FileAnalysis, statement: TSESTree.Statement): { status: string; counter: string } | undefined {
+  let found: { status: string; counter: string } | undefined;
+  walkNodes(statement, analysis.sourceCode.visitorKeys, (node) => {
+    if (found) return 'stop';
+    if (isFunction(node)) return false;
+    if (node.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    let status: string | undefined;
+    let counter: string | undefined;
+    for (const property of node.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = keyName(property);
+      if (!key) continue;
+      if (STATUS_FIELD.test(key) && sendsAgain(analysis, property.value)) status = analysis.sourceCode.getText(property.value);
+      else if (COUNTER_FIELD.test(key) && counts(analysis, property.value)) counter = key;
+    }
+    if (status && counter) found = { status, counter };
+    return undefined;
+  });
+  return found;
+}
+
+/** `n.attempts + 1`, `{ increment: 1 }`, `attempt + 1`. */
+function counts(analysis: FileAnalysis, value: Node): boolean {
+  const current = skipTransparent(value);
+  if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') return true;
+  if (current.type === AST_NODE_TYPES.ObjectExpression) {
+    return current.properties.some((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'increment');
+  }
+  return false;
+}
+
+/** The retry writes of a catch: each statement list's status write beside an increment of the same record, or one update object with both. */
+function retryWrites(analysis: FileAnalysis, body: TSESTree.BlockStatement): RetryWrite[] {
+  const found: RetryWrite[] = [];
+  walkNodes(body, analysis.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    const list = node.type === AST_NODE_TYPES.BlockStatement ? node.body : node.type === AST_NODE_TYPES.SwitchCase ? node.consequent : undefined;
+    if (!list) {
+      return undefined;
+    }
+    const increments = list.map((s) => increment(analysis, s)).filter((i) => i !== undefined);
+    for (const statement of list) {
+      const assignment = statusAssignment(analysis, statement);
+      const counted = assignment && increments.find((i) => i.record === assignment.record);
+      if (assignment && counted) {
+        found.push({ statement, status: assignment.status, counter: counted.counter });
+        continue;
+      }
+      const update = statement.type === AST_NODE_TYPES.ExpressionStatement || statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ReturnStatement ? updateObject(analysis, statement) : undefined;
+      if (update) found.push({ statement, ...update });
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Does the `try` run a callback its function was given (`await send()`, `send` a parameter)? */
+function runsParameter(analysis: FileAnalysis, block: TSESTree.BlockStatement, fn: FunctionNode): boolean {
+  let found = false;
+  walkNodes(block, analysis.sourceCode.visitorKeys, (node) => {
+    if (found) return 'stop';
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier) {
+      const def = findVariable(analysis.sourceCode, node.callee)?.defs[0];
+      found = def?.type === 'Parameter' && def.node === fn;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** A provider call of a helper's layered analysis that is the invocation of a callback it was handed. */
+const isCallbackInvocation = (call: ProviderCall): boolean => !call.request && !call.wrapper && !call.external;
+
+/** Every catch of the file that sets the record of a failed send back to be sent again, with its attempt counted. */
+export function statusConstructs(analysis: FileAnalysis): RetryConstruct[] {
+  const text = analysis.sourceCode.text;
+  if (!COUNTER_FIELD.test(text) || !SEND_AGAIN.test(text)) return [];
+  const found: RetryConstruct[] = [];
+  const seen = new Set<Node>();
+  for (const call of analysis.calls) {
+    const fn = enclosingFunction(call.node);
+    const tryStatement = fn && innermostTry(call.node, fn);
+    const handler = tryStatement?.handler;
+    if (!fn || !tryStatement || !handler || seen.has(handler)) continue;
+    // a try around a callback the function was given: judged with the callback's send, at the calls that hand it over
+    if (!isCallbackInvocation(call) && runsParameter(analysis, tryStatement.block, fn)) continue;
+    seen.add(handler);
+    const writes = retryWrites(analysis, handler.body);
+    const [first] = writes;
+    if (!first) continue;
+    const statements = new Set<TSESTree.Statement>(writes.map((w) => w.statement));
+    found.push({
+      ...construct({
+        form: 'status',
+        node: first.statement,
+        provider: call.provider,
+        calls: [call],
+        region: handler,
+        delay: 'some', // sent again by a later run of the scheduler
+        walk: (entry, basis) => functionErrorPath(analysis, fn, baseWalk(analysis, entry, call.provider, basis, { isRetryStatement: (s) => statements.has(s) }), call),
+      }),
+      statusWrite: { status: first.status, counter: first.counter },
+    });
+  }
+  return found;
+}
