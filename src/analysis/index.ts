@@ -8,7 +8,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';
-import { projectRootFor } from './modules.js';
+import { projectRootFor, rememberLintedParse } from './modules.js';
 import { analyseLintedFile, startLint } from './project.js';
 import { typeInfoOf } from './types.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
@@ -35,6 +35,7 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const file = { path: context.physicalFilename, root: projectRootFor(context.cwd, context.physicalFilename) };
   const project = startLint(file, settings, types);
   const analysis = analyseLintedFile(sourceCode, settings, types, project, file.path);
+  if (analysis) rememberLintedParse(file.path, sourceCode);
   cache.set(sourceCode, { settings, analysis });
   return analysis;
 }
