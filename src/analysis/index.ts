@@ -21,7 +21,7 @@ export { alwaysThrows, decidedOnCode, errorPaths, failurePolarity, isProviderErr
 export { carries, codeReaches, failureValueOf, isFailureValue, isStandIn, pathExits, type FailureShape, type PathExit } from './failure-values.js';
 export { outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
-export { codeComparisonsOf, codePresence, codeTestedBeside, messageTestOf, onlyWithoutCode, spell, statusTestOf, type CodeComparison, type CodeSpelling, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
+export { codeComparisonsOf, codePresence, codeTestedBeside, valuesComparedBeside, messageTestOf, onlyWithoutCode, spell, statusTestOf, type CodeComparison, type CodeSpelling, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 export { deliverableByWebhook, fromWebhook, statusHandlers, webhookField, type StateTest, type StatusHandler } from './webhook.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();
