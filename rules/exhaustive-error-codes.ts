@@ -65,9 +65,18 @@ function checkIgnore(ignore: readonly (string | number)[], settings: ResolvedSet
   done.add(key);
 }
 
+const placeholders = new Map<string, WeakMap<ErrorEntry, string>>();
+
+/** The statement a suggested case starts with (the same text for every dispatch of a provider: made once per code). */
 function placeholder(dispatch: Dispatch, entry: ErrorEntry): string {
-  const what = `${dispatch.provider.id} ${entry.code} (${entry.title})`.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-  return `throw new Error('Not implemented yet: ${what}');`;
+  let byEntry = placeholders.get(dispatch.provider.id);
+  if (!byEntry) placeholders.set(dispatch.provider.id, (byEntry = new WeakMap()));
+  let text = byEntry.get(entry);
+  if (text === undefined) {
+    const what = `${dispatch.provider.id} ${entry.code} (${entry.title})`.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+    byEntry.set(entry, (text = `throw new Error('Not implemented yet: ${what}');`));
+  }
+  return text;
 }
 
 function lineIndent(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): string {

@@ -137,8 +137,20 @@ export function walkNodes(root: Node, keys: VisitorKeys, visit: (node: Node) => 
     const verdict = visit(node);
     if (verdict === 'stop') return true;
     if (verdict === false) continue;
-    const children = childrenOf(node, keys);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    // the children pushed last to first, so that they are visited in source order (no array per node)
+    const nodeKeys = keys[node.type];
+    if (!nodeKeys) continue;
+    for (let k = nodeKeys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[nodeKeys[k]!];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (child && typeof (child as Node).type === 'string') {
+        stack.push(child as Node);
+      }
+    }
   }
   return false;
 }

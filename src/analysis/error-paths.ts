@@ -329,8 +329,8 @@ function handlerThrows(analysis: FileAnalysis, body: Node): boolean {
   return found;
 }
 
-/** Is what `node` rejects (or throws) with caught inside `fn` by a `catch` or `.catch(…)` handler that never throws? */
-function swallowedWithin(analysis: FileAnalysis, node: Node, fn: FunctionNode): boolean {
+/** Is what `node` rejects (or throws) with caught inside `fn` (a function, or a `try` block) by a `catch` or `.catch(…)` handler that never throws? */
+export function swallowedWithin(analysis: FileAnalysis, node: Node, fn: Node): boolean {
   for (let current: Node = node; current !== fn && current.parent; current = current.parent) {
     const parent: Node = current.parent;
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler && !handlerThrows(analysis, parent.handler.body)) return true;

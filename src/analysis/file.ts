@@ -38,6 +38,7 @@ function consumesPromise(call: TSESTree.CallExpression): boolean {
 /** Functions known to make (or not make) an HTTP request; AST nodes are shared by every analysis of a parsed file. */
 const mayRequestCache = new WeakMap<FunctionNode, boolean>();
 import { webhookKind } from './webhook.js'; // webhook: errors of WhatsApp status webhooks
+import { swallowedWithin } from './error-paths.js';
 
 export interface ProviderCall {
   readonly node: TSESTree.CallExpression;
@@ -671,7 +672,8 @@ export class FileAnalysis implements AnalysisEnv {
     const cached = this.tryCalls.get(block);
     if (cached !== undefined) return cached ?? undefined;
     const [start, end] = block.range;
-    const found = this.calls.find((c) => c.node.range[0] >= start && c.node.range[1] <= end && isAwaitedWithin(c.node, block)) ?? null;
+    // a call whose failure an inner `catch` handles without throwing sends nothing to this block's catch
+    const found = this.calls.find((c) => c.node.range[0] >= start && c.node.range[1] <= end && isAwaitedWithin(c.node, block) && !swallowedWithin(this, c.node, block)) ?? null;
     this.tryCalls.set(block, found);
     return found ?? undefined;
   }

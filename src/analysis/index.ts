@@ -8,7 +8,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';
-import { projectRootFor } from './modules.js';
+import { projectRootFor, rememberLintedParse } from './modules.js';
 import { analyseLintedFile, startLint } from './project.js';
 import { typeInfoOf } from './types.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
@@ -21,7 +21,7 @@ export { alwaysThrows, decidedOnCode, errorPaths, failurePolarity, isProviderErr
 export { carries, codeReaches, failureValueOf, isFailureValue, isStandIn, pathExits, type FailureShape, type PathExit } from './failure-values.js';
 export { outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
-export { codeComparisonsOf, codePresence, codeTestedBeside, messageTestOf, onlyWithoutCode, spell, statusTestOf, type CodeComparison, type CodeSpelling, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
+export { codeComparisonsOf, codePresence, codeTestedBeside, valuesComparedBeside, messageTestOf, onlyWithoutCode, spell, statusTestOf, type CodeComparison, type CodeSpelling, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 export { deliverableByWebhook, fromWebhook, statusHandlers, webhookField, type StateTest, type StatusHandler } from './webhook.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();
@@ -35,6 +35,7 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const file = { path: context.physicalFilename, root: projectRootFor(context.cwd, context.physicalFilename) };
   const project = startLint(file, settings, types);
   const analysis = analyseLintedFile(sourceCode, settings, types, project, file.path);
+  if (analysis) rememberLintedParse(file.path, sourceCode);
   cache.set(sourceCode, { settings, analysis });
   return analysis;
 }

@@ -559,9 +559,47 @@ export function parseProjectFile(path: string, text: string, program?: ts.Progra
   }
 }
 
-/** The parsed file (untyped), once per modification. */
+/** How many of ESLint's own parses of linted files are kept for reuse. */
+const MAX_LINTED_PARSES = 64;
+
+/** ESLint's parses of files linted earlier in this process, by path, most recent last. */
+const lintedParses = new Map<string, Readonly<TSESLint.SourceCode>>();
+
+/**
+ * Keeps ESLint's parse of a linted file that concerns a provider, so that a
+ * file importing it later reuses it instead of parsing the same text again.
+ * Only a parse this module would have made itself is kept: the
+ * typescript-eslint parser without a program, as an ES module. The last
+ * {@link MAX_LINTED_PARSES} are kept.
+ */
+export function rememberLintedParse(path: string, sourceCode: Readonly<TSESLint.SourceCode>): void {
+  const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: unknown; program?: unknown } | undefined;
+  if (sourceCode.ast.sourceType !== 'module' || !services?.esTreeNodeToTSNodeMap || services.program) return;
+  lintedParses.delete(path);
+  lintedParses.set(path, sourceCode);
+  if (lintedParses.size > MAX_LINTED_PARSES) lintedParses.delete(lintedParses.keys().next().value!);
+}
+
+const parses = { own: 0, reused: 0 };
+
+/** How many imported files were parsed here, and how many reused ESLint's parse (for tests and the bench). */
+export function parseCounts(): { readonly own: number; readonly reused: number } {
+  return { ...parses };
+}
+
+/** The parsed file (untyped), once per modification: ESLint's parse of the same text when it linted the file, else our own. */
 export function parsedFile(file: CachedFile): Readonly<TSESLint.SourceCode> | undefined {
-  if (file.sourceCode === undefined) file.sourceCode = parseProjectFile(file.path, file.text) ?? null;
+  if (file.sourceCode === undefined) {
+    const linted = lintedParses.get(file.path);
+    if (linted && linted.text === file.text) {
+      parses.reused++;
+      registerSourceCode(linted);
+      file.sourceCode = linted;
+    } else {
+      parses.own++;
+      file.sourceCode = parseProjectFile(file.path, file.text) ?? null;
+    }
+  }
   return file.sourceCode ?? undefined;
 }
 

@@ -4,7 +4,7 @@
  * `has` on literal lists). Rules judge them; this file only recognises them.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, skipTransparent, someNode, type Node } from './ast.js';
+import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node } from './ast.js';
 import { exits } from './dispatch.js';
 import type { CodeForm, FileAnalysis, ProviderCall } from './file.js';
 import { isClientError } from './clients.js';
@@ -338,6 +338,43 @@ function textOf(analysis: FileAnalysis, node: Node): string | undefined {
   const value = staticValue(analysis, node);
   const text = typeof value === 'string' ? value : regexSource(analysis, node);
   return text === '' ? undefined : text;
+}
+
+/** Expressions a code comparison climbs through to the decision it is part of. */
+const DECISION_PARTS = new Set<string>([
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.TSAsExpression,
+]);
+
+/**
+ * The other values compared with the same provider's code in the decision a
+ * comparison is part of: the other operands of its `||` / `&&` chain, the
+ * other elements of its list, the other cases of its `switch`
+ * (`code === 21656 || code === '21656'` gives `21656` for the string half).
+ */
+export function valuesComparedBeside(analysis: FileAnalysis, comparison: CodeComparison): unknown[] {
+  let top: Node = comparison.node;
+  while (top.parent) {
+    if (top.parent.type === AST_NODE_TYPES.SwitchCase) {
+      top = top.parent.parent;
+      break;
+    }
+    if (!DECISION_PARTS.has(top.parent.type)) break;
+    top = top.parent;
+  }
+  const values: unknown[] = [];
+  walkNodes(top, analysis.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    for (const other of codeComparisonsOf(analysis, node)) if (other.provider === comparison.provider && other.node !== comparison.node) values.push(other.value);
+    return undefined;
+  });
+  return values;
 }
 
 /** A decision on a provider error's human-readable text, if `node` is one. */

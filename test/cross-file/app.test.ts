@@ -6,13 +6,14 @@
  * must all agree; and an edit to an imported file changes the findings of the
  * file that imports it on the next lint, as in an editor.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, test } from 'vitest';
 import plugin from '../../src/index.js';
+import { parseCounts } from '../../src/analysis/modules.js';
 
 const APP = fileURLToPath(new URL('../fixtures/cross-file/app/', import.meta.url));
 const BUILT = new URL('../../dist/src/index.js', import.meta.url).href;
@@ -92,6 +93,43 @@ describe('a Cloud API app spread over files', () => {
     const threaded = await (await ESLint.fromOptionsModule(pathToFileURL(file))).lintFiles(['src']);
     expect(findings(APP, threaded)).toEqual(EXPECTED);
   }, 60_000);
+
+  test("files linted in any order agree: an import reuses ESLint's parse of a file linted before it, or is parsed anew", async () => {
+    // two copies, so that neither lint finds the other's caches
+    const lintInOrder = async (reverse: boolean) => {
+      const root = join(mkdtempSync(join(tmpdir(), 'wa-order-')), 'app');
+      cpSync(APP, root, { recursive: true });
+      const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never });
+      const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f)).sort();
+      if (reverse) files.reverse();
+      const before = parseCounts();
+      const results: ESLint.LintResult[] = [];
+      for (const file of files) {
+        const path = join(root, 'src', file);
+        results.push(...(await eslint.lintText(readFileSync(path, 'utf8'), { filePath: path })));
+      }
+      const after = parseCounts();
+      return { found: findings(root, results), own: after.own - before.own, reused: after.reused - before.reused };
+    };
+    const forward = await lintInOrder(false);
+    const backward = await lintInOrder(true);
+    expect(forward.found).toEqual(EXPECTED);
+    expect(backward.found).toEqual(EXPECTED);
+    expect(forward.reused).toBeGreaterThan(0);
+    expect(backward.reused).toBeGreaterThan(0);
+    expect(forward.own + forward.reused).toBeGreaterThan(0);
+  });
+
+  test("an imported file's unsaved text in the editor is not what its importers see", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'wa-unsaved-')), 'app');
+    cpSync(APP, root, { recursive: true });
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never });
+    const messages = join(root, 'src/whatsapp/messages.ts');
+    // the editor lints the wrapper with an edit not saved yet: it still names the Cloud API, but no longer calls it
+    await eslint.lintText('// https://graph.facebook.com\nexport async function sendText(to: string, text: string) {\n  return `${to}: ${text}`;\n}\n', { filePath: messages });
+    const reminder = join(root, 'src/jobs/reminder.ts');
+    expect(findings(root, await eslint.lintText(readFileSync(reminder, 'utf8'), { filePath: reminder }))).toEqual(['src/jobs/reminder.ts:5:3 no-blind-retry blindRetry meta-cloud']);
+  });
 
   test('an edit to an imported file shows on the next lint of the file that imports it', async () => {
     const root = join(mkdtempSync(join(tmpdir(), 'wa-edit-')), 'app');

@@ -1824,8 +1824,55 @@ ruleTester.run('no-message-branching (gateways)', rule, {
       `,
       filename: 'sms.ts',
     },
+    // the send has its own catch that answers and never throws: the outer catch sees only the handler's own errors
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function POST(req) {
+          try {
+            const company = await findCompany(req);
+            if (!company) throw new Error('company not found');
+            try {
+              await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + company.phone, body: 'hi' });
+            } catch (sendError) {
+              return Response.json({ error: 'send failed' }, { status: 502 });
+            }
+            return Response.json({ ok: true });
+          } catch (error) {
+            if (error.message.includes('company not found')) return Response.json({ error: 'no company' }, { status: 404 });
+            return Response.json({ error: 'internal' }, { status: 500 });
+          }
+        }
+      `,
+      filename: 'route.ts',
+    },
   ],
   invalid: [
+    // the same, with an inner catch that rethrows: the Twilio error reaches the outer text test
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function POST(req) {
+          try {
+            const company = await findCompany(req);
+            try {
+              await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + company.phone, body: 'hi' });
+            } catch (sendError) {
+              log(sendError);
+              throw sendError;
+            }
+            return Response.json({ ok: true });
+          } catch (error) {
+            if (error.message.includes('24 hours')) return Response.json({ error: 'window closed' }, { status: 409 });
+            return Response.json({ error: 'internal' }, { status: 500 });
+          }
+        }
+      `,
+      filename: 'route.ts',
+      errors: [{ messageId: 'messageBranching', data: { field: 'message', provider: 'twilio', codeField: 'body.code' }, line: 14, column: 9, endLine: 14, endColumn: 43 }],
+    },
     {
       code: code`
         import twilio from 'twilio';

@@ -67,6 +67,19 @@ ruleTester.run('no-unknown-error-code', rule, {
       const body = await res.json();
       if (body.error.code === 250) askForPermission();
     `,
+    // The same code in both types, side by side: the number half is the right test, the string half only never matches.
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (body.error.code === 131047 || body.error.code === '131047') sendTemplate();
+      if (['131026', 131026].includes(body.error.code)) skip();
+      switch (body.error.code) {
+        case '130429':
+        case 130429:
+          backOff();
+          break;
+      }
+    `,
     // Loose equality converts: '131047' == 131047 is true.
     code`
       const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
@@ -563,6 +576,36 @@ ruleTester.run('no-unknown-error-code', rule, {
                 });
                 const body = await res.json();
                 if (body.error.code === 131047) sendTemplate();
+              `,
+            },
+          ],
+        },
+      ],
+    },
+
+    // a string beside another code's number is still a test that never matches
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 131026 || body.error.code === '131047') sendTemplate();
+      `,
+      errors: [
+        {
+          messageId: 'wrongType',
+          data: { provider: 'meta-cloud', type: 'number', value: "'131047'", suggestion: '131047', title: REENGAGEMENT },
+          line: 3,
+          column: 55,
+          endLine: 3,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: REENGAGEMENT },
+              output: code`
+                const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+                const body = await res.json();
+                if (body.error.code === 131026 || body.error.code === 131047) sendTemplate();
               `,
             },
           ],

@@ -9,7 +9,7 @@ import type { FileAnalysis, ProviderCall } from '../file.js';
 import type { ProviderInfo } from '../providers.js';
 import { resolveExpression, staticValue } from '../values.js';
 import { NETWORK_ERROR, type DecisionBasis, type Outcome, type RetryConstruct, type RetryDelay, type RetryVerdict } from './types.js';
-import { callsIn } from './decision.js';
+import { answer, callsIn, insideWalk, traced, type Trace } from './decision.js';
 
 const DELAY_CALLEE = /^(sleep|delay|wait|pause|backoff|setTimeout|timeout|setTimeoutPromise)$|(Sleep|Delay|Backoff|Wait|Timeout)$/;
 
@@ -64,14 +64,42 @@ export interface Builder {
   walk(entry: ErrorEntry, basis: Set<DecisionBasis>): Set<Outcome>;
 }
 
+let grouping = true;
+let walks = 0;
+
+/**
+ * For tests and the bench: walk every code on its own (`false`) instead of
+ * once per group of codes that answer alike; and how many walks were run.
+ */
+export function groupCodes(on: boolean): void {
+  grouping = on;
+}
+
+export function codeWalks(): number {
+  return walks;
+}
+
+function verdictOf(outcomes: Set<Outcome>): RetryVerdict {
+  return outcomes.has('opaque') ? 'opaque' : outcomes.has('retry') ? 'retried' : 'not-retried';
+}
+
 export function construct(builder: Builder): RetryConstruct {
   const verdicts = new Map<ErrorEntry, RetryVerdict>();
   const basis = new Set<DecisionBasis>();
+  // the walks so far: a code that answers a walk's questions as its code did gets the same verdict (see `traced`)
+  const walked: { readonly trace: Trace; readonly verdict: RetryVerdict }[] = [];
   const verdict = (entry: ErrorEntry): RetryVerdict => {
+    // asked from inside another walk: walked again, so that the outer walk records every question
+    if (insideWalk()) return verdictOf(traced(entry, () => builder.walk(entry, basis)).result);
     let found = verdicts.get(entry);
     if (!found) {
-      const outcomes = builder.walk(entry, basis);
-      found = outcomes.has('opaque') ? 'opaque' : outcomes.has('retry') ? 'retried' : 'not-retried';
+      if (grouping) found = walked.find(({ trace }) => trace.answers.every(([question, given]) => answer(entry, question) === given))?.verdict;
+      if (!found) {
+        walks++;
+        const { result: outcomes, trace } = traced(entry, () => builder.walk(entry, basis));
+        found = verdictOf(outcomes);
+        walked.push({ trace, verdict: found });
+      }
       verdicts.set(entry, found);
     }
     return found;

@@ -81,7 +81,7 @@ export function evaluate(walk: Walk, node: Node): Truth {
       const helper = catalogHelper(walk, current);
       if (helper === 'isRetryable') {
         walk.basis.add('classification');
-        return entry !== NETWORK_ERROR && RETRYABLE_CLASSES.has(entry.retry) ? 'T' : 'F';
+        return entry !== NETWORK_ERROR && RETRYABLE_CLASSES.has(retryClassOf(entry)) ? 'T' : 'F';
       }
       const callee = skipTransparent(current.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'isAxiosError') return 'T';
@@ -193,7 +193,7 @@ function classificationComparison(walk: Walk, node: TSESTree.BinaryExpression): 
     const value = staticValue(walk.analysis, other);
     if (typeof value !== 'string') return undefined;
     walk.basis.add('classification');
-    const matches: Truth = walk.entry !== NETWORK_ERROR && walk.entry.retry === value ? 'T' : 'F';
+    const matches: Truth = walk.entry !== NETWORK_ERROR && retryClassOf(walk.entry) === value ? 'T' : 'F';
     return node.operator.startsWith('!') ? not(matches) : matches;
   }
   return undefined;
@@ -206,7 +206,63 @@ export function catalogHelper(walk: Walk, call: TSESTree.CallExpression): string
   return source?.module === CATALOG_MODULE ? source.name : undefined;
 }
 
+/**
+ * What a walk asked about the code it ran for, with the answers. A walk
+ * reads its code only through `valueMatches`, `statusMatches` and
+ * `retryClassOf`, so another code that gives the same answers takes the same
+ * path to the same outcome: `construct.ts` walks once per group of codes that
+ * a retry's tests treat alike, not once per code.
+ */
+export type Question = readonly ['value', unknown] | readonly ['status', readonly StatusRange[]] | readonly ['retry'];
+
+export interface Trace {
+  readonly entry: ErrorEntry;
+  readonly answers: (readonly [Question, Truth | string])[];
+}
+
+let tracing: Trace | undefined;
+
+/** Runs a walk for `entry`, recording the questions it asks about `entry`. */
+export function traced<T>(entry: ErrorEntry, run: () => T): { readonly result: T; readonly trace: Trace } {
+  const saved = tracing;
+  const trace: Trace = { entry, answers: [] };
+  tracing = trace;
+  try {
+    return { result: run(), trace };
+  } finally {
+    tracing = saved;
+    // a walk run inside another one for the same code: the outer outcome depends on these answers too
+    if (saved?.entry === entry) saved.answers.push(...trace.answers);
+  }
+}
+
+/** Is a walk being traced (a verdict asked for from inside another walk)? */
+export function insideWalk(): boolean {
+  return tracing !== undefined;
+}
+
+/** The answer `entry` gives to a question another walk asked. */
+export function answer(entry: ErrorEntry, question: Question): Truth | string {
+  switch (question[0]) {
+    case 'value':
+      return matchValue(entry, question[1]);
+    case 'status':
+      return matchStatus(entry, question[1]);
+    case 'retry':
+      return entry.retry;
+  }
+}
+
+function noted<A extends Truth | string>(entry: ErrorEntry, question: Question, found: A): A {
+  if (tracing?.entry === entry) tracing.answers.push([question, found]);
+  return found;
+}
+
 export function valueMatches(entry: ErrorEntry, value: unknown): Truth {
+  return noted(entry, ['value', value], matchValue(entry, value));
+}
+
+function matchValue(entry: ErrorEntry, value: unknown): Truth {
   if (typeof entry.code === 'string' && entry.code.startsWith('*')) return entryMatches(entry, value) ? 'U' : 'F';
   if (entryMatches(entry, value)) return 'T';
   // a range entry (Meta 200–299) matches one of its values only
@@ -215,9 +271,18 @@ export function valueMatches(entry: ErrorEntry, value: unknown): Truth {
 
 /** Codes with no documented status never match a status test: nothing can be said of them. */
 export function statusMatches(entry: ErrorEntry, ranges: readonly StatusRange[]): Truth {
+  return noted(entry, ['status', ranges], matchStatus(entry, ranges));
+}
+
+function matchStatus(entry: ErrorEntry, ranges: readonly StatusRange[]): Truth {
   const inside = entry.httpStatus.filter((s) => ranges.some(([lo, hi]) => s >= lo && s <= hi));
   if (inside.length === 0) return 'F';
   return inside.length === entry.httpStatus.length ? 'T' : 'U';
+}
+
+/** The code's retry class, as a walk reads it (`isRetryable(code)`, `retryClassOf(p, code) === …`). */
+function retryClassOf(entry: ErrorEntry): string {
+  return noted(entry, ['retry'], entry.retry);
 }
 
 function mentionsProvider(walk: Walk, node: Node): boolean {
