@@ -2255,6 +2255,23 @@ ruleTester.run('no-blind-retry: status writes', rule, {
       `,
       errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], 'RETRY', 'attempts'), line: 8, column: 5, endLine: 8, endColumn: 100 }],
     },
+    // a status kept inside a retry loop is the loop's bookkeeping: the loop is reported, once
+    {
+      code: code`
+        import axios from 'axios';
+        export async function deliver(job: { payload: object; status: string; attempts: number }) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.post('${META}', job.payload);
+            } catch {
+              job.status = 'retrying';
+              job.attempts++;
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
     // only 131047 is marked failed: every other code is queued again
     {
       code: code`

@@ -12,7 +12,7 @@ import { retryConstructs } from './index.js';
 import type { RetryConstruct } from './types.js';
 
 /** A provider call known only from a caller: the invocation of a callback the caller passed in. */
-function isCallbackInvocation(call: ProviderCall): boolean {
+export function isCallbackInvocation(call: ProviderCall): boolean {
   return !call.request && !call.wrapper && !call.external;
 }
 

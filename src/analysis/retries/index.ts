@@ -30,7 +30,11 @@ const cache = new WeakMap<FileAnalysis, RetryConstruct[]>();
 export function retryConstructs(analysis: FileAnalysis): readonly RetryConstruct[] {
   let found = cache.get(analysis);
   if (!found) {
-    found = [...loopConstructs(analysis), ...recursionConstructs(analysis), ...libraryConstructs(analysis), ...clientOptionConstructs(analysis), ...jobConstructs(analysis), ...queueConstructs(analysis), ...statusConstructs(analysis), ...helperConstructs(analysis)];
+    const loops = [...loopConstructs(analysis), ...recursionConstructs(analysis)];
+    // a status written inside a loop or recursion that re-sends is bookkeeping of that retry, judged there
+    const inside = (node: Node) => loops.some((c) => c.region.range[0] <= node.range[0] && node.range[1] <= c.region.range[1]);
+    const statuses = statusConstructs(analysis).filter((c) => !inside(c.node));
+    found = [...loops, ...libraryConstructs(analysis), ...clientOptionConstructs(analysis), ...jobConstructs(analysis), ...queueConstructs(analysis), ...statuses, ...helperConstructs(analysis)];
     cache.set(analysis, found);
   }
   return found;

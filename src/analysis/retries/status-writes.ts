@@ -19,10 +19,11 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, isFunction, memberName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
-import type { FileAnalysis, ProviderCall } from '../file.js';
+import type { FileAnalysis } from '../file.js';
 import { evaluateString } from '../values.js';
 import { construct } from './construct.js';
 import { baseWalk, functionErrorPath, innermostTry } from './decision.js';
+import { isCallbackInvocation } from './helpers.js';
 import type { RetryConstruct } from './types.js';
 
 const STATUS_FIELD = /status|state$/i;
@@ -153,9 +154,6 @@ function runsParameter(analysis: FileAnalysis, block: TSESTree.BlockStatement, f
   });
   return found;
 }
-
-/** A provider call of a helper's layered analysis that is the invocation of a callback it was handed. */
-const isCallbackInvocation = (call: ProviderCall): boolean => !call.request && !call.wrapper && !call.external;
 
 /** Every catch of the file that sets the record of a failed send back to be sent again, with its attempt counted. */
 export function statusConstructs(analysis: FileAnalysis): RetryConstruct[] {
