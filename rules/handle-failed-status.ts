@@ -3,14 +3,15 @@
  * on it without reading the error code: most Cloud API send failures arrive
  * there, after the send was accepted with HTTP 200.
  */
-import { getAnalysis, statusHandlers, type StatusHandler } from '../src/analysis/index.js';
+import { droppedStatuses, getAnalysis, statusHandlers, statuslessHandlers } from '../src/analysis/index.js';
+import type { ProviderInfo } from '../src/analysis/providers.js';
 import type { Node } from '../src/analysis/ast.js';
 import { citeCode, createRule, listSome } from '../src/util/create-rule.js';
 
-type MessageId = 'failedIgnored' | 'statusIgnored' | 'failedWithoutCode' | 'failedStateIgnored';
+type MessageId = 'failedIgnored' | 'statusIgnored' | 'failedWithoutCode' | 'failedStateIgnored' | 'statusesUnread' | 'statusDropped';
 
 /** `131047 (Re-engagement message)`: the first code the catalog names as an example of a failed send. */
-function example(handler: StatusHandler): string {
+function example(handler: { readonly provider: ProviderInfo; readonly notable: readonly (string | number)[] }): string {
   const [code] = handler.notable;
   if (code === undefined) return 'a documented code';
   const entry = handler.provider.entry(code);
@@ -37,6 +38,10 @@ export default createRule<[], MessageId>({
       statusIgnored: 'This {{provider}} status handler reads the status but never acts on {{failed}}, missing failures like {{example}}; branch on {{codeField}}.',
       failedStateIgnored: 'This {{provider}} status handler acts on {{handled}} but not {{missing}}, which carries {{codeField}} too; handle {{missing}} as well.',
       failedWithoutCode: 'This {{provider}} status handler acts on {{failed}} but {{detail}}, so {{example}} looks like any failure; branch on {{codeField}}.',
+      statusesUnread:
+        "This {{provider}} webhook handler reads value.messages but never value.statuses, where failed sends arrive as 'failed' with errors[].code (like {{example}}); handle the statuses too.",
+      statusDropped:
+        "{{callee}}() returns this {{provider}} webhook's status as '{{key}}', but it is never read here, so failed sends and their errors[].code (like {{example}}) are dropped; handle it.",
     },
   },
   create(context) {
@@ -44,6 +49,12 @@ export default createRule<[], MessageId>({
     if (!analysis) return {};
     return {
       'Program:exit'() {
+        for (const handler of statuslessHandlers(analysis)) {
+          context.report({ node: handler.node, messageId: 'statusesUnread', data: { provider: handler.provider.id, example: example(handler) } });
+        }
+        for (const dropped of droppedStatuses(analysis)) {
+          context.report({ node: dropped.call, messageId: 'statusDropped', data: { provider: dropped.provider.id, callee: dropped.callee, key: dropped.key, example: example(dropped) } });
+        }
         for (const handler of statusHandlers(analysis)) {
           if (handler.escapes) continue;
           const provider = handler.provider.id;
