@@ -1648,7 +1648,8 @@ function collectStatusless(state: Webhooks, provider: ProviderInfo): StatuslessH
     .sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
-const HTTP_METHODS = /^(?:POST|PUT|handler|default)$/;
+/** Names of exported functions that frameworks call with requests (Next.js route handlers, serverless `handler`). */
+const HTTP_METHODS = /^(?:POST|PUT|handler)$/;
 
 /**
  * Is a handler unit where requests come in (so that the statuses reach it,
@@ -1733,16 +1734,29 @@ function droppedAt(analysis: FileAnalysis, call: TSESTree.CallExpression): Dropp
   if (typeof name !== 'string') return undefined;
   const target = analysis.externalCallees.get(call);
   if (!target) return undefined;
-  const { fn, analysis: external } = target;
-  const returned = returnedExpressions(fn).map((expression) => skipTransparent(expression));
-  if (!returned.some((expression) => expression.type === AST_NODE_TYPES.ObjectExpression)) return undefined;
+  const returned = returnedStatus(target.analysis, target.fn);
+  if (!returned) return undefined;
+  const { key: statusKey, exclusive, provider } = returned;
+  if (kept && !keptDrops(analysis, kept, statusKey, exclusive)) return undefined;
+  return { call, callee: name, key: statusKey, provider, notable: provider.def.statusWebhook?.notable ?? [] };
+}
+
+const returnedStatuses = new WeakMap<FunctionNode, { key: string; exclusive: ReadonlySet<string>; provider: ProviderInfo } | null>();
+
+/**
+ * The property a function returns a WhatsApp status under (`return { status:
+ * value.statuses[0] }`), and the properties only its other returns have
+ * (`message`): a test of one of those keeps the status out. Once per function.
+ */
+function returnedStatus(external: FileAnalysis, fn: FunctionNode): { key: string; exclusive: ReadonlySet<string>; provider: ProviderInfo } | undefined {
+  const cached = returnedStatuses.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  returnedStatuses.set(fn, null);
   const state = webhooksOf(external);
   if (!state?.provider) return undefined;
-  const provider = state.provider;
-  // the keys of each returned object; the status keys
   const returns: string[][] = [];
   let key: string | undefined;
-  for (const expression of returned) {
+  for (const expression of returnedExpressions(fn).map((e) => skipTransparent(e))) {
     if (expression.type !== AST_NODE_TYPES.ObjectExpression) continue;
     const keys: string[] = [];
     for (const property of expression.properties) {
@@ -1756,10 +1770,10 @@ function droppedAt(analysis: FileAnalysis, call: TSESTree.CallExpression): Dropp
   }
   if (key === undefined) return undefined;
   const statusKey = key;
-  // properties that only returns without the status have: a test of one of them keeps the status out
   const exclusive = new Set(returns.filter((keys) => !keys.includes(statusKey)).flat().filter((k) => !returns.some((keys) => keys.includes(k) && keys.includes(statusKey))));
-  if (kept && !keptDrops(analysis, kept, statusKey, exclusive)) return undefined;
-  return { call, callee: name, key: statusKey, provider, notable: provider.def.statusWebhook?.notable ?? [] };
+  const found = { key: statusKey, exclusive, provider: state.provider };
+  returnedStatuses.set(fn, found);
+  return found;
 }
 
 /** Does no use of the variable holding the result pass the status on? */
