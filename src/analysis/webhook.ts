@@ -87,6 +87,7 @@
  * that reads neither a status's `status` nor its `errors` (only its `id` or
  * `recipient_id`, for a key or a contact lookup) is no handler.
  */
+import { basename } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { clientOf, importOf } from './clients.js';
@@ -932,6 +933,8 @@ export interface StatusHandler {
   readonly readsState: boolean;
   /** A status, or the list, is handed to code this file cannot see (a queue, another module): nothing to judge here. */
   readonly escapes: boolean;
+  /** Arguments that hand a status to another file's function or class, which decided the facts anchored there, with its name and file. */
+  readonly via: ReadonlyMap<Node, string>;
 }
 
 interface Facts {
@@ -948,6 +951,8 @@ interface Facts {
   texts: { node: Node; field: string }[];
   fieldReads: Node[];
   escapes: boolean;
+  /** Arguments that hand the value to another file's code, with what they hand it to (`StatusEvent in status-event.ts`). */
+  via: Map<Node, string>;
 }
 
 const handlerCache = new WeakMap<FileAnalysis, StatusHandler[]>();
@@ -1030,6 +1035,7 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
       fieldReads: facts.fieldReads,
       readsState: facts.readsState,
       escapes: facts.escapes,
+      via: facts.via,
     });
   }
   return handlers.sort((a, b) => a.first.range[0] - b.first.range[0]);
@@ -1135,7 +1141,8 @@ function followExternal(state: Webhooks, call: TSESTree.CallExpression | TSESTre
   if (!cache) followed.set(state, (cache = new Map()));
   const key = `${target.range[0]}:${index}:${value.shape}:${value.depth}:${value.provider ?? ''}:${JSON.stringify(value.field ?? [])}`;
   const cached = cache.get(key);
-  if (cached !== undefined) return cached ? rehome(cached, node) : undefined;
+  const label = `${targetName(target)} in ${basename(pathOf(programOf(target)) ?? '')}`;
+  if (cached !== undefined) return cached ? rehome(cached, node, label) : undefined;
   cache.set(key, null); // recursion: nothing known
   const external = analysis.imports?.analysisOf(target);
   const seeds = external && seedsFor(external, target, index, { ...value, certain: true }, depth + 1);
@@ -1165,13 +1172,21 @@ function followExternal(state: Webhooks, call: TSESTree.CallExpression | TSESTre
     }
   }
   cache.set(key, facts ?? null);
-  return facts && rehome(facts, node);
+  return facts && rehome(facts, node, label);
+}
+
+/** A class's or function's name, as messages name what a status was handed to. */
+function targetName(target: FunctionNode | ClassNode): string {
+  if (!isFunction(target)) return target.id?.name ?? 'a class';
+  const name = functionName(target);
+  return name ? `${name}()` : 'a function';
 }
 
 /** Facts found in another file, anchored at the argument that hands the value there. */
-function rehome(facts: Facts, anchor: Node): Facts {
+function rehome(facts: Facts, anchor: Node, label: string): Facts {
   return {
     ...facts,
+    via: new Map([[anchor, label]]),
     first: facts.first && anchor,
     tests: facts.tests.map((test) => ({ ...test, node: anchor })),
     recorded: facts.recorded.map(() => anchor),
@@ -1261,7 +1276,7 @@ function unitOf(node: Node, program: Node): Node {
 }
 
 function emptyFacts(): Facts {
-  return { callback: undefined, sdk: false, first: undefined, hasStatus: false, readsState: false, tests: [], recorded: [], readsCode: false, texts: [], fieldReads: [], escapes: false };
+  return { callback: undefined, sdk: false, first: undefined, hasStatus: false, readsState: false, tests: [], recorded: [], readsCode: false, texts: [], fieldReads: [], escapes: false, via: new Map() };
 }
 
 function mergeInto(target: Facts, source: Facts): void {
@@ -1276,6 +1291,7 @@ function mergeInto(target: Facts, source: Facts): void {
   target.texts.push(...source.texts);
   target.fieldReads.push(...source.fieldReads);
   target.escapes ||= source.escapes;
+  for (const [node, label] of source.via) if (!target.via.has(node)) target.via.set(node, label);
 }
 
 function outermostFunction(node: Node): FunctionNode | undefined {

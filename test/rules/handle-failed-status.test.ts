@@ -15,9 +15,9 @@ import rule from '../../rules/handle-failed-status.js';
 import { code, ruleTester } from '../rule-tester.js';
 
 const EXAMPLE = '131047 (Re-engagement message)';
-const ignored = (handled: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', handled, codeField, example: EXAMPLE, failed: "'failed'" });
-const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', codeField, example: EXAMPLE, failed: "'failed'" });
-const withoutCode = (detail: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', failed: "'failed'", detail, codeField, example: EXAMPLE });
+const ignored = (handled: string, codeField = 'errors[].code', where = '') => ({ provider: 'meta-cloud', where, handled, codeField, example: EXAMPLE, failed: "'failed'" });
+const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', where: '', codeField, example: EXAMPLE, failed: "'failed'" });
+const withoutCode = (detail: string, codeField = 'errors[].code', where = '') => ({ provider: 'meta-cloud', where, failed: "'failed'", detail, codeField, example: EXAMPLE });
 
 ruleTester.run('handle-failed-status', rule, {
   valid: [
@@ -485,8 +485,8 @@ ruleTester.run('handle-failed-status', rule, {
 // --- other providers' status callbacks: Twilio (form-encoded, 'failed' or 'undelivered' with ErrorCode), Gupshup ---
 // Linted as `hooks.ts`: the evidence that a callback is WhatsApp's comes from the code.
 
-const twilio = { provider: 'twilio', codeField: 'ErrorCode', example: '63016 (Outside messaging window)', failed: "'failed' or 'undelivered'" };
-const gupshup = { provider: 'gupshup', codeField: 'payload.payload.code', failed: "'failed'", example: '1002 (Number Not Exist On WhatsApp)' };
+const twilio = { provider: 'twilio', where: '', codeField: 'ErrorCode', example: '63016 (Outside messaging window)', failed: "'failed' or 'undelivered'" };
+const gupshup = { provider: 'gupshup', where: '', codeField: 'payload.payload.code', failed: "'failed'", example: '1002 (Number Not Exist On WhatsApp)' };
 
 ruleTester.run('handle-failed-status (status callbacks)', rule, {
   valid: [
@@ -775,7 +775,7 @@ ruleTester.run('handle-failed-status (statuses handed to other files)', rule, {
           }
         }
       `,
-      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 5, column: 85, endLine: 5, endColumn: 91 }],
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code', 'errors[].code', ' (through StatusEvent in status-event.ts)'), line: 5, column: 85, endLine: 5, endColumn: 91 }],
     },
     // the status kept in a parameter property: only 'read' is applied
     {
@@ -787,7 +787,7 @@ ruleTester.run('handle-failed-status (statuses handed to other files)', rule, {
           value.statuses?.forEach((status) => new Receipt(status).apply(store));
         }
       `,
-      errors: [{ messageId: 'failedIgnored', data: ignored("'read'"), line: 4, column: 51, endLine: 4, endColumn: 57 }],
+      errors: [{ messageId: 'failedIgnored', data: ignored("'read'", 'errors[].code', ' (through Receipt in receipt.ts)'), line: 4, column: 51, endLine: 4, endColumn: 57 }],
     },
     // the service returns { status } and the controller goes on only with the message
     {
