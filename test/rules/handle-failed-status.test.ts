@@ -746,6 +746,20 @@ ruleTester.run('handle-failed-status (statuses handed to other files)', rule, {
         }
       `,
     },
+    // handed on behind a test of a property no return has: the status may go with it
+    {
+      filename: `${CROSS}src/inbox.controller.ts`,
+      code: code`
+        import { InboxService } from './services/inbox.service';
+        export class InboxController {
+          constructor(private readonly inbox: InboxService, private readonly bot: { reply(x: unknown): void }) {}
+          receive(body: unknown) {
+            const parsed: any = this.inbox.parse(body);
+            if (parsed.ready) this.bot.reply(parsed);
+          }
+        }
+      `,
+    },
     // the whole result handed on, the status with it
     {
       filename: `${CROSS}src/inbox.controller.ts`,
