@@ -158,6 +158,8 @@ export class FileAnalysis implements AnalysisEnv {
   readonly calls: ProviderCall[] = [];
   /** Every call expression of the file, in source order. */
   readonly allCalls: TSESTree.CallExpression[] = [];
+  /** Calls of functions of other project files, with those files' analyses (as the calls were resolved while building). */
+  readonly externalCallees = new Map<TSESTree.CallExpression, ExternalFunction>();
   /** Every `new` expression of the file, in source order (job workers, queues). */
   readonly allNews: TSESTree.NewExpression[] = [];
   private readonly callByNode = new Map<TSESTree.CallExpression, ProviderCall>();
@@ -235,6 +237,7 @@ export class FileAnalysis implements AnalysisEnv {
         continue;
       }
       if (target && 'external' in target) {
+        this.externalCallees.set(call, target.external);
         // with type information, the program's view of the other file (typed values in it) comes first
         const external = (this.types && this.externalFunction(call)) || target.external;
         const reached = external.analysis.wrappers.get(external.fn);

@@ -22,7 +22,18 @@ export { carries, codeReaches, failureValueOf, isFailureValue, isStandIn, pathEx
 export { outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
 export { codeComparisonsOf, codePresence, codeTestedBeside, valuesComparedBeside, messageTestOf, onlyWithoutCode, spell, statusTestOf, type CodeComparison, type CodeSpelling, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
-export { deliverableByWebhook, fromWebhook, statusHandlers, webhookField, type StateTest, type StatusHandler } from './webhook.js';
+export {
+  deliverableByWebhook,
+  droppedStatuses,
+  fromWebhook,
+  statusHandlers,
+  statuslessHandlers,
+  webhookField,
+  type DroppedStatus,
+  type StateTest,
+  type StatusHandler,
+  type StatuslessHandler,
+} from './webhook.js';
 
 const cache = new WeakMap<object, { settings: ResolvedSettings; analysis: FileAnalysis | undefined }>();
 
