@@ -5,7 +5,7 @@
  * keeps the provider's code, error body or original error.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { alwaysThrows, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
@@ -52,11 +52,58 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
     }
     if (n.type === AST_NODE_TYPES.Property && !n.computed) return visit(n.value); // `{ error: … }`: the key names nothing
+    if (n.type === AST_NODE_TYPES.LogicalExpression && (n.operator === '||' || n.operator === '??')) {
+      // `err?.toString() || err`: text is never empty, so the right side is reached only when the chain
+      // broke on a missing error, and then it holds nothing either
+      const shortCircuit = textShortCircuit(n.left);
+      if (shortCircuit !== undefined && (shortCircuit === null || sameValue(analysis, shortCircuit, n.right))) return visit(n.left);
+    }
     // text made from it (`\`send failed: ${err}\``, `'code ' + code`) keeps only text, like `err.message`
     if (n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+')) return false;
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);
+}
+
+/**
+ * Is `node` text that is never empty (`x.toString()`, `String(x)`, a
+ * template with words in it)? Then `node || other` never reaches `other`,
+ * except where `x?.toString()` met a missing `x`: returns `null` when nothing
+ * can break it, `x` when that can, and `undefined` when the text may be empty
+ * (or a longer chain may break).
+ */
+function textShortCircuit(node: Node): Node | null | undefined {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.TemplateLiteral) return current.quasis.some((q) => (q.value.cooked ?? '') !== '') ? null : undefined;
+  if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = current.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && current.arguments.length === 1) return null; // String(undefined) is 'undefined'
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'toString' || current.arguments.length > 0 || current.optional) return undefined;
+  // `err.toString()` throws on a missing `err`; `err?.toString()` gives undefined; a chain that breaks earlier is not followed
+  if (optionalWithin(callee.object)) return undefined;
+  return callee.optional ? callee.object : null;
+}
+
+function optionalWithin(node: Node): boolean {
+  for (let current: Node = node; ; ) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (current.optional) return true;
+      current = current.object;
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      if (current.optional) return true;
+      current = current.callee;
+    } else if (current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
+      current = current.expression;
+    } else {
+      return false;
+    }
+  }
+}
+
+/** Do two expressions read the same value (`err` and `err`, `e.response` and `e?.response`)? */
+function sameValue(analysis: FileAnalysis, a: Node, b: Node): boolean {
+  const text = (n: Node) => sourceCodeOf(analysis.sourceCode, n).getText(skipTransparent(n)).replace(/\?\./g, '.').replace(/\s+/g, '');
+  return text(a) === text(b);
 }
 
 /**

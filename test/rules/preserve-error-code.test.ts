@@ -1743,3 +1743,144 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
     },
   ],
 });
+
+ruleTester.run('preserve-error-code: text that is never empty before `||`', rule, {
+  valid: [
+    // `err.message` can be empty, so `|| err` can pass the error whole
+    code`
+      import axios from 'axios';
+      export async function upload(form: FormData) {
+        try {
+          const res = await axios.post('${META}', form);
+          return res.data.id;
+        } catch (err) {
+          throw new ServerError(err.message || err);
+        }
+      }
+    `,
+    // the chain can break on a missing body, and then the error itself is passed
+    code`
+      import axios from 'axios';
+      export async function upload(form: FormData) {
+        try {
+          const res = await axios.post('${META}', form);
+          return res.data.id;
+        } catch (err) {
+          throw new ServerError(err.response?.data?.toString() || err);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // `err?.toString() || err`: the text is never empty, so `err` is passed only when it is missing
+    {
+      code: code`
+        import axios from 'axios';
+        export async function upload(form: FormData) {
+          try {
+            const res = await axios.post('${META}', form);
+            return res.data.id;
+          } catch (err) {
+            throw new ServerError(err?.toString() || err);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                export async function upload(form: FormData) {
+                  try {
+                    const res = await axios.post('${META}', form);
+                    return res.data.id;
+                  } catch (err) {
+                    throw new ServerError(err?.toString() || err, { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `String(e) ?? e` and a template with words: never empty either
+    {
+      code: code`
+        import axios from 'axios';
+        export async function upload(form: FormData) {
+          try {
+            const res = await axios.post('${META}', form);
+            return res.data.id;
+          } catch (e) {
+            if (isTimeout(e)) throw new ServerError(String(e) ?? e);
+            throw new ServerError(\`upload: \${e}\` || e);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import axios from 'axios';
+                export async function upload(form: FormData) {
+                  try {
+                    const res = await axios.post('${META}', form);
+                    return res.data.id;
+                  } catch (e) {
+                    if (isTimeout(e)) throw new ServerError(String(e) ?? e, { cause: e });
+                    throw new ServerError(\`upload: \${e}\` || e);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import axios from 'axios';
+                export async function upload(form: FormData) {
+                  try {
+                    const res = await axios.post('${META}', form);
+                    return res.data.id;
+                  } catch (e) {
+                    if (isTimeout(e)) throw new ServerError(String(e) ?? e);
+                    throw new ServerError(\`upload: \${e}\` || e, { cause: e });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
