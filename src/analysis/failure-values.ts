@@ -6,6 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { exits } from './dispatch.js';
 import { alwaysThrows, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
@@ -312,6 +313,73 @@ export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
   return found;
 }
 
+const VALUE_PASSTHROUGH = new Set<string>([
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+]);
+
+/**
+ * Does the value of a `.catch(handler)` (or `.then(ok, handler)`) reach what
+ * `fn` returns: `return send().catch(() => null)`, an arrow whose body it is,
+ * or a variable `fn` returns (`const r = await send().catch(() => null);
+ * return r;`), also through a further `.then(…)`? A `.catch` awaited as a
+ * statement, or whose value `fn` tests itself (`const done = await
+ * handle().catch(() => false); if (done) return;`), hands nothing back.
+ */
+function handlerValueReturned(analysis: FileAnalysis, path: ErrorPath, fn: FunctionNode): boolean {
+  let value: Node | undefined = path.body.parent?.parent; // handler → the `.catch(…)` call
+  if (value?.type !== AST_NODE_TYPES.CallExpression) return true;
+  for (;;) {
+    while (value.parent && VALUE_PASSTHROUGH.has(value.parent.type)) value = value.parent;
+    const parent: Node | undefined = value.parent;
+    if (!parent) return false;
+    // `.then(…)`, `.finally(…)` on it: the chain's value
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+      value = parent.parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(parent) === fn;
+    if (parent === fn && fn.body === value) return true; // `(to) => send(to).catch(() => null)`
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier && enclosingFunction(parent) === fn) {
+      const variable = findVariable(analysis.sourceCode, parent.id);
+      const reads = new Set(variable?.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as Node));
+      return returnedExpressions(fn).some((returned) => reads.has(skipTransparent(returned)));
+    }
+    return false;
+  }
+}
+
+/**
+ * Does a `catch` of `fn` end `fn` without a `return` (`catch (e) { log(e); }`
+ * as its last statement) where `fn` returns a value on success? Its callers
+ * then get `undefined` for a failure.
+ */
+function fallsOffEnd(path: ErrorPath, fn: FunctionNode): boolean {
+  if (path.form !== 'catch' || path.body.type !== AST_NODE_TYPES.BlockStatement || exits(path.body)) return false;
+  const tryStatement = path.body.parent?.parent;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || (tryStatement.finalizer && exits(tryStatement.finalizer))) return false;
+  // the `try` is the last statement of the function (also inside a last `if`)
+  let current: Node = tryStatement;
+  for (;;) {
+    const parent: Node | undefined = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      if (parent.body.at(-1) !== current) return false;
+      if (parent === fn.body) break;
+    } else if (parent.type !== AST_NODE_TYPES.IfStatement || (parent.test as Node) === current) {
+      return false;
+    }
+    current = parent;
+  }
+  // a value on success: a `return x` outside the catch
+  const inCatch = (node: Node) => node.range[0] >= path.body.range[0] && node.range[1] <= path.body.range[1];
+  return returnedExpressions(fn).some((node) => !inCatch(node) && !(node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined'));
+}
+
 /** How a wrapper gives a failure back as a value, in words for messages. */
 export type FailureShape = 'null' | 'false' | 'undefined' | 'a failure object' | 'the error body' | 'text';
 
@@ -348,8 +416,11 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       if (!codeReaches(analysis, path, exit)) continue; // no provider failure gets here
       // a `.catch(() => x)` handler's value, or a `return` of the wrapper itself (not of a function inside it)
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
+      // a `.catch(() => false)` whose value the wrapper drops or tests itself gives its callers nothing
+      if (path.form === 'promise-catch' && !handlerValueReturned(analysis, path, fn)) continue;
       found ??= shapeOf(analysis, exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit);
     }
+    if (!found && fallsOffEnd(path, fn) && pathSeesCodes(analysis, path)) found = 'undefined';
   }
   // `return send(…)` where `send` gives failures back as values
   if (!found && depth < 3) {

@@ -267,13 +267,54 @@ export function resolvesOnFailure(call: ProviderCall): { family: ClientFamily } 
   return rejectsOnError(external.analysis, inner, external.fn) ? undefined : { family: inner.request.family };
 }
 
-/** What a caller does with the value a call gives back. */
-export type ResultUse = 'discarded' | 'tested' | 'handed-off' | 'used';
+/**
+ * What a caller does with the value a call gives back. `truthiness-only`: the
+ * only tests are of the value's truth (`if (!r)`, `r ??`, `r === null`), which
+ * a failure that is itself truthy (an error body, `{ ok: false }`, a
+ * sentence) passes.
+ */
+export type ResultUse = 'discarded' | 'tested' | 'handed-off' | 'used' | 'truthiness-only';
 
 const TEST_FIELDS = new Set(['ok', 'success', 'error', 'errors', 'isSuccess', 'status', 'failed', 'err']);
 
+/** Methods of an HTTP framework's reply that send a value to the client: `res.send(x)`, `res.status(200).json(x)`, `reply.send(x)`. */
+const REPLY_METHODS = new Set(['send', 'json', 'jsonp', 'end']);
+const REPLY_NAMES = new Set(['res', 'response', 'reply', 'resp']);
+
+/**
+ * Is `call` a reply to an HTTP request (Express, Fastify): a `send`/`json` on
+ * a parameter named `res`/`reply` (also after `.status(…)`)? What it is given
+ * is reported to the client as the result, not examined.
+ */
+function isReply(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || !REPLY_METHODS.has(callee.property.name)) return false;
+  let receiver = skipTransparent(callee.object);
+  while (receiver.type === AST_NODE_TYPES.CallExpression) {
+    const inner = skipTransparent(receiver.callee);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+    receiver = skipTransparent(inner.object); // `res.status(500)`
+  }
+  if (receiver.type !== AST_NODE_TYPES.Identifier || !REPLY_NAMES.has(receiver.name)) return false;
+  // a parameter of an enclosing function (the request handler), not a module-level name
+  for (let current: Node | undefined = call.parent; current; current = current.parent) {
+    if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) && current.params.some((p) => p.type === AST_NODE_TYPES.Identifier && p.name === receiver.name)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A test of a value's truth or presence only: `!r`, `if (r)`, `r && …`, `r ?? …`, `r == null`. */
+type ReadUse = ResultUse | 'truth-test';
+
+function isNullish(node: Node): boolean {
+  const current = skipTransparent(node);
+  return (current.type === AST_NODE_TYPES.Literal && current.value === null) || (current.type === AST_NODE_TYPES.Identifier && current.name === 'undefined');
+}
+
 /** How one read of a value is used: tested, handed on, used as a success, or nothing. */
-function readUse(node: Node): ResultUse | undefined {
+function readUse(node: Node): ReadUse | undefined {
   const outer = outermost(node);
   const parent = outer.parent;
   if (!parent) return undefined;
@@ -281,14 +322,17 @@ function readUse(node: Node): ResultUse | undefined {
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.ConditionalExpression:
     case AST_NODE_TYPES.WhileStatement:
+      return parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== outer ? 'tested' : 'truth-test';
     case AST_NODE_TYPES.SwitchStatement:
       return 'tested';
     case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator === '!' ? 'tested' : undefined;
+      return parent.operator === '!' ? 'truth-test' : undefined;
     case AST_NODE_TYPES.LogicalExpression:
-      return parent.left === outer ? 'tested' : readUse(parent);
-    case AST_NODE_TYPES.BinaryExpression:
-      return 'tested';
+      return parent.left === outer ? 'truth-test' : readUse(parent);
+    case AST_NODE_TYPES.BinaryExpression: {
+      const other = parent.left === outer ? parent.right : parent.left;
+      return ['==', '===', '!=', '!=='].includes(parent.operator) && isNullish(other) ? 'truth-test' : 'tested';
+    }
     case AST_NODE_TYPES.MemberExpression: {
       const name = parent.property.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.property.name : undefined;
       return name !== undefined && TEST_FIELDS.has(name) ? 'tested' : 'used';
@@ -296,7 +340,7 @@ function readUse(node: Node): ResultUse | undefined {
     case AST_NODE_TYPES.CallExpression:
       if (parent.callee === outer) return 'used';
       if (isAssertionArgument(outer)) return 'tested';
-      return isConsoleArgument(outer) ? 'used' : 'handed-off';
+      return isConsoleArgument(outer) || isReply(parent) ? 'used' : 'handed-off';
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ArrowFunctionExpression:
     case AST_NODE_TYPES.Property:
@@ -315,21 +359,28 @@ function readUse(node: Node): ResultUse | undefined {
  * What the caller does with a call's result: drops it (a statement, `void`, a
  * variable never read), tests it (`if (!r)`, `r.ok`, `r?.error`, `r ??`),
  * hands it on (returns it, passes it to a function, stores it), or uses it
- * as a success without any test (`r.id`, `console.log('sent', r)`).
+ * as a success without any test (`r.id`, `console.log('sent', r)`,
+ * `res.send(r)`). When the failure is itself truthy (`truthyFailure`), a test
+ * of the value's truth does not count: `if (!r) throw …; return r.data` uses
+ * an error body as data (`truthiness-only`).
  */
-export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression): ResultUse {
+export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression, truthyFailure = false): ResultUse {
   const outer = outermost(call);
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) return 'discarded';
+  let uses: (ReadUse | undefined)[];
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
     if (parent.id.type !== AST_NODE_TYPES.Identifier) return 'handed-off'; // destructured: what it keeps is read by name
     const variable = analysis.sourceCode.getDeclaredVariables(parent)[0];
     const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
     if (reads.length === 0) return 'discarded';
-    const uses = reads.map((ref) => readUse(ref.identifier));
-    if (uses.includes('tested')) return 'tested';
-    if (uses.includes('handed-off')) return 'handed-off';
-    return uses.includes('used') ? 'used' : 'discarded';
+    uses = reads.map((ref) => readUse(ref.identifier));
+  } else {
+    uses = [readUse(call) ?? 'handed-off'];
   }
-  return readUse(call) ?? 'handed-off';
+  const truthTested = uses.includes('truth-test');
+  if (uses.includes('tested') || (truthTested && !truthyFailure)) return 'tested';
+  if (uses.includes('handed-off')) return 'handed-off';
+  if (uses.includes('used')) return truthTested ? 'truthiness-only' : 'used';
+  return truthTested ? 'truthiness-only' : 'discarded';
 }
