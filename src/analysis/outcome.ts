@@ -5,7 +5,7 @@
  * (the response given to another function), or nothing at all.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTransparent, walkNodes, type Node } from './ast.js';
+import { enclosingFunction, programOf, skipTransparent, walkNodes, type Node } from './ast.js';
 import type { ClientFamily } from './clients.js';
 import { exits } from './dispatch.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
@@ -105,6 +105,65 @@ function guards(node: Node): boolean {
   return exits(parent.consequent) || (!!parent.alternate && exits(parent.alternate));
 }
 
+/** Does `call` give back the very body it is given (a helper that parses or casts it), as its result or its promise's? */
+function sameBody(analysis: FileAnalysis, call: TSESTree.CallExpression, kind: Kind): boolean {
+  const result = analysis.kindOf(call);
+  const settled = result?.k === 'promise' ? result.of : result;
+  return settled?.k === 'body' && settled.path.length === 0 && settled.call === kind.call;
+}
+
+/**
+ * Does the function that returns `node` declare a result that includes the
+ * provider's error body: a return type (`Promise<T>` too) that is, or names a
+ * type alias or interface of the file that is, a union with a member holding
+ * the error field (`{ messages: … } | { error: { code: number } }`)? Then a
+ * failure is part of its contract, and its callers are the ones to check it.
+ */
+function declaresFailure(analysis: FileAnalysis, node: Node, kind: Kind): boolean {
+  const fn = enclosingFunction(node);
+  const field = kind.provider.codePath[0];
+  const annotation = fn?.returnType?.typeAnnotation;
+  if (!annotation || typeof field !== 'string') return false;
+  const program = programOf(fn);
+  const seen = new Set<Node>();
+  const visit = (type: TSESTree.TypeNode | TSESTree.TSInterfaceBody, depth: number): boolean => {
+    if (depth > 4 || seen.has(type)) return false;
+    seen.add(type);
+    switch (type.type) {
+      case AST_NODE_TYPES.TSUnionType:
+      case AST_NODE_TYPES.TSIntersectionType:
+        return type.types.some((t) => visit(t, depth + 1));
+      case AST_NODE_TYPES.TSTypeLiteral:
+        return type.members.some((m) => m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === field);
+      case AST_NODE_TYPES.TSInterfaceBody:
+        return type.body.some((m) => m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === field);
+      case AST_NODE_TYPES.TSTypeReference: {
+        if (type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+        const name = type.typeName.name;
+        if (name === 'Promise') {
+          const inner = type.typeArguments?.params[0];
+          return !!inner && visit(inner, depth + 1);
+        }
+        if (name === 'ErrorBody') return true; // the plugin's own type
+        const declared = typeDeclaration(program, name);
+        return !!declared && visit(declared.type === AST_NODE_TYPES.TSTypeAliasDeclaration ? declared.typeAnnotation : declared.body, depth + 1);
+      }
+      default:
+        return false;
+    }
+  };
+  return visit(annotation, 0);
+}
+
+/** A type alias or interface declared at the top of the file (exported or not). */
+function typeDeclaration(program: TSESTree.Program, name: string): TSESTree.TSTypeAliasDeclaration | TSESTree.TSInterfaceDeclaration | undefined {
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if ((declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration || declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) && declaration.id.name === name) return declaration;
+  }
+  return undefined;
+}
+
 export class OutcomeIndex {
   private readonly uses = new Map<ProviderCall, OutcomeUses>();
 
@@ -139,8 +198,11 @@ export class OutcomeIndex {
       // `return res.json()`: the parsed body handed to the caller as it is
       const kind = this.analysis.kindOf(node);
       const context = outermost(node).parent;
-      if (kind?.k === 'promise' && kind.of?.k === 'body' && kind.of.path.length === 0 && (context?.type === AST_NODE_TYPES.ReturnStatement || context?.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
-        this.usesOf(kind.call).successUses.push(node);
+      // also `return parse(body)`, a helper that gives the body back as it is
+      const settled = kind?.k === 'promise' ? kind.of : kind;
+      if (settled?.k === 'body' && settled.path.length === 0 && (context?.type === AST_NODE_TYPES.ReturnStatement || context?.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
+        // a function whose declared result includes the error body hands the check to its callers
+        if (settled.call && !declaresFailure(this.analysis, outermost(node), settled)) this.usesOf(settled.call).successUses.push(node);
       }
       return;
     }
@@ -187,6 +249,10 @@ export class OutcomeIndex {
           return;
         }
         if (context?.type === AST_NODE_TYPES.VariableDeclarator) return; // tracked through the variable
+        // `parse(body)` that gives the same body back (a cast, `await res.json()`): tracked through its result
+        if (context?.type === AST_NODE_TYPES.CallExpression && context.callee !== outer && sameBody(this.analysis, context, kind)) return;
+        // returned from a function whose declared result includes the error body: the callers are told to check it
+        if ((context?.type === AST_NODE_TYPES.ReturnStatement || context?.type === AST_NODE_TYPES.ArrowFunctionExpression) && declaresFailure(this.analysis, outer, kind)) return;
         if (
           context?.type === AST_NODE_TYPES.ReturnStatement ||
           context?.type === AST_NODE_TYPES.ArrowFunctionExpression ||

@@ -1262,6 +1262,60 @@ ruleTester.run('no-unchecked-response: undefined from a catch, truthy failures, 
   ],
 });
 
+// ─── A result whose declared type includes the error body ──────────────────────
+const UNCHECKED_SDK = { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', example: META_EXAMPLE, what: 'send' };
+
+ruleTester.run('no-unchecked-response: results declared to include the error body', rule, {
+  valid: [
+    // whatsapp-api-js resolves with the error body; a helper that only casts it, and a result type with \`error\`
+    code`
+      import type { WhatsAppAPI } from 'whatsapp-api-js';
+      export type SendResult = { messages: [{ id: string }] } | { error: { code: number; message: string } };
+      const parse = async (response: unknown): Promise<SendResult> => response as SendResult;
+      export async function send(whatsapp: WhatsAppAPI, from: string, to: string, message: object): Promise<SendResult> {
+        const response = await whatsapp.sendMessage(from, to, message);
+        return await parse(response);
+      }
+    `,
+    // fetch, an interface, the body returned as it is
+    code`
+      interface GraphFailure { error: { code: number; message: string } }
+      type SendResult = { messages: { id: string }[] } | GraphFailure;
+      export async function send(phoneNumberId: string, message: object): Promise<SendResult> {
+        const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { method: 'POST', body: JSON.stringify(message) });
+        return res.json();
+      }
+    `,
+  ],
+  invalid: [
+    // the same helper, no declared failure: the body is returned as a success
+    {
+      code: code`
+        import type { WhatsAppAPI } from 'whatsapp-api-js';
+        const parse = async (response: unknown) => response;
+        export async function send(whatsapp: WhatsAppAPI, from: string, to: string, message: object): Promise<{ messages: [{ id: string }] }> {
+          const response = await whatsapp.sendMessage(from, to, message);
+          return await parse(response);
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: UNCHECKED_SDK, line: 4, column: 26, endLine: 4, endColumn: 65 }],
+    },
+    // a declared failure, but the body is also stored as a sent message on the way
+    {
+      code: code`
+        import type { WhatsAppAPI } from 'whatsapp-api-js';
+        export type SendResult = { messages: [{ id: string }] } | { error: { code: number; message: string } };
+        export async function send(whatsapp: WhatsAppAPI, from: string, to: string, message: object): Promise<SendResult> {
+          const response = await whatsapp.sendMessage(from, to, message);
+          await saveSent(response);
+          return response;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: UNCHECKED_SDK, line: 4, column: 26, endLine: 4, endColumn: 65 }],
+    },
+  ],
+});
+
 // ─── Requests that send no message (templates, media) ──────────────────────────
 // The message says "request" and cites a code any Cloud API request can return.
 const REQUEST = { provider: 'meta-cloud', field: 'body.error.code', what: 'request', example: '100 (Invalid parameter)' };
