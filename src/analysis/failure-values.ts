@@ -436,3 +436,74 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
   shapes.set(fn, found ?? null);
   return found;
 }
+
+/** A call that only writes a log line: `console.warn(…)`, `logger.error(…)`, `this.logger.log(…)`. */
+function isLogCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTransparent(callee.object);
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
+  return typeof name === 'string' && /^(console|logger|log|_logger)$/i.test(name);
+}
+
+/**
+ * A failure kept only as a flag: the `try` sets a variable declared before it
+ * to `true` after the provider call (`sent = true`), the `catch` completes
+ * without keeping the code, the body or the error anywhere but in a log line,
+ * and the variable is read after the `try` (`status: sent ? 'SENT' :
+ * 'FAILED'`, `res.json({ success })`). The failure is then reported on as
+ * `false`, with its code gone — the same loss as `catch { return { success:
+ * false }; }`. Returns the flag's name.
+ */
+export function failureFlagOf(analysis: FileAnalysis, path: ErrorPath): TSESTree.Identifier | undefined {
+  if (path.form !== 'catch' || !path.call || exits(path.body as TSESTree.Statement)) return undefined;
+  const tryStatement = path.body.parent?.parent;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return undefined;
+  const after = path.call.node.range[1];
+  let flag: TSESTree.Identifier | undefined;
+  walkNodes(tryStatement.block, analysis.sourceCode.visitorKeys, (n) => {
+    if (flag) return 'stop';
+    if (isFunction(n)) return false;
+    // `sent = true;` after the call, as a statement of its own
+    if (
+      n.type === AST_NODE_TYPES.AssignmentExpression &&
+      n.operator === '=' &&
+      n.range[0] > after &&
+      n.parent.type === AST_NODE_TYPES.ExpressionStatement &&
+      n.left.type === AST_NODE_TYPES.Identifier &&
+      staticValue(analysis, n.right) === true
+    ) {
+      flag = n.left;
+    }
+    return undefined;
+  });
+  if (!flag) return undefined;
+  const variable = findVariable(analysis.sourceCode, flag);
+  const declaration = variable?.defs[0];
+  if (!variable || declaration?.type !== 'Variable' || declaration.node.range[1] > tryStatement.range[0]) return undefined;
+  // read after the `try`: the flag is what reports the outcome
+  if (!variable.references.some((ref) => ref.isRead() && ref.identifier.range[0] > tryStatement.range[1])) return undefined;
+  // the catch sets it back to true, or keeps the code somewhere else than a log line
+  let keeps = false;
+  walkNodes(path.body, analysis.sourceCode.visitorKeys, (n) => {
+    if (keeps) return 'stop';
+    if (isFunction(n)) return false;
+    if (n.type === AST_NODE_TYPES.AssignmentExpression) {
+      if (n.left.type === AST_NODE_TYPES.Identifier && n.left.name === flag!.name && staticValue(analysis, n.right) !== false) keeps = true;
+      else if (carries(analysis, n.right)) keeps = true;
+    }
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      if (isLogCall(n)) return false;
+      if (n.arguments.some((a) => carries(analysis, a))) keeps = true;
+    }
+    if (n.type === AST_NODE_TYPES.VariableDeclarator && n.init && carries(analysis, n.init)) {
+      // `const code = e.response?.data?.error?.code` is kept only if it is used beyond a log line; be lenient
+      keeps = true;
+    }
+    return undefined;
+  });
+  // what reaches the end of the catch: not the provider's errors when they were rethrown first
+  const last = (path.body as TSESTree.BlockStatement).body.at(-1);
+  if (keeps || !last || !codeReaches(analysis, path, last as unknown as PathExit)) return undefined;
+  return flag;
+}

@@ -1884,3 +1884,71 @@ ruleTester.run('preserve-error-code: text that is never empty before `||`', rule
     },
   ],
 });
+
+ruleTester.run('preserve-error-code: a failure kept only as a flag', rule, {
+  valid: [
+    // the catch keeps the error beside the flag
+    code`
+      import axios from 'axios';
+      export async function deliver(to: string) {
+        let delivered = false;
+        let failure: unknown;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          delivered = true;
+        } catch (err) {
+          failure = err.response?.data ?? err;
+        }
+        await db.save({ to, status: delivered ? 'SENT' : 'FAILED', failure });
+      }
+    `,
+    // the flag is never read after the try: nothing reports the failure through it
+    code`
+      import axios from 'axios';
+      export async function deliver(to: string) {
+        let delivered = false;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          delivered = true;
+        } catch (err) {
+          console.error(err);
+        }
+      }
+    `,
+    // fetch rejects only when the network fails: no code reaches the catch
+    code`
+      export async function deliver(to: string) {
+        let delivered = false;
+        try {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to }) });
+          if (!res.ok) throw new WhatsAppError(await res.json());
+          delivered = true;
+        } catch (err) {
+          if (err instanceof WhatsAppError) throw err;
+          console.error(err);
+        }
+        return delivered;
+      }
+    `,
+  ],
+  invalid: [
+    // only a log line and \`delivered = false\` survive: the stored status cannot say which code failed
+    {
+      code: code`
+        import axios from 'axios';
+        export async function deliver(to: string, reply: { json(v: unknown): void }) {
+          let delivered = false;
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            delivered = true;
+          } catch (err) {
+            console.warn('send failed', err.response?.data?.error?.message ?? err.message);
+          }
+          await db.save({ to, status: delivered ? 'SENT' : 'FAILED' });
+          reply.json({ success: delivered });
+        }
+      `,
+      errors: [{ messageId: 'droppedFlag', data: { ...thrown(META_DATA, 'err'), flag: 'delivered' }, line: 7, column: 12, endLine: 7, endColumn: 15, suggestions: [] }],
+    },
+  ],
+});
