@@ -89,7 +89,8 @@ export default createRule({
           const flag = failureFlagOf(analysis, path);
           const clause = path.body.parent;
           if (flag && clause?.type === AST_NODE_TYPES.CatchClause) {
-            context.report({ node: clause.param ?? clause, messageId: 'droppedFlag', data: { ...data, flag: flag.name } });
+            const { provider, first, second, codeField } = data;
+            context.report({ node: clause.param ?? clause, messageId: 'droppedFlag', data: { provider, first, second, codeField, flag: flag.name } });
           }
         }
       },
