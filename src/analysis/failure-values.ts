@@ -353,13 +353,23 @@ function handlerValueReturned(analysis: FileAnalysis, path: ErrorPath, fn: Funct
   }
 }
 
+/** Can a `catch` block run to its end: no `return`/`throw` at its end, nor a call of a helper that always throws (`this.fail(err)`)? */
+function completes(analysis: FileAnalysis, body: Node): boolean {
+  if (body.type !== AST_NODE_TYPES.BlockStatement || exits(body)) return false;
+  const last = body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ExpressionStatement) return true;
+  let expression = skipTransparent(last.expression);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+  return expression.type !== AST_NODE_TYPES.CallExpression || !alwaysThrows(analysis, expression);
+}
+
 /**
  * Does a `catch` of `fn` end `fn` without a `return` (`catch (e) { log(e); }`
  * as its last statement) where `fn` returns a value on success? Its callers
  * then get `undefined` for a failure.
  */
-function fallsOffEnd(path: ErrorPath, fn: FunctionNode): boolean {
-  if (path.form !== 'catch' || path.body.type !== AST_NODE_TYPES.BlockStatement || exits(path.body)) return false;
+function fallsOffEnd(analysis: FileAnalysis, path: ErrorPath, fn: FunctionNode): boolean {
+  if (path.form !== 'catch' || !completes(analysis, path.body)) return false;
   const tryStatement = path.body.parent?.parent;
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || (tryStatement.finalizer && exits(tryStatement.finalizer))) return false;
   // the `try` is the last statement of the function (also inside a last `if`)
@@ -420,7 +430,7 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       if (path.form === 'promise-catch' && !handlerValueReturned(analysis, path, fn)) continue;
       found ??= shapeOf(analysis, exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit);
     }
-    if (!found && fallsOffEnd(path, fn) && pathSeesCodes(analysis, path)) found = 'undefined';
+    if (!found && fallsOffEnd(analysis, path, fn) && pathSeesCodes(analysis, path)) found = 'undefined';
   }
   // `return send(…)` where `send` gives failures back as values
   if (!found && depth < 3) {
@@ -456,7 +466,7 @@ function isLogCall(call: TSESTree.CallExpression): boolean {
  * false }; }`. Returns the flag's name.
  */
 export function failureFlagOf(analysis: FileAnalysis, path: ErrorPath): TSESTree.Identifier | undefined {
-  if (path.form !== 'catch' || !path.call || exits(path.body as TSESTree.Statement)) return undefined;
+  if (path.form !== 'catch' || !path.call || !completes(analysis, path.body)) return undefined;
   const tryStatement = path.body.parent?.parent;
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return undefined;
   const after = path.call.node.range[1];

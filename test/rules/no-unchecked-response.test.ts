@@ -1118,6 +1118,24 @@ ruleTester.run('no-unchecked-response: undefined from a catch, truthy failures, 
       }
       export async function job(to: string) { const r = await notify(to); res.send(r); }
     `,
+    // the catch ends in a helper that always throws: nothing falls off the end
+    code`
+      import axios from 'axios';
+      function fail(error: unknown): never {
+        log(error);
+        throw new ApiError('WhatsApp request failed', { cause: error });
+      }
+      async function send(to: string) {
+        try {
+          const { data } = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to });
+          return data;
+        } catch (e) {
+          console.log(e);
+          fail(e);
+        }
+      }
+      export async function job(to: string) { await send(to); }
+    `,
     // undefined from the catch, tested by the caller before the reply
     code`
       import axios from 'axios';
