@@ -460,10 +460,11 @@ function isLogCall(call: TSESTree.CallExpression): boolean {
  * A failure kept only as a flag: the `try` sets a variable declared before it
  * to `true` after the provider call (`sent = true`), the `catch` completes
  * without keeping the code, the body or the error anywhere but in a log line,
- * and the variable is read after the `try` (`status: sent ? 'SENT' :
- * 'FAILED'`, `res.json({ success })`). The failure is then reported on as
- * `false`, with its code gone — the same loss as `catch { return { success:
- * false }; }`. Returns the flag's name.
+ * and the variable is read after the `try` into a record of the outcome
+ * (`status: sent ? 'SENT' : 'FAILED'`, `res.json({ success })`). The failure
+ * is then recorded as `false`, with its code gone — the same loss as `catch {
+ * return { success: false }; }`. A flag only returned or branched on is a
+ * status, like `catch { return false; }`. Returns the flag's name.
  */
 export function failureFlagOf(analysis: FileAnalysis, path: ErrorPath): TSESTree.Identifier | undefined {
   if (path.form !== 'catch' || !path.call || !completes(analysis, path.body)) return undefined;
@@ -491,8 +492,13 @@ export function failureFlagOf(analysis: FileAnalysis, path: ErrorPath): TSESTree
   const variable = findVariable(analysis.sourceCode, flag);
   const declaration = variable?.defs[0];
   if (!variable || declaration?.type !== 'Variable' || declaration.node.range[1] > tryStatement.range[0]) return undefined;
-  // read after the `try`: the flag is what reports the outcome
-  if (!variable.references.some((ref) => ref.isRead() && ref.identifier.range[0] > tryStatement.range[1])) return undefined;
+  // read after the `try` into a record of the outcome: `{ success: sent }`, `{ success }`, `sent ? 'SENT' : 'FAILED'`
+  // (a boolean returned or branched on is a status, like `catch { return false; }`)
+  const records = (id: Node) => {
+    const parent = id.parent;
+    return (parent?.type === AST_NODE_TYPES.Property && parent.value === id) || (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === id);
+  };
+  if (!variable.references.some((ref) => ref.isRead() && ref.identifier.range[0] > tryStatement.range[1] && records(ref.identifier))) return undefined;
   // the catch sets it back to true, or keeps the code somewhere else than a log line
   let keeps = false;
   walkNodes(path.body, analysis.sourceCode.visitorKeys, (n) => {

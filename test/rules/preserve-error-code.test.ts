@@ -1915,6 +1915,21 @@ ruleTester.run('preserve-error-code: a failure kept only as a flag', rule, {
         }
       }
     `,
+    // the flag is returned or branched on, not recorded: a status, like \`catch { return false; }\`
+    code`
+      import axios from 'axios';
+      export async function deliver(to: string) {
+        let delivered = false;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          delivered = true;
+        } catch (err) {
+          console.error(err);
+        }
+        if (!delivered) metrics.increment('wa.failed');
+        return delivered;
+      }
+    `,
     // fetch rejects only when the network fails: no code reaches the catch
     code`
       export async function deliver(to: string) {
