@@ -1743,3 +1743,227 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
     },
   ],
 });
+
+ruleTester.run('preserve-error-code: text that is never empty before `||`', rule, {
+  valid: [
+    // `err.message` can be empty, so `|| err` can pass the error whole
+    code`
+      import axios from 'axios';
+      export async function upload(form: FormData) {
+        try {
+          const res = await axios.post('${META}', form);
+          return res.data.id;
+        } catch (err) {
+          throw new ServerError(err.message || err);
+        }
+      }
+    `,
+    // the chain can break on a missing body, and then the error itself is passed
+    code`
+      import axios from 'axios';
+      export async function upload(form: FormData) {
+        try {
+          const res = await axios.post('${META}', form);
+          return res.data.id;
+        } catch (err) {
+          throw new ServerError(err.response?.data?.toString() || err);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // `err?.toString() || err`: the text is never empty, so `err` is passed only when it is missing
+    {
+      code: code`
+        import axios from 'axios';
+        export async function upload(form: FormData) {
+          try {
+            const res = await axios.post('${META}', form);
+            return res.data.id;
+          } catch (err) {
+            throw new ServerError(err?.toString() || err);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                export async function upload(form: FormData) {
+                  try {
+                    const res = await axios.post('${META}', form);
+                    return res.data.id;
+                  } catch (err) {
+                    throw new ServerError(err?.toString() || err, { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `String(e) ?? e` and a template with words: never empty either
+    {
+      code: code`
+        import axios from 'axios';
+        export async function upload(form: FormData) {
+          try {
+            const res = await axios.post('${META}', form);
+            return res.data.id;
+          } catch (e) {
+            if (isTimeout(e)) throw new ServerError(String(e) ?? e);
+            throw new ServerError(\`upload: \${e}\` || e);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import axios from 'axios';
+                export async function upload(form: FormData) {
+                  try {
+                    const res = await axios.post('${META}', form);
+                    return res.data.id;
+                  } catch (e) {
+                    if (isTimeout(e)) throw new ServerError(String(e) ?? e, { cause: e });
+                    throw new ServerError(\`upload: \${e}\` || e);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import axios from 'axios';
+                export async function upload(form: FormData) {
+                  try {
+                    const res = await axios.post('${META}', form);
+                    return res.data.id;
+                  } catch (e) {
+                    if (isTimeout(e)) throw new ServerError(String(e) ?? e);
+                    throw new ServerError(\`upload: \${e}\` || e, { cause: e });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('preserve-error-code: a failure kept only as a flag', rule, {
+  valid: [
+    // the catch keeps the error beside the flag
+    code`
+      import axios from 'axios';
+      export async function deliver(to: string) {
+        let delivered = false;
+        let failure: unknown;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          delivered = true;
+        } catch (err) {
+          failure = err.response?.data ?? err;
+        }
+        await db.save({ to, status: delivered ? 'SENT' : 'FAILED', failure });
+      }
+    `,
+    // the flag is never read after the try: nothing reports the failure through it
+    code`
+      import axios from 'axios';
+      export async function deliver(to: string) {
+        let delivered = false;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          delivered = true;
+        } catch (err) {
+          console.error(err);
+        }
+      }
+    `,
+    // the flag is returned or branched on, not recorded: a status, like \`catch { return false; }\`
+    code`
+      import axios from 'axios';
+      export async function deliver(to: string) {
+        let delivered = false;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          delivered = true;
+        } catch (err) {
+          console.error(err);
+        }
+        if (!delivered) metrics.increment('wa.failed');
+        return delivered;
+      }
+    `,
+    // fetch rejects only when the network fails: no code reaches the catch
+    code`
+      export async function deliver(to: string) {
+        let delivered = false;
+        try {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to }) });
+          if (!res.ok) throw new WhatsAppError(await res.json());
+          delivered = true;
+        } catch (err) {
+          if (err instanceof WhatsAppError) throw err;
+          console.error(err);
+        }
+        return delivered;
+      }
+    `,
+  ],
+  invalid: [
+    // only a log line and \`delivered = false\` survive: the stored status cannot say which code failed
+    {
+      code: code`
+        import axios from 'axios';
+        export async function deliver(to: string, reply: { json(v: unknown): void }) {
+          let delivered = false;
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            delivered = true;
+          } catch (err) {
+            console.warn('send failed', err.response?.data?.error?.message ?? err.message);
+          }
+          await db.save({ to, status: delivered ? 'SENT' : 'FAILED' });
+          reply.json({ success: delivered });
+        }
+      `,
+      errors: [{ messageId: 'droppedFlag', data: { ...thrown(META_DATA, 'err'), flag: 'delivered' }, line: 7, column: 12, endLine: 7, endColumn: 15, suggestions: [] }],
+    },
+  ],
+});
