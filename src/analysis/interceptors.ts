@@ -3,12 +3,14 @@
  * (`graph.interceptors.response.use(ok, (err) => …)`, axios) receives the
  * errors of every request made through that client. When the client is a
  * provider's (the file's provider calls go through it, another file's do, or
- * its base URL names a provider on a host of its own), the callback's
+ * its base URL names a provider: a host of its own, or a shared one with
+ * WhatsApp in the instance's options), the callback's
  * parameter is that provider's error, as a `catch` around the calls would be.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipTransparent, type FunctionNode } from './ast.js';
 import { clientOf } from './clients.js';
+import { isWhatsAppName, namesOf } from './evidence.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { hostOfUrl } from './values.js';
@@ -25,8 +27,11 @@ export function interceptedProvider(analysis: FileAnalysis, fn: FunctionNode): {
   // a client made here and used by other files
   const remote = analysis.remoteRequests.find((r) => r.origin === ref.origin);
   if (remote) return { provider: remote.provider, call: undefined };
+  // its base URL: a provider's own host, or a shared one (graph.facebook.com) with WhatsApp in the instance's options
   const host = ref.base ? hostOfUrl(analysis, ref.base) : undefined;
-  return host && !host.shared ? { provider: host.provider, call: undefined } : undefined;
+  if (!host) return undefined;
+  const evidence = !host.shared || (ref.instanceConfig !== undefined && namesOf(analysis, ref.instanceConfig).some(isWhatsAppName));
+  return evidence ? { provider: host.provider, call: undefined } : undefined;
 }
 
 /** `X` of `X.interceptors.response.use(…)`. */
