@@ -1,8 +1,10 @@
 /**
  * Response interceptors: an HTTP client's error callback
  * (`graph.interceptors.response.use(ok, (err) => …)`, axios) receives the
- * errors of every request made through that client. When the client is a
- * provider's (the file's provider calls go through it, another file's do, or
+ * errors of every request made through that client. When the client is an
+ * instance (`axios.create(…)`; not the library's global default, which also
+ * serves the app's other APIs) and a provider's (the file's provider calls go
+ * through it, another file's do, or
  * its base URL names a provider: a host of its own, or a shared one with
  * WhatsApp in the instance's options), the callback's
  * parameter is that provider's error, as a `catch` around the calls would be.
@@ -21,7 +23,8 @@ export function interceptedProvider(analysis: FileAnalysis, fn: FunctionNode): {
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[1] !== fn) return undefined;
   const client = interceptedClient(parent);
   const ref = client && clientOf(analysis, client);
-  if (!ref) return undefined;
+  // an instance (`axios.create(…)`): the library's global default also serves the app's other APIs
+  if (!ref || !isCreation(ref.origin)) return undefined;
   const used = analysis.calls.find((c) => c.request?.clientOrigin === ref.origin);
   if (used) return { provider: used.provider, call: used };
   // a client made here and used by other files
@@ -32,6 +35,10 @@ export function interceptedProvider(analysis: FileAnalysis, fn: FunctionNode): {
   if (!host) return undefined;
   const evidence = !host.shared || (ref.instanceConfig !== undefined && namesOf(analysis, ref.instanceConfig).some(isWhatsAppName));
   return evidence ? { provider: host.provider, call: undefined } : undefined;
+}
+
+function isCreation(origin: unknown): boolean {
+  return typeof origin === 'object' && origin !== null && (origin as { type?: unknown }).type === AST_NODE_TYPES.CallExpression;
 }
 
 /** `X` of `X.interceptors.response.use(…)`. */

@@ -1294,6 +1294,16 @@ ruleTester.run('no-status-branching: response interceptors', rule, {
       'https://api.billing.example.com/v1',
       "client.post('/invoices', { to, body }).then(() => axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body } }))",
     ),
+    // the global axios default's interceptor also serves the app's own API (its 401 is the session's)
+    code`
+      import axios from 'axios';
+      axios.interceptors.response.use((res) => res, (error) => {
+        if (error.response?.status === 401) window.location.assign('/login');
+        return Promise.reject(error);
+      });
+      export const sendText = (phoneNumberId: string, to: string) =>
+        axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+    `,
     // a request interceptor's error callback gets no response from the provider
     code`
       import axios from 'axios';
