@@ -921,27 +921,44 @@ export class FileAnalysis implements AnalysisEnv {
     const index = param ? fn.params.indexOf(param) : -1;
     const fnName = functionName(fn);
     if (!param || index < 0 || fnName === undefined) return undefined;
-    let byIndex = this.errorArguments.get(fn);
-    if (!byIndex) this.errorArguments.set(fn, (byIndex = new Map()));
-    let found = byIndex.get(index);
-    if (found === undefined) {
-      byIndex.set(index, null); // recursion
-      found = null;
+    const passed = (): Kind | null => {
       for (const call of this.allCalls) {
         const callee = skipTransparent(call.callee);
         const calledName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
         const arg = call.arguments[index];
         if (calledName !== fnName || !arg || arg.type === AST_NODE_TYPES.SpreadElement || calleeFunction(this, callee)?.fn !== fn) continue;
         const kind = this.kindOf(arg);
-        if (kind?.k === 'error') {
-          found = kind;
-          break;
-        }
+        if (kind?.k === 'error') return kind;
       }
-      byIndex.set(index, found);
+      return null;
+    };
+    let found: Kind | null | undefined;
+    if (this.frame) {
+      // inside a call evaluated inline, as for `kindOf`: nothing is cached
+      const key = `${index}`;
+      const busy = this.errorArgumentsInFrame.get(fn);
+      if (busy?.has(key)) return undefined;
+      const marks = busy ?? new Set<string>();
+      this.errorArgumentsInFrame.set(fn, marks.add(key));
+      try {
+        found = passed();
+      } finally {
+        marks.delete(key);
+      }
+    } else {
+      let byIndex = this.errorArguments.get(fn);
+      if (!byIndex) this.errorArguments.set(fn, (byIndex = new Map()));
+      found = byIndex.get(index);
+      if (found === undefined) {
+        byIndex.set(index, null); // recursion
+        found = passed();
+        byIndex.set(index, found);
+      }
     }
     return found ? project(found, param, name, this) : undefined;
   }
+
+  private readonly errorArgumentsInFrame = new Map<FunctionNode, Set<string>>();
 
   private readonly messageThrowers = new Map<FunctionNode, boolean>();
   private readonly typedDeclarations = new Map<unknown, Kind | null>();
