@@ -1967,3 +1967,166 @@ ruleTester.run('preserve-error-code: a failure kept only as a flag', rule, {
     },
   ],
 });
+
+// ─── URLs read from configuration, instanceof rethrows in a mixed try (real-code round 4, R6) ──────
+// Snippets in the error-paths app read `env` from its src/env.ts, whose schema gives
+// GRAPH_BASE_URL the Graph API host as its default (a workspace package is read the
+// same way, see test/analysis/cross-file.test.ts).
+
+ruleTester.run('preserve-error-code: URLs from a validated env, a mixed try', rule, {
+  valid: [
+    // the same catch around a request to a key whose schema default is another API
+    {
+      filename: `${PATHS_APP}src/billing.ts`,
+      code: code`
+        import { env } from './env';
+        import ky from 'ky';
+        export async function invoice(wabaId: string) {
+          const url = new URL(\`\${env.BILLING_API_URL}/v21.0/\${wabaId}/subscribed_apps\`);
+          try {
+            await ky.post(url);
+          } catch {
+            throw new Error('Could not create the invoice');
+          }
+        }
+      `,
+    },
+    // a Graph-looking name that is not Meta's (Microsoft Graph's base URL), beside a Cloud API send
+    code`
+      import ky from 'ky';
+      export const sendText = (phoneNumberId: string, to: string, body: string) =>
+        ky.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { json: { messaging_product: 'whatsapp', to, type: 'text', text: { body } } });
+      export async function profile(phoneNumberId: string) {
+        try {
+          return await ky.get(new URL(\`\${process.env.GRAPH_API_URL}/v1.0/\${phoneNumberId}/profile\`)).json();
+        } catch {
+          throw new Error('Could not read the profile');
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the URL's host is the env package's schema default: graph.facebook.com
+    {
+      filename: `${PATHS_APP}src/setup.ts`,
+      code: code`
+        import { env } from './env';
+        import ky from 'ky';
+        export async function subscribe(wabaId: string) {
+          const url = new URL(\`\${env.GRAPH_BASE_URL}/v21.0/\${wabaId}/subscribed_apps\`);
+          try {
+            await ky.post(url);
+          } catch {
+            throw new Error('Could not subscribe the app to this account');
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 8, column: 5, endLine: 8, endColumn: 68, suggestions: [] }],
+    },
+    // an env var named for the Graph API; a paginated URL (`let` reassigned after its use in the loop)
+    {
+      code: code`
+        import ky from 'ky';
+        export const sendText = (phoneNumberId: string, to: string, body: string) =>
+          ky.post(new URL(\`\${process.env.META_GRAPH_URL}/v21.0/\${phoneNumberId}/messages\`), { json: { messaging_product: 'whatsapp', to, type: 'text', text: { body } } });
+        export async function listNumbers(wabaId: string) {
+          const first = new URL(\`\${process.env.META_GRAPH_URL}/v21.0/\${wabaId}/phone_numbers\`);
+          let next: string | undefined = first.toString();
+          const all: unknown[] = [];
+          try {
+            while (next) {
+              const page: { data: unknown[]; paging?: { next?: string } } = await ky.get(new URL(next)).json();
+              all.push(...page.data);
+              next = page.paging?.next;
+            }
+          } catch (err) {
+            throw new Error('Could not list the phone numbers');
+          }
+          return all;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_REQUEST_DATA, 'err'),
+          line: 15,
+          column: 5,
+          endLine: 15,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import ky from 'ky';
+                export const sendText = (phoneNumberId: string, to: string, body: string) =>
+                  ky.post(new URL(\`\${process.env.META_GRAPH_URL}/v21.0/\${phoneNumberId}/messages\`), { json: { messaging_product: 'whatsapp', to, type: 'text', text: { body } } });
+                export async function listNumbers(wabaId: string) {
+                  const first = new URL(\`\${process.env.META_GRAPH_URL}/v21.0/\${wabaId}/phone_numbers\`);
+                  let next: string | undefined = first.toString();
+                  const all: unknown[] = [];
+                  try {
+                    while (next) {
+                      const page: { data: unknown[]; paging?: { next?: string } } = await ky.get(new URL(next)).json();
+                      all.push(...page.data);
+                      next = page.paging?.next;
+                    }
+                  } catch (err) {
+                    throw new Error('Could not list the phone numbers', { cause: err });
+                  }
+                  return all;
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // the app's error class is rethrown, but another call in the try lets axios's own error out (cloud.ts `notify`)
+    {
+      filename: `${PATHS_APP}src/shipping.ts`,
+      code: code`
+        import { notify, postMessage } from './cloud';
+        import { CloudApiError } from './errors';
+        export async function shipped(phoneNumberId: string, to: string) {
+          try {
+            await postMessage(phoneNumberId, { to, type: 'text', text: { body: 'Shipped' } });
+            await notify(to, 'Track your parcel in the app');
+          } catch (e) {
+            if (e instanceof CloudApiError) throw e;
+            throw new Error('Shipping notice not sent');
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import { notify, postMessage } from './cloud';
+                import { CloudApiError } from './errors';
+                export async function shipped(phoneNumberId: string, to: string) {
+                  try {
+                    await postMessage(phoneNumberId, { to, type: 'text', text: { body: 'Shipped' } });
+                    await notify(to, 'Track your parcel in the app');
+                  } catch (e) {
+                    if (e instanceof CloudApiError) throw e;
+                    throw new Error('Shipping notice not sent', { cause: e });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
