@@ -39,6 +39,8 @@ export default createRule({
       discarded: 'The result of this {{provider}} {{what}} is dropped, so a failure such as {{example}} goes unnoticed; check ok or {{field}}.',
       failureDropped: '{{wrapper}}() gives {{provider}} failures back as {{shape}}, and this call drops the result, so a failed {{what}} is lost; test what it returns.',
       failureUnchecked: '{{wrapper}}() gives {{provider}} failures back as {{shape}}, and this call uses the result without testing it; test it first.',
+      failurePassesTest:
+        "{{wrapper}}() gives {{provider}} failures back as {{shape}}, which is truthy, so this call's test of the result lets a failed {{what}} through; test its error field instead.",
     },
   },
   create(context) {
@@ -55,10 +57,11 @@ export default createRule({
             const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
             const shape = target && failureValueOf(target.analysis, target.fn);
             if (!shape) continue;
-            const use = resultUse(analysis, call.node);
-            if (use !== 'discarded' && use !== 'used') continue;
+            // an error body, `{ ok: false }` or a sentence is truthy: `if (!r)` lets it through
+            const use = resultUse(analysis, call.node, shape === 'a failure object' || shape === 'the error body' || shape === 'text');
+            if (use !== 'discarded' && use !== 'used' && use !== 'truthiness-only') continue;
             const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, shape, what: endpointOf(analysis, call) };
-            context.report({ node: call.node, messageId: use === 'discarded' ? 'failureDropped' : 'failureUnchecked', data });
+            context.report({ node: call.node, messageId: use === 'discarded' ? 'failureDropped' : use === 'used' ? 'failureUnchecked' : 'failurePassesTest', data });
             continue;
           }
           const uses = outcomeUses(analysis, call);

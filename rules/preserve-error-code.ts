@@ -11,6 +11,7 @@ import {
   decidedOnCode,
   endpointOf,
   errorPaths,
+  failureFlagOf,
   getAnalysis,
   isFailureValue,
   isStandIn,
@@ -36,6 +37,8 @@ export default createRule({
         'The {{provider}} error code is dropped here, so callers cannot tell {{first}} from {{second}}; pass {{keep}} or keep {{codeField}}.',
       droppedReturn:
         'This failure value drops the {{provider}} error code, so callers cannot tell {{first}} from {{second}}; return {{codeField}} (or the error body) with it.',
+      droppedFlag:
+        'This catch keeps only {{flag}} = false for a failed {{provider}} call, so callers cannot tell {{first}} from {{second}}; keep {{codeField}} (or the error) beside the flag.',
       addCause: 'Add { cause: {{caught}} } to keep the original error.',
     },
   },
@@ -81,6 +84,13 @@ export default createRule({
             if (!value || !isFailureValue(analysis, value) || carries(analysis, value) || isStandIn(analysis, exit, path)) continue;
             reported.add(exit);
             context.report({ node: exit, messageId: 'droppedReturn', data });
+          }
+          // `let sent = false; try { await send(); sent = true; } catch (e) { log(e); }`: the flag is the failure value
+          const flag = failureFlagOf(analysis, path);
+          const clause = path.body.parent;
+          if (flag && clause?.type === AST_NODE_TYPES.CatchClause) {
+            const { provider, first, second, codeField } = data;
+            context.report({ node: clause.param ?? clause, messageId: 'droppedFlag', data: { provider, first, second, codeField, flag: flag.name } });
           }
         }
       },

@@ -367,14 +367,17 @@ function guardFallback(analysis: FileAnalysis, lookup: Node, object: Node): Fall
     if (!other) return after(analysis, ifStatement, ifStatement);
     return doesNothing(blockStatements(other)) ? 'empty' : 'handled';
   };
-  // `if (code in handlers)` around the lookup
+  // `if (code in handlers)` or `if (code && handlers[code])` around the lookup, or the lookup in such a test
+  const guards = (test: Node): boolean =>
+    truthyOperands(test).some(
+      (operand) =>
+        (operand.type === AST_NODE_TYPES.BinaryExpression && operand.operator === 'in' && analysis.sourceCode.getText(operand.right) === objectText) ||
+        (operand.type === AST_NODE_TYPES.MemberExpression && operand.computed && analysis.sourceCode.getText(operand.object) === objectText),
+    );
   for (let current: Node | undefined = lookup; current?.parent; current = current.parent) {
     const parent: Node = current.parent;
     if (isFunctionLike(parent)) break;
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current) {
-      const test = skipTransparent(parent.test);
-      if (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'in' && analysis.sourceCode.getText(test.right) === objectText) return sideOf(parent, true);
-    }
+    if (parent.type === AST_NODE_TYPES.IfStatement && (parent.consequent === current || parent.test === current) && guards(parent.test)) return sideOf(parent, true);
   }
   // `const handler = handlers[code]; if (handler) …`
   const declarator = lookup.parent;
@@ -390,6 +393,13 @@ function guardFallback(analysis: FileAnalysis, lookup: Node, object: Node): Fall
     if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.left === id && (parent.operator === '??' || parent.operator === '||')) return 'handled';
   }
   return undefined;
+}
+
+/** The operands of an `&&` chain (the test itself when it is not one), parentheses and casts skipped. */
+function truthyOperands(test: Node): Node[] {
+  const current = skipTransparent(test);
+  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return [...truthyOperands(current.left), ...truthyOperands(current.right)];
+  return [current];
 }
 
 function isFunctionLike(node: Node): boolean {

@@ -240,7 +240,10 @@ export function isProviderErrorClass(analysis: FileAnalysis, classRef: Node, val
   const def = caught.type === AST_NODE_TYPES.Identifier ? findVariable(analysis.sourceCode, caught)?.defs[0] : undefined;
   if (def?.type === 'CatchClause') {
     const tryStatement = (def.node as TSESTree.CatchClause).parent;
-    return tryStatement.type === AST_NODE_TYPES.TryStatement && failureClassesIn(analysis, tryStatement.block, 0).has(name);
+    if (tryStatement.type !== AST_NODE_TYPES.TryStatement || !failureClassesIn(analysis, tryStatement.block, 0).has(name)) return false;
+    // the class is the provider's error only when no provider call in the `try` lets the client's own error out
+    const block = tryStatement.block;
+    return !analysis.calls.some((call) => call.node.range[0] >= block.range[0] && call.node.range[1] <= block.range[1] && rawErrorsEscape(analysis, call, 0));
   }
   // `.catch((err) => …)`: what the call's wrapper throws
   const call = analysis.kindOf(value)?.call;
@@ -280,6 +283,42 @@ function failureClassesIn(analysis: FileAnalysis, scope: Node, depth: number): S
     }
   }
   return found;
+}
+
+const rawEscapes = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * Can the HTTP client's own error (not one the code builds from it) leave a
+ * provider call: a request whose client throws on HTTP errors, or a wrapper
+ * in which such a request is not inside a `try` or `.catch(…)` of its own
+ * (`return ky.get(url).json()`)? A wrapper that converts every failure
+ * (`catch (e) { throw new WhatsAppError(e) }`) lets only its own class out.
+ */
+function rawErrorsEscape(analysis: FileAnalysis, call: ProviderCall, depth: number): boolean {
+  if (call.request) return call.request.throwsOnHttpError;
+  const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+  if (!target || depth >= 4) return false;
+  const { fn } = target;
+  const known = rawEscapes.get(fn);
+  if (known !== undefined) return known;
+  rawEscapes.set(fn, false); // recursion
+  const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
+  const found = target.analysis.calls.some((inner) => inside(inner.node) && !caughtWithin(inner.node, fn) && rawErrorsEscape(target.analysis, inner, depth + 1));
+  rawEscapes.set(fn, found);
+  return found;
+}
+
+/** Is `node` inside a `try` block with a `catch`, or a promise chain with a `.catch(…)` handler, within `fn`? */
+function caughtWithin(node: Node, fn: FunctionNode): boolean {
+  for (let current: Node = node; current !== fn && current.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler) return true;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent.type === AST_NODE_TYPES.CallExpression) {
+      const method = memberName(parent);
+      if (method === 'catch' || (method === 'then' && parent.parent.arguments.length > 1)) return true;
+    }
+  }
+  return false;
 }
 
 const escapes = new WeakMap<FunctionNode, boolean>();

@@ -5,7 +5,8 @@
  * keeps the provider's code, error body or original error.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { exits } from './dispatch.js';
 import { alwaysThrows, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
@@ -52,11 +53,58 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
     }
     if (n.type === AST_NODE_TYPES.Property && !n.computed) return visit(n.value); // `{ error: … }`: the key names nothing
+    if (n.type === AST_NODE_TYPES.LogicalExpression && (n.operator === '||' || n.operator === '??')) {
+      // `err?.toString() || err`: text is never empty, so the right side is reached only when the chain
+      // broke on a missing error, and then it holds nothing either
+      const shortCircuit = textShortCircuit(n.left);
+      if (shortCircuit !== undefined && (shortCircuit === null || sameValue(analysis, shortCircuit, n.right))) return visit(n.left);
+    }
     // text made from it (`\`send failed: ${err}\``, `'code ' + code`) keeps only text, like `err.message`
     if (n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+')) return false;
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);
+}
+
+/**
+ * Is `node` text that is never empty (`x.toString()`, `String(x)`, a
+ * template with words in it)? Then `node || other` never reaches `other`,
+ * except where `x?.toString()` met a missing `x`: returns `null` when nothing
+ * can break it, `x` when that can, and `undefined` when the text may be empty
+ * (or a longer chain may break).
+ */
+function textShortCircuit(node: Node): Node | null | undefined {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.TemplateLiteral) return current.quasis.some((q) => (q.value.cooked ?? '') !== '') ? null : undefined;
+  if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = current.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && current.arguments.length === 1) return null; // String(undefined) is 'undefined'
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'toString' || current.arguments.length > 0 || current.optional) return undefined;
+  // `err.toString()` throws on a missing `err`; `err?.toString()` gives undefined; a chain that breaks earlier is not followed
+  if (optionalWithin(callee.object)) return undefined;
+  return callee.optional ? callee.object : null;
+}
+
+function optionalWithin(node: Node): boolean {
+  for (let current: Node = node; ; ) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (current.optional) return true;
+      current = current.object;
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      if (current.optional) return true;
+      current = current.callee;
+    } else if (current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
+      current = current.expression;
+    } else {
+      return false;
+    }
+  }
+}
+
+/** Do two expressions read the same value (`err` and `err`, `e.response` and `e?.response`)? */
+function sameValue(analysis: FileAnalysis, a: Node, b: Node): boolean {
+  const text = (n: Node) => sourceCodeOf(analysis.sourceCode, n).getText(skipTransparent(n)).replace(/\?\./g, '.').replace(/\s+/g, '');
+  return text(a) === text(b);
 }
 
 /**
@@ -265,6 +313,83 @@ export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
   return found;
 }
 
+const VALUE_PASSTHROUGH = new Set<string>([
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+]);
+
+/**
+ * Does the value of a `.catch(handler)` (or `.then(ok, handler)`) reach what
+ * `fn` returns: `return send().catch(() => null)`, an arrow whose body it is,
+ * or a variable `fn` returns (`const r = await send().catch(() => null);
+ * return r;`), also through a further `.then(…)`? A `.catch` awaited as a
+ * statement, or whose value `fn` tests itself (`const done = await
+ * handle().catch(() => false); if (done) return;`), hands nothing back.
+ */
+function handlerValueReturned(analysis: FileAnalysis, path: ErrorPath, fn: FunctionNode): boolean {
+  let value: Node | undefined = path.body.parent?.parent; // handler → the `.catch(…)` call
+  if (value?.type !== AST_NODE_TYPES.CallExpression) return true;
+  for (;;) {
+    while (value.parent && VALUE_PASSTHROUGH.has(value.parent.type)) value = value.parent;
+    const parent: Node | undefined = value.parent;
+    if (!parent) return false;
+    // `.then(…)`, `.finally(…)` on it: the chain's value
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+      value = parent.parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(parent) === fn;
+    if (parent === fn && fn.body === value) return true; // `(to) => send(to).catch(() => null)`
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier && enclosingFunction(parent) === fn) {
+      const variable = findVariable(analysis.sourceCode, parent.id);
+      const reads = new Set(variable?.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as Node));
+      return returnedExpressions(fn).some((returned) => reads.has(skipTransparent(returned)));
+    }
+    return false;
+  }
+}
+
+/** Can a `catch` block run to its end: no `return`/`throw` at its end, nor a call of a helper that always throws (`this.fail(err)`)? */
+function completes(analysis: FileAnalysis, body: Node): boolean {
+  if (body.type !== AST_NODE_TYPES.BlockStatement || exits(body)) return false;
+  const last = body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ExpressionStatement) return true;
+  let expression = skipTransparent(last.expression);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+  return expression.type !== AST_NODE_TYPES.CallExpression || !alwaysThrows(analysis, expression);
+}
+
+/**
+ * Does a `catch` of `fn` end `fn` without a `return` (`catch (e) { log(e); }`
+ * as its last statement) where `fn` returns a value on success? Its callers
+ * then get `undefined` for a failure.
+ */
+function fallsOffEnd(analysis: FileAnalysis, path: ErrorPath, fn: FunctionNode): boolean {
+  if (path.form !== 'catch' || !completes(analysis, path.body)) return false;
+  const tryStatement = path.body.parent?.parent;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || (tryStatement.finalizer && exits(tryStatement.finalizer))) return false;
+  // the `try` is the last statement of the function (also inside a last `if`)
+  let current: Node = tryStatement;
+  for (;;) {
+    const parent: Node | undefined = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      if (parent.body.at(-1) !== current) return false;
+      if (parent === fn.body) break;
+    } else if (parent.type !== AST_NODE_TYPES.IfStatement || (parent.test as Node) === current) {
+      return false;
+    }
+    current = parent;
+  }
+  // a value on success: a `return x` outside the catch
+  const inCatch = (node: Node) => node.range[0] >= path.body.range[0] && node.range[1] <= path.body.range[1];
+  return returnedExpressions(fn).some((node) => !inCatch(node) && !(node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined'));
+}
+
 /** How a wrapper gives a failure back as a value, in words for messages. */
 export type FailureShape = 'null' | 'false' | 'undefined' | 'a failure object' | 'the error body' | 'text';
 
@@ -301,8 +426,11 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       if (!codeReaches(analysis, path, exit)) continue; // no provider failure gets here
       // a `.catch(() => x)` handler's value, or a `return` of the wrapper itself (not of a function inside it)
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
+      // a `.catch(() => false)` whose value the wrapper drops or tests itself gives its callers nothing
+      if (path.form === 'promise-catch' && !handlerValueReturned(analysis, path, fn)) continue;
       found ??= shapeOf(analysis, exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit);
     }
+    if (!found && fallsOffEnd(analysis, path, fn) && pathSeesCodes(analysis, path)) found = 'undefined';
   }
   // `return send(…)` where `send` gives failures back as values
   if (!found && depth < 3) {
@@ -317,4 +445,81 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
   }
   shapes.set(fn, found ?? null);
   return found;
+}
+
+/** A call that only writes a log line: `console.warn(…)`, `logger.error(…)`, `this.logger.log(…)`. */
+function isLogCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTransparent(callee.object);
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
+  return typeof name === 'string' && /^(console|logger|log|_logger)$/i.test(name);
+}
+
+/**
+ * A failure kept only as a flag: the `try` sets a variable declared before it
+ * to `true` after the provider call (`sent = true`), the `catch` completes
+ * without keeping the code, the body or the error anywhere but in a log line,
+ * and the variable is read after the `try` into a record of the outcome
+ * (`status: sent ? 'SENT' : 'FAILED'`, `res.json({ success })`). The failure
+ * is then recorded as `false`, with its code gone — the same loss as `catch {
+ * return { success: false }; }`. A flag only returned or branched on is a
+ * status, like `catch { return false; }`. Returns the flag's name.
+ */
+export function failureFlagOf(analysis: FileAnalysis, path: ErrorPath): TSESTree.Identifier | undefined {
+  if (path.form !== 'catch' || !path.call || !completes(analysis, path.body)) return undefined;
+  const tryStatement = path.body.parent?.parent;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return undefined;
+  const after = path.call.node.range[1];
+  let flag: TSESTree.Identifier | undefined;
+  walkNodes(tryStatement.block, analysis.sourceCode.visitorKeys, (n) => {
+    if (flag) return 'stop';
+    if (isFunction(n)) return false;
+    // `sent = true;` after the call, as a statement of its own
+    if (
+      n.type === AST_NODE_TYPES.AssignmentExpression &&
+      n.operator === '=' &&
+      n.range[0] > after &&
+      n.parent.type === AST_NODE_TYPES.ExpressionStatement &&
+      n.left.type === AST_NODE_TYPES.Identifier &&
+      staticValue(analysis, n.right) === true
+    ) {
+      flag = n.left;
+    }
+    return undefined;
+  });
+  if (!flag) return undefined;
+  const variable = findVariable(analysis.sourceCode, flag);
+  const declaration = variable?.defs[0];
+  if (!variable || declaration?.type !== 'Variable' || declaration.node.range[1] > tryStatement.range[0]) return undefined;
+  // read after the `try` into a record of the outcome: `{ success: sent }`, `{ success }`, `sent ? 'SENT' : 'FAILED'`
+  // (a boolean returned or branched on is a status, like `catch { return false; }`)
+  const records = (id: Node) => {
+    const parent = id.parent;
+    return (parent?.type === AST_NODE_TYPES.Property && parent.value === id) || (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === id);
+  };
+  if (!variable.references.some((ref) => ref.isRead() && ref.identifier.range[0] > tryStatement.range[1] && records(ref.identifier))) return undefined;
+  // the catch sets it back to true, or keeps the code somewhere else than a log line
+  let keeps = false;
+  walkNodes(path.body, analysis.sourceCode.visitorKeys, (n) => {
+    if (keeps) return 'stop';
+    if (isFunction(n)) return false;
+    if (n.type === AST_NODE_TYPES.AssignmentExpression) {
+      if (n.left.type === AST_NODE_TYPES.Identifier && n.left.name === flag!.name && staticValue(analysis, n.right) !== false) keeps = true;
+      else if (carries(analysis, n.right)) keeps = true;
+    }
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      if (isLogCall(n)) return false;
+      if (n.arguments.some((a) => carries(analysis, a))) keeps = true;
+    }
+    if (n.type === AST_NODE_TYPES.VariableDeclarator && n.init && carries(analysis, n.init)) {
+      // `const code = e.response?.data?.error?.code` is kept only if it is used beyond a log line; be lenient
+      keeps = true;
+    }
+    return undefined;
+  });
+  // what reaches the end of the catch: not the provider's errors when they were rethrown first
+  const last = (path.body as TSESTree.BlockStatement).body.at(-1);
+  if (keeps || !last || !codeReaches(analysis, path, last as unknown as PathExit)) return undefined;
+  return flag;
 }

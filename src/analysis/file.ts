@@ -11,6 +11,7 @@ import type { AnalysisEnv, Frame } from './env.js';
 import { baseKeyOf, hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, otherGraphProduct, providerOfPath } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
+import { interceptedProvider } from './interceptors.js';
 import { retryCallbackProvider } from './retries/library-calls.js';
 import type { ResolvedSettings } from './settings.js';
 import type { ErrorEntry } from '../catalog/schema.js';
@@ -158,6 +159,8 @@ export class FileAnalysis implements AnalysisEnv {
   readonly calls: ProviderCall[] = [];
   /** Every call expression of the file, in source order. */
   readonly allCalls: TSESTree.CallExpression[] = [];
+  /** Calls of functions of other project files, with those files' analyses (as the calls were resolved while building). */
+  readonly externalCallees = new Map<TSESTree.CallExpression, ExternalFunction>();
   /** Every `new` expression of the file, in source order (job workers, queues). */
   readonly allNews: TSESTree.NewExpression[] = [];
   private readonly callByNode = new Map<TSESTree.CallExpression, ProviderCall>();
@@ -235,6 +238,7 @@ export class FileAnalysis implements AnalysisEnv {
         continue;
       }
       if (target && 'external' in target) {
+        this.externalCallees.set(call, target.external);
         // with type information, the program's view of the other file (typed values in it) comes first
         const external = (this.types && this.externalFunction(call)) || target.external;
         const reached = external.analysis.wrappers.get(external.fn);
@@ -892,6 +896,11 @@ export class FileAnalysis implements AnalysisEnv {
     // `shouldRetry(error)`, `retryCondition(err)`, `handleWhen((err) => …)`: the error of the retried provider call.
     const retried = fn.params[0] && contains(fn.params[0], name) ? retryCallbackProvider(this, fn) : undefined;
     if (retried) return project({ k: 'error', provider: retried.provider, call: retried.call }, fn.params[0]!, name, this);
+    // `client.interceptors.response.use(ok, (err) => …)`: the error of the provider calls made through the client
+    const intercepted = fn.params[0] && contains(fn.params[0], name) ? interceptedProvider(this, fn) : undefined;
+    if (intercepted) return project({ k: 'error', provider: intercepted.provider, call: intercepted.call }, fn.params[0]!, name, this);
+    const passed = this.errorArgument(fn, name);
+    if (passed) return passed;
     if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(parent.callee);
     const index = parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
@@ -909,6 +918,59 @@ export class FileAnalysis implements AnalysisEnv {
     }
     return undefined;
   }
+
+  /** `errorArgument` by function and parameter index (`null`: no call site passes an error). */
+  private readonly errorArguments = new Map<FunctionNode, Map<number, Kind | null>>();
+
+  /**
+   * A parameter of a function of this file that a call site passes a
+   * provider's error (`catch (e) { throw toAppError(e); }`,
+   * `(err) => Promise.reject(this.handleError(err))` in an interceptor): the
+   * helper that classifies the error reads it as the error itself.
+   */
+  private errorArgument(fn: FunctionNode, name: TSESTree.Identifier): Kind | undefined {
+    const param = fn.params.find((p) => contains(p, name));
+    const index = param ? fn.params.indexOf(param) : -1;
+    const fnName = functionName(fn);
+    if (!param || index < 0 || fnName === undefined) return undefined;
+    const passed = (): Kind | null => {
+      for (const call of this.allCalls) {
+        const callee = skipTransparent(call.callee);
+        const calledName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        const arg = call.arguments[index];
+        if (calledName !== fnName || !arg || arg.type === AST_NODE_TYPES.SpreadElement || calleeFunction(this, callee)?.fn !== fn) continue;
+        const kind = this.kindOf(arg);
+        if (kind?.k === 'error') return kind;
+      }
+      return null;
+    };
+    let found: Kind | null | undefined;
+    if (this.frame) {
+      // inside a call evaluated inline, as for `kindOf`: nothing is cached
+      const key = `${index}`;
+      const busy = this.errorArgumentsInFrame.get(fn);
+      if (busy?.has(key)) return undefined;
+      const marks = busy ?? new Set<string>();
+      this.errorArgumentsInFrame.set(fn, marks.add(key));
+      try {
+        found = passed();
+      } finally {
+        marks.delete(key);
+      }
+    } else {
+      let byIndex = this.errorArguments.get(fn);
+      if (!byIndex) this.errorArguments.set(fn, (byIndex = new Map()));
+      found = byIndex.get(index);
+      if (found === undefined) {
+        byIndex.set(index, null); // recursion
+        found = passed();
+        byIndex.set(index, found);
+      }
+    }
+    return found ? project(found, param, name, this) : undefined;
+  }
+
+  private readonly errorArgumentsInFrame = new Map<FunctionNode, Set<string>>();
 
   private readonly messageThrowers = new Map<FunctionNode, boolean>();
   private readonly typedDeclarations = new Map<unknown, Kind | null>();
@@ -1157,6 +1219,17 @@ function project(kind: Kind | undefined, pattern: Node, target: TSESTree.Identif
     default:
       return undefined;
   }
+}
+
+/** The name a function is called by: its declaration's, its variable's, or its method's key. */
+function functionName(fn: FunctionNode): string | number | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.value === fn) {
+    return propertyKeyName(parent);
+  }
+  return undefined;
 }
 
 function contains(node: Node, inner: Node): boolean {

@@ -5,7 +5,7 @@
  * (the response given to another function), or nothing at all.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTransparent, walkNodes, type Node } from './ast.js';
+import { enclosingFunction, programOf, skipTransparent, walkNodes, type Node } from './ast.js';
 import type { ClientFamily } from './clients.js';
 import { exits } from './dispatch.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
@@ -105,6 +105,65 @@ function guards(node: Node): boolean {
   return exits(parent.consequent) || (!!parent.alternate && exits(parent.alternate));
 }
 
+/** Does `call` give back the very body it is given (a helper that parses or casts it), as its result or its promise's? */
+function sameBody(analysis: FileAnalysis, call: TSESTree.CallExpression, kind: Kind): boolean {
+  const result = analysis.kindOf(call);
+  const settled = result?.k === 'promise' ? result.of : result;
+  return settled?.k === 'body' && settled.path.length === 0 && settled.call === kind.call;
+}
+
+/**
+ * Does the function that returns `node` declare a result that includes the
+ * provider's error body: a return type (`Promise<T>` too) that is, or names a
+ * type alias or interface of the file that is, a union with a member holding
+ * the error field (`{ messages: … } | { error: { code: number } }`)? Then a
+ * failure is part of its contract, and its callers are the ones to check it.
+ */
+function declaresFailure(analysis: FileAnalysis, node: Node, kind: Kind): boolean {
+  const fn = enclosingFunction(node);
+  const field = kind.provider.codePath[0];
+  const annotation = fn?.returnType?.typeAnnotation;
+  if (!annotation || typeof field !== 'string') return false;
+  const program = programOf(fn);
+  const seen = new Set<Node>();
+  const visit = (type: TSESTree.TypeNode | TSESTree.TSInterfaceBody, depth: number): boolean => {
+    if (depth > 4 || seen.has(type)) return false;
+    seen.add(type);
+    switch (type.type) {
+      case AST_NODE_TYPES.TSUnionType:
+      case AST_NODE_TYPES.TSIntersectionType:
+        return type.types.some((t) => visit(t, depth + 1));
+      case AST_NODE_TYPES.TSTypeLiteral:
+        return type.members.some((m) => m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === field);
+      case AST_NODE_TYPES.TSInterfaceBody:
+        return type.body.some((m) => m.type === AST_NODE_TYPES.TSPropertySignature && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === field);
+      case AST_NODE_TYPES.TSTypeReference: {
+        if (type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+        const name = type.typeName.name;
+        if (name === 'Promise') {
+          const inner = type.typeArguments?.params[0];
+          return !!inner && visit(inner, depth + 1);
+        }
+        if (name === 'ErrorBody') return true; // the plugin's own type
+        const declared = typeDeclaration(program, name);
+        return !!declared && visit(declared.type === AST_NODE_TYPES.TSTypeAliasDeclaration ? declared.typeAnnotation : declared.body, depth + 1);
+      }
+      default:
+        return false;
+    }
+  };
+  return visit(annotation, 0);
+}
+
+/** A type alias or interface declared at the top of the file (exported or not). */
+function typeDeclaration(program: TSESTree.Program, name: string): TSESTree.TSTypeAliasDeclaration | TSESTree.TSInterfaceDeclaration | undefined {
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if ((declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration || declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) && declaration.id.name === name) return declaration;
+  }
+  return undefined;
+}
+
 export class OutcomeIndex {
   private readonly uses = new Map<ProviderCall, OutcomeUses>();
 
@@ -139,8 +198,11 @@ export class OutcomeIndex {
       // `return res.json()`: the parsed body handed to the caller as it is
       const kind = this.analysis.kindOf(node);
       const context = outermost(node).parent;
-      if (kind?.k === 'promise' && kind.of?.k === 'body' && kind.of.path.length === 0 && (context?.type === AST_NODE_TYPES.ReturnStatement || context?.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
-        this.usesOf(kind.call).successUses.push(node);
+      // also `return parse(body)`, a helper that gives the body back as it is
+      const settled = kind?.k === 'promise' ? kind.of : kind;
+      if (settled?.k === 'body' && settled.path.length === 0 && (context?.type === AST_NODE_TYPES.ReturnStatement || context?.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
+        // a function whose declared result includes the error body hands the check to its callers
+        if (settled.call && !declaresFailure(this.analysis, outermost(node), settled)) this.usesOf(settled.call).successUses.push(node);
       }
       return;
     }
@@ -187,6 +249,10 @@ export class OutcomeIndex {
           return;
         }
         if (context?.type === AST_NODE_TYPES.VariableDeclarator) return; // tracked through the variable
+        // `parse(body)` that gives the same body back (a cast, `await res.json()`): tracked through its result
+        if (context?.type === AST_NODE_TYPES.CallExpression && context.callee !== outer && sameBody(this.analysis, context, kind)) return;
+        // returned from a function whose declared result includes the error body: the callers are told to check it
+        if ((context?.type === AST_NODE_TYPES.ReturnStatement || context?.type === AST_NODE_TYPES.ArrowFunctionExpression) && declaresFailure(this.analysis, outer, kind)) return;
         if (
           context?.type === AST_NODE_TYPES.ReturnStatement ||
           context?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
@@ -267,13 +333,54 @@ export function resolvesOnFailure(call: ProviderCall): { family: ClientFamily } 
   return rejectsOnError(external.analysis, inner, external.fn) ? undefined : { family: inner.request.family };
 }
 
-/** What a caller does with the value a call gives back. */
-export type ResultUse = 'discarded' | 'tested' | 'handed-off' | 'used';
+/**
+ * What a caller does with the value a call gives back. `truthiness-only`: the
+ * only tests are of the value's truth (`if (!r)`, `r ??`, `r === null`), which
+ * a failure that is itself truthy (an error body, `{ ok: false }`, a
+ * sentence) passes.
+ */
+export type ResultUse = 'discarded' | 'tested' | 'handed-off' | 'used' | 'truthiness-only';
 
 const TEST_FIELDS = new Set(['ok', 'success', 'error', 'errors', 'isSuccess', 'status', 'failed', 'err']);
 
+/** Methods of an HTTP framework's reply that send a value to the client: `res.send(x)`, `res.status(200).json(x)`, `reply.send(x)`. */
+const REPLY_METHODS = new Set(['send', 'json', 'jsonp', 'end']);
+const REPLY_NAMES = new Set(['res', 'response', 'reply', 'resp']);
+
+/**
+ * Is `call` a reply to an HTTP request (Express, Fastify): a `send`/`json` on
+ * a parameter named `res`/`reply` (also after `.status(…)`)? What it is given
+ * is reported to the client as the result, not examined.
+ */
+function isReply(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || !REPLY_METHODS.has(callee.property.name)) return false;
+  let receiver = skipTransparent(callee.object);
+  while (receiver.type === AST_NODE_TYPES.CallExpression) {
+    const inner = skipTransparent(receiver.callee);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+    receiver = skipTransparent(inner.object); // `res.status(500)`
+  }
+  if (receiver.type !== AST_NODE_TYPES.Identifier || !REPLY_NAMES.has(receiver.name)) return false;
+  // a parameter of an enclosing function (the request handler), not a module-level name
+  for (let current: Node | undefined = call.parent; current; current = current.parent) {
+    if ((current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) && current.params.some((p) => p.type === AST_NODE_TYPES.Identifier && p.name === receiver.name)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A test of a value's truth or presence only: `!r`, `if (r)`, `r && …`, `r ?? …`, `r == null`. */
+type ReadUse = ResultUse | 'truth-test';
+
+function isNullish(node: Node): boolean {
+  const current = skipTransparent(node);
+  return (current.type === AST_NODE_TYPES.Literal && current.value === null) || (current.type === AST_NODE_TYPES.Identifier && current.name === 'undefined');
+}
+
 /** How one read of a value is used: tested, handed on, used as a success, or nothing. */
-function readUse(node: Node): ResultUse | undefined {
+function readUse(node: Node): ReadUse | undefined {
   const outer = outermost(node);
   const parent = outer.parent;
   if (!parent) return undefined;
@@ -281,14 +388,17 @@ function readUse(node: Node): ResultUse | undefined {
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.ConditionalExpression:
     case AST_NODE_TYPES.WhileStatement:
+      return parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== outer ? 'tested' : 'truth-test';
     case AST_NODE_TYPES.SwitchStatement:
       return 'tested';
     case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator === '!' ? 'tested' : undefined;
+      return parent.operator === '!' ? 'truth-test' : undefined;
     case AST_NODE_TYPES.LogicalExpression:
-      return parent.left === outer ? 'tested' : readUse(parent);
-    case AST_NODE_TYPES.BinaryExpression:
-      return 'tested';
+      return parent.left === outer ? 'truth-test' : readUse(parent);
+    case AST_NODE_TYPES.BinaryExpression: {
+      const other = parent.left === outer ? parent.right : parent.left;
+      return ['==', '===', '!=', '!=='].includes(parent.operator) && isNullish(other) ? 'truth-test' : 'tested';
+    }
     case AST_NODE_TYPES.MemberExpression: {
       const name = parent.property.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.property.name : undefined;
       return name !== undefined && TEST_FIELDS.has(name) ? 'tested' : 'used';
@@ -296,7 +406,7 @@ function readUse(node: Node): ResultUse | undefined {
     case AST_NODE_TYPES.CallExpression:
       if (parent.callee === outer) return 'used';
       if (isAssertionArgument(outer)) return 'tested';
-      return isConsoleArgument(outer) ? 'used' : 'handed-off';
+      return isConsoleArgument(outer) || isReply(parent) ? 'used' : 'handed-off';
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ArrowFunctionExpression:
     case AST_NODE_TYPES.Property:
@@ -315,21 +425,28 @@ function readUse(node: Node): ResultUse | undefined {
  * What the caller does with a call's result: drops it (a statement, `void`, a
  * variable never read), tests it (`if (!r)`, `r.ok`, `r?.error`, `r ??`),
  * hands it on (returns it, passes it to a function, stores it), or uses it
- * as a success without any test (`r.id`, `console.log('sent', r)`).
+ * as a success without any test (`r.id`, `console.log('sent', r)`,
+ * `res.send(r)`). When the failure is itself truthy (`truthyFailure`), a test
+ * of the value's truth does not count: `if (!r) throw …; return r.data` uses
+ * an error body as data (`truthiness-only`).
  */
-export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression): ResultUse {
+export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression, truthyFailure = false): ResultUse {
   const outer = outermost(call);
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) return 'discarded';
+  let uses: (ReadUse | undefined)[];
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
     if (parent.id.type !== AST_NODE_TYPES.Identifier) return 'handed-off'; // destructured: what it keeps is read by name
     const variable = analysis.sourceCode.getDeclaredVariables(parent)[0];
     const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
     if (reads.length === 0) return 'discarded';
-    const uses = reads.map((ref) => readUse(ref.identifier));
-    if (uses.includes('tested')) return 'tested';
-    if (uses.includes('handed-off')) return 'handed-off';
-    return uses.includes('used') ? 'used' : 'discarded';
+    uses = reads.map((ref) => readUse(ref.identifier));
+  } else {
+    uses = [readUse(call) ?? 'handed-off'];
   }
-  return readUse(call) ?? 'handed-off';
+  const truthTested = uses.includes('truth-test');
+  if (uses.includes('tested') || (truthTested && !truthyFailure)) return 'tested';
+  if (uses.includes('handed-off')) return 'handed-off';
+  if (uses.includes('used')) return truthTested ? 'truthiness-only' : 'used';
+  return truthTested ? 'truthiness-only' : 'discarded';
 }

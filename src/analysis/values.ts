@@ -4,7 +4,7 @@
  * templates, concatenation, `new URL()` and environment variables.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, type FunctionNode, type Node } from './ast.js';
+import { enclosingClass, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { withFrame, type AnalysisEnv, type Frame } from './env.js';
 import type { ProviderInfo } from './providers.js';
 
@@ -546,7 +546,7 @@ export function evaluateString(env: AnalysisEnv, node: Node, depth = 0): StringV
   const envName = envVarName(current);
   if (envName !== undefined) {
     const provider = env.settings.envVars.get(envName);
-    return provider ? { text: '\u0000', providers: [provider] } : HOLE;
+    return provider ? { text: '\u0000', providers: [provider] } : (graphBaseByName(env, envName) ?? HOLE);
   }
   switch (current.type) {
     case AST_NODE_TYPES.Literal:
@@ -601,11 +601,89 @@ export function evaluateString(env: AnalysisEnv, node: Node, depth = 0): StringV
       }
       const resolved = resolveExpression(env, current);
       if (resolved !== current) return evaluateString(env, resolved, depth + 1);
+      if (current.type === AST_NODE_TYPES.MemberExpression) return configuredUrl(env, current) ?? HOLE;
       return (current.type === AST_NODE_TYPES.Identifier && reassigned(env, current, depth)) || HOLE;
     }
     default:
       return HOLE;
   }
+}
+
+/**
+ * A configuration value read by name that the code does not assign
+ * (`env.GRAPH_URL`, `config.metaGraphUrl`): the default its validation
+ * schema gives it (`createEnv({ server: { X: z.string().url().default('https://…') } })`,
+ * `cleanEnv(process.env, { X: url({ default: '…' }) })`), else the Graph
+ * API's host when the name says so (see `graphBaseByName`).
+ */
+function configuredUrl(env: AnalysisEnv, member: TSESTree.MemberExpression): StringValue | undefined {
+  const name = memberName(member);
+  if (typeof name !== 'string') return undefined;
+  const holder = resolveExpression(env, member.object);
+  if (holder.type === AST_NODE_TYPES.CallExpression) {
+    const found = schemaDefaults(env, programOf(holder)).get(name);
+    if (found !== undefined) return { text: found, providers: [] };
+  }
+  return graphBaseByName(env, name);
+}
+
+/**
+ * A name for the Graph API's base URL: Meta's or Facebook's Graph API
+ * (`META_GRAPH_URL`, `FB_GRAPH_API_BASE`, `facebookGraphUrl`) or the
+ * WhatsApp Cloud API (`WHATSAPP_CLOUD_API_URL`), ending in a URL-ish word
+ * (not `META_GRAPH_VERSION`). The Cloud API is served from
+ * graph.facebook.com (https://developers.facebook.com/documentation/business-messaging/whatsapp/reference),
+ * a host other APIs share: a request there still needs WhatsApp evidence.
+ */
+const GRAPH_BASE_NAME = /(?:(?:facebook|fb|meta)_?graph|graph_?(?:facebook|fb|meta)|(?:whats_?app|wa)_?cloud)(?:_?api)?(?:_?(?:base))?_?(?:url|uri|host|base|endpoint|api|domain|origin)$/i;
+
+function graphBaseByName(env: AnalysisEnv, name: string): StringValue | undefined {
+  if (!GRAPH_BASE_NAME.test(name)) return undefined;
+  const host = env.settings.byId.get('meta-cloud')?.def.hosts[0];
+  return host ? { text: `https://${host}`, providers: [] } : undefined;
+}
+
+/** `schemaDefaults` by file. */
+const defaultsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, string>>();
+
+/**
+ * The string defaults an environment schema in a file gives its keys: a
+ * property whose value is a validator chain with `.default('…')` (zod, joi,
+ * yup) or a validator called with `{ default: '…' }` (envalid). The file is
+ * the one that builds the configuration object (`export const env =
+ * createEnv({ … })`), read once.
+ */
+function schemaDefaults(env: AnalysisEnv, program: TSESTree.Program): ReadonlyMap<string, string> {
+  const known = defaultsByProgram.get(program);
+  if (known) return known;
+  const found = new Map<string, string>();
+  walkNodes(program, env.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.Property) return undefined;
+    const key = propertyKeyName(node);
+    const value = typeof key === 'string' ? chainDefault(node.value) : undefined;
+    if (value !== undefined && !found.has(key as string)) found.set(key as string, value);
+    return undefined;
+  });
+  defaultsByProgram.set(program, found);
+  return found;
+}
+
+function chainDefault(value: Node): string | undefined {
+  let node: Node = skipTransparent(value);
+  for (let steps = 0; steps < 12 && node.type === AST_NODE_TYPES.CallExpression; steps++) {
+    const callee = skipTransparent(node.callee);
+    const first = node.arguments[0];
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'default') {
+      return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
+    }
+    if (first?.type === AST_NODE_TYPES.ObjectExpression) {
+      const option = findProperty(first, 'default');
+      if (option?.value.type === AST_NODE_TYPES.Literal && typeof option.value.value === 'string') return option.value.value;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    node = skipTransparent(callee.object);
+  }
+  return undefined;
 }
 
 /** While `url = \`${url}/…\`` is evaluated: the value `url` had before. */
@@ -615,11 +693,12 @@ const priorValues = new Map<unknown, StringValue>();
  * A `let` built up before its use: `let url = host; url += \`/${version}\`;
  * url += path;` or `u = \`${u}/${id}\``. The assignments before the use, in
  * source order and in the same function, are applied to the initial value
- * (control flow is not followed).
+ * (control flow is not followed). A `let` reassigned only after the use (a
+ * pagination loop's `next = page.paging?.next`) holds its initial value there.
  */
 function reassigned(env: AnalysisEnv, id: TSESTree.Identifier, depth: number): StringValue | undefined {
   const found = writesBefore(env, id);
-  if (!found || found.writes.length === 0) return undefined;
+  if (!found || (found.writes.length === 0 && !found.declarator.init)) return undefined;
   const { variable, declarator, writes } = found;
   let value = declarator.init ? evaluateString(env, declarator.init, depth + 1) : HOLE;
   for (const assignment of writes) {

@@ -87,15 +87,18 @@
  * that reads neither a status's `status` nor its `errors` (only its `id` or
  * `recipient_id`, for a key or a contact lookup) is no handler.
  */
+import { basename } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, isFunction, memberName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingClass, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { clientOf, importOf } from './clients.js';
 import { parsePath } from '../catalog/lookup.js';
 import type { ErrorEntry, StatusCallback } from '../catalog/schema.js';
 import type { FileAnalysis, Kind } from './file.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
+import { projectFilesMatching } from './importers.js';
+import { currentProject, pathOf } from './imports.js';
 import { typescript } from './types.js';
-import { resolveExpression, staticList, staticValue } from './values.js';
+import { calleeFunction, classOf, constructorOf, resolveExpression, returnedExpressions, staticList, staticValue, type ClassNode } from './values.js';
 
 /**
  * The payload's shapes; `state` is a status's `status` string, `sdk-status`
@@ -128,6 +131,21 @@ export interface WebhookValue {
 }
 
 type Step = readonly [Shape, number];
+
+/**
+ * What another file hands to this one: webhook values bound to parameters
+ * (of a function, a constructor, a hook method a base class calls) and to the
+ * fields of `cls` a constructor stores them in.
+ */
+interface Seeds {
+  readonly params: Map<Node, WebhookValue>;
+  readonly fields: Map<string, WebhookValue>;
+  readonly cls: ClassNode | undefined;
+  /** The constructor hands the value to `super(…)`, and the class has hooks that take it (followed instead of the base class). */
+  readonly hooks?: boolean;
+  /** How many files away from the linted one. */
+  readonly depth: number;
+}
 
 /** Fields of each shape that lead to another. */
 const FIELDS: Readonly<Record<Shape, Readonly<Record<string, Step>>>> = {
@@ -258,6 +276,8 @@ class Webhooks {
     /** Meta's Cloud API, when its webhook may be in the file. */
     readonly provider: ProviderInfo | undefined,
     callbacks: readonly ProviderInfo[],
+    /** Values another file hands to this one's parameters (see `followExternal`). */
+    readonly seeds?: Seeds,
   ) {
     const text = analysis.sourceCode.text;
     this.fileEvidence = FILE_EVIDENCE.test(text);
@@ -361,7 +381,11 @@ class Webhooks {
     if (current !== node) return this.valueOf(current);
     switch (current.type) {
       case AST_NODE_TYPES.MemberExpression: {
-        if (current.object.type === AST_NODE_TYPES.ThisExpression) return undefined;
+        if (current.object.type === AST_NODE_TYPES.ThisExpression) {
+          // a field the constructor stored a handed-in status in (`this.status = status`)
+          const name = memberName(current);
+          return this.seeds && typeof name === 'string' && enclosingClass(current) === this.seeds.cls ? this.seeds.fields.get(name) : undefined;
+        }
         const object = this.valueOf(current.object);
         const name = memberName(current);
         const found = typeof name === 'string' ? this.step(object, name) : current.computed ? (element(object) ?? (object ? undefined : this.translation(current))) : undefined;
@@ -477,6 +501,8 @@ class Webhooks {
     const index = fn.params.findIndex((p) => contains(p, name));
     const param = fn.params[index];
     if (!param) return undefined;
+    const seeded = this.seeds?.params.get(param);
+    if (seeded) return this.project(seeded, param, name);
     const annotated = this.annotationValue(param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param);
     if (annotated) return this.project(annotated, param, name);
     // `statuses.forEach((status) => …)`, `.find(({ status }) => …)`, `statuses.forEach(handleStatus)`
@@ -799,10 +825,15 @@ export function webhookValueOf(analysis: FileAnalysis, node: Node): WebhookValue
  * `error`) is the provider's error object, marked as coming from a webhook.
  */
 export function webhookKind(analysis: FileAnalysis, node: Node): Kind | undefined {
-  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const state = webhooksOf(analysis);
-  const value = state?.valueOf(node);
-  if (!state || !value) return undefined;
+  return state && kindIn(state, node);
+}
+
+/** `webhookKind` for one state (a file's own, or one seeded with what another file hands it). */
+function kindIn(state: Webhooks, node: Node): Kind | undefined {
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const value = state.valueOf(node);
+  if (!value) return undefined;
   // a status callback's code or text field (Twilio's `ErrorCode`, Gupshup's `payload.payload.code`)
   if (value.shape === 'callback') return state.isWhatsApp(node, value) ? state.callbackKind(value) : undefined;
   if (value.shape !== 'error' || value.depth !== 0 || !state.provider || !state.isWhatsApp(node, value)) return undefined;
@@ -827,8 +858,10 @@ export function fromWebhook(analysis: FileAnalysis, node: Node): boolean {
  * `node` is an expression reading the field (or the error), `path` its body path.
  */
 export function webhookField(analysis: FileAnalysis, node: Node, path: readonly (string | number)[]): string {
-  const state = webhooksOf(analysis);
-  const kind = analysis.kindOf(node);
+  return fieldIn(webhooksOf(analysis), analysis.kindOf(node), node, path);
+}
+
+function fieldIn(state: Webhooks | undefined, kind: Kind | undefined, node: Node, path: readonly (string | number)[]): string {
   const info = kind?.k === 'body' ? state?.callbacks.get(kind.provider.id) : undefined;
   if (info) return pathMatches(path, info.provider.codePath) ? info.callback.codePath : path.join('.');
   const base = state?.provider?.webhookErrorPath ?? [];
@@ -900,6 +933,8 @@ export interface StatusHandler {
   readonly readsState: boolean;
   /** A status, or the list, is handed to code this file cannot see (a queue, another module): nothing to judge here. */
   readonly escapes: boolean;
+  /** Arguments that hand a status to another file's function or class, which decided the facts anchored there, with its name and file. */
+  readonly via: ReadonlyMap<Node, string>;
 }
 
 interface Facts {
@@ -916,6 +951,8 @@ interface Facts {
   texts: { node: Node; field: string }[];
   fieldReads: Node[];
   escapes: boolean;
+  /** Arguments that hand the value to another file's code, with what they hand it to (`StatusEvent in status-event.ts`). */
+  via: Map<Node, string>;
 }
 
 const handlerCache = new WeakMap<FileAnalysis, StatusHandler[]>();
@@ -947,55 +984,7 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
   };
 
   walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
-    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    if (node.type === AST_NODE_TYPES.Identifier && !isReference(node)) return undefined;
-    // errors: read through the kinds every rule uses
-    const kind = node.type === AST_NODE_TYPES.CallExpression ? undefined : analysis.kindOf(node);
-    if (kind?.k === 'body' && kind.source === 'webhook') {
-      if (pathMatches(kind.path, kind.provider.codePath)) factsOf(node).readsCode = true;
-      else if (analysis.isMessage(kind)) factsOf(node).texts.push({ node, field: webhookField(analysis, node, kind.path) });
-    }
-    const value = state.valueOf(node);
-    if (!value || !state.isWhatsApp(node, value)) return undefined;
-    const facts = factsOf(node);
-    const use = useOf(node);
-    // handed to code this file cannot follow (a same-file function is followed: its reads count here)
-    const handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
-    const callback = state.callbackRole(value);
-    if (callback) {
-      facts.callback ??= callback.info;
-      // the callback (or the part of it holding status and code) handed on whole: another module decides
-      if (callback.role === 'inside' && handedOn) facts.escapes = true;
-      else if (callback.role === 'other' && (use.kind === 'field' || use.kind === 'logged' || handedOn)) facts.fieldReads.push(node);
-      if (callback.role !== 'state') return undefined;
-    }
-    if (value.shape === 'status' || value.shape === 'sdk-status' || state.isState(value)) {
-      facts.hasStatus = true;
-      facts.first ??= node;
-      if (value.sdk) facts.sdk = true;
-    }
-    if (state.isState(value) && value.depth === 0) {
-      facts.readsState = true;
-      const test = stateTest(state, node, value);
-      if (test) facts.tests.push(test);
-      else if (handedOn && !excludesFailed(state, node)) facts.recorded.push(node);
-      else if (use.kind === 'logged') facts.fieldReads.push(node);
-      return undefined;
-    }
-    if ((value.shape === 'status' || value.shape === 'sdk-status') && value.depth === 0) {
-      if (use.kind === 'field') {
-        const name = use.name;
-        if (name !== 'status' && name !== 'errors' && name !== 'error' && name !== 'raw') facts.fieldReads.push(node);
-      } else if (use.kind === 'logged') {
-        facts.fieldReads.push(node);
-      } else if (handedOn) {
-        facts.escapes = true;
-      }
-      return undefined;
-    }
-    if (value.shape === 'status' && value.depth > 0 && handedOn) facts.escapes = true;
-    // the errors themselves handed on (stored, sent, serialised): their codes go with them
-    if (value.shape === 'error' && !value.field && handedOn) facts.readsCode = true;
+    observe(state, node, factsOf);
     return undefined;
   });
 
@@ -1046,9 +1035,239 @@ function collectHandlers(state: Webhooks): StatusHandler[] {
       fieldReads: facts.fieldReads,
       readsState: facts.readsState,
       escapes: facts.escapes,
+      via: facts.via,
     });
   }
   return handlers.sort((a, b) => a.first.range[0] - b.first.range[0]);
+}
+
+/**
+ * Reads one node into the facts of its handler unit: error codes and texts,
+ * status tests, statuses recorded, printed or handed on.
+ */
+function observe(state: Webhooks, node: Node, factsOf: (node: Node) => Facts): void {
+  const { analysis } = state;
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return;
+  if (node.type === AST_NODE_TYPES.Identifier && !isReference(node)) return;
+  // errors: read through the kinds every rule uses (in another file handed a status, through what it was handed)
+  const kind = node.type === AST_NODE_TYPES.CallExpression ? undefined : state.seeds ? kindIn(state, node) : analysis.kindOf(node);
+  if (kind?.k === 'body' && kind.source === 'webhook') {
+    if (pathMatches(kind.path, kind.provider.codePath)) factsOf(node).readsCode = true;
+    else if (analysis.isMessage(kind)) factsOf(node).texts.push({ node, field: state.seeds ? fieldIn(state, kind, node, kind.path) : webhookField(analysis, node, kind.path) });
+  }
+  const value = state.valueOf(node);
+  if (!value || !state.isWhatsApp(node, value)) return;
+  const facts = factsOf(node);
+  const use = useOf(node);
+  // handed to code this file cannot follow (a same-file function is followed: its reads count here)
+  let handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
+  // in a class another file handed the status to, keeping it on the instance hands it to nobody
+  if (handedOn && state.seeds && use.kind === 'data' && storedOnThis(node)) handedOn = false;
+  // handed to the base class, whose calls of the class's hooks are followed instead
+  if (handedOn && use.kind === 'argument' && use.call.callee.type === AST_NODE_TYPES.Super && state.seeds?.hooks) handedOn = false;
+  // handed to a function or class of another project file: what that code does with it is this handler's
+  if (handedOn && use.kind === 'argument') {
+    const followed = followExternal(state, use.call, node, value);
+    if (followed) {
+      mergeInto(facts, followed);
+      handedOn = false;
+    }
+  }
+  const callback = state.callbackRole(value);
+  if (callback) {
+    facts.callback ??= callback.info;
+    // the callback (or the part of it holding status and code) handed on whole: another module decides
+    if (callback.role === 'inside' && handedOn) facts.escapes = true;
+    else if (callback.role === 'other' && (use.kind === 'field' || use.kind === 'logged' || handedOn)) facts.fieldReads.push(node);
+    if (callback.role !== 'state') return;
+  }
+  if (value.shape === 'status' || value.shape === 'sdk-status' || state.isState(value)) {
+    facts.hasStatus = true;
+    facts.first ??= node;
+    if (value.sdk) facts.sdk = true;
+  }
+  if (state.isState(value) && value.depth === 0) {
+    facts.readsState = true;
+    const test = stateTest(state, node, value);
+    if (test) facts.tests.push(test);
+    else if (handedOn && !excludesFailed(state, node)) facts.recorded.push(node);
+    else if (use.kind === 'logged') facts.fieldReads.push(node);
+    return;
+  }
+  if ((value.shape === 'status' || value.shape === 'sdk-status') && value.depth === 0) {
+    if (use.kind === 'field') {
+      const name = use.name;
+      if (name !== 'status' && name !== 'errors' && name !== 'error' && name !== 'raw') facts.fieldReads.push(node);
+    } else if (use.kind === 'logged') {
+      facts.fieldReads.push(node);
+    } else if (handedOn) {
+      facts.escapes = true;
+    }
+    return;
+  }
+  if (value.shape === 'status' && value.depth > 0 && handedOn) facts.escapes = true;
+  // the errors themselves handed on (stored, sent, serialised): their codes go with them
+  if (value.shape === 'error' && !value.field && handedOn) facts.readsCode = true;
+}
+
+/** How many files away a handed-on status is followed (the handler's file, a class it constructs, what that class calls). */
+const MAX_FOLLOW = 2;
+
+const followed = new WeakMap<Webhooks, Map<string, Facts | null>>();
+
+/**
+ * A webhook value (a status, the list, the webhook value) handed as an
+ * argument to a function or class of another project file: what that code
+ * does with it, as facts of the handler that hands it, anchored at the
+ * argument. A function's parameter takes the value; a constructor's too, with
+ * the fields it stores it in (`this.status = status`, a parameter property)
+ * and, when it hands the parameter to `super(…)`, the class's hook methods a
+ * base class calls (a method the class never calls itself, whose parameter
+ * has the constructor parameter's name or type: `_init(event: Event)`).
+ * `undefined` when nothing can be followed (the value then escapes, as before).
+ */
+function followExternal(state: Webhooks, call: TSESTree.CallExpression | TSESTree.NewExpression, node: Node, value: WebhookValue): Facts | undefined {
+  const depth = state.seeds?.depth ?? 0;
+  if (depth >= MAX_FOLLOW) return undefined;
+  const { analysis } = state;
+  const index = call.arguments.findIndex((arg) => skipTransparent(arg) === skipTransparent(node));
+  if (index < 0) return undefined;
+  const own = analysis.sourceCode.ast;
+  let target: FunctionNode | ClassNode | undefined;
+  if (call.type === AST_NODE_TYPES.NewExpression) target = classOf(analysis, call.callee);
+  else target = calleeFunction(analysis, call.callee)?.fn;
+  if (!target || programOf(target) === own) return undefined;
+  let cache = followed.get(state);
+  if (!cache) followed.set(state, (cache = new Map()));
+  const key = `${target.range[0]}:${index}:${value.shape}:${value.depth}:${value.provider ?? ''}:${JSON.stringify(value.field ?? [])}`;
+  const cached = cache.get(key);
+  const label = `${targetName(target)} in ${basename(pathOf(programOf(target)) ?? '')}`;
+  if (cached !== undefined) return cached ? rehome(cached, node, label) : undefined;
+  cache.set(key, null); // recursion: nothing known
+  const external = analysis.imports?.analysisOf(target);
+  const seeds = external && seedsFor(external, target, index, { ...value, certain: true }, depth + 1);
+  let facts: Facts | undefined;
+  if (external && seeds) {
+    const seeded = new Webhooks(external, state.provider ?? external.settings.byId.get(META), [...state.callbacks.values()].map((info) => info.provider), seeds);
+    facts = emptyFacts();
+    const one = facts;
+    const walked = new Set<Node>();
+    const walk = (unit: Node): void => {
+      if (walked.has(unit)) return;
+      walked.add(unit);
+      walkNodes(unit, external.sourceCode.visitorKeys, (inner) => {
+        observe(seeded, inner, () => one);
+        return undefined;
+      });
+    };
+    for (const unit of seeds.units) walk(unit);
+    // same-file helpers of that file handed the value: part of it too
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const helper of seeded.helperCalls.keys()) {
+        if (walked.has(helper)) continue;
+        walk(helper);
+        grown = true;
+      }
+    }
+  }
+  cache.set(key, facts ?? null);
+  return facts && rehome(facts, node, label);
+}
+
+/** A class's or function's name, as messages name what a status was handed to. */
+function targetName(target: FunctionNode | ClassNode): string {
+  if (!isFunction(target)) return target.id?.name ?? 'a class';
+  const name = functionName(target);
+  return name ? `${name}()` : 'a function';
+}
+
+/** Facts found in another file, anchored at the argument that hands the value there. */
+function rehome(facts: Facts, anchor: Node, label: string): Facts {
+  return {
+    ...facts,
+    via: new Map([[anchor, label]]),
+    first: facts.first && anchor,
+    tests: facts.tests.map((test) => ({ ...test, node: anchor })),
+    recorded: facts.recorded.map(() => anchor),
+    texts: facts.texts.map((text) => ({ node: anchor, field: text.field })),
+    fieldReads: facts.fieldReads.map(() => anchor),
+  };
+}
+
+/** The parameters (and fields) a value handed to argument `index` of a function or a class's constructor reaches, and the code to read. */
+function seedsFor(external: FileAnalysis, target: FunctionNode | ClassNode, index: number, value: WebhookValue, depth: number): (Seeds & { units: Node[] }) | undefined {
+  const { sourceCode } = external;
+  if (isFunction(target)) {
+    const param = target.params[index];
+    return param ? { params: new Map([[param as Node, value]]), fields: new Map(), cls: undefined, depth, units: [target] } : undefined;
+  }
+  const constructor = constructorOf(target);
+  const param = constructor?.params[index];
+  if (!constructor || !param) return undefined;
+  const params = new Map<Node, WebhookValue>([[param, value]]);
+  const fields = new Map<string, WebhookValue>();
+  const units: Node[] = [constructor];
+  const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+  if (id.type !== AST_NODE_TYPES.Identifier) return { params, fields, cls: target, depth, units };
+  if (param.type === AST_NODE_TYPES.TSParameterProperty) fields.set(id.name, value);
+  let toSuper = false;
+  let hooks = false;
+  walkNodes(constructor.body, sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    // `this.status = status`
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.right.type === AST_NODE_TYPES.Identifier && node.right.name === id.name) {
+      const left = node.left;
+      const name = left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression ? memberName(left) : undefined;
+      if (typeof name === 'string') fields.set(name, value);
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super && node.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === id.name)) toSuper = true;
+    return undefined;
+  });
+  const annotation = (node: Node): string | undefined => ('typeAnnotation' in node && node.typeAnnotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? sourceCode.getText(node.typeAnnotation.typeAnnotation).replace(/\s+/g, '') : undefined);
+  const type = annotation(id);
+  for (const element of target.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'method' || element.static) continue;
+    const name = propertyKeyName(element);
+    if (typeof name !== 'string') continue;
+    // the fields are read by every method
+    if (fields.size > 0) units.push(element.value);
+    if (!toSuper || callsOwnMethod(sourceCode, target, name)) continue;
+    // a hook a base class calls with what the constructor handed it
+    for (const hookParam of element.value.params) {
+      if (hookParam.type !== AST_NODE_TYPES.Identifier) continue;
+      if (hookParam.name !== id.name && (type === undefined || annotation(hookParam) !== type)) continue;
+      params.set(hookParam, value);
+      hooks = true;
+      if (!units.includes(element.value)) units.push(element.value);
+    }
+  }
+  return { params, fields, cls: target, depth, units, hooks };
+}
+
+/** Does a class call one of its own methods by name (`this._init(…)`)? */
+function callsOwnMethod(sourceCode: FileAnalysis['sourceCode'], cls: ClassNode, name: string): boolean {
+  let found = false;
+  walkNodes(cls.body, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.ThisExpression && memberName(node.callee) === name) found = true;
+    return found ? 'stop' : undefined;
+  });
+  return found;
+}
+
+/** `this.x = value`, `this.state.raw = value`: kept on the instance. */
+function storedOnThis(node: Node): boolean {
+  let child: Node = node;
+  let parent = node.parent;
+  while (parent && (parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== child) return false;
+  let target: Node = parent.left;
+  while (target.type === AST_NODE_TYPES.MemberExpression) target = target.object;
+  return target.type === AST_NODE_TYPES.ThisExpression;
 }
 
 /** The handler unit a node belongs to: its outermost function, or the module. */
@@ -1057,7 +1276,7 @@ function unitOf(node: Node, program: Node): Node {
 }
 
 function emptyFacts(): Facts {
-  return { callback: undefined, sdk: false, first: undefined, hasStatus: false, readsState: false, tests: [], recorded: [], readsCode: false, texts: [], fieldReads: [], escapes: false };
+  return { callback: undefined, sdk: false, first: undefined, hasStatus: false, readsState: false, tests: [], recorded: [], readsCode: false, texts: [], fieldReads: [], escapes: false, via: new Map() };
 }
 
 function mergeInto(target: Facts, source: Facts): void {
@@ -1072,6 +1291,7 @@ function mergeInto(target: Facts, source: Facts): void {
   target.texts.push(...source.texts);
   target.fieldReads.push(...source.fieldReads);
   target.escapes ||= source.escapes;
+  for (const [node, label] of source.via) if (!target.via.has(node)) target.via.set(node, label);
 }
 
 function outermostFunction(node: Node): FunctionNode | undefined {
@@ -1351,4 +1571,261 @@ function failedOf(test: Node, namesFailed: boolean, negated: boolean): StateTest
   // `statuses.filter((s) => s.status !== 'read')`: the selection includes failed
   if (negated && parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === test) return 'fallback';
   return 'none';
+}
+
+// --- Webhooks that never see a status ----------------------------------------
+
+/** A Cloud API webhook handler that reads `value.messages` and never `value.statuses`. */
+export interface StatuslessHandler {
+  /** The first `messages` read of the handler. */
+  readonly node: Node;
+  readonly provider: ProviderInfo;
+  /** Codes messages name as examples of failures that arrive by webhook. */
+  readonly notable: readonly (string | number)[];
+}
+
+const statuslessCache = new WeakMap<FileAnalysis, StatuslessHandler[]>();
+
+/**
+ * Handlers of the Cloud API webhook (`entry[].changes[].value`) that read
+ * `value.messages` in a file that never names `statuses`: failed sends arrive
+ * in the same webhook, as statuses, and are dropped. One per handler (the
+ * outermost function, with the same-file helpers it hands the webhook to); a
+ * handler that hands the webhook (the payload, an entry, a change, the value)
+ * to code the file cannot see is left alone.
+ */
+export function statuslessHandlers(analysis: FileAnalysis): readonly StatuslessHandler[] {
+  let found = statuslessCache.get(analysis);
+  if (!found) {
+    const text = analysis.sourceCode.text;
+    const state = /\bmessages\b/.test(text) && !/\bstatuses\b/.test(text) ? webhooksOf(analysis) : undefined;
+    found = state?.provider ? collectStatusless(state, state.provider) : [];
+    // another file of the project handles the statuses: this is a second endpoint (flows, one product), not where they are lost
+    if (found.length > 0 && statusesHandledElsewhere(analysis)) found = [];
+    statuslessCache.set(analysis, found);
+  }
+  return found;
+}
+
+/** Text of a file that reads the Cloud API webhook's statuses. */
+const READS_STATUSES = (text: string): boolean => /\bstatuses\b/.test(text) && /\bchanges\b/.test(text);
+
+/** Does another file of the project read the webhook's statuses (a text search, run only when a handler without them is found)? */
+function statusesHandledElsewhere(analysis: FileAnalysis): boolean {
+  const project = currentProject();
+  const own = pathOf(analysis.sourceCode.ast);
+  return project !== undefined && projectFilesMatching(project, READS_STATUSES).some((file) => file !== own);
+}
+
+const WEBHOOK_SHAPES = new Set<Shape>(['payload', 'entry', 'change', 'value']);
+
+function collectStatusless(state: Webhooks, provider: ProviderInfo): StatuslessHandler[] {
+  const { analysis } = state;
+  const program = analysis.sourceCode.ast;
+  const reads = new Map<Node, Node>();
+  walkNodes(program, analysis.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== 'messages') return undefined;
+    const value = state.valueOf(node.object);
+    if (value?.shape !== 'value' || value.depth !== 0 || !value.certain) return undefined;
+    const unit = unitOf(node, program);
+    if (!reads.has(unit)) reads.set(unit, node);
+    return undefined;
+  });
+  if (reads.size === 0) return [];
+  // the units that hand the webhook on (checked once per unit, only where `messages` is read or a helper is called)
+  const escapes = new Set<Node>();
+  walkNodes(program, analysis.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (node.type === AST_NODE_TYPES.Identifier && !isReference(node)) return undefined;
+    const value = state.valueOf(node);
+    if (!value || !WEBHOOK_SHAPES.has(value.shape)) return undefined;
+    const use = useOf(node);
+    const handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
+    if (handedOn) escapes.add(unitOf(node, program));
+    return undefined;
+  });
+  // helpers belong to their outermost callers
+  const byRoot = new Map<Node, { node: Node; escapes: boolean }>();
+  for (const [unit, node] of reads) {
+    for (const root of rootUnits(state, unit)) {
+      const known = byRoot.get(root);
+      if (!known || node.range[0] < known.node.range[0]) byRoot.set(root, { node, escapes: known?.escapes ?? false });
+    }
+  }
+  for (const unit of escapes) for (const root of rootUnits(state, unit)) {
+    const known = byRoot.get(root);
+    if (known) known.escapes = true;
+  }
+  const notable = provider.def.statusWebhook?.notable ?? [];
+  return [...byRoot.entries()]
+    .filter(([root, handler]) => !handler.escapes && receivesRequests(analysis, root))
+    .map(([, handler]) => handler)
+    .map((handler) => ({ node: handler.node, provider, notable }))
+    .sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** Names of exported functions that frameworks call with requests (Next.js route handlers, serverless `handler`). */
+const HTTP_METHODS = /^(?:POST|PUT|handler)$/;
+
+/**
+ * Is a handler unit where requests come in (so that the statuses reach it,
+ * not only the messages someone handed it): the module, a callback passed to a
+ * call (`router.post('/webhook', async (req, res) => …)`) or registered by
+ * reference, a decorated method (NestJS `@Post()`), an exported route handler
+ * (`export async function POST`). A method or function called with the
+ * payload from elsewhere is not.
+ */
+function receivesRequests(analysis: FileAnalysis, unit: Node): boolean {
+  if (!isFunction(unit)) return true;
+  const parent = unit.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(unit as TSESTree.CallExpressionArgument)) return true;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition) return parent.decorators.length > 0 || unit.params.some((param) => 'decorators' in param && (param.decorators?.length ?? 0) > 0);
+  const name = functionName(unit);
+  const exported = parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration || parent?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+  if (exported && (name === undefined || HTTP_METHODS.test(name))) return true;
+  // registered by reference: `app.post('/webhook', onWebhook)`
+  const binding = unit.type === AST_NODE_TYPES.FunctionDeclaration ? unit.id : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : null;
+  const variable = binding ? findVariable(analysis.sourceCode, binding) : null;
+  return (variable?.references ?? []).some((reference) => {
+    const ref = reference.identifier as Node;
+    return ref.parent?.type === AST_NODE_TYPES.CallExpression && ref.parent.arguments.includes(ref as TSESTree.CallExpressionArgument);
+  });
+}
+
+/** The outermost callers of a same-file helper handed a webhook value (the unit itself when it is no helper). */
+function rootUnits(state: Webhooks, unit: Node, seen = new Set<Node>()): Node[] {
+  const program = state.analysis.sourceCode.ast;
+  const calls = state.helperCalls.get(unit as FunctionNode);
+  const callers = (calls ?? []).map((call) => unitOf(call, program)).filter((caller) => caller !== unit);
+  if (callers.length === 0) return [unit];
+  if (seen.has(unit)) return [];
+  seen.add(unit);
+  return [...new Set(callers.flatMap((caller) => rootUnits(state, caller, seen)))];
+}
+
+// --- Statuses returned to a caller that drops them -----------------------------
+
+/** A call of another file's function that returns a webhook status in an object, whose result never passes the status on. */
+export interface DroppedStatus {
+  readonly call: TSESTree.CallExpression;
+  /** The function's name, as called. */
+  readonly callee: string;
+  /** The property the status is returned under. */
+  readonly key: string;
+  readonly provider: ProviderInfo;
+  readonly notable: readonly (string | number)[];
+}
+
+const droppedCache = new WeakMap<FileAnalysis, DroppedStatus[]>();
+
+/**
+ * Calls of a function of another project file that returns a WhatsApp
+ * status in an object (`return { status: value.statuses[0] }`) whose result
+ * is used without that property: not read, not destructured, and handed on
+ * only where a test of another property of the result (`r.message && …`,
+ * `if (r.message)`) lets through the returns without the status.
+ */
+export function droppedStatuses(analysis: FileAnalysis): readonly DroppedStatus[] {
+  let found = droppedCache.get(analysis);
+  if (!found) {
+    found = [];
+    for (const call of analysis.externalCallees.keys()) {
+      const dropped = droppedAt(analysis, call);
+      if (dropped) found.push(dropped);
+    }
+    droppedCache.set(analysis, found);
+  }
+  return found;
+}
+
+function droppedAt(analysis: FileAnalysis, call: TSESTree.CallExpression): DroppedStatus | undefined {
+  // only a result kept in a variable or used as a statement
+  let site: Node = call;
+  while (site.parent?.type === AST_NODE_TYPES.AwaitExpression || site.parent?.type === AST_NODE_TYPES.ChainExpression) site = site.parent;
+  const holder = site.parent;
+  const kept = holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === site && holder.id.type === AST_NODE_TYPES.Identifier ? holder.id : undefined;
+  if (!kept && holder?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (typeof name !== 'string') return undefined;
+  const target = analysis.externalCallees.get(call);
+  if (!target) return undefined;
+  const returned = returnedStatus(target.analysis, target.fn);
+  if (!returned) return undefined;
+  const { key: statusKey, exclusive, provider } = returned;
+  if (kept && !keptDrops(analysis, kept, statusKey, exclusive)) return undefined;
+  return { call, callee: name, key: statusKey, provider, notable: provider.def.statusWebhook?.notable ?? [] };
+}
+
+const returnedStatuses = new WeakMap<FunctionNode, { key: string; exclusive: ReadonlySet<string>; provider: ProviderInfo } | null>();
+
+/**
+ * The property a function returns a WhatsApp status under (`return { status:
+ * value.statuses[0] }`), and the properties only its other returns have
+ * (`message`): a test of one of those keeps the status out. Once per function.
+ */
+function returnedStatus(external: FileAnalysis, fn: FunctionNode): { key: string; exclusive: ReadonlySet<string>; provider: ProviderInfo } | undefined {
+  const cached = returnedStatuses.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  returnedStatuses.set(fn, null);
+  const state = webhooksOf(external);
+  if (!state?.provider) return undefined;
+  const returns: string[][] = [];
+  let key: string | undefined;
+  for (const expression of returnedExpressions(fn).map((e) => skipTransparent(e))) {
+    if (expression.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const keys: string[] = [];
+    for (const property of expression.properties) {
+      const name = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+      if (typeof name !== 'string' || property.type !== AST_NODE_TYPES.Property) continue;
+      keys.push(name);
+      const value = state.valueOf(property.value);
+      if (value && (value.shape === 'status' || value.shape === 'sdk-status') && value.depth <= 1 && state.isWhatsApp(property.value, value)) key ??= name;
+    }
+    returns.push(keys);
+  }
+  if (key === undefined) return undefined;
+  const statusKey = key;
+  const exclusive = new Set(returns.filter((keys) => !keys.includes(statusKey)).flat().filter((k) => !returns.some((keys) => keys.includes(k) && keys.includes(statusKey))));
+  const found = { key: statusKey, exclusive, provider: state.provider };
+  returnedStatuses.set(fn, found);
+  return found;
+}
+
+/** Does no use of the variable holding the result pass the status on? */
+function keptDrops(analysis: FileAnalysis, id: TSESTree.Identifier, key: string, exclusive: ReadonlySet<string>): boolean {
+  const variable = findVariable(analysis.sourceCode, id);
+  if (!variable) return false;
+  for (const reference of variable.references) {
+    const ref = reference.identifier as Node;
+    if (ref === id) continue;
+    const parent = ref.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref) {
+      const name = memberName(parent);
+      if (name === key || typeof name !== 'string') return false;
+      continue;
+    }
+    // handed on whole: only where a test of a property the status returns lack keeps it out
+    if (!guardedOut(ref, id.name, exclusive)) return false;
+  }
+  return true;
+}
+
+/** Is `node` reached only when a property of `name` that the status returns lack is set (`r.message && use(r)`, `if (r.message) use(r)`)? */
+function guardedOut(node: Node, name: string, exclusive: ReadonlySet<string>): boolean {
+  const tests = (test: Node): boolean => {
+    const current = skipTransparent(test);
+    if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return tests(current.left) || tests(current.right);
+    if (current.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const object = skipTransparent(current.object);
+    const property = memberName(current);
+    return object.type === AST_NODE_TYPES.Identifier && object.name === name && typeof property === 'string' && exclusive.has(property);
+  };
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return false;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child && tests(parent.left)) return true;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && tests(parent.test)) return true;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.consequent === child && tests(parent.test)) return true;
+  }
+  return false;
 }

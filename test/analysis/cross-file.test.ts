@@ -110,6 +110,23 @@ describe('workspace packages', () => {
     ).toEqual(['call meta-cloud external:index.ts @2:62']);
   });
 
+  it("a validated env package's keys: a schema default (zod .default, envalid { default }) is the URL's host; new URL(path, base)", () => {
+    expect(
+      calls(
+        `
+      import { env, legacyEnv } from '@fixture/env';
+      import ky from 'ky';
+      export async function setup(wabaId: string) {
+        await ky.post(new URL(\`\${env.GRAPH_BASE_URL}/v21.0/\${wabaId}/subscribed_apps\`));
+        await ky.get(new URL(\`\${wabaId}/phone_numbers\`, legacyEnv.GRAPH_ORIGIN));
+        await ky.post(new URL(\`\${env.BILLING_API_URL}/v21.0/\${wabaId}/subscribed_apps\`));
+        await ky.post(new URL(\`\${env.PARTNER_API_URL}/v21.0/\${wabaId}/subscribed_apps\`));
+      }`,
+        `${WS}apps/api/src/setup.ts`,
+      ),
+    ).toEqual(['call meta-cloud ky @4:9', 'call meta-cloud ky @5:9']);
+  });
+
   it('a workspace package that reaches no provider, and a package of another workspace, are no provider calls', () => {
     expect(
       calls(

@@ -468,6 +468,21 @@ ruleTester.run('exhaustive-error-codes', rule, {
         else reportUnhandled(body.errors);
       `,
     },
+    // the lookup itself in the test (`if (code && map[code])`), the missing codes handled after the `if`
+    {
+      name: 'a lookup tested for presence in the if test, with code after the if for the other codes',
+      code: src`
+        ${CX_FETCH}
+        const labels = { RATE_001: 'Slow down', AUTH_004: 'Try again later' };
+        function label(code: string) {
+          if (code && labels[code]) return labels[code];
+          return \`Connexease error \${code}\`;
+        }
+        const text = label(body.errors.code);
+        if (body.errors.code && labels[body.errors.code]) showBanner(labels[body.errors.code]);
+        else reportUnhandled(body.errors);
+      `,
+    },
     // the looked-up handler tested, with an else
     {
       name: 'a looked-up handler tested for presence, with an else',
@@ -2029,6 +2044,15 @@ ruleTester.run('exhaustive-error-codes', rule, {
         const delays = { RATE_001: 1000, AUTH_004: 500 };
         ${CX_FETCH}
         const delay = delays[body.errors.code];
+      `,
+      errors: [{ messageId: 'missingNoFallback', data: cx('lookup object', 8, CX_8), line: 1, column: 16, endLine: 1, endColumn: 17, suggestions: [] }],
+    },
+    // a lookup tested for presence in the if test, with nothing for the other codes
+    {
+      code: src`
+        const labels = { RATE_001: 'Slow down', AUTH_004: 'Try again later' };
+        ${CX_FETCH}
+        if (body.errors.code && labels[body.errors.code]) showBanner(labels[body.errors.code]);
       `,
       errors: [{ messageId: 'missingNoFallback', data: cx('lookup object', 8, CX_8), line: 1, column: 16, endLine: 1, endColumn: 17, suggestions: [] }],
     },

@@ -2,16 +2,22 @@
  * handle-failed-status: a WhatsApp status webhook handler must act on
  * `failed` statuses, by their error code. Payload forms: Express, Fastify,
  * Next.js route handlers, NestJS controllers, whatsapp-api-js `on.status`,
- * Meta's SDK, typed parameters, same-file helpers; decoys: Stripe and GitHub
- * webhooks with a `status`, a WhatsApp messages webhook without statuses.
+ * Meta's SDK, typed parameters, same-file helpers; statuses handed to a
+ * function or class of another file, or returned to a caller that drops them;
+ * a webhook that reads only `messages`. Decoys: Stripe and GitHub webhooks with
+ * a `status`, Messenger and Page feed webhooks.
  */
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, test } from 'vitest';
+import plugin from '../../src/index.js';
 import rule from '../../rules/handle-failed-status.js';
 import { code, ruleTester } from '../rule-tester.js';
 
 const EXAMPLE = '131047 (Re-engagement message)';
-const ignored = (handled: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', handled, codeField, example: EXAMPLE, failed: "'failed'" });
-const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', codeField, example: EXAMPLE, failed: "'failed'" });
-const withoutCode = (detail: string, codeField = 'errors[].code') => ({ provider: 'meta-cloud', failed: "'failed'", detail, codeField, example: EXAMPLE });
+const ignored = (handled: string, codeField = 'errors[].code', where = '') => ({ provider: 'meta-cloud', where, handled, codeField, example: EXAMPLE, failed: "'failed'" });
+const alike = (codeField = 'errors[].code') => ({ provider: 'meta-cloud', where: '', codeField, example: EXAMPLE, failed: "'failed'" });
+const withoutCode = (detail: string, codeField = 'errors[].code', where = '') => ({ provider: 'meta-cloud', where, failed: "'failed'", detail, codeField, example: EXAMPLE });
 
 ruleTester.run('handle-failed-status', rule, {
   valid: [
@@ -86,14 +92,6 @@ ruleTester.run('handle-failed-status', rule, {
         const [{ code, title }] = status.errors;
         await failures.save({ id: status.id, code, title });
       }
-    `,
-    // decoy: a WhatsApp messages webhook without statuses
-    code`
-      app.post('/webhook', async (req, res) => {
-        const message = req.body.entry?.[0]?.changes?.[0]?.value?.messages?.[0];
-        if (message?.type === 'text') await reply(message.from, 'Thanks!');
-        res.sendStatus(200);
-      });
     `,
     // decoy: a Stripe webhook with a status, in a file that sends WhatsApp messages
     code`
@@ -487,8 +485,8 @@ ruleTester.run('handle-failed-status', rule, {
 // --- other providers' status callbacks: Twilio (form-encoded, 'failed' or 'undelivered' with ErrorCode), Gupshup ---
 // Linted as `hooks.ts`: the evidence that a callback is WhatsApp's comes from the code.
 
-const twilio = { provider: 'twilio', codeField: 'ErrorCode', example: '63016 (Outside messaging window)', failed: "'failed' or 'undelivered'" };
-const gupshup = { provider: 'gupshup', codeField: 'payload.payload.code', failed: "'failed'", example: '1002 (Number Not Exist On WhatsApp)' };
+const twilio = { provider: 'twilio', where: '', codeField: 'ErrorCode', example: '63016 (Outside messaging window)', failed: "'failed' or 'undelivered'" };
+const gupshup = { provider: 'gupshup', where: '', codeField: 'payload.payload.code', failed: "'failed'", example: '1002 (Number Not Exist On WhatsApp)' };
 
 ruleTester.run('handle-failed-status (status callbacks)', rule, {
   valid: [
@@ -706,4 +704,178 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       ],
     },
   ],
+});
+
+// Statuses handed to code in other files (test/fixtures/webhooks/cross-file): what that code does
+// with them is the handler's, reported at the argument that hands them over.
+const CROSS = fileURLToPath(new URL('../fixtures/webhooks/cross-file/', import.meta.url));
+
+ruleTester.run('handle-failed-status (statuses handed to other files)', rule, {
+  valid: [
+    // the imported recorder acts on failed by its code
+    {
+      filename: `${CROSS}src/hooks.ts`,
+      code: code`
+        import { recordStatuses } from './statuses/record-failures';
+        export function onWebhook(body, db) {
+          for (const entry of body.entry) for (const change of entry.changes) recordStatuses(change.value.statuses ?? [], db);
+        }
+      `,
+    },
+    // each status handed to it, one at a time: the same
+    {
+      filename: `${CROSS}src/hooks.ts`,
+      code: code`
+        import { recordStatuses } from './statuses/record-failures';
+        export function onWebhook(body, db) {
+          for (const status of body.entry[0].changes[0].value.statuses ?? []) recordStatuses([status], db);
+        }
+      `,
+    },
+    // the caller reads the returned status
+    {
+      filename: `${CROSS}src/inbox.controller.ts`,
+      code: code`
+        import { InboxService } from './services/inbox.service';
+        export class InboxController {
+          constructor(private readonly inbox: InboxService, private readonly tracker: { track(s: unknown): void }) {}
+          receive(body: unknown) {
+            const parsed = this.inbox.parse(body);
+            if (parsed.status) this.tracker.track(parsed.status);
+          }
+        }
+      `,
+    },
+    // handed on behind a test of a property no return has: the status may go with it
+    {
+      filename: `${CROSS}src/inbox.controller.ts`,
+      code: code`
+        import { InboxService } from './services/inbox.service';
+        export class InboxController {
+          constructor(private readonly inbox: InboxService, private readonly bot: { reply(x: unknown): void }) {}
+          receive(body: unknown) {
+            const parsed: any = this.inbox.parse(body);
+            if (parsed.ready) this.bot.reply(parsed);
+          }
+        }
+      `,
+    },
+    // the whole result handed on, the status with it
+    {
+      filename: `${CROSS}src/inbox.controller.ts`,
+      code: code`
+        import { InboxService } from './services/inbox.service';
+        export class InboxController {
+          constructor(private readonly inbox: InboxService, private readonly queue: { push(x: unknown): void }) {}
+          receive(body: unknown) {
+            const parsed = this.inbox.parse(body);
+            this.queue.push(parsed);
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // the class's base calls setup() with the status: 'failed' falls to the default, its code never read
+    {
+      filename: `${CROSS}src/hooks.ts`,
+      code: code`
+        import { StatusEvent } from './events/status-event';
+        export function onWebhook(body, owner, emit) {
+          for (const entry of body.entry) {
+            for (const change of entry.changes) {
+              for (const status of change.value.statuses ?? []) emit(new StatusEvent(owner, status));
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code', 'errors[].code', ' (through StatusEvent in status-event.ts)'), line: 5, column: 85, endLine: 5, endColumn: 91 }],
+    },
+    // the status kept in a parameter property: only 'read' is applied
+    {
+      filename: `${CROSS}src/hooks.ts`,
+      code: code`
+        import { Receipt } from './events/receipt';
+        export function onWebhook(body, store) {
+          const value = body.entry[0].changes[0].value;
+          value.statuses?.forEach((status) => new Receipt(status).apply(store));
+        }
+      `,
+      errors: [{ messageId: 'failedIgnored', data: ignored("'read'", 'errors[].code', ' (through Receipt in receipt.ts)'), line: 4, column: 51, endLine: 4, endColumn: 57 }],
+    },
+    // the service returns { status } and the controller goes on only with the message
+    {
+      filename: `${CROSS}src/inbox.controller.ts`,
+      code: code`
+        import { InboxService } from './services/inbox.service';
+        export class InboxController {
+          constructor(private readonly inbox: InboxService, private readonly bot: { reply(x: unknown): void }) {}
+          receive(body: unknown) {
+            const parsed = this.inbox.parse(body);
+            parsed.message && this.bot.reply(parsed);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'statusDropped',
+          data: { provider: 'meta-cloud', callee: 'parse', key: 'status', example: EXAMPLE },
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 42,
+        },
+      ],
+    },
+    // the result not used at all
+    {
+      filename: `${CROSS}src/inbox.controller.ts`,
+      code: code`
+        import { InboxService } from './services/inbox.service';
+        export const receive = (inbox: InboxService, body: unknown) => {
+          inbox.parse(body);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'statusDropped',
+          data: { provider: 'meta-cloud', callee: 'parse', key: 'status', example: EXAMPLE },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 20,
+        },
+      ],
+    },
+  ],
+});
+
+// Webhook handlers that read only `value.messages`, linted as a project (the fixture folder is the
+// working directory: whether another file reads the statuses is a question about the project).
+const MESSAGES_ONLY = fileURLToPath(new URL('../fixtures/webhooks/messages-only/', import.meta.url));
+
+async function statusFindings(cwd: string, files: string[]): Promise<string[]> {
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never });
+  const results = await eslint.lintFiles(files);
+  return results.flatMap((r) =>
+    r.messages
+      .filter((m) => m.ruleId === 'whatsapp-errors/handle-failed-status')
+      .map((m) => `${r.filePath.slice(cwd.length)}:${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`),
+  );
+}
+
+describe('handle-failed-status: webhooks that never read statuses', () => {
+  const unread =
+    "This meta-cloud webhook handler reads value.messages but never value.statuses, where failed sends arrive as 'failed' with errors[].code (like 131047 (Re-engagement message)); handle the statuses too.";
+
+  test('a route and an exported handler (through a same-file helper) are reported once each; Messenger, Page feed, a value handed on and a method handed the payload are not', async () => {
+    expect(await statusFindings(MESSAGES_ONLY, ['src'])).toEqual([
+      `src/next-route.ts:3:25-3:39 ${unread}`,
+      `src/routes.js:8:46-8:85 ${unread}`,
+    ]);
+  });
+
+  test('a messages-only endpoint in a project where another file reads the statuses is left alone', async () => {
+    expect(await statusFindings(CROSS, ['src/flows.controller.ts', 'src/webhook.ts'])).toEqual([]);
+  });
 });

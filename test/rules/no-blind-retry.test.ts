@@ -2819,3 +2819,63 @@ ruleTester.run('no-blind-retry: callback retry helpers of other files', rule, {
     },
   ],
 });
+
+// ─── Errors classified in a response interceptor, retried by class (real-code round 4, R8) ──────
+// The interceptor's mapper decides which class each Meta code becomes; the retry helper's
+// `instanceof` tests are read through it, code by code.
+const classifiedRetry = (mapper: string, stop: string) => code`
+  import axios, { type AxiosError } from 'axios';
+  class AuthError extends Error {}
+  class RateLimitError extends Error {}
+  class ApiError extends Error {}
+  const graph = axios.create({ baseURL: 'https://graph.facebook.com/v21.0' });
+  graph.interceptors.response.use((res) => res, (error) => Promise.reject(toAppError(error)));
+  function toAppError(error: AxiosError<{ error?: { code?: number; message?: string } }>) {
+    ${mapper}
+  }
+  async function withRetry<T>(fn: () => Promise<T>, attempt = 0): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (${stop} || attempt >= 3) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+      return withRetry(fn, attempt + 1);
+    }
+  }
+  export const sendText = (phoneNumberId: string, to: string, body: string) =>
+    withRetry(() => graph.post(\`/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body } }));
+`;
+
+ruleTester.run('no-blind-retry: errors classified in a response interceptor', rule, {
+  valid: [
+    // only the class built for the throughput codes is retried
+    classifiedRetry(
+      `const code = error.response?.data?.error?.code;
+    if (code === 131056) return new RateLimitError('slow down');
+    return new ApiError(error.message);`,
+      '!(e instanceof RateLimitError)',
+    ),
+  ],
+  invalid: [
+    // 401 (0, 190) and the re-engagement text (131047) become AuthError and stop; the other codes that cannot
+    // succeed (131026 first) become ApiError and are retried
+    {
+      code: classifiedRetry(
+        `if (error.response?.status === 401) return new AuthError('Sign in again');
+    if ((error.response?.data?.error?.message ?? '').includes('Re-engagement')) return new AuthError('Reply window closed');
+    return new ApiError(error.message);`,
+        'e instanceof AuthError',
+      ),
+      errors: [
+        {
+          messageId: 'partialRetry',
+          data: { errors: 'errors', count: NON_RETRYABLE['meta-cloud'] - 3, provider: 'meta-cloud', examples: cite('meta-cloud', 131026, 3) },
+          line: 18,
+          column: 12,
+          endLine: 18,
+          endColumn: 38,
+        },
+      ],
+    },
+  ],
+});

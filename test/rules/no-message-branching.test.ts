@@ -1908,3 +1908,41 @@ ruleTester.run('no-message-branching (gateways)', rule, {
     },
   ],
 });
+
+// ─── Errors classified in a response interceptor (real-code round 4, R8) ─────────────
+const mapped = (baseURL: string) => code`
+  import axios, { type AxiosError } from 'axios';
+  class TemplateError extends Error {}
+  const graph = axios.create({ baseURL: '${baseURL}' });
+  graph.interceptors.response.use((res) => res, (error) => Promise.reject(toAppError(error)));
+  function toAppError(error: AxiosError<{ error?: { message?: string } }>) {
+    const message = error.response?.data?.error?.message ?? '';
+    if (message.includes('Re-engagement')) return new TemplateError(message);
+    return error;
+  }
+  export const sendText = (phoneNumberId: string, to: string) =>
+    axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } }).then(() => graph.get('/status'));
+`;
+
+ruleTester.run('no-message-branching: response interceptors', rule, {
+  valid: [
+    // the same mapper on a client of another API
+    mapped('https://api.billing.example.com/v1'),
+  ],
+  invalid: [
+    {
+      code: mapped('https://graph.facebook.com/v21.0'),
+      errors: [
+        {
+          messageId: 'messageIsTitle',
+          data: title(meta(), '131047', REENGAGEMENT),
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 40,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

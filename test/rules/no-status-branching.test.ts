@@ -8,6 +8,7 @@
  * Expected data comes from the catalog (src/catalog/providers/*.ts): the
  * messaging-scope codes documented for the selected statuses, in catalog order.
  */
+import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/no-status-branching.js';
 
@@ -1260,6 +1261,73 @@ ruleTester.run('no-status-branching: retry decisions, fallbacks without a code, 
         if (isConflict(res.status)) dropAction();
       `,
       errors: [{ messageId: 'ambiguousStatus', data: WA_409, line: 5, column: 5, endLine: 5, endColumn: 27 }],
+    },
+  ],
+});
+
+// ─── Errors classified in a response interceptor (real-code round 4, R8) ─────────────
+// The error callback of a provider client's `interceptors.response.use` receives the
+// provider's errors, and so does the function it hands them to.
+const interceptedClient = (baseURL: string, request = 'client.post(\`/\${phoneNumberId}/messages\`, { messaging_product: \'whatsapp\', to, type: \'text\', text: { body } })') => code`
+  import axios, { type AxiosError } from 'axios';
+  class AuthError extends Error {}
+  class ApiError extends Error {}
+  const client = axios.create({ baseURL: '${baseURL}' });
+  client.interceptors.response.use((res) => res, (error) => Promise.reject(toAppError(error)));
+  function toAppError(error: AxiosError) {
+    switch (error.response?.status) {
+      case 401:
+        return new AuthError('Sign in again');
+      default:
+        return new ApiError(error.message);
+    }
+  }
+  export const sendText = (phoneNumberId: string, to: string, body: string) =>
+    ${request};
+`;
+const INTERCEPTOR_APP = fileURLToPath(new URL('../fixtures/cross-file/app/', import.meta.url));
+
+ruleTester.run('no-status-branching: response interceptors', rule, {
+  valid: [
+    // the same mapper on a client of another API, in a file that also sends through the Cloud API
+    interceptedClient(
+      'https://api.billing.example.com/v1',
+      "client.post('/invoices', { to, body }).then(() => axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body } }))",
+    ),
+    // the global axios default's interceptor also serves the app's own API (its 401 is the session's)
+    code`
+      import axios from 'axios';
+      axios.interceptors.response.use((res) => res, (error) => {
+        if (error.response?.status === 401) window.location.assign('/login');
+        return Promise.reject(error);
+      });
+      export const sendText = (phoneNumberId: string, to: string) =>
+        axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+    `,
+    // a request interceptor's error callback gets no response from the provider
+    code`
+      import axios from 'axios';
+      const graph = axios.create({ baseURL: 'https://graph.facebook.com/v21.0' });
+      graph.interceptors.request.use((config) => config, (error) => Promise.reject(error.response?.status === 401 ? new Error('auth') : error));
+      export const sendText = (phoneNumberId: string, to: string) => graph.post(\`/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+    `,
+  ],
+  invalid: [
+    {
+      code: interceptedClient('https://graph.facebook.com/v21.0'),
+      errors: [{ messageId: 'unreliableStatus', data: meta('401'), line: 8, column: 10, endLine: 8, endColumn: 13 }],
+    },
+    // the client made in another file (src/http/graph.ts, a base URL from the WhatsApp settings), the interceptor here
+    {
+      filename: `${INTERCEPTOR_APP}src/http/interceptors.ts`,
+      code: code`
+        import { graph } from './graph';
+        graph.interceptors.response.use(undefined, (err) => {
+          if (err.response?.status === 403) return Promise.reject(new Error('Not allowed'));
+          return Promise.reject(err);
+        });
+      `,
+      errors: [{ messageId: 'unreliableStatus', data: meta('403'), line: 3, column: 7, endLine: 3, endColumn: 35 }],
     },
   ],
 });

@@ -1103,6 +1103,237 @@ ruleTester.run('no-unchecked-response: failures a wrapper gives back as values',
   ],
 });
 
+// ─── Failure values the caller cannot tell from a success ──────────────────────
+ruleTester.run('no-unchecked-response: undefined from a catch, truthy failures, handlers that keep their own', rule, {
+  valid: [
+    // the catch ends the function, but the function returns nothing on success either
+    code`
+      import axios from 'axios';
+      async function notify(to: string) {
+        try {
+          await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to });
+        } catch (e) {
+          console.error(e);
+        }
+      }
+      export async function job(to: string) { const r = await notify(to); res.send(r); }
+    `,
+    // the catch ends in a helper that always throws: nothing falls off the end
+    code`
+      import axios from 'axios';
+      function fail(error: unknown): never {
+        log(error);
+        throw new ApiError('WhatsApp request failed', { cause: error });
+      }
+      async function send(to: string) {
+        try {
+          const { data } = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to });
+          return data;
+        } catch (e) {
+          console.log(e);
+          fail(e);
+        }
+      }
+      export async function job(to: string) { await send(to); }
+    `,
+    // undefined from the catch, tested by the caller before the reply
+    code`
+      import axios from 'axios';
+      async function send(to: string) {
+        try {
+          const { data } = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to });
+          return data;
+        } catch (e) {
+          console.error(e);
+        }
+      }
+      export const route = async (req: Request, res: Response) => {
+        const data = await send(req.body.to);
+        if (!data) return res.status(502).json({ error: 'not sent' });
+        res.json(data);
+      };
+    `,
+    // an error body given back, tested on its error field
+    code`
+      import axios from 'axios';
+      async function templates(waba: string) {
+        try {
+          const { data } = await axios.get(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+          return data;
+        } catch (e) {
+          if (e.response?.data) return e.response.data;
+          throw e;
+        }
+      }
+      export async function list(waba: string) {
+        const result = await templates(waba);
+        if (!result || result.error) throw new Error('templates', { cause: result });
+        return result.data;
+      }
+    `,
+    // \`.catch(() => false)\` on an inner call whose value the function tests itself: it returns nothing
+    code`
+      import axios from 'axios';
+      const reply = (to: string) => axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to }).then(() => true);
+      async function onMessage(from: string) {
+        const handled = await reply(from).catch(() => false);
+        if (handled) return;
+        await reply(from).catch((e) => {
+          log(e);
+          return false;
+        });
+      }
+      export async function hook(from: string) {
+        await onMessage(from);
+      }
+    `,
+  ],
+  invalid: [
+    // the catch falls off the end where a success returns the body; the route replies with \`undefined\`
+    {
+      code: code`
+        import axios from 'axios';
+        export async function sendTemplate(to: string, template: object) {
+          try {
+            const { data } = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'template', template });
+            return data;
+          } catch (error) {
+            await audit.create({ to, template, status: 'init' });
+          }
+        }
+        export const route = async (req: Request, res: Response) => {
+          const data = await sendTemplate(req.body.to, req.body.template);
+          res.send(data);
+        };
+        export async function job(to: string) {
+          await sendTemplate(to, {});
+        }
+      `,
+      errors: [
+        { messageId: 'failureUnchecked', data: dropped('sendTemplate', 'undefined'), line: 11, column: 22, endLine: 11, endColumn: 66 },
+        { messageId: 'failureDropped', data: dropped('sendTemplate', 'undefined'), line: 15, column: 9, endLine: 15, endColumn: 29 },
+      ],
+    },
+    // an error body given back as data: \`!result\` lets it through, and \`.data\` reads it as the list
+    {
+      code: code`
+        import axios from 'axios';
+        async function templates(waba: string) {
+          try {
+            const { data } = await axios.get(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+            return data;
+          } catch (e) {
+            if (e.response?.data) return e.response.data;
+            throw e;
+          }
+        }
+        export async function list(waba: string) {
+          const result = await templates(waba);
+          if (!result) throw new Error('no templates');
+          return result.data;
+        }
+        export async function count(waba: string) {
+          const result = await templates(waba);
+          return result ? result.data.length : 0;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'failurePassesTest',
+          data: { ...dropped('templates', 'the error body'), what: 'request' },
+          line: 12,
+          column: 24,
+          endLine: 12,
+          endColumn: 39,
+        },
+        // \`result ? result.data.length : 0\`: the same truth test
+        {
+          messageId: 'failurePassesTest',
+          data: { ...dropped('templates', 'the error body'), what: 'request' },
+          line: 17,
+          column: 24,
+          endLine: 17,
+          endColumn: 39,
+        },
+      ],
+    },
+    // \`.catch(() => false)\` whose value the function returns: its caller drops it
+    {
+      code: code`
+        import axios from 'axios';
+        const reply = (to: string) => axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to }).then(() => true);
+        async function tryReply(from: string) {
+          const sent = await reply(from).catch(() => false);
+          return sent;
+        }
+        const quickReply = (from: string) => reply(from).catch(() => false);
+        export async function hook(from: string) {
+          await tryReply(from);
+          await quickReply(from);
+        }
+      `,
+      errors: [
+        { messageId: 'failureDropped', data: dropped('tryReply', 'false'), line: 9, column: 9, endLine: 9, endColumn: 23 },
+        { messageId: 'failureDropped', data: dropped('quickReply', 'false'), line: 10, column: 9, endLine: 10, endColumn: 25 },
+      ],
+    },
+  ],
+});
+
+// ─── A result whose declared type includes the error body ──────────────────────
+const UNCHECKED_SDK = { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', example: META_EXAMPLE, what: 'send' };
+
+ruleTester.run('no-unchecked-response: results declared to include the error body', rule, {
+  valid: [
+    // whatsapp-api-js resolves with the error body; a helper that only casts it, and a result type with \`error\`
+    code`
+      import type { WhatsAppAPI } from 'whatsapp-api-js';
+      export type SendResult = { messages: [{ id: string }] } | { error: { code: number; message: string } };
+      const parse = async (response: unknown): Promise<SendResult> => response as SendResult;
+      export async function send(whatsapp: WhatsAppAPI, from: string, to: string, message: object): Promise<SendResult> {
+        const response = await whatsapp.sendMessage(from, to, message);
+        return await parse(response);
+      }
+    `,
+    // fetch, an interface, the body returned as it is
+    code`
+      interface GraphFailure { error: { code: number; message: string } }
+      type SendResult = { messages: { id: string }[] } | GraphFailure;
+      export async function send(phoneNumberId: string, message: object): Promise<SendResult> {
+        const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { method: 'POST', body: JSON.stringify(message) });
+        return res.json();
+      }
+    `,
+  ],
+  invalid: [
+    // the same helper, no declared failure: the body is returned as a success
+    {
+      code: code`
+        import type { WhatsAppAPI } from 'whatsapp-api-js';
+        const parse = async (response: unknown) => response;
+        export async function send(whatsapp: WhatsAppAPI, from: string, to: string, message: object): Promise<{ messages: [{ id: string }] }> {
+          const response = await whatsapp.sendMessage(from, to, message);
+          return await parse(response);
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: UNCHECKED_SDK, line: 4, column: 26, endLine: 4, endColumn: 65 }],
+    },
+    // a declared failure, but the body is also stored as a sent message on the way
+    {
+      code: code`
+        import type { WhatsAppAPI } from 'whatsapp-api-js';
+        export type SendResult = { messages: [{ id: string }] } | { error: { code: number; message: string } };
+        export async function send(whatsapp: WhatsAppAPI, from: string, to: string, message: object): Promise<SendResult> {
+          const response = await whatsapp.sendMessage(from, to, message);
+          await saveSent(response);
+          return response;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: UNCHECKED_SDK, line: 4, column: 26, endLine: 4, endColumn: 65 }],
+    },
+  ],
+});
+
 // ─── Requests that send no message (templates, media) ──────────────────────────
 // The message says "request" and cites a code any Cloud API request can return.
 const REQUEST = { provider: 'meta-cloud', field: 'body.error.code', what: 'request', example: '100 (Invalid parameter)' };

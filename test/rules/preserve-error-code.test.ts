@@ -1743,3 +1743,390 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
     },
   ],
 });
+
+ruleTester.run('preserve-error-code: text that is never empty before `||`', rule, {
+  valid: [
+    // `err.message` can be empty, so `|| err` can pass the error whole
+    code`
+      import axios from 'axios';
+      export async function upload(form: FormData) {
+        try {
+          const res = await axios.post('${META}', form);
+          return res.data.id;
+        } catch (err) {
+          throw new ServerError(err.message || err);
+        }
+      }
+    `,
+    // the chain can break on a missing body, and then the error itself is passed
+    code`
+      import axios from 'axios';
+      export async function upload(form: FormData) {
+        try {
+          const res = await axios.post('${META}', form);
+          return res.data.id;
+        } catch (err) {
+          throw new ServerError(err.response?.data?.toString() || err);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // `err?.toString() || err`: the text is never empty, so `err` is passed only when it is missing
+    {
+      code: code`
+        import axios from 'axios';
+        export async function upload(form: FormData) {
+          try {
+            const res = await axios.post('${META}', form);
+            return res.data.id;
+          } catch (err) {
+            throw new ServerError(err?.toString() || err);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                export async function upload(form: FormData) {
+                  try {
+                    const res = await axios.post('${META}', form);
+                    return res.data.id;
+                  } catch (err) {
+                    throw new ServerError(err?.toString() || err, { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // `String(e) ?? e` and a template with words: never empty either
+    {
+      code: code`
+        import axios from 'axios';
+        export async function upload(form: FormData) {
+          try {
+            const res = await axios.post('${META}', form);
+            return res.data.id;
+          } catch (e) {
+            if (isTimeout(e)) throw new ServerError(String(e) ?? e);
+            throw new ServerError(\`upload: \${e}\` || e);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import axios from 'axios';
+                export async function upload(form: FormData) {
+                  try {
+                    const res = await axios.post('${META}', form);
+                    return res.data.id;
+                  } catch (e) {
+                    if (isTimeout(e)) throw new ServerError(String(e) ?? e, { cause: e });
+                    throw new ServerError(\`upload: \${e}\` || e);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import axios from 'axios';
+                export async function upload(form: FormData) {
+                  try {
+                    const res = await axios.post('${META}', form);
+                    return res.data.id;
+                  } catch (e) {
+                    if (isTimeout(e)) throw new ServerError(String(e) ?? e);
+                    throw new ServerError(\`upload: \${e}\` || e, { cause: e });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('preserve-error-code: a failure kept only as a flag', rule, {
+  valid: [
+    // the catch keeps the error beside the flag
+    code`
+      import axios from 'axios';
+      export async function deliver(to: string) {
+        let delivered = false;
+        let failure: unknown;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          delivered = true;
+        } catch (err) {
+          failure = err.response?.data ?? err;
+        }
+        await db.save({ to, status: delivered ? 'SENT' : 'FAILED', failure });
+      }
+    `,
+    // the flag is never read after the try: nothing reports the failure through it
+    code`
+      import axios from 'axios';
+      export async function deliver(to: string) {
+        let delivered = false;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          delivered = true;
+        } catch (err) {
+          console.error(err);
+        }
+      }
+    `,
+    // the flag is returned or branched on, not recorded: a status, like \`catch { return false; }\`
+    code`
+      import axios from 'axios';
+      export async function deliver(to: string) {
+        let delivered = false;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          delivered = true;
+        } catch (err) {
+          console.error(err);
+        }
+        if (!delivered) metrics.increment('wa.failed');
+        return delivered;
+      }
+    `,
+    // fetch rejects only when the network fails: no code reaches the catch
+    code`
+      export async function deliver(to: string) {
+        let delivered = false;
+        try {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to }) });
+          if (!res.ok) throw new WhatsAppError(await res.json());
+          delivered = true;
+        } catch (err) {
+          if (err instanceof WhatsAppError) throw err;
+          console.error(err);
+        }
+        return delivered;
+      }
+    `,
+  ],
+  invalid: [
+    // only a log line and \`delivered = false\` survive: the stored status cannot say which code failed
+    {
+      code: code`
+        import axios from 'axios';
+        export async function deliver(to: string, reply: { json(v: unknown): void }) {
+          let delivered = false;
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            delivered = true;
+          } catch (err) {
+            console.warn('send failed', err.response?.data?.error?.message ?? err.message);
+          }
+          await db.save({ to, status: delivered ? 'SENT' : 'FAILED' });
+          reply.json({ success: delivered });
+        }
+      `,
+      errors: [{ messageId: 'droppedFlag', data: { ...thrown(META_DATA, 'err'), flag: 'delivered' }, line: 7, column: 12, endLine: 7, endColumn: 15, suggestions: [] }],
+    },
+  ],
+});
+
+// ─── URLs read from configuration, instanceof rethrows in a mixed try (real-code round 4, R6) ──────
+// Snippets in the error-paths app read `env` from its src/env.ts, whose schema gives
+// GRAPH_BASE_URL the Graph API host as its default (a workspace package is read the
+// same way, see test/analysis/cross-file.test.ts).
+
+ruleTester.run('preserve-error-code: URLs from a validated env, a mixed try', rule, {
+  valid: [
+    // the same catch around a request to a key whose schema default is another API
+    {
+      filename: `${PATHS_APP}src/billing.ts`,
+      code: code`
+        import { env } from './env';
+        import ky from 'ky';
+        export async function invoice(wabaId: string) {
+          const url = new URL(\`\${env.BILLING_API_URL}/v21.0/\${wabaId}/subscribed_apps\`);
+          try {
+            await ky.post(url);
+          } catch {
+            throw new Error('Could not create the invoice');
+          }
+        }
+      `,
+    },
+    // a Graph-looking name that is not Meta's (Microsoft Graph's base URL), beside a Cloud API send
+    code`
+      import ky from 'ky';
+      export const sendText = (phoneNumberId: string, to: string, body: string) =>
+        ky.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { json: { messaging_product: 'whatsapp', to, type: 'text', text: { body } } });
+      export async function profile(phoneNumberId: string) {
+        try {
+          return await ky.get(new URL(\`\${process.env.GRAPH_API_URL}/v1.0/\${phoneNumberId}/profile\`)).json();
+        } catch {
+          throw new Error('Could not read the profile');
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the URL's host is the env package's schema default: graph.facebook.com
+    {
+      filename: `${PATHS_APP}src/setup.ts`,
+      code: code`
+        import { env } from './env';
+        import ky from 'ky';
+        export async function subscribe(wabaId: string) {
+          const url = new URL(\`\${env.GRAPH_BASE_URL}/v21.0/\${wabaId}/subscribed_apps\`);
+          try {
+            await ky.post(url);
+          } catch {
+            throw new Error('Could not subscribe the app to this account');
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 8, column: 5, endLine: 8, endColumn: 68, suggestions: [] }],
+    },
+    // an env var named for the Graph API; a paginated URL (`let` reassigned after its use in the loop)
+    {
+      code: code`
+        import ky from 'ky';
+        export const sendText = (phoneNumberId: string, to: string, body: string) =>
+          ky.post(new URL(\`\${process.env.META_GRAPH_URL}/v21.0/\${phoneNumberId}/messages\`), { json: { messaging_product: 'whatsapp', to, type: 'text', text: { body } } });
+        export async function listNumbers(wabaId: string) {
+          const first = new URL(\`\${process.env.META_GRAPH_URL}/v21.0/\${wabaId}/phone_numbers\`);
+          let next: string | undefined = first.toString();
+          const all: unknown[] = [];
+          try {
+            while (next) {
+              const page: { data: unknown[]; paging?: { next?: string } } = await ky.get(new URL(next)).json();
+              all.push(...page.data);
+              next = page.paging?.next;
+            }
+          } catch (err) {
+            throw new Error('Could not list the phone numbers');
+          }
+          return all;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_REQUEST_DATA, 'err'),
+          line: 15,
+          column: 5,
+          endLine: 15,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import ky from 'ky';
+                export const sendText = (phoneNumberId: string, to: string, body: string) =>
+                  ky.post(new URL(\`\${process.env.META_GRAPH_URL}/v21.0/\${phoneNumberId}/messages\`), { json: { messaging_product: 'whatsapp', to, type: 'text', text: { body } } });
+                export async function listNumbers(wabaId: string) {
+                  const first = new URL(\`\${process.env.META_GRAPH_URL}/v21.0/\${wabaId}/phone_numbers\`);
+                  let next: string | undefined = first.toString();
+                  const all: unknown[] = [];
+                  try {
+                    while (next) {
+                      const page: { data: unknown[]; paging?: { next?: string } } = await ky.get(new URL(next)).json();
+                      all.push(...page.data);
+                      next = page.paging?.next;
+                    }
+                  } catch (err) {
+                    throw new Error('Could not list the phone numbers', { cause: err });
+                  }
+                  return all;
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    // the app's error class is rethrown, but another call in the try lets axios's own error out (cloud.ts `notify`)
+    {
+      filename: `${PATHS_APP}src/shipping.ts`,
+      code: code`
+        import { notify, postMessage } from './cloud';
+        import { CloudApiError } from './errors';
+        export async function shipped(phoneNumberId: string, to: string) {
+          try {
+            await postMessage(phoneNumberId, { to, type: 'text', text: { body: 'Shipped' } });
+            await notify(to, 'Track your parcel in the app');
+          } catch (e) {
+            if (e instanceof CloudApiError) throw e;
+            throw new Error('Shipping notice not sent');
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import { notify, postMessage } from './cloud';
+                import { CloudApiError } from './errors';
+                export async function shipped(phoneNumberId: string, to: string) {
+                  try {
+                    await postMessage(phoneNumberId, { to, type: 'text', text: { body: 'Shipped' } });
+                    await notify(to, 'Track your parcel in the app');
+                  } catch (e) {
+                    if (e instanceof CloudApiError) throw e;
+                    throw new Error('Shipping notice not sent', { cause: e });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

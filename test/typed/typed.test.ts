@@ -348,6 +348,7 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
           messageId: 'failedWithoutCode',
           data: {
             provider: 'meta-cloud',
+            where: '',
             detail: 'keeps only error.title',
             codeField: 'error.code',
             failed: "'failed'",
@@ -372,7 +373,7 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
       errors: [
         {
           messageId: 'failedIgnored',
-          data: { provider: 'meta-cloud', handled: "'read'", codeField: 'errors[].code', example: '131047 (Re-engagement message)', failed: "'failed'" },
+          data: { provider: 'meta-cloud', where: '', handled: "'read'", codeField: 'errors[].code', example: '131047 (Re-engagement message)', failed: "'failed'" },
           line: 3,
           column: 43,
           endLine: 3,

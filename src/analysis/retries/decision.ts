@@ -11,8 +11,8 @@ import type { ErrorEntry } from '../../catalog/schema.js';
 import { findVariable, isFunction, memberName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node, type VisitorKeys } from '../ast.js';
 import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
-import type { ProviderInfo } from '../providers.js';
-import { codeComparisonsOf, simpleStatusComparison, statusTestOf, type StatusRange } from '../tests.js';
+import { codeComparisonsOf, messageTestOf, simpleStatusComparison, statusTestOf, type StatusRange } from '../tests.js';
+import { entriesForText, type ProviderInfo } from '../providers.js';
 import { calleeFunction, constInit, inline, resolveExpression, staticValue, UNKNOWN } from '../values.js';
 import { failureValueOf, type FailureShape } from '../failure-values.js';
 import { throwsOnFailure } from '../error-paths.js';
@@ -59,8 +59,12 @@ export function evaluate(walk: Walk, node: Node): Truth {
         const matches = statusMatches(entry, [status.range]);
         return current.operator === '!==' || current.operator === '!=' ? not(matches) : matches;
       }
+      const text = messageTruth(walk, current);
+      if (text) return text;
       if (current.operator === 'instanceof' && current.right.type === AST_NODE_TYPES.Identifier && mentionsProvider(walk, current.left)) {
         if (HTTP_ERROR_CLASSES.has(current.right.name)) return 'T';
+        const mapped = mappedClassTruth(walk, current.right.name);
+        if (mapped) return mapped;
         // a class of this file that nothing creates, or one the failed call never throws: no provider error is one
         return neverInstantiated(analysis, current.right) || onlyBuiltinErrors(analysis, current.left, current.right) ? 'F' : 'O';
       }
@@ -78,6 +82,8 @@ export function evaluate(walk: Walk, node: Node): Truth {
         walk.decisions.add(current);
         return statusMatches(entry, status.ranges);
       }
+      const text = messageTruth(walk, current);
+      if (text) return text;
       const helper = catalogHelper(walk, current);
       if (helper === 'isRetryable') {
         walk.basis.add('classification');
@@ -111,6 +117,92 @@ export function evaluate(walk: Walk, node: Node): Truth {
     default:
       return opaqueOrUnknown(walk, current);
   }
+}
+
+/**
+ * A test of the provider's error text (`message.includes('template')`,
+ * `/re-engagement/i.test(message)`, `message === '…'`): true for a code whose
+ * documented title the text points at (see `entriesForText`), false for the
+ * others; an exact comparison is unknown either way (a title is not the
+ * message word for word).
+ */
+function messageTruth(walk: Walk, node: Node): Truth | undefined {
+  const test = messageTestOf(walk.analysis, node);
+  if (!test || test.provider !== walk.provider) return undefined;
+  walk.basis.add('classification');
+  if (walk.entry === NETWORK_ERROR || EQUALITY_FORMS.has(test.form)) return 'U';
+  return entriesForText(test.provider, test.text).some((m) => m.entry === walk.entry) ? 'T' : 'F';
+}
+
+const EQUALITY_FORMS = new Set(['===', '==', '!==', '!=']);
+
+/** Functions of a file that build an error of a class from a provider error, by file and class name. */
+const mappersByFile = new WeakMap<FileAnalysis, Map<string, FunctionNode[]>>();
+
+/**
+ * `err instanceof WhatsAppAuthError` where the file's own mapper builds that
+ * class from the provider's error (an interceptor's `handleError(error)`
+ * that returns `new WhatsAppAuthError(…)` for 401 and 403): true for a code
+ * for which every mapper returns that class, false for one for which none
+ * does. `undefined` when no function of the file maps provider errors to it.
+ */
+function mappedClassTruth(walk: Walk, className: string): Truth | undefined {
+  const mappers = errorMappers(walk.analysis, className).filter((fn) => {
+    const param = fn.params[0];
+    const kind = param && walk.analysis.kindOf(param);
+    return kind?.k === 'error' && kind.provider === walk.provider;
+  });
+  if (mappers.length === 0) return undefined;
+  let truth: Truth | undefined;
+  for (const fn of mappers) {
+    const one = mapperTruth(walk, fn, className);
+    truth = truth === undefined ? one : truth === one ? truth : truth === 'O' || one === 'O' ? 'O' : 'U';
+  }
+  return truth;
+}
+
+/** Functions of the file (first parameter a plain name) that return `new <className>(…)`. */
+function errorMappers(analysis: FileAnalysis, className: string): FunctionNode[] {
+  let byClass = mappersByFile.get(analysis);
+  if (!byClass) mappersByFile.set(analysis, (byClass = new Map()));
+  let found = byClass.get(className);
+  if (!found) {
+    const list: FunctionNode[] = [];
+    walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+      if (!isFunction(node) || node.params[0]?.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const builds = someNode(
+        node.body,
+        analysis.sourceCode.visitorKeys,
+        (n) => n.type === AST_NODE_TYPES.ReturnStatement && !!n.argument && isNewOf(n.argument, className),
+        (n) => isFunction(n) && n !== node.body,
+      );
+      if (builds) list.push(node);
+      return undefined;
+    });
+    byClass.set(className, (found = list));
+  }
+  return found;
+}
+
+function isNewOf(node: Node, className: string): boolean {
+  const current = skipTransparent(node);
+  return current.type === AST_NODE_TYPES.NewExpression && current.callee.type === AST_NODE_TYPES.Identifier && current.callee.name === className;
+}
+
+/** Does the mapper return `new <className>` for the walked code: each `return` read as that class or another. */
+function mapperTruth(walk: Walk, fn: FunctionNode, className: string): Truth {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return 'O';
+  const onReturn = (statement: TSESTree.ReturnStatement): Set<Outcome> => {
+    const value = statement.argument && skipTransparent(statement.argument);
+    if (value?.type !== AST_NODE_TYPES.NewExpression) return set('opaque');
+    return set(isNewOf(value, className) ? 'retry' : 'stop');
+  };
+  // the mapper's own status tests decide which class it builds, not whether to retry: they are not the retry's decisions
+  const mapperWalk: Walk = { ...walk, onReturn, onThrow: () => 'stop', isRetryCall: () => false, isStopCall: () => false, inLoop: false, decisions: new Set() };
+  const outcomes = runList(mapperWalk, fn.body.body, () => set('stop'));
+  if (outcomes.has('opaque')) return 'O';
+  if (outcomes.has('retry') && outcomes.has('stop')) return 'U';
+  return outcomes.has('retry') ? 'T' : 'F';
 }
 
 /**
