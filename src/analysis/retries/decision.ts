@@ -131,7 +131,22 @@ function messageTruth(walk: Walk, node: Node): Truth | undefined {
   if (!test || test.provider !== walk.provider) return undefined;
   walk.basis.add('classification');
   if (walk.entry === NETWORK_ERROR || EQUALITY_FORMS.has(test.form)) return 'U';
-  return entriesForText(test.provider, test.text).some((m) => m.entry === walk.entry) ? 'T' : 'F';
+  return textNames(walk.entry, test.provider, test.text);
+}
+
+const namedByText = new WeakMap<ProviderInfo, Map<string, ReadonlySet<ErrorEntry>>>();
+
+/** Does a tested text name the code's documented title (see `entriesForText`)? */
+function textNames(entry: ErrorEntry, provider: ProviderInfo, text: string): Truth {
+  return noted(entry, ['text', provider, text], matchText(entry, provider, text));
+}
+
+function matchText(entry: ErrorEntry, provider: ProviderInfo, text: string): Truth {
+  let byText = namedByText.get(provider);
+  if (!byText) namedByText.set(provider, (byText = new Map()));
+  let named = byText.get(text);
+  if (!named) byText.set(text, (named = new Set(entriesForText(provider, text).map((m) => m.entry))));
+  return named.has(entry) ? 'T' : 'F';
 }
 
 const EQUALITY_FORMS = new Set(['===', '==', '!==', '!=']);
@@ -300,12 +315,12 @@ export function catalogHelper(walk: Walk, call: TSESTree.CallExpression): string
 
 /**
  * What a walk asked about the code it ran for, with the answers. A walk
- * reads its code only through `valueMatches`, `statusMatches` and
- * `retryClassOf`, so another code that gives the same answers takes the same
+ * reads its code only through `valueMatches`, `statusMatches`,
+ * `retryClassOf` and `textNames`, so another code that gives the same answers takes the same
  * path to the same outcome: `construct.ts` walks once per group of codes that
  * a retry's tests treat alike, not once per code.
  */
-export type Question = readonly ['value', unknown] | readonly ['status', readonly StatusRange[]] | readonly ['retry'];
+export type Question = readonly ['value', unknown] | readonly ['status', readonly StatusRange[]] | readonly ['retry'] | readonly ['text', ProviderInfo, string];
 
 export interface Trace {
   readonly entry: ErrorEntry;
@@ -342,6 +357,8 @@ export function answer(entry: ErrorEntry, question: Question): Truth | string {
       return matchStatus(entry, question[1]);
     case 'retry':
       return entry.retry;
+    case 'text':
+      return matchText(entry, question[1], question[2]);
   }
 }
 
