@@ -36,6 +36,8 @@ interface SdkSpec {
   /** Steps between the client and the namespace may be read or called (`client.api.v2010.accounts(sid).messages`). */
   readonly deepNamespace?: boolean;
   readonly methods: ReadonlySet<string>;
+  /** Methods that make another request than a send (a media lookup, upload or deletion), with their HTTP method; they give back what a send does. */
+  readonly requests?: ReadonlyMap<string, string>;
   readonly returns: 'response' | 'body';
   readonly throwsOnHttpError: boolean;
   /** The send method also reaches other channels (SMS…): the call is the provider's only with WhatsApp evidence. */
@@ -49,7 +51,19 @@ interface SdkSpec {
 }
 
 export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
-  'sdk:whatsapp-api-js': { provider: 'meta-cloud', methods: new Set(['sendMessage', 'broadcastMessage', 'markAsRead']), returns: 'body', throwsOnHttpError: false, payloadArgument: 2 },
+  // the Media API resolves to the server's JSON too, `{ error }` on failure (https://whatsappapijs.web.app/interfaces/apis.Media.API.html)
+  'sdk:whatsapp-api-js': {
+    provider: 'meta-cloud',
+    methods: new Set(['sendMessage', 'broadcastMessage', 'markAsRead']),
+    requests: new Map([
+      ['retrieveMedia', 'GET'],
+      ['uploadMedia', 'POST'],
+      ['deleteMedia', 'DELETE'],
+    ]),
+    returns: 'body',
+    throwsOnHttpError: false,
+    payloadArgument: 2,
+  },
   'sdk:great-detail': { provider: 'meta-cloud', namespace: 'message', methods: new Set(['createMessage', 'createStatus']), returns: 'response', throwsOnHttpError: true },
   'sdk:meta': {
     provider: 'meta-cloud',
@@ -123,6 +137,8 @@ export interface RequestInfo {
   readonly method: string | undefined;
   /** Identity of the client used (see `clientOf`). */
   readonly clientOrigin: unknown;
+  /** An SDK's method that makes another request than a send (`retrieveMedia`): see `SdkSpec.requests`. */
+  readonly sdkRequest?: string;
   /** The options argument as written (a parameter, a variable, an object literal), when there is one. */
   readonly configSource: Node | undefined;
   readonly instanceConfig: TSESTree.ObjectExpression | undefined;
@@ -546,7 +562,7 @@ function isRouteDeclaration(env: AnalysisEnv, call: TSESTree.CallExpression, rec
 /** `api.sendMessage(…)`, `sdk.message.createMessage(…)`, `wa.messages.text(…)` on an SDK client. */
 /** How many steps may lie between a client and its namespace (`client.api.v2010.accounts(sid).messages`). */
 const MAX_NAMESPACE_DEPTH = 4;
-const SDK_METHODS = new Set(Object.values(SDKS).flatMap((spec) => [...spec.methods]));
+const SDK_METHODS = new Set(Object.values(SDKS).flatMap((spec) => [...spec.methods, ...(spec.requests?.keys() ?? [])]));
 const DEEP_NAMESPACES = new Set(Object.values(SDKS).flatMap((spec) => (spec.deepNamespace && spec.namespace ? [spec.namespace] : [])));
 
 /**
@@ -572,19 +588,21 @@ function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSE
     if (!client || !isSdk(client.family)) continue;
     const spec = SDKS[client.family];
     const wantsNamespace = spec.namespace !== undefined;
-    if (!spec.methods.has(method) || wantsNamespace !== depth > 0 || (wantsNamespace && namespace !== spec.namespace) || (depth > 1 && !spec.deepNamespace)) continue;
+    const other = spec.requests?.get(method);
+    if ((!spec.methods.has(method) && !other) || wantsNamespace !== depth > 0 || (wantsNamespace && namespace !== spec.namespace) || (depth > 1 && !spec.deepNamespace)) continue;
     return {
       family: client.family,
       url: undefined,
       urlNode: undefined,
       config: undefined,
-      data: call.arguments[spec.payloadArgument ?? 0],
+      data: other ? undefined : call.arguments[spec.payloadArgument ?? 0],
       returns: spec.returns,
       throwsOnHttpError: spec.throwsOnHttpError,
-      method: 'POST',
+      method: other ?? 'POST',
       clientOrigin: client.origin,
       instanceConfig: client.instanceConfig,
       configSource: undefined,
+      ...(other ? { sdkRequest: method } : {}),
     };
   }
   return undefined;

@@ -2,7 +2,7 @@
  * What a provider call does, for the wording of messages: a send (a message
  * to a user: `/messages`, an SDK's send method, a `messaging_product`
  * payload) or another request (templates, media, the business profile, a
- * phone number's registration). A wrapper does what its first request does.
+ * phone number's registration, an SDK's media method). A wrapper does what its first request does.
  */
 import { isCloudApiPayload, isSdk } from './clients.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
@@ -19,7 +19,8 @@ export function endpointOf(analysis: FileAnalysis, call: ProviderCall | undefine
   let found: Endpoint = 'send';
   if (call.request) {
     const text = call.request.url?.text;
-    if (isSdk(call.request.family) || isCloudApiPayload(analysis, call.request.data) || !text || SEND_PATH.test(text)) found = 'send';
+    if (call.request.sdkRequest) found = 'request';
+    else if (isSdk(call.request.family) || isCloudApiPayload(analysis, call.request.data) || !text || SEND_PATH.test(text)) found = 'send';
     else found = /[a-z0-9_\u0000]\/[a-z_]/i.test(text) ? 'request' : 'send';
   } else if (depth < 4) {
     const owner = call.wrapper ? { analysis, fn: call.wrapper } : call.external;

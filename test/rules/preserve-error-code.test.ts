@@ -2130,3 +2130,43 @@ ruleTester.run('preserve-error-code: URLs from a validated env, a mixed try', ru
     },
   ],
 });
+
+// whatsapp-api-js's Media API resolves with the server's JSON, `{ error }` on failure, like its sends;
+// a lookup sends no message, so the message cites the codes any request gets
+ruleTester.run('preserve-error-code: whatsapp-api-js media methods', rule, {
+  valid: [
+    code`
+      import { WhatsAppAPI } from 'whatsapp-api-js';
+      const whatsapp = new WhatsAppAPI({ token, appSecret });
+      export async function mediaUrl(id: string) {
+        const media = await whatsapp.retrieveMedia(id);
+        if ('error' in media) throw new MediaError('media lookup failed', { cause: media.error });
+        return media.url;
+      }
+    `,
+    // another class's method of the same name is not the SDK's
+    code`
+      class Storage { async retrieveMedia(id: string) { return { error: { message: 'missing' }, url: '' }; } }
+      const storage = new Storage();
+      export async function mediaUrl(id: string) {
+        const media = await storage.retrieveMedia(id);
+        if ('error' in media) throw new Error(media.error.message);
+        return media.url;
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        const whatsapp = new WhatsAppAPI({ token, appSecret });
+        export async function mediaUrl(id: string) {
+          const media = await whatsapp.retrieveMedia(id);
+          if ('error' in media) throw new Error(\`Media \${id} not found: \${media.error?.message}\`);
+          return media.url;
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 5, column: 25, endLine: 5, endColumn: 91, suggestions: [] }],
+    },
+  ],
+});
