@@ -105,13 +105,14 @@ export function importersOf(project: Project, path: string): readonly string[] {
   return listing.reverse.get(path) ?? [];
 }
 
-/** The project's files whose text passes `test` (a text search; no parse). */
+/** The project's files whose text passes `test` (a pure function of the text: a text search, no parse, kept per version of each file). */
 export function projectFilesMatching(project: Project, test: (text: string) => boolean): string[] {
   const found: string[] = [];
   const listing = listProject(project.session.root);
   for (const file of listing.files) {
-    const text = listing.session.file(file)?.text;
-    if (text !== undefined && test(text)) found.push(file);
+    // the search is kept with the file's text: a later call costs a stat per file, not a scan
+    const cached = listing.session.file(file);
+    if (cached && textTest(cached, test)) found.push(file);
   }
   return found;
 }
