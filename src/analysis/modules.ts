@@ -20,7 +20,7 @@
  * - The analysis of another file is cached with the files it read; it is
  *   reused only while all of them are unchanged.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type * as ParserModule from '@typescript-eslint/parser';
@@ -71,13 +71,18 @@ interface Resolution {
 /** By root, importing folder and specifier. */
 const resolutions = new Map<string, Resolution>();
 
+/** `stat` of a path, `undefined` when there is nothing there or it cannot be read (a permission, a broken link). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Is there a file at `path` now (not through a session's cache)? */
 function isFile(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
+  return statOf(path)?.isFile() ?? false;
 }
 
 /**
@@ -99,12 +104,7 @@ export class Session {
   stamp(path: string): Stamp | null {
     let stamp = this.stamps.get(path);
     if (stamp === undefined) {
-      let stats;
-      try {
-        stats = statSync(path, { throwIfNoEntry: false });
-      } catch {
-        stats = undefined;
-      }
+      const stats = statOf(path);
       stamp = stats?.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : null;
       this.stamps.set(path, stamp);
     }
@@ -115,12 +115,7 @@ export class Session {
   private folderTime(path: string): number | null {
     let time = this.folderTimes.get(path);
     if (time === undefined) {
-      let stats;
-      try {
-        stats = statSync(path, { throwIfNoEntry: false });
-      } catch {
-        stats = undefined;
-      }
+      const stats = statOf(path);
       time = stats?.isDirectory() ? stats.mtimeMs : null;
       this.folderTimes.set(path, time);
     }
@@ -299,7 +294,7 @@ export function projectRootFor(cwd: string, file: string): string {
   const key = `${cwd}\u0000${start}`;
   const cached = roots.get(key);
   if (cached !== undefined) return cached;
-  const marked = (dir: string) => ['package.json', 'tsconfig.json', 'jsconfig.json'].some((name) => statSync(join(dir, name), { throwIfNoEntry: false })?.isFile());
+  const marked = (dir: string) => ['package.json', 'tsconfig.json', 'jsconfig.json'].some((name) => statOf(join(dir, name))?.isFile());
   const inside = (dir: string) => {
     const rel = relative(cwd, dir);
     return !rel.startsWith('..') && !isAbsolute(rel);
@@ -351,7 +346,7 @@ function readJson(path: string): Record<string, unknown> | undefined {
 }
 
 function mtimeOf(path: string): string {
-  const stats = statSync(path, { throwIfNoEntry: false });
+  const stats = statOf(path);
   return stats ? `${stats.mtimeMs}:${stats.size}` : '-';
 }
 
