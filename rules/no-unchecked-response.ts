@@ -3,7 +3,7 @@
  * check of `ok`, the HTTP status or the provider's error field.
  */
 import { own } from '../src/analysis/ast.js';
-import { byNotability, endpointOf, failureValueOf, getAnalysis, outcomeUses, resolvesOnFailure, resultUse } from '../src/analysis/index.js';
+import { byNotability, endpointOf, failureValueOf, getAnalysis, isTruthyFailure, outcomeUses, resolvesOnFailure, resultUse } from '../src/analysis/index.js';
 import { citeCode, createRule } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
@@ -58,7 +58,7 @@ export default createRule({
             const shape = target && failureValueOf(target.analysis, target.fn);
             if (!shape) continue;
             // an error body, `{ ok: false }` or a sentence is truthy: `if (!r)` lets it through
-            const use = resultUse(analysis, call.node, shape === 'a failure object' || shape === 'the error body' || shape === 'text');
+            const use = resultUse(analysis, call.node, isTruthyFailure(shape));
             if (use !== 'discarded' && use !== 'used' && use !== 'truthiness-only') continue;
             const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, shape, what: endpointOf(analysis, call) };
             context.report({ node: call.node, messageId: use === 'discarded' ? 'failureDropped' : use === 'used' ? 'failureUnchecked' : 'failurePassesTest', data });

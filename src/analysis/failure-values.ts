@@ -393,6 +393,11 @@ function fallsOffEnd(analysis: FileAnalysis, path: ErrorPath, fn: FunctionNode):
 /** How a wrapper gives a failure back as a value, in words for messages. */
 export type FailureShape = 'null' | 'false' | 'undefined' | 'a failure object' | 'the error body' | 'text';
 
+/** A failure value that is truthy (an object, the error body, a sentence): a test of the result's truth alone lets it through. */
+export function isTruthyFailure(shape: FailureShape): boolean {
+  return shape === 'a failure object' || shape === 'the error body' || shape === 'text';
+}
+
 function shapeOf(analysis: FileAnalysis, value: Node | null): FailureShape | undefined {
   if (!value) return 'undefined';
   const current = skipTransparent(value);
