@@ -18,12 +18,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, memberName, skipTransparent, walkNodes, type Node } from './ast.js';
+import { findProperty, memberName, skipTransparent, walkNodes, type Node, type VisitorKeys } from './ast.js';
 import { namesOf } from './evidence.js';
 import type { FileAnalysis } from './file.js';
 import { analysisAt, importsReachProvider, pathOf, type Project } from './imports.js';
-import { Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
+import { parsedFile, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
+import { escapeRegExp } from './settings.js';
 import { classOf, evaluateString, resolveExpression, type StringValue } from './values.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp', 'vendor']);
@@ -38,6 +39,8 @@ interface Listing {
   readonly session: Session;
   /** File → the files that import it; built on first use. */
   reverse?: Map<string, string[]>;
+  /** `usedForProvider` by the settings' provider test and the version of the file asked about. */
+  readonly used: Map<(text: string) => boolean, WeakMap<CachedFile, boolean>>;
 }
 
 /** What each file imports (resolved), kept across listings while the file and the project's file list are unchanged. */
@@ -71,7 +74,7 @@ function listProject(root: string): Listing {
   if (cached && (cached.files.length !== files.length || cached.files.some((f, i) => f !== files[i]))) {
     for (const file of imported.keys()) if (file.startsWith(root)) imported.delete(file);
   }
-  const listing: Listing = { at: Date.now(), files, session: new Session(root) };
+  const listing: Listing = { at: Date.now(), files, session: new Session(root), used: new Map() };
   listings.set(root, listing);
   return listing;
 }
@@ -120,19 +123,259 @@ export function projectFilesMatching(project: Project, test: (text: string) => b
 /** Text that may make an HTTP request or create a client: only such files can be a layer that callers use. */
 export const HTTP_CLIENT = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|ofetch|\$fetch|undici|superagent|HttpService|\.request\s*\(/;
 
-const usesHttpClient = (text: string): boolean => HTTP_CLIENT.test(text);
+export const usesHttpClient = (text: string): boolean => HTTP_CLIENT.test(text);
 
 /**
  * Is a file that names no provider used for one by a file that imports it (a
  * generic layer, a NestJS service whose module names the host)? A text
- * search of its direct importers.
+ * search of its direct importers: one that names a provider and names what
+ * the file makes requests with. Importers are read as the project listing
+ * sees them, and the answer is kept with the listing (a new or changed
+ * importer is seen when the listing is refreshed, as a new importer is).
  */
 export function usedForProvider(project: Project, path: string, file: CachedFile): boolean {
   if (!textTest(file, usesHttpClient)) return false;
-  return importersOf(project, path).some((importer) => {
-    const cached = project.session.file(importer);
-    return cached !== undefined && textTest(cached, project.settings.mentionsProvider);
+  const listing = listProject(project.session.root);
+  const mentions = project.settings.mentionsProvider;
+  let known = listing.used.get(mentions);
+  if (!known) listing.used.set(mentions, (known = new WeakMap()));
+  let used = known.get(file);
+  if (used === undefined) {
+    const names = exportUseTest(file, usesHttpClient);
+    used = importersOf(project, path).some((importer) => {
+      const cached = listing.session.file(importer);
+      return cached !== undefined && textTest(cached, names) && textTest(cached, mentions);
+    });
+    known.set(file, used);
+  }
+  return used;
+}
+
+/** Every importer passes: the file's exports cannot be told apart by name. */
+const ANY_IMPORTER = (): boolean => true;
+const NO_IMPORTER = (): boolean => false;
+
+const useTests = new WeakMap<CachedFile, Map<(text: string) => boolean, (text: string) => boolean>>();
+
+/**
+ * A text test an importer of `file` must pass to use the part of `file`
+ * that `marks` concerns (its text names a provider, or makes HTTP
+ * requests): it names an export whose declaration is so marked (directly
+ * or through another top-level declaration of the file that is). For an
+ * exported object literal (`config = { whatsapp: { baseUrl } }`) or an
+ * environment read (`env = createEnv({ … })`, `cleanEnv(process.env, …)`),
+ * whose values are read by key, it names one of the marked keys
+ * instead: every file imports `env`, few read `env.WHATSAPP_API_URL`.
+ * An importer that fails the test imports something else from the file
+ * (`isDefined` from a utils file that also has a `sendRequest`). Every
+ * text passes when the file cannot be read that way: it does not parse,
+ * exports CommonJS-style, or exports a marked function, class or value
+ * as its default (imported under any name).
+ */
+export function exportUseTest(file: CachedFile, marks: (text: string) => boolean): (text: string) => boolean {
+  let byMarks = useTests.get(file);
+  if (!byMarks) useTests.set(file, (byMarks = new Map()));
+  let test = byMarks.get(marks);
+  if (!test) {
+    test = computeUseTest(file, marks);
+    byMarks.set(marks, test);
+  }
+  return test;
+}
+
+interface Unit {
+  readonly node: Node;
+  readonly locals: string[];
+  readonly exported: string[];
+}
+
+function computeUseTest(file: CachedFile, marks: (text: string) => boolean): (text: string) => boolean {
+  if (/\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bexport\s*=/.test(file.text)) return ANY_IMPORTER;
+  const sourceCode = parsedFile(file);
+  if (!sourceCode) return ANY_IMPORTER;
+  const { units, statements } = topLevelUnits(sourceCode.ast);
+  const textOf = (node: Node) => sourceCode.text.slice(node.range[0], node.range[1]);
+  // a declaration is marked when its text is, or names one that is, or a marked statement names it
+  // (`api.defaults.baseURL = GRAPH_URL` marks `api`)
+  const marked = new Set(units.filter((unit) => marks(textOf(unit.node))));
+  for (const statement of statements) {
+    const text = textOf(statement);
+    if (!marks(text)) continue;
+    for (const unit of units) if (wordsTest(unit.locals)?.(text)) marked.add(unit);
+  }
+  for (let grew = marked.size > 0; grew; ) {
+    grew = false;
+    const mentions = wordsTest([...marked].flatMap((unit) => unit.locals));
+    if (!mentions) break;
+    for (const unit of units) {
+      if (!marked.has(unit) && mentions(textOf(unit.node))) {
+        marked.add(unit);
+        grew = true;
+      }
+    }
+  }
+  const names = new Set<string>();
+  for (const unit of marked) {
+    if (unit.exported.length === 0) continue;
+    const record = recordKind(unit.node, textOf);
+    if (!record) {
+      if (unit.exported.includes('default')) return ANY_IMPORTER;
+      for (const name of unit.exported) names.add(name);
+      continue;
+    }
+    // read by key: the marked keys of this value and of the declarations it is built from
+    const keys = [...marked].flatMap((part) => markedKeys(part.node, marks, textOf, record === 'environment', sourceCode.visitorKeys));
+    if (keys.length === 0) {
+      if (unit.exported.includes('default')) return ANY_IMPORTER;
+      for (const name of unit.exported) names.add(name);
+    } else for (const key of keys) names.add(key);
+  }
+  return wordsTest([...names]) ?? NO_IMPORTER;
+}
+
+/**
+ * The top-level declarations of a module (imports included), with the names
+ * they declare and export (`'default'` also for `export * from`: any name),
+ * and its other top-level statements.
+ */
+function topLevelUnits(program: TSESTree.Program): { units: Unit[]; statements: Node[] } {
+  const units: Unit[] = [];
+  const statements: Node[] = [];
+  const byLocal = new Map<string, Unit>();
+  const add = (node: Node, locals: string[], exported: string[]): void => {
+    const unit: Unit = { node, locals, exported };
+    units.push(unit);
+    for (const name of locals) byLocal.set(name, unit);
+  };
+  const renamed: { local: string; exported: string }[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      if (statement.declaration) {
+        const names = declaredNames(statement.declaration);
+        add(statement.declaration, names, [...names]);
+      } else if (statement.source) {
+        // re-exported from another module: marked when the specifier is (a provider's SDK package)
+        add(statement, [], statement.specifiers.map((specifier) => exportName(specifier.exported)));
+      } else {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.type === AST_NODE_TYPES.Identifier) renamed.push({ local: specifier.local.name, exported: exportName(specifier.exported) });
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const declaration = statement.declaration as Node;
+      const id = 'id' in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier ? [declaration.id.name] : [];
+      add(declaration, id, ['default']);
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
+      add(statement, [], statement.exported ? [exportName(statement.exported)] : ['default']);
+    } else if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      add(statement, statement.specifiers.map((specifier) => specifier.local.name), []);
+    } else {
+      const names = declaredNames(statement);
+      if (names.length > 0) add(statement, names, []);
+      else statements.push(statement);
+    }
+  }
+  for (const { local, exported } of renamed) byLocal.get(local)?.exported.push(exported);
+  return { units, statements };
+}
+
+const ENVIRONMENT = /\bprocess\.env\b|\bimport\.meta\.env\b|\bcreateEnv\b|\bcleanEnv\b/;
+
+/**
+ * Is a declaration's value read by key: an object literal (`'record'`), or
+ * the environment read through a schema (`'environment'`: a call given
+ * `process.env`, t3-env's `createEnv`, envalid's `cleanEnv`), whose keys
+ * are the schema's leaf keys (`env.WHATSAPP_API_URL`, not `server`)?
+ */
+function recordKind(node: Node, textOf: (node: Node) => string): 'record' | 'environment' | undefined {
+  let value: Node | null | undefined = node;
+  if (node.type === AST_NODE_TYPES.VariableDeclaration) value = node.declarations.length === 1 ? node.declarations[0]!.init : undefined;
+  if (!value) return undefined;
+  value = skipTransparent(value as TSESTree.Expression);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return 'record';
+  if (value.type === AST_NODE_TYPES.CallExpression && ENVIRONMENT.test(textOf(value))) return 'environment';
+  return undefined;
+}
+
+/** The keys of the properties under `node` whose text `marks` (for an environment, only the innermost ones). */
+function markedKeys(node: Node, marks: (text: string) => boolean, textOf: (node: Node) => string, leavesOnly: boolean, visitorKeys: VisitorKeys): string[] {
+  const keys: { key: string; node: Node }[] = [];
+  walkNodes(node, visitorKeys, (child) => {
+    if (child.type !== AST_NODE_TYPES.Property) return undefined;
+    if (!marks(textOf(child))) return false;
+    const key = child.computed ? (child.key.type === AST_NODE_TYPES.Literal ? child.key.value : undefined) : propertyKeyText(child.key);
+    if (typeof key === 'string') keys.push({ key, node: child });
+    return undefined;
   });
+  if (!leavesOnly) return keys.map((k) => k.key);
+  return keys.filter((k) => !keys.some((other) => other !== k && k.node.range[0] <= other.node.range[0] && other.node.range[1] <= k.node.range[1])).map((k) => k.key);
+}
+
+function propertyKeyText(key: TSESTree.Property['key']): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+  return undefined;
+}
+
+/**
+ * A test for any of `names` as a whole word of code, outside module
+ * specifiers (`from '../graph'` does not name `graph`); `undefined` for no
+ * names.
+ */
+function wordsTest(names: readonly string[]): ((text: string) => boolean) | undefined {
+  if (names.length === 0) return undefined;
+  const pattern = new RegExp(`(?<![\\w$])(?:${[...new Set(names)].map(escapeRegExp).join('|')})(?![\\w$])`);
+  return (text) => pattern.test(withoutSpecifiers(text));
+}
+
+const MODULE_SPECIFIER = /(\bfrom\s*|\b(?:require|import)\s*\(\s*|^\s*import\s*)(['"])[^'"\n]*\2/gm;
+let lastText = '';
+let lastStripped = '';
+
+/** The text with the module specifiers of its imports, re-exports and `require`s blanked (the last text is kept). */
+function withoutSpecifiers(text: string): string {
+  if (text !== lastText) {
+    lastStripped = text.replace(MODULE_SPECIFIER, '$1$2$2');
+    lastText = text;
+  }
+  return lastStripped;
+}
+
+/** The names a top-level statement declares (functions, classes, variables, enums, namespaces). */
+function declaredNames(node: Node): string[] {
+  switch (node.type) {
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.TSEnumDeclaration:
+      return node.id ? [node.id.name] : [];
+    case AST_NODE_TYPES.TSModuleDeclaration:
+      return node.id.type === AST_NODE_TYPES.Identifier ? [node.id.name] : [];
+    case AST_NODE_TYPES.VariableDeclaration:
+      return node.declarations.flatMap((declarator) => patternNames(declarator.id));
+    default:
+      return [];
+  }
+}
+
+function patternNames(pattern: Node): string[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [pattern.name];
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.flatMap((property) => patternNames(property.type === AST_NODE_TYPES.Property ? property.value : property));
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternNames(pattern.left);
+    case AST_NODE_TYPES.RestElement:
+      return patternNames(pattern.argument);
+    default:
+      return [];
+  }
+}
+
+function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
 }
 
 /** Where a node is, to find it again in another parse of the same text. */
@@ -155,9 +398,12 @@ export function callerFacts(project: Project, path: string): CallerFacts {
   const layers: CallerFacts['layers'][number][] = [];
   const injectedBases: CallerFacts['injectedBases'][number][] = [];
   const remoteRequests: CallerFacts['remoteRequests'][number][] = [];
+  const own = project.session.file(path);
+  // an importer that names nothing the file makes requests with cannot tell anything about them
+  const names = own ? exportUseTest(own, usesHttpClient) : ANY_IMPORTER;
   for (const importer of importersOf(project, path)) {
     const cached = project.session.file(importer);
-    if (!cached || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text))) continue;
+    if (!cached || !textTest(cached, names) || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text))) continue;
     const analysis = analysisAt(project, importer);
     if (!analysis) continue;
     for (const call of analysis.calls) {

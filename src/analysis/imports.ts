@@ -15,9 +15,9 @@ import { findVariable, memberName, programOf, skipTransparent, type Node } from 
 import { importOf } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import type { FileAnalysis, LayerRequest } from './file.js';
-import { usedForProvider } from './importers.js';
+import { exportUseTest, usedForProvider, usesHttpClient } from './importers.js';
 import type { ProviderInfo } from './providers.js';
-import { parsedFile, scanSpecifiers, specifiersOf, textTest, type Session, type Stamp } from './modules.js';
+import { parsedFile, scanSpecifiers, specifiersOf, textTest, type CachedFile, type Session, type Stamp } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
 
 /** Re-export chains longer than this are not followed. */
@@ -281,25 +281,32 @@ export class Resolver implements ImportResolver {
 /**
  * Does a file that names no provider still reach one through its imports
  * (a constant, a client, a wrapper of another project file)? Followed a few
- * levels, by a text search of each file (no parse).
+ * levels, by a text search of each file (no parse). An import counts when
+ * the imported file names a provider, or is an HTTP layer its importers use
+ * for one, and the importing file names what of it concerns the provider
+ * (`exportUseTest`: the wrapper's name, `env.WHATSAPP_API_URL` rather than
+ * any use of `env`); otherwise the imported file's own imports are followed.
  */
 export function importsReachProvider(project: Project, path: string, text: string): boolean {
-  const seen = new Set<string>([path]);
-  const visit = (file: string, fileText: string | undefined, depth: number): boolean => {
-    if (depth > MAX_REACH_DEPTH) return false;
-    const cached = fileText === undefined ? project.session.file(file) : undefined;
-    const content = fileText ?? cached?.text;
-    if (content === undefined) return false;
-    if (cached && (textTest(cached, project.settings.mentionsProvider) || usedForProvider(project, file, cached))) return true;
-    const specifiers = cached ? specifiersOf(cached) : scanSpecifiers(content);
-    return specifiers.some((specifier) => {
+  const { mentionsProvider } = project.settings;
+  const followed = new Set<string>([path]);
+  const visit = (file: string, fileText: string, cached: CachedFile | undefined, depth: number): boolean => {
+    const names = (test: (text: string) => boolean) => (cached ? textTest(cached, test) : test(fileText));
+    const specifiers = cached ? specifiersOf(cached) : scanSpecifiers(fileText);
+    for (const specifier of specifiers) {
       const next = project.session.resolve(specifier, file);
-      if (next === undefined || seen.has(next)) return false;
-      seen.add(next);
-      return visit(next, undefined, depth + 1);
-    });
+      if (next === undefined || next === path) continue;
+      const target = project.session.file(next);
+      if (!target) continue;
+      if (textTest(target, mentionsProvider) && names(exportUseTest(target, mentionsProvider))) return true;
+      if (textTest(target, usesHttpClient) && names(exportUseTest(target, usesHttpClient)) && usedForProvider(project, next, target)) return true;
+      if (depth + 1 >= MAX_REACH_DEPTH || followed.has(next)) continue;
+      followed.add(next);
+      if (visit(next, target.text, target, depth + 1)) return true;
+    }
+    return false;
   };
-  return visit(path, text, 0);
+  return visit(path, text, undefined, 0);
 }
 
 /** The analysis of a project file read from disk (as an importer of the linted file sees it). */

@@ -281,6 +281,17 @@ export class Session {
 }
 
 const roots = new Map<string, string>();
+/** Whether a folder holds a project marker, kept as long as the roots found with it are. */
+const markedFolders = new Map<string, boolean>();
+
+function marked(dir: string): boolean {
+  let found = markedFolders.get(dir);
+  if (found === undefined) {
+    found = ['package.json', 'tsconfig.json', 'jsconfig.json'].some((name) => statOf(join(dir, name))?.isFile());
+    markedFolders.set(dir, found);
+  }
+  return found;
+}
 
 /**
  * The root of the project a linted file belongs to: ESLint's cwd when the
@@ -294,7 +305,6 @@ export function projectRootFor(cwd: string, file: string): string {
   const key = `${cwd}\u0000${start}`;
   const cached = roots.get(key);
   if (cached !== undefined) return cached;
-  const marked = (dir: string) => ['package.json', 'tsconfig.json', 'jsconfig.json'].some((name) => statOf(join(dir, name))?.isFile());
   const inside = (dir: string) => {
     const rel = relative(cwd, dir);
     return !rel.startsWith('..') && !isAbsolute(rel);

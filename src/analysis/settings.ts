@@ -172,7 +172,7 @@ function applyOverride(def: ProviderDefinition, value: unknown, path: string): P
   };
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
