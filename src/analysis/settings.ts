@@ -8,6 +8,7 @@ import { catalog, PROVIDERS } from '../catalog/index.js';
 import { parsePath } from '../catalog/lookup.js';
 import { DELIVERIES, RETRY_CLASSES, SCOPES, type ErrorEntry, type ProviderDefinition } from '../catalog/schema.js';
 import { createProviderInfo, type ProviderInfo } from './providers.js';
+import { GRAPH_BASE_NAME_IN_TEXT } from './values.js';
 
 export const SETTINGS_KEY = 'whatsapp-errors';
 
@@ -255,7 +256,9 @@ export function parseSettings(value: unknown): ResolvedSettings {
   // status callbacks name no host: their fields (`MessageStatus`) or event type (`message-event`)
   const callbacks = providers.flatMap((provider) => provider.def.statusCallback?.textMarkers ?? []);
   const needles = [...hosts.keys(), ...paths, ...callbacks, ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
-  const mention = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
+  // an env var or config key the analysis reads as the Cloud API's base URL (`WHATSAPP_CLOUD_API_URL`, `META_GRAPH_URL`)
+  const names = byId.has('meta-cloud') ? [GRAPH_BASE_NAME_IN_TEXT] : [];
+  const mention = new RegExp([...needles.map(escapeRegExp), ...names].join('|'), 'i');
   const mentionsProvider = (text: string): boolean =>
     providers.length > 0 && (mention.test(text) || (byId.has('meta-cloud') && STATUSES.test(text) && STATUS_CONTEXT.test(text)));
   return {

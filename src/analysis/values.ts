@@ -635,7 +635,16 @@ function configuredUrl(env: AnalysisEnv, member: TSESTree.MemberExpression): Str
  * graph.facebook.com (https://developers.facebook.com/documentation/business-messaging/whatsapp/reference),
  * a host other APIs share: a request there still needs WhatsApp evidence.
  */
-const GRAPH_BASE_NAME = /(?:(?:facebook|fb|meta)_?graph|graph_?(?:facebook|fb|meta)|(?:whats_?app|wa)_?cloud)(?:_?api)?(?:_?(?:base))?_?(?:url|uri|host|base|endpoint|api|domain|origin)$/i;
+const GRAPH_BASE_WORDS = String.raw`(?:(?:facebook|fb|meta)_?graph|graph_?(?:facebook|fb|meta)|(?:whats_?app|wa)_?cloud)(?:_?api)?(?:_?(?:base))?_?(?:url|uri|host|base|endpoint|api|domain|origin)`;
+const GRAPH_BASE_NAME = new RegExp(`${GRAPH_BASE_WORDS}$`, 'i');
+
+/**
+ * The same names where they end an identifier in a file's text (a source for
+ * a case-insensitive RegExp): the text pre-check accepts a file that reads
+ * one (`settings.ts`), so a file whose only provider is such an env var or
+ * config key is analysed.
+ */
+export const GRAPH_BASE_NAME_IN_TEXT = String.raw`${GRAPH_BASE_WORDS}(?![\w$])`;
 
 function graphBaseByName(env: AnalysisEnv, name: string): StringValue | undefined {
   if (!GRAPH_BASE_NAME.test(name)) return undefined;

@@ -80,6 +80,15 @@ describe('defaults', () => {
     ['https://api.gateway.connexease.com/v1', true],
     ["await fetch('https://api.example.com/messages')", false],
     ['const WHATSAPP_API_URL = process.env.WHATSAPP_API_URL', false],
+    // env vars and config keys the analysis reads as the Cloud API's base URL (graph.facebook.com)
+    ['fetch(`${process.env.WHATSAPP_CLOUD_API_URL}/v21.0/${phoneId}/messages`)', true],
+    ['axios.post(env.metaGraphUrl + path)', true],
+    ['got(config.FB_GRAPH_API_BASE)', true],
+    // not a base URL (a version, a longer name), another Graph (Microsoft's), WhatsApp in a comment
+    ['const version = process.env.META_GRAPH_VERSION', false],
+    ['const next = process.env.META_GRAPH_URL_V2', false],
+    ['fetch(`${process.env.GRAPH_API_BASE}/me/messages`)', false],
+    ['// our relay forwards to the WhatsApp Cloud API (Meta Graph API url)', false],
     // status webhooks: the webhook's object, or statuses next to Meta's changes or a WhatsApp name
     ["if (body.object === 'whatsapp_business_account') ack()", true],
     ['for (const change of entry.changes) handle(change.value.statuses)', true],
@@ -111,6 +120,8 @@ describe('providers', () => {
     expect(settings.providers.map((p) => p.id).sort()).toEqual(['cequens', 'wa-server']);
     expect([...settings.hosts.keys()].sort()).toEqual(['apis.cequens.com', 'wa.onebrick.io', 'wa.sagad.net']);
     expect(settings.mentionsProvider('https://graph.facebook.com/v20.0')).toBe(false);
+    // a Cloud API base URL by name is Meta's: off with it
+    expect(settings.mentionsProvider('process.env.WHATSAPP_CLOUD_API_URL')).toBe(false);
   });
 
   it('no provider at all: nothing is mentioned', () => {

@@ -49,6 +49,8 @@ const EXPECTED = [
   'src/notifications/whatsapp.consumer.ts:20:12 no-blind-retry statusRetry meta-cloud',
   // BullMQ: a worker whose queue (in another file) gives each job five attempts
   'src/queues/whatsapp.worker.ts:7:9 no-blind-retry jobRetry meta-cloud',
+  // a send whose wrapper (receipts/cloud-env.ts) knows the Cloud API only by its env var's name, re-sent on every error
+  'src/receipts/resend.ts:5:3 no-blind-retry blindRetry meta-cloud',
   // URL helpers: an arrow function, a class getter and method; a same-file predicate decides the retry
   'src/whatsapp/cloud.ts:7:21 no-unchecked-response unchecked meta-cloud',
   'src/whatsapp/cloud.ts:30:5 no-blind-retry partialRetry meta-cloud',

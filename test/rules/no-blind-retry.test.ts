@@ -2879,3 +2879,76 @@ ruleTester.run('no-blind-retry: errors classified in a response interceptor', ru
     },
   ],
 });
+
+// A file whose only provider evidence is an env var or config key named for the Cloud API's base URL
+// (`WHATSAPP_CLOUD_API_URL`, `META_GRAPH_URL`): its text names no host, path or SDK, yet it is analysed.
+ruleTester.run('no-blind-retry: a base URL known only by its env var name', rule, {
+  valid: [
+    // Microsoft Graph's base URL: not Meta's
+    {
+      filename: 'src/mail/subscriptions.ts',
+      code: code`
+        export async function renew(id: string) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.patch(\`\${process.env.GRAPH_API_BASE}/subscriptions/\${id}\`, { expirationDateTime: soon() });
+            } catch {
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+    },
+    // Meta's Graph API for a Page: no WhatsApp evidence (the file, its names and its path say Instagram)
+    {
+      filename: 'src/social/instagram.ts',
+      code: code`
+        export async function publish(igUserId: string, creationId: string) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.post(\`\${process.env.META_GRAPH_URL}/v21.0/\${igUserId}/media_publish\`, { creation_id: creationId });
+            } catch {
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+    },
+    // WhatsApp only in a comment: an in-house notifier's URL is no provider's
+    {
+      filename: 'src/notify.ts',
+      code: code`
+        // Sends the WhatsApp Cloud API notification through our own relay.
+        export async function notify(to: string, text: string) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.post(\`\${process.env.NOTIFY_URL}/send\`, { to, text });
+            } catch {
+              await sleep(1000);
+            }
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // `env.META_GRAPH_URL` from a validated env module, a phone id in the path: every error sent again
+    {
+      filename: 'src/notifications/send.ts',
+      code: code`
+        import axios from 'axios';
+        import { env } from '../env';
+        export async function sendText(phoneId: string, to: string, body: string) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.post(\`\${env.META_GRAPH_URL}/v21.0/\${phoneId}/messages\`, { to, text: { body } });
+            } catch (err) {
+              await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+  ],
+});

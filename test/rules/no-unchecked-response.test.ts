@@ -1473,3 +1473,32 @@ ruleTester.run('no-unchecked-response: catches of calls that resolve on HTTP err
     },
   ],
 });
+
+// A file whose only provider evidence is an env var named for the Cloud API's base URL (its text names no host, path or SDK)
+ruleTester.run('no-unchecked-response: a base URL known only by its env var name', rule, {
+  valid: [
+    // an env var of another service
+    {
+      filename: 'src/notify.ts',
+      code: code`
+        export async function notify(to: string, text: string) {
+          const res = await fetch(\`\${process.env.SLACK_API_URL}/chat.postMessage\`, { method: 'POST', body: JSON.stringify({ channel: to, text }) });
+          return (await res.json()).ts;
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      filename: 'src/notifications/send.ts',
+      code: code`
+        export async function sendText(phoneId: string, to: string, body: string) {
+          const res = await fetch(\`\${process.env.FB_GRAPH_API_URL}/v21.0/\${phoneId}/messages\`, { method: 'POST', body: JSON.stringify({ to, text: { body } }) });
+          const data = await res.json();
+          return data.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 2, column: 21, endLine: 2, endColumn: 153 }],
+    },
+  ],
+});

@@ -2170,3 +2170,39 @@ ruleTester.run('preserve-error-code: whatsapp-api-js media methods', rule, {
     },
   ],
 });
+
+// A file whose only provider evidence is an env var named for the Cloud API's base URL (its text names no host, path or SDK)
+ruleTester.run('preserve-error-code: a base URL known only by its env var name', rule, {
+  valid: [
+    // the same catch on a Microsoft Graph request
+    {
+      filename: 'src/mail/subscriptions.ts',
+      code: code`
+        import axios from 'axios';
+        export async function renew(id: string) {
+          try {
+            await axios.patch(\`\${process.env.GRAPH_API_BASE}/subscriptions/\${id}\`, { expirationDateTime: soon() });
+          } catch {
+            throw new Error('Could not renew the subscription');
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      filename: 'src/notifications/send.ts',
+      code: code`
+        import axios from 'axios';
+        export async function sendText(phoneId: string, to: string, body: string) {
+          try {
+            await axios.post(\`\${process.env.WHATSAPP_CLOUD_API_URL}/v21.0/\${phoneId}/messages\`, { to, text: { body } });
+          } catch {
+            throw new Error('Could not send the message');
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 6, column: 5, endLine: 6, endColumn: 51, suggestions: [] }],
+    },
+  ],
+});
