@@ -2315,6 +2315,51 @@ ruleTester.run('preserve-error-code: whatsapp-cloud-api', rule, {
       ],
     },
     {
+      // a client handed in, annotated with the SDK's type
+      code: code`
+        import type { Bot } from 'whatsapp-cloud-api';
+        export class Replies {
+          constructor(private readonly bot: Bot) {}
+          async where(to: string) {
+            try {
+              await this.bot.sendLocation(to, 24.86, 67.0, { name: 'Shop' });
+            } catch (err) {
+              throw new Error('location not sent: ' + err.error?.message);
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import type { Bot } from 'whatsapp-cloud-api';
+                export class Replies {
+                  constructor(private readonly bot: Bot) {}
+                  async where(to: string) {
+                    try {
+                      await this.bot.sendLocation(to, 24.86, 67.0, { name: 'Shop' });
+                    } catch (err) {
+                      throw new Error('location not sent: ' + err.error?.message, { cause: err });
+                    }
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // CommonJS
       code: code`
         const { createBot } = require('whatsapp-cloud-api');
