@@ -57,8 +57,8 @@ interface SdkSpec {
   readonly errorIsBody?: 'fields' | 'body';
   /** The argument of the client's constructor or factory that holds its options (1 unless said). */
   readonly optionsArgument?: number;
-  /** The argument holding the payload. */
-  readonly payloadArgument?: number;
+  /** The argument holding the payload (the first unless said); `null` when the SDK builds it from plain arguments (`bot.sendText(to, text)`). */
+  readonly payloadArgument?: number | null;
   /** A client option that makes the SDK re-send rate-limited requests itself, after a wait, and the statuses it covers. */
   readonly retryOption?: { readonly name: string; readonly statuses: readonly number[] };
 }
@@ -116,6 +116,7 @@ export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
     throwsOnHttpError: true,
     errorIsBody: 'body',
     optionsArgument: 2,
+    payloadArgument: null,
   },
 };
 
@@ -639,7 +640,7 @@ function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSE
       url: undefined,
       urlNode: undefined,
       config: undefined,
-      data: other ? undefined : call.arguments[spec.payloadArgument ?? 0],
+      data: other || spec.payloadArgument === null ? undefined : call.arguments[spec.payloadArgument ?? 0],
       returns: spec.returns,
       throwsOnHttpError: spec.throwsOnHttpError,
       method: other ?? 'POST',

@@ -1118,6 +1118,15 @@ ruleTester.run('no-unchecked-response: undefined from a catch, truthy failures, 
       }
       export async function job(to: string) { const r = await notify(to); res.send(r); }
     `,
+    // whatsapp-cloud-api rejects on HTTP errors: its result needs no check
+    code`
+      import { createBot } from 'whatsapp-cloud-api';
+      const bot = createBot(phoneNumberId, token);
+      export async function reply(to: string) {
+        const sent = await bot.sendText(to, 'Thanks, we got it');
+        return sent.messageId;
+      }
+    `,
     // an early \`return\` gives a value, but the \`try\` also runs to its end on success: \`undefined\` is no failure sign
     code`
       import { createBot } from 'whatsapp-cloud-api';
