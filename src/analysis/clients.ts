@@ -24,9 +24,14 @@ export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' |
  * - Vonage's `@vonage/server-sdk` (`vonage.messages.send`) and
  *   `@vonage/messages` (`messages.send`): rejects with an error whose
  *   `response` is the HTTP response; WhatsApp only with evidence
- *   (`new WhatsAppText(…)`, `channel: 'whatsapp'`).
+ *   (`new WhatsAppText(…)`, `channel: 'whatsapp'`);
+ * - `whatsapp-cloud-api` (`createBot(phoneNumberId, token)`, then
+ *   `bot.sendText(…)`, `bot.sendTemplate(…)`…): every send posts to
+ *   `/{phone-number-id}/messages` with axios; a failure with a response
+ *   rejects with the Graph error body itself (`err.error.code`), not an
+ *   axios error.
  */
-export type SdkFamily = 'sdk:whatsapp-api-js' | 'sdk:great-detail' | 'sdk:meta' | 'sdk:twilio' | 'sdk:vonage' | 'sdk:vonage-messages';
+export type SdkFamily = 'sdk:whatsapp-api-js' | 'sdk:great-detail' | 'sdk:meta' | 'sdk:twilio' | 'sdk:vonage' | 'sdk:vonage-messages' | 'sdk:whatsapp-cloud-api';
 
 interface SdkSpec {
   /** The catalog id of the provider the SDK sends to. */
@@ -42,10 +47,18 @@ interface SdkSpec {
   readonly throwsOnHttpError: boolean;
   /** The send method also reaches other channels (SMS…): the call is the provider's only with WhatsApp evidence. */
   readonly needsEvidence?: boolean;
-  /** The error it rejects with carries the error body's fields itself (`err.code`, `err.status`): Twilio's `RestException`. */
-  readonly errorIsBody?: boolean;
-  /** The argument holding the payload. */
-  readonly payloadArgument?: number;
+  /**
+   * What it rejects with on an HTTP error, when that is not an HTTP client's
+   * error with the body under `response`: `fields`, an error that carries the
+   * error body's fields itself and the HTTP status (Twilio's `RestException`:
+   * `err.code`, `err.status`); `body`, the parsed error body itself, with no
+   * status (whatsapp-cloud-api: `err.error.code`).
+   */
+  readonly errorIsBody?: 'fields' | 'body';
+  /** The argument of the client's constructor or factory that holds its options (1 unless said). */
+  readonly optionsArgument?: number;
+  /** The argument holding the payload (the first unless said); `null` when the SDK builds it from plain arguments (`bot.sendText(to, text)`). */
+  readonly payloadArgument?: number | null;
   /** A client option that makes the SDK re-send rate-limited requests itself, after a wait, and the statuses it covers. */
   readonly retryOption?: { readonly name: string; readonly statuses: readonly number[] };
 }
@@ -81,11 +94,30 @@ export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
     returns: 'body',
     throwsOnHttpError: true,
     needsEvidence: true,
-    errorIsBody: true,
+    errorIsBody: 'fields',
+    optionsArgument: 2,
     retryOption: { name: 'autoRetry', statuses: [429] },
   },
   'sdk:vonage': { provider: 'vonage', namespace: 'messages', methods: new Set(['send']), returns: 'body', throwsOnHttpError: true, needsEvidence: true },
   'sdk:vonage-messages': { provider: 'vonage', methods: new Set(['send']), returns: 'body', throwsOnHttpError: true, needsEvidence: true },
+  // whatsapp-cloud-api 0.3.1 (https://github.com/tawn33y/whatsapp-cloud-api, commit dac547601e620b6c2a0099ed9e67cc1c3f9dad15):
+  // src/createBot.ts: the client `createBot` gives has these send methods (`sendMessage` is `sendText`), each one
+  // POST of a message; `startExpressServer`, `on` and `unsubscribe` make no request, and there is no media,
+  // mark-as-read or template-management method. src/sendRequestHelper.ts: a failed axios call with a response is
+  // rethrown as that response's body (Meta's `{ error: { code, … } }`, no status); without a response, as the
+  // error's message (a string). It resolves with `{ messageId, phoneNumber, whatsappId }` taken from the body.
+  'sdk:whatsapp-cloud-api': {
+    provider: 'meta-cloud',
+    methods: new Set([
+      ...['sendText', 'sendMessage', 'sendImage', 'sendDocument', 'sendAudio', 'sendVideo', 'sendSticker'],
+      ...['sendLocation', 'sendTemplate', 'sendContacts', 'sendReplyButtons', 'sendList'],
+    ]),
+    returns: 'body',
+    throwsOnHttpError: true,
+    errorIsBody: 'body',
+    optionsArgument: 2,
+    payloadArgument: null,
+  },
 };
 
 /** The module that declares each SDK (and the names its client class is exported under). */
@@ -101,6 +133,12 @@ export const SDK_MODULES: Readonly<Record<string, Record<string, SdkFamily>>> = 
 /** SDK exports that make a client when called: `twilio(sid, token)`, `require('twilio')(sid, token)`. */
 const SDK_FACTORIES: Readonly<Record<string, Record<string, SdkFamily>>> = {
   twilio: { default: 'sdk:twilio', '*': 'sdk:twilio' },
+  'whatsapp-cloud-api': { createBot: 'sdk:whatsapp-cloud-api' },
+};
+
+/** SDK exports that are only the type of a client (a parameter annotated `bot: Bot`). */
+const SDK_TYPES: Readonly<Record<string, Record<string, SdkFamily>>> = {
+  'whatsapp-cloud-api': { Bot: 'sdk:whatsapp-cloud-api' },
 };
 
 export function isSdk(family: string): family is SdkFamily {
@@ -320,7 +358,7 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     // an SDK client: `new WhatsAppAPI(…)`, `new Twilio(sid, token, opts)`, `new twilio.Twilio(…)`, `twilio(sid, token)`
     const family = sdkConstructor(env, current);
     if (family) {
-      const options = objectArg(env, current.arguments[family === 'sdk:twilio' ? 2 : 1]);
+      const options = objectArg(env, current.arguments[SDKS[family].optionsArgument ?? 1]);
       return { family, origin: current, ...(options ? { instanceConfig: options } : {}) };
     }
     if (current.type === AST_NODE_TYPES.NewExpression) return undefined;
@@ -369,11 +407,16 @@ function sdkConstructor(env: AnalysisEnv, node: TSESTree.NewExpression | TSESTre
     const source = importOf(env, callee);
     return source && own(own(table, source.module), source.name);
   }
-  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && node.type === AST_NODE_TYPES.NewExpression) {
-    // `new twilio.Twilio(…)` with the module's default or namespace import
-    const source = importOf(env, callee.object);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `new twilio.Twilio(…)`, `wca.createBot(…)` with the module's default or namespace import; `require('whatsapp-cloud-api').createBot(…)`
+    const object = skipTransparent(callee.object);
     const name = memberName(callee);
-    return source && typeof name === 'string' && (source.name === 'default' || source.name === '*') ? own(own(table, source.module), name) : undefined;
+    if (typeof name !== 'string') return undefined;
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const source = importOf(env, object);
+      return source && (source.name === 'default' || source.name === '*') ? own(own(table, source.module), name) : undefined;
+    }
+    return object.type === AST_NODE_TYPES.CallExpression && isRequire(object) ? own(own(table, (object.arguments[0] as TSESTree.StringLiteral).value), name) : undefined;
   }
   if (node.type === AST_NODE_TYPES.CallExpression && isRequire(callee)) {
     const module = (callee.arguments[0] as TSESTree.StringLiteral).value;
@@ -388,7 +431,9 @@ function annotatedClient(env: AnalysisEnv, variable: ReturnType<typeof findVaria
   const type = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   const source = importOf(env, type.typeName);
-  const family = source && (own(own(MODULE_FAMILIES, source.module), source.name) ?? own(own(SDK_MODULES, source.module), source.name));
+  const family =
+    source &&
+    (own(own(MODULE_FAMILIES, source.module), source.name) ?? own(own(SDK_MODULES, source.module), source.name) ?? own(own(SDK_TYPES, source.module), source.name));
   if (!family) return undefined;
   // NestJS: the module that provides the class registered `HttpModule.register({ baseURL })`
   const cls = name ? enclosingClass(name) : undefined;
@@ -595,7 +640,7 @@ function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSE
       url: undefined,
       urlNode: undefined,
       config: undefined,
-      data: other ? undefined : call.arguments[spec.payloadArgument ?? 0],
+      data: other || spec.payloadArgument === null ? undefined : call.arguments[spec.payloadArgument ?? 0],
       returns: spec.returns,
       throwsOnHttpError: spec.throwsOnHttpError,
       method: other ?? 'POST',

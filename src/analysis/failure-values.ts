@@ -372,6 +372,8 @@ function fallsOffEnd(analysis: FileAnalysis, path: ErrorPath, fn: FunctionNode):
   if (path.form !== 'catch' || !completes(analysis, path.body)) return false;
   const tryStatement = path.body.parent?.parent;
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || (tryStatement.finalizer && exits(tryStatement.finalizer))) return false;
+  // a `try` whose block may run to its end falls off the end on success too: `undefined` is no failure sign then
+  if (completes(analysis, tryStatement.block)) return false;
   // the `try` is the last statement of the function (also inside a last `if`)
   let current: Node = tryStatement;
   for (;;) {

@@ -633,14 +633,16 @@ export class FileAnalysis implements AnalysisEnv {
   }
 
   /**
-   * Does a provider call reject with an error that carries the error body's
-   * fields itself (Twilio's `RestException`: `err.code`, `err.status`), rather
-   * than an HTTP client's error with the body under `response`? Followed into
-   * the wrappers and other files' functions that make the request.
+   * Does a provider call reject with the error body's fields rather than an
+   * HTTP client's error with the body under `response`: `fields`, an error
+   * that carries them itself (Twilio's `RestException`: `err.code`,
+   * `err.status`), or `body`, the parsed body itself (whatsapp-cloud-api:
+   * `err.error.code`)? Followed into the wrappers and other files' functions
+   * that make the request.
    */
-  rejectsWithBody(call: ProviderCall | undefined): boolean {
+  rejectsWithBody(call: ProviderCall | undefined): 'fields' | 'body' | undefined {
     const family = this.requestOf(call)?.request.family;
-    return family !== undefined && isSdk(family) && SDKS[family].errorIsBody === true;
+    return family !== undefined && isSdk(family) ? SDKS[family].errorIsBody : undefined;
   }
 
   /**
@@ -1166,7 +1168,10 @@ function unwrapPromise(kind: Kind | undefined): Kind | undefined {
 
 function member(kind: Kind, name: string | number, env: FileAnalysis): Kind | undefined {
   const { provider, call } = kind;
-  if (kind.k === 'error' && env.rejectsWithBody(call)) {
+  const rejection = kind.k === 'error' ? env.rejectsWithBody(call) : undefined;
+  // whatsapp-cloud-api rejects with the error body itself: `err.error.code`, and no status
+  if (rejection === 'body') return { k: 'body', provider, call, path: [name] };
+  if (rejection === 'fields') {
     // Twilio's RestException: `err.code`, `err.message` are the error body's fields; `err.status` the HTTP status
     if (name === 'status' || name === 'statusCode') return { k: 'status', provider, call };
     if (name === 'error' || name === 'cause') return kind;

@@ -184,6 +184,8 @@ const ALWAYS_MENTIONS = [
   'whatsapp-errors/catalog',
   'whatsapp-api-js',
   '@great-detail/whatsapp',
+  "'whatsapp-cloud-api'",
+  '"whatsapp-cloud-api"',
   "'whatsapp'",
   '"whatsapp"',
   // the SDKs of gateways that also serve SMS (their sends count only with WhatsApp evidence)

@@ -106,6 +106,8 @@ const SDK_CLASSES: Readonly<Record<string, { module: RegExp; family: SdkFamily }
   WhatsAppAPI: { module: /whatsapp-api-js/, family: 'sdk:whatsapp-api-js' },
   Client: { module: /@great-detail[\\/]whatsapp/, family: 'sdk:great-detail' },
   WhatsApp: { module: /(^|[\\/"'])whatsapp($|[\\/"'])/, family: 'sdk:meta' },
+  // whatsapp-cloud-api's client is an interface: the package itself, not a scoped namesake (`@kapso/whatsapp-cloud-api`)
+  Bot: { module: /^whatsapp-cloud-api$|[\\/]node_modules[\\/]whatsapp-cloud-api[\\/]/, family: 'sdk:whatsapp-cloud-api' },
 };
 
 /** Where a declaration lives: its file, or the name of the ambient module (`declare module 'whatsapp'`) around it. */

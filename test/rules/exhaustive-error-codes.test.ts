@@ -3113,3 +3113,71 @@ describe('what a Vonage dispatch must handle', () => {
     expect(dataFor('switch', 'vonage', ['1340', 'low-balance']).groups).toBe('28 never-retry, 11 after-fix, 3 rate-limit, 4 transient');
   });
 });
+
+// whatsapp-cloud-api rejects with the Cloud API's error body itself: the code is `err.error.code`
+const cloudBot = (cases: string, fallback: string) => src`
+  import { createBot } from 'whatsapp-cloud-api';
+  const bot = createBot(phoneNumberId, token);
+  export async function notify(to: string, text: string) {
+    try {
+      await bot.sendText(to, text);
+    } catch (err) {
+      switch (err.error?.code) {
+        ${cases}
+        default:
+          ${fallback}
+      }
+    }
+  }
+`;
+
+ruleTester.run('exhaustive-error-codes: whatsapp-cloud-api', rule, {
+  valid: [
+    // the codes it does not name are rethrown
+    cloudBot('case 131047:\n  await bot.sendTemplate(to, \'reopen_chat\', \'en\');\n  break;', 'throw err;'),
+    // the same switch on a client of another package decides nothing about the Cloud API
+    src`
+      import { createBot } from 'chat-bot-sdk';
+      const bot = createBot(phoneNumberId, token);
+      export async function notify(to: string, text: string) {
+        try {
+          await bot.sendText(to, text);
+        } catch (err) {
+          switch (err.error?.code) {
+            case 131047:
+              break;
+            default:
+              break;
+          }
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: cloudBot('case 131047:\n  await bot.sendTemplate(to, \'reopen_chat\', \'en\');\n  break;', 'break;'),
+      errors: [
+        {
+          messageId: 'missingEmptyFallback',
+          data: dataFor('switch', 'meta-cloud', [131047]),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              data: suggestionData('meta-cloud', [131047]),
+              output: cloudBot(`case 131047:\n  await bot.sendTemplate(to, 'reopen_chat', 'en');\n  break;\n${casesFor('meta-cloud', [131047], '\n')}`, 'break;'),
+            },
+            {
+              messageId: 'addDefaultRethrow',
+              data: { provider: 'meta-cloud', thrown: 'err' },
+              output: cloudBot('case 131047:\n  await bot.sendTemplate(to, \'reopen_chat\', \'en\');\n  break;', 'throw err;'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

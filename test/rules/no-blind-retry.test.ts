@@ -2952,3 +2952,50 @@ ruleTester.run('no-blind-retry: a base URL known only by its env var name', rule
     },
   ],
 });
+
+// --- whatsapp-cloud-api: the error body itself is thrown ---------------------
+// `createBot(…)` sends reject with Meta's error body (`err.error.code`); a loop must decide on that code.
+
+const cloudBotLoop = (decision: string) => code`
+  import { createBot } from 'whatsapp-cloud-api';
+  const bot = createBot(phoneNumberId, token);
+  export async function remind(to: string) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        return await bot.sendTemplate(to, 'reminder', 'en_US');
+      } catch (err) {
+        ${decision}
+        await sleep(attempt * 1000);
+      }
+    }
+  }
+`;
+
+ruleTester.run('no-blind-retry (whatsapp-cloud-api)', rule, {
+  valid: [
+    cloudBotLoop("if (!isRetryable('meta-cloud', err.error?.code) || attempt === 3) throw err;").replace(
+      "import { createBot } from 'whatsapp-cloud-api';",
+      "import { createBot } from 'whatsapp-cloud-api';\nimport { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';",
+    ),
+    // a bot of another library re-sending blindly is not a Cloud API retry
+    code`
+      import { Bot } from 'grammy';
+      const bot = new Bot(token);
+      export async function remind(chat: string) {
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          try {
+            return await bot.sendText(chat, 'reminder');
+          } catch (err) {
+            await sleep(attempt * 1000);
+          }
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: cloudBotLoop('if (attempt === 3) throw err;'),
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: cite('meta-cloud', 131047, 190) }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+  ],
+});

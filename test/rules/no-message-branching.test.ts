@@ -1946,3 +1946,63 @@ ruleTester.run('no-message-branching: response interceptors', rule, {
     },
   ],
 });
+
+// whatsapp-cloud-api rejects with Meta's error body itself: the text is `err.error.message`, the code `err.error.code`
+ruleTester.run('no-message-branching: whatsapp-cloud-api', rule, {
+  valid: [
+    // the same test on a bot of another package
+    code`
+      import { createBot } from 'slack-bot-lite';
+      const bot = createBot(token);
+      export async function nudge(to: string) {
+        try {
+          await bot.sendText(to, 'Still there?');
+        } catch (err) {
+          if (err.error.message === 'Re-engagement message') await bot.sendText(to, 'Hi again');
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: code`
+        import { createBot } from 'whatsapp-cloud-api';
+        const bot = createBot(phoneNumberId, token);
+        export async function nudge(to: string) {
+          try {
+            await bot.sendText(to, 'Still there?');
+          } catch (err) {
+            if (err.error.message === 'Re-engagement message') await bot.sendTemplate(to, 'nudge', 'en');
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'messageIsTitle',
+          data: title(meta(), '131047', REENGAGEMENT),
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { replacement: 'err.error.code === 131047' },
+              output: code`
+                import { createBot } from 'whatsapp-cloud-api';
+                const bot = createBot(phoneNumberId, token);
+                export async function nudge(to: string) {
+                  try {
+                    await bot.sendText(to, 'Still there?');
+                  } catch (err) {
+                    if (err.error.code === 131047) await bot.sendTemplate(to, 'nudge', 'en');
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

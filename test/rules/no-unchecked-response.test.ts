@@ -1118,6 +1118,31 @@ ruleTester.run('no-unchecked-response: undefined from a catch, truthy failures, 
       }
       export async function job(to: string) { const r = await notify(to); res.send(r); }
     `,
+    // whatsapp-cloud-api rejects on HTTP errors: its result needs no check
+    code`
+      import { createBot } from 'whatsapp-cloud-api';
+      const bot = createBot(phoneNumberId, token);
+      export async function reply(to: string) {
+        const sent = await bot.sendText(to, 'Thanks, we got it');
+        return sent.messageId;
+      }
+    `,
+    // an early \`return\` gives a value, but the \`try\` also runs to its end on success: \`undefined\` is no failure sign
+    code`
+      import { createBot } from 'whatsapp-cloud-api';
+      const bot = createBot(phoneNumberId, token);
+      async function track(to: string, id: string) {
+        try {
+          if (!/^\\d+$/.test(id)) return await bot.sendText(to, 'That is not an order number');
+          await bot.sendText(to, await statusOf(id));
+        } catch (err) {
+          console.log(err);
+        }
+      }
+      export async function onMessage(from: string, text: string) {
+        await track(from, text);
+      }
+    `,
     // the catch ends in a helper that always throws: nothing falls off the end
     code`
       import axios from 'axios';

@@ -2206,3 +2206,238 @@ ruleTester.run('preserve-error-code: a base URL known only by its env var name',
     },
   ],
 });
+
+// whatsapp-cloud-api: `createBot(phoneNumberId, token)` gives a client whose send methods reject with
+// the Cloud API's error body itself (`err.error.code`), not with an axios error
+ruleTester.run('preserve-error-code: whatsapp-cloud-api', rule, {
+  valid: [
+    // the caught body goes along as the cause
+    code`
+      import { createBot } from 'whatsapp-cloud-api';
+      const bot = createBot(process.env.PHONE_NUMBER_ID, process.env.TOKEN);
+      export async function confirm(to: string) {
+        try {
+          await bot.sendText(to, 'Your order is confirmed');
+        } catch (err) {
+          throw new Error('confirmation not sent', { cause: err });
+        }
+      }
+    `,
+    // another package's createBot, a chat bot with a sendText of its own
+    code`
+      import { createBot } from 'telegram-bot-kit';
+      const bot = createBot(process.env.TELEGRAM_TOKEN);
+      export async function confirm(chatId: string) {
+        try {
+          await bot.sendText(chatId, 'Your order is confirmed');
+        } catch (err) {
+          throw new Error('confirmation not sent');
+        }
+      }
+    `,
+    // a Discord-style client in a file that also uses the SDK: only the SDK's client counts
+    code`
+      import { createBot } from 'whatsapp-cloud-api';
+      import { Client } from 'discord-lite';
+      const whatsapp = createBot(phoneNumberId, token);
+      const discord = new Client(discordToken);
+      export async function announce(channel: string, text: string) {
+        try {
+          await discord.sendText(channel, text);
+        } catch (err) {
+          throw new Error('announcement not sent');
+        }
+        return whatsapp;
+      }
+    `,
+    // the client's methods that make no request
+    code`
+      import { createBot } from 'whatsapp-cloud-api';
+      const bot = createBot(phoneNumberId, token);
+      export async function start() {
+        try {
+          await bot.startExpressServer({ webhookPath: '/webhook' });
+        } catch (err) {
+          throw new Error('server not started');
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      // the code sits at err.error.code; only a text survives
+      code: code`
+        import { createBot } from 'whatsapp-cloud-api';
+        const bot = createBot(process.env.PHONE_NUMBER_ID, process.env.TOKEN);
+        export async function remind(to: string) {
+          try {
+            await bot.sendTemplate(to, 'appointment_reminder', 'en_US');
+          } catch (err) {
+            throw new Error(\`reminder failed: \${err.error?.message}\`);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import { createBot } from 'whatsapp-cloud-api';
+                const bot = createBot(process.env.PHONE_NUMBER_ID, process.env.TOKEN);
+                export async function remind(to: string) {
+                  try {
+                    await bot.sendTemplate(to, 'appointment_reminder', 'en_US');
+                  } catch (err) {
+                    throw new Error(\`reminder failed: \${err.error?.message}\`, { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a namespace import, the client kept on \`this\`
+      code: code`
+        import * as cloud from 'whatsapp-cloud-api';
+        export class Notifier {
+          private readonly bot = cloud.createBot(phoneNumberId, token, { version: 'v21.0' });
+          async shipped(to: string, photo: string) {
+            try {
+              await this.bot.sendImage(to, photo, { caption: 'On its way' });
+            } catch (e) {
+              throw new ShippingError('photo not sent');
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'e' },
+              output: code`
+                import * as cloud from 'whatsapp-cloud-api';
+                export class Notifier {
+                  private readonly bot = cloud.createBot(phoneNumberId, token, { version: 'v21.0' });
+                  async shipped(to: string, photo: string) {
+                    try {
+                      await this.bot.sendImage(to, photo, { caption: 'On its way' });
+                    } catch (e) {
+                      throw new ShippingError('photo not sent', { cause: e });
+                    }
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a client handed in, annotated with the SDK's type
+      code: code`
+        import type { Bot } from 'whatsapp-cloud-api';
+        export class Replies {
+          constructor(private readonly bot: Bot) {}
+          async where(to: string) {
+            try {
+              await this.bot.sendLocation(to, 24.86, 67.0, { name: 'Shop' });
+            } catch (err) {
+              throw new Error('location not sent: ' + err.error?.message);
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import type { Bot } from 'whatsapp-cloud-api';
+                export class Replies {
+                  constructor(private readonly bot: Bot) {}
+                  async where(to: string) {
+                    try {
+                      await this.bot.sendLocation(to, 24.86, 67.0, { name: 'Shop' });
+                    } catch (err) {
+                      throw new Error('location not sent: ' + err.error?.message, { cause: err });
+                    }
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS
+      code: code`
+        const { createBot } = require('whatsapp-cloud-api');
+        const bot = createBot(phoneNumberId, token);
+        async function menu(to) {
+          try {
+            await bot.sendReplyButtons(to, 'Pick one', { a: 'Track', b: 'Help' });
+          } catch (err) {
+            throw new Error('menu not sent');
+          }
+        }
+        module.exports = { menu };
+      `,
+      filename: 'whatsapp.js',
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                const { createBot } = require('whatsapp-cloud-api');
+                const bot = createBot(phoneNumberId, token);
+                async function menu(to) {
+                  try {
+                    await bot.sendReplyButtons(to, 'Pick one', { a: 'Track', b: 'Help' });
+                  } catch (err) {
+                    throw new Error('menu not sent', { cause: err });
+                  }
+                }
+                module.exports = { menu };
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -224,6 +224,46 @@ typedRuleTester.run('no-blind-retry (typed)', noBlindRetry, {
   ],
 });
 
+// whatsapp-cloud-api: a client reached through a typed holder (\`ctx.bot: Bot\`), which only the types name
+typedRuleTester.run('no-blind-retry (typed, whatsapp-cloud-api)', noBlindRetry, {
+  valid: [
+    {
+      // the interface of another package named Bot
+      filename: FILE,
+      code: code`
+        interface Bot { sendText(to: string, text: string): Promise<void> }
+        export async function remind(ctx: { bot: Bot }, to: string) {
+          while (true) {
+            try {
+              return await ctx.bot.sendText(to, 'reminder');
+            } catch {
+              await new Promise((resolve) => setTimeout(resolve, 500));
+            }
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      filename: FILE,
+      code: code`
+        import type { Bot } from 'whatsapp-cloud-api';
+        export async function remind(ctx: { bot: Bot }, to: string) {
+          while (true) {
+            try {
+              return await ctx.bot.sendTemplate(to, 'reminder', 'en_US');
+            } catch {
+              await new Promise((resolve) => setTimeout(resolve, 500));
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: META_EVERY }, line: 3, column: 3, endLine: 3, endColumn: 8 }],
+    },
+  ],
+});
+
 typedRuleTester.run('no-unchecked-response (typed)', noUncheckedResponse, {
   valid: [
     {
