@@ -399,11 +399,11 @@ export function callerFacts(project: Project, path: string): CallerFacts {
   const injectedBases: CallerFacts['injectedBases'][number][] = [];
   const remoteRequests: CallerFacts['remoteRequests'][number][] = [];
   const own = project.session.file(path);
-  // an importer that names nothing the file makes requests with cannot tell anything about them
-  const names = own ? exportUseTest(own, usesHttpClient) : ANY_IMPORTER;
   for (const importer of importersOf(project, path)) {
     const cached = project.session.file(importer);
-    if (!cached || !textTest(cached, names) || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text))) continue;
+    if (!cached || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text))) continue;
+    // an importer that names nothing the file makes requests with cannot tell anything about them
+    if (own && !textTest(cached, exportUseTest(own, usesHttpClient))) continue;
     const analysis = analysisAt(project, importer);
     if (!analysis) continue;
     for (const call of analysis.calls) {
