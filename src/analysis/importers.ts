@@ -11,8 +11,11 @@
  *
  * The project's source files are listed once (no node_modules, dot-folders or
  * build output) and their imports read by a text search; the listing is
- * refreshed when it is older than two seconds, which matters only in an
- * editor: a new importer is seen at most two seconds late. Only importers
+ * refreshed when it is older than two seconds, or than twenty times what
+ * making it took (a project of thousands of files: a few seconds), which
+ * matters only in an editor: a new importer is seen that much late, and a
+ * long lint of a large project does not list and index it again every two
+ * seconds. Only importers
  * that reach a provider are analysed.
  */
 import { readdirSync } from 'node:fs';
@@ -31,6 +34,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage'
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const MAX_FILES = 20_000;
 const REFRESH_MS = 2_000;
+/** A listing is refreshed no sooner than this many times what it cost to make (a large project: a few seconds late). */
+const REFRESH_COST_FACTOR = 20;
 
 interface Listing {
   readonly at: number;
@@ -39,6 +44,8 @@ interface Listing {
   readonly session: Session;
   /** File → the files that import it; built on first use. */
   reverse?: Map<string, string[]>;
+  /** What listing the project and indexing its imports took, in milliseconds. */
+  cost: number;
   /** `usedForProvider` by the settings' provider test and the version of the file asked about. */
   readonly used: Map<(text: string) => boolean, WeakMap<CachedFile, boolean>>;
 }
@@ -50,7 +57,8 @@ const listings = new Map<string, Listing>();
 
 function listProject(root: string): Listing {
   const cached = listings.get(root);
-  if (cached && Date.now() - cached.at < REFRESH_MS) return cached;
+  if (cached && Date.now() - cached.at < Math.max(REFRESH_MS, REFRESH_COST_FACTOR * cached.cost)) return cached;
+  const started = performance.now();
   const files: string[] = [];
   const visit = (dir: string): void => {
     let entries;
@@ -74,7 +82,7 @@ function listProject(root: string): Listing {
   if (cached && (cached.files.length !== files.length || cached.files.some((f, i) => f !== files[i]))) {
     for (const file of imported.keys()) if (file.startsWith(root)) imported.delete(file);
   }
-  const listing: Listing = { at: Date.now(), files, session: new Session(root), used: new Map() };
+  const listing: Listing = { at: Date.now(), files, session: new Session(root), used: new Map(), cost: performance.now() - started };
   listings.set(root, listing);
   return listing;
 }
@@ -83,6 +91,7 @@ function listProject(root: string): Listing {
 export function importersOf(project: Project, path: string): readonly string[] {
   const listing = listProject(project.session.root);
   if (!listing.reverse) {
+    const started = performance.now();
     const reverse = new Map<string, string[]>();
     const { session } = listing;
     for (const file of listing.files) {
@@ -104,6 +113,7 @@ export function importersOf(project: Project, path: string): readonly string[] {
       }
     }
     listing.reverse = reverse;
+    listing.cost += performance.now() - started;
   }
   return listing.reverse.get(path) ?? [];
 }
