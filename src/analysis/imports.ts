@@ -17,7 +17,7 @@ import type { AnalysisEnv } from './env.js';
 import type { FileAnalysis, LayerRequest } from './file.js';
 import { exportUseTest, usedForProvider, usesHttpClient } from './importers.js';
 import type { ProviderInfo } from './providers.js';
-import { parsedFile, scanSpecifiers, specifiersOf, textTest, type CachedFile, type Session, type Stamp } from './modules.js';
+import { parsedFile, reexportsOf, scanReexports, scanSpecifiers, specifiersOf, textTest, type CachedFile, type Session, type Stamp } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
 
 /** Re-export chains longer than this are not followed. */
@@ -290,23 +290,35 @@ export class Resolver implements ImportResolver {
 export function importsReachProvider(project: Project, path: string, text: string): boolean {
   const { mentionsProvider } = project.settings;
   const followed = new Set<string>([path]);
-  const visit = (file: string, fileText: string, cached: CachedFile | undefined, depth: number): boolean => {
-    const names = (test: (text: string) => boolean) => (cached ? textTest(cached, test) : test(fileText));
+  /**
+   * `up`: whether the files that import this one name what passes `test`
+   * (what this file re-exports, its importer names, and so on up).
+   */
+  const visit = (file: string, fileText: string, cached: CachedFile | undefined, depth: number, up: (test: (text: string) => boolean) => boolean): boolean => {
+    const own = (test: (text: string) => boolean) => (cached ? textTest(cached, test) : test(fileText));
     const specifiers = cached ? specifiersOf(cached) : scanSpecifiers(fileText);
+    const reexported = cached ? reexportsOf(cached) : scanReexports(fileText);
     for (const specifier of specifiers) {
       const next = project.session.resolve(specifier, file);
       if (next === undefined || next === path) continue;
       const target = project.session.file(next);
       if (!target) continue;
+      // what an index file re-exports is named where it is imported
+      const passesOn = reexported.has(specifier);
+      const names = (test: (text: string) => boolean) => own(test) || (passesOn && up(test));
       if (textTest(target, mentionsProvider) && names(exportUseTest(target, mentionsProvider))) return true;
       if (textTest(target, usesHttpClient) && names(exportUseTest(target, usesHttpClient)) && usedForProvider(project, next, target)) return true;
-      if (depth + 1 >= MAX_REACH_DEPTH || followed.has(next)) continue;
-      followed.add(next);
-      if (visit(next, target.text, target, depth + 1)) return true;
+      if (depth + 1 >= MAX_REACH_DEPTH) continue;
+      // a file re-exported is followed again for each chain of importers that may name its exports
+      if (!passesOn) {
+        if (followed.has(next)) continue;
+        followed.add(next);
+      }
+      if (visit(next, target.text, target, depth + 1, names)) return true;
     }
     return false;
   };
-  return visit(path, text, undefined, 0);
+  return visit(path, text, undefined, 0, () => false);
 }
 
 /** The analysis of a project file read from disk (as an importer of the linted file sees it). */

@@ -46,6 +46,8 @@ interface CachedFile {
   readonly stamp: Stamp;
   readonly text: string;
   specifiers?: readonly string[];
+  /** The specifiers it re-exports from (`export * from './x'`, `export { a } from './x'`). */
+  reexported?: ReadonlySet<string>;
   /** `null` when the file does not parse. */
   sourceCode?: Readonly<TSESLint.SourceCode> | null;
   /** Results of text searches (by the test that made them), kept with the text they were made on. */
@@ -503,6 +505,20 @@ export function textTest(file: CachedFile, test: (text: string) => boolean): boo
 export function specifiersOf(file: CachedFile): readonly string[] {
   file.specifiers ??= scanSpecifiers(file.text);
   return file.specifiers;
+}
+
+const REEXPORT = /\bexport\s+(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"]([^'"\n]+)['"]/g;
+
+/** The module specifiers a file's text re-exports from (found by a text scan, no parse). */
+export function reexportsOf(file: CachedFile): ReadonlySet<string> {
+  file.reexported ??= scanReexports(file.text);
+  return file.reexported;
+}
+
+export function scanReexports(text: string): ReadonlySet<string> {
+  const found = new Set<string>();
+  for (const match of text.matchAll(REEXPORT)) found.add(match[1]!);
+  return found;
 }
 
 export function scanSpecifiers(text: string): string[] {

@@ -71,3 +71,14 @@ describe('an HTTP helper among the utilities of a file, used for WhatsApp elsewh
     expect(reaches(`import postJson from '../http-default';\nexport const go = (url: string) => postJson(url, {});`)).toBe(true);
   });
 });
+
+describe('a wrapper re-exported through index files', () => {
+  it('reaches the provider from a file that imports the wrapper through them', () => {
+    expect(reaches(`import { sendReminder } from '../wa';\nexport const remind = (id: string, to: string) => sendReminder(id, to);`)).toBe(true);
+    expect(reaches(`import { sendReminder } from '../channels';\nexport const remind = (id: string, to: string) => sendReminder(id, to);`)).toBe(true);
+  });
+
+  it('not from a file that imports something else from the same index', () => {
+    expect(reaches(`import { isDefined } from '../channels';\nexport const ok = (v?: string) => isDefined(v);`)).toBe(false);
+  });
+});
