@@ -225,6 +225,8 @@ function computeUseTest(file: CachedFile, marks: (text: string) => boolean): (te
     }
   }
   const names = new Set<string>();
+  /** Records named where they are handed on whole (`createClient(config)`): the callee may read the key. */
+  const handedOn = new Set<string>();
   for (const unit of marked) {
     if (unit.exported.length === 0) continue;
     const record = recordKind(unit.node, textOf);
@@ -235,12 +237,25 @@ function computeUseTest(file: CachedFile, marks: (text: string) => boolean): (te
     }
     // read by key: the marked keys of this value and of the declarations it is built from
     const keys = [...marked].flatMap((part) => markedKeys(part.node, marks, textOf, record === 'environment', sourceCode.visitorKeys));
-    if (keys.length === 0) {
+    if (keys.length === 0 || unit.exported.includes('default')) {
       if (unit.exported.includes('default')) return ANY_IMPORTER;
       for (const name of unit.exported) names.add(name);
-    } else for (const key of keys) names.add(key);
+    } else {
+      for (const key of keys) names.add(key);
+      for (const name of unit.exported) handedOn.add(name);
+    }
   }
-  return wordsTest([...names]) ?? NO_IMPORTER;
+  const named = wordsTest([...names]);
+  const handed = handedOnTest([...handedOn]);
+  if (named && handed) return (text) => named(text) || handed(text);
+  return named ?? handed ?? NO_IMPORTER;
+}
+
+/** A test for any of `names` passed whole as an argument (`createClient(config)`, `new Api(env, token)`); `undefined` for no names. */
+function handedOnTest(names: readonly string[]): ((text: string) => boolean) | undefined {
+  if (names.length === 0) return undefined;
+  const pattern = new RegExp(`[(,]\\s*(?:${names.map(escapeRegExp).join('|')})\\s*[,)]`);
+  return (text) => pattern.test(text);
 }
 
 /**

@@ -40,6 +40,11 @@ describe('a config object', () => {
   it('not from a file that reads its other keys', () => {
     expect(reaches(`import { config } from '../config';\nexport const port = config.app.port;`)).toBe(false);
   });
+
+  it('from a file that hands it on whole: the callee may read the key', () => {
+    expect(reaches(`import { config } from '../config';\nimport { makeClient } from './http';\nexport const client = makeClient(config);`)).toBe(true);
+    expect(reaches(`import { env } from '../env';\nexport const api = new Api(env, 'token');`)).toBe(true);
+  });
 });
 
 describe('a client made in another file', () => {
