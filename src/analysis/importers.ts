@@ -224,19 +224,24 @@ function computeUseTest(file: CachedFile, marks: (text: string) => boolean): (te
       }
     }
   }
+  // a key is marked when its value is, or names a marked declaration (`send: (to) => post(GRAPH_URL, to)`)
+  const namesMarked = wordsTest([...marked].flatMap((unit) => unit.locals));
+  const keyMarks = (text: string) => marks(text) || (namesMarked?.(text) ?? false);
   const names = new Set<string>();
   /** Records named where they are handed on whole (`createClient(config)`): the callee may read the key. */
   const handedOn = new Set<string>();
   for (const unit of marked) {
     if (unit.exported.length === 0) continue;
-    const record = recordKind(unit.node, textOf);
+    const record = recordKind(unit.node);
     if (!record) {
       if (unit.exported.includes('default')) return ANY_IMPORTER;
       for (const name of unit.exported) names.add(name);
       continue;
     }
     // read by key: the marked keys of this value and of the declarations it is built from
-    const keys = [...marked].flatMap((part) => markedKeys(part.node, marks, textOf, record === 'environment', sourceCode.visitorKeys));
+    // an environment schema's keys carry their defaults inline; an object's functions may use the file's constants
+    const environment = record === 'environment';
+    const keys = [...marked].flatMap((part) => markedKeys(part.node, environment ? marks : keyMarks, textOf, environment, sourceCode.visitorKeys));
     if (keys.length === 0 || unit.exported.includes('default')) {
       if (unit.exported.includes('default')) return ANY_IMPORTER;
       for (const name of unit.exported) names.add(name);
@@ -304,22 +309,38 @@ function topLevelUnits(program: TSESTree.Program): { units: Unit[]; statements: 
   return { units, statements };
 }
 
-const ENVIRONMENT = /\bprocess\.env\b|\bimport\.meta\.env\b|\bcreateEnv\b|\bcleanEnv\b/;
+/** Environment schemas that take the whole environment by themselves: t3-env's `createEnv`, envalid's `cleanEnv`. */
+const ENV_SCHEMAS = new Set(['createEnv', 'cleanEnv']);
 
 /**
  * Is a declaration's value read by key: an object literal (`'record'`), or
- * the environment read through a schema (`'environment'`: a call given
- * `process.env`, t3-env's `createEnv`, envalid's `cleanEnv`), whose keys
- * are the schema's leaf keys (`env.WHATSAPP_API_URL`, not `server`)?
+ * the environment read through a schema (`'environment'`: t3-env's
+ * `createEnv({ … })`, envalid's `cleanEnv(process.env, { … })`, a zod or
+ * joi schema's `.parse(process.env)`: a call given the environment itself),
+ * whose keys are the schema's leaf keys (`env.WHATSAPP_API_URL`, not
+ * `server`)? A client made with an option from the environment
+ * (`axios.create({ baseURL: process.env.GRAPH_URL })`) is neither: its
+ * importers call it, they do not read its options.
  */
-function recordKind(node: Node, textOf: (node: Node) => string): 'record' | 'environment' | undefined {
+function recordKind(node: Node): 'record' | 'environment' | undefined {
   let value: Node | null | undefined = node;
   if (node.type === AST_NODE_TYPES.VariableDeclaration) value = node.declarations.length === 1 ? node.declarations[0]!.init : undefined;
   if (!value) return undefined;
   value = skipTransparent(value as TSESTree.Expression);
   if (value.type === AST_NODE_TYPES.ObjectExpression) return 'record';
-  if (value.type === AST_NODE_TYPES.CallExpression && ENVIRONMENT.test(textOf(value))) return 'environment';
-  return undefined;
+  if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTransparent(value.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (typeof name === 'string' && ENV_SCHEMAS.has(name)) return 'environment';
+  return value.arguments.some((argument) => isWholeEnvironment(argument)) ? 'environment' : undefined;
+}
+
+/** `process.env` or `import.meta.env` itself (not one of its keys). */
+function isWholeEnvironment(node: Node): boolean {
+  const value = skipTransparent(node as TSESTree.Expression);
+  if (value.type !== AST_NODE_TYPES.MemberExpression || memberName(value) !== 'env') return false;
+  const object = value.object;
+  return (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') || object.type === AST_NODE_TYPES.MetaProperty;
 }
 
 /** The keys of the properties under `node` whose text `marks` (for an environment, only the innermost ones). */

@@ -25,6 +25,11 @@ describe('an environment schema every file imports', () => {
     expect(reaches(`import { env } from '../env';\nconst { WHATSAPP_CLOUD_API_URL: url } = env;\nexport const base = url;`)).toBe(true);
   });
 
+  it('a schema that parses the whole environment: the key holding the URL counts, the others do not', () => {
+    expect(reaches(`import { settings } from '../schema-env';\nexport const base = settings.WA_GRAPH_BASE;`)).toBe(true);
+    expect(reaches(`import { settings } from '../schema-env';\nexport const port = settings.PORT;`)).toBe(false);
+  });
+
   it('not from a file that reads other keys, nor from the group the key sits in', () => {
     expect(reaches(`import { env } from '../env';\nexport const auth = env.NEXTAUTH_URL;`)).toBe(false);
     expect(reaches(`import { env } from '../env';\nexport const server = 'server';\nexport const lang = env.WHATSAPP_TEMPLATE_LANG;`)).toBe(false);
@@ -41,6 +46,11 @@ describe('a config object', () => {
     expect(reaches(`import { config } from '../config';\nexport const port = config.app.port;`)).toBe(false);
   });
 
+  it('an object of functions: the function that uses the host through a constant counts', () => {
+    expect(reaches(`import { wa } from '../wa-object';\nexport const go = (id: string, to: string) => wa.send(id, to);`)).toBe(true);
+    expect(reaches(`import { wa } from '../wa-object';\nexport const title = wa.label;`)).toBe(false);
+  });
+
   it('from a file that hands it on whole: the callee may read the key', () => {
     expect(reaches(`import { config } from '../config';\nimport { makeClient } from './http';\nexport const client = makeClient(config);`)).toBe(true);
     expect(reaches(`import { env } from '../env';\nexport const api = new Api(env, 'token');`)).toBe(true);
@@ -55,6 +65,11 @@ describe('a client made in another file', () => {
   it('a client whose base URL a later statement sets', () => {
     expect(reaches(`import { api } from '../shared-api';\nexport const send = (id: string) => api.post(\`/\${id}/messages\`, {});`)).toBe(true);
     expect(reaches(`import { retries } from '../shared-api';\nexport const n = retries;`)).toBe(false);
+  });
+
+  it('a client made with an option from the environment is still a client: its importers call it', () => {
+    expect(reaches(`import { graphApi } from '../graph-env';\nexport const send = (id: string) => graphApi.post(\`/\${id}/messages\`, {});`)).toBe(true);
+    expect(reaches(`import { graphTimeoutMs } from '../graph-env';\nexport const t = graphTimeoutMs;`)).toBe(false);
   });
 
   it('not from a file that imports something else from that module', () => {
