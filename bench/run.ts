@@ -4,6 +4,7 @@
  *
  *   npm run bench -- [--variant ordinary|provider-heavy|spread|all] [--files 1000] [--runs 1]
  *                    [--typed-files 240] [--out <dir>] [--factors 1,2,3,4] [--untyped-only]
+ *   npm run bench -- --repo <dir> [--runs 3]
  *
  * Variants (see `generate.ts`): `ordinary` (the default: mostly ordinary
  * code, a few percent provider modules), `provider-heavy` (a gateway's own
@@ -22,6 +23,13 @@
  * read yet vs later lints (cached). `ordinary` adds the typed overhead over
  * typescript-eslint's recommended-type-checked and oxlint beside ESLint.
  *
+ * `--repo <dir>` measures an existing project instead (a checkout of real
+ * code): its source files (`.ts`, `.tsx`, `.js`, `.jsx`, `.mjs`, `.cjs`,
+ * `.mts`, `.cts`; not `node_modules`, `dist`, `build`, `coverage`), linted
+ * untyped from its root with the plugin's rules and `no-unused-vars`,
+ * `--runs` times: the plugin's time, `no-unused-vars`', parsing, and the
+ * findings, which must be the same in every run.
+ *
  * `--factors` picks the multiples of `--files` measured in 1 and 2;
  * `--untyped-only` stops after them (no multithreaded, cache, typed or
  * oxlint sections): a shorter run to compare two trees.
@@ -34,8 +42,8 @@
  * Timing is measured here only; tests never assert on time.
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
@@ -77,6 +85,8 @@ const OUT = text('out') ?? join(tmpdir(), 'whatsapp-errors-bench');
 const VARIANT = text('variant') ?? 'ordinary';
 const FACTORS = (text('factors') ?? '1,2,3,4').split(',').map(Number);
 const UNTYPED_ONLY = argv.includes('--untyped-only');
+/** An existing project to measure instead of generated codebases. */
+const REPO = text('repo');
 
 const PLUGIN_PREFIX = 'whatsapp-errors/';
 const pluginRules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`${PLUGIN_PREFIX}${name}`, 'error' as const]));
@@ -138,7 +148,7 @@ function generateInto(dir: string, count: number, variant: Variant): GeneratedFi
 }
 
 function figuresOf(dir: string, results: readonly ESLint.LintResult[], wall: number, load: number): Figures {
-  const roleOf = JSON.parse(readFileSync(join(dir, ROLES_FILE), 'utf8')) as Record<string, Role>;
+  const roleOf = existsSync(join(dir, ROLES_FILE)) ? (JSON.parse(readFileSync(join(dir, ROLES_FILE), 'utf8')) as Record<string, Role>) : {};
   const roles = Object.fromEntries(ROLES.map((r) => [r, { files: 0, time: 0 }])) as Figures['roles'];
   const figures: Figures = { plugin: 0, noUnusedVars: 0, parse: 0, total: 0, wall, empty: 0, roles, messages: [], load };
   for (const result of results) {
@@ -167,7 +177,8 @@ function figuresOf(dir: string, results: readonly ESLint.LintResult[], wall: num
 
 type Job =
   | { kind: 'lint'; dir: string; concurrency: 'off' | 'auto'; pluginOnly?: boolean }
-  | { kind: 'cache'; dir: string; folders: number };
+  | { kind: 'cache'; dir: string; folders: number }
+  | { kind: 'repo'; dir: string };
 
 /** Runs a job in a fresh Node process (this file with `--child`), as a CLI run would be. */
 function inChild<T>(job: Job): T {
@@ -186,6 +197,43 @@ async function lintJob(job: Extract<Job, { kind: 'lint' }>): Promise<Figures> {
   const started = performance.now();
   const results = await eslint.lintFiles(['src/**/*.ts']);
   return figuresOf(job.dir, results, performance.now() - started, load);
+}
+
+const REPO_SOURCES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'];
+
+/** A real project, linted from its root: the plugin's rules and `no-unused-vars`, untyped. */
+async function repoJob(job: Extract<Job, { kind: 'repo' }>): Promise<Figures> {
+  const eslint = new ESLint({
+    cwd: job.dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts'] },
+      { ...untypedConfig[0]!, files: REPO_SOURCES, rules: { ...pluginRules, 'no-unused-vars': 'error' } },
+    ],
+    stats: true,
+  });
+  const load = loadavg()[0]!;
+  const started = performance.now();
+  const results = await eslint.lintFiles(['.']);
+  return figuresOf(job.dir, results, performance.now() - started, load);
+}
+
+async function benchRepo(dir: string, print: (line?: string) => void): Promise<void> {
+  const runs: Figures[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(inChild<Figures>({ kind: 'repo', dir }));
+  print(`## Project \`${dir}\``);
+  print();
+  print('| run | files | plugin rules (9) | no-unused-vars | parsing | plugin / no-unused-vars | findings | load |');
+  print('|---|---|---|---|---|---|---|---|');
+  runs.forEach((f, i) => {
+    const files = Object.values(f.roles).reduce((n, r) => n + r.files, 0);
+    print(`| ${i + 1} | ${files} | ${ms(f.plugin)} | ${ms(f.noUnusedVars)} | ${ms(f.parse)} | ${ratio(f.plugin, f.noUnusedVars)} | ${f.messages.length} | ${f.load.toFixed(1)} |`);
+  });
+  print(`| median | | ${ms(median(runs.map((f) => f.plugin)))} | ${ms(median(runs.map((f) => f.noUnusedVars)))} | ${ms(median(runs.map((f) => f.parse)))} | ${ratio(median(runs.map((f) => f.plugin)), median(runs.map((f) => f.noUnusedVars)))} | | |`);
+  print();
+  const same = runs.every((f) => f.messages.join('\n') === runs[0]!.messages.join('\n'));
+  print(`Findings (plugin rules; a file that does not parse counts too): ${runs[0]!.messages.length}; identical in every run: ${same ? 'yes' : 'NO'}`);
+  print();
 }
 
 interface CacheFigures {
@@ -392,16 +440,18 @@ async function main(): Promise<void> {
   const print = (line = '') => console.log(line);
   print(`# eslint-plugin-whatsapp-errors benchmark`);
   print();
-  print(`Node ${process.version}, ${cpus().length} cores, ESLint ${ESLint.version}. Generated codebases: ${OUT}. Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  print(`Node ${process.version}, ${cpus().length} cores, ESLint ${ESLint.version}. ${REPO === undefined ? `Generated codebases: ${OUT}` : 'An existing project'}. Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   print();
-  for (const variant of variants) await benchVariant(variant, print);
+  if (REPO !== undefined && !existsSync(resolve(REPO))) throw new Error(`--repo: no such folder: ${REPO}`);
+  if (REPO !== undefined) await benchRepo(resolve(REPO), print);
+  else for (const variant of variants) await benchVariant(variant, print);
   print(`Load average at end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
 }
 
 const childAt = argv.indexOf('--child');
 if (childAt !== -1) {
   const job = JSON.parse(argv[childAt + 1]!) as Job;
-  const result = job.kind === 'lint' ? await lintJob(job) : await cacheJob(job);
+  const result = job.kind === 'lint' ? await lintJob(job) : job.kind === 'repo' ? await repoJob(job) : await cacheJob(job);
   process.stdout.write(JSON.stringify(result));
 } else {
   await main();
