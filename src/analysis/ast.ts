@@ -51,6 +51,19 @@ export function propertyKeyName(property: TSESTree.Property | TSESTree.PropertyD
   return undefined;
 }
 
+/** The name an import or export specifier gives (`export { a as "b c" }` names `b c`). */
+export function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** The environment object itself: `process.env`, `Bun.env`, `import.meta.env` (not one of its keys). */
+export function isEnvironmentObject(node: Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type !== AST_NODE_TYPES.MemberExpression || memberName(value) !== 'env') return false;
+  const object = value.object;
+  return (object.type === AST_NODE_TYPES.Identifier && (object.name === 'process' || object.name === 'Bun')) || object.type === AST_NODE_TYPES.MetaProperty;
+}
+
 /** The named property of an object literal (last one wins, as at run time); spreads are not followed. */
 export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   for (let i = object.properties.length - 1; i >= 0; i--) {

@@ -21,7 +21,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, memberName, skipTransparent, walkNodes, type Node, type VisitorKeys } from './ast.js';
+import { findProperty, isEnvironmentObject, memberName, moduleExportName, propertyKeyName, skipTransparent, walkNodes, type Node, type VisitorKeys } from './ast.js';
 import { namesOf } from './evidence.js';
 import type { FileAnalysis } from './file.js';
 import { analysisAt, importsReachProvider, pathOf, type Project } from './imports.js';
@@ -208,10 +208,14 @@ function computeUseTest(file: CachedFile, marks: (text: string) => boolean): (te
   // a declaration is marked when its text is, or names one that is, or a marked statement names it
   // (`api.defaults.baseURL = GRAPH_URL` marks `api`)
   const marked = new Set(units.filter((unit) => marks(textOf(unit.node))));
+  const byLocal = new Map(units.flatMap((unit) => unit.locals.map((local) => [local, unit] as const)));
   for (const statement of statements) {
     const text = textOf(statement);
     if (!marks(text)) continue;
-    for (const unit of units) if (wordsTest(unit.locals)?.(text)) marked.add(unit);
+    for (const [word] of text.matchAll(/[\w$]+/g)) {
+      const unit = byLocal.get(word);
+      if (unit) marked.add(unit);
+    }
   }
   for (let grew = marked.size > 0; grew; ) {
     grew = false;
@@ -232,18 +236,13 @@ function computeUseTest(file: CachedFile, marks: (text: string) => boolean): (te
   const handedOn = new Set<string>();
   for (const unit of marked) {
     if (unit.exported.length === 0) continue;
+    // imported under a name of the importer's choosing
+    if (unit.exported.includes('default')) return ANY_IMPORTER;
     const record = recordKind(unit.node);
-    if (!record) {
-      if (unit.exported.includes('default')) return ANY_IMPORTER;
-      for (const name of unit.exported) names.add(name);
-      continue;
-    }
-    // read by key: the marked keys of this value and of the declarations it is built from
-    // an environment schema's keys carry their defaults inline; an object's functions may use the file's constants
-    const environment = record === 'environment';
-    const keys = [...marked].flatMap((part) => markedKeys(part.node, environment ? marks : keyMarks, textOf, environment, sourceCode.visitorKeys));
-    if (keys.length === 0 || unit.exported.includes('default')) {
-      if (unit.exported.includes('default')) return ANY_IMPORTER;
+    // read by key: the marked keys of this value and of the declarations it is built from; an environment
+    // schema's keys carry their defaults inline, an object's functions may use the file's constants
+    const keys = record ? [...marked].flatMap((part) => markedKeys(part.node, record === 'environment' ? marks : keyMarks, textOf, record === 'environment', sourceCode.visitorKeys)) : [];
+    if (keys.length === 0) {
       for (const name of unit.exported) names.add(name);
     } else {
       for (const key of keys) names.add(key);
@@ -285,10 +284,10 @@ function topLevelUnits(program: TSESTree.Program): { units: Unit[]; statements: 
         add(statement.declaration, names, [...names]);
       } else if (statement.source) {
         // re-exported from another module: marked when the specifier is (a provider's SDK package)
-        add(statement, [], statement.specifiers.map((specifier) => exportName(specifier.exported)));
+        add(statement, [], statement.specifiers.map((specifier) => moduleExportName(specifier.exported)));
       } else {
         for (const specifier of statement.specifiers) {
-          if (specifier.local.type === AST_NODE_TYPES.Identifier) renamed.push({ local: specifier.local.name, exported: exportName(specifier.exported) });
+          if (specifier.local.type === AST_NODE_TYPES.Identifier) renamed.push({ local: specifier.local.name, exported: moduleExportName(specifier.exported) });
         }
       }
     } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
@@ -296,7 +295,7 @@ function topLevelUnits(program: TSESTree.Program): { units: Unit[]; statements: 
       const id = 'id' in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier ? [declaration.id.name] : [];
       add(declaration, id, ['default']);
     } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-      add(statement, [], statement.exported ? [exportName(statement.exported)] : ['default']);
+      add(statement, [], statement.exported ? [moduleExportName(statement.exported)] : ['default']);
     } else if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       add(statement, statement.specifiers.map((specifier) => specifier.local.name), []);
     } else {
@@ -332,15 +331,7 @@ function recordKind(node: Node): 'record' | 'environment' | undefined {
   const callee = skipTransparent(value.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   if (typeof name === 'string' && ENV_SCHEMAS.has(name)) return 'environment';
-  return value.arguments.some((argument) => isWholeEnvironment(argument)) ? 'environment' : undefined;
-}
-
-/** `process.env` or `import.meta.env` itself (not one of its keys). */
-function isWholeEnvironment(node: Node): boolean {
-  const value = skipTransparent(node as TSESTree.Expression);
-  if (value.type !== AST_NODE_TYPES.MemberExpression || memberName(value) !== 'env') return false;
-  const object = value.object;
-  return (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') || object.type === AST_NODE_TYPES.MetaProperty;
+  return value.arguments.some((argument) => isEnvironmentObject(argument)) ? 'environment' : undefined;
 }
 
 /** The keys of the properties under `node` whose text `marks` (for an environment, only the innermost ones). */
@@ -349,18 +340,12 @@ function markedKeys(node: Node, marks: (text: string) => boolean, textOf: (node:
   walkNodes(node, visitorKeys, (child) => {
     if (child.type !== AST_NODE_TYPES.Property) return undefined;
     if (!marks(textOf(child))) return false;
-    const key = child.computed ? (child.key.type === AST_NODE_TYPES.Literal ? child.key.value : undefined) : propertyKeyText(child.key);
-    if (typeof key === 'string') keys.push({ key, node: child });
+    const key = propertyKeyName(child);
+    if (key !== undefined) keys.push({ key: String(key), node: child });
     return undefined;
   });
   if (!leavesOnly) return keys.map((k) => k.key);
   return keys.filter((k) => !keys.some((other) => other !== k && k.node.range[0] <= other.node.range[0] && other.node.range[1] <= k.node.range[1])).map((k) => k.key);
-}
-
-function propertyKeyText(key: TSESTree.Property['key']): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
-  return undefined;
 }
 
 /**
@@ -420,9 +405,6 @@ function patternNames(pattern: Node): string[] {
   }
 }
 
-function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
-}
 
 /** Where a node is, to find it again in another parse of the same text. */
 export type Span = readonly [number, number];

@@ -11,7 +11,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { findVariable, memberName, programOf, skipTransparent, type Node } from './ast.js';
+import { findVariable, memberName, moduleExportName, programOf, skipTransparent, type Node } from './ast.js';
 import { importOf } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import type { FileAnalysis, LayerRequest } from './file.js';
@@ -203,15 +203,15 @@ export class Resolver implements ImportResolver {
             continue;
           }
           for (const specifier of statement.specifiers) {
-            if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || nameOf(specifier.exported) !== name) continue;
-            const local = nameOf(specifier.local);
+            if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || moduleExportName(specifier.exported) !== name) continue;
+            const local = moduleExportName(specifier.local);
             return statement.source ? fromModule(String(statement.source.value), local) : localBinding(sourceCode, local);
           }
           continue;
         }
         case AST_NODE_TYPES.ExportAllDeclaration:
           if (statement.exported) {
-            if (nameOf(statement.exported) === name) return fromModule(String(statement.source.value), '*');
+            if (moduleExportName(statement.exported) === name) return fromModule(String(statement.source.value), '*');
           } else if (name !== 'default') {
             starSources.push(String(statement.source.value));
           }
@@ -373,9 +373,6 @@ export function whileGathering<T>(run: () => T): T {
   }
 }
 
-function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
-}
 
 /** The declaration of `name` in an `export <declaration>`. */
 function declared(declaration: TSESTree.NamedExportDeclarations, name: string): Node | undefined {

@@ -4,7 +4,7 @@
  * templates, concatenation, `new URL()` and environment variables.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingClass, enclosingFunction, findProperty, findVariable, isEnvironmentObject, isFunction, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { withFrame, type AnalysisEnv, type Frame } from './env.js';
 import type { ProviderInfo } from './providers.js';
 
@@ -524,13 +524,7 @@ function concat(parts: readonly StringValue[]): StringValue {
 function envVarName(node: Node): string | undefined {
   const current = skipTransparent(node);
   if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const object = skipTransparent(current.object);
-  const isProcessEnv =
-    object.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(object) === 'env' &&
-    ((object.object.type === AST_NODE_TYPES.Identifier && (object.object.name === 'process' || object.object.name === 'Bun')) ||
-      object.object.type === AST_NODE_TYPES.MetaProperty);
-  if (!isProcessEnv) return undefined;
+  if (!isEnvironmentObject(current.object)) return undefined;
   const name = memberName(current);
   return typeof name === 'string' ? name : undefined;
 }
