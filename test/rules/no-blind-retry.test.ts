@@ -2388,6 +2388,29 @@ ruleTester.run('no-blind-retry: only the same request again is a retry', rule, {
         }
       }
     `,
+    // Meta: the wrapper's own catch turns every failed send into \`{ success: false }\`, so a failed text never
+    // reaches the caller's catch: the same text sent there runs only after the flow message threw (real code)
+    code`
+      import axios from 'axios';
+      async function sendText(phoneNumberId: string, to: string, body: string) {
+        try {
+          await axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body } });
+          return { success: true };
+        } catch (error) {
+          console.error(error);
+          return { success: false, error };
+        }
+      }
+      export async function askDetails(flows: { send(to: string): Promise<void> } | undefined, phoneNumberId: string, to: string) {
+        try {
+          if (flows) await flows.send(to);
+          else await sendText(phoneNumberId, to, 'Please send your address.');
+        } catch (err) {
+          console.error(err);
+          await sendText(phoneNumberId, to, 'Please send your address.');
+        }
+      }
+    `,
     // Meta: an interactive message that failed falls back to a text message (direct requests, different payloads)
     code`
       import axios from 'axios';
@@ -2557,6 +2580,31 @@ ruleTester.run('no-blind-retry: only the same request again is a retry', rule, {
         }
       `,
       errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 11, column: 11, endLine: 11, endColumn: 44 }],
+    },
+    // Meta: the same wrapper with a catch that logs and rethrows: the failed text reaches the caller's catch
+    {
+      code: code`
+        import axios from 'axios';
+        async function sendText(phoneNumberId: string, to: string, body: string) {
+          try {
+            await axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body } });
+            return { success: true };
+          } catch (error) {
+            console.error(error);
+            throw error;
+          }
+        }
+        export async function askDetails(flows: { send(to: string): Promise<void> } | undefined, phoneNumberId: string, to: string) {
+          try {
+            if (flows) await flows.send(to);
+            else await sendText(phoneNumberId, to, 'Please send your address.');
+          } catch (err) {
+            console.error(err);
+            await sendText(phoneNumberId, to, 'Please send your address.');
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 17, column: 11, endLine: 17, endColumn: 67 }],
     },
     // Meta: two sends in the try, and the catch runs the whole function again: one finding, not one per send
     {

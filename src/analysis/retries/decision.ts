@@ -15,7 +15,7 @@ import { codeComparisonsOf, messageTestOf, simpleStatusComparison, statusTestOf,
 import { entriesForText, type ProviderInfo } from '../providers.js';
 import { calleeFunction, constInit, inline, resolveExpression, staticValue, UNKNOWN } from '../values.js';
 import { failureValueOf, type FailureShape } from '../failure-values.js';
-import { throwsOnFailure } from '../error-paths.js';
+import { providerErrorsEscape, throwsOnFailure } from '../error-paths.js';
 import { NETWORK_ERROR, type DecisionBasis, type Outcome, type Truth, type Walk } from './types.js';
 
 export const not = (t: Truth): Truth => (t === 'T' ? 'F' : t === 'F' ? 'T' : t);
@@ -612,14 +612,10 @@ export function containsThrow(node: Node, visitorKeys: VisitorKeys): boolean {
 export function rejectsOnError(analysis: FileAnalysis, call: ProviderCall, scope: Node): boolean {
   if (call.request) return call.request.throwsOnHttpError || throwsOnFailure(analysis, scope);
   const external = call.external;
-  if (external) {
-    const inner = external.analysis.calls.filter((c) => c.node.range[0] >= external.fn.range[0] && c.node.range[1] <= external.fn.range[1]);
-    return inner.some((c) => rejectsOnError(external.analysis, c, external.fn)) || throwsOnFailure(analysis, scope);
-  }
   const wrapper = call.wrapper;
-  if (!wrapper) return true; // a wrapper named in settings: assume it throws
-  const inner = analysis.calls.filter((c) => c !== call && c.node.range[0] >= wrapper.range[0] && c.node.range[1] <= wrapper.range[1]);
-  return inner.some((c) => rejectsOnError(analysis, c, wrapper)) || throwsOnFailure(analysis, wrapper.body) || throwsOnFailedResult(analysis, wrapper) || throwsOnFailure(analysis, scope);
+  if (!external && !wrapper) return true; // a wrapper named in settings: assume it throws
+  // a wrapper whose own catch takes every provider failure (and gives a value back) does not reject with it
+  return providerErrorsEscape(analysis, call) || (wrapper !== undefined && throwsOnFailedResult(analysis, wrapper)) || throwsOnFailure(analysis, scope);
 }
 
 type ResultPolarity = 'failure' | 'success' | undefined;
