@@ -171,9 +171,58 @@ function switchDispatch(analysis: FileAnalysis, node: TSESTree.SwitchStatement):
     fallback = doesNothing(statements) ? 'empty' : 'handled';
   });
   // No `default`: other codes go on after the switch.
-  if (!node.cases.some((c) => c.test === null)) fallback = after(analysis, node, node);
+  if (!node.cases.some((c) => c.test === null)) fallback = fallbackAround(analysis, node, node, found.provider);
   const spelling = spellingOf(found.form);
   return { form: 'switch', node, provider: found.provider, code: node.discriminant, handled, fallback, switchStatement: node, ...(spelling !== undefined ? { spelling } : {}) };
+}
+
+/**
+ * What becomes of the codes a dispatch without an `else` or `default` does
+ * not select: what runs after it (see `after`); and when nothing after it
+ * handles them, a statement before it on the same path that already handed
+ * the whole error on (`console.error('Meta error', err.response.data)`,
+ * `report(err)`) saw every code, so none is lost.
+ */
+function fallbackAround(analysis: FileAnalysis, statement: TSESTree.Statement, last: TSESTree.Node, provider: ProviderInfo): Fallback {
+  const found = after(analysis, statement, last);
+  return found === 'none' && handedOnBefore(analysis, statement, provider) ? 'handled' : found;
+}
+
+/** Does an earlier statement of the dispatch's block, or of a block around it (up to its function), hand the whole error to a call? */
+function handedOnBefore(analysis: FileAnalysis, statement: TSESTree.Statement, provider: ProviderInfo): boolean {
+  const fn = enclosingFunction(statement);
+  for (let current: Node = statement; current.parent && current.parent !== fn; current = current.parent) {
+    const parent: Node = current.parent;
+    const body = parent.type === AST_NODE_TYPES.BlockStatement ? parent.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : undefined;
+    if (!body) continue;
+    if (body.slice(0, body.indexOf(current as TSESTree.Statement)).some((s) => handsOnWholeError(analysis, s, provider))) return true;
+  }
+  return false;
+}
+
+/**
+ * `console.error('failed', err)`, `logger.warn(JSON.stringify(err.response.data))`, `await report({ error: body })`:
+ * a call statement given the error, the response, or the body (or the part of it) that holds the code.
+ */
+function handsOnWholeError(analysis: FileAnalysis, statement: TSESTree.Statement, provider: ProviderInfo): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const expression = skipTransparent(statement.expression.type === AST_NODE_TYPES.AwaitExpression ? statement.expression.argument : statement.expression);
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const whole = (node: Node, depth: number): boolean => {
+    const value = skipTransparent(node);
+    const kind = analysis.kindOf(value);
+    if (kind?.provider === provider) {
+      if (kind.k === 'error' || kind.k === 'response') return true;
+      if (kind.k === 'body') return kind.path.length < kind.provider.codePath.length && kind.path.every((key, i) => key === kind.provider.codePath[i]);
+    }
+    if (depth >= 2) return false;
+    // what a formatter or a wrapper object is given: `JSON.stringify(body)`, `` `${err}` ``, `{ error: body }`
+    if (value.type === AST_NODE_TYPES.CallExpression) return value.arguments.some((a) => whole(a, depth + 1));
+    if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.some((e) => whole(e, depth + 1));
+    if (value.type === AST_NODE_TYPES.ObjectExpression) return value.properties.some((p) => p.type === AST_NODE_TYPES.Property && whole(p.value, depth + 1));
+    return false;
+  };
+  return expression.arguments.some((argument) => whole(argument, 0));
 }
 
 /**
@@ -299,7 +348,7 @@ function ifDispatch(analysis: FileAnalysis, node: TSESTree.IfStatement): Dispatc
       }
     }
   }
-  if (!current.alternate) fallback = after(analysis, node, last);
+  if (!current.alternate) fallback = fallbackAround(analysis, node, last, first.provider);
   if (tests < 2 && !membership) return undefined;
   return { form: tests < 2 ? 'membership' : 'if-chain', node, provider: first.provider, code: first.code, handled, fallback };
 }

@@ -3181,3 +3181,72 @@ ruleTester.run('exhaustive-error-codes: whatsapp-cloud-api', rule, {
     },
   ],
 });
+
+// ─── The whole error handed on before the dispatch (real code: a diagnostics script) ─
+// A dispatch with no `else` lets the codes it does not list go on. When a statement
+// before it on the same path has already given the whole error (the caught error, the
+// response, the body, or the part of the body that holds the code) to a call, that call
+// saw every code: the dispatch only explains some of them. Only the code, or the
+// error's message, is not the whole error.
+/** A send to Meta whose catch logs `logged` and then explains two codes. */
+const explained = (logged: string): string => code`
+  import axios from 'axios';
+  export async function probe(url: string, to: string) {
+    try {
+      await axios.post(url, { messaging_product: 'whatsapp', to, type: 'template', template: { name: 'hello', language: { code: 'en' } } });
+    } catch (error: any) {
+      if (error.response && error.response.data) {
+        ${logged}
+        if (error.response.data.error.code === 131026) {
+          console.log('This number cannot receive WhatsApp messages.');
+        } else if (error.response.data.error.code === 131031) {
+          console.log('This account is locked.');
+        }
+      }
+    }
+  }
+`;
+
+ruleTester.run('exhaustive-error-codes: the whole error handed on before the dispatch', rule, {
+  valid: [
+    // the error object of Meta's body, printed as JSON
+    explained("console.log('Meta error:', JSON.stringify(error.response.data.error, null, 2));"),
+    // the whole body, inside an object given to a reporter
+    explained('console.error({ where: \'probe\', body: error.response.data });'),
+    // the caught error itself, in a template literal
+    explained('console.error(`send failed: ${error}`);'),
+  ],
+  invalid: [
+    // only the error's message: the codes are not in it
+    {
+      code: explained("console.log('Meta error:', error.message);"),
+      errors: [{ messageId: 'missingNoFallback', data: dataFor('if/else chain', 'meta-cloud', [131026, 131031]), line: 8, column: 7, endLine: 8, endColumn: 9, suggestions: [] }],
+    },
+    // only the code
+    {
+      code: explained("console.log('Meta code:', error.response.data.error.code);"),
+      errors: [{ messageId: 'missingNoFallback', data: dataFor('if/else chain', 'meta-cloud', [131026, 131031]), line: 8, column: 7, endLine: 8, endColumn: 9, suggestions: [] }],
+    },
+    // the whole error logged, but in another branch: not on the dispatch's path
+    {
+      code: code`
+        import axios from 'axios';
+        export async function probe(url: string, to: string, verbose: boolean) {
+          try {
+            await axios.post(url, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          } catch (error: any) {
+            if (verbose) {
+              console.log(error.response.data);
+            }
+            if (error.response.data.error.code === 131026) {
+              console.log('This number cannot receive WhatsApp messages.');
+            } else if (error.response.data.error.code === 131031) {
+              console.log('This account is locked.');
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'missingNoFallback', data: dataFor('if/else chain', 'meta-cloud', [131026, 131031]), line: 9, column: 5, endLine: 9, endColumn: 7, suggestions: [] }],
+    },
+  ],
+});
