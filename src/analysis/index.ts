@@ -8,7 +8,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';
-import { projectRootFor, rememberLintedParse } from './modules.js';
+import { lintWorkDone, projectRootFor, rememberLintedParse } from './modules.js';
 import { analyseLintedFile, startLint } from './project.js';
 import { typeInfoOf } from './types.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
@@ -48,6 +48,7 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   const analysis = analyseLintedFile(sourceCode, settings, types, project, file.path);
   if (analysis) rememberLintedParse(file.path, sourceCode);
   cache.set(sourceCode, { settings, analysis });
+  lintWorkDone();
   return analysis;
 }
 export { endpointOf } from './endpoint.js';

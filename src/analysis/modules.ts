@@ -87,27 +87,103 @@ function isFile(path: string): boolean {
   return statOf(path)?.isFile() ?? false;
 }
 
+/** What a session found on disk: file stamps, folder times, and where specifiers resolved. */
+interface DiskView {
+  readonly stamps: Map<string, Stamp | null>;
+  readonly folderTimes: Map<string, number | null>;
+  readonly resolutions: Map<string, string | null>;
+  /** Changes when a file this view had checked is found changed (see {@link runView}). */
+  generation: number;
+}
+
+const newView = (): DiskView => ({ stamps: new Map(), folderTimes: new Map(), resolutions: new Map(), generation: 0 });
+
+/** A file's stamp on disk now; `null` when there is no file. */
+function stampAt(path: string): Stamp | null {
+  const stats = statOf(path);
+  return stats?.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : null;
+}
+
 /**
- * One linted file's view of the disk: each path is checked at most once, so
- * all answers for that file agree with each other.
+ * A run of lints: files linted one after another, each once, the next
+ * starting less than {@link RUN_GAP_MS} after the analysis of the one before
+ * ended (a CLI run, or the files an editor lints together). The lints of a
+ * run share one view of the disk, so each path is checked once per run, not
+ * once per linted file. A run ends when a file is linted again (an editor
+ * linting the file being edited: the files it imports are checked anew, so
+ * an edit saved meanwhile shows) or after a pause. The linted file itself
+ * is checked anew when the run has read it (the text linted may be an
+ * editor buffer saved just before): if it changed, what the run concluded
+ * from it goes too.
+ */
+const RUN_GAP_MS = 1000;
+
+interface Run {
+  readonly root: string;
+  readonly view: DiskView;
+  readonly linted: Set<string>;
+  ended: number;
+}
+
+let run: Run | undefined;
+
+/** The disk view for the lint of `path`: the current run's, or a new run's. */
+function runView(root: string, path: string): DiskView {
+  const now = performance.now();
+  if (!run || run.root !== root || run.linted.has(path) || now - run.ended > RUN_GAP_MS) run = { root, view: newView(), linted: new Set(), ended: now };
+  run.linted.add(path);
+  // the linted file, when the run has read it, is checked anew: facts the run drew from it go if it changed
+  const before = run.view.stamps.get(path);
+  if (before !== undefined) {
+    const now = stampAt(path);
+    const same = before === null || now === null ? before === now : sameStamp(before, now);
+    if (!same) run.view.generation++;
+    run.view.stamps.set(path, now);
+  }
+  return run.view;
+}
+
+/** The analysis of the linted file is done: the run goes on if the next lint starts soon. */
+export function lintWorkDone(): void {
+  if (run) run.ended = performance.now();
+}
+
+/**
+ * A view of the disk in which each path is checked at most once, so all
+ * answers agree with each other: one linted file's within its run (see
+ * {@link runView}), or the project listing's (see `importers.ts`).
  */
 export class Session {
-  private readonly stamps = new Map<string, Stamp | null>();
-  private readonly folderTimes = new Map<string, number | null>();
-  private readonly resolutions = new Map<string, string | null>();
+  private readonly stamps: Map<string, Stamp | null>;
+  private readonly folderTimes: Map<string, number | null>;
+  private readonly resolutions: Map<string, string | null>;
+  /**
+   * What this session sees of the disk, shared by the sessions of one run:
+   * a key for facts that hold while every file and folder checked so far is
+   * as it was checked.
+   */
+  readonly view: { readonly generation: number };
 
   /** The root with a trailing separator: paths under it start with this. */
   private readonly prefix: string;
 
-  constructor(readonly root: string) {
+  /** With `linted`, the session of that file's lint, sharing its run's view; without, a view of its own. */
+  constructor(
+    readonly root: string,
+    linted?: string,
+  ) {
     this.prefix = root.endsWith(sep) ? root : root + sep;
+    const view = linted === undefined ? newView() : runView(root, linted);
+    this.view = view;
+    this.stamps = view.stamps;
+    this.folderTimes = view.folderTimes;
+    this.resolutions = view.resolutions;
   }
 
   stamp(path: string): Stamp | null {
     let stamp = this.stamps.get(path);
     if (stamp === undefined) {
-      const stats = statOf(path);
-      stamp = stats?.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : null;
+      stamp = stampAt(path);
       this.stamps.set(path, stamp);
     }
     return stamp;

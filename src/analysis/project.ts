@@ -90,7 +90,7 @@ export function analysisOfFile(fileName: string, types: TypeInfo, settings: Reso
  */
 export function startLint(file: { path: string; root: string }, settings: ResolvedSettings, types: TypeInfo | undefined): Project {
   const project: Project = {
-    session: new Session(file.root),
+    session: new Session(file.root, file.path),
     settings,
     validated: new Map(),
     factory: (sourceCode, path, resolver, layers) => {
