@@ -632,6 +632,9 @@ export function parseProjectFile(path: string, text: string, program?: ts.Progra
       // the analysis reads other files' nodes and text, never their tokens or comments: neither is made
       tokens: false,
       comment: false,
+      // without a program nothing maps nodes to TypeScript's, and the standard library's globals
+      // (`Promise`, `JSON`) are read by name, never through a scope: neither is built
+      ...(program ? {} : { preserveNodeMaps: false, lib: [] }),
       sourceType: 'module',
       ecmaVersion: 'latest',
       ecmaFeatures: { jsx: /\.[jt]sx$|\.js$/.test(path) && !path.endsWith('.ts') },
