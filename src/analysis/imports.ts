@@ -309,6 +309,8 @@ export function importsReachProvider(project: Project, path: string, text: strin
       if (textTest(target, mentionsProvider) && names(exportUseTest(target, mentionsProvider))) return true;
       if (textTest(target, usesHttpClient) && names(exportUseTest(target, usesHttpClient)) && usedForProvider(project, next, target)) return true;
       if (depth + 1 >= MAX_REACH_DEPTH) continue;
+      // nothing the file imports, as deep as the search would go, names a provider or makes requests
+      if (quietClosure(project, next, target, MAX_REACH_DEPTH - depth - 2)) continue;
       // a file re-exported is followed again for each chain of importers that may name its exports
       if (!passesOn) {
         if (followed.has(next)) continue;
@@ -319,6 +321,52 @@ export function importsReachProvider(project: Project, path: string, text: strin
     return false;
   };
   return visit(path, text, undefined, 0, () => false);
+}
+
+/** By disk view (one run of lints), path: how many levels of the file's imports are known to be quiet. */
+const quiet = new WeakMap<object, { generation: number; levels: Map<string, number> }>();
+
+/**
+ * Do the files `file` imports, followed `levels` levels deep, all name no
+ * provider and make no requests? Then no chain of imports through it can
+ * reach a provider, whatever the files importing it name. Kept per run of
+ * lints (its files are checked once per run), so a file that many linted
+ * files reach through their imports is searched once. An answer that
+ * depended on a file whose search was still under way (an import cycle) is
+ * not kept.
+ */
+function quietClosure(project: Project, path: string, file: CachedFile, levels: number): boolean {
+  const { view } = project.session;
+  let known = quiet.get(view);
+  if (!known || known.generation !== view.generation) quiet.set(view, (known = { generation: view.generation, levels: new Map() }));
+  const memo = known.levels;
+  const open = new Set<string>();
+  const search = (at: string, cached: CachedFile, left: number): { quiet: boolean; settled: boolean } => {
+    if (left < 0 || (memo.get(at) ?? -1) >= left) return { quiet: true, settled: true };
+    if (open.has(at)) return { quiet: true, settled: false };
+    open.add(at);
+    let settled = true;
+    let result = true;
+    for (const specifier of specifiersOf(cached)) {
+      const next = project.session.resolve(specifier, at);
+      const target = next === undefined ? undefined : project.session.file(next);
+      if (!next || !target) continue;
+      if (textTest(target, project.settings.mentionsProvider) || textTest(target, usesHttpClient)) {
+        result = false;
+        break;
+      }
+      const inner = search(next, target, left - 1);
+      settled &&= inner.settled;
+      if (!inner.quiet) {
+        result = false;
+        break;
+      }
+    }
+    open.delete(at);
+    if (result && settled) memo.set(at, left);
+    return { quiet: result, settled: result ? settled : true };
+  };
+  return search(path, file, levels).quiet;
 }
 
 /** The analysis of a project file read from disk (as an importer of the linted file sees it). */

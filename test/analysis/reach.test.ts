@@ -5,6 +5,9 @@
  * config key, the client, the HTTP helper), not every importer of a module
  * that also holds it (`test/fixtures/cross-file/hubs`).
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importsReachProvider } from '../../src/analysis/imports.js';
@@ -100,5 +103,48 @@ describe('a wrapper re-exported through index files', () => {
 
   it('not from a file that imports something else from the same index', () => {
     expect(reaches(`import { isDefined } from '../channels';\nexport const ok = (v?: string) => isDefined(v);`)).toBe(false);
+  });
+});
+
+describe('import closures searched once per run of lints', () => {
+  /** A project of `files` (path → text) under src/. */
+  const project = (files: Record<string, string>) => {
+    const root = mkdtempSync(join(tmpdir(), 'wa-quiet-'));
+    writeFileSync(join(root, 'package.json'), '{ "name": "quiet", "private": true }');
+    mkdirSync(join(root, 'src'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'src', name), text);
+    return (file: string) => {
+      const path = join(root, 'src', file);
+      const project = startLint({ path, root }, resolveSettings({}), undefined);
+      return importsReachProvider(project, path, files[file]!);
+    };
+  };
+  const WRAPPER = "import axios from 'axios';\nexport const sendText = (id: string, to: string) => axios.post(`https://graph.facebook.com/v21.0/${id}/messages`, { messaging_product: 'whatsapp', to });\n";
+
+  it('a file on an import cycle is not taken as quiet from a search that started on the cycle', () => {
+    const reaches = project({
+      'w.ts': WRAPPER,
+      // c imports d first, and d imports c back: when c's search reaches d, c's own imports are not all seen yet
+      'c.ts': "import { tick } from './d';\nimport { sendText } from './w';\nexport const notify = (id: string, to: string) => { tick(); return sendText(id, to); };\n",
+      'd.ts': "import { notify } from './c';\nexport const tick = () => 1;\nexport const ping = (id: string, to: string) => notify(id, to);\n",
+      'x1.ts': "import { notify } from './c';\nexport const run = () => notify('1', '2');\n",
+      'e.ts': "import { ping } from './d';\nexport const pong = (id: string, to: string) => ping(id, to);\n",
+      'x2.ts': "import { pong } from './e';\nexport const run = () => pong('1', '2');\n",
+      'quiet.ts': "import { tick } from './d';\nexport const count = () => tick();\n",
+    });
+    expect(reaches('x1.ts')).toBe(true);
+    // e reaches the provider through d and c, although the first search met d while c was still open
+    expect(reaches('x2.ts')).toBe(true);
+  });
+
+  it('a deep chain of quiet files is quiet, and a provider at its end is found, from every file of the run', () => {
+    const chain = (n: number, last: string) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`m${i}.ts`, i === n - 1 ? last : `import { f${i + 1} } from './m${i + 1}';\nexport const f${i} = () => f${i + 1}();\n`]));
+    const quiet = project({ ...chain(5, 'export const f4 = () => 4;\n'), 'a.ts': "import { f0 } from './m0';\nexport const a = f0();\n", 'b.ts': "import { f1 } from './m1';\nexport const b = f1();\n" });
+    expect(quiet('a.ts')).toBe(false);
+    expect(quiet('b.ts')).toBe(false);
+    const loud = project({ ...chain(5, "import { sendText } from './w';\nexport const f4 = () => sendText('1', '2');\n"), 'w.ts': WRAPPER, 'a.ts': "import { f0 } from './m0';\nexport const a = f0();\n", 'b.ts': "import { f1 } from './m1';\nexport const b = f1();\n" });
+    expect(loud('b.ts')).toBe(true);
+    expect(loud('a.ts')).toBe(true);
   });
 });
