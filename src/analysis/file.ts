@@ -567,6 +567,7 @@ export class FileAnalysis implements AnalysisEnv {
    */
   private calleeTarget(call: TSESTree.CallExpression): Target | undefined {
     const callee = skipTransparent(call.callee);
+    if (this.silentCallee(call, callee)) return undefined;
     const found = calleeFunction(this, callee) ?? this.untracedMethod(callee);
     if (found) {
       if (programOf(found.fn) === this.sourceCode.ast) return { local: found.fn, callee: found };
@@ -576,6 +577,56 @@ export class FileAnalysis implements AnalysisEnv {
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     const wrapper = typeof name === 'string' ? this.settings.wrappers.get(name) : undefined;
     return wrapper ? { settings: wrapper } : undefined;
+  }
+
+  /**
+   * A call of a function imported from a file that has nothing to say about
+   * a provider (`formatDate(d)` from a utils module; see
+   * `Resolver.silentImport`), handed no function that might send: it cannot
+   * reach a provider, so the other file's analysis is not built for it.
+   */
+  private silentCallee(call: TSESTree.CallExpression, callee: Node): boolean {
+    if (!this.imports) return false;
+    let root = callee;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier || findVariable(this.sourceCode, root)?.defs[0]?.type !== 'ImportBinding') return false;
+    return !call.arguments.some((argument) => this.mayBeCallback(argument)) && this.imports.silentImport(root);
+  }
+
+  /** An argument that is, or may hold, a function: a function expression, a function's name, a method (`this.send`), an object with one. */
+  private mayBeCallback(argument: Node): boolean {
+    const value = skipTransparent(argument);
+    switch (value.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        return true;
+      case AST_NODE_TYPES.CallExpression:
+        // `send.bind(client)`
+        return value.callee.type === AST_NODE_TYPES.MemberExpression && memberName(value.callee) === 'bind';
+      case AST_NODE_TYPES.MemberExpression: {
+        // a method of this class or of an imported object (`this.send`, `whatsapp.send`); `user.phone` is data
+        let root: Node = value;
+        while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
+        return root.type === AST_NODE_TYPES.ThisExpression || (root.type === AST_NODE_TYPES.Identifier && findVariable(this.sourceCode, root)?.defs[0]?.type === 'ImportBinding');
+      }
+      case AST_NODE_TYPES.SpreadElement:
+        return this.mayBeCallback(value.argument);
+      case AST_NODE_TYPES.ObjectExpression:
+        return value.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement || (p.type === AST_NODE_TYPES.Property && (p.method || this.mayBeCallback(p.value))));
+      case AST_NODE_TYPES.ArrayExpression:
+        return value.elements.some((e) => e !== null && this.mayBeCallback(e));
+      case AST_NODE_TYPES.Identifier: {
+        const def = findVariable(this.sourceCode, value)?.defs[0];
+        if (!def) return false;
+        if (def.type === 'Variable') {
+          const init = def.node.init && skipTransparent(def.node.init);
+          return init?.type === AST_NODE_TYPES.ArrowFunctionExpression || init?.type === AST_NODE_TYPES.FunctionExpression || def.node.id.type !== AST_NODE_TYPES.Identifier;
+        }
+        return def.type !== 'Parameter';
+      }
+      default:
+        return false;
+    }
   }
 
   private untracedMethod(callee: Node): Callee | undefined {

@@ -50,6 +50,12 @@ export interface ImportResolver {
   /** Does the file at `path`, or a project file it imports (followed a few levels), name a provider? */
   reaches(path: string): boolean;
   /**
+   * Is `id` imported from a project file with nothing to say about a
+   * provider (see {@link Resolver.silentImport})? Asked only by the linted
+   * file's own analysis.
+   */
+  silentImport(id: TSESTree.Identifier): boolean;
+  /**
    * The analysis of the file declaring `fn` (a generic HTTP layer) in which
    * `requests` are calls to `provider`: what a caller that passes the
    * provider's URL sees of the layer.
@@ -259,6 +265,28 @@ export class Resolver implements ImportResolver {
     return entry.analysis;
   }
 
+  /**
+   * Is `id` imported from a project file whose text names no provider,
+   * makes no HTTP request and reads no `statuses`, and whose own imports
+   * (as deep as the reach search goes) do none of these either? None of its
+   * functions can then reach a provider or make a request, so the linted
+   * file need not build that file's analysis to call them (a utils module
+   * of forty helpers, imported everywhere). Only for the linted file's
+   * analysis (no owner): a cached analysis of another file would have to
+   * record every file of that search to know when the answer changes.
+   */
+  silentImport(id: TSESTree.Identifier): boolean {
+    const project = this.project;
+    if (!project || this.owner) return false;
+    const source = importOf(this.env, id);
+    const from = source ? pathOf(id) : undefined;
+    const path = source && from ? project.session.resolve(source.module, from) : undefined;
+    const file = path ? project.session.file(path) : undefined;
+    if (!path || !file) return false;
+    if (textTest(file, project.settings.mentionsProvider) || textTest(file, usesHttpClient) || textTest(file, readsStatuses)) return false;
+    return quietClosure(project, path, file, MAX_REACH_DEPTH - 1, readsStatuses);
+  }
+
   reaches(path: string): boolean {
     const project = this.project;
     if (!project) return false;
@@ -323,8 +351,15 @@ export function importsReachProvider(project: Project, path: string, text: strin
   return visit(path, text, undefined, 0, () => false);
 }
 
-/** By disk view (one run of lints), path: how many levels of the file's imports are known to be quiet. */
-const quiet = new WeakMap<object, { generation: number; levels: Map<string, number> }>();
+/**
+ * By disk view (one run of lints), then by the extra test of quiet (none, or
+ * `readsStatuses`), then by path: how many levels of the file's imports are
+ * known to be quiet.
+ */
+const quiet = new WeakMap<object, { generation: number; levels: Map<unknown, Map<string, number>> }>();
+
+/** A file that reads WhatsApp status objects (a webhook parser returning them to its caller). */
+const readsStatuses = (text: string): boolean => /\bstatuses\b/.test(text);
 
 /**
  * Do the files `file` imports, followed `levels` levels deep, all name no
@@ -335,11 +370,13 @@ const quiet = new WeakMap<object, { generation: number; levels: Map<string, numb
  * depended on a file whose search was still under way (an import cycle) is
  * not kept.
  */
-function quietClosure(project: Project, path: string, file: CachedFile, levels: number): boolean {
+function quietClosure(project: Project, path: string, file: CachedFile, levels: number, also?: (text: string) => boolean): boolean {
   const { view } = project.session;
-  let known = quiet.get(view);
-  if (!known || known.generation !== view.generation) quiet.set(view, (known = { generation: view.generation, levels: new Map() }));
-  const memo = known.levels;
+  const key = also ?? quiet;
+  let byTest = quiet.get(view);
+  if (!byTest || byTest.generation !== view.generation) quiet.set(view, (byTest = { generation: view.generation, levels: new Map() }));
+  let memo = byTest.levels.get(key);
+  if (!memo) byTest.levels.set(key, (memo = new Map()));
   const open = new Set<string>();
   const search = (at: string, cached: CachedFile, left: number): { quiet: boolean; settled: boolean } => {
     if (left < 0 || (memo.get(at) ?? -1) >= left) return { quiet: true, settled: true };
@@ -351,7 +388,7 @@ function quietClosure(project: Project, path: string, file: CachedFile, levels: 
       const next = project.session.resolve(specifier, at);
       const target = next === undefined ? undefined : project.session.file(next);
       if (!next || !target) continue;
-      if (textTest(target, project.settings.mentionsProvider) || textTest(target, usesHttpClient)) {
+      if (textTest(target, project.settings.mentionsProvider) || textTest(target, usesHttpClient) || (also && textTest(target, also))) {
         result = false;
         break;
       }
@@ -378,6 +415,13 @@ export function analysisAt(project: Project, path: string): FileAnalysis | undef
   return entryFor(project, path, sourceCode.ast, [])?.analysis;
 }
 
+let builds = 0;
+
+/** How many analyses of other files this process has built (for tests of what is built when). */
+export function analysisBuilds(): number {
+  return builds;
+}
+
 /** The analysis of another file, built once per modification of it and of the files it read. */
 function entryFor(project: Project, path: string, program: TSESTree.Program, layers: readonly LayerRequest[]): Entry | undefined {
   let bySettings = entries.get(path);
@@ -391,6 +435,7 @@ function entryFor(project: Project, path: string, program: TSESTree.Program, lay
   const file = project.session.file(path);
   const sourceCode = file ? parsedFile(file) : undefined;
   if (!file || !sourceCode || sourceCode.ast !== program) return undefined;
+  builds++;
   const entry: Entry = { stamp: file.stamp, analysis: undefined, deps: new Map([[path, file.stamp]]), refs: new Set(), building: true, incomplete: false, session: project.session };
   byLayers.set(key, entry);
   project.validated.set(entry, true);
