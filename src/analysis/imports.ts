@@ -51,8 +51,7 @@ export interface ImportResolver {
   reaches(path: string): boolean;
   /**
    * Is `id` imported from a project file with nothing to say about a
-   * provider (see {@link Resolver.silentImport})? Asked only by the linted
-   * file's own analysis.
+   * provider (see {@link Resolver.silentImport})?
    */
   silentImport(id: TSESTree.Identifier): boolean;
   /**
@@ -271,20 +270,23 @@ export class Resolver implements ImportResolver {
    * (as deep as the reach search goes) do none of these either? None of its
    * functions can then reach a provider or make a request, so the linted
    * file need not build that file's analysis to call them (a utils module
-   * of forty helpers, imported everywhere). Only for the linted file's
-   * analysis (no owner): a cached analysis of another file would have to
-   * record every file of that search to know when the answer changes.
+   * of forty helpers, imported everywhere). A cached analysis that asks
+   * records every file that search read, so it is rebuilt when one changes.
    */
   silentImport(id: TSESTree.Identifier): boolean {
     const project = this.project;
-    if (!project || this.owner) return false;
+    if (!project) return false;
     const source = importOf(this.env, id);
     const from = source ? pathOf(id) : undefined;
     const path = source && from ? project.session.resolve(source.module, from) : undefined;
-    const file = path ? project.session.file(path) : undefined;
+    const file = path ? this.read(path) : undefined;
     if (!path || !file) return false;
     if (textTest(file, project.settings.mentionsProvider) || textTest(file, usesHttpClient) || textTest(file, readsStatuses)) return false;
-    return quietClosure(project, path, file, MAX_REACH_DEPTH - 1, readsStatuses);
+    const read = quietClosure(project, path, file, MAX_REACH_DEPTH - 1, readsStatuses);
+    if (!read) return false;
+    // a cached analysis that relied on this is rebuilt when one of those files changes
+    for (const other of read) this.read(other);
+    return true;
   }
 
   reaches(path: string): boolean {
@@ -351,59 +353,66 @@ export function importsReachProvider(project: Project, path: string, text: strin
   return visit(path, text, undefined, 0, () => false);
 }
 
-/**
- * By disk view (one run of lints), then by the extra test of quiet (none, or
- * `readsStatuses`), then by path: how many levels of the file's imports are
- * known to be quiet.
- */
-const quiet = new WeakMap<object, { generation: number; levels: Map<unknown, Map<string, number>> }>();
+/** What is known of a file's imports: quiet for `levels` levels, and the files that search read. */
+interface Quiet {
+  readonly levels: number;
+  readonly files: readonly string[];
+}
+
+/** By disk view (one run of lints), then by the extra test of quiet (none, or `readsStatuses`), then by path. */
+const quiet = new WeakMap<object, { generation: number; byTest: Map<unknown, Map<string, Quiet>> }>();
 
 /** A file that reads WhatsApp status objects (a webhook parser returning them to its caller). */
 const readsStatuses = (text: string): boolean => /\bstatuses\b/.test(text);
 
 /**
  * Do the files `file` imports, followed `levels` levels deep, all name no
- * provider and make no requests? Then no chain of imports through it can
- * reach a provider, whatever the files importing it name. Kept per run of
- * lints (its files are checked once per run), so a file that many linted
- * files reach through their imports is searched once. An answer that
- * depended on a file whose search was still under way (an import cycle) is
- * not kept.
+ * provider and make no requests (nor pass `also`)? Then no chain of imports
+ * through it can reach a provider, whatever the files importing it name.
+ * The answer is the files the search read (for a cached analysis to record
+ * as what it depends on), or `undefined` when one of them is not quiet.
+ * Kept per run of lints (its files are checked once per run), so a file
+ * that many linted files reach through their imports is searched once. An
+ * answer that depended on a file whose search was still under way (an
+ * import cycle) is not kept.
  */
-function quietClosure(project: Project, path: string, file: CachedFile, levels: number, also?: (text: string) => boolean): boolean {
+function quietClosure(project: Project, path: string, file: CachedFile, levels: number, also?: (text: string) => boolean): readonly string[] | undefined {
   const { view } = project.session;
+  let known = quiet.get(view);
+  if (!known || known.generation !== view.generation) quiet.set(view, (known = { generation: view.generation, byTest: new Map() }));
   const key = also ?? quiet;
-  let byTest = quiet.get(view);
-  if (!byTest || byTest.generation !== view.generation) quiet.set(view, (byTest = { generation: view.generation, levels: new Map() }));
-  let memo = byTest.levels.get(key);
-  if (!memo) byTest.levels.set(key, (memo = new Map()));
+  let memo = known.byTest.get(key);
+  if (!memo) known.byTest.set(key, (memo = new Map()));
   const open = new Set<string>();
-  const search = (at: string, cached: CachedFile, left: number): { quiet: boolean; settled: boolean } => {
-    if (left < 0 || (memo.get(at) ?? -1) >= left) return { quiet: true, settled: true };
-    if (open.has(at)) return { quiet: true, settled: false };
+  const search = (at: string, cached: CachedFile, left: number): { files: readonly string[] | undefined; settled: boolean } => {
+    if (left < 0) return { files: [], settled: true };
+    const kept = memo.get(at);
+    if (kept && kept.levels >= left) return { files: kept.files, settled: true };
+    if (open.has(at)) return { files: [], settled: false };
     open.add(at);
     let settled = true;
-    let result = true;
+    let files: string[] | undefined = [];
     for (const specifier of specifiersOf(cached)) {
       const next = project.session.resolve(specifier, at);
       const target = next === undefined ? undefined : project.session.file(next);
       if (!next || !target) continue;
       if (textTest(target, project.settings.mentionsProvider) || textTest(target, usesHttpClient) || (also && textTest(target, also))) {
-        result = false;
+        files = undefined;
         break;
       }
       const inner = search(next, target, left - 1);
       settled &&= inner.settled;
-      if (!inner.quiet) {
-        result = false;
+      if (!inner.files) {
+        files = undefined;
         break;
       }
+      files.push(next, ...inner.files);
     }
     open.delete(at);
-    if (result && settled) memo.set(at, left);
-    return { quiet: result, settled: result ? settled : true };
+    if (files && settled) memo.set(at, { levels: left, files: [...new Set(files)] });
+    return { files, settled: files ? settled : true };
   };
-  return search(path, file, levels).quiet;
+  return search(path, file, levels).files;
 }
 
 /** The analysis of a project file read from disk (as an importer of the linted file sees it). */

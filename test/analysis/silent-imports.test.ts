@@ -78,3 +78,44 @@ describe('calls of a module with nothing to say about a provider', () => {
     expect(await lintJob('', true)).toEqual({ findings: [RETRY, '13:64 whatsapp-errors/no-blind-retry'], analysed: 3 });
   });
 });
+
+describe('in the analysis of an imported file', () => {
+  /** A wrapper module that formats the number with `digits` from format.ts before sending. */
+  const WRAPPER = `import axios from 'axios';
+import { digits } from './format';
+export async function sendText(phoneNumberId: string, to: string, body: string) {
+  await axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to: digits(to), type: 'text', text: { body } });
+}
+`;
+  const project = () => {
+    const root = mkdtempSync(join(tmpdir(), 'wa-silent-owner-'));
+    writeFileSync(join(root, 'package.json'), '{ "name": "silent-owner", "private": true, "type": "module" }');
+    mkdirSync(join(root, 'src'));
+    writeFileSync(join(root, 'src/send.ts'), WRAPPER);
+    // format.ts imports strings.ts, which is quiet too
+    writeFileSync(join(root, 'src/format.ts'), `import { tidy } from './strings';\n${FORMAT}export const label = (name: string) => tidy(name);\n`);
+    writeFileSync(join(root, 'src/strings.ts'), 'export const tidy = (text: string) => text.trim();\n');
+    writeFileSync(join(root, 'src/job.ts'), JOB(false).replace("import { digits, withRetry } from './format';\n", '').replace('digits(phone)', 'phone'));
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never });
+    const lint = async () => {
+      const before = analysisBuilds();
+      const [result] = await eslint.lintFiles(['src/job.ts']);
+      return { findings: result!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), analysed: analysisBuilds() - before };
+    };
+    return { root, lint };
+  };
+  const RETRY_HERE = '3:3 whatsapp-errors/no-blind-retry';
+
+  it("the wrapper's call of the quiet module does not build that module's analysis", async () => {
+    const { lint } = project();
+    expect(await lint()).toEqual({ findings: [RETRY_HERE], analysed: 1 });
+  });
+
+  it('the wrapper is analysed again when a file it found quiet changes, the module or one it imports', async () => {
+    const { root, lint } = project();
+    expect(await lint()).toEqual({ findings: [RETRY_HERE], analysed: 1 });
+    // strings.ts now makes a request: the wrapper's analysis, which relied on format.ts's imports being quiet, is built again, and those of format.ts and strings.ts
+    writeFileSync(join(root, 'src/strings.ts'), "export const tidy = (text: string) => text.trim();\nexport const lookup = (phone: string) => fetch('https://example.com/' + phone);\n");
+    expect(await lint()).toEqual({ findings: [RETRY_HERE], analysed: 3 });
+  });
+});
