@@ -11,8 +11,10 @@
  *   Nothing under `node_modules`, nothing outside the project root (ESLint's
  *   `cwd`), no declaration files.
  * - Texts and parsed files are cached per path, keyed by modification time
- *   and size; within one linted file each path is checked on disk at most
- *   once (a `Session`), so an editor sees a changed import on the next lint.
+ *   and size; within one run of lints each path is checked on disk at most
+ *   once (the sessions of a run share a view, see `runView`), and a run ends
+ *   when a file is linted again, so an editor sees a changed import on the
+ *   next lint of the file being edited.
  *   How a specifier resolved is kept for later lints, with the modification
  *   times of the folders where candidates were missing: a later lint checks
  *   the file found and those folders, not every candidate again.
