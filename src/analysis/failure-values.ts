@@ -413,6 +413,13 @@ function shapeOf(analysis: FileAnalysis, value: Node | null): FailureShape | und
 
 const shapes = new WeakMap<FunctionNode, FailureShape | null>();
 
+/** The provider call a value is (`send(…)`, `await this.send(…)`), if it is one. */
+function requestIn(analysis: FileAnalysis, value: Node): ProviderCall | undefined {
+  let current = skipTransparent(value);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+  return current.type === AST_NODE_TYPES.CallExpression ? analysis.providerCall(current) : undefined;
+}
+
 /**
  * Does a wrapper give a failed send back as a value instead of throwing it:
  * an error path that returns `null`, `false`, `undefined`, `{ ok: false,
@@ -435,7 +442,16 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
       // a `.catch(() => false)` whose value the wrapper drops or tests itself gives its callers nothing
       if (path.form === 'promise-catch' && !handlerValueReturned(analysis, path, fn)) continue;
-      found ??= shapeOf(analysis, exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit);
+      const value = exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit;
+      // `return send(…)` on the error path (the wrapper calling itself again, or another request): the value
+      // is that request's own outcome, a failure value only when that request gives its failures back as values
+      const again = value ? requestIn(analysis, value) : undefined;
+      if (again) {
+        const target = again.wrapper ? { analysis, fn: again.wrapper } : again.external;
+        if (target && target.fn !== fn && depth < 3) found ??= failureValueOf(target.analysis, target.fn, depth + 1);
+        continue;
+      }
+      found ??= shapeOf(analysis, value);
     }
     if (!found && fallsOffEnd(analysis, path, fn) && pathSeesCodes(analysis, path)) found = 'undefined';
   }

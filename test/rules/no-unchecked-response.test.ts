@@ -1527,3 +1527,97 @@ ruleTester.run('no-unchecked-response: a base URL known only by its env var name
     },
   ],
 });
+
+ruleTester.run('no-unchecked-response: a wrapper that sends again from its catch', rule, {
+  valid: [
+    // the catch calls the wrapper itself again (a retry) and otherwise rethrows: its value is always a success
+    code`
+      import axios from 'axios';
+      async function post(phoneId: string, payload: object, attempt = 1): Promise<{ messages: { id: string }[] }> {
+        try {
+          const res = await axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, payload);
+          return res.data;
+        } catch (error: any) {
+          if (attempt < 3 && !error.response) {
+            await pause(1000 * attempt);
+            return post(phoneId, payload, attempt + 1);
+          }
+          throw error;
+        }
+      }
+      declare function pause(ms: number): Promise<void>;
+      export async function notify(phoneId: string, to: string) {
+        const r = await post(phoneId, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+        return r.messages[0].id;
+      }
+    `,
+    // the same through a method: \`return this.post(…)\`
+    code`
+      import axios from 'axios';
+      export class Sender {
+        private async post(payload: object, attempt = 1): Promise<{ messages: { id: string }[] }> {
+          try {
+            const res = await axios.post('https://graph.facebook.com/v21.0/1/messages', payload);
+            return res.data;
+          } catch (error) {
+            if (attempt < 3) return this.post(payload, attempt + 1);
+            throw error;
+          }
+        }
+        async notify(to: string) {
+          const r = await this.post({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          return r.messages[0].id;
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the catch falls back to another send that gives null back on failure: its callers get that null
+    {
+      code: code`
+        import axios from 'axios';
+        async function plain(to: string) {
+          try {
+            const res = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            return res.data;
+          } catch {
+            return null;
+          }
+        }
+        async function fancy(to: string) {
+          try {
+            const res = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'template', template: { name: 'hi', language: { code: 'en' } } });
+            return res.data;
+          } catch {
+            return plain(to);
+          }
+        }
+        export async function notify(to: string) {
+          const r = await fancy(to);
+          return r.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('fancy', 'null'), line: 19, column: 19, endLine: 19, endColumn: 28 }],
+    },
+    // a retry by recursion that gives up with \`return null\`: the null still reaches the callers
+    {
+      code: code`
+        import axios from 'axios';
+        async function post(payload: object, attempt = 1): Promise<{ messages: { id: string }[] } | null> {
+          try {
+            const res = await axios.post('https://graph.facebook.com/v21.0/1/messages', payload);
+            return res.data;
+          } catch (error: any) {
+            if (attempt < 3 && !error.response) return post(payload, attempt + 1);
+            return null;
+          }
+        }
+        export async function notify(to: string) {
+          const r = await post({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          return r!.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('post', 'null'), line: 12, column: 19, endLine: 12, endColumn: 98 }],
+    },
+  ],
+});
