@@ -3047,3 +3047,50 @@ ruleTester.run('no-blind-retry (whatsapp-cloud-api)', rule, {
     },
   ],
 });
+
+ruleTester.run('no-blind-retry: a loop that walks linked items', rule, {
+  valid: [
+    // a flow walked node by node: the condition's variable is looked up from itself at the end of each pass,
+    // so the send after a failed one is the next node's message, not the same request again
+    code`
+      import axios from 'axios';
+      type Step = { id: string; text?: string };
+      export async function runFlow(to: string, steps: Map<string, Step>, next: Map<string, string>, start: string) {
+        const seen = new Set<string>();
+        let stepId: string | undefined = next.get(start);
+        while (stepId && !seen.has(stepId)) {
+          seen.add(stepId);
+          const step = steps.get(stepId);
+          try {
+            if (step?.text) await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: step.text } });
+          } catch {
+            // go on with the next step
+          }
+          stepId = next.get(stepId);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // a counter stepped by a lookup of itself, but the send leaves the loop when it works: a retry until it works
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(to: string) {
+          let attempt = 0;
+          while (attempt < 3) {
+            try {
+              await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+              return;
+            } catch {
+              await sleep(1000);
+            }
+            attempt = Math.min(attempt + 1, 3);
+          }
+        }
+        declare function sleep(ms: number): Promise<void>;
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 4, column: 3, endLine: 4, endColumn: 8 }],
+    },
+  ],
+});
