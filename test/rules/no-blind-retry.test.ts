@@ -3094,3 +3094,46 @@ ruleTester.run('no-blind-retry: a loop that walks linked items', rule, {
     },
   ],
 });
+
+ruleTester.run('no-blind-retry: a job with more than one send', rule, {
+  valid: [
+    // both sends keep their errors in the job: nothing re-runs it
+    code`
+      import { Queue, Worker } from 'bullmq';
+      import axios from 'axios';
+      export const queue = new Queue('inbound', { defaultJobOptions: { attempts: 3 } });
+      new Worker('inbound', async (job) => {
+        try {
+          await axios.get(\`https://graph.facebook.com/v21.0/\${job.data.mediaId}\`);
+        } catch {
+          // the media is optional
+        }
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.from, type: 'text', text: { body: 'thanks' } });
+        } catch (err) {
+          await record(job.data.id, err);
+        }
+      });
+      declare function record(id: string, err: unknown): Promise<void>;
+    `,
+  ],
+  invalid: [
+    // the first send keeps its errors, the second one's leave the job, which runs again on every code
+    {
+      code: code`
+        import { Queue, Worker } from 'bullmq';
+        import axios from 'axios';
+        export const queue = new Queue('inbound', { defaultJobOptions: { attempts: 3 } });
+        new Worker('inbound', async (job) => {
+          try {
+            await axios.get(\`https://graph.facebook.com/v21.0/\${job.data.mediaId}\`);
+          } catch {
+            // the media is optional
+          }
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.from, type: 'text', text: { body: 'thanks' } });
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 10, column: 9, endLine: 10, endColumn: 169 }],
+    },
+  ],
+});

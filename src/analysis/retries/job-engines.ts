@@ -31,7 +31,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isFunction, memberName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import { importOf } from '../clients.js';
-import type { FileAnalysis } from '../file.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
 import { analysisAt, currentProject } from '../imports.js';
 import { projectFilesMatching } from '../importers.js';
 import { evaluateString, resolveExpression, staticValue } from '../values.js';
@@ -351,6 +351,11 @@ function reportAt(analysis: FileAnalysis, handler: Handler, call: TSESTree.CallE
   return found ?? call;
 }
 
+/** Does some documented code of the construct's provider re-run the job (or leave it unknown)? */
+function reRuns(job: RetryConstruct): boolean {
+  return job.provider.def.errors.some((entry) => job.verdict(entry) !== 'not-retried');
+}
+
 /** Every job handler of the file that an engine re-runs when it throws. */
 export function jobConstructs(analysis: FileAnalysis): RetryConstruct[] {
   const found: RetryConstruct[] = [];
@@ -358,18 +363,28 @@ export function jobConstructs(analysis: FileAnalysis): RetryConstruct[] {
     const target = reached(analysis, handler.fn)!;
     if (!target.call) continue;
     const stopped = (statement: TSESTree.ThrowStatement) => stops(analysis, handler, statement.argument);
-    found.push(
+    const build = (call: ProviderCall): RetryConstruct =>
       construct({
         form: 'job',
         library: handler.engine,
-        node: reportAt(analysis, handler, target.call.node),
-        provider: target.provider,
-        calls: [target.call],
+        node: reportAt(analysis, handler, call.node),
+        provider: call.provider,
+        calls: [call],
         region: handler.fn,
         delay: 'some', // engines back off between attempts
-        walk: (entry, basis) => functionErrorPath(analysis, handler.fn, baseWalk(analysis, entry, target.provider, basis, { onThrow: (t) => (stopped(t) ? 'stop' : 'retry') })),
-      }),
-    );
+        walk: (entry, basis) => functionErrorPath(analysis, handler.fn, baseWalk(analysis, entry, call.provider, basis, { onThrow: (t) => (stopped(t) ? 'stop' : 'retry') }), call),
+      });
+    // any provider call of the handler can fail the job: when the first one's errors never leave it (its
+    // catch keeps them), the first later call whose errors re-run the job is the one that matters
+    let chosen = build(target.call);
+    const [start, end] = handler.fn.range;
+    for (const call of analysis.calls) {
+      if (reRuns(chosen)) break;
+      if (call === target.call || call.node.range[0] < start || call.node.range[1] > end) continue;
+      const other = build(call);
+      if (reRuns(other)) chosen = other;
+    }
+    found.push(chosen);
   }
   return found;
 }
