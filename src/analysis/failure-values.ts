@@ -413,6 +413,12 @@ function shapeOf(analysis: FileAnalysis, value: Node | null): FailureShape | und
 
 const shapes = new WeakMap<FunctionNode, FailureShape | null>();
 
+/** Does the function give a value back anywhere (a `return x` other than `return undefined`)? */
+function givesValue(fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  return returnedExpressions(fn).some((node) => !(node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined'));
+}
+
 /** The provider call a value is (`send(…)`, `await this.send(…)`), if it is one. */
 function requestIn(analysis: FileAnalysis, value: Node): ProviderCall | undefined {
   let current = skipTransparent(value);
@@ -451,7 +457,11 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
         if (target && target.fn !== fn && depth < 3) found ??= failureValueOf(target.analysis, target.fn, depth + 1);
         continue;
       }
-      found ??= shapeOf(analysis, value);
+      const shape = shapeOf(analysis, value);
+      // a bare `return` where the wrapper gives no value on success either (`if (res.status === 404) return;`
+      // in a delete): `undefined` tells its callers nothing
+      if (shape === 'undefined' && !givesValue(fn)) continue;
+      found ??= shape;
     }
     if (!found && fallsOffEnd(analysis, path, fn) && pathSeesCodes(analysis, path)) found = 'undefined';
   }

@@ -1621,3 +1621,47 @@ ruleTester.run('no-unchecked-response: a wrapper that sends again from its catch
     },
   ],
 });
+
+ruleTester.run('no-unchecked-response: a bare return in a wrapper that gives nothing back', rule, {
+  valid: [
+    // a delete that treats "already gone" as done: `return;` there, and nothing on success either
+    code`
+      export async function deleteTemplate(waba: string, name: string, token: string): Promise<void> {
+        const res = await fetch(\`https://graph.facebook.com/v21.0/\${waba}/message_templates?name=\${name}\`, { method: 'DELETE', headers: { Authorization: \`Bearer \${token}\` } });
+        if (!res.ok) {
+          const body = await res.json();
+          if (body.error?.code === 100) return;
+          throw new Error(body.error.message);
+        }
+      }
+      export async function remove(waba: string, name: string, token: string) {
+        await deleteTemplate(waba, name, token);
+        await forget(name);
+      }
+      declare function forget(name: string): Promise<void>;
+    `,
+  ],
+  invalid: [
+    // the same bare return in a wrapper that gives the message id back on success: its callers get undefined
+    {
+      code: code`
+        export async function send(to: string, token: string): Promise<string | undefined> {
+          const res = await fetch('${META}', { method: 'POST', headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } }) });
+          if (!res.ok) {
+            const body = await res.json();
+            if (body.error?.code === 131047) return;
+            throw new Error(body.error.message);
+          }
+          const data = await res.json();
+          return data.messages[0].id;
+        }
+        export async function notify(to: string, token: string) {
+          const id = await send(to, token);
+          await remember(id!.toUpperCase());
+        }
+        declare function remember(id: string): Promise<void>;
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('send', 'undefined'), line: 12, column: 20, endLine: 12, endColumn: 35 }],
+    },
+  ],
+});
