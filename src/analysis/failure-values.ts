@@ -11,6 +11,7 @@ import { alwaysThrows, errorPaths, providerErrorsEscape, throwsOnFailure, type E
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
+import { isReply } from './outcome.js';
 import { onlyWithoutCode } from './tests.js';
 import { resolveExpression, returnedExpressions, staticValue } from './values.js';
 
@@ -457,6 +458,10 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
         if (target && target.fn !== fn && depth < 3) found ??= failureValueOf(target.analysis, target.fn, depth + 1);
         continue;
       }
+      // `return res.status(400).json({ error })` in a request handler: the failure goes to the client, and what
+      // the handler returns is the reply, not a value its callers are meant to test
+      const replied = value && skipTransparent(value);
+      if (replied?.type === AST_NODE_TYPES.CallExpression && isReply(replied)) continue;
       const shape = shapeOf(analysis, value);
       // a bare `return` where the wrapper gives no value on success either (`if (res.status === 404) return;`
       // in a delete): `undefined` tells its callers nothing

@@ -1665,3 +1665,51 @@ ruleTester.run('no-unchecked-response: a bare return in a wrapper that gives not
     },
   ],
 });
+
+ruleTester.run('no-unchecked-response: a request handler called with a stand-in reply', rule, {
+  valid: [
+    // the handler sends its failure to the client (\`return res.status(400).json(…)\`): a caller that runs it with its own
+    // \`res\` reads the outcome there, and the value the handler returns is only the reply
+    code`
+      import axios from 'axios';
+      type Reply = { status(code: number): Reply; json(body: unknown): Reply };
+      export async function syncOne(req: { params: { id: string } }, res: Reply) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: req.params.id, type: 'text', text: { body: 'synced' } });
+          return res.json({ success: true });
+        } catch (err: any) {
+          return res.status(400).json({ success: false, error: err.response?.data?.error });
+        }
+      }
+      export async function syncAll(ids: string[]) {
+        let failed = 0;
+        for (const id of ids) {
+          const reply: Reply = { status: () => reply, json: (body: any) => { if (!body.success) failed++; return reply; } };
+          await syncOne({ params: { id } }, reply);
+        }
+        return failed;
+      }
+    `,
+  ],
+  invalid: [
+    // the same handler giving the failure back as its value, beside the reply: its callers must test it
+    {
+      code: code`
+        import axios from 'axios';
+        type Reply = { status(code: number): Reply; json(body: unknown): Reply };
+        export async function syncOne(req: { params: { id: string } }, res: Reply) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: req.params.id, type: 'text', text: { body: 'synced' } });
+            return res.json({ success: true });
+          } catch (err: any) {
+            return { success: false, error: err.response?.data?.error?.message };
+          }
+        }
+        export async function syncAll(ids: string[], reply: Reply) {
+          for (const id of ids) await syncOne({ params: { id } }, reply);
+        }
+      `,
+      errors: [{ messageId: 'failureDropped', data: dropped('syncOne', 'a failure object'), line: 12, column: 31, endLine: 12, endColumn: 65 }],
+    },
+  ],
+});
