@@ -3137,3 +3137,65 @@ ruleTester.run('no-blind-retry: a job with more than one send', rule, {
     },
   ],
 });
+
+ruleTester.run('no-blind-retry: NestJS BullMQ processors', rule, {
+  valid: [
+    // the queue's jobs get one attempt: a processor that rethrows re-runs nothing
+    code`
+      import { Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+      import { Job } from 'bullmq';
+      import axios from 'axios';
+      export const queues = BullModule.registerQueue({ name: 'reminders', defaultJobOptions: { attempts: 1 } });
+      @Processor('reminders')
+      export class ReminderProcessor extends WorkerHost {
+        async process(job: Job<{ to: string }>) {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // attempts in the module's registerQueue: the processor's rejection re-runs the job on every code
+    {
+      code: code`
+        import { Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+        import { Job } from 'bullmq';
+        import axios from 'axios';
+        export const queues = BullModule.registerQueue({ name: 'reminders', defaultJobOptions: { attempts: 3 } });
+        @Processor('reminders')
+        export class ReminderProcessor extends WorkerHost {
+          async process(job: Job<{ to: string }>) {
+            try {
+              await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+            } catch (error) {
+              console.error(error);
+              throw error;
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 12, column: 7, endLine: 12, endColumn: 19 }],
+    },
+    // attempts given where the jobs are added, on a queue injected with @InjectQueue
+    {
+      code: code`
+        import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+        import { Job, Queue } from 'bullmq';
+        import axios from 'axios';
+        export class Reminders {
+          constructor(@InjectQueue('reminders') private readonly queue: Queue) {}
+          schedule(to: string) {
+            return this.queue.add('send', { to }, { attempts: 3, backoff: { type: 'exponential', delay: 60000 } });
+          }
+        }
+        @Processor({ name: 'reminders' })
+        export class ReminderProcessor extends WorkerHost {
+          async process(job: Job<{ to: string }>) {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 13, column: 11, endLine: 13, endColumn: 170 }],
+    },
+  ],
+});
