@@ -3199,3 +3199,63 @@ ruleTester.run('no-blind-retry: NestJS BullMQ processors', rule, {
     },
   ],
 });
+
+ruleTester.run('no-blind-retry: the app\'s own error class passed through first', rule, {
+  valid: [
+    // the same loop deciding on the code: it re-sends only the rate limit
+    code`
+      import axios from 'axios';
+      class OutboundError extends Error {
+        constructor(message: string, readonly kind: 'transient' | 'permanent') { super(message); }
+      }
+      export async function send(to: string): Promise<string> {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            if (!res.data.messages?.[0]?.id) throw new OutboundError('no message id', 'permanent');
+            return res.data.messages[0].id;
+          } catch (error: any) {
+            if (error instanceof OutboundError) throw error;
+            if (error.response?.data?.error?.code !== 130429) throw error;
+            const status = error.response?.status;
+            if (attempt < 3 && (!status || status === 429 || status >= 500)) {
+              await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+              continue;
+            }
+            throw error;
+          }
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // axios rejects with its own error, never the app's class: the test passes on the app's throws only,
+    // and the provider's failure goes on to the status decision, which re-sends codes that come with 5xx
+    {
+      code: code`
+        import axios from 'axios';
+        class OutboundError extends Error {
+          constructor(message: string, readonly kind: 'transient' | 'permanent') { super(message); }
+        }
+        export async function send(to: string): Promise<string> {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+              if (!res.data.messages?.[0]?.id) throw new OutboundError('no message id', 'permanent');
+              return res.data.messages[0].id;
+            } catch (error: any) {
+              if (error instanceof OutboundError) throw error;
+              const status = error.response?.status;
+              if (attempt < 3 && (!status || status === 429 || status >= 500)) {
+                await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+                continue;
+              }
+              throw error;
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'partialRetry', data: { provider: 'meta-cloud', count: 3, errors: 'errors', examples: '3 (API method) and 131045 (Incorrect certificate)' }, line: 6, column: 3, endLine: 6, endColumn: 6 }],
+    },
+  ],
+});

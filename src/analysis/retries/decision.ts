@@ -66,7 +66,7 @@ export function evaluate(walk: Walk, node: Node): Truth {
         const mapped = mappedClassTruth(walk, current.right.name);
         if (mapped) return mapped;
         // a class of this file that nothing creates, or one the failed call never throws: no provider error is one
-        return neverInstantiated(analysis, current.right) || onlyBuiltinErrors(analysis, current.left, current.right) ? 'F' : 'O';
+        return neverInstantiated(analysis, current.right) || onlyBuiltinErrors(analysis, current.left, current.right) || appClassOnClientError(analysis, current.left, current.right) ? 'F' : 'O';
       }
       return opaqueOrUnknown(walk, current);
     }
@@ -269,6 +269,24 @@ function onlyBuiltinErrors(analysis: FileAnalysis, error: Node, cls: TSESTree.Id
     return ok;
   };
   return plain(wrapper);
+}
+
+/**
+ * `err instanceof OutboundError` where `err` is the rejection of a request
+ * made right there with a client that rejects on HTTP errors (axios, an SDK)
+ * and whose file installs no interceptor, and the class is the app's own
+ * (declared in this file or imported from a relative path): the provider's
+ * failure arrives as the client's error, never as the app's class (that test
+ * singles out the app's own throws from the same `try`).
+ */
+function appClassOnClientError(analysis: FileAnalysis, error: Node, cls: TSESTree.Identifier): boolean {
+  const kind = analysis.kindOf(error);
+  const request = kind?.k === 'error' ? kind.call?.request : undefined;
+  if (!request?.throwsOnHttpError || /\binterceptors\b/.test(analysis.sourceCode.text)) return false;
+  const def = findVariable(analysis.sourceCode, cls)?.defs[0];
+  if (def?.type === 'ClassName') return true;
+  const source = importOf(analysis, cls);
+  return !!source && /^\.{1,2}\//.test(source.module);
 }
 
 const evaluating = new Set<Node>();
