@@ -3259,3 +3259,71 @@ ruleTester.run('no-blind-retry: the app\'s own error class passed through first'
     },
   ],
 });
+
+ruleTester.run('no-blind-retry: a classifier that returns labels', rule, {
+  valid: [
+    // the classifier calls only the rate limit transient: the loop re-sends nothing that cannot succeed
+    code`
+      import axios, { AxiosError } from 'axios';
+      export class Sender {
+        async send(to: string): Promise<string> {
+          let attempt = 0;
+          while (attempt <= 3) {
+            try {
+              const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+              return res.data.messages[0].id;
+            } catch (error) {
+              const kind = this.classify(error as AxiosError<{ error?: { code?: number } }>);
+              if (kind === 'transient' && attempt < 3) {
+                await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+                attempt += 1;
+                continue;
+              }
+              throw error;
+            }
+          }
+          throw new Error('unreachable');
+        }
+        private classify(error: AxiosError<{ error?: { code?: number } }>): 'transient' | 'permanent' {
+          if (error.response?.data?.error?.code === 130429) return 'transient';
+          return 'permanent';
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the classifier calls every 5xx transient: codes Meta answers with a 500 that cannot succeed are re-sent
+    {
+      code: code`
+        import axios, { AxiosError } from 'axios';
+        export class Sender {
+          async send(to: string): Promise<string> {
+            let attempt = 0;
+            while (attempt <= 3) {
+              try {
+                const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+                return res.data.messages[0].id;
+              } catch (error) {
+                const kind = this.classify(error as AxiosError);
+                if (kind === 'transient' && attempt < 3) {
+                  await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+                  attempt += 1;
+                  continue;
+                }
+                throw error;
+              }
+            }
+            throw new Error('unreachable');
+          }
+          private classify(error: AxiosError): 'transient' | 'permanent' {
+            const status = error.response?.status;
+            if (!status) return 'transient';
+            if ([429, 500, 502, 503].includes(status)) return 'transient';
+            return 'permanent';
+          }
+        }
+      `,
+      errors: [{ messageId: 'partialRetry', data: { provider: 'meta-cloud', count: 3, errors: 'errors', examples: '3 (API method) and 131045 (Incorrect certificate)' }, line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
+  ],
+});

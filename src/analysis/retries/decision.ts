@@ -52,6 +52,8 @@ export function evaluate(walk: Walk, node: Node): Truth {
       }
       const classified = classificationComparison(walk, current);
       if (classified) return classified;
+      const labelled = labelComparison(walk, current);
+      if (labelled) return labelled;
       const status = simpleStatusComparison(analysis, current);
       if (status) {
         walk.basis.add('status');
@@ -322,6 +324,58 @@ function classificationComparison(walk: Walk, node: TSESTree.BinaryExpression): 
     return node.operator.startsWith('!') ? not(matches) : matches;
   }
   return undefined;
+}
+
+/**
+ * `kind === 'transient'` where `kind` holds (or is) the call of a function of
+ * the project that classifies the error by returning labels
+ * (`classifyFailure(err)` returning `'transient'` or `'permanent'`): its
+ * returns, with the arguments bound, true where it returns that label.
+ */
+function labelComparison(walk: Walk, node: TSESTree.BinaryExpression): Truth | undefined {
+  if (!EQUALITY_FORMS.has(node.operator)) return undefined;
+  const { analysis } = walk;
+  for (const [side, other] of [
+    [node.left, node.right],
+    [node.right, node.left],
+  ] as const) {
+    const label = staticValue(analysis, other);
+    if (typeof label !== 'string') continue;
+    let call = skipTransparent(side);
+    if (call.type === AST_NODE_TYPES.Identifier) {
+      const init = constInit(analysis, call);
+      if (init) call = skipTransparent(init);
+    }
+    if (call.type === AST_NODE_TYPES.AwaitExpression) call = skipTransparent(call.argument);
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length === 0 || analysis.providerCall(call) || evaluating.has(call)) continue;
+    const target = calleeFunction(analysis, call.callee);
+    if (!target || target.fn.body.type !== AST_NODE_TYPES.BlockStatement) continue;
+    const inner = new Set<Node>();
+    evaluating.add(call);
+    let truth: Truth | undefined;
+    try {
+      truth = inline(analysis, target, call, () => labelTruth({ ...walk, decisions: inner }, target.fn, label));
+    } finally {
+      evaluating.delete(call);
+    }
+    if (!truth) continue;
+    if (inner.size > 0) for (const n of [node, ...inner]) walk.decisions.add(n);
+    return node.operator.startsWith('!') ? not(truth) : truth;
+  }
+  return undefined;
+}
+
+/** Does a classifier return `label` for the code being walked: each `return '…'` compared, other returns unknown. */
+function labelTruth(walk: Walk, fn: FunctionNode, label: string): Truth {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return 'U';
+  const onReturn = (statement: TSESTree.ReturnStatement): Set<Outcome> => {
+    const value = statement.argument ? staticValue(walk.analysis, statement.argument) : undefined;
+    return value === label ? set('retry') : typeof value === 'string' ? set('stop') : set('retry', 'stop');
+  };
+  const outcomes = runList({ ...walk, onReturn, onThrow: () => 'stop' }, fn.body.body, () => set('stop'));
+  if (outcomes.has('opaque')) return 'O';
+  if (outcomes.has('retry') && outcomes.has('stop')) return 'U';
+  return outcomes.has('retry') ? 'T' : 'F';
 }
 
 export function catalogHelper(walk: Walk, call: TSESTree.CallExpression): string | undefined {
