@@ -46,9 +46,11 @@ const FLOW_ID_SUFFIX = /[a-z0-9]Flow_?Id(?![a-z])/;
 /**
  * Cloud API endpoints no other Graph API has. Sources: the Cloud API
  * reference (templates, business profile, phone numbers, registration) and
- * the Flows API reference above (`flows`, `migrate_flows`).
+ * the Flows API reference above (`flows`, `migrate_flows`), and the WhatsApp
+ * Business Account's catalog edge (`product_catalogs`, the catalog connected
+ * to the account: https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/product_catalogs/).
  */
-const WHATSAPP_PATH = /\/(?:message_templates|whatsapp_business_\w+|whatsapp_commerce_settings|phone_numbers|register|deregister|request_code|verify_code|flows|migrate_flows|conversational_automation|message_qrdls|block_users)(?:[/?#\u0000]|$)|whatsapp/i;
+const WHATSAPP_PATH = /\/(?:message_templates|product_catalogs|whatsapp_business_\w+|whatsapp_commerce_settings|phone_numbers|register|deregister|request_code|verify_code|flows|migrate_flows|conversational_automation|message_qrdls|block_users)(?:[/?#\u0000]|$)|whatsapp/i;
 
 /**
  * A query parameter only the Cloud API takes: `phone_number_id` on a media
@@ -77,6 +79,11 @@ const COMMERCE_NAME = /catalog|product(?!ion)/i;
 const COMMERCE_PATH = /\/(?:products|product_sets|product_feeds|items_batch)(?:[/?#]|$)/;
 
 const MAX_NAME_DEPTH = 3;
+
+/** A Commerce catalog request by its URL: a catalog path, or catalog or product names (`urlNames`) in it. */
+function isCommerceUrl(request: RequestInfo, urlNames: readonly string[]): boolean {
+  return COMMERCE_PATH.test(request.url?.text ?? '') || urlNames.some((name) => COMMERCE_NAME.test(name));
+}
 
 export function isWhatsAppName(name: string): boolean {
   return WHATSAPP_NAME.test(name) || WA_PREFIX.test(name);
@@ -214,6 +221,9 @@ export function hasWhatsAppEvidence(env: AnalysisEnv, request: RequestInfo, call
   const names: string[] = [];
   namesIn(env, request.urlNode, names, 0);
   if (names.some((name) => FLOW_ID_NAME.test(name) || FLOW_ID_SUFFIX.test(name))) return true;
+  // a Commerce catalog request (`${GRAPH}/${catalogId}/products`, `${GRAPH}/${product.facebook_id}`): WhatsApp
+  // names around it (a `whatsapp-catalog` file, a WhatsApp account's token) do not make it a Cloud API request
+  if (isCommerceUrl(request, names)) return false;
   namesIn(env, request.configSource, names, 0);
   namesIn(env, request.data, names, 0);
   // the client: its name and what it was made from (`whatsappApi.post`, `axios.create({ baseURL: WA_GRAPH_URL })`),
@@ -325,7 +335,7 @@ export function otherGraphProduct(env: AnalysisEnv, request: RequestInfo, call: 
   const names: string[] = [];
   namesIn(env, request.urlNode, names, 0);
   // the URL of a catalog request (`${GRAPH}/${catalogId}/products`, `${GRAPH}/${product.id}`)
-  if (COMMERCE_PATH.test(request.url?.text ?? '') || names.some((name) => COMMERCE_NAME.test(name))) return true;
+  if (isCommerceUrl(request, names)) return true;
   namesIn(env, request.data, names, 0);
   names.push(...enclosingNames(call));
   return names.some((name) => OTHER_GRAPH_NAME.test(name));

@@ -11,6 +11,7 @@ import { alwaysThrows, errorPaths, providerErrorsEscape, throwsOnFailure, type E
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
+import { isReply } from './outcome.js';
 import { onlyWithoutCode } from './tests.js';
 import { resolveExpression, returnedExpressions, staticValue } from './values.js';
 
@@ -413,6 +414,19 @@ function shapeOf(analysis: FileAnalysis, value: Node | null): FailureShape | und
 
 const shapes = new WeakMap<FunctionNode, FailureShape | null>();
 
+/** Does the function give a value back anywhere (a `return x` other than `return undefined`)? */
+function givesValue(fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  return returnedExpressions(fn).some((node) => !(node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined'));
+}
+
+/** The provider call a value is (`send(…)`, `await this.send(…)`), if it is one. */
+function requestIn(analysis: FileAnalysis, value: Node): ProviderCall | undefined {
+  let current = skipTransparent(value);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+  return current.type === AST_NODE_TYPES.CallExpression ? analysis.providerCall(current) : undefined;
+}
+
 /**
  * Does a wrapper give a failed send back as a value instead of throwing it:
  * an error path that returns `null`, `false`, `undefined`, `{ ok: false,
@@ -435,7 +449,24 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
       // a `.catch(() => false)` whose value the wrapper drops or tests itself gives its callers nothing
       if (path.form === 'promise-catch' && !handlerValueReturned(analysis, path, fn)) continue;
-      found ??= shapeOf(analysis, exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit);
+      const value = exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit;
+      // `return send(…)` on the error path (the wrapper calling itself again, or another request): the value
+      // is that request's own outcome, a failure value only when that request gives its failures back as values
+      const again = value ? requestIn(analysis, value) : undefined;
+      if (again) {
+        const target = again.wrapper ? { analysis, fn: again.wrapper } : again.external;
+        if (target && target.fn !== fn && depth < 3) found ??= failureValueOf(target.analysis, target.fn, depth + 1);
+        continue;
+      }
+      // `return res.status(400).json({ error })` in a request handler: the failure goes to the client, and what
+      // the handler returns is the reply, not a value its callers are meant to test
+      const replied = value && skipTransparent(value);
+      if (replied?.type === AST_NODE_TYPES.CallExpression && isReply(replied)) continue;
+      const shape = shapeOf(analysis, value);
+      // a bare `return` where the wrapper gives no value on success either (`if (res.status === 404) return;`
+      // in a delete): `undefined` tells its callers nothing
+      if (shape === 'undefined' && !givesValue(fn)) continue;
+      found ??= shape;
     }
     if (!found && fallsOffEnd(analysis, path, fn) && pathSeesCodes(analysis, path)) found = 'undefined';
   }

@@ -352,7 +352,7 @@ const REPLY_NAMES = new Set(['res', 'response', 'reply', 'resp']);
  * a parameter named `res`/`reply` (also after `.status(…)`)? What it is given
  * is reported to the client as the result, not examined.
  */
-function isReply(call: TSESTree.CallExpression): boolean {
+export function isReply(call: TSESTree.CallExpression): boolean {
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || !REPLY_METHODS.has(callee.property.name)) return false;
   let receiver = skipTransparent(callee.object);

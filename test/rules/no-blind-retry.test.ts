@@ -3047,3 +3047,283 @@ ruleTester.run('no-blind-retry (whatsapp-cloud-api)', rule, {
     },
   ],
 });
+
+ruleTester.run('no-blind-retry: a loop that walks linked items', rule, {
+  valid: [
+    // a flow walked node by node: the condition's variable is looked up from itself at the end of each pass,
+    // so the send after a failed one is the next node's message, not the same request again
+    code`
+      import axios from 'axios';
+      type Step = { id: string; text?: string };
+      export async function runFlow(to: string, steps: Map<string, Step>, next: Map<string, string>, start: string) {
+        const seen = new Set<string>();
+        let stepId: string | undefined = next.get(start);
+        while (stepId && !seen.has(stepId)) {
+          seen.add(stepId);
+          const step = steps.get(stepId);
+          try {
+            if (step?.text) await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: step.text } });
+          } catch {
+            // go on with the next step
+          }
+          stepId = next.get(stepId);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // a counter stepped by a lookup of itself, but the send leaves the loop when it works: a retry until it works
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(to: string) {
+          let attempt = 0;
+          while (attempt < 3) {
+            try {
+              await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+              return;
+            } catch {
+              await sleep(1000);
+            }
+            attempt = Math.min(attempt + 1, 3);
+          }
+        }
+        declare function sleep(ms: number): Promise<void>;
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 4, column: 3, endLine: 4, endColumn: 8 }],
+    },
+  ],
+});
+
+ruleTester.run('no-blind-retry: a job with more than one send', rule, {
+  valid: [
+    // both sends keep their errors in the job: nothing re-runs it
+    code`
+      import { Queue, Worker } from 'bullmq';
+      import axios from 'axios';
+      export const queue = new Queue('inbound', { defaultJobOptions: { attempts: 3 } });
+      new Worker('inbound', async (job) => {
+        try {
+          await axios.get(\`https://graph.facebook.com/v21.0/\${job.data.mediaId}\`);
+        } catch {
+          // the media is optional
+        }
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.from, type: 'text', text: { body: 'thanks' } });
+        } catch (err) {
+          await record(job.data.id, err);
+        }
+      });
+      declare function record(id: string, err: unknown): Promise<void>;
+    `,
+  ],
+  invalid: [
+    // the first send keeps its errors, the second one's leave the job, which runs again on every code
+    {
+      code: code`
+        import { Queue, Worker } from 'bullmq';
+        import axios from 'axios';
+        export const queue = new Queue('inbound', { defaultJobOptions: { attempts: 3 } });
+        new Worker('inbound', async (job) => {
+          try {
+            await axios.get(\`https://graph.facebook.com/v21.0/\${job.data.mediaId}\`);
+          } catch {
+            // the media is optional
+          }
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.from, type: 'text', text: { body: 'thanks' } });
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 10, column: 9, endLine: 10, endColumn: 169 }],
+    },
+  ],
+});
+
+ruleTester.run('no-blind-retry: NestJS BullMQ processors', rule, {
+  valid: [
+    // the queue's jobs get one attempt: a processor that rethrows re-runs nothing
+    code`
+      import { Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+      import { Job } from 'bullmq';
+      import axios from 'axios';
+      export const queues = BullModule.registerQueue({ name: 'reminders', defaultJobOptions: { attempts: 1 } });
+      @Processor('reminders')
+      export class ReminderProcessor extends WorkerHost {
+        async process(job: Job<{ to: string }>) {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // attempts in the module's registerQueue: the processor's rejection re-runs the job on every code
+    {
+      code: code`
+        import { Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+        import { Job } from 'bullmq';
+        import axios from 'axios';
+        export const queues = BullModule.registerQueue({ name: 'reminders', defaultJobOptions: { attempts: 3 } });
+        @Processor('reminders')
+        export class ReminderProcessor extends WorkerHost {
+          async process(job: Job<{ to: string }>) {
+            try {
+              await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+            } catch (error) {
+              console.error(error);
+              throw error;
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 12, column: 7, endLine: 12, endColumn: 19 }],
+    },
+    // attempts given where the jobs are added, on a queue injected with @InjectQueue
+    {
+      code: code`
+        import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+        import { Job, Queue } from 'bullmq';
+        import axios from 'axios';
+        export class Reminders {
+          constructor(@InjectQueue('reminders') private readonly queue: Queue) {}
+          schedule(to: string) {
+            return this.queue.add('send', { to }, { attempts: 3, backoff: { type: 'exponential', delay: 60000 } });
+          }
+        }
+        @Processor({ name: 'reminders' })
+        export class ReminderProcessor extends WorkerHost {
+          async process(job: Job<{ to: string }>) {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 13, column: 11, endLine: 13, endColumn: 170 }],
+    },
+  ],
+});
+
+ruleTester.run('no-blind-retry: the app\'s own error class passed through first', rule, {
+  valid: [
+    // the same loop deciding on the code: it re-sends only the rate limit
+    code`
+      import axios from 'axios';
+      class OutboundError extends Error {
+        constructor(message: string, readonly kind: 'transient' | 'permanent') { super(message); }
+      }
+      export async function send(to: string): Promise<string> {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            if (!res.data.messages?.[0]?.id) throw new OutboundError('no message id', 'permanent');
+            return res.data.messages[0].id;
+          } catch (error: any) {
+            if (error instanceof OutboundError) throw error;
+            if (error.response?.data?.error?.code !== 130429) throw error;
+            const status = error.response?.status;
+            if (attempt < 3 && (!status || status === 429 || status >= 500)) {
+              await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+              continue;
+            }
+            throw error;
+          }
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // axios rejects with its own error, never the app's class: the test passes on the app's throws only,
+    // and the provider's failure goes on to the status decision, which re-sends codes that come with 5xx
+    {
+      code: code`
+        import axios from 'axios';
+        class OutboundError extends Error {
+          constructor(message: string, readonly kind: 'transient' | 'permanent') { super(message); }
+        }
+        export async function send(to: string): Promise<string> {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+              if (!res.data.messages?.[0]?.id) throw new OutboundError('no message id', 'permanent');
+              return res.data.messages[0].id;
+            } catch (error: any) {
+              if (error instanceof OutboundError) throw error;
+              const status = error.response?.status;
+              if (attempt < 3 && (!status || status === 429 || status >= 500)) {
+                await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+                continue;
+              }
+              throw error;
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'partialRetry', data: { provider: 'meta-cloud', count: 3, errors: 'errors', examples: '3 (API method) and 131045 (Incorrect certificate)' }, line: 6, column: 3, endLine: 6, endColumn: 6 }],
+    },
+  ],
+});
+
+ruleTester.run('no-blind-retry: a classifier that returns labels', rule, {
+  valid: [
+    // the classifier calls only the rate limit transient: the loop re-sends nothing that cannot succeed
+    code`
+      import axios, { AxiosError } from 'axios';
+      export class Sender {
+        async send(to: string): Promise<string> {
+          let attempt = 0;
+          while (attempt <= 3) {
+            try {
+              const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+              return res.data.messages[0].id;
+            } catch (error) {
+              const kind = this.classify(error as AxiosError<{ error?: { code?: number } }>);
+              if (kind === 'transient' && attempt < 3) {
+                await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+                attempt += 1;
+                continue;
+              }
+              throw error;
+            }
+          }
+          throw new Error('unreachable');
+        }
+        private classify(error: AxiosError<{ error?: { code?: number } }>): 'transient' | 'permanent' {
+          if (error.response?.data?.error?.code === 130429) return 'transient';
+          return 'permanent';
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the classifier calls every 5xx transient: codes Meta answers with a 500 that cannot succeed are re-sent
+    {
+      code: code`
+        import axios, { AxiosError } from 'axios';
+        export class Sender {
+          async send(to: string): Promise<string> {
+            let attempt = 0;
+            while (attempt <= 3) {
+              try {
+                const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+                return res.data.messages[0].id;
+              } catch (error) {
+                const kind = this.classify(error as AxiosError);
+                if (kind === 'transient' && attempt < 3) {
+                  await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+                  attempt += 1;
+                  continue;
+                }
+                throw error;
+              }
+            }
+            throw new Error('unreachable');
+          }
+          private classify(error: AxiosError): 'transient' | 'permanent' {
+            const status = error.response?.status;
+            if (!status) return 'transient';
+            if ([429, 500, 502, 503].includes(status)) return 'transient';
+            return 'permanent';
+          }
+        }
+      `,
+      errors: [{ messageId: 'partialRetry', data: { provider: 'meta-cloud', count: 3, errors: 'errors', examples: '3 (API method) and 131045 (Incorrect certificate)' }, line: 5, column: 5, endLine: 5, endColumn: 10 }],
+    },
+  ],
+});

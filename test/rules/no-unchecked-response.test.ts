@@ -1527,3 +1527,189 @@ ruleTester.run('no-unchecked-response: a base URL known only by its env var name
     },
   ],
 });
+
+ruleTester.run('no-unchecked-response: a wrapper that sends again from its catch', rule, {
+  valid: [
+    // the catch calls the wrapper itself again (a retry) and otherwise rethrows: its value is always a success
+    code`
+      import axios from 'axios';
+      async function post(phoneId: string, payload: object, attempt = 1): Promise<{ messages: { id: string }[] }> {
+        try {
+          const res = await axios.post(\`https://graph.facebook.com/v21.0/\${phoneId}/messages\`, payload);
+          return res.data;
+        } catch (error: any) {
+          if (attempt < 3 && !error.response) {
+            await pause(1000 * attempt);
+            return post(phoneId, payload, attempt + 1);
+          }
+          throw error;
+        }
+      }
+      declare function pause(ms: number): Promise<void>;
+      export async function notify(phoneId: string, to: string) {
+        const r = await post(phoneId, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+        return r.messages[0].id;
+      }
+    `,
+    // the same through a method: \`return this.post(…)\`
+    code`
+      import axios from 'axios';
+      export class Sender {
+        private async post(payload: object, attempt = 1): Promise<{ messages: { id: string }[] }> {
+          try {
+            const res = await axios.post('https://graph.facebook.com/v21.0/1/messages', payload);
+            return res.data;
+          } catch (error) {
+            if (attempt < 3) return this.post(payload, attempt + 1);
+            throw error;
+          }
+        }
+        async notify(to: string) {
+          const r = await this.post({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          return r.messages[0].id;
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the catch falls back to another send that gives null back on failure: its callers get that null
+    {
+      code: code`
+        import axios from 'axios';
+        async function plain(to: string) {
+          try {
+            const res = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            return res.data;
+          } catch {
+            return null;
+          }
+        }
+        async function fancy(to: string) {
+          try {
+            const res = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'template', template: { name: 'hi', language: { code: 'en' } } });
+            return res.data;
+          } catch {
+            return plain(to);
+          }
+        }
+        export async function notify(to: string) {
+          const r = await fancy(to);
+          return r.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('fancy', 'null'), line: 19, column: 19, endLine: 19, endColumn: 28 }],
+    },
+    // a retry by recursion that gives up with \`return null\`: the null still reaches the callers
+    {
+      code: code`
+        import axios from 'axios';
+        async function post(payload: object, attempt = 1): Promise<{ messages: { id: string }[] } | null> {
+          try {
+            const res = await axios.post('https://graph.facebook.com/v21.0/1/messages', payload);
+            return res.data;
+          } catch (error: any) {
+            if (attempt < 3 && !error.response) return post(payload, attempt + 1);
+            return null;
+          }
+        }
+        export async function notify(to: string) {
+          const r = await post({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          return r!.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('post', 'null'), line: 12, column: 19, endLine: 12, endColumn: 98 }],
+    },
+  ],
+});
+
+ruleTester.run('no-unchecked-response: a bare return in a wrapper that gives nothing back', rule, {
+  valid: [
+    // a delete that treats "already gone" as done: `return;` there, and nothing on success either
+    code`
+      export async function deleteTemplate(waba: string, name: string, token: string): Promise<void> {
+        const res = await fetch(\`https://graph.facebook.com/v21.0/\${waba}/message_templates?name=\${name}\`, { method: 'DELETE', headers: { Authorization: \`Bearer \${token}\` } });
+        if (!res.ok) {
+          const body = await res.json();
+          if (body.error?.code === 100) return;
+          throw new Error(body.error.message);
+        }
+      }
+      export async function remove(waba: string, name: string, token: string) {
+        await deleteTemplate(waba, name, token);
+        await forget(name);
+      }
+      declare function forget(name: string): Promise<void>;
+    `,
+  ],
+  invalid: [
+    // the same bare return in a wrapper that gives the message id back on success: its callers get undefined
+    {
+      code: code`
+        export async function send(to: string, token: string): Promise<string | undefined> {
+          const res = await fetch('${META}', { method: 'POST', headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } }) });
+          if (!res.ok) {
+            const body = await res.json();
+            if (body.error?.code === 131047) return;
+            throw new Error(body.error.message);
+          }
+          const data = await res.json();
+          return data.messages[0].id;
+        }
+        export async function notify(to: string, token: string) {
+          const id = await send(to, token);
+          await remember(id!.toUpperCase());
+        }
+        declare function remember(id: string): Promise<void>;
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('send', 'undefined'), line: 12, column: 20, endLine: 12, endColumn: 35 }],
+    },
+  ],
+});
+
+ruleTester.run('no-unchecked-response: a request handler called with a stand-in reply', rule, {
+  valid: [
+    // the handler sends its failure to the client (\`return res.status(400).json(…)\`): a caller that runs it with its own
+    // \`res\` reads the outcome there, and the value the handler returns is only the reply
+    code`
+      import axios from 'axios';
+      type Reply = { status(code: number): Reply; json(body: unknown): Reply };
+      export async function syncOne(req: { params: { id: string } }, res: Reply) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: req.params.id, type: 'text', text: { body: 'synced' } });
+          return res.json({ success: true });
+        } catch (err: any) {
+          return res.status(400).json({ success: false, error: err.response?.data?.error });
+        }
+      }
+      export async function syncAll(ids: string[]) {
+        let failed = 0;
+        for (const id of ids) {
+          const reply: Reply = { status: () => reply, json: (body: any) => { if (!body.success) failed++; return reply; } };
+          await syncOne({ params: { id } }, reply);
+        }
+        return failed;
+      }
+    `,
+  ],
+  invalid: [
+    // the same handler giving the failure back as its value, beside the reply: its callers must test it
+    {
+      code: code`
+        import axios from 'axios';
+        type Reply = { status(code: number): Reply; json(body: unknown): Reply };
+        export async function syncOne(req: { params: { id: string } }, res: Reply) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: req.params.id, type: 'text', text: { body: 'synced' } });
+            return res.json({ success: true });
+          } catch (err: any) {
+            return { success: false, error: err.response?.data?.error?.message };
+          }
+        }
+        export async function syncAll(ids: string[], reply: Reply) {
+          for (const id of ids) await syncOne({ params: { id } }, reply);
+        }
+      `,
+      errors: [{ messageId: 'failureDropped', data: dropped('syncOne', 'a failure object'), line: 12, column: 31, endLine: 12, endColumn: 65 }],
+    },
+  ],
+});

@@ -2441,3 +2441,66 @@ ruleTester.run('preserve-error-code: whatsapp-cloud-api', rule, {
     },
   ],
 });
+
+ruleTester.run('preserve-error-code: catalog requests in a WhatsApp module', rule, {
+  valid: [
+    // a Commerce catalog request (a catalog's products) in a file named for WhatsApp is not a Cloud API request
+    {
+      filename: 'src/whatsapp-catalog.controller.ts',
+      code: code`
+        import axios from 'axios';
+        export async function addProduct(catalogId: string, token: string, product: object) {
+          try {
+            await axios.post(\`https://graph.facebook.com/v21.0/\${catalogId}/products\`, product, { headers: { Authorization: \`Bearer \${token}\` } });
+          } catch (err: any) {
+            throw new Error(\`Catalog sync failed: \${err.response?.data?.error?.message}\`);
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // the WhatsApp Business Account's own catalog edge is a WhatsApp request wherever it is made
+    {
+      filename: 'src/shop.ts',
+      code: code`
+        import axios from 'axios';
+        export async function connectedCatalog(accountId: string, token: string) {
+          try {
+            const res = await axios.get(\`https://graph.facebook.com/v21.0/\${accountId}/product_catalogs\`, { headers: { Authorization: \`Bearer \${token}\` } });
+            return res.data.data[0]?.id;
+          } catch (err: any) {
+            throw new Error(\`Catalog lookup failed: \${err.response?.data?.error?.message}\`);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_REQUEST_DATA, 'err'),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 85,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                export async function connectedCatalog(accountId: string, token: string) {
+                  try {
+                    const res = await axios.get(\`https://graph.facebook.com/v21.0/\${accountId}/product_catalogs\`, { headers: { Authorization: \`Bearer \${token}\` } });
+                    return res.data.data[0]?.id;
+                  } catch (err: any) {
+                    throw new Error(\`Catalog lookup failed: \${err.response?.data?.error?.message}\`, { cause: err });
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -52,6 +52,8 @@ export function evaluate(walk: Walk, node: Node): Truth {
       }
       const classified = classificationComparison(walk, current);
       if (classified) return classified;
+      const labelled = labelComparison(walk, current);
+      if (labelled) return labelled;
       const status = simpleStatusComparison(analysis, current);
       if (status) {
         walk.basis.add('status');
@@ -66,7 +68,7 @@ export function evaluate(walk: Walk, node: Node): Truth {
         const mapped = mappedClassTruth(walk, current.right.name);
         if (mapped) return mapped;
         // a class of this file that nothing creates, or one the failed call never throws: no provider error is one
-        return neverInstantiated(analysis, current.right) || onlyBuiltinErrors(analysis, current.left, current.right) ? 'F' : 'O';
+        return neverInstantiated(analysis, current.right) || onlyBuiltinErrors(analysis, current.left, current.right) || appClassOnClientError(analysis, current.left, current.right) ? 'F' : 'O';
       }
       return opaqueOrUnknown(walk, current);
     }
@@ -271,6 +273,24 @@ function onlyBuiltinErrors(analysis: FileAnalysis, error: Node, cls: TSESTree.Id
   return plain(wrapper);
 }
 
+/**
+ * `err instanceof OutboundError` where `err` is the rejection of a request
+ * made right there with a client that rejects on HTTP errors (axios, an SDK)
+ * and whose file installs no interceptor, and the class is the app's own
+ * (declared in this file or imported from a relative path): the provider's
+ * failure arrives as the client's error, never as the app's class (that test
+ * singles out the app's own throws from the same `try`).
+ */
+function appClassOnClientError(analysis: FileAnalysis, error: Node, cls: TSESTree.Identifier): boolean {
+  const kind = analysis.kindOf(error);
+  const request = kind?.k === 'error' ? kind.call?.request : undefined;
+  if (!request?.throwsOnHttpError || /\binterceptors\b/.test(analysis.sourceCode.text)) return false;
+  const def = findVariable(analysis.sourceCode, cls)?.defs[0];
+  if (def?.type === 'ClassName') return true;
+  const source = importOf(analysis, cls);
+  return !!source && /^\.{1,2}\//.test(source.module);
+}
+
 const evaluating = new Set<Node>();
 
 /**
@@ -304,6 +324,58 @@ function classificationComparison(walk: Walk, node: TSESTree.BinaryExpression): 
     return node.operator.startsWith('!') ? not(matches) : matches;
   }
   return undefined;
+}
+
+/**
+ * `kind === 'transient'` where `kind` holds (or is) the call of a function of
+ * the project that classifies the error by returning labels
+ * (`classifyFailure(err)` returning `'transient'` or `'permanent'`): its
+ * returns, with the arguments bound, true where it returns that label.
+ */
+function labelComparison(walk: Walk, node: TSESTree.BinaryExpression): Truth | undefined {
+  if (!EQUALITY_FORMS.has(node.operator)) return undefined;
+  const { analysis } = walk;
+  for (const [side, other] of [
+    [node.left, node.right],
+    [node.right, node.left],
+  ] as const) {
+    const label = staticValue(analysis, other);
+    if (typeof label !== 'string') continue;
+    let call = skipTransparent(side);
+    if (call.type === AST_NODE_TYPES.Identifier) {
+      const init = constInit(analysis, call);
+      if (init) call = skipTransparent(init);
+    }
+    if (call.type === AST_NODE_TYPES.AwaitExpression) call = skipTransparent(call.argument);
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length === 0 || analysis.providerCall(call) || evaluating.has(call)) continue;
+    const target = calleeFunction(analysis, call.callee);
+    if (!target || target.fn.body.type !== AST_NODE_TYPES.BlockStatement) continue;
+    const inner = new Set<Node>();
+    evaluating.add(call);
+    let truth: Truth | undefined;
+    try {
+      truth = inline(analysis, target, call, () => labelTruth({ ...walk, decisions: inner }, target.fn, label));
+    } finally {
+      evaluating.delete(call);
+    }
+    if (!truth) continue;
+    if (inner.size > 0) for (const n of [node, ...inner]) walk.decisions.add(n);
+    return node.operator.startsWith('!') ? not(truth) : truth;
+  }
+  return undefined;
+}
+
+/** Does a classifier return `label` for the code being walked: each `return '…'` compared, other returns unknown. */
+function labelTruth(walk: Walk, fn: FunctionNode, label: string): Truth {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return 'U';
+  const onReturn = (statement: TSESTree.ReturnStatement): Set<Outcome> => {
+    const value = statement.argument ? staticValue(walk.analysis, statement.argument) : undefined;
+    return value === label ? set('retry') : typeof value === 'string' ? set('stop') : set('retry', 'stop');
+  };
+  const outcomes = runList({ ...walk, onReturn, onThrow: () => 'stop' }, fn.body.body, () => set('stop'));
+  if (outcomes.has('opaque')) return 'O';
+  if (outcomes.has('retry') && outcomes.has('stop')) return 'U';
+  return outcomes.has('retry') ? 'T' : 'F';
 }
 
 export function catalogHelper(walk: Walk, call: TSESTree.CallExpression): string | undefined {

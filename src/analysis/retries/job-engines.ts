@@ -31,7 +31,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isFunction, memberName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import { importOf } from '../clients.js';
-import type { FileAnalysis } from '../file.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
 import { analysisAt, currentProject } from '../imports.js';
 import { projectFilesMatching } from '../importers.js';
 import { evaluateString, resolveExpression, staticValue } from '../values.js';
@@ -116,11 +116,86 @@ function bullAttempts(analysis: FileAnalysis, name: string): number | undefined 
     }
   };
   scan(analysis);
-  // the queue is made in another file (its attempts are there)
-  if (!analysis.allNews.some((node) => fromModule(analysis, node.callee, /^bullmq$/, 'Queue') && queueName(analysis, node.arguments[0]) === name)) {
+  const nest = (file: FileAnalysis) => {
+    const attempts = nestAttempts(file, name);
+    if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+  };
+  nest(analysis);
+  // the queue is made in another file (its attempts are there), unless this file registers it with Nest
+  if (best === undefined && !analysis.allNews.some((node) => fromModule(analysis, node.callee, /^bullmq$/, 'Queue') && queueName(analysis, node.arguments[0]) === name)) {
+    forProjectFiles(analysis, /@nestjs\/bullmq/, /attempts/, nest);
     forProjectFiles(analysis, /bullmq/, /attempts/, scan);
   }
   return best;
+}
+
+/**
+ * NestJS (@nestjs/bullmq): the largest `attempts` a file gives jobs of the
+ * queue: `BullModule.registerQueue({ name, defaultJobOptions: { attempts } })`,
+ * or `this.queue.add(job, data, { attempts })` on a constructor parameter
+ * injected with `@InjectQueue(name)`
+ * (https://docs.nestjs.com/techniques/queues).
+ */
+function nestAttempts(file: FileAnalysis, name: string): number | undefined {
+  if (!/@nestjs\/bullmq/.test(file.sourceCode.text)) return undefined;
+  let best: number | undefined;
+  const injected = new Set<string>();
+  walkNodes(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.MethodDefinition || node.kind !== 'constructor') return undefined;
+    for (const param of node.value.params) {
+      const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+      const decorators = [...(param.decorators ?? []), ...(param !== target ? target.decorators ?? [] : [])];
+      if (target.type !== AST_NODE_TYPES.Identifier) continue;
+      for (const decorator of decorators) {
+        const call = decorator.expression;
+        if (call.type === AST_NODE_TYPES.CallExpression && fromModule(file, call.callee, /^@nestjs\/bullmq$/, 'InjectQueue') && queueName(file, call.arguments[0]) === name) injected.add(target.name);
+      }
+    }
+    return false;
+  });
+  for (const call of file.allCalls) {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const method = memberName(callee);
+    if (method === 'registerQueue' && fromModule(file, callee.object, /^@nestjs\/bullmq$/, 'BullModule')) {
+      for (const arg of call.arguments) {
+        const options = resolveExpression(file, arg);
+        const named = options.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, 'name') : undefined;
+        if (!named || queueName(file, named.value) !== name) continue;
+        const attempts = numberOption(file, options, ['defaultJobOptions', 'attempts']);
+        if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+      }
+    } else if ((method === 'add' || method === 'addBulk') && injected.size > 0) {
+      const receiver = skipTransparent(callee.object);
+      const field = receiver.type === AST_NODE_TYPES.MemberExpression && receiver.object.type === AST_NODE_TYPES.ThisExpression ? memberName(receiver) : undefined;
+      if (typeof field !== 'string' || !injected.has(field)) continue;
+      const attempts = numberOption(file, call.arguments[2], ['attempts']);
+      if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+    }
+  }
+  return best;
+}
+
+/** NestJS (@nestjs/bullmq): the `process` method of each class decorated `@Processor(name)`, with its queue's name. */
+function nestProcessors(analysis: FileAnalysis): { name: string; fn: FunctionNode }[] {
+  if (!/@nestjs\/bullmq/.test(analysis.sourceCode.text)) return [];
+  const found: { name: string; fn: FunctionNode }[] = [];
+  walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression) return undefined;
+    for (const decorator of node.decorators ?? []) {
+      const call = decorator.expression;
+      if (call.type !== AST_NODE_TYPES.CallExpression || !fromModule(analysis, call.callee, /^@nestjs\/bullmq$/, 'Processor')) continue;
+      const first = call.arguments[0] && resolveExpression(analysis, call.arguments[0]);
+      const named = first?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(first, 'name')?.value : first;
+      const name = queueName(analysis, named);
+      if (name === undefined) continue;
+      for (const member of node.body.body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === 'process' && member.value.type === AST_NODE_TYPES.FunctionExpression) found.push({ name, fn: member.value });
+      }
+    }
+    return false;
+  });
+  return found;
 }
 
 /** pg-boss: the largest `retryLimit` given to jobs of the queue, here or in the project's files that use pg-boss. */
@@ -194,6 +269,11 @@ function handlers(analysis: FileAnalysis): Handler[] {
     const name = queueName(analysis, node.arguments[0]);
     const attempts = name === undefined ? undefined : bullAttempts(analysis, name);
     if (attempts !== undefined && attempts > 1) add('bullmq', functionValue(analysis, node.arguments[1]));
+  }
+  // NestJS: `@Processor(name) class … extends WorkerHost { process(job) }`, the queue's jobs tried more than once
+  for (const { name, fn } of nestProcessors(analysis)) {
+    const attempts = bullAttempts(analysis, name);
+    if (attempts !== undefined && attempts > 1) add('bullmq', fn);
   }
   const namesInngest = /\binngest\b/.test(analysis.sourceCode.text);
   const namesPgBoss = /pg-boss/.test(analysis.sourceCode.text);
@@ -351,6 +431,11 @@ function reportAt(analysis: FileAnalysis, handler: Handler, call: TSESTree.CallE
   return found ?? call;
 }
 
+/** Does some documented code of the construct's provider re-run the job (or leave it unknown)? */
+function reRuns(job: RetryConstruct): boolean {
+  return job.provider.def.errors.some((entry) => job.verdict(entry) !== 'not-retried');
+}
+
 /** Every job handler of the file that an engine re-runs when it throws. */
 export function jobConstructs(analysis: FileAnalysis): RetryConstruct[] {
   const found: RetryConstruct[] = [];
@@ -358,18 +443,28 @@ export function jobConstructs(analysis: FileAnalysis): RetryConstruct[] {
     const target = reached(analysis, handler.fn)!;
     if (!target.call) continue;
     const stopped = (statement: TSESTree.ThrowStatement) => stops(analysis, handler, statement.argument);
-    found.push(
+    const build = (call: ProviderCall): RetryConstruct =>
       construct({
         form: 'job',
         library: handler.engine,
-        node: reportAt(analysis, handler, target.call.node),
-        provider: target.provider,
-        calls: [target.call],
+        node: reportAt(analysis, handler, call.node),
+        provider: call.provider,
+        calls: [call],
         region: handler.fn,
         delay: 'some', // engines back off between attempts
-        walk: (entry, basis) => functionErrorPath(analysis, handler.fn, baseWalk(analysis, entry, target.provider, basis, { onThrow: (t) => (stopped(t) ? 'stop' : 'retry') })),
-      }),
-    );
+        walk: (entry, basis) => functionErrorPath(analysis, handler.fn, baseWalk(analysis, entry, call.provider, basis, { onThrow: (t) => (stopped(t) ? 'stop' : 'retry') }), call),
+      });
+    // any provider call of the handler can fail the job: when the first one's errors never leave it (its
+    // catch keeps them), the first later call whose errors re-run the job is the one that matters
+    let chosen = build(target.call);
+    const [start, end] = handler.fn.range;
+    for (const call of analysis.calls) {
+      if (reRuns(chosen)) break;
+      if (call === target.call || call.node.range[0] < start || call.node.range[1] > end) continue;
+      const other = build(call);
+      if (reRuns(other)) chosen = other;
+    }
+    found.push(chosen);
   }
   return found;
 }

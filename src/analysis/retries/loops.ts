@@ -1,6 +1,6 @@
 /** Retry loops: `for (let attempt = 0; …)`, `while (true)` with a `break` on success, `do … while (!sent)`. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, type Node } from '../ast.js';
+import { isFunction, skipTransparent, someNode, type Node } from '../ast.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { NETWORK_ERROR, type RetryConstruct } from './types.js';
 import { baseWalk, continueAfter, innermostTry, rejectsOnError, runList, set, statementOf } from './decision.js';
@@ -11,10 +11,52 @@ import { construct, delayIn } from './construct.js';
  * its condition or counter reads a `.length` / `.size` (`i < items.length`,
  * `i = items.length - 1; i >= 0`, `while (queue.length > 0)`).
  */
-function isCollectionLoop(analysis: FileAnalysis, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement): boolean {
+function isCollectionLoop(analysis: FileAnalysis, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement, call: ProviderCall): boolean {
   const parts: (Node | null | undefined)[] = [loop.test, loop.type === AST_NODE_TYPES.ForStatement ? loop.init : undefined];
   const text = parts.filter((p): p is Node => !!p).map((p) => analysis.sourceCode.getText(p)).join(' ');
-  return /\.(length|size)\b/.test(text);
+  return /\.(length|size)\b/.test(text) || advancesCursor(analysis, loop, call);
+}
+
+/**
+ * A walk over linked items: a variable the condition reads is set, as a
+ * statement of the body's own on every pass, to a value looked up from
+ * something (`node = edges.get(node)`, `cursor = page.next`), not counted
+ * (`attempt++`, `delay = delay * 2`) nor set to a constant (`sent = true`),
+ * and the send does not leave the loop when it works (a `return` or `break`
+ * in its `try`, or after it when there is none, marks a retry until it works).
+ * Each pass then sends for another item.
+ */
+function advancesCursor(analysis: FileAnalysis, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement, call: ProviderCall): boolean {
+  if (!loop.test || loop.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const region = innermostTry(call.node, loop)?.block ?? loop.body;
+  const leaves = someNode(
+    region,
+    analysis.sourceCode.visitorKeys,
+    (node) => node.type === AST_NODE_TYPES.ReturnStatement || (node.type === AST_NODE_TYPES.BreakStatement && !node.label),
+    (node) => isFunction(node) || (region !== node && (node.type === AST_NODE_TYPES.ForStatement || node.type === AST_NODE_TYPES.WhileStatement || node.type === AST_NODE_TYPES.DoWhileStatement || node.type === AST_NODE_TYPES.ForOfStatement || node.type === AST_NODE_TYPES.ForInStatement || node.type === AST_NODE_TYPES.SwitchStatement)),
+  );
+  if (leaves) return false;
+  const read = new Set<string>();
+  const collect = (node: Node): void => {
+    if (node.type === AST_NODE_TYPES.Identifier) read.add(node.name);
+    else if (node.type === AST_NODE_TYPES.UnaryExpression || node.type === AST_NODE_TYPES.LogicalExpression || node.type === AST_NODE_TYPES.BinaryExpression) {
+      for (const part of node.type === AST_NODE_TYPES.UnaryExpression ? [node.argument] : [node.left, node.right]) collect(part as Node);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) for (const arg of node.arguments) collect(arg);
+  };
+  collect(loop.test);
+  return loop.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const assigned = statement.expression;
+    if (assigned.type !== AST_NODE_TYPES.AssignmentExpression || assigned.operator !== '=' || assigned.left.type !== AST_NODE_TYPES.Identifier || !read.has(assigned.left.name)) return false;
+    const name = assigned.left.name;
+    let value = skipTransparent(assigned.right);
+    if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+    if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.MemberExpression && value.type !== AST_NODE_TYPES.ChainExpression) return false;
+    // looked up from the variable itself, and not by sending (`result = await send(result)` is a retry until it works)
+    const inside = (node: Node) => node.range[0] >= value.range[0] && node.range[1] <= value.range[1];
+    if (analysis.calls.some((call) => inside(call.node))) return false;
+    return someNode(value, analysis.sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.Identifier && node.name === name && node !== assigned.left);
+  });
 }
 
 export function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
@@ -24,7 +66,7 @@ export function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
     for (let current: Node | undefined = call.node.parent; current; current = current.parent) {
       if (isFunction(current)) break;
       if (current.type === AST_NODE_TYPES.ForStatement || current.type === AST_NODE_TYPES.WhileStatement || current.type === AST_NODE_TYPES.DoWhileStatement) {
-        if (!isCollectionLoop(analysis, current)) loops.set(current, [...(loops.get(current) ?? []), call]);
+        if (!isCollectionLoop(analysis, current, call)) loops.set(current, [...(loops.get(current) ?? []), call]);
         break;
       }
       if (current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement) break;
