@@ -6,6 +6,7 @@ import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import {
   alwaysThrows,
   carries,
+  catchGetsCode,
   codeReaches,
   contrastingPair,
   decidedOnCode,
@@ -49,6 +50,8 @@ export default createRule({
       'Program:exit'() {
         const reported = new Set<Node>();
         for (const path of errorPaths(analysis)) {
+          // a catch around a wrapper that already replaced the provider's error with one of its own: nothing to keep here
+          if (!catchGetsCode(analysis, path)) continue;
           const pair = contrastingPair(path.provider, endpointOf(analysis, path.call));
           const data = {
             provider: path.provider.id,

@@ -13,6 +13,7 @@ import { innermostTry, rejectsOnError } from './retries/index.js';
 import { exits } from './dispatch.js';
 import { codeComparisonsOf, statusTestOf } from './tests.js';
 import { calleeFunction, resolveExpression, staticValue } from './values.js';
+import { carries } from './failure-values.js';
 
 export interface ErrorPath {
   readonly provider: ProviderInfo;
@@ -354,6 +355,78 @@ export function providerErrorsEscape(analysis: FileAnalysis, call: ProviderCall,
   }
   escapes.set(fn, found);
   return found;
+}
+
+const codeEscapes = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * Can the provider's code leave the call inside the error it rejects with?
+ * As {@link providerErrorsEscape}, but a `catch` inside a wrapper whose every
+ * throw drops the code (`throw new Error(e.response.data.error.message)`)
+ * stops the code too: a caller catches an error that no longer has it, and
+ * the wrapper's catch is where it was lost.
+ */
+export function providerCodeEscapes(analysis: FileAnalysis, call: ProviderCall, depth = 0): boolean {
+  if (call.request) return call.request.throwsOnHttpError;
+  const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+  if (!target) return true;
+  const { fn } = target;
+  const known = codeEscapes.get(fn);
+  if (known !== undefined) return known;
+  codeEscapes.set(fn, true); // recursion: assume it escapes
+  const own = target.analysis;
+  const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
+  const stopped = (node: Node) => swallowedWithin(own, node, fn) || codeDroppedWithin(own, node, fn);
+  let found = own.calls.some((inner) => inside(inner.node) && (depth >= 4 || providerCodeEscapes(own, inner, depth + 1)) && !stopped(inner.node));
+  // `if (!res.ok) throw new WhatsAppError(body)`: a throw of the code's own that no catch inside stops
+  if (!found) {
+    walkNodes(fn.body, own.sourceCode.visitorKeys, (node) => {
+      if (found) return 'stop';
+      const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(own, node));
+      if (throwing && inFailureBranch(own, node, fn) && !stopped(node) && throwCarries(own, node)) found = true;
+      return undefined;
+    });
+  }
+  codeEscapes.set(fn, found);
+  return found;
+}
+
+/** Is what `node` rejects with caught inside `fn` by a `catch` whose every throw drops the provider's code? */
+function codeDroppedWithin(analysis: FileAnalysis, node: Node, fn: Node): boolean {
+  for (let current: Node = node; current !== fn && current.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== current || !parent.handler) continue;
+    let drops = true;
+    walkNodes(parent.handler.body, analysis.sourceCode.visitorKeys, (n) => {
+      if (!drops) return 'stop';
+      if (isFunction(n)) return false;
+      const throwing = n.type === AST_NODE_TYPES.ThrowStatement || (n.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, n));
+      if (throwing && throwCarries(analysis, n)) drops = false;
+      return undefined;
+    });
+    if (drops) return true;
+  }
+  return false;
+}
+
+/** Does a throw (or a call of an always-throwing helper) pass on the caught error, the code or the body? */
+function throwCarries(analysis: FileAnalysis, node: Node): boolean {
+  const values = node.type === AST_NODE_TYPES.ThrowStatement ? [node.argument] : node.type === AST_NODE_TYPES.CallExpression ? node.arguments : [];
+  return values.length === 0 || values.some((value) => analysis.kindOf(skipTransparent(value)) !== undefined || carries(analysis, value));
+}
+
+/**
+ * Can a `catch` see the provider's code: something in its `try` throws on a
+ * failure, or rejects with the provider's error with its code still in it
+ * (not a wrapper that already replaced it with an error of its own)?
+ */
+export function catchGetsCode(analysis: FileAnalysis, path: ErrorPath): boolean {
+  if (path.form === 'failure-branch') return true;
+  const tryStatement = path.form === 'catch' ? path.body.parent?.parent : undefined;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return !path.call || providerCodeEscapes(analysis, path.call);
+  const block = tryStatement.block;
+  if (throwsOnFailure(analysis, block)) return true;
+  return analysis.calls.some((call) => call.node.range[0] >= block.range[0] && call.node.range[1] <= block.range[1] && providerCodeEscapes(analysis, call));
 }
 
 /** Does a handler leave by throwing (`throw`, a call of an always-throwing helper), outside its nested functions? */

@@ -17,7 +17,7 @@ export { FileAnalysis, type CodeForm, type Kind, type ProviderCall } from './fil
 export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type Endpoint, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
 export { decidesOnlyRetry, ENGINE_STOP, retryConstructs, retryDecisions, type JobEngine, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
-export { alwaysThrows, decidedOnCode, errorPaths, failurePolarity, isProviderErrorClass, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
+export { alwaysThrows, catchGetsCode, decidedOnCode, errorPaths, failurePolarity, isProviderErrorClass, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
 export { carries, codeReaches, failureFlagOf, failureValueOf, isFailureValue, isTruthyFailure, isStandIn, pathExits, type FailureShape, type PathExit } from './failure-values.js';
 export { outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';

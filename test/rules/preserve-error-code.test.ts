@@ -2504,3 +2504,60 @@ ruleTester.run('preserve-error-code: catalog requests in a WhatsApp module', rul
     },
   ],
 });
+
+// ─── A caller of a wrapper that already replaced the provider's error (real code) ─
+// When the wrapper's catch throws a new error without the code, the code is lost
+// there, and that is where it is reported; the caller's catch only sees the
+// wrapper's error, so rewrapping it drops nothing more. A wrapper that keeps the
+// caught error as the cause passes the code on, and the caller's rewrap is reported.
+const rewrapped = (cause: string) => code`
+  import axios from 'axios';
+  async function sendText(to: string, text: string) {
+    try {
+      await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+    } catch (e: any) {
+      throw new Error(e.response?.data?.error?.message ?? 'send failed'${cause});
+    }
+  }
+  export async function notifyMissedCall(to: string) {
+    try {
+      await sendText(to, 'You missed a call');
+    } catch (err: any) {
+      throw new Error(\`notify failed: \${err.message}\`);
+    }
+  }
+`;
+
+ruleTester.run('preserve-error-code: a caller of a wrapper that already dropped the code', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: rewrapped(''),
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'e'),
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 72,
+          suggestions: [{ messageId: 'addCause', data: { caught: 'e' }, output: rewrapped(', { cause: e }') }],
+        },
+      ],
+    },
+    {
+      code: rewrapped(', { cause: e }'),
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 13,
+          column: 5,
+          endLine: 13,
+          endColumn: 54,
+          suggestions: [{ messageId: 'addCause', data: { caught: 'err' }, output: rewrapped(', { cause: e }').replace('`notify failed: ${err.message}`)', '`notify failed: ${err.message}`, { cause: err })') }],
+        },
+      ],
+    },
+  ],
+});
