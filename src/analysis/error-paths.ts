@@ -322,7 +322,42 @@ function caughtWithin(node: Node, fn: FunctionNode): boolean {
   return false;
 }
 
-const escapes = new WeakMap<FunctionNode, boolean>();
+/** What stops a provider failure inside a wrapper, and which of its own throws let one out. */
+interface EscapeTest {
+  readonly cache: WeakMap<FunctionNode, boolean>;
+  readonly stopped: (analysis: FileAnalysis, node: Node, fn: Node) => boolean;
+  readonly letsOut: (analysis: FileAnalysis, node: Node) => boolean;
+}
+
+const ERRORS: EscapeTest = { cache: new WeakMap(), stopped: (a, n, fn) => swallowedWithin(a, n, fn), letsOut: () => true };
+const CODES: EscapeTest = {
+  cache: new WeakMap(),
+  stopped: (a, n, fn) => swallowedWithin(a, n, fn) || codeDroppedWithin(a, n, fn),
+  letsOut: (a, n) => throwCarries(a, n),
+};
+
+function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTest, depth: number): boolean {
+  if (call.request) return call.request.throwsOnHttpError;
+  const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+  if (!target) return true; // a wrapper named in settings: assume it throws
+  const { fn, analysis: own } = target;
+  const known = test.cache.get(fn);
+  if (known !== undefined) return known;
+  test.cache.set(fn, true); // recursion: assume it escapes
+  const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
+  let found = own.calls.some((inner) => inside(inner.node) && (depth >= 4 || escapesFrom(own, inner, test, depth + 1)) && !test.stopped(own, inner.node, fn));
+  // `if (!res.ok) throw new WhatsAppError(body)` that no catch inside stops
+  if (!found) {
+    walkNodes(fn.body, own.sourceCode.visitorKeys, (node) => {
+      if (found) return 'stop';
+      const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(own, node));
+      if (throwing && inFailureBranch(own, node, fn) && !test.stopped(own, node, fn) && test.letsOut(own, node)) found = true;
+      return undefined;
+    });
+  }
+  test.cache.set(fn, found);
+  return found;
+}
 
 /**
  * Can a provider error leave the call as a rejection, so that a `catch`
@@ -332,32 +367,9 @@ const escapes = new WeakMap<FunctionNode, boolean>();
  * `.catch(…)`) that never throws: a function that logs the failed send and
  * goes on (`catch (e) { console.error(e); }`) lets only its other errors out.
  */
-export function providerErrorsEscape(analysis: FileAnalysis, call: ProviderCall, depth = 0): boolean {
-  if (call.request) return call.request.throwsOnHttpError;
-  const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
-  if (!target) return true; // a wrapper named in settings: assume it throws
-  const { fn } = target;
-  const known = escapes.get(fn);
-  if (known !== undefined) return known;
-  escapes.set(fn, true); // recursion: assume it escapes
-  const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
-  let found = target.analysis.calls.some(
-    (inner) => inside(inner.node) && (depth >= 4 || providerErrorsEscape(target.analysis, inner, depth + 1)) && !swallowedWithin(target.analysis, inner.node, fn),
-  );
-  // `if (!res.ok) throw new WhatsAppError(body)` that no catch inside swallows
-  if (!found) {
-    walkNodes(fn.body, target.analysis.sourceCode.visitorKeys, (node) => {
-      if (found) return 'stop';
-      const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(target.analysis, node));
-      if (throwing && inFailureBranch(target.analysis, node, fn) && !swallowedWithin(target.analysis, node, fn)) found = true;
-      return undefined;
-    });
-  }
-  escapes.set(fn, found);
-  return found;
+export function providerErrorsEscape(analysis: FileAnalysis, call: ProviderCall): boolean {
+  return escapesFrom(analysis, call, ERRORS, 0);
 }
-
-const codeEscapes = new WeakMap<FunctionNode, boolean>();
 
 /**
  * Can the provider's code leave the call inside the error it rejects with?
@@ -366,29 +378,8 @@ const codeEscapes = new WeakMap<FunctionNode, boolean>();
  * stops the code too: a caller catches an error that no longer has it, and
  * the wrapper's catch is where it was lost.
  */
-export function providerCodeEscapes(analysis: FileAnalysis, call: ProviderCall, depth = 0): boolean {
-  if (call.request) return call.request.throwsOnHttpError;
-  const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
-  if (!target) return true;
-  const { fn } = target;
-  const known = codeEscapes.get(fn);
-  if (known !== undefined) return known;
-  codeEscapes.set(fn, true); // recursion: assume it escapes
-  const own = target.analysis;
-  const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
-  const stopped = (node: Node) => swallowedWithin(own, node, fn) || codeDroppedWithin(own, node, fn);
-  let found = own.calls.some((inner) => inside(inner.node) && (depth >= 4 || providerCodeEscapes(own, inner, depth + 1)) && !stopped(inner.node));
-  // `if (!res.ok) throw new WhatsAppError(body)`: a throw of the code's own that no catch inside stops
-  if (!found) {
-    walkNodes(fn.body, own.sourceCode.visitorKeys, (node) => {
-      if (found) return 'stop';
-      const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(own, node));
-      if (throwing && inFailureBranch(own, node, fn) && !stopped(node) && throwCarries(own, node)) found = true;
-      return undefined;
-    });
-  }
-  codeEscapes.set(fn, found);
-  return found;
+export function providerCodeEscapes(analysis: FileAnalysis, call: ProviderCall): boolean {
+  return escapesFrom(analysis, call, CODES, 0);
 }
 
 /** Is what `node` rejects with caught inside `fn` by a `catch` whose every throw drops the provider's code? */
