@@ -3327,3 +3327,39 @@ ruleTester.run('no-blind-retry: a classifier that returns labels', rule, {
     },
   ],
 });
+
+// ─── A worker's service loop is a schedule, not a retry (real code) ───────────
+// `while (this.running)` whose flag only `stop()` sets, and whose work does not
+// leave the loop when it succeeds, runs the work again after a success too:
+// polling for jobs, not re-sending a failed message.
+const worker = (onSuccess: string) => code`
+  import axios from 'axios';
+  export class CampaignWorker {
+    private running = false;
+    async start(phoneNumberId: string, to: string) {
+      this.running = true;
+      while (this.running) {
+        try {
+          await axios.post(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Your campaign update' } });${onSuccess}
+        } catch (error) {
+          console.error(error);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+      }
+    }
+    stop() {
+      this.running = false;
+    }
+  }
+`;
+
+ruleTester.run('no-blind-retry: a service loop', rule, {
+  valid: [worker('')],
+  invalid: [
+    // the same loop left on success: it sends again only after a failure, every failure
+    {
+      code: worker('\n          break;'),
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 6, column: 5, endLine: 6, endColumn: 10 }],
+    },
+  ],
+});

@@ -14,7 +14,37 @@ import { construct, delayIn } from './construct.js';
 function isCollectionLoop(analysis: FileAnalysis, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement, call: ProviderCall): boolean {
   const parts: (Node | null | undefined)[] = [loop.test, loop.type === AST_NODE_TYPES.ForStatement ? loop.init : undefined];
   const text = parts.filter((p): p is Node => !!p).map((p) => analysis.sourceCode.getText(p)).join(' ');
-  return /\.(length|size)\b/.test(text) || advancesCursor(analysis, loop, call);
+  return /\.(length|size)\b/.test(text) || advancesCursor(analysis, loop, call) || isServiceLoop(analysis, loop, call);
+}
+
+/** Does the send leave the loop when it works: a `return` or `break` in its `try` (or in the loop's body when there is none)? */
+function leavesOnSuccess(analysis: FileAnalysis, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement, call: ProviderCall): boolean {
+  const region = innermostTry(call.node, loop)?.block ?? loop.body;
+  return someNode(
+    region,
+    analysis.sourceCode.visitorKeys,
+    (node) => node.type === AST_NODE_TYPES.ReturnStatement || (node.type === AST_NODE_TYPES.BreakStatement && !node.label),
+    (node) => isFunction(node) || (region !== node && (node.type === AST_NODE_TYPES.ForStatement || node.type === AST_NODE_TYPES.WhileStatement || node.type === AST_NODE_TYPES.DoWhileStatement || node.type === AST_NODE_TYPES.ForOfStatement || node.type === AST_NODE_TYPES.ForInStatement || node.type === AST_NODE_TYPES.SwitchStatement)),
+  );
+}
+
+/**
+ * A worker's service loop: `while (this.running)` (or `!this.stopped`),
+ * whose flag no statement of the loop sets (`stop()` does, elsewhere), and
+ * whose work does not leave the loop when it succeeds. It runs the work
+ * again after a success as after a failure: a schedule (polling for jobs
+ * every few seconds), not a retry of a failed send.
+ */
+function isServiceLoop(analysis: FileAnalysis, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement, call: ProviderCall): boolean {
+  let test = loop.test && skipTransparent(loop.test);
+  if (test?.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') test = skipTransparent(test.argument);
+  if (test?.type !== AST_NODE_TYPES.MemberExpression || test.object.type !== AST_NODE_TYPES.ThisExpression || test.computed || test.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const field = test.property.name;
+  const setsFlag = someNode(loop.body, analysis.sourceCode.visitorKeys, (node) => {
+    const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : undefined;
+    return target?.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier && target.property.name === field;
+  });
+  return !setsFlag && !leavesOnSuccess(analysis, loop, call);
 }
 
 /**
@@ -28,14 +58,7 @@ function isCollectionLoop(analysis: FileAnalysis, loop: TSESTree.ForStatement | 
  */
 function advancesCursor(analysis: FileAnalysis, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement, call: ProviderCall): boolean {
   if (!loop.test || loop.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const region = innermostTry(call.node, loop)?.block ?? loop.body;
-  const leaves = someNode(
-    region,
-    analysis.sourceCode.visitorKeys,
-    (node) => node.type === AST_NODE_TYPES.ReturnStatement || (node.type === AST_NODE_TYPES.BreakStatement && !node.label),
-    (node) => isFunction(node) || (region !== node && (node.type === AST_NODE_TYPES.ForStatement || node.type === AST_NODE_TYPES.WhileStatement || node.type === AST_NODE_TYPES.DoWhileStatement || node.type === AST_NODE_TYPES.ForOfStatement || node.type === AST_NODE_TYPES.ForInStatement || node.type === AST_NODE_TYPES.SwitchStatement)),
-  );
-  if (leaves) return false;
+  if (leavesOnSuccess(analysis, loop, call)) return false;
   const read = new Set<string>();
   const collect = (node: Node): void => {
     if (node.type === AST_NODE_TYPES.Identifier) read.add(node.name);
