@@ -369,8 +369,9 @@ const readsStatuses = (text: string): boolean => /\bstatuses\b/.test(text);
  * Do the files `file` imports, followed `levels` levels deep, all name no
  * provider and make no requests (nor pass `also`)? Then no chain of imports
  * through it can reach a provider, whatever the files importing it name.
- * The answer is the files the search read (for a cached analysis to record
- * as what it depends on), or `undefined` when one of them is not quiet.
+ * The answer is the files the search read when `also` is given (for a
+ * cached analysis to record as what it depends on; the reach search needs
+ * no list), or `undefined` when one of them is not quiet.
  * Kept per run of lints (its files are checked once per run), so a file
  * that many linted files reach through their imports is searched once. An
  * answer that depended on a file whose search was still under way (an
@@ -406,10 +407,11 @@ function quietClosure(project: Project, path: string, file: CachedFile, levels: 
         files = undefined;
         break;
       }
-      files.push(next, ...inner.files);
+      // only a silent-import answer is recorded by an analysis; the reach search of a plain file keeps no lists
+      if (also) files.push(next, ...inner.files);
     }
     open.delete(at);
-    if (files && settled) memo.set(at, { levels: left, files: [...new Set(files)] });
+    if (files && settled) memo.set(at, { levels: left, files: also ? [...new Set(files)] : files });
     return { files, settled: files ? settled : true };
   };
   return search(path, file, levels).files;
