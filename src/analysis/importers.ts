@@ -39,6 +39,8 @@ const REFRESH_COST_FACTOR = 20;
 
 interface Listing {
   readonly at: number;
+  /** The disk view of the run of lints it was made in: kept for the rest of that run. */
+  readonly run: object;
   readonly files: readonly string[];
   /** The disk view the listing reads files through: each path is checked once per listing. */
   readonly session: Session;
@@ -55,9 +57,16 @@ const imported = new Map<string, { readonly stamp: Stamp; readonly targets: read
 
 const listings = new Map<string, Listing>();
 
-function listProject(root: string): Listing {
+/**
+ * The project's files, listed once per run of lints (a CLI run lists a
+ * large project once); a later run (the editor linting the file being
+ * edited again) lists it again when the listing is older than two seconds
+ * or twenty times what it cost, whichever is later.
+ */
+function listProject(lint: Session): Listing {
+  const { root } = lint;
   const cached = listings.get(root);
-  if (cached && Date.now() - cached.at < Math.max(REFRESH_MS, REFRESH_COST_FACTOR * cached.cost)) return cached;
+  if (cached && (cached.run === lint.view || Date.now() - cached.at < Math.max(REFRESH_MS, REFRESH_COST_FACTOR * cached.cost))) return cached;
   const started = performance.now();
   const files: string[] = [];
   const visit = (dir: string): void => {
@@ -82,14 +91,14 @@ function listProject(root: string): Listing {
   if (cached && (cached.files.length !== files.length || cached.files.some((f, i) => f !== files[i]))) {
     for (const file of imported.keys()) if (file.startsWith(root)) imported.delete(file);
   }
-  const listing: Listing = { at: Date.now(), files, session: new Session(root), used: new Map(), cost: performance.now() - started };
+  const listing: Listing = { at: Date.now(), run: lint.view, files, session: new Session(root), used: new Map(), cost: performance.now() - started };
   listings.set(root, listing);
   return listing;
 }
 
 /** The project files whose imports name `path` (from a reverse index built once per listing). */
 export function importersOf(project: Project, path: string): readonly string[] {
-  const listing = listProject(project.session.root);
+  const listing = listProject(project.session);
   if (!listing.reverse) {
     const started = performance.now();
     const reverse = new Map<string, string[]>();
@@ -121,7 +130,7 @@ export function importersOf(project: Project, path: string): readonly string[] {
 /** The project's files whose text passes `test` (a pure function of the text: a text search, no parse, kept per version of each file). */
 export function projectFilesMatching(project: Project, test: (text: string) => boolean): string[] {
   const found: string[] = [];
-  const listing = listProject(project.session.root);
+  const listing = listProject(project.session);
   for (const file of listing.files) {
     // the search is kept with the file's text: a later call costs a stat per file, not a scan
     const cached = listing.session.file(file);
@@ -145,7 +154,7 @@ export const usesHttpClient = (text: string): boolean => HTTP_CLIENT.test(text);
  */
 export function usedForProvider(project: Project, path: string, file: CachedFile): boolean {
   if (!textTest(file, usesHttpClient)) return false;
-  const listing = listProject(project.session.root);
+  const listing = listProject(project.session);
   const mentions = project.settings.mentionsProvider;
   let known = listing.used.get(mentions);
   if (!known) listing.used.set(mentions, (known = new WeakMap()));
@@ -429,10 +438,11 @@ export function callerFacts(project: Project, path: string): CallerFacts {
   const own = project.session.file(path);
   for (const importer of importersOf(project, path)) {
     const cached = project.session.file(importer);
-    if (!cached || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text))) continue;
+    // an importer that reaches a provider only through this file cannot call it with that provider's URL
+    if (!cached || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text, path))) continue;
     // an importer that names nothing the file makes requests with cannot tell anything about them
     if (own && !textTest(cached, exportUseTest(own, usesHttpClient))) continue;
-    const analysis = analysisAt(project, importer);
+    const analysis = analysisAt(project, importer, path);
     if (!analysis) continue;
     for (const call of analysis.calls) {
       const external = call.external;

@@ -130,9 +130,14 @@ function valid(project: Project, entry: Entry): boolean {
  * `undefined`) or a cached other file's, whose dependencies it records.
  */
 export class Resolver implements ImportResolver {
+  /**
+   * `focus`: the one other file whose analysis this resolver builds (see
+   * {@link analysisAt}); calls into any other file are not followed.
+   */
   constructor(
     private readonly env: AnalysisEnv,
     private readonly owner: Entry | undefined,
+    private readonly focus?: string,
   ) {}
 
   private get project(): Project | undefined {
@@ -256,6 +261,7 @@ export class Resolver implements ImportResolver {
     if (!project || !path) return undefined;
     const program = programOf(node);
     if (program === this.env.sourceCode.ast) return undefined; // the file itself
+    if (this.focus !== undefined && path !== this.focus) return undefined;
     const layers = provider ? requests.map((request) => ({ request, provider })) : [];
     const entry = entryFor(project, path, program, layers);
     if (!entry) return undefined;
@@ -316,10 +322,17 @@ export class Resolver implements ImportResolver {
  * for one, and the importing file names what of it concerns the provider
  * (`exportUseTest`: the wrapper's name, `env.WHATSAPP_API_URL` rather than
  * any use of `env`); otherwise the imported file's own imports are followed.
+ * `excluded` is a file not followed: a layer whose importers are asked what
+ * they call it with reach a provider through it, which says nothing of theirs.
  */
-export function importsReachProvider(project: Project, path: string, text: string): boolean {
+export function importsReachProvider(project: Project, path: string, text: string, excluded?: string): boolean {
   const { mentionsProvider } = project.settings;
   const followed = new Set<string>([path]);
+  // answers kept for the run: not while a file is excluded (they would not hold for the other searches)
+  const memo = excluded === undefined ? reachMemo(project) : undefined;
+  /** Files still being searched, and files whose `false` depended on one (or on the linted file, skipped). */
+  const open = new Set<string>();
+  const doubtful = new Set<string>();
   /**
    * `up`: whether the files that import this one name what passes `test`
    * (what this file re-exports, its importer names, and so on up).
@@ -328,36 +341,87 @@ export function importsReachProvider(project: Project, path: string, text: strin
     const own = (test: (text: string) => boolean) => (cached ? textTest(cached, test) : test(fileText));
     const specifiers = cached ? specifiersOf(cached) : scanSpecifiers(fileText);
     const reexported = cached ? reexportsOf(cached) : scanReexports(fileText);
-    for (const specifier of specifiers) {
+    const left = MAX_REACH_DEPTH - depth;
+    // a file that re-exports nothing gives the same answer whoever imports it: kept for the run
+    const kept = memo && cached && reexported.size === 0 ? memo.get(file) : undefined;
+    if (kept?.yes !== undefined && kept.yes <= left) return true;
+    if (kept?.no !== undefined && kept.no >= left) return false;
+    searches++;
+    open.add(file);
+    let settled = true;
+    const found = specifiers.some((specifier) => {
       const next = project.session.resolve(specifier, file);
-      if (next === undefined || next === path) continue;
+      if (next === undefined) return false;
+      if (next === path || next === excluded) {
+        settled = false; // skipped here, followed in the search of another file
+        return false;
+      }
       const target = project.session.file(next);
-      if (!target) continue;
+      if (!target) return false;
       // what an index file re-exports is named where it is imported
       const passesOn = reexported.has(specifier);
       const names = (test: (text: string) => boolean) => own(test) || (passesOn && up(test));
       if (textTest(target, mentionsProvider) && names(exportUseTest(target, mentionsProvider))) return true;
       if (textTest(target, usesHttpClient) && names(exportUseTest(target, usesHttpClient)) && usedForProvider(project, next, target)) return true;
-      if (depth + 1 >= MAX_REACH_DEPTH) continue;
+      if (depth + 1 >= MAX_REACH_DEPTH) return false;
       // nothing the file imports, as deep as the search would go, names a provider or makes requests
-      if (quietClosure(project, next, target, MAX_REACH_DEPTH - depth - 2)) continue;
+      if (quietClosure(project, next, target, MAX_REACH_DEPTH - depth - 2)) return false;
       // a file re-exported is followed again for each chain of importers that may name its exports
       if (!passesOn) {
-        if (followed.has(next)) continue;
+        if (followed.has(next)) {
+          if (open.has(next) || doubtful.has(next)) settled = false;
+          return false;
+        }
         followed.add(next);
       }
       if (visit(next, target.text, target, depth + 1, names)) return true;
+      if (doubtful.has(next)) settled = false;
+      return false;
+    });
+    open.delete(file);
+    if (memo && cached && reexported.size === 0) {
+      const entry = memo.get(file) ?? {};
+      if (found) entry.yes = Math.min(entry.yes ?? left, left);
+      else if (settled) entry.no = Math.max(entry.no ?? left, left);
+      memo.set(file, entry);
     }
-    return false;
+    if (!found && !settled) doubtful.add(file);
+    return found;
   };
   return visit(path, text, undefined, 0, () => false);
 }
 
-/** What is known of a file's imports: quiet for `levels` levels, and the files that search read. */
-interface Quiet {
-  readonly levels: number;
-  readonly files: readonly string[];
+/** What the reach search found from a file: a provider within `yes` levels, none within `no` levels. */
+interface Reach {
+  yes?: number;
+  no?: number;
 }
+
+/** By disk view (one run of lints), then by settings, then by path. */
+const reaches = new WeakMap<object, { generation: number; bySettings: WeakMap<object, Map<string, Reach>> }>();
+
+/**
+ * The reach answers of this run of lints: a module that many linted files
+ * import (a router, a shared `lib`) is searched once per run, not once per
+ * importer. An answer that depended on a file still being searched (an
+ * import cycle) or on the linted file (which is not followed) is not kept.
+ */
+function reachMemo(project: Project): Map<string, Reach> {
+  const { view } = project.session;
+  let known = reaches.get(view);
+  if (!known || known.generation !== view.generation) reaches.set(view, (known = { generation: view.generation, bySettings: new WeakMap() }));
+  let memo = known.bySettings.get(project.settings);
+  if (!memo) known.bySettings.set(project.settings, (memo = new Map()));
+  return memo;
+}
+
+/**
+ * What is known of a file's imports: quiet for `levels` levels, and the
+ * files that search read; or not quiet within `noisy` levels (a file that
+ * names a provider or makes requests is that close, whatever else the
+ * search skipped).
+ */
+type Quiet = { readonly levels: number; readonly files: readonly string[] } | { readonly noisy: number };
 
 /** By disk view (one run of lints), then by the extra test of quiet (none, or `readsStatuses`), then by path. */
 const quiet = new WeakMap<object, { generation: number; byTest: Map<unknown, Map<string, Quiet>> }>();
@@ -388,8 +452,11 @@ function quietClosure(project: Project, path: string, file: CachedFile, levels: 
   const search = (at: string, cached: CachedFile, left: number): { files: readonly string[] | undefined; settled: boolean } => {
     if (left < 0) return { files: [], settled: true };
     const kept = memo.get(at);
-    if (kept && kept.levels >= left) return { files: kept.files, settled: true };
+    if (kept && 'noisy' in kept) {
+      if (kept.noisy <= left) return { files: undefined, settled: true };
+    } else if (kept && kept.levels >= left) return { files: kept.files, settled: true };
     if (open.has(at)) return { files: [], settled: false };
+    searches++;
     open.add(at);
     let settled = true;
     let files: string[] | undefined = [];
@@ -412,21 +479,35 @@ function quietClosure(project: Project, path: string, file: CachedFile, levels: 
     }
     open.delete(at);
     if (files && settled) memo.set(at, { levels: left, files: also ? [...new Set(files)] : files });
+    else if (!files && !(kept && 'noisy' in kept && kept.noisy <= left)) memo.set(at, { noisy: left });
     return { files, settled: files ? settled : true };
   };
   return search(path, file, levels).files;
 }
 
-/** The analysis of a project file read from disk (as an importer of the linted file sees it). */
-export function analysisAt(project: Project, path: string): FileAnalysis | undefined {
+/**
+ * The analysis of a project file read from disk (as an importer of the
+ * linted file sees it). With `focus` (the importers of a file asked what
+ * they call it with, see `callerFacts`), calls into other files than
+ * `focus` are not followed: what they reach says nothing about `focus`,
+ * and following them would build the analyses of everything an importer
+ * imports (a router importing forty handlers), each following its own.
+ */
+export function analysisAt(project: Project, path: string, focus?: string): FileAnalysis | undefined {
   const file = project.session.file(path);
   const sourceCode = file ? parsedFile(file) : undefined;
   if (!sourceCode) return undefined;
   registerPath(sourceCode.ast, path);
-  return entryFor(project, path, sourceCode.ast, [])?.analysis;
+  return entryFor(project, path, sourceCode.ast, [], focus)?.analysis;
 }
 
 let builds = 0;
+let searches = 0;
+
+/** How many files the reach searches of this process have searched (not answered from what the run kept; for tests). */
+export function reachSearches(): number {
+  return searches;
+}
 
 /** How many analyses of other files this process has built (for tests of what is built when). */
 export function analysisBuilds(): number {
@@ -434,13 +515,13 @@ export function analysisBuilds(): number {
 }
 
 /** The analysis of another file, built once per modification of it and of the files it read. */
-function entryFor(project: Project, path: string, program: TSESTree.Program, layers: readonly LayerRequest[]): Entry | undefined {
+function entryFor(project: Project, path: string, program: TSESTree.Program, layers: readonly LayerRequest[], focus?: string): Entry | undefined {
   let bySettings = entries.get(path);
   if (!bySettings) entries.set(path, (bySettings = new WeakMap()));
   let byLayers = bySettings.get(project.settings);
   if (!byLayers) bySettings.set(project.settings, (byLayers = new Map()));
   // while the importers of a file are gathered, their analyses see the plain analyses of their imports
-  const key = `${gathering ? 'plain' : 'full'}|${layers.map((l) => `${l.provider.id}@${l.request.range[0]}`).join(',')}`;
+  const key = `${gathering ? 'plain' : 'full'}|${layers.map((l) => `${l.provider.id}@${l.request.range[0]}`).join(',')}${focus === undefined ? '' : `>${focus}`}`;
   const cached = byLayers.get(key);
   if (cached && (cached.building || valid(project, cached))) return cached;
   const file = project.session.file(path);
@@ -451,7 +532,7 @@ function entryFor(project: Project, path: string, program: TSESTree.Program, lay
   byLayers.set(key, entry);
   project.validated.set(entry, true);
   try {
-    entry.analysis = project.factory(sourceCode, path, (env) => new Resolver(env, entry), layers);
+    entry.analysis = project.factory(sourceCode, path, (env) => new Resolver(env, entry, focus), layers);
   } finally {
     entry.building = false;
   }
