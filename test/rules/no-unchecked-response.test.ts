@@ -967,6 +967,69 @@ ruleTester.run('no-unchecked-response', rule, {
   ],
 });
 
+// ─── A response kept in a `let` written after its declaration ───────────────
+// `let res = null; … res = await fetch(…)`: the value a read sees is the last
+// write before it (in source order, in the same function), not the declaration's.
+ruleTester.run('no-unchecked-response: responses kept in a reassigned let', rule, {
+  valid: [
+    // the response checked through the reassigned variable
+    code`
+      export async function send(to: string, init: RequestInit) {
+        let res = null;
+        try {
+          res = await fetch('${META}', init);
+          if (!res.ok) throw new Error(\`send failed: \${res.status}\`);
+          res = await res.json();
+          await save(res.messages[0].id);
+        } catch (err) {
+          report(err);
+        }
+      }
+    `,
+    // the body's error field tested after the variable took the parsed body
+    code`
+      export async function send(to: string, init: RequestInit) {
+        let result: any = null;
+        result = await fetch('${META}', init);
+        result = await result.json();
+        if (result.error) throw new MetaApiError(result.error.code);
+        return result.messages[0].id;
+      }
+    `,
+  ],
+  invalid: [
+    // reassigned twice (response, then its body) and only printed: a failed send is logged as sent
+    {
+      code: code`
+        export async function send(to: string, init: RequestInit) {
+          let response = null;
+          try {
+            response = await fetch('${META}', init);
+            response = await response.json();
+            console.info('sent', JSON.stringify(response));
+          } catch (err) {
+            return 500;
+          }
+          return 200;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 4, column: 22, endLine: 4, endColumn: 89 }],
+    },
+    // declared as null, written once, its body used
+    {
+      code: code`
+        export async function send(init: RequestInit) {
+          let res: Response | null = null;
+          res = await fetch('${META}', init);
+          const body = await res.json();
+          return body.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 3, column: 15, endLine: 3, endColumn: 82 }],
+    },
+  ],
+});
+
 // ─── Guards and wrappers of other files (issue 15) ────────────────────────────
 // Snippets with a `filename` are linted as files of the fixture app, so their
 // imports resolve there: http/client.ts returns fetch's raw Response,
