@@ -1030,6 +1030,46 @@ ruleTester.run('no-unchecked-response: responses kept in a reassigned let', rule
   ],
 });
 
+// ─── Calls inside a function handed to a test assertion ─────────────────────
+// `expect(async () => { await send() }).rejects.toThrow()`: the assertion
+// examines how the call ends, so its result is not dropped.
+const WRAPPER = code`
+  import axios from 'axios';
+  async function sendWhatsAppMessage(to: string, text: string): Promise<string | null> {
+    try {
+      const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+      return res.data.messages[0].id;
+    } catch (err) {
+      return null;
+    }
+  }
+`;
+
+ruleTester.run('no-unchecked-response: calls inside an asserted function', rule, {
+  valid: [
+    `${WRAPPER}
+${code`
+  it('rejects without credentials', async () => {
+    await expect(async () => {
+      await sendWhatsAppMessage('+15550001111', 'hi');
+    }).rejects.toThrow('not configured');
+  });
+`}`,
+  ],
+  invalid: [
+    // a test that calls the wrapper and asserts nothing about it
+    {
+      code: `${WRAPPER}
+${code`
+  it('sends', async () => {
+    await sendWhatsAppMessage('+15550001111', 'hi');
+  });
+`}`,
+      errors: [{ messageId: 'failureDropped', data: { wrapper: 'sendWhatsAppMessage', provider: 'meta-cloud', shape: 'null', what: 'send' }, line: 11, column: 9, endLine: 11, endColumn: 50 }],
+    },
+  ],
+});
+
 // ─── Guards and wrappers of other files (issue 15) ────────────────────────────
 // Snippets with a `filename` are linted as files of the fixture app, so their
 // imports resolve there: http/client.ts returns fetch's raw Response,
