@@ -130,6 +130,13 @@ export const SDK_MODULES: Readonly<Record<string, Record<string, SdkFamily>>> = 
   '@vonage/messages': { Messages: 'sdk:vonage-messages' },
 };
 
+/**
+ * Methods of a runtime's own objects that give a ready client: Twilio
+ * Functions' `context.getTwilioClient()`
+ * (https://www.twilio.com/docs/serverless/functions-assets/functions/invocation).
+ */
+const RUNTIME_CLIENTS: Readonly<Record<string, SdkFamily>> = { getTwilioClient: 'sdk:twilio' };
+
 /** SDK exports that make a client when called: `twilio(sid, token)`, `require('twilio')(sid, token)`. */
 const SDK_FACTORIES: Readonly<Record<string, Record<string, SdkFamily>>> = {
   twilio: { default: 'sdk:twilio', '*': 'sdk:twilio' },
@@ -370,6 +377,9 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   }
   if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(current.callee);
+    // a client a runtime hands over: Twilio Functions' `context.getTwilioClient()`
+    const runtime = typeof method === 'string' ? own(RUNTIME_CLIENTS, method) : undefined;
+    if (runtime && !calleeFunction(env, current.callee)) return { family: runtime, origin: current };
     if (typeof method === 'string' && BUILDER_METHODS.has(method) && !calleeFunction(env, current.callee)) {
       const parent = clientOf(env, current.callee.object, depth + 1);
       if (!parent || parent.family === 'fetch' || parent.family === 'undici-namespace' || parent.family === 'undici-request') return undefined;
@@ -395,6 +405,9 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     }
     return undefined;
   }
+  // made only when configured: `sid && token ? twilio(sid, token) : null`, `cached ?? twilio(sid, token)`
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) return clientOf(env, current.consequent, depth + 1) ?? clientOf(env, current.alternate, depth + 1);
+  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') return clientOf(env, current.left, depth + 1) ?? clientOf(env, current.right, depth + 1);
   const resolved = resolveExpression(env, current);
   return resolved !== current ? clientOf(env, resolved, depth + 1) : undefined;
 }

@@ -191,6 +191,7 @@ const ALWAYS_MENTIONS = [
   // the SDKs of gateways that also serve SMS (their sends count only with WhatsApp evidence)
   "'twilio'",
   '"twilio"',
+  'getTwilioClient', // Twilio Functions' client, with no import
   '@vonage/server-sdk',
   '@vonage/messages',
   // Cloud API paths and ids that say WhatsApp where no host is written (a base URL from the environment)
