@@ -194,6 +194,7 @@ const ALWAYS_MENTIONS = [
   'getTwilioClient', // Twilio Functions' client, with no import
   '@vonage/server-sdk',
   '@vonage/messages',
+  '@infobip-api/sdk',
   // Cloud API paths and ids that say WhatsApp where no host is written (a base URL from the environment)
   'message_templates',
   'whatsapp_business_profile',

@@ -1070,6 +1070,47 @@ ${code`
   ],
 });
 
+// ─── @infobip-api/sdk: `channels.whatsapp.send` resolves with the axios error on failure ───
+const INFOBIP_CLIENT = `import { AuthType, Infobip } from '@infobip-api/sdk';
+const client = new Infobip({ baseUrl: process.env.INFOBIP_BASE_URL, apiKey: process.env.INFOBIP_API_KEY, authType: AuthType.ApiKey });
+`;
+
+ruleTester.run('no-unchecked-response: the Infobip SDK', rule, {
+  valid: [
+    // the status checked before the body is used
+    `${INFOBIP_CLIENT}${code`
+      export async function send(to: string, text: string) {
+        const result = await client.channels.whatsapp.send({ type: 'text', from: SENDER, to, content: { text } });
+        if (result.status !== 200) throw new Error('WhatsApp send failed');
+        return { success: true, data: result.data };
+      }
+    `}`,
+    // its SMS channel is not WhatsApp
+    `${INFOBIP_CLIENT}${code`
+      export async function sendSms(to: string, text: string) {
+        const result = await client.channels.sms.send({ messages: [{ destinations: [{ to }], text }] });
+        return { success: true, data: result.data };
+      }
+    `}`,
+  ],
+  invalid: [
+    // the try/catch never sees a failed send: the SDK returns the error instead of throwing it
+    {
+      code: `${INFOBIP_CLIENT}${code`
+        export async function send(to: string, text: string) {
+          try {
+            const result = await client.channels.whatsapp.send({ type: 'text', from: SENDER, to, content: { text } });
+            return { success: true, data: result.data };
+          } catch (error) {
+            return { success: false, error };
+          }
+        }
+      `}`,
+      errors: [{ messageId: 'unchecked', data: { provider: 'infobip', client: '@infobip-api/sdk', what: 'send', example: "'BAD_REQUEST'", field: 'body.requestError.serviceException.messageId' }, line: 5, column: 26, endLine: 5, endColumn: 110 }],
+    },
+  ],
+});
+
 // ─── Guards and wrappers of other files (issue 15) ────────────────────────────
 // Snippets with a `filename` are linted as files of the fixture app, so their
 // imports resolve there: http/client.ts returns fetch's raw Response,
