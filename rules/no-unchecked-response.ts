@@ -18,6 +18,7 @@ const CLIENT_LABEL: Record<string, string> = {
   'sdk:whatsapp-api-js': 'whatsapp-api-js',
   'sdk:meta': "Meta's whatsapp SDK",
   'sdk:great-detail': '@great-detail/whatsapp',
+  'sdk:infobip': '@infobip-api/sdk',
 };
 
 /** The name a call is written with: `sendText` of `this.whatsapp.sendText`. */

@@ -31,7 +31,7 @@ export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' |
  *   rejects with the Graph error body itself (`err.error.code`), not an
  *   axios error.
  */
-export type SdkFamily = 'sdk:whatsapp-api-js' | 'sdk:great-detail' | 'sdk:meta' | 'sdk:twilio' | 'sdk:vonage' | 'sdk:vonage-messages' | 'sdk:whatsapp-cloud-api';
+export type SdkFamily = 'sdk:whatsapp-api-js' | 'sdk:great-detail' | 'sdk:meta' | 'sdk:twilio' | 'sdk:vonage' | 'sdk:vonage-messages' | 'sdk:whatsapp-cloud-api' | 'sdk:infobip';
 
 interface SdkSpec {
   /** The catalog id of the provider the SDK sends to. */
@@ -100,6 +100,10 @@ export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
   },
   'sdk:vonage': { provider: 'vonage', namespace: 'messages', methods: new Set(['send']), returns: 'body', throwsOnHttpError: true, needsEvidence: true },
   'sdk:vonage-messages': { provider: 'vonage', methods: new Set(['send']), returns: 'body', throwsOnHttpError: true, needsEvidence: true },
+  // @infobip-api/sdk 0.3 (https://github.com/infobip-community/infobip-api-node-sdk, commit 5c1fb1f75364c63e264a792e083624e82651b94e):
+  // src/apis/whatsapp.ts: `channels.whatsapp.send(message)` POSTs with axios (src/utils/http.ts) and gives back the
+  // axios response; its catch *returns* what it caught, so a failed send resolves with the axios error instead of rejecting.
+  'sdk:infobip': { provider: 'infobip', namespace: 'whatsapp', deepNamespace: true, methods: new Set(['send']), returns: 'response', throwsOnHttpError: false, optionsArgument: 0 },
   // whatsapp-cloud-api 0.3.1 (https://github.com/tawn33y/whatsapp-cloud-api, commit dac547601e620b6c2a0099ed9e67cc1c3f9dad15):
   // src/createBot.ts: the client `createBot` gives has these send methods (`sendMessage` is `sendText`), each one
   // POST of a message; `startExpressServer`, `on` and `unsubscribe` make no request, and there is no media,
@@ -128,7 +132,15 @@ export const SDK_MODULES: Readonly<Record<string, Record<string, SdkFamily>>> = 
   twilio: { Twilio: 'sdk:twilio' },
   '@vonage/server-sdk': { Vonage: 'sdk:vonage', default: 'sdk:vonage' },
   '@vonage/messages': { Messages: 'sdk:vonage-messages' },
+  '@infobip-api/sdk': { Infobip: 'sdk:infobip' },
 };
+
+/**
+ * Methods of a runtime's own objects that give a ready client: Twilio
+ * Functions' `context.getTwilioClient()`
+ * (https://www.twilio.com/docs/serverless/functions-assets/functions/invocation).
+ */
+const RUNTIME_CLIENTS: Readonly<Record<string, SdkFamily>> = { getTwilioClient: 'sdk:twilio' };
 
 /** SDK exports that make a client when called: `twilio(sid, token)`, `require('twilio')(sid, token)`. */
 const SDK_FACTORIES: Readonly<Record<string, Record<string, SdkFamily>>> = {
@@ -370,6 +382,9 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   }
   if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(current.callee);
+    // a client a runtime hands over: Twilio Functions' `context.getTwilioClient()`
+    const runtime = typeof method === 'string' ? own(RUNTIME_CLIENTS, method) : undefined;
+    if (runtime && !calleeFunction(env, current.callee)) return { family: runtime, origin: current };
     if (typeof method === 'string' && BUILDER_METHODS.has(method) && !calleeFunction(env, current.callee)) {
       const parent = clientOf(env, current.callee.object, depth + 1);
       if (!parent || parent.family === 'fetch' || parent.family === 'undici-namespace' || parent.family === 'undici-request') return undefined;
@@ -395,6 +410,9 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     }
     return undefined;
   }
+  // made only when configured: `sid && token ? twilio(sid, token) : null`, `cached ?? twilio(sid, token)`
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) return clientOf(env, current.consequent, depth + 1) ?? clientOf(env, current.alternate, depth + 1);
+  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') return clientOf(env, current.left, depth + 1) ?? clientOf(env, current.right, depth + 1);
   const resolved = resolveExpression(env, current);
   return resolved !== current ? clientOf(env, resolved, depth + 1) : undefined;
 }

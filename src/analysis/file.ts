@@ -17,7 +17,7 @@ import type { ResolvedSettings } from './settings.js';
 import type { ErrorEntry } from '../catalog/schema.js';
 import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
 import type { CallerFacts } from './importers.js';
-import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type Callee, type StringValue } from './values.js';
+import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, writesBefore, type Callee, type StringValue } from './values.js';
 
 /** Calls that take a callback but do not run it once and pass its promise on. */
 const NOT_RUNNERS = new Set([
@@ -924,6 +924,11 @@ export class FileAnalysis implements AnalysisEnv {
     if (def.type === 'Parameter') return this.parameterKind(def.node as FunctionNode, defName);
     if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
       const declarator = def.node;
+      // a `let` written before this use (`let res = null; … res = await send(…)`): what the last write put there
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && variable.references.some((ref) => ref.isWrite() && !ref.init)) {
+        const last = writesBefore(this, id)?.writes.filter((write) => write.range[0] > id.range[0] || write.range[1] < id.range[1]).at(-1);
+        if (last) return last.operator === '=' ? this.kindOf(last.right) : undefined;
+      }
       if (declarator.init) return project(this.kindOf(declarator.init), declarator.id, defName, this);
       const loop = declarator.parent.parent;
       if (loop?.type === AST_NODE_TYPES.ForOfStatement) {

@@ -85,6 +85,12 @@ function isAssertionArgument(node: Node): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && ASSERTION_RECEIVERS.has(callee.object.name);
 }
 
+/** Is the node in a function handed to a test assertion (`expect(async () => { await send() }).rejects.toThrow()`)? The assertion examines how it ends. */
+function insideAssertedFunction(node: Node): boolean {
+  const fn = enclosingFunction(node);
+  return !!fn && isAssertionArgument(fn);
+}
+
 function errorFields(kind: Kind): Set<string | number> {
   const fields = new Set<string | number>();
   const first = kind.provider.codePath[0];
@@ -293,7 +299,8 @@ export class OutcomeIndex {
     const parent = outer.parent;
     const uses = this.usesOf(call);
     if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) {
-      uses.discarded = true;
+      if (insideAssertedFunction(node)) uses.errorChecks.push(node);
+      else uses.discarded = true;
     } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer) {
       uses.handedOff = true;
     } else if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
@@ -433,7 +440,7 @@ function readUse(node: Node): ReadUse | undefined {
 export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression, truthyFailure = false): ResultUse {
   const outer = outermost(call);
   const parent = outer.parent;
-  if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) return 'discarded';
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) return insideAssertedFunction(call) ? 'tested' : 'discarded';
   let uses: (ReadUse | undefined)[];
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
     if (parent.id.type !== AST_NODE_TYPES.Identifier) return 'handed-off'; // destructured: what it keeps is read by name

@@ -191,8 +191,10 @@ const ALWAYS_MENTIONS = [
   // the SDKs of gateways that also serve SMS (their sends count only with WhatsApp evidence)
   "'twilio'",
   '"twilio"',
+  'getTwilioClient', // Twilio Functions' client, with no import
   '@vonage/server-sdk',
   '@vonage/messages',
+  '@infobip-api/sdk',
   // Cloud API paths and ids that say WhatsApp where no host is written (a base URL from the environment)
   'message_templates',
   'whatsapp_business_profile',

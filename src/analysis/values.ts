@@ -725,7 +725,7 @@ function reassigned(env: AnalysisEnv, id: TSESTree.Identifier, depth: number): S
  * writes `reassigned` applies, and `assignedValue` takes the last of.
  * `undefined` when a write is not a plain assignment (`x++`, a destructuring).
  */
-function writesBefore(
+export function writesBefore(
   env: AnalysisEnv,
   id: TSESTree.Identifier,
 ): { variable: NonNullable<ReturnType<typeof findVariable>>; declarator: TSESTree.VariableDeclarator; writes: TSESTree.AssignmentExpression[] } | undefined {

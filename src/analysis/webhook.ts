@@ -258,6 +258,95 @@ function roleOf(info: CallbackInfo, field: readonly (string | number)[]): Callba
   return 'other';
 }
 
+/** `m?.type` and `m.type` alike: an expression's text without optional chaining, non-null marks or spaces. */
+function plainText(analysis: FileAnalysis, node: Node): string {
+  return analysis.sourceCode.getText(node).replace(/\?\./g, '.').replace(/[!\s]/g, '');
+}
+
+/**
+ * Does a branch test select the callback's status event (`true`), another
+ * event (`false`), or neither, for the branch it leads to? `m.type === 'message'`
+ * selects another event for its consequent; `m.type !== 'message-event'` too;
+ * `m.type !== 'message'` decides nothing.
+ */
+function selectsEvent(analysis: FileAnalysis, test: Node, eventField: string, statusEvent: string, consequent: boolean): boolean | undefined {
+  const current = skipTransparent(test);
+  if (current.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(current.operator)) return undefined;
+  const [field, other] = plainText(analysis, current.left) === eventField ? [current.left, current.right] : [current.right, current.left];
+  if (plainText(analysis, field) !== eventField) return undefined;
+  const compared = staticValue(analysis, other);
+  if (typeof compared !== 'string') return undefined;
+  const equal = current.operator.startsWith('=') === consequent; // the branch reaches `field === compared`
+  if (compared === statusEvent) return equal;
+  return equal ? false : undefined;
+}
+
+/**
+ * Is a read of a callback's status in code only another event reaches? Where
+ * the callback names its event in a field of its own (Gupshup's `type`:
+ * `message-event` for statuses), the status field may hold other values for
+ * other events (an inbound message's kind, `'text'`; a template event's): a
+ * read inside `if (m.type === 'message')`, a `case 'template-event':` of
+ * `switch (m.type)`, or in a same-file function called only from such
+ * branches (with `m` handed to it) is not a status.
+ */
+function otherEventOnly(state: Webhooks, info: CallbackInfo, read: Node): boolean {
+  const event = info.callback.eventType;
+  if (!event) return false;
+  let base: Node = read;
+  for (let i = 0; i < info.statusPath.length; i++) {
+    while (base.type === AST_NODE_TYPES.ChainExpression || base.type === AST_NODE_TYPES.TSNonNullExpression) base = base.expression;
+    if (base.type !== AST_NODE_TYPES.MemberExpression) return false;
+    base = base.object;
+  }
+  return reachedByOtherEvent(state, base, read, event, 0);
+}
+
+function reachedByOtherEvent(state: Webhooks, base: Node, from: Node, event: { readonly path: string; readonly value: string }, depth: number): boolean {
+  const { analysis } = state;
+  const eventField = `${plainText(analysis, base)}.${event.path}`;
+  for (let child: Node = from, parent = from.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && (parent.consequent === child || parent.alternate === child)) {
+      const selected = selectsEvent(analysis, parent.test, eventField, event.value, parent.consequent === child);
+      if (selected !== undefined) return !selected;
+    }
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test && parent.parent.type === AST_NODE_TYPES.SwitchStatement && plainText(analysis, parent.parent.discriminant) === eventField) {
+      const label = staticValue(analysis, parent.test);
+      if (typeof label === 'string') return label !== event.value;
+    }
+    if (isFunction(parent)) {
+      // the value handed to a same-file function: judged where it is called
+      const index = parent.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && base.type === AST_NODE_TYPES.Identifier && param.name === base.name);
+      if (index === -1) continue;
+      if (depth >= 3) return false;
+      const calls = callsOf(analysis).get(parent) ?? [];
+      return calls.length > 0 && calls.every((call) => {
+        const argument = call.arguments[index];
+        return !!argument && reachedByOtherEvent(state, argument, call, event, depth + 1);
+      });
+    }
+  }
+  return false;
+}
+
+const callSites = new WeakMap<FileAnalysis, Map<Node, TSESTree.CallExpression[]>>();
+
+/** The same-file functions the file's calls reach, with those calls. */
+function callsOf(analysis: FileAnalysis): Map<Node, TSESTree.CallExpression[]> {
+  let found = callSites.get(analysis);
+  if (!found) {
+    const calls = new Map<Node, TSESTree.CallExpression[]>();
+    walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const fn = analysis.calledFunction(node);
+      if (fn) calls.set(fn, [...(calls.get(fn) ?? []), node]);
+      return undefined;
+    });
+    callSites.set(analysis, (found = calls));
+  }
+  return found;
+}
+
 /** The per-file state: value cache, evidence, helper calls. */
 class Webhooks {
   private readonly values = new Map<Node, WebhookValue | null>();
@@ -1074,6 +1163,8 @@ function observe(state: Webhooks, node: Node, factsOf: (node: Node) => Facts): v
     }
   }
   const callback = state.callbackRole(value);
+  // another event's field at the status's place (Gupshup's inbound `payload.type`): no status read
+  if (callback?.role === 'state' && otherEventOnly(state, callback.info, node)) return;
   if (callback) {
     facts.callback ??= callback.info;
     // the callback (or the part of it holding status and code) handed on whole: another module decides

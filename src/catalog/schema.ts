@@ -133,6 +133,12 @@ export interface StatusCallback {
   readonly evidence: readonly string[];
   /** Codes that messages about status handlers name as examples. */
   readonly notable: readonly (string | number)[];
+  /**
+   * The callback's own field naming its event, and its value for a status
+   * (Gupshup: `type`, `message-event`), where other events reuse the status
+   * field for something else (an inbound message's kind in `payload.type`).
+   */
+  readonly eventType?: { readonly path: string; readonly value: string };
   /** Where the callback is documented. */
   readonly sources: readonly string[];
 }

@@ -706,6 +706,75 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
   ],
 });
 
+// Gupshup names each callback's event in its `type`: `payload.type` is a status only in a
+// `message-event`; an inbound `message` and a `template-event` keep their own kinds there.
+ruleTester.run('handle-failed-status (Gupshup events other than message-event)', rule, {
+  valid: [
+    // inbound messages by kind, template events in a helper, statuses by code
+    {
+      code: code`
+        export class GupshupHooks {
+          async handle(message) {
+            if (message.type === 'message') {
+              switch (message.payload.type) {
+                case 'text': return this.onText(message);
+                case 'image': return this.onMedia(message);
+              }
+            } else if (message.type === 'template-event') {
+              await this.onTemplate(message);
+            } else if (message.type === 'message-event') {
+              switch (message.payload.type) {
+                case 'delivered': return this.markDelivered(message.payload.id);
+                case 'failed': return this.onFailed(message.payload.id, message.payload.payload.code);
+              }
+            }
+          }
+          private async onTemplate(event) {
+            if (event.payload?.type !== 'category-update') return;
+            await this.notifyCategoryChange(event.payload.category);
+          }
+        }
+      `,
+      filename: 'gupshup.service.ts',
+    },
+  ],
+  invalid: [
+    // the status event never acts on 'failed'; the inbound branch is no status handler
+    {
+      code: code`
+        export async function handle(message) {
+          if (message.type === 'message') {
+            if (message.payload.type === 'text') await onText(message);
+            return;
+          }
+          if (message.type === 'message-event') {
+            switch (message.payload.type) {
+              case 'delivered': return markDelivered(message.payload.id);
+              case 'read': return markRead(message.payload.id);
+            }
+          }
+        }
+      `,
+      filename: 'gupshup.service.ts',
+      errors: [{ messageId: 'failedIgnored', data: { ...gupshup, handled: "'delivered' and 'read'" }, line: 7, column: 13, endLine: 7, endColumn: 33 }],
+    },
+    // a helper called from the inbound branch and from the status event's: its test still counts
+    {
+      code: code`
+        export async function handle(message) {
+          if (message.type === 'message') await route(message);
+          else if (message.type === 'message-event') await route(message);
+        }
+        async function route(event) {
+          if (event.payload.type === 'delivered') await markDelivered(event.payload.id);
+        }
+      `,
+      filename: 'gupshup.service.ts',
+      errors: [{ messageId: 'failedIgnored', data: { ...gupshup, handled: "'delivered'" }, line: 6, column: 7, endLine: 6, endColumn: 41 }],
+    },
+  ],
+});
+
 // Statuses handed to code in other files (test/fixtures/webhooks/cross-file): what that code does
 // with them is the handler's, reported at the argument that hands them over.
 const CROSS = fileURLToPath(new URL('../fixtures/webhooks/cross-file/', import.meta.url));

@@ -967,6 +967,150 @@ ruleTester.run('no-unchecked-response', rule, {
   ],
 });
 
+// ─── A response kept in a `let` written after its declaration ───────────────
+// `let res = null; … res = await fetch(…)`: the value a read sees is the last
+// write before it (in source order, in the same function), not the declaration's.
+ruleTester.run('no-unchecked-response: responses kept in a reassigned let', rule, {
+  valid: [
+    // the response checked through the reassigned variable
+    code`
+      export async function send(to: string, init: RequestInit) {
+        let res = null;
+        try {
+          res = await fetch('${META}', init);
+          if (!res.ok) throw new Error(\`send failed: \${res.status}\`);
+          res = await res.json();
+          await save(res.messages[0].id);
+        } catch (err) {
+          report(err);
+        }
+      }
+    `,
+    // the body's error field tested after the variable took the parsed body
+    code`
+      export async function send(to: string, init: RequestInit) {
+        let result: any = null;
+        result = await fetch('${META}', init);
+        result = await result.json();
+        if (result.error) throw new MetaApiError(result.error.code);
+        return result.messages[0].id;
+      }
+    `,
+  ],
+  invalid: [
+    // reassigned twice (response, then its body) and only printed: a failed send is logged as sent
+    {
+      code: code`
+        export async function send(to: string, init: RequestInit) {
+          let response = null;
+          try {
+            response = await fetch('${META}', init);
+            response = await response.json();
+            console.info('sent', JSON.stringify(response));
+          } catch (err) {
+            return 500;
+          }
+          return 200;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 4, column: 22, endLine: 4, endColumn: 89 }],
+    },
+    // declared as null, written once, its body used
+    {
+      code: code`
+        export async function send(init: RequestInit) {
+          let res: Response | null = null;
+          res = await fetch('${META}', init);
+          const body = await res.json();
+          return body.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 3, column: 15, endLine: 3, endColumn: 82 }],
+    },
+  ],
+});
+
+// ─── Calls inside a function handed to a test assertion ─────────────────────
+// `expect(async () => { await send() }).rejects.toThrow()`: the assertion
+// examines how the call ends, so its result is not dropped.
+const WRAPPER = code`
+  import axios from 'axios';
+  async function sendWhatsAppMessage(to: string, text: string): Promise<string | null> {
+    try {
+      const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+      return res.data.messages[0].id;
+    } catch (err) {
+      return null;
+    }
+  }
+`;
+
+ruleTester.run('no-unchecked-response: calls inside an asserted function', rule, {
+  valid: [
+    `${WRAPPER}
+${code`
+  it('rejects without credentials', async () => {
+    await expect(async () => {
+      await sendWhatsAppMessage('+15550001111', 'hi');
+    }).rejects.toThrow('not configured');
+  });
+`}`,
+  ],
+  invalid: [
+    // a test that calls the wrapper and asserts nothing about it
+    {
+      code: `${WRAPPER}
+${code`
+  it('sends', async () => {
+    await sendWhatsAppMessage('+15550001111', 'hi');
+  });
+`}`,
+      errors: [{ messageId: 'failureDropped', data: { wrapper: 'sendWhatsAppMessage', provider: 'meta-cloud', shape: 'null', what: 'send' }, line: 11, column: 9, endLine: 11, endColumn: 50 }],
+    },
+  ],
+});
+
+// ─── @infobip-api/sdk: `channels.whatsapp.send` resolves with the axios error on failure ───
+const INFOBIP_CLIENT = `import { AuthType, Infobip } from '@infobip-api/sdk';
+const client = new Infobip({ baseUrl: process.env.INFOBIP_BASE_URL, apiKey: process.env.INFOBIP_API_KEY, authType: AuthType.ApiKey });
+`;
+
+ruleTester.run('no-unchecked-response: the Infobip SDK', rule, {
+  valid: [
+    // the status checked before the body is used
+    `${INFOBIP_CLIENT}${code`
+      export async function send(to: string, text: string) {
+        const result = await client.channels.whatsapp.send({ type: 'text', from: SENDER, to, content: { text } });
+        if (result.status !== 200) throw new Error('WhatsApp send failed');
+        return { success: true, data: result.data };
+      }
+    `}`,
+    // its SMS channel is not WhatsApp
+    `${INFOBIP_CLIENT}${code`
+      export async function sendSms(to: string, text: string) {
+        const result = await client.channels.sms.send({ messages: [{ destinations: [{ to }], text }] });
+        return { success: true, data: result.data };
+      }
+    `}`,
+  ],
+  invalid: [
+    // the try/catch never sees a failed send: the SDK returns the error instead of throwing it
+    {
+      code: `${INFOBIP_CLIENT}${code`
+        export async function send(to: string, text: string) {
+          try {
+            const result = await client.channels.whatsapp.send({ type: 'text', from: SENDER, to, content: { text } });
+            return { success: true, data: result.data };
+          } catch (error) {
+            return { success: false, error };
+          }
+        }
+      `}`,
+      errors: [{ messageId: 'unchecked', data: { provider: 'infobip', client: '@infobip-api/sdk', what: 'send', example: "'BAD_REQUEST'", field: 'body.requestError.serviceException.messageId' }, line: 5, column: 26, endLine: 5, endColumn: 110 }],
+    },
+  ],
+});
+
 // ─── Guards and wrappers of other files (issue 15) ────────────────────────────
 // Snippets with a `filename` are linted as files of the fixture app, so their
 // imports resolve there: http/client.ts returns fetch's raw Response,

@@ -2133,6 +2133,96 @@ ruleTester.run('preserve-error-code: URLs from a validated env, a mixed try', ru
 
 // whatsapp-api-js's Media API resolves with the server's JSON, `{ error }` on failure, like its sends;
 // a lookup sends no message, so the message cites the codes any request gets
+// Twilio clients made only when configured, and Twilio Functions' own client.
+const TWILIO_DATA = { provider: 'twilio', first: '63016', second: '63018', codeField: 'body.code' };
+
+ruleTester.run('preserve-error-code: Twilio clients made conditionally or handed over by the runtime', rule, {
+  valid: [
+    // the code kept beside the message
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = sid && token ? twilio(sid, token) : null;
+        export async function notify(to: string, body: string) {
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, code: err.code, error: err.message };
+          }
+        }
+      `,
+      filename: 'notify.ts',
+    },
+    {
+      code: code`
+        exports.handler = async function (context, event, callback) {
+          const client = context.getTwilioClient();
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: event.From, body: 'hi' });
+            return { ok: true };
+          } catch (err) {
+            return { ok: false, code: err.code, error: err.message };
+          }
+        };
+      `,
+      filename: 'reply.js',
+    },
+  ],
+  invalid: [
+    // \`cond ? twilio(…) : null\`
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = sid && token ? twilio(sid, token) : null;
+        export async function notify(to: string, body: string) {
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 8, column: 5, endLine: 8, endColumn: 46, suggestions: [] }],
+    },
+    // \`cached ?? twilio(…)\`
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = cached ?? twilio(sid, token);
+        export async function notify(to: string, body: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 8, column: 5, endLine: 8, endColumn: 46, suggestions: [] }],
+    },
+    // Twilio Functions: \`context.getTwilioClient()\`, no import
+    {
+      code: code`
+        exports.handler = async function (context, event, callback) {
+          const client = context.getTwilioClient();
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: event.From, body: 'hi' });
+            return { ok: true };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        };
+      `,
+      filename: 'reply.js',
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 7, column: 5, endLine: 7, endColumn: 46, suggestions: [] }],
+    },
+  ],
+});
+
 ruleTester.run('preserve-error-code: whatsapp-api-js media methods', rule, {
   valid: [
     code`

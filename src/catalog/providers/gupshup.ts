@@ -30,6 +30,7 @@ export const gupshup = {
     textMarkers: ['message-event'],
     evidence: ['message-event'],
     notable: [1002, 131047],
+    eventType: { path: 'type', value: 'message-event' },
     sources: [EVENTS],
   },
   notes: [
