@@ -28,7 +28,7 @@ import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node
 import type * as ParserModule from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ESLintModule from 'eslint';
-import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
+import { createPathsMatcher, findTsconfig, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import { resolveExports, type PathConditions } from 'resolve-pkg-maps';
 import type * as ts from 'typescript';
 import { childrenOf, registerSourceCode, type Node } from './ast.js';
@@ -553,16 +553,39 @@ const matchers = new Map<string, ((specifier: string) => string[]) | null>();
 function pathsMatcherFor(dir: string, root: string): ((specifier: string) => string[]) | undefined {
   const cached = matchers.get(dir);
   if (cached !== undefined) return cached ?? undefined;
-  let config: TsConfigResult | null = null;
-  try {
-    config = getTsconfig(dir, 'tsconfig.json', tsconfigCache as Map<string, never>) ?? getTsconfig(dir, 'jsconfig.json', tsconfigCache as Map<string, never>);
-  } catch {
-    config = null; // a malformed tsconfig: no aliases
-  }
+  const config = nearestConfig(dir, 'tsconfig.json') ?? nearestConfig(dir, 'jsconfig.json');
   const inside = config && !relative(root, config.path).startsWith('..');
-  const matcher = (inside && config ? createPathsMatcher(config) : null) ?? null;
+  let matcher: ((specifier: string) => string[]) | null = null;
+  try {
+    matcher = (inside && config ? createPathsMatcher(config) : null) ?? null;
+  } catch {
+    matcher = null; // a pattern TypeScript would refuse too (two `*`): no aliases
+  }
   matchers.set(dir, matcher);
   return matcher ?? undefined;
+}
+
+/**
+ * The nearest config of that name, with what it extends. When what it
+ * extends cannot be read (a preset package that is not installed, as
+ * `astro/tsconfigs/strict` in a checkout without `node_modules`), its own
+ * `baseUrl` and `paths` still hold; a file that is not JSON with comments
+ * gives no aliases.
+ */
+function nearestConfig(dir: string, name: string): TsConfigResult | null {
+  const cache = tsconfigCache as Map<string, never>;
+  try {
+    return getTsconfig(dir, name, cache);
+  } catch {
+    // the parser has loaded TypeScript already: its reader of tsconfig files (comments, trailing commas)
+    const path = findTsconfig(dir, name, cache);
+    const ts = path ? (createRequire(import.meta.url)('typescript') as typeof import('typescript')) : undefined;
+    const own = path && ts ? (ts.readConfigFile(path, ts.sys.readFile).config as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined) : undefined;
+    const { baseUrl, paths } = own?.compilerOptions ?? {};
+    if (!path || (typeof baseUrl !== 'string' && (typeof paths !== 'object' || paths === null))) return null;
+    // without a baseUrl, paths are relative to the config's folder
+    return { path, config: { compilerOptions: { baseUrl: typeof baseUrl === 'string' ? baseUrl : '.', ...(typeof paths === 'object' && paths !== null ? { paths: paths as Record<string, string[]> } : {}) } } };
+  }
 }
 
 /** `import … from 'x'`, `export … from 'x'`, `import 'x'`, `require('x')`, `import('x')`; type-only imports carry no values. */
