@@ -2561,3 +2561,51 @@ ruleTester.run('preserve-error-code: a caller of a wrapper that already dropped 
     },
   ],
 });
+
+// ─── A `switch` whose every case leaves (real code, round 7) ───────────────────
+const switchSend = (cases: string) => code`
+  export async function sendTemplate(to: string, name: string) {
+    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'template', template: { name } }) });
+    const body: any = await res.json();
+    if (!res.ok) {
+      const errorCode = body.error?.code;
+      switch (errorCode) {
+${cases}
+      }
+    }
+    if (body.messages && body.messages[0]) return body.messages[0].id;
+    else throw new Error('Meta accepted the send without a message id');
+  }
+`;
+
+ruleTester.run('preserve-error-code: a failure branch that leaves through a switch', rule, {
+  valid: [
+    // every case (and the default) throws: after the `if`, only a 2xx body without an id gets to the `else`
+    switchSend(`
+        case 131047:
+          throw new WindowClosedError(to);
+        default:
+          throw new CloudApiError(body.error);`),
+  ],
+  invalid: [
+    // no default: a code the cases do not name falls out of the switch and reaches the last throw
+    {
+      code: switchSend(`
+        case 131047:
+          throw new WindowClosedError(to);
+        case 131026:
+          throw new UndeliverableError(to);`),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 15, column: 8, endLine: 15, endColumn: 71 }],
+    },
+    // a case that ends in \`break\` leaves only the switch
+    {
+      code: switchSend(`
+        case 131047:
+          await markWindowClosed(to);
+          break;
+        default:
+          throw new CloudApiError(body.error);`),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 16, column: 8, endLine: 16, endColumn: 71 }],
+    },
+  ],
+});
