@@ -2609,3 +2609,71 @@ ruleTester.run('preserve-error-code: a failure branch that leaves through a swit
     },
   ],
 });
+
+// ─── Errors rebuilt by a helper of the file (real code, round 7) ───────────────
+const helperSend = (helper: string, thrown: string) => code`
+  import axios from 'axios';
+  export class CloudClient {
+    private client = axios.create({ baseURL: 'https://graph.facebook.com/v22.0' });
+${helper}
+    async sendText(to: string, text: string) {
+      try {
+        const { data } = await this.client.post('/123/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+        return data;
+      } catch (error: any) {
+        throw ${thrown};
+      }
+    }
+  }
+`;
+
+ruleTester.run('preserve-error-code: errors rebuilt by a helper of the file', rule, {
+  valid: [
+    // the helper's error keeps the error body (or the original error): the code goes on
+    helperSend(
+      `    private toError(error: any) {
+      if (error.response) return new CloudApiError(error.response.data?.error);
+      return new Error('WhatsApp API unreachable', { cause: error });
+    }`,
+      'this.toError(error)',
+    ),
+    // a helper that is not an error builder (it returns the error itself) is passed the error whole
+    helperSend(
+      `    private logged(error: any) {
+      audit(error.message);
+      return error;
+    }`,
+      'this.logged(error)',
+    ),
+  ],
+  invalid: [
+    // every error the method builds keeps only Meta's message and the HTTP status
+    {
+      code: helperSend(
+        `    private toError(error: any) {
+      if (error.response) return new Error(\`WhatsApp API error: \${error.response.data?.error?.message} (\${error.response.status})\`);
+      return new Error(\`WhatsApp API error: \${error.message}\`);
+    }`,
+        'this.toError(error)',
+      ),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'error'), line: 13, column: 7, endLine: 13, endColumn: 33 }],
+    },
+    // the same through a function of the file
+    {
+      code: code`
+        import axios from 'axios';
+        function wrap(e: any) {
+          return new Error('Cloud API call failed: ' + (e.response?.data?.error?.message ?? e.message));
+        }
+        export async function sendText(to: string) {
+          try {
+            return (await axios.post('https://graph.facebook.com/v22.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } })).data;
+          } catch (e) {
+            throw wrap(e);
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'e'), line: 9, column: 5, endLine: 9, endColumn: 19 }],
+    },
+  ],
+});
