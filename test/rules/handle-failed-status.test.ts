@@ -879,3 +879,44 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
     expect(await statusFindings(CROSS, ['src/flows.controller.ts', 'src/webhook.ts'])).toEqual([]);
   });
 });
+
+// ─── A type test of the statuses hands them to nobody (real code, round 7) ─────
+ruleTester.run('handle-failed-status: Array.isArray on the statuses', rule, {
+  valid: [
+    // the statuses checked with Array.isArray, then each failed one stored with its code
+    code`
+      async function onStatus(status: any) {
+        const state = String(status.status || '').toUpperCase();
+        await db.message.updateMany({ where: { wamid: status.id }, data: { state, errorCode: status.errors?.[0]?.code ?? null } });
+      }
+      async function onValue(value: any) {
+        if (Array.isArray(value.statuses)) for (const status of value.statuses) await onStatus(status);
+      }
+      export async function POST(request: Request) {
+        const data = await request.json();
+        for (const entry of data.entry ?? []) for (const change of entry.changes ?? []) await onValue(change.value);
+        return new Response('ok');
+      }
+    `,
+  ],
+  invalid: [
+    // the same, storing only the status: a failed one loses its code
+    {
+      code: code`
+        async function onStatus(status: any) {
+          const state = status.status;
+          await db.message.updateMany({ where: { wamid: status.id }, data: { state } });
+        }
+        async function onValue(value: any) {
+          if (Array.isArray(value.statuses)) for (const status of value.statuses) await onStatus(status);
+        }
+        export async function POST(request: Request) {
+          const data = await request.json();
+          for (const entry of data.entry ?? []) for (const change of entry.changes ?? []) await onValue(change.value);
+          return new Response('ok');
+        }
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 3, column: 70, endLine: 3, endColumn: 75 }],
+    },
+  ],
+});
