@@ -1366,18 +1366,6 @@ type Use =
   | { readonly kind: 'logged' }
   | { readonly kind: 'other' };
 
-/** `Array.isArray(value.statuses)`: a test of the value's type, which hands it to nobody. */
-function isTypeTest(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  const callee = call.callee;
-  return (
-    call.type === AST_NODE_TYPES.CallExpression &&
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'Array' &&
-    memberName(callee) === 'isArray'
-  );
-}
-
 /** What the code does with a value at `node`. */
 function useOf(node: Node): Use {
   let child: Node = node;
@@ -1400,7 +1388,7 @@ function useOf(node: Node): Use {
         return parent.object === child ? { kind: 'field', name: memberName(parent) } : { kind: 'other' };
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
-        if (parent.callee === child || isTypeTest(parent)) return { kind: 'other' };
+        if (parent.callee === child) return { kind: 'other' };
         return isLogging(parent) ? { kind: 'logged' } : { kind: 'argument', call: parent };
       }
       case AST_NODE_TYPES.TemplateLiteral:
