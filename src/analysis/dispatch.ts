@@ -114,6 +114,29 @@ export function exits(statement: TSESTree.Statement): boolean {
       return last.alternate !== null && exits(last.consequent) && exits(last.alternate);
     case AST_NODE_TYPES.BlockStatement:
       return exits(last);
+    case AST_NODE_TYPES.SwitchStatement: {
+      // with a `default`, and every case leaving past the `switch` (a `break` only ends the `switch`); empty cases fall through
+      const cases = last.cases;
+      return cases.some((c) => c.test === null) && cases.every((c, i) => (c.consequent.length === 0 ? i < cases.length - 1 : leavesSwitch(c.consequent)));
+    }
+    default:
+      return false;
+  }
+}
+
+/** Does a `switch` case's code always leave the enclosing function or loop (return / throw / continue, not `break`)? */
+function leavesSwitch(statements: readonly TSESTree.Statement[]): boolean {
+  const last = statements.at(-1);
+  if (!last) return false;
+  switch (last.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return leavesSwitch(last.body);
+    case AST_NODE_TYPES.IfStatement:
+      return last.alternate !== null && leavesSwitch(blockStatements(last.consequent)) && leavesSwitch(blockStatements(last.alternate));
     default:
       return false;
   }

@@ -13,7 +13,7 @@ import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
 import { isReply } from './outcome.js';
 import { onlyWithoutCode } from './tests.js';
-import { resolveExpression, returnedExpressions, staticValue } from './values.js';
+import { calleeFunction, inline, resolveExpression, returnedExpressions, staticValue } from './values.js';
 
 /** A statement that leaves an error path: a `throw`, a `return`, an arrow's value, or a call of an always-throwing helper. */
 export type PathExit = TSESTree.ThrowStatement | TSESTree.ReturnStatement | TSESTree.Expression;
@@ -51,6 +51,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       const callee = skipTransparent(n.callee);
       // String(code) keeps a code (as text); String(err) keeps only the message
       if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String') return n.arguments.some((a) => isCode(analysis, a));
+      const rebuilt = depth < 3 ? rebuiltBy(analysis, n, depth) : undefined;
+      if (rebuilt !== undefined) return rebuilt;
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
     }
     if (n.type === AST_NODE_TYPES.Property && !n.computed) return visit(n.value); // `{ error: … }`: the key names nothing
@@ -65,6 +67,21 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);
+}
+
+/**
+ * A helper of this file that builds a new error from what it is given
+ * (`throw toError(err)`, `throw this.wrap(err)`, every `return` a `new X(…)`):
+ * whether one of its errors keeps the code, with the arguments bound, as if
+ * its `return` were written at the call. `undefined` for any other call.
+ */
+function rebuiltBy(analysis: FileAnalysis, call: TSESTree.CallExpression, depth: number): boolean | undefined {
+  if (call.arguments.length === 0) return undefined;
+  const callee = calleeFunction(analysis, call.callee);
+  if (!callee || programOf(callee.fn) !== programOf(call)) return undefined;
+  const returned = returnedExpressions(callee.fn);
+  if (returned.length === 0 || !returned.every((r) => skipTransparent(r).type === AST_NODE_TYPES.NewExpression)) return undefined;
+  return inline(analysis, callee, call, () => returned.some((r) => carries(analysis, r, depth + 1)));
 }
 
 /**

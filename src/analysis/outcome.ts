@@ -408,7 +408,13 @@ function readUse(node: Node): ReadUse | undefined {
     }
     case AST_NODE_TYPES.MemberExpression: {
       const name = parent.property.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.property.name : undefined;
-      return name !== undefined && TEST_FIELDS.has(name) ? 'tested' : 'used';
+      if (name !== undefined && TEST_FIELDS.has(name)) return 'tested';
+      // `r?.id` in a test (`if (r?.category)`): a null or undefined failure makes the test false
+      if (parent.optional && parent.object === outer) {
+        const up = readUse(parent);
+        if (up === 'truth-test' || up === 'tested') return 'truth-test';
+      }
+      return 'used';
     }
     case AST_NODE_TYPES.CallExpression:
       if (parent.callee === outer) return 'used';
@@ -426,6 +432,30 @@ function readUse(node: Node): ReadUse | undefined {
     default:
       return 'handed-off';
   }
+}
+
+/**
+ * The uses of a promise's value read in a `.then` callback: `send().then((r) => { if (r.success) … })`
+ * tests `r` there (also after `.catch(…)` or `.finally(…)`, which pass the value on). `undefined` when the
+ * promise is not handed to `.then`; a callback that is not a function literal of this file is a hand-off.
+ */
+function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0): (ReadUse | undefined)[] | undefined {
+  const outer = outermost(node);
+  const member = outer.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const call = member.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || depth > 4) return undefined;
+  const method = member.property.name;
+  if (method === 'catch' || method === 'finally') return promiseReadUses(analysis, call, depth + 1);
+  if (method !== 'then') return undefined;
+  const callback = call.arguments[0];
+  if (!callback || (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression)) return ['handed-off'];
+  const param = callback.params[0];
+  if (!param) return ['discarded'];
+  if (param.type !== AST_NODE_TYPES.Identifier) return ['handed-off']; // destructured: what it keeps is read by name
+  const variable = analysis.sourceCode.getDeclaredVariables(callback).find((v) => v.name === param.name);
+  const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
+  return reads.length === 0 ? ['discarded'] : reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, depth + 1) ?? [readUse(ref.identifier)]);
 }
 
 /**
@@ -447,9 +477,9 @@ export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression,
     const variable = analysis.sourceCode.getDeclaredVariables(parent)[0];
     const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
     if (reads.length === 0) return 'discarded';
-    uses = reads.map((ref) => readUse(ref.identifier));
+    uses = reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier) ?? [readUse(ref.identifier)]);
   } else {
-    uses = [readUse(call) ?? 'handed-off'];
+    uses = promiseReadUses(analysis, call) ?? [readUse(call) ?? 'handed-off'];
   }
   const truthTested = uses.includes('truth-test');
   if (uses.includes('tested') || (truthTested && !truthyFailure)) return 'tested';

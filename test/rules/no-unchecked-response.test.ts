@@ -1857,3 +1857,109 @@ ruleTester.run('no-unchecked-response: a request handler called with a stand-in 
     },
   ],
 });
+
+// ─── Results tested in a `.then` callback, or through `?.` in a test (real code, round 7) ─────
+ruleTester.run('no-unchecked-response: results tested in .then callbacks and through optional chaining', rule, {
+  valid: [
+    // the failure object is tested in the `.then` callback (after which `.catch` logs rejections)
+    code`
+      import axios from 'axios';
+      async function notify(to: string) {
+        try {
+          const { data } = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'New lead' } });
+          return { success: true, id: data.messages[0].id };
+        } catch (e: any) {
+          return { success: false, code: e.response?.data?.error?.code };
+        }
+      }
+      export function onLead(admin: string) {
+        notify(admin)
+          .then((result) => {
+            if (result.success) audit('sent', result.id);
+            else audit('failed', result.code);
+          })
+          .catch((e) => audit('threw', e));
+      }
+    `,
+    // a null failure read only through \`?.\` in a branch's test: null makes the test false
+    code`
+      import axios from 'axios';
+      async function templateOf(waba: string) {
+        try {
+          const r = await axios.get(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+          return r.data.data[0] as { category?: string };
+        } catch {
+          return null;
+        }
+      }
+      export async function categoryOf(waba: string) {
+        let category = 'UTILITY';
+        const found = await templateOf(waba);
+        if (found?.category) category = found.category;
+        return category;
+      }
+    `,
+  ],
+  invalid: [
+    // the `.then` callback uses the result as a success; one that takes no result drops it
+    {
+      code: code`
+        import axios from 'axios';
+        async function notify(to: string) {
+          try {
+            const { data } = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'New lead' } });
+            return { success: true, id: data.messages[0].id };
+          } catch (e: any) {
+            return { success: false, code: e.response?.data?.error?.code };
+          }
+        }
+        export function onLead(admin: string) {
+          notify(admin).then((result) => audit('sent', result.id)).catch(() => undefined);
+          notify(admin).then(() => audit('sent'));
+        }
+      `,
+      errors: [
+        { messageId: 'failureUnchecked', data: dropped('notify', 'a failure object'), line: 11, column: 3, endLine: 11, endColumn: 16 },
+        { messageId: 'failureDropped', data: dropped('notify', 'a failure object'), line: 12, column: 3, endLine: 12, endColumn: 16 },
+      ],
+    },
+    // \`?.\` outside a test is a use: a null result is not told from a template without a category
+    {
+      code: code`
+        import axios from 'axios';
+        async function templateOf(waba: string) {
+          try {
+            const r = await axios.get(\`https://graph.facebook.com/v21.0/\${waba}/message_templates\`);
+            return r.data.data[0] as { category?: string };
+          } catch {
+            return null;
+          }
+        }
+        export async function categoryOf(waba: string) {
+          const found = await templateOf(waba);
+          return { category: found?.category };
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: { ...dropped('templateOf', 'null'), what: 'request' }, line: 11, column: 23, endLine: 11, endColumn: 39 }],
+    },
+    // \`?.\` in a test of a failure object: the object is truthy, so the test lets the failure through
+    {
+      code: code`
+        import axios from 'axios';
+        async function notify(to: string) {
+          try {
+            const { data } = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'New lead' } });
+            return { success: true, id: data.messages[0].id };
+          } catch (e: any) {
+            return { success: false, code: e.response?.data?.error?.code };
+          }
+        }
+        export async function onLead(admin: string) {
+          const sent = await notify(admin);
+          if (sent?.id !== undefined || sent?.code) audit('done');
+        }
+      `,
+      errors: [{ messageId: 'failurePassesTest', data: dropped('notify', 'a failure object'), line: 11, column: 22, endLine: 11, endColumn: 35 }],
+    },
+  ],
+});

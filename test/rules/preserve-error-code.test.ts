@@ -2651,3 +2651,119 @@ ruleTester.run('preserve-error-code: a caller of a wrapper that already dropped 
     },
   ],
 });
+
+// ─── A `switch` whose every case leaves (real code, round 7) ───────────────────
+const switchSend = (cases: string) => code`
+  export async function sendTemplate(to: string, name: string) {
+    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'template', template: { name } }) });
+    const body: any = await res.json();
+    if (!res.ok) {
+      const errorCode = body.error?.code;
+      switch (errorCode) {
+${cases}
+      }
+    }
+    if (body.messages && body.messages[0]) return body.messages[0].id;
+    else throw new Error('Meta accepted the send without a message id');
+  }
+`;
+
+ruleTester.run('preserve-error-code: a failure branch that leaves through a switch', rule, {
+  valid: [
+    // every case (and the default) throws: after the `if`, only a 2xx body without an id gets to the `else`
+    switchSend(`
+        case 131047:
+          throw new WindowClosedError(to);
+        default:
+          throw new CloudApiError(body.error);`),
+  ],
+  invalid: [
+    // no default: a code the cases do not name falls out of the switch and reaches the last throw
+    {
+      code: switchSend(`
+        case 131047:
+          throw new WindowClosedError(to);
+        case 131026:
+          throw new UndeliverableError(to);`),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 15, column: 8, endLine: 15, endColumn: 71 }],
+    },
+    // a case that ends in \`break\` leaves only the switch
+    {
+      code: switchSend(`
+        case 131047:
+          await markWindowClosed(to);
+          break;
+        default:
+          throw new CloudApiError(body.error);`),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 16, column: 8, endLine: 16, endColumn: 71 }],
+    },
+  ],
+});
+
+// ─── Errors rebuilt by a helper of the file (real code, round 7) ───────────────
+const helperSend = (helper: string, thrown: string) => code`
+  import axios from 'axios';
+  export class CloudClient {
+    private client = axios.create({ baseURL: 'https://graph.facebook.com/v22.0' });
+${helper}
+    async sendText(to: string, text: string) {
+      try {
+        const { data } = await this.client.post('/123/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+        return data;
+      } catch (error: any) {
+        throw ${thrown};
+      }
+    }
+  }
+`;
+
+ruleTester.run('preserve-error-code: errors rebuilt by a helper of the file', rule, {
+  valid: [
+    // the helper's error keeps the error body (or the original error): the code goes on
+    helperSend(
+      `    private toError(error: any) {
+      if (error.response) return new CloudApiError(error.response.data?.error);
+      return new Error('WhatsApp API unreachable', { cause: error });
+    }`,
+      'this.toError(error)',
+    ),
+    // a helper that is not an error builder (it returns the error itself) is passed the error whole
+    helperSend(
+      `    private logged(error: any) {
+      audit(error.message);
+      return error;
+    }`,
+      'this.logged(error)',
+    ),
+  ],
+  invalid: [
+    // every error the method builds keeps only Meta's message and the HTTP status
+    {
+      code: helperSend(
+        `    private toError(error: any) {
+      if (error.response) return new Error(\`WhatsApp API error: \${error.response.data?.error?.message} (\${error.response.status})\`);
+      return new Error(\`WhatsApp API error: \${error.message}\`);
+    }`,
+        'this.toError(error)',
+      ),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'error'), line: 13, column: 7, endLine: 13, endColumn: 33 }],
+    },
+    // the same through a function of the file
+    {
+      code: code`
+        import axios from 'axios';
+        function wrap(e: any) {
+          return new Error('Cloud API call failed: ' + (e.response?.data?.error?.message ?? e.message));
+        }
+        export async function sendText(to: string) {
+          try {
+            return (await axios.post('https://graph.facebook.com/v22.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } })).data;
+          } catch (e) {
+            throw wrap(e);
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'e'), line: 9, column: 5, endLine: 9, endColumn: 19 }],
+    },
+  ],
+});
