@@ -455,7 +455,7 @@ export class FileAnalysis implements AnalysisEnv {
     const owner = programOf(callee.fn) === this.sourceCode.ast ? this : this.imports?.analysisOf(callee.fn);
     if (!owner) return undefined;
     const [start, end] = callee.fn.range;
-    const inner = owner.allCalls.filter((c) => c.range[0] >= start && c.range[1] <= end);
+    const inner = owner.callsWithin(start, end);
     return inline(this, callee, site, () => {
       let provider: ProviderInfo | undefined;
       const chain: TSESTree.CallExpression[] = [site];
@@ -501,8 +501,7 @@ export class FileAnalysis implements AnalysisEnv {
     let found = false;
     if (owner && depth <= MAX_LAYER_DEPTH) {
       const [start, end] = fn.range;
-      for (const call of owner.allCalls) {
-        if (call.range[0] < start || call.range[1] > end) continue;
+      for (const call of owner.callsWithin(start, end)) {
         const next = calleeFunction(this, call.callee);
         if (next ? this.mayRequest(next.fn, depth + 1) : isHttpRequest(classifyRequest(this, call))) {
           found = true;
@@ -649,6 +648,66 @@ export class FileAnalysis implements AnalysisEnv {
   }
 
   /** The same-file function or method a call invokes, if the file declares it. */
+  private callsByFunction: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+
+  /**
+   * The calls of this file that call `fn` (as {@link calledFunction} reads
+   * them), in source order: every call's target is found once, not once per
+   * function asked about (a bundle of thousands of functions).
+   */
+  callsOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    if (!this.callsByFunction) {
+      const byFunction = new Map<FunctionNode, TSESTree.CallExpression[]>();
+      for (const call of this.allCalls) {
+        const called = this.calledFunction(call);
+        if (!called) continue;
+        const list = byFunction.get(called);
+        if (list) list.push(call);
+        else byFunction.set(called, [call]);
+      }
+      this.callsByFunction = byFunction;
+    }
+    return this.callsByFunction.get(fn) ?? [];
+  }
+
+  private callsByName: Map<string | number, TSESTree.CallExpression[]> | undefined;
+
+  /** The calls of this file whose callee is named `name` (`name(…)`, `x.name(…)`), in source order. */
+  callsNamed(name: string | number): readonly TSESTree.CallExpression[] {
+    if (!this.callsByName) {
+      const byName = new Map<string | number, TSESTree.CallExpression[]>();
+      for (const call of this.allCalls) {
+        const callee = skipTransparent(call.callee);
+        const called = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        if (called === undefined) continue;
+        const list = byName.get(called);
+        if (list) list.push(call);
+        else byName.set(called, [call]);
+      }
+      this.callsByName = byName;
+    }
+    return this.callsByName.get(name) ?? [];
+  }
+
+  private sortedCalls: TSESTree.CallExpression[] | undefined;
+
+  /** The calls of this file inside `[start, end]` (a function's range), in source order, found by a binary search. */
+  callsWithin(start: number, end: number): TSESTree.CallExpression[] {
+    const sorted = (this.sortedCalls ??= [...this.allCalls].sort((a, b) => a.range[0] - b.range[0]));
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (sorted[mid]!.range[0] < start) low = mid + 1;
+      else high = mid;
+    }
+    const found: TSESTree.CallExpression[] = [];
+    for (let i = low; i < sorted.length && sorted[i]!.range[0] <= end; i++) {
+      if (sorted[i]!.range[1] <= end) found.push(sorted[i]!);
+    }
+    return found;
+  }
+
   calledFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
     let fn = this.callees.get(call);
     if (fn === undefined) {
@@ -992,11 +1051,10 @@ export class FileAnalysis implements AnalysisEnv {
     const fnName = functionName(fn);
     if (!param || index < 0 || fnName === undefined) return undefined;
     const passed = (): Kind | null => {
-      for (const call of this.allCalls) {
+      for (const call of this.callsNamed(fnName)) {
         const callee = skipTransparent(call.callee);
-        const calledName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
         const arg = call.arguments[index];
-        if (calledName !== fnName || !arg || arg.type === AST_NODE_TYPES.SpreadElement || calleeFunction(this, callee)?.fn !== fn) continue;
+        if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || calleeFunction(this, callee)?.fn !== fn) continue;
         const kind = this.kindOf(arg);
         if (kind?.k === 'error') return kind;
       }

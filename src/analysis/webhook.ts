@@ -669,9 +669,9 @@ class Webhooks {
     if (cached !== undefined) return cached ?? undefined;
     this.callSites.set(key, null);
     let found: WebhookValue | undefined;
-    for (const call of this.analysis.allCalls) {
+    for (const call of this.analysis.callsOf(fn)) {
       const arg = call.arguments[index];
-      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || this.analysis.calledFunction(call) !== fn) continue;
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
       const value = this.valueOf(arg);
       if (!value) continue;
       found ??= value;
