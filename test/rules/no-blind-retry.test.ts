@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/no-blind-retry.js';
@@ -3196,6 +3199,120 @@ ruleTester.run('no-blind-retry: NestJS BullMQ processors', rule, {
         }
       `,
       errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 13, column: 11, endLine: 13, endColumn: 170 }],
+    },
+  ],
+});
+
+/**
+ * A project of its own for a processor whose queue gets no attempts in its
+ * file: the analysis then looks for them in the project's other files, which
+ * in the plugin's own repository (the tests' cwd) would be all of it.
+ */
+function nestProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'wa-nest-'));
+  writeFileSync(join(root, 'package.json'), '{ "name": "nest-app", "private": true }');
+  mkdirSync(join(root, 'src'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'src', name), text);
+  return root;
+}
+const NEST_PROJECT = nestProject({});
+/** The app module gives every queue three attempts. */
+const NEST_APP = nestProject({
+  'app.module.ts': `import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+@Module({ imports: [BullModule.forRoot({ connection: { host: 'redis' }, defaultJobOptions: { attempts: 3 } })] })
+export class AppModule {}
+`,
+});
+
+ruleTester.run('no-blind-retry: NestJS BullMQ defaults from BullModule.forRoot', rule, {
+  valid: [
+    // the root gives every queue three attempts, but this queue's own options give one
+    code`
+      import { Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+      import { Job } from 'bullmq';
+      import axios from 'axios';
+      export const root = BullModule.forRoot({ connection: { host: 'redis' }, defaultJobOptions: { attempts: 3 } });
+      export const queues = BullModule.registerQueue({ name: 'reminders', defaultJobOptions: { attempts: 1 } });
+      @Processor('reminders')
+      export class ReminderProcessor extends WorkerHost {
+        async process(job: Job<{ to: string }>) {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+        }
+      }
+    `,
+    // a root without job options: BullMQ's one attempt
+    {
+      filename: join(NEST_PROJECT, 'src/reminders.processor.ts'),
+      code: code`
+      import { Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+      import { Job } from 'bullmq';
+      import axios from 'axios';
+      export const root = BullModule.forRoot({ connection: { host: 'redis' } });
+      export const queues = BullModule.registerQueue({ name: 'reminders' });
+      @Processor('reminders')
+      export class ReminderProcessor extends WorkerHost {
+        async process(job: Job<{ to: string }>) {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+        }
+      }
+    `,
+    },
+  ],
+  invalid: [
+    // attempts for every queue in forRoot: the processor's rejection re-runs the job on every code
+    {
+      filename: join(NEST_PROJECT, 'src/reminders.processor.ts'),
+      code: code`
+        import { Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+        import { Job } from 'bullmq';
+        import axios from 'axios';
+        export const root = BullModule.forRoot({ connection: { host: 'redis' }, defaultJobOptions: { attempts: 3, removeOnComplete: true } });
+        export const queues = BullModule.registerQueue({ name: 'reminders' });
+        @Processor('reminders')
+        export class ReminderProcessor extends WorkerHost {
+          async process(job: Job<{ to: string }>) {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 9, column: 11, endLine: 9, endColumn: 170 }],
+    },
+    // forRootAsync: the options its factory returns
+    {
+      filename: join(NEST_PROJECT, 'src/reminders.processor.ts'),
+      code: code`
+        import { Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+        import { Job } from 'bullmq';
+        import axios from 'axios';
+        export const root = BullModule.forRootAsync({
+          useFactory: () => ({ connection: { host: 'redis' }, defaultJobOptions: { attempts: 5 } }),
+        });
+        @Processor('reminders')
+        export class ReminderProcessor extends WorkerHost {
+          async process(job: Job<{ to: string }>) {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 10, column: 11, endLine: 10, endColumn: 170 }],
+    },
+    // the root is in the app module, another file of the project: the queue registered here gives no attempts of its own
+    {
+      filename: join(NEST_APP, 'src/reminders.processor.ts'),
+      code: code`
+        import { Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+        import { Job } from 'bullmq';
+        import axios from 'axios';
+        export const queues = BullModule.registerQueue({ name: 'reminders' });
+        @Processor('reminders')
+        export class ReminderProcessor extends WorkerHost {
+          async process(job: Job<{ to: string }>) {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'text', text: { body: 'see you' } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 8, column: 11, endLine: 8, endColumn: 170 }],
     },
   ],
 });

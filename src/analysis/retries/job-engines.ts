@@ -5,8 +5,9 @@
  *
  * - BullMQ: a `Worker`'s processor, or a function taking a `Job` from bullmq,
  *   when the queue's jobs have `attempts` > 1 (per job in `add(…)`, or in the
- *   queue's `defaultJobOptions`; BullMQ's default is one attempt). Stops with
- *   `UnrecoverableError`.
+ *   queue's `defaultJobOptions`; with NestJS, also `registerQueue`, and
+ *   `BullModule.forRoot`'s defaults when the queue's own options give none;
+ *   BullMQ's default is one attempt). Stops with `UnrecoverableError`.
  * - Temporal: activities (the functions of a module that imports
  *   `@temporalio/activity`), retried by default without limit unless every
  *   `proxyActivities` of the project sets `retry.maximumAttempts: 1`. Stops
@@ -34,7 +35,7 @@ import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { analysisAt, currentProject } from '../imports.js';
 import { projectFilesMatching } from '../importers.js';
-import { evaluateString, resolveExpression, staticValue } from '../values.js';
+import { evaluateString, resolveExpression, returnedExpressions, staticValue } from '../values.js';
 import { baseWalk, functionErrorPath, innermostTry } from './decision.js';
 import { construct } from './construct.js';
 import { functionValue, reached } from './library-calls.js';
@@ -116,9 +117,13 @@ function bullAttempts(analysis: FileAnalysis, name: string): number | undefined 
     }
   };
   scan(analysis);
+  // the attempts every queue gets from `BullModule.forRoot`, unless the queue's own options give some
+  let rootBest: number | undefined;
   const nest = (file: FileAnalysis) => {
     const attempts = nestAttempts(file, name);
     if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+    const root = nestRootAttempts(file);
+    if (root !== undefined) rootBest = Math.max(rootBest ?? 0, root);
   };
   nest(analysis);
   // the queue is made in another file (its attempts are there), unless this file registers it with Nest
@@ -126,7 +131,7 @@ function bullAttempts(analysis: FileAnalysis, name: string): number | undefined 
     forProjectFiles(analysis, /@nestjs\/bullmq/, /attempts/, nest);
     forProjectFiles(analysis, /bullmq/, /attempts/, scan);
   }
-  return best;
+  return best ?? rootBest;
 }
 
 /**
@@ -170,6 +175,36 @@ function nestAttempts(file: FileAnalysis, name: string): number | undefined {
       const field = receiver.type === AST_NODE_TYPES.MemberExpression && receiver.object.type === AST_NODE_TYPES.ThisExpression ? memberName(receiver) : undefined;
       if (typeof field !== 'string' || !injected.has(field)) continue;
       const attempts = numberOption(file, call.arguments[2], ['attempts']);
+      if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+    }
+  }
+  return best;
+}
+
+/**
+ * NestJS (@nestjs/bullmq): the `attempts` of the `defaultJobOptions` that
+ * `BullModule.forRoot(options)` / `forRoot(configKey, options)` or
+ * `forRootAsync({ useFactory })` (the object its factory returns) gives
+ * every queue (https://docs.nestjs.com/techniques/queues); a queue's own
+ * options come first.
+ */
+function nestRootAttempts(file: FileAnalysis): number | undefined {
+  if (!/@nestjs\/bullmq/.test(file.sourceCode.text) || !/forRoot/.test(file.sourceCode.text)) return undefined;
+  let best: number | undefined;
+  for (const call of file.callsNamed('forRoot').concat(file.callsNamed('forRootAsync'))) {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !fromModule(file, callee.object, /^@nestjs\/bullmq$/, 'BullModule')) continue;
+    const options: Node[] = [];
+    for (const arg of call.arguments) {
+      const value = resolveExpression(file, arg);
+      if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      const factory = memberName(callee) === 'forRootAsync' ? findProperty(value, 'useFactory')?.value : undefined;
+      const fn = factory && resolveExpression(file, factory);
+      if (fn && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression)) options.push(...returnedExpressions(fn));
+      else options.push(value);
+    }
+    for (const option of options) {
+      const attempts = numberOption(file, option, ['defaultJobOptions', 'attempts']);
       if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
     }
   }
