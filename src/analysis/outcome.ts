@@ -5,9 +5,10 @@
  * (the response given to another function), or nothing at all.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, programOf, skipTransparent, walkNodes, type Node } from './ast.js';
+import { enclosingFunction, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
 import type { ClientFamily } from './clients.js';
 import { exits } from './dispatch.js';
+import { failureLacks } from './failure-values.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import { rejectsOnError } from './retries/index.js';
 import { staticValue } from './values.js';
@@ -378,16 +379,26 @@ export function isReply(call: TSESTree.CallExpression): boolean {
   return false;
 }
 
-/** A test of a value's truth or presence only: `!r`, `if (r)`, `r && …`, `r ?? …`, `r == null`. */
-type ReadUse = ResultUse | 'truth-test';
+/**
+ * `truth-test`: a test of a value's truth or presence only: `!r`, `if (r)`, `r && …`, `r ?? …`, `r == null`.
+ * `field-test`: a test of a field every failure lacks (`if (r.id)` where a failure is `{ error }`).
+ */
+type ReadUse = ResultUse | 'truth-test' | 'field-test';
 
 function isNullish(node: Node): boolean {
   const current = skipTransparent(node);
   return (current.type === AST_NODE_TYPES.Literal && current.value === null) || (current.type === AST_NODE_TYPES.Identifier && current.name === 'undefined');
 }
 
-/** How one read of a value is used: tested, handed on, used as a success, or nothing. */
-function readUse(node: Node): ReadUse | undefined {
+/** Is a field absent from every failure value of the result read (so `r.id` is `undefined` on a failure)? */
+type LacksField = (field: string) => boolean;
+
+/**
+ * How one read of a value is used: tested, handed on, used as a success, or
+ * nothing. `lacks`: the fields the value's failures do not have; a test of
+ * one (`if (r.id)`, `r.data?.items ?? []`) is a test of the value.
+ */
+function readUse(node: Node, lacks?: LacksField): ReadUse | undefined {
   const outer = outermost(node);
   const parent = outer.parent;
   if (!parent) return undefined;
@@ -409,6 +420,11 @@ function readUse(node: Node): ReadUse | undefined {
     case AST_NODE_TYPES.MemberExpression: {
       const name = parent.property.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.property.name : undefined;
       if (name !== undefined && TEST_FIELDS.has(name)) return 'tested';
+      // `if (r.id)` where a failure is `{ error }`: the test is false for every failure
+      if (name !== undefined && parent.object === outer && lacks?.(name)) {
+        const up = readUse(parent);
+        if (up === 'truth-test' || up === 'tested') return 'field-test';
+      }
       // `r?.id` in a test (`if (r?.category)`): a null or undefined failure makes the test false
       if (parent.optional && parent.object === outer) {
         const up = readUse(parent);
@@ -439,14 +455,14 @@ function readUse(node: Node): ReadUse | undefined {
  * tests `r` there (also after `.catch(…)` or `.finally(…)`, which pass the value on). `undefined` when the
  * promise is not handed to `.then`; a callback that is not a function literal of this file is a hand-off.
  */
-function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0): (ReadUse | undefined)[] | undefined {
+function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0, lacks?: LacksField): (ReadUse | undefined)[] | undefined {
   const outer = outermost(node);
   const member = outer.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   const call = member.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || depth > 4) return undefined;
   const method = member.property.name;
-  if (method === 'catch' || method === 'finally') return promiseReadUses(analysis, call, depth + 1);
+  if (method === 'catch' || method === 'finally') return promiseReadUses(analysis, call, depth + 1, lacks);
   if (method !== 'then') return undefined;
   const callback = call.arguments[0];
   if (!callback || (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression)) return ['handed-off'];
@@ -455,7 +471,7 @@ function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0): (ReadUs
   if (param.type !== AST_NODE_TYPES.Identifier) return ['handed-off']; // destructured: what it keeps is read by name
   const variable = analysis.sourceCode.getDeclaredVariables(callback).find((v) => v.name === param.name);
   const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
-  return reads.length === 0 ? ['discarded'] : reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, depth + 1) ?? [readUse(ref.identifier)]);
+  return reads.length === 0 ? ['discarded'] : reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, depth + 1, lacks) ?? [readUse(ref.identifier, lacks)]);
 }
 
 /**
@@ -467,7 +483,13 @@ function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0): (ReadUs
  * of the value's truth does not count: `if (!r) throw …; return r.data` uses
  * an error body as data (`truthiness-only`).
  */
-export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression, truthyFailure = false): ResultUse {
+export function resultUse(
+  analysis: FileAnalysis,
+  call: TSESTree.CallExpression,
+  truthyFailure = false,
+  wrapper?: { analysis: FileAnalysis; fn: FunctionNode },
+): ResultUse {
+  const lacks: LacksField | undefined = wrapper && ((field) => failureLacks(wrapper.analysis, wrapper.fn, field));
   const outer = outermost(call);
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) return insideAssertedFunction(call) ? 'tested' : 'discarded';
@@ -477,12 +499,14 @@ export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression,
     const variable = analysis.sourceCode.getDeclaredVariables(parent)[0];
     const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
     if (reads.length === 0) return 'discarded';
-    uses = reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier) ?? [readUse(ref.identifier)]);
+    uses = reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, 0, lacks) ?? [readUse(ref.identifier, lacks)]);
   } else {
-    uses = promiseReadUses(analysis, call) ?? [readUse(call) ?? 'handed-off'];
+    uses = promiseReadUses(analysis, call, 0, lacks) ?? [readUse(call, lacks) ?? 'handed-off'];
   }
   const truthTested = uses.includes('truth-test');
   if (uses.includes('tested') || (truthTested && !truthyFailure)) return 'tested';
+  // a test of a field no failure has, unless another test of the result's truth lets a failure through
+  if (uses.includes('field-test') && !truthTested) return 'tested';
   if (uses.includes('handed-off')) return 'handed-off';
   if (uses.includes('used')) return truthTested ? 'truthiness-only' : 'used';
   return truthTested ? 'truthiness-only' : 'discarded';
