@@ -5,7 +5,7 @@
  * (the response given to another function), or nothing at all.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingFunction, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import type { ClientFamily } from './clients.js';
 import { exits } from './dispatch.js';
 import { failureLacks } from './failure-values.js';
@@ -90,6 +90,35 @@ function isAssertionArgument(node: Node): boolean {
 function insideAssertedFunction(node: Node): boolean {
   const fn = enclosingFunction(node);
   return !!fn && isAssertionArgument(fn);
+}
+
+/** Test-suite functions: the callback they are given is a test (`it('sends', async () => …)`, `describe(…)`, `test.only(…)`). */
+const SUITE_CALLS = new Set(['it', 'test', 'describe']);
+
+/** Is the call a test assertion: `expect(…)`, `assert(…)`, `assert.deepEqual(…)`, `t.is(…)`? */
+function isAssertionCall(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return ASSERTIONS.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && ASSERTION_RECEIVERS.has(callee.object.name);
+}
+
+/**
+ * Is the node inside a test suite's callback (at any depth: a helper declared
+ * in a `describe`, a `test` of `node:test`) that asserts something? There the
+ * send goes to a stub, and what the test checks is what its assertions read
+ * (the payload the stub captured), not the result it drops. A test that
+ * asserts nothing checks nothing.
+ */
+function insideTestSuite(analysis: FileAnalysis, node: Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = fn.parent ? enclosingFunction(fn.parent) : undefined) {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) continue;
+    let callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) callee = skipTransparent(callee.object); // `it.only`, `test.skip`
+    if (callee.type === AST_NODE_TYPES.Identifier && SUITE_CALLS.has(callee.name) && someNode(fn.body, analysis.sourceCode.visitorKeys, isAssertionCall)) return true;
+  }
+  return false;
 }
 
 function errorFields(kind: Kind): Set<string | number> {
@@ -492,7 +521,9 @@ export function resultUse(
   const lacks: LacksField | undefined = wrapper && ((field) => failureLacks(wrapper.analysis, wrapper.fn, field));
   const outer = outermost(call);
   const parent = outer.parent;
-  if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) return insideAssertedFunction(call) ? 'tested' : 'discarded';
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) {
+    return insideAssertedFunction(call) || insideTestSuite(analysis, call) ? 'tested' : 'discarded';
+  }
   let uses: (ReadUse | undefined)[];
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
     if (parent.id.type !== AST_NODE_TYPES.Identifier) return 'handed-off'; // destructured: what it keeps is read by name

@@ -2033,3 +2033,30 @@ ruleTester.run('no-unchecked-response: tests of a field that every failure value
     },
   ],
 });
+
+// A test suite sends to a stub and checks what the stub captured: the result it drops is no lost failure.
+const suiteSend = (runner: string) => code`
+  const GRAPH = 'https://graph.facebook.com/v22.0';
+  async function sendText(to: string, body: string): Promise<{ id?: string; error?: string }> {
+    const res = await fetch(\`\${GRAPH}/\${process.env.PHONE_ID}/messages\`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body } }) });
+    const data = await res.json().catch(() => ({}));
+    if (res.ok) return { id: data.messages[0].id as string };
+    return { error: data?.error?.message ?? String(res.status) };
+  }
+  ${runner}('sends the text body', async () => {
+    await sendText('15550001111', 'hi');
+    expect(captured()).toEqual({ body: 'hi' });
+  });
+  declare function captured(): unknown;
+`;
+
+ruleTester.run('no-unchecked-response: results dropped in a test suite', rule, {
+  valid: [suiteSend('it'), suiteSend('test.only'), suiteSend('describe')],
+  invalid: [
+    // a function handed to any other call (a job runner) is no test: the failed send is lost there
+    {
+      code: suiteSend('schedule'),
+      errors: [{ messageId: 'failureDropped', data: dropped('sendText', 'a failure object'), line: 9, column: 9, endLine: 9, endColumn: 38 }],
+    },
+  ],
+});
