@@ -409,6 +409,43 @@ export function isReply(call: TSESTree.CallExpression): boolean {
 }
 
 /**
+ * Is the value the test of a branch (`if (r.id)`, `r.data?.length ? … : …`,
+ * `while (!r.id)`, `if (r.id !== undefined && …)`)? A default (`r.items ??
+ * []`, `r.count || 0` in a log line) decides nothing: the failure goes on as
+ * an empty value.
+ */
+function decides(node: Node): boolean {
+  let current = node;
+  for (let parent = current.parent; parent; current = parent, parent = current.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        return parent.test === current;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (parent.operator !== '!') return false;
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+        continue;
+      case AST_NODE_TYPES.MemberExpression:
+        if (parent.object !== current) return false;
+        continue;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (!['==', '===', '!=', '!==', '<', '<=', '>', '>='].includes(parent.operator)) return false;
+        continue;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/**
  * `truth-test`: a test of a value's truth or presence only: `!r`, `if (r)`, `r && …`, `r ?? …`, `r == null`.
  * `field-test`: a test of a field every failure lacks (`if (r.id)` where a failure is `{ error }`).
  */
@@ -450,10 +487,7 @@ function readUse(node: Node, lacks?: LacksField): ReadUse | undefined {
       const name = parent.property.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.property.name : undefined;
       if (name !== undefined && TEST_FIELDS.has(name)) return 'tested';
       // `if (r.id)` where a failure is `{ error }`: the test is false for every failure
-      if (name !== undefined && parent.object === outer && lacks?.(name)) {
-        const up = readUse(parent);
-        if (up === 'truth-test' || up === 'tested') return 'field-test';
-      }
+      if (name !== undefined && parent.object === outer && lacks?.(name) && decides(parent)) return 'field-test';
       // `r?.id` in a test (`if (r?.category)`): a null or undefined failure makes the test false
       if (parent.optional && parent.object === outer) {
         const up = readUse(parent);

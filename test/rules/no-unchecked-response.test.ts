@@ -1982,7 +1982,7 @@ ruleTester.run('no-unchecked-response: tests of a field that every failure value
         if (sent.id) await saveOutbound(to, sent.id);
       }
     `,
-    // \`{ ok: false, error }\`: the list read through \`?.\` with a default is empty on a failure
+    // \`{ ok: false, error }\`: a branch on the list read through \`?.\` (\`undefined\` on a failure)
     code`
       const GRAPH = 'https://graph.facebook.com/v22.0';
       async function graphGet(path: string): Promise<{ ok: boolean; data?: { data?: { name: string }[] }; error?: string }> {
@@ -1993,7 +1993,8 @@ ruleTester.run('no-unchecked-response: tests of a field that every failure value
       }
       export async function templateNames(waba: string) {
         const r = await graphGet(\`\${waba}/message_templates\`);
-        return (r.data?.data ?? []).map((t) => t.name);
+        if (!r.data?.data) throw new Error('templates unavailable');
+        return r.data.data.map((t) => t.name);
       }
     `,
   ],
@@ -2013,6 +2014,23 @@ ruleTester.run('no-unchecked-response: tests of a field that every failure value
         }
       `,
       errors: [{ messageId: 'failureUnchecked', data: dropped('sendText', 'a failure object'), line: 8, column: 19, endLine: 8, endColumn: 39 }],
+    },
+    // a default of a field in a log line decides nothing: the failure object goes to the client as the result
+    {
+      code: code`
+        const GRAPH = 'https://graph.facebook.com/v22.0';
+        async function getTemplates(waba: string) {
+          const res = await fetch(\`\${GRAPH}/\${waba}/message_templates\`);
+          if (!res.ok) return { success: false, error: (await res.json()).error.message as string };
+          return { success: true, templates: (await res.json()).data as unknown[] };
+        }
+        export async function list(req: { waba: string }, res: { json(v: unknown): void }) {
+          const result = await getTemplates(req.waba);
+          console.log(\`templates: \${result.templates?.length || 0}\`);
+          res.json(result);
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: { ...dropped('getTemplates', 'a failure object'), what: 'request' }, line: 8, column: 24, endLine: 8, endColumn: 46 }],
     },
     // a field test next to a test of the result's truth: \`r?.code\` is set on a failure, so the \`||\` lets it through
     {
