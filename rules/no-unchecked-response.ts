@@ -59,7 +59,7 @@ export default createRule({
             const shape = target && failureValueOf(target.analysis, target.fn);
             if (!shape) continue;
             // an error body, `{ ok: false }` or a sentence is truthy: `if (!r)` lets it through
-            const use = resultUse(analysis, call.node, isTruthyFailure(shape));
+            const use = resultUse(analysis, call.node, isTruthyFailure(shape), target);
             if (use !== 'discarded' && use !== 'used' && use !== 'truthiness-only') continue;
             const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, shape, what: endpointOf(analysis, call) };
             context.report({ node: call.node, messageId: use === 'discarded' ? 'failureDropped' : use === 'used' ? 'failureUnchecked' : 'failurePassesTest', data });

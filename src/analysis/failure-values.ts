@@ -431,6 +431,47 @@ function shapeOf(analysis: FileAnalysis, value: Node | null): FailureShape | und
 
 const shapes = new WeakMap<FunctionNode, FailureShape | null>();
 
+/**
+ * The fields a wrapper's failure values have, when every one is known: the
+ * keys of a `{ ok: false, error }` literal, a string's or `false`'s own
+ * methods. `unknown`: a value whose fields cannot be listed (the error body, a
+ * spread) or that has none to read (`null`, `undefined`: reading one throws).
+ */
+type FailureFields = ReadonlySet<string> | 'unknown';
+const failureFields = new WeakMap<FunctionNode, FailureFields>();
+
+function fieldsOf(shape: FailureShape, value: Node | null): FailureFields {
+  if (shape === 'text') return new Set(Object.getOwnPropertyNames(String.prototype));
+  if (shape === 'false') return new Set(Object.getOwnPropertyNames(Boolean.prototype));
+  const object = value && skipTransparent(value);
+  if (shape !== 'a failure object' || object?.type !== AST_NODE_TYPES.ObjectExpression) return 'unknown';
+  const keys = new Set<string>();
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return 'unknown';
+    if (property.key.type === AST_NODE_TYPES.Identifier) keys.add(property.key.name);
+    else if (property.key.type === AST_NODE_TYPES.Literal) keys.add(String(property.key.value));
+    else return 'unknown';
+  }
+  return keys;
+}
+
+function mergeFields(a: FailureFields | undefined, b: FailureFields): FailureFields {
+  if (a === undefined) return b;
+  return a === 'unknown' || b === 'unknown' ? 'unknown' : new Set([...a, ...b]);
+}
+
+/**
+ * Does every failure value `fn` gives back lack `field` (and have fields to
+ * read at all)? Then `r.id` of its result is `undefined` on a failure, and a
+ * test of it (`if (r.id)`, `r.data?.items ?? []`) tells a failure from a
+ * success: `{ error }` has no `id`.
+ */
+export function failureLacks(analysis: FileAnalysis, fn: FunctionNode, field: string): boolean {
+  if (!failureValueOf(analysis, fn)) return false;
+  const fields = failureFields.get(fn);
+  return fields !== undefined && fields !== 'unknown' && !fields.has(field);
+}
+
 /** Does the function give a value back anywhere (a `return x` other than `return undefined`)? */
 function givesValue(fn: FunctionNode): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
@@ -455,7 +496,11 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
   const known = shapes.get(fn);
   if (known !== undefined) return known ?? undefined;
   shapes.set(fn, null);
+  failureFields.set(fn, 'unknown');
   let found: FailureShape | undefined;
+  let fields: FailureFields | undefined;
+  // a failure value handed on from another wrapper has that wrapper's fields
+  const fieldsFrom = (target: { analysis: FileAnalysis; fn: FunctionNode }) => failureFields.get(target.fn) ?? 'unknown';
   const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
   for (const path of errorPaths(analysis)) {
     if (!inside(path.body)) continue;
@@ -472,7 +517,11 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       const again = value ? requestIn(analysis, value) : undefined;
       if (again) {
         const target = again.wrapper ? { analysis, fn: again.wrapper } : again.external;
-        if (target && target.fn !== fn && depth < 3) found ??= failureValueOf(target.analysis, target.fn, depth + 1);
+        if (target && target.fn !== fn && depth < 3) {
+          const shape = failureValueOf(target.analysis, target.fn, depth + 1);
+          found ??= shape;
+          if (shape) fields = mergeFields(fields, fieldsFrom(target));
+        }
         continue;
       }
       // `return res.status(400).json({ error })` in a request handler: the failure goes to the client, and what
@@ -484,8 +533,12 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       // in a delete): `undefined` tells its callers nothing
       if (shape === 'undefined' && !givesValue(fn)) continue;
       found ??= shape;
+      if (shape) fields = mergeFields(fields, fieldsOf(shape, value));
     }
-    if (!found && fallsOffEnd(analysis, path, fn) && pathSeesCodes(analysis, path)) found = 'undefined';
+    if (!found && fallsOffEnd(analysis, path, fn) && pathSeesCodes(analysis, path)) {
+      found = 'undefined';
+      fields = 'unknown';
+    }
   }
   // `return send(…)` where `send` gives failures back as values
   if (!found && depth < 3) {
@@ -495,10 +548,14 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       const call = value.type === AST_NODE_TYPES.CallExpression ? analysis.providerCall(value) : undefined;
       const target = call?.wrapper ? { analysis, fn: call.wrapper } : call?.external;
       found = target ? failureValueOf(target.analysis, target.fn, depth + 1) : undefined;
-      if (found) break;
+      if (found && target) {
+        fields = fieldsFrom(target);
+        break;
+      }
     }
   }
   shapes.set(fn, found ?? null);
+  failureFields.set(fn, fields ?? 'unknown');
   return found;
 }
 

@@ -5,9 +5,10 @@
  * (the response given to another function), or nothing at all.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, programOf, skipTransparent, walkNodes, type Node } from './ast.js';
+import { enclosingFunction, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import type { ClientFamily } from './clients.js';
 import { exits } from './dispatch.js';
+import { failureLacks } from './failure-values.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import { rejectsOnError } from './retries/index.js';
 import { staticValue } from './values.js';
@@ -89,6 +90,35 @@ function isAssertionArgument(node: Node): boolean {
 function insideAssertedFunction(node: Node): boolean {
   const fn = enclosingFunction(node);
   return !!fn && isAssertionArgument(fn);
+}
+
+/** Test-suite functions: the callback they are given is a test (`it('sends', async () => …)`, `describe(…)`, `test.only(…)`). */
+const SUITE_CALLS = new Set(['it', 'test', 'describe']);
+
+/** Is the call a test assertion: `expect(…)`, `assert(…)`, `assert.deepEqual(…)`, `t.is(…)`? */
+function isAssertionCall(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return ASSERTIONS.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && ASSERTION_RECEIVERS.has(callee.object.name);
+}
+
+/**
+ * Is the node inside a test suite's callback (at any depth: a helper declared
+ * in a `describe`, a `test` of `node:test`) that asserts something? There the
+ * send goes to a stub, and what the test checks is what its assertions read
+ * (the payload the stub captured), not the result it drops. A test that
+ * asserts nothing checks nothing.
+ */
+function insideTestSuite(analysis: FileAnalysis, node: Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = fn.parent ? enclosingFunction(fn.parent) : undefined) {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) continue;
+    let callee = skipTransparent(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) callee = skipTransparent(callee.object); // `it.only`, `test.skip`
+    if (callee.type === AST_NODE_TYPES.Identifier && SUITE_CALLS.has(callee.name) && someNode(fn.body, analysis.sourceCode.visitorKeys, isAssertionCall)) return true;
+  }
+  return false;
 }
 
 function errorFields(kind: Kind): Set<string | number> {
@@ -378,16 +408,63 @@ export function isReply(call: TSESTree.CallExpression): boolean {
   return false;
 }
 
-/** A test of a value's truth or presence only: `!r`, `if (r)`, `r && …`, `r ?? …`, `r == null`. */
-type ReadUse = ResultUse | 'truth-test';
+/**
+ * Is the value the test of a branch (`if (r.id)`, `r.data?.length ? … : …`,
+ * `while (!r.id)`, `if (r.id !== undefined && …)`)? A default (`r.items ??
+ * []`, `r.count || 0` in a log line) decides nothing: the failure goes on as
+ * an empty value.
+ */
+function decides(node: Node): boolean {
+  let current = node;
+  for (let parent = current.parent; parent; current = parent, parent = current.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        return parent.test === current;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (parent.operator !== '!') return false;
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+        continue;
+      case AST_NODE_TYPES.MemberExpression:
+        if (parent.object !== current) return false;
+        continue;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (!['==', '===', '!=', '!==', '<', '<=', '>', '>='].includes(parent.operator)) return false;
+        continue;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * `truth-test`: a test of a value's truth or presence only: `!r`, `if (r)`, `r && …`, `r ?? …`, `r == null`.
+ * `field-test`: a test of a field every failure lacks (`if (r.id)` where a failure is `{ error }`).
+ */
+type ReadUse = ResultUse | 'truth-test' | 'field-test';
 
 function isNullish(node: Node): boolean {
   const current = skipTransparent(node);
   return (current.type === AST_NODE_TYPES.Literal && current.value === null) || (current.type === AST_NODE_TYPES.Identifier && current.name === 'undefined');
 }
 
-/** How one read of a value is used: tested, handed on, used as a success, or nothing. */
-function readUse(node: Node): ReadUse | undefined {
+/** Is a field absent from every failure value of the result read (so `r.id` is `undefined` on a failure)? */
+type LacksField = (field: string) => boolean;
+
+/**
+ * How one read of a value is used: tested, handed on, used as a success, or
+ * nothing. `lacks`: the fields the value's failures do not have; a test of
+ * one (`if (r.id)`, `r.data?.items ?? []`) is a test of the value.
+ */
+function readUse(node: Node, lacks?: LacksField): ReadUse | undefined {
   const outer = outermost(node);
   const parent = outer.parent;
   if (!parent) return undefined;
@@ -409,6 +486,8 @@ function readUse(node: Node): ReadUse | undefined {
     case AST_NODE_TYPES.MemberExpression: {
       const name = parent.property.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.property.name : undefined;
       if (name !== undefined && TEST_FIELDS.has(name)) return 'tested';
+      // `if (r.id)` where a failure is `{ error }`: the test is false for every failure
+      if (name !== undefined && parent.object === outer && lacks?.(name) && decides(parent)) return 'field-test';
       // `r?.id` in a test (`if (r?.category)`): a null or undefined failure makes the test false
       if (parent.optional && parent.object === outer) {
         const up = readUse(parent);
@@ -439,14 +518,14 @@ function readUse(node: Node): ReadUse | undefined {
  * tests `r` there (also after `.catch(…)` or `.finally(…)`, which pass the value on). `undefined` when the
  * promise is not handed to `.then`; a callback that is not a function literal of this file is a hand-off.
  */
-function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0): (ReadUse | undefined)[] | undefined {
+function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0, lacks?: LacksField): (ReadUse | undefined)[] | undefined {
   const outer = outermost(node);
   const member = outer.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   const call = member.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || depth > 4) return undefined;
   const method = member.property.name;
-  if (method === 'catch' || method === 'finally') return promiseReadUses(analysis, call, depth + 1);
+  if (method === 'catch' || method === 'finally') return promiseReadUses(analysis, call, depth + 1, lacks);
   if (method !== 'then') return undefined;
   const callback = call.arguments[0];
   if (!callback || (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression)) return ['handed-off'];
@@ -455,7 +534,7 @@ function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0): (ReadUs
   if (param.type !== AST_NODE_TYPES.Identifier) return ['handed-off']; // destructured: what it keeps is read by name
   const variable = analysis.sourceCode.getDeclaredVariables(callback).find((v) => v.name === param.name);
   const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
-  return reads.length === 0 ? ['discarded'] : reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, depth + 1) ?? [readUse(ref.identifier)]);
+  return reads.length === 0 ? ['discarded'] : reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, depth + 1, lacks) ?? [readUse(ref.identifier, lacks)]);
 }
 
 /**
@@ -467,22 +546,32 @@ function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0): (ReadUs
  * of the value's truth does not count: `if (!r) throw …; return r.data` uses
  * an error body as data (`truthiness-only`).
  */
-export function resultUse(analysis: FileAnalysis, call: TSESTree.CallExpression, truthyFailure = false): ResultUse {
+export function resultUse(
+  analysis: FileAnalysis,
+  call: TSESTree.CallExpression,
+  truthyFailure = false,
+  wrapper?: { analysis: FileAnalysis; fn: FunctionNode },
+): ResultUse {
+  const lacks: LacksField | undefined = wrapper && ((field) => failureLacks(wrapper.analysis, wrapper.fn, field));
   const outer = outermost(call);
   const parent = outer.parent;
-  if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) return insideAssertedFunction(call) ? 'tested' : 'discarded';
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) {
+    return insideAssertedFunction(call) || insideTestSuite(analysis, call) ? 'tested' : 'discarded';
+  }
   let uses: (ReadUse | undefined)[];
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
     if (parent.id.type !== AST_NODE_TYPES.Identifier) return 'handed-off'; // destructured: what it keeps is read by name
     const variable = analysis.sourceCode.getDeclaredVariables(parent)[0];
     const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
     if (reads.length === 0) return 'discarded';
-    uses = reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier) ?? [readUse(ref.identifier)]);
+    uses = reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, 0, lacks) ?? [readUse(ref.identifier, lacks)]);
   } else {
-    uses = promiseReadUses(analysis, call) ?? [readUse(call) ?? 'handed-off'];
+    uses = promiseReadUses(analysis, call, 0, lacks) ?? [readUse(call, lacks) ?? 'handed-off'];
   }
   const truthTested = uses.includes('truth-test');
   if (uses.includes('tested') || (truthTested && !truthyFailure)) return 'tested';
+  // a test of a field no failure has, unless another test of the result's truth lets a failure through
+  if (uses.includes('field-test') && !truthTested) return 'tested';
   if (uses.includes('handed-off')) return 'handed-off';
   if (uses.includes('used')) return truthTested ? 'truthiness-only' : 'used';
   return truthTested ? 'truthiness-only' : 'discarded';

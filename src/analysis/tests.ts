@@ -8,7 +8,7 @@ import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node
 import { exits } from './dispatch.js';
 import type { CodeForm, FileAnalysis, ProviderCall } from './file.js';
 import { isClientError } from './clients.js';
-import { isProviderErrorClass } from './error-paths.js';
+import { alwaysThrows, isProviderErrorClass } from './error-paths.js';
 import type { ProviderInfo } from './providers.js';
 import { calleeFunction, inline, resolveExpression, returnedExpressions, staticList, staticValue, UNKNOWN, type StaticValue } from './values.js';
 
@@ -609,6 +609,23 @@ function comparisonPresence(analysis: FileAnalysis, current: TSESTree.BinaryExpr
 }
 
 /**
+ * Does a branch leave the function: it ends in `return` or `throw`, or in a
+ * call of a function whose last statement is a `throw` (`await
+ * throwMetaError(res, 'send failed')`; an `async` one only when awaited, as
+ * its rejection otherwise goes unseen).
+ */
+function leaves(analysis: FileAnalysis, statement: TSESTree.Statement): boolean {
+  if (exits(statement)) return true;
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  if (last?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  let expression = skipTransparent(last.expression);
+  const awaited = expression.type === AST_NODE_TYPES.AwaitExpression;
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+  if (expression.type !== AST_NODE_TYPES.CallExpression || !alwaysThrows(analysis, expression)) return false;
+  return awaited || calleeFunction(analysis, expression.callee)?.fn.async === false;
+}
+
+/**
  * Does `node` run only when the provider's error code is missing: a fallback
  * for errors without a body (`if (!code && status >= 500)`, the `else` of
  * `if (body.error)`, after `if (code) return …` or `if (!res.ok) throw …`)?
@@ -631,7 +648,7 @@ export function onlyWithoutCode(analysis: FileAnalysis, node: Node, scope: Prese
     if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
       const body = parent.body as readonly Node[];
       for (const sibling of body.slice(0, body.indexOf(current))) {
-        if (sibling.type === AST_NODE_TYPES.IfStatement && !sibling.alternate && exits(sibling.consequent) && codePresence(analysis, sibling.test, scope) === 'present') return true;
+        if (sibling.type === AST_NODE_TYPES.IfStatement && !sibling.alternate && leaves(analysis, sibling.consequent) && codePresence(analysis, sibling.test, scope) === 'present') return true;
       }
     }
   }

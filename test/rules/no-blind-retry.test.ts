@@ -3073,8 +3073,60 @@ ruleTester.run('no-blind-retry: a loop that walks linked items', rule, {
         }
       }
     `,
+    // a flow run by a \`switch\` on the node: each case sends its node's message and moves on to the next node
+    code`
+      import axios from 'axios';
+      type FlowNode = { type: 'message' | 'wait' | 'start'; text?: string; next?: string };
+      export async function runFrom(to: string, graph: Map<string, FlowNode>, startId: string) {
+        let steps = 0;
+        let node = graph.get(startId);
+        while (node && steps++ < 50) {
+          switch (node.type) {
+            case 'message': {
+              try {
+                await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: node.text } });
+              } catch {
+                // the next node still runs
+              }
+              node = graph.get(node.next ?? '');
+              continue;
+            }
+            case 'wait':
+              return true;
+            default:
+              node = graph.get(node.next ?? '');
+          }
+        }
+        return false;
+      }
+    `,
   ],
   invalid: [
+    // a \`switch\` on the send's outcome that moves on only after a success: the failed node is sent again
+    {
+      code: code`
+        import axios from 'axios';
+        type FlowNode = { text?: string; next?: string };
+        export async function runFrom(to: string, graph: Map<string, FlowNode>, startId: string) {
+          let node = graph.get(startId);
+          while (node) {
+            let sent = false;
+            try {
+              await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: node.text } });
+              sent = true;
+            } catch {
+              await sleep(1000);
+            }
+            switch (sent) {
+              case true:
+                node = graph.get(node.next ?? '');
+            }
+          }
+        }
+        declare function sleep(ms: number): Promise<void>;
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 5, column: 3, endLine: 5, endColumn: 8 }],
+    },
     // a counter stepped by a lookup of itself, but the send leaves the loop when it works: a retry until it works
     {
       code: code`

@@ -1963,3 +1963,118 @@ ruleTester.run('no-unchecked-response: results tested in .then callbacks and thr
     },
   ],
 });
+
+// A test of a field that no failure value has (`if (sent.id)` where a failure is `{ error }`) tells a failure
+// from a success; a field the failure value has does not.
+ruleTester.run('no-unchecked-response: tests of a field that every failure value lacks', rule, {
+  valid: [
+    // the failure object has only `error`: `sent.id` is undefined on a failure, and the code acts on it
+    code`
+      const GRAPH = 'https://graph.facebook.com/v22.0';
+      async function sendText(to: string, body: string): Promise<{ id?: string; error?: string }> {
+        const res = await fetch(\`\${GRAPH}/\${process.env.PHONE_ID}/messages\`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body } }) });
+        const data = await res.json().catch(() => ({}));
+        if (res.ok && data?.messages?.[0]?.id) return { id: data.messages[0].id as string };
+        return { error: data?.error?.message || \`HTTP \${res.status}\` };
+      }
+      export async function reply(to: string) {
+        const sent = await sendText(to, 'Thanks, we got your order');
+        if (sent.id) await saveOutbound(to, sent.id);
+      }
+    `,
+    // \`{ ok: false, error }\`: a branch on the list read through \`?.\` (\`undefined\` on a failure)
+    code`
+      const GRAPH = 'https://graph.facebook.com/v22.0';
+      async function graphGet(path: string): Promise<{ ok: boolean; data?: { data?: { name: string }[] }; error?: string }> {
+        const r = await fetch(\`\${GRAPH}/\${path}\`, { headers: { Authorization: \`Bearer \${process.env.WA_TOKEN}\` } });
+        const d = await r.json().catch(() => ({}));
+        if (!r.ok) return { ok: false, error: d?.error?.message ?? String(r.status) };
+        return { ok: true, data: d };
+      }
+      export async function templateNames(waba: string) {
+        const r = await graphGet(\`\${waba}/message_templates\`);
+        if (!r.data?.data) throw new Error('templates unavailable');
+        return r.data.data.map((t) => t.name);
+      }
+    `,
+  ],
+  invalid: [
+    // the failure object has \`to\` too: \`if (r.to)\` is true on a failure, so the failed send is announced as sent
+    {
+      code: code`
+        const GRAPH = 'https://graph.facebook.com/v22.0';
+        async function sendText(to: string, body: string) {
+          const res = await fetch(\`\${GRAPH}/\${process.env.PHONE_ID}/messages\`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body } }) });
+          if (!res.ok) return { to, error: await res.text() };
+          return { to, id: (await res.json()).messages[0].id as string };
+        }
+        export async function reply(user: string) {
+          const r = await sendText(user, 'hi');
+          if (r.to) announce(r.to);
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('sendText', 'a failure object'), line: 8, column: 19, endLine: 8, endColumn: 39 }],
+    },
+    // a default of a field in a log line decides nothing: the failure object goes to the client as the result
+    {
+      code: code`
+        const GRAPH = 'https://graph.facebook.com/v22.0';
+        async function getTemplates(waba: string) {
+          const res = await fetch(\`\${GRAPH}/\${waba}/message_templates\`);
+          if (!res.ok) return { success: false, error: (await res.json()).error.message as string };
+          return { success: true, templates: (await res.json()).data as unknown[] };
+        }
+        export async function list(req: { waba: string }, res: { json(v: unknown): void }) {
+          const result = await getTemplates(req.waba);
+          console.log(\`templates: \${result.templates?.length || 0}\`);
+          res.json(result);
+        }
+      `,
+      errors: [{ messageId: 'failureUnchecked', data: { ...dropped('getTemplates', 'a failure object'), what: 'request' }, line: 8, column: 24, endLine: 8, endColumn: 46 }],
+    },
+    // a field test next to a test of the result's truth: \`r?.code\` is set on a failure, so the \`||\` lets it through
+    {
+      code: code`
+        const GRAPH = 'https://graph.facebook.com/v22.0';
+        async function sendText(to: string) {
+          const res = await fetch(\`\${GRAPH}/\${process.env.PHONE_ID}/messages\`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'x' } }) });
+          const body = await res.json();
+          if (!res.ok) return { error: body.error.message as string, code: body.error.code as number };
+          return { id: body.messages[0].id as string };
+        }
+        export async function reply(user: string) {
+          const r = await sendText(user);
+          if (r.id || r?.code) done(user);
+        }
+      `,
+      errors: [{ messageId: 'failurePassesTest', data: dropped('sendText', 'a failure object'), line: 9, column: 19, endLine: 9, endColumn: 33 }],
+    },
+  ],
+});
+
+// A test suite sends to a stub and checks what the stub captured: the result it drops is no lost failure.
+const suiteSend = (runner: string) => code`
+  const GRAPH = 'https://graph.facebook.com/v22.0';
+  async function sendText(to: string, body: string): Promise<{ id?: string; error?: string }> {
+    const res = await fetch(\`\${GRAPH}/\${process.env.PHONE_ID}/messages\`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body } }) });
+    const data = await res.json().catch(() => ({}));
+    if (res.ok) return { id: data.messages[0].id as string };
+    return { error: data?.error?.message ?? String(res.status) };
+  }
+  ${runner}('sends the text body', async () => {
+    await sendText('15550001111', 'hi');
+    expect(captured()).toEqual({ body: 'hi' });
+  });
+  declare function captured(): unknown;
+`;
+
+ruleTester.run('no-unchecked-response: results dropped in a test suite', rule, {
+  valid: [suiteSend('it'), suiteSend('test.only'), suiteSend('describe')],
+  invalid: [
+    // a function handed to any other call (a job runner) is no test: the failed send is lost there
+    {
+      code: suiteSend('schedule'),
+      errors: [{ messageId: 'failureDropped', data: dropped('sendText', 'a failure object'), line: 9, column: 9, endLine: 9, endColumn: 38 }],
+    },
+  ],
+});

@@ -2767,3 +2767,35 @@ ruleTester.run('preserve-error-code: errors rebuilt by a helper of the file', ru
     },
   ],
 });
+
+// ─── A failure branch that ends in a helper which always throws (real code, round 8) ───────────────
+const failHelperSend = (branch: string) => code`
+  declare class CloudApiError extends Error { constructor(error: unknown); }
+  async function fail(res: Response): Promise<never> {
+    const body = await res.json().catch(() => ({}));
+    throw new CloudApiError(body.error);
+  }
+  export async function send(to: string) {
+    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } }) });
+    if (!res.ok) {
+      ${branch}
+    }
+    const data = await res.json();
+    if (!data.messages?.[0]?.id) throw new Error('Meta accepted the message but returned no id');
+    return data.messages[0].id as string;
+  }
+`;
+
+ruleTester.run('preserve-error-code: a failure branch that ends in a helper which always throws', rule, {
+  valid: [
+    // `await fail(res)` leaves the function on every failed response: only a 2xx body without an id gets further
+    failHelperSend('await fail(res);'),
+  ],
+  invalid: [
+    // an async helper called without `await`: its rejection goes unseen and the failed response reaches the last throw
+    {
+      code: failHelperSend('void fail(res);'),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 12, column: 32, endLine: 12, endColumn: 96 }],
+    },
+  ],
+});

@@ -67,11 +67,24 @@ function advancesCursor(analysis: FileAnalysis, loop: TSESTree.ForStatement | TS
     } else if (node.type === AST_NODE_TYPES.CallExpression) for (const arg of node.arguments) collect(arg);
   };
   collect(loop.test);
-  return loop.body.body.some((statement) => {
+  // the body's own statements, and those of a `switch` on the item itself (`switch (node.type) { case 'message': …;
+  // node = next(node); continue; }`, a flow run node by node: each kind of item moves on in its own case)
+  const own: { statement: TSESTree.Statement; on?: TSESTree.Expression }[] = loop.body.body.map((statement) => ({ statement }));
+  for (const statement of loop.body.body) {
+    if (statement.type !== AST_NODE_TYPES.SwitchStatement) continue;
+    for (const branch of statement.cases) {
+      for (const inner of branch.consequent) {
+        for (const flat of inner.type === AST_NODE_TYPES.BlockStatement ? inner.body : [inner]) own.push({ statement: flat, on: statement.discriminant });
+      }
+    }
+  }
+  return own.some(({ statement, on }) => {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
     const assigned = statement.expression;
     if (assigned.type !== AST_NODE_TYPES.AssignmentExpression || assigned.operator !== '=' || assigned.left.type !== AST_NODE_TYPES.Identifier || !read.has(assigned.left.name)) return false;
     const name = assigned.left.name;
+    // a `switch` on something else (the send's result) may move on only after a success: a retry until it works
+    if (on && !someNode(on, analysis.sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.Identifier && node.name === name)) return false;
     let value = skipTransparent(assigned.right);
     if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
     if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.MemberExpression && value.type !== AST_NODE_TYPES.ChainExpression) return false;
