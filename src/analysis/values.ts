@@ -296,8 +296,24 @@ export function inline<T>(env: AnalysisEnv, callee: Callee, site: TSESTree.CallE
   return ctorFn && construction ? withFrame(env, ctorFn, construction.arguments, construction, body) : body();
 }
 
-/** The expressions a function returns (an arrow's body, or each `return`'s argument), outside nested functions. */
-export function returnedExpressions(fn: FunctionNode): Node[] {
+const returnedByFunction = new WeakMap<FunctionNode, readonly Node[]>();
+
+/**
+ * The expressions a function returns (an arrow's body, or each `return`'s
+ * argument), outside nested functions. Found once per function: value
+ * resolution asks it again for each call it evaluates inline (a client
+ * factory called from every function of a large module).
+ */
+export function returnedExpressions(fn: FunctionNode): readonly Node[] {
+  let found = returnedByFunction.get(fn);
+  if (!found) {
+    found = findReturned(fn);
+    returnedByFunction.set(fn, found);
+  }
+  return found;
+}
+
+function findReturned(fn: FunctionNode): Node[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
   const found: Node[] = [];
   const visit = (node: Node): void => {
