@@ -553,7 +553,7 @@ const matchers = new Map<string, ((specifier: string) => string[]) | null>();
 function pathsMatcherFor(dir: string, root: string): ((specifier: string) => string[]) | undefined {
   const cached = matchers.get(dir);
   if (cached !== undefined) return cached ?? undefined;
-  const config = nearestConfig(dir, 'tsconfig.json') ?? nearestConfig(dir, 'jsconfig.json');
+  const config = nearestConfig(dir, root, 'tsconfig.json') ?? nearestConfig(dir, root, 'jsconfig.json');
   const inside = config && !relative(root, config.path).startsWith('..');
   let matcher: ((specifier: string) => string[]) | null = null;
   try {
@@ -572,15 +572,22 @@ function pathsMatcherFor(dir: string, root: string): ((specifier: string) => str
  * `baseUrl` and `paths` still hold; a file that is not JSON with comments
  * gives no aliases.
  */
-function nearestConfig(dir: string, name: string): TsConfigResult | null {
+function nearestConfig(dir: string, root: string, name: string): TsConfigResult | null {
   const cache = tsconfigCache as Map<string, never>;
   try {
     return getTsconfig(dir, name, cache);
   } catch {
-    // the parser has loaded TypeScript already: its reader of tsconfig files (comments, trailing commas)
-    const path = findTsconfig(dir, name, cache);
-    const ts = path ? (createRequire(import.meta.url)('typescript') as typeof import('typescript')) : undefined;
-    const own = path && ts ? (ts.readConfigFile(path, ts.sys.readFile).config as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined) : undefined;
+    // only a config inside the project is read again
+    const found = findTsconfig(dir, name, cache);
+    const path = found && !relative(root, found).startsWith('..') ? found : undefined;
+    let own: { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+    try {
+      // the parser has loaded TypeScript already: its reader of tsconfig files (comments, trailing commas)
+      const ts = path ? (createRequire(import.meta.url)('typescript') as typeof import('typescript')) : undefined;
+      own = path && ts ? (ts.readConfigFile(path, ts.sys.readFile).config as typeof own) : undefined;
+    } catch {
+      own = undefined;
+    }
     const { baseUrl, paths } = own?.compilerOptions ?? {};
     if (!path || (typeof baseUrl !== 'string' && (typeof paths !== 'object' || paths === null))) return null;
     // without a baseUrl, paths are relative to the config's folder
