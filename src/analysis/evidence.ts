@@ -11,8 +11,9 @@
  *   payload, the enclosing functions and class, the file name
  *   (`WHATSAPP_TOKEN`, `phoneNumberId`, `sendWhatsAppMessage`,
  *   `whatsapp.service.ts`).
- * Messenger's Send API (`/me/messages`, a `recipient` + `message` payload) is
- * never WhatsApp, whatever the names say.
+ * Messenger's Send API (`/me/messages`, a `recipient` + `message` payload)
+ * and the Marketing API's ad account paths (`/act_{id}/…`) are never
+ * WhatsApp, whatever the names or the payload's words say.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { relative } from 'node:path';
@@ -77,6 +78,16 @@ const OTHER_GRAPH_NAME = /instagram|messenger|(?:^|[^a-z])ig_?(?:user|account|bu
  */
 const COMMERCE_NAME = /catalog|product(?!ion)/i;
 const COMMERCE_PATH = /\/(?:products|product_sets|product_feeds|items_batch)(?:[/?#]|$)/;
+
+/**
+ * The Marketing API's ad account node: its id is written `act_{AD_ACCOUNT_ID}`
+ * in every path (https://developers.facebook.com/docs/marketing-api/reference/ad-account/),
+ * and its edges (campaigns, ad sets, creatives, audiences, delivery estimates,
+ * previews) hang under it. A Click-to-WhatsApp ad names WhatsApp in its
+ * payload (`WHATSAPP_MESSAGE`, `app_destination: 'WHATSAPP'`) but is an Ads
+ * request, never a Cloud API one.
+ */
+const MARKETING_PATH = /\/act_[^/?#]/;
 
 const MAX_NAME_DEPTH = 3;
 
@@ -171,6 +182,45 @@ function namesIn(env: AnalysisEnv, node: Node | undefined, out: string[], depth:
   }
 }
 
+/**
+ * The names a URL's parts are held under, along the value chain only: a
+ * variable, the argument bound to a parameter, a constant's value, a
+ * member's own name (`input.campaignId` gives `campaignId`, not `input` or
+ * the other keys of the object `input` was made from).
+ */
+function urlIdNames(env: AnalysisEnv, node: Node | undefined): string[] {
+  const names: string[] = [];
+  const visit = (current: Node | undefined, depth: number): void => {
+    if (!current || depth > MAX_NAME_DEPTH || names.length > 32) return;
+    const value = skipTransparent(current);
+    switch (value.type) {
+      case AST_NODE_TYPES.Identifier:
+        names.push(value.name);
+        visit(constInit(env, value) ?? boundArgument(env, value), depth + 1);
+        return;
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(value);
+        if (typeof name === 'string') names.push(name);
+        return;
+      }
+      case AST_NODE_TYPES.TemplateLiteral:
+        for (const expression of value.expressions) visit(expression, depth);
+        return;
+      case AST_NODE_TYPES.BinaryExpression:
+        visit(value.left, depth);
+        visit(value.right, depth);
+        return;
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.ConditionalExpression:
+        // a fallback or a choice is not the id itself (`qs ? \`?${qs}\` : ''`)
+        return;
+      default:
+    }
+  };
+  visit(node, 0);
+  return names;
+}
+
 /** Methods that fill a form or parameter object after it is made: `params.append('To', 'whatsapp:+1…')`. */
 const FILL_METHODS = new Set(['append', 'set']);
 
@@ -216,11 +266,16 @@ function isMessenger(env: AnalysisEnv, request: RequestInfo): boolean {
 export function hasWhatsAppEvidence(env: AnalysisEnv, request: RequestInfo, call: TSESTree.CallExpression, payloadSaysWhatsApp: boolean): boolean {
   if (payloadSaysWhatsApp) return true;
   if (isMessenger(env, request)) return false;
+  if (request.url && MARKETING_PATH.test(request.url.text)) return false;
   if (request.url && (WHATSAPP_PATH.test(request.url.text) || WHATSAPP_QUERY.test(request.url.text))) return true;
   if (isMediaUrlLookup(env, request, call)) return true;
   const names: string[] = [];
   namesIn(env, request.urlNode, names, 0);
   if (names.some((name) => FLOW_ID_NAME.test(name) || FLOW_ID_SUFFIX.test(name))) return true;
+  // an id of another Graph product in the URL (`${GRAPH}/${campaignId}`, `${GRAPH}/${pageId}/leadgen_forms`):
+  // the words of the objects those ids came from (`input.campaignId` of a Click-to-WhatsApp ad) say nothing
+  const ids = urlIdNames(env, request.urlNode);
+  if (ids.some((name) => OTHER_GRAPH_NAME.test(name)) && !ids.some(isWhatsAppName)) return false;
   // a Commerce catalog request (`${GRAPH}/${catalogId}/products`, `${GRAPH}/${product.facebook_id}`): WhatsApp
   // names around it (a `whatsapp-catalog` file, a WhatsApp account's token) do not make it a Cloud API request
   if (isCommerceUrl(request, names)) return false;
@@ -332,6 +387,7 @@ function leadKey(env: AnalysisEnv, lead: Node): unknown {
  */
 export function otherGraphProduct(env: AnalysisEnv, request: RequestInfo, call: TSESTree.CallExpression): boolean {
   if (isMessenger(env, request)) return true;
+  if (request.url && MARKETING_PATH.test(request.url.text)) return true;
   const names: string[] = [];
   namesIn(env, request.urlNode, names, 0);
   // the URL of a catalog request (`${GRAPH}/${catalogId}/products`, `${GRAPH}/${product.id}`)

@@ -108,6 +108,40 @@ describe('paths', () => {
   });
 });
 
+describe('Marketing API requests through the Graph helper of a WhatsApp module', () => {
+  // one helper makes every Graph request of a module that also runs Click-to-WhatsApp
+  // ads, whose payloads and functions say WhatsApp
+  const helper = `
+      import axios from 'axios';
+      const GRAPH = 'https://graph.facebook.com/v21.0';
+      async function graphPost(path: string, params: Record<string, unknown>) {
+        return axios.post(\`\${GRAPH}/\${path}\`, params, { headers: { Authorization: \`Bearer \${process.env.META_TOKEN}\` } });
+      }`;
+
+  it('an ad account path, or the id of a campaign or a Page, is not a Cloud API request', () => {
+    expect(calls(`${helper}
+      export async function createCtwaAd(accountId: string) {
+        return graphPost(\`act_\${accountId}/adcreatives\`, { call_to_action: { type: 'WHATSAPP_MESSAGE', value: { app_destination: 'WHATSAPP' } } });
+      }
+      export async function pauseWhatsAppAds(input: { campaignId: string }) {
+        return graphPost(input.campaignId, { status: 'PAUSED' });
+      }
+      export async function leadForm(pageId: string) {
+        return graphPost(\`\${pageId}/leadgen_forms\`, { name: 'whatsapp leads' });
+      }`)).toEqual([]);
+  });
+
+  it('the same helper sending a WhatsApp message, or given a phone number id, is', () => {
+    expect(calls(`${helper}
+      export async function sendText(phoneNumberId: string, to: string) {
+        return graphPost(\`\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+      }
+      export async function register(campaign: { phoneNumberId: string }) {
+        return graphPost(\`\${campaign.phoneNumberId}\`, { pin: '123456' });
+      }`)).toEqual(['call meta-cloud axios @4:10', 'call meta-cloud wrapper @7:10', 'call meta-cloud wrapper @10:10']);
+  });
+});
+
 describe('media lookups by bare id', () => {
   it("a GET of a bare id whose response's url is read: returned, destructured, downloaded, after res.json()", () => {
     expect(calls(`

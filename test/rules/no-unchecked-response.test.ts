@@ -2078,3 +2078,40 @@ ruleTester.run('no-unchecked-response: results dropped in a test suite', rule, {
     },
   ],
 });
+
+// ─── Click-to-WhatsApp ads through the Graph helper of a WhatsApp module (real code) ─
+// One helper makes every Graph request of the module and gives failures back as
+// values. The ads are Marketing API requests (an ad account path, a campaign's id)
+// even when their parameters and names say WhatsApp; a send through the same
+// helper is a Cloud API request.
+const GRAPH_HELPER = `const GRAPH = 'https://graph.facebook.com/v21.0';
+async function graph(path: string, params: Record<string, string>) {
+  const res = await fetch(\`\${GRAPH}/\${path}\`, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.META_TOKEN}\` }, body: new URLSearchParams(params) });
+  const body = await res.json();
+  if (!res.ok) return { ok: false as const, error: body.error };
+  return { ok: true as const, data: body };
+}
+export async function createCtwaCampaign(accountId: string, name: string) {
+  const r = await graph(\`act_\${accountId}/campaigns\`, { name, objective: 'OUTCOME_ENGAGEMENT', destination: 'WHATSAPP' });
+  return r.data.id;
+}
+export async function whatsAppAdBudget(input: { campaignId: string }) {
+  const r = await graph(input.campaignId, { fields: 'daily_budget' });
+  return r.data.daily_budget;
+}
+`;
+
+ruleTester.run('no-unchecked-response: Click-to-WhatsApp ads beside the sends', rule, {
+  valid: [{ filename: 'src/meta/ads.ts', code: GRAPH_HELPER }],
+  invalid: [
+    {
+      filename: 'src/meta/ads.ts',
+      code: `${GRAPH_HELPER}export async function sendReceipt(phoneNumberId: string, to: string) {
+  const r = await graph(\`\${phoneNumberId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text' });
+  return r.data.messages[0].id;
+}
+`,
+      errors: [{ messageId: 'failureUnchecked', data: dropped('graph', 'a failure object'), line: 17, column: 19, endLine: 17, endColumn: 106 }],
+    },
+  ],
+});
