@@ -202,45 +202,11 @@ export class Resolver implements ImportResolver {
       if (!other) return undefined;
       return exportName === '*' ? other.ast : this.exported(other, exportName, depth + 1);
     };
-    const starSources: string[] = [];
-    for (const statement of program.body) {
-      switch (statement.type) {
-        case AST_NODE_TYPES.ExportNamedDeclaration: {
-          const declaration = statement.declaration;
-          if (declaration) {
-            const found = declared(declaration, name);
-            if (found) return found;
-            continue;
-          }
-          for (const specifier of statement.specifiers) {
-            if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || moduleExportName(specifier.exported) !== name) continue;
-            const local = moduleExportName(specifier.local);
-            return statement.source ? fromModule(String(statement.source.value), local) : localBinding(sourceCode, local);
-          }
-          continue;
-        }
-        case AST_NODE_TYPES.ExportAllDeclaration:
-          if (statement.exported) {
-            if (moduleExportName(statement.exported) === name) return fromModule(String(statement.source.value), '*');
-          } else if (name !== 'default') {
-            starSources.push(String(statement.source.value));
-          }
-          continue;
-        case AST_NODE_TYPES.ExportDefaultDeclaration:
-          if (name !== 'default') continue;
-          return statement.declaration.type === AST_NODE_TYPES.Identifier ? localBinding(sourceCode, statement.declaration.name) : statement.declaration;
-        case AST_NODE_TYPES.TSExportAssignment:
-          if (name === 'default') return statement.expression.type === AST_NODE_TYPES.Identifier ? localBinding(sourceCode, statement.expression.name) : statement.expression;
-          continue;
-        case AST_NODE_TYPES.ExpressionStatement: {
-          const found = commonJsExport(sourceCode, statement.expression, name);
-          if (found) return found;
-          continue;
-        }
-        default:
-      }
-    }
-    for (const specifier of starSources) {
+    const index = exportIndex(sourceCode);
+    const entry = index.names.get(name);
+    if (entry) return 'node' in entry ? entry.node : fromModule(entry.specifier, entry.name);
+    if (name === 'default') return undefined;
+    for (const specifier of index.stars) {
       const found = fromModule(specifier, name);
       if (found) return found;
     }
@@ -559,23 +525,84 @@ export function whileGathering<T>(run: () => T): T {
 }
 
 
-/** The declaration of `name` in an `export <declaration>`. */
-function declared(declaration: TSESTree.NamedExportDeclarations, name: string): Node | undefined {
+/** What a file exports under a name: a node of its own, or a name of another module (`export { a } from './x'`). */
+type ExportEntry = { readonly node: Node | undefined } | { readonly specifier: string; readonly name: string };
+
+/** A file's exports by name (the first statement that gives a name wins), and the modules it re-exports everything of. */
+interface ExportIndex {
+  readonly names: ReadonlyMap<string, ExportEntry>;
+  readonly stars: readonly string[];
+}
+
+/**
+ * The exports of a parsed file, read once per tree: a lookup by name no
+ * longer walks the file's statements (a CommonJS module's `module.exports =
+ * { … }` among hundreds of them) for every import of it that an analysis
+ * follows. A pure function of the tree, so shared by every analysis of it.
+ */
+const exportIndexes = new WeakMap<TSESTree.Program, ExportIndex>();
+
+function exportIndex(sourceCode: Readonly<TSESLint.SourceCode>): ExportIndex {
+  const known = exportIndexes.get(sourceCode.ast);
+  if (known) return known;
+  const names = new Map<string, ExportEntry>();
+  const stars: string[] = [];
+  const give = (name: string, entry: ExportEntry) => {
+    if (!names.has(name)) names.set(name, entry);
+  };
+  for (const statement of sourceCode.ast.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        const declaration = statement.declaration;
+        if (declaration) {
+          for (const [name, node] of declaredNames(declaration)) give(name, { node });
+          continue;
+        }
+        for (const specifier of statement.specifiers) {
+          if (specifier.type !== AST_NODE_TYPES.ExportSpecifier) continue;
+          const name = moduleExportName(specifier.exported);
+          const local = moduleExportName(specifier.local);
+          give(name, statement.source ? { specifier: String(statement.source.value), name: local } : { node: localBinding(sourceCode, local) });
+        }
+        continue;
+      }
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        if (statement.exported) give(moduleExportName(statement.exported), { specifier: String(statement.source.value), name: '*' });
+        else stars.push(String(statement.source.value));
+        continue;
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        give('default', { node: statement.declaration.type === AST_NODE_TYPES.Identifier ? localBinding(sourceCode, statement.declaration.name) : statement.declaration });
+        continue;
+      case AST_NODE_TYPES.TSExportAssignment:
+        give('default', { node: statement.expression.type === AST_NODE_TYPES.Identifier ? localBinding(sourceCode, statement.expression.name) : statement.expression });
+        continue;
+      case AST_NODE_TYPES.ExpressionStatement:
+        for (const [name, node] of commonJsExports(sourceCode, statement.expression)) give(name, { node });
+        continue;
+      default:
+    }
+  }
+  const index = { names, stars };
+  exportIndexes.set(sourceCode.ast, index);
+  return index;
+}
+
+/** The names an `export <declaration>` declares with a value (`export let x;` gives none), and their nodes. */
+function declaredNames(declaration: TSESTree.NamedExportDeclarations): [string, Node][] {
   switch (declaration.type) {
     case AST_NODE_TYPES.VariableDeclaration:
-      for (const declarator of declaration.declarations) {
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name) return declarator.init ?? undefined;
-      }
-      return undefined;
+      return declaration.declarations.flatMap((declarator): [string, Node][] =>
+        declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init ? [[declarator.id.name, declarator.init]] : [],
+      );
     case AST_NODE_TYPES.FunctionDeclaration:
     case AST_NODE_TYPES.ClassDeclaration:
     case AST_NODE_TYPES.TSEnumDeclaration:
-      return declaration.id?.name === name ? declaration : undefined;
+      return declaration.id ? [[declaration.id.name, declaration]] : [];
     case AST_NODE_TYPES.TSModuleDeclaration:
       // `export namespace WA { export const API_URL = … }`: read as `WA.API_URL`, like an exported object
-      return declaration.id.type === AST_NODE_TYPES.Identifier && declaration.id.name === name ? declaration : undefined;
+      return declaration.id.type === AST_NODE_TYPES.Identifier ? [[declaration.id.name, declaration]] : [];
     default:
-      return undefined;
+      return [];
   }
 }
 
@@ -604,24 +631,27 @@ function localBinding(sourceCode: Readonly<TSESLint.SourceCode>, name: string): 
   }
 }
 
-/** `module.exports = x`, `module.exports.name = x`, `exports.name = x`. */
-function commonJsExport(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Expression, name: string): Node | undefined {
-  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return undefined;
+/** What `module.exports = x`, `module.exports.name = x` or `exports.name = x` exports, by name (`x` as `default`, the keys of an object). */
+function commonJsExports(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Expression): [string, Node][] {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return [];
   const left = skipTransparent(expression.left);
-  if (left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (left.type !== AST_NODE_TYPES.MemberExpression) return [];
   const value = expression.right.type === AST_NODE_TYPES.Identifier ? (localBinding(sourceCode, expression.right.name) ?? expression.right) : expression.right;
   if (isModuleExports(left)) {
-    if (name === 'default') return value;
-    const object = value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
-    const property = object?.properties.find(
-      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && ((p.key.type === AST_NODE_TYPES.Identifier && p.key.name === name) || (p.key.type === AST_NODE_TYPES.Literal && p.key.value === name)),
-    );
-    if (!property) return undefined;
-    return property.value.type === AST_NODE_TYPES.Identifier ? (localBinding(sourceCode, property.value.name) ?? property.value) : property.value;
+    const found: [string, Node][] = [['default', value]];
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return found;
+    for (const p of value.properties) {
+      if (p.type !== AST_NODE_TYPES.Property || p.computed) continue;
+      const key = p.key.type === AST_NODE_TYPES.Identifier ? p.key.name : p.key.type === AST_NODE_TYPES.Literal && typeof p.key.value === 'string' ? p.key.value : undefined;
+      if (key === undefined) continue;
+      found.push([key, p.value.type === AST_NODE_TYPES.Identifier ? (localBinding(sourceCode, p.value.name) ?? p.value) : p.value]);
+    }
+    return found;
   }
   const object = skipTransparent(left.object);
   const exportsObject = isModuleExports(object) || (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports');
-  return exportsObject && memberName(left) === name ? value : undefined;
+  const name = memberName(left);
+  return exportsObject && typeof name === 'string' ? [[name, value]] : [];
 }
 
 function isModuleExports(node: Node): boolean {
