@@ -213,6 +213,25 @@ export class FileAnalysis implements AnalysisEnv {
       }),
     ];
     this.layerRequests = layers;
+    // a layer its importers use for a provider: its requests are that provider's, and so are the calls that lead
+    // an importer there; its other calls in this file are decided per call site like any layer's (`pagePost`
+    // calling the same `graph(path)` with a Page's path is not made a provider call by an importer's send)
+    const factChains: [TSESTree.CallExpression, ProviderInfo][] = [];
+    for (const fact of facts?.layers ?? []) {
+      const request = callAt(fact.request);
+      if (!request) continue;
+      const owner = enclosingFunction(request);
+      if (owner) this.layers.add(owner);
+      for (const span of fact.chain) {
+        const link = callAt(span);
+        const callee = link && this.calledFunction(link);
+        if (!link || !callee) continue;
+        factChains.push([link, fact.provider]);
+        this.layers.add(callee);
+        const from = enclosingFunction(link);
+        if (from) this.layers.add(from);
+      }
+    }
     for (const fact of facts?.injectedBases ?? []) {
       const cls = classes.find((c) => c.range[0] === fact.cls[0] && c.range[1] === fact.cls[1]);
       if (cls) {
@@ -271,8 +290,9 @@ export class FileAnalysis implements AnalysisEnv {
       const reached = external && external.analysis.wrappers.get(external.fn);
       if (external && reached) this.addCall({ node: call, provider: reached, external });
     }
+    for (const [link, provider] of factChains) if (!this.callByNode.has(link)) this.addCall({ node: link, provider, wrapper: this.calledFunction(link)! });
     this.addNeighbours(unevidenced);
-    this.followWrappers(pending);
+    this.followWrappers(pending, true);
     // Generic layers: a call whose arguments give the layer's request a provider URL.
     let added = false;
     for (const [call, target] of candidates) {

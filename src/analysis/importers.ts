@@ -21,7 +21,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isEnvironmentObject, memberName, moduleExportName, propertyKeyName, skipTransparent, walkNodes, type Node, type VisitorKeys } from './ast.js';
+import { findProperty, isEnvironmentObject, memberName, moduleExportName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node, type VisitorKeys } from './ast.js';
 import { namesOf } from './evidence.js';
 import type { FileAnalysis } from './file.js';
 import { analysisAt, importsReachProvider, pathOf, type Project } from './imports.js';
@@ -420,8 +420,11 @@ export type Span = readonly [number, number];
 
 /** What the importers of a file know about it, by source position. */
 export interface CallerFacts {
-  /** Requests of the file's HTTP layers that callers use for a provider. */
-  readonly layers: readonly { readonly request: Span; readonly provider: ProviderInfo }[];
+  /**
+   * Requests of the file's HTTP layers that callers use for a provider, with
+   * the file's calls that lead a caller there (from the function it called).
+   */
+  readonly layers: readonly { readonly request: Span; readonly provider: ProviderInfo; readonly chain: readonly Span[] }[];
   /** Base URLs given to the `HttpService` injected into the file's classes, by class position. */
   readonly injectedBases: readonly { readonly cls: Span; readonly base: StringValue; readonly names: readonly string[] }[];
   /** Requests made elsewhere through a client created in the file, by the position of its creation. */
@@ -447,7 +450,8 @@ export function callerFacts(project: Project, path: string): CallerFacts {
     for (const call of analysis.calls) {
       const external = call.external;
       if (external && pathOf(external.fn) === path) {
-        for (const layer of external.analysis.layerRequests) layers.push({ request: layer.request.range, provider: layer.provider });
+        const chain = chainWithin(external.analysis, external.fn);
+        for (const layer of external.analysis.layerRequests) layers.push({ request: layer.request.range, provider: layer.provider, chain });
       }
       const origin = call.request?.clientOrigin;
       if (origin && typeof origin === 'object' && 'type' in origin && pathOf(origin as Node) === path) {
@@ -457,6 +461,28 @@ export function callerFacts(project: Project, path: string): CallerFacts {
     injectedBases.push(...nestHttpBases(analysis, path));
   }
   return layers.length || injectedBases.length || remoteRequests.length ? { layers, injectedBases, remoteRequests } : NO_FACTS;
+}
+
+/**
+ * The calls of same-file functions that lead from `fn` (the function a
+ * caller called) to a layer's requests, in an analysis built for that
+ * caller's requests: `post(path) { return graph(path) }` gives the call of
+ * `graph`.
+ */
+function chainWithin(analysis: FileAnalysis, fn: FunctionNode): Span[] {
+  const chain: Span[] = [];
+  const seen = new Set<FunctionNode>();
+  const visit = (current: FunctionNode) => {
+    if (seen.has(current)) return;
+    seen.add(current);
+    for (const call of analysis.calls) {
+      if (!call.wrapper || call.node.range[0] < current.range[0] || call.node.range[1] > current.range[1]) continue;
+      chain.push(call.node.range);
+      visit(call.wrapper);
+    }
+  };
+  visit(fn);
+  return chain;
 }
 
 /**
