@@ -64,19 +64,41 @@ export interface ImportResolver {
 
 /** A cached analysis of another file, with what it was built from. */
 interface Entry {
+  /** Which analysis of which file this is (the same for each version of it), and the entries kept for it. */
+  readonly id: string;
+  readonly slot: Entry[];
+  readonly program: TSESTree.Program;
   readonly stamp: Stamp;
   analysis: FileAnalysis | undefined;
   readonly deps: Map<string, Stamp>;
+  /** The analyses it used (not those it found still being built). */
   readonly refs: Set<Entry>;
   building: boolean;
   /**
-   * Built while an analysis it needed was itself being built (an import
-   * cycle): what it says depends on where the lint started, so it is reused
-   * only within the lint of the file that built it.
+   * Built in an import cycle: while it was built it asked for analyses that
+   * were themselves being built around it (`outer`, by id), which it then
+   * went without; or it used such an analysis. What it says depends on where
+   * the lint entered the cycle, so another lint reuses it only where a new
+   * build would see the same (see `usable`).
+   */
+  cyclic: boolean;
+  readonly outer: Set<string>;
+  /** What its build asked for and got (by id): a new build sees the same only while none of them is being built. */
+  readonly asked: Set<string>;
+  /**
+   * Asked, after it was built, for an analysis still being built: what it
+   * says depends on when that happened, so it is reused only within the
+   * lint that built it.
    */
   incomplete: boolean;
   readonly session: Session;
 }
+
+/** The analyses being built, outermost first. */
+const buildStack: Entry[] = [];
+
+/** How many entries are kept for one analysis of a file (the ones built where the lint entered a cycle elsewhere). */
+const MAX_SLOT_ENTRIES = 4;
 
 /** Builds a FileAnalysis for another file (untyped, or through the program when linting with types). */
 export type AnalysisFactory = (
@@ -87,7 +109,7 @@ export type AnalysisFactory = (
 ) => FileAnalysis;
 
 /** Analyses by path, settings, and layer key (`''` for the file as it is). */
-const entries = new Map<string, WeakMap<ResolvedSettings, Map<string, Entry>>>();
+const entries = new Map<string, WeakMap<ResolvedSettings, Map<string, Entry[]>>>();
 
 /** The state every resolver of one lint shares: the session (disk view) and how to build analyses. */
 export interface Project {
@@ -96,6 +118,8 @@ export interface Project {
   readonly factory: AnalysisFactory;
   /** Validity of cached entries, checked once per session. */
   readonly validated: Map<Entry, boolean>;
+  /** Whether entries built in import cycles are usable here, by what is being built around them (see `usable`). */
+  readonly usable: Map<Entry, Map<string, boolean>>;
 }
 
 let current: Project | undefined;
@@ -119,10 +143,67 @@ function valid(project: Project, entry: Entry): boolean {
   if (entry.incomplete && entry.session !== project.session) return false;
   const known = project.validated.get(entry);
   if (known !== undefined) return known;
+  // built in a cycle in another lint: only `usable` can tell whether it holds here
+  if (entry.cyclic) return false;
   project.validated.set(entry, true); // cycles: assume valid while checking
   const ok = project.session.fresh(entry.deps) && [...entry.refs].every((ref) => valid(project, ref));
   project.validated.set(entry, ok);
   return ok;
+}
+
+/**
+ * Is an entry built in an import cycle in another lint what a new build
+ * would be now, with the analyses `around` (ids, outermost first) being
+ * built? Its files are unchanged; the analyses it went without are being
+ * built again, and none it used is; and each analysis it used is the one a
+ * new build would get: the one this lint already uses for it, or one
+ * usable in turn inside this one.
+ */
+function usable(project: Project, entry: Entry, around: readonly string[]): boolean {
+  if (entry.building || entry.incomplete) return false;
+  const key = around.join('\n');
+  let memo = project.usable.get(entry);
+  if (!memo) project.usable.set(entry, (memo = new Map()));
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  memo.set(key, true); // cycles: assume usable while checking
+  const building = new Set(around);
+  const inner = [...around, entry.id];
+  const ok =
+    project.session.fresh(entry.deps) &&
+    [...entry.outer].every((id) => building.has(id)) &&
+    ![...entry.asked].some((id) => building.has(id) || id === entry.id) &&
+    [...entry.refs].every((ref) => {
+      const front = ref.slot[0];
+      if (front && !front.building && valid(project, front)) return front === ref;
+      return usable(project, ref, inner);
+    });
+  memo.set(key, ok);
+  return ok;
+}
+
+/** Makes an entry found usable the one this lint uses for its analysis, with the entries it used. */
+function adopt(project: Project, entry: Entry): void {
+  if (project.validated.get(entry) === true && entry.slot[0] === entry) return;
+  const index = entry.slot.indexOf(entry);
+  if (index > 0) {
+    entry.slot.splice(index, 1);
+    entry.slot.unshift(entry);
+  }
+  project.validated.set(entry, true);
+  for (const ref of entry.refs) if (ref.cyclic) adopt(project, ref);
+}
+
+/** Records that `requester` (an entry being built, or one built earlier) asked for `entry`. */
+function record(requester: Entry | undefined, entry: Entry): void {
+  if (!requester) return;
+  if (entry.building) {
+    if (!requester.building) requester.incomplete = true;
+    else if (entry !== requester) requester.outer.add(entry.id);
+    return;
+  }
+  requester.refs.add(entry);
+  if (requester.building) requester.asked.add(entry.id);
 }
 
 /**
@@ -231,8 +312,7 @@ export class Resolver implements ImportResolver {
     const layers = provider ? requests.map((request) => ({ request, provider })) : [];
     const entry = entryFor(project, path, program, layers);
     if (!entry) return undefined;
-    this.owner?.refs.add(entry);
-    if (entry.building && this.owner) this.owner.incomplete = true;
+    record(this.owner, entry);
     return entry.analysis;
   }
 
@@ -488,21 +568,48 @@ function entryFor(project: Project, path: string, program: TSESTree.Program, lay
   if (!byLayers) bySettings.set(project.settings, (byLayers = new Map()));
   // while the importers of a file are gathered, their analyses see the plain analyses of their imports
   const key = `${gathering ? 'plain' : 'full'}|${layers.map((l) => `${l.provider.id}@${l.request.range[0]}`).join(',')}${focus === undefined ? '' : `>${focus}`}`;
-  const cached = byLayers.get(key);
+  let slot = byLayers.get(key);
+  if (!slot) byLayers.set(key, (slot = []));
+  const cached = slot[0];
   if (cached && (cached.building || valid(project, cached))) return cached;
+  // an entry built in an import cycle in another lint, where a new build would be the same
+  const around = buildStack.map((e) => e.id);
+  const reusable = slot.find((e) => e.cyclic && e.program === program && usable(project, e, around));
+  if (reusable) {
+    adopt(project, reusable);
+    return reusable;
+  }
   const file = project.session.file(path);
   const sourceCode = file ? parsedFile(file) : undefined;
   if (!file || !sourceCode || sourceCode.ast !== program) return undefined;
   builds++;
-  const entry: Entry = { stamp: file.stamp, analysis: undefined, deps: new Map([[path, file.stamp]]), refs: new Set(), building: true, incomplete: false, session: project.session };
-  byLayers.set(key, entry);
+  const entry: Entry = {
+    id: `${path}|${key}`,
+    slot,
+    program,
+    stamp: file.stamp,
+    analysis: undefined,
+    deps: new Map([[path, file.stamp]]),
+    refs: new Set(),
+    building: true,
+    cyclic: false,
+    outer: new Set(),
+    asked: new Set(),
+    incomplete: false,
+    session: project.session,
+  };
+  slot.unshift(entry);
+  if (slot.length > MAX_SLOT_ENTRIES) slot.splice(slot.findLastIndex((e) => !e.building), 1);
   project.validated.set(entry, true);
+  buildStack.push(entry);
   try {
     entry.analysis = project.factory(sourceCode, path, (env) => new Resolver(env, entry, focus), layers);
   } finally {
     entry.building = false;
+    buildStack.pop();
   }
   if ([...entry.refs].some((ref) => ref.incomplete)) entry.incomplete = true;
+  entry.cyclic = entry.outer.size > 0 || [...entry.refs].some((ref) => ref.cyclic);
   return entry;
 }
 

@@ -93,6 +93,7 @@ export function startLint(file: { path: string; root: string }, settings: Resolv
     session: new Session(file.root, file.path),
     settings,
     validated: new Map(),
+    usable: new Map(),
     factory: (sourceCode, path, resolver, layers) => {
       const build = (facts?: CallerFacts) => new FileAnalysis(sourceCode, settings, { fileName: path, imports: resolver, layers, ...(facts ? { callerFacts: facts } : {}) });
       const first = build();
