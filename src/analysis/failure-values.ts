@@ -382,12 +382,53 @@ function completes(analysis: FileAnalysis, body: Node): boolean {
 }
 
 /**
+ * Can a statement of a `catch` run to its end other than inside a branch
+ * whose test decided on the provider's code? `if (e.code === 21211) { log(e) }
+ * else { throw e }` ends only where one code was singled out: the wrapper
+ * chose to go on for that code, and every other code leaves it. A branch
+ * without `else`, or one whose test reads no code (`if (e.code)` only asks
+ * whether there is one), lets any failure through to the end.
+ */
+function endsUndecided(analysis: FileAnalysis, statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.IfStatement) {
+    if (!exits(statement.consequent) && endsUndecided(analysis, statement.consequent) && !decidesOnCode(analysis, statement.test)) return true;
+    return !statement.alternate || (!exits(statement.alternate) && endsUndecided(analysis, statement.alternate));
+  }
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    if (last?.type === AST_NODE_TYPES.IfStatement && !exits(statement)) return endsUndecided(analysis, last);
+    return completes(analysis, statement);
+  }
+  if (exits(statement)) return false;
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return true;
+  let expression = skipTransparent(statement.expression);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+  return expression.type !== AST_NODE_TYPES.CallExpression || !alwaysThrows(analysis, expression);
+}
+
+/**
+ * Does a branch's test compare the provider's code with something: `===` or
+ * `==` against it (`e.code === 21211`, also with a value this file cannot
+ * read, like another file's enum), or the code given to a call (a predicate,
+ * `[…].includes(e.code)`)? A conjunction decides when one of its parts does.
+ */
+function decidesOnCode(analysis: FileAnalysis, test: Node): boolean {
+  const current = skipTransparent(test);
+  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return decidesOnCode(analysis, current.left) || decidesOnCode(analysis, current.right);
+  if (current.type === AST_NODE_TYPES.BinaryExpression && (current.operator === '===' || current.operator === '==')) {
+    return !!analysis.codeOf(current.left) || !!analysis.codeOf(current.right);
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) return current.arguments.some((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && !!analysis.codeOf(arg));
+  return false;
+}
+
+/**
  * Does a `catch` of `fn` end `fn` without a `return` (`catch (e) { log(e); }`
  * as its last statement) where `fn` returns a value on success? Its callers
  * then get `undefined` for a failure.
  */
 function fallsOffEnd(analysis: FileAnalysis, path: ErrorPath, fn: FunctionNode): boolean {
-  if (path.form !== 'catch' || !completes(analysis, path.body)) return false;
+  if (path.form !== 'catch' || !completes(analysis, path.body) || !endsUndecided(analysis, path.body as TSESTree.BlockStatement)) return false;
   const tryStatement = path.body.parent?.parent;
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || (tryStatement.finalizer && exits(tryStatement.finalizer))) return false;
   // a `try` whose block may run to its end falls off the end on success too: `undefined` is no failure sign then
