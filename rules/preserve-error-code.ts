@@ -20,6 +20,7 @@ import {
   type ErrorPath,
 } from '../src/analysis/index.js';
 import { propertyKeyName, skipTransparent, type Node } from '../src/analysis/ast.js';
+import { helperThrowsKeep } from '../src/analysis/failure-values.js';
 import { resolveExpression } from '../src/analysis/values.js';
 import { createRule, formatCode } from '../src/util/create-rule.js';
 
@@ -65,7 +66,8 @@ export default createRule({
             if (reported.has(exit) || decidedOnCode(analysis, exit, path.body) || !codeReaches(analysis, path, exit)) continue;
             if (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit)) {
               // `fail(\`templates: ${e.message}\`)` where `fail` always throws: what it is given is what it throws
-              if (exit.arguments.length === 0 || exit.arguments.some((a) => carries(analysis, a))) continue;
+              // handed the error, the helper's own throws decide: a catch-all `throw new X('failed')` drops the code
+              if (exit.arguments.length === 0 || (exit.arguments.some((a) => carries(analysis, a)) && helperThrowsKeep(analysis, exit) !== false)) continue;
               reported.add(exit);
               context.report({ node: exit, messageId: 'droppedThrow', data });
               continue;

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import { alwaysThrows, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
+import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
@@ -82,6 +82,34 @@ function rebuiltBy(analysis: FileAnalysis, call: TSESTree.CallExpression, depth:
   const returned = returnedExpressions(callee.fn);
   if (returned.length === 0 || !returned.every((r) => skipTransparent(r).type === AST_NODE_TYPES.NewExpression)) return undefined;
   return inline(analysis, callee, call, () => returned.some((r) => carries(analysis, r, depth + 1)));
+}
+
+/**
+ * A helper of this file that always throws, handed the caught error (`catch
+ * (e) { fail(e) }`): does each of its throws keep the code, with the
+ * arguments bound, as if written in the catch? A throw under a branch that
+ * singled out one code (`if (e.code === 21211) throw new BadRequest()`) made
+ * its decision there; a rethrow, or a value this file cannot read, counts as
+ * kept. `undefined` for any other call.
+ */
+export function helperThrowsKeep(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean | undefined {
+  const callee = calleeFunction(analysis, call.callee);
+  if (!callee || programOf(callee.fn) !== programOf(call) || callee.fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const body = callee.fn.body;
+  const throws: TSESTree.ThrowStatement[] = [];
+  walkNodes(body, analysis.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) throws.push(node);
+    return undefined;
+  });
+  return inline(analysis, callee, call, () =>
+    throws.every((statement) => {
+      if (decidedOnCode(analysis, statement, body)) return true;
+      const thrown = skipTransparent(statement.argument);
+      if (thrown.type !== AST_NODE_TYPES.NewExpression && thrown.type !== AST_NODE_TYPES.CallExpression && !isFailureValue(analysis, thrown)) return true;
+      return carries(analysis, thrown);
+    }),
+  );
 }
 
 /**

@@ -2799,3 +2799,46 @@ ruleTester.run('preserve-error-code: a failure branch that ends in a helper whic
     },
   ],
 });
+
+// A catch that hands the error to a helper of the file that always throws: the helper's own throws decide
+// whether the code goes on. One that singles out a code may drop it there (the decision is made); its
+// last, catch-all throw must keep it.
+const helperThrows = (last: string) => code`
+  import twilio from 'twilio';
+  const client = twilio(process.env.SID, process.env.TOKEN);
+  function handleTwilioError(err: TwilioApiError): never {
+    if (err && err.code === 21211) {
+      logger.error('invalid number');
+      throw new BadRequestError('Invalid phone number');
+    }
+    logger.error({ err }, 'Twilio API error');
+    ${last}
+  }
+  export async function sendText(to: string, body: string) {
+    try {
+      const resp = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+      return resp.sid;
+    } catch (err) {
+      handleTwilioError(err as TwilioApiError);
+    }
+  }
+`;
+
+ruleTester.run('preserve-error-code: a catch that hands the error to a helper that always throws', rule, {
+  valid: [
+    helperThrows("throw new ServiceUnavailableError('Message delivery failed', { cause: err });"),
+    helperThrows('throw err;'),
+    helperThrows("throw new ServiceUnavailableError(err.code, 'Message delivery failed');"),
+  ],
+  invalid: [
+    {
+      code: helperThrows("throw new ServiceUnavailableError('Message delivery failed');"),
+      errors: [{ messageId: 'droppedThrow', data: { ...TWILIO_DATA, keep: '{ cause: err }' }, line: 16, column: 5, endLine: 16, endColumn: 45 }],
+    },
+    // a helper that only logs before its catch-all throw
+    {
+      code: helperThrows("throw new Error(`Twilio error: ${err.message}`);").replace(/if \(err && err\.code === 21211\) \{[^}]*\}/, ''),
+      errors: [{ messageId: 'droppedThrow', data: { ...TWILIO_DATA, keep: '{ cause: err }' }, line: 13, column: 5, endLine: 13, endColumn: 45 }],
+    },
+  ],
+});
