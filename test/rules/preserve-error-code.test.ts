@@ -2842,3 +2842,44 @@ ruleTester.run('preserve-error-code: a catch that hands the error to a helper th
     },
   ],
 });
+
+// A client created once and kept in a module `let` typed with the SDK's class, optional until then
+// (`let cached: Twilio | undefined`), returned by a getter: the getter's calls are the SDK's.
+const cachedClient = (thrown: string) => code`
+  import twilio, { Twilio } from 'twilio';
+  let cached: Twilio | undefined;
+  function getClient(): Twilio {
+    if (cached) return cached;
+    cached = twilio(process.env.SID, process.env.TOKEN);
+    return cached;
+  }
+  export async function sendText(to: string, body: string) {
+    try {
+      const client = getClient();
+      const message = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+      return message.sid;
+    } catch (err) {
+      ${thrown}
+    }
+  }
+`;
+
+ruleTester.run('preserve-error-code: an SDK client cached in an optional module variable', rule, {
+  valid: [cachedClient("throw new Error('send failed', { cause: err });")],
+  invalid: [
+    {
+      code: cachedClient("throw new Error('send failed');"),
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: { ...TWILIO_DATA, keep: '{ cause: err }' },
+          line: 14,
+          column: 5,
+          endLine: 14,
+          endColumn: 36,
+          suggestions: [{ messageId: 'addCause', data: { caught: 'err' }, output: cachedClient("throw new Error('send failed', { cause: err });") }],
+        },
+      ],
+    },
+  ],
+});
