@@ -89,8 +89,9 @@ function rebuiltBy(analysis: FileAnalysis, call: TSESTree.CallExpression, depth:
  * (e) { fail(e) }`): does each of its throws keep the code, with the
  * arguments bound, as if written in the catch? A throw under a branch that
  * singled out one code (`if (e.code === 21211) throw new BadRequest()`) made
- * its decision there; a rethrow, or a value this file cannot read, counts as
- * kept. `undefined` for any other call.
+ * its decision there, and one only errors without a code reach (after `if
+ * (axios.isAxiosError(e)) throw …`) has none to lose; a rethrow, or a value
+ * this file cannot read, counts as kept. `undefined` for any other call.
  */
 export function helperThrowsKeep(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean | undefined {
   const callee = calleeFunction(analysis, call.callee);
@@ -104,7 +105,8 @@ export function helperThrowsKeep(analysis: FileAnalysis, call: TSESTree.CallExpr
   });
   return inline(analysis, callee, call, () =>
     throws.every((statement) => {
-      if (decidedOnCode(analysis, statement, body)) return true;
+      // a code-decided branch, or one only errors without a code reach (after `if (isAxiosError(e)) throw …`)
+      if (decidedOnCode(analysis, statement, body) || onlyWithoutCode(analysis, statement, { stop: body })) return true;
       const thrown = skipTransparent(statement.argument);
       if (thrown.type !== AST_NODE_TYPES.NewExpression && thrown.type !== AST_NODE_TYPES.CallExpression && !isFailureValue(analysis, thrown)) return true;
       return carries(analysis, thrown);

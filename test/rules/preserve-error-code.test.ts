@@ -2829,6 +2829,24 @@ ruleTester.run('preserve-error-code: a catch that hands the error to a helper th
     helperThrows("throw new ServiceUnavailableError('Message delivery failed', { cause: err });"),
     helperThrows('throw err;'),
     helperThrows("throw new ServiceUnavailableError(err.code, 'Message delivery failed');"),
+    // the catch-all throw is reached only by errors that are not axios's: none of them has a code
+    code`
+      import axios from 'axios';
+      function fail(error: unknown): never {
+        if (axios.isAxiosError(error)) {
+          throw new HttpException({ message: 'WhatsApp API request failed', details: error.response?.data ?? error.message }, error.response?.status ?? 500);
+        }
+        throw new HttpException({ message: 'Unexpected error while calling WhatsApp' }, 500);
+      }
+      export async function send(payload: object) {
+        try {
+          const { data } = await axios.post('${META}', payload);
+          return data;
+        } catch (error) {
+          fail(error);
+        }
+      }
+    `,
   ],
   invalid: [
     {
