@@ -85,15 +85,16 @@ function rebuiltBy(analysis: FileAnalysis, call: TSESTree.CallExpression, depth:
 }
 
 /**
- * A helper of this file that always throws, handed the caught error (`catch
- * (e) { fail(e) }`): does each of its throws keep the code, with the
- * arguments bound, as if written in the catch? A throw under a branch that
+ * A helper of this file that always throws, handed the caught error or the
+ * failed response (`catch (e) { fail(e) }`, `if (!res.ok) await
+ * throwApiError(res)`): the throws in it that drop the code, with the
+ * arguments bound, as if written at the call. A throw under a branch that
  * singled out one code (`if (e.code === 21211) throw new BadRequest()`) made
- * its decision there, and one only errors without a code reach (after `if
- * (axios.isAxiosError(e)) throw …`) has none to lose; a rethrow, or a value
- * this file cannot read, counts as kept. `undefined` for any other call.
+ * its decision there, and one that only errors without a code reach (after
+ * `if (axios.isAxiosError(e)) throw …`) has none to lose; a rethrow, or a
+ * value this file cannot read, counts as kept. `undefined` for any other call.
  */
-export function helperThrowsKeep(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean | undefined {
+export function helperDroppingThrows(analysis: FileAnalysis, call: TSESTree.CallExpression): readonly TSESTree.ThrowStatement[] | undefined {
   const callee = calleeFunction(analysis, call.callee);
   if (!callee || programOf(callee.fn) !== programOf(call) || callee.fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   const body = callee.fn.body;
@@ -104,12 +105,12 @@ export function helperThrowsKeep(analysis: FileAnalysis, call: TSESTree.CallExpr
     return undefined;
   });
   return inline(analysis, callee, call, () =>
-    throws.every((statement) => {
+    throws.filter((statement) => {
       // a code-decided branch, or one only errors without a code reach (after `if (isAxiosError(e)) throw …`)
-      if (decidedOnCode(analysis, statement, body) || onlyWithoutCode(analysis, statement, { stop: body })) return true;
+      if (decidedOnCode(analysis, statement, body) || onlyWithoutCode(analysis, statement, { stop: body })) return false;
       const thrown = skipTransparent(statement.argument);
-      if (thrown.type !== AST_NODE_TYPES.NewExpression && thrown.type !== AST_NODE_TYPES.CallExpression && !isFailureValue(analysis, thrown)) return true;
-      return carries(analysis, thrown);
+      if (thrown.type !== AST_NODE_TYPES.NewExpression && thrown.type !== AST_NODE_TYPES.CallExpression && !isFailureValue(analysis, thrown)) return false;
+      return !carries(analysis, thrown);
     }),
   );
 }

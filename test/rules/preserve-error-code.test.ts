@@ -2802,7 +2802,7 @@ ruleTester.run('preserve-error-code: a failure branch that ends in a helper whic
 
 // A catch that hands the error to a helper of the file that always throws: the helper's own throws decide
 // whether the code goes on. One that singles out a code may drop it there (the decision is made); its
-// last, catch-all throw must keep it.
+// last, catch-all throw must keep it, and is reported there, once for all the helper's calls.
 const helperThrows = (last: string) => code`
   import twilio from 'twilio';
   const client = twilio(process.env.SID, process.env.TOKEN);
@@ -2851,12 +2851,12 @@ ruleTester.run('preserve-error-code: a catch that hands the error to a helper th
   invalid: [
     {
       code: helperThrows("throw new ServiceUnavailableError('Message delivery failed');"),
-      errors: [{ messageId: 'droppedThrow', data: { ...TWILIO_DATA, keep: '{ cause: err }' }, line: 16, column: 5, endLine: 16, endColumn: 45 }],
+      errors: [{ messageId: 'droppedThrow', data: { ...TWILIO_DATA, keep: '{ cause: err }' }, line: 9, column: 3, endLine: 9, endColumn: 64 }],
     },
     // a helper that only logs before its catch-all throw
     {
       code: helperThrows("throw new Error(`Twilio error: ${err.message}`);").replace(/if \(err && err\.code === 21211\) \{[^}]*\}/, ''),
-      errors: [{ messageId: 'droppedThrow', data: { ...TWILIO_DATA, keep: '{ cause: err }' }, line: 13, column: 5, endLine: 13, endColumn: 45 }],
+      errors: [{ messageId: 'droppedThrow', data: { ...TWILIO_DATA, keep: '{ cause: err }' }, line: 6, column: 3, endLine: 6, endColumn: 51 }],
     },
   ],
 });
@@ -2898,6 +2898,44 @@ ruleTester.run('preserve-error-code: an SDK client cached in an optional module 
           suggestions: [{ messageId: 'addCause', data: { caught: 'err' }, output: cachedClient("throw new Error('send failed', { cause: err });") }],
         },
       ],
+    },
+  ],
+});
+
+// A helper that always throws, handed the failed response by every wrapper of the file: the code it
+// drops is lost in its own throw, reported there once rather than at each call.
+const responseHelper = (helper: string) => code`
+  ${helper}
+  export async function sendText(to: string, body: string) {
+    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body } }) });
+    if (!res.ok) await throwApiError(res, 'send failed');
+    return res.json();
+  }
+  export async function sendTemplate(to: string, name: string) {
+    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'template', template: { name } }) });
+    if (!res.ok) await throwApiError(res, 'template failed');
+    return res.json();
+  }
+`;
+
+ruleTester.run('preserve-error-code: a helper that always throws, handed the failed response', rule, {
+  valid: [
+    responseHelper(`async function throwApiError(res: Response, fallback: string): Promise<never> {
+    const data = await res.json().catch(() => null);
+    throw new MetaApiError(fallback, data);
+  }`),
+  ],
+  invalid: [
+    {
+      code: responseHelper(`async function throwApiError(res: Response, fallback: string): Promise<never> {
+    let message = fallback;
+    try {
+      const data = await res.json();
+      if (data.error) message = data.error.message + ' (code ' + data.error.code + ')';
+    } catch {}
+    throw new Error(message);
+  }`),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 7, column: 3, endLine: 7, endColumn: 28 }],
     },
   ],
 });
