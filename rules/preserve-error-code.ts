@@ -74,7 +74,7 @@ export default createRule({
                 for (const dropping of helperDroppingThrows(analysis, exit) ?? []) {
                   if (reported.has(dropping)) continue;
                   reported.add(dropping);
-                  context.report({ node: dropping, messageId: 'droppedThrow', data: { ...data, keep: helperKeep(analysis, exit, path) } });
+                  context.report({ node: dropping, messageId: 'droppedThrow', data: { provider: data.provider, first: data.first, second: data.second, codeField: data.codeField, keep: helperKeep(analysis, exit, path) } });
                 }
                 continue;
               }
