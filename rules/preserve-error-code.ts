@@ -2,7 +2,7 @@
  * Flags error paths of provider calls that throw a new error or return a
  * failure value without the provider's code, body or original error.
  */
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   alwaysThrows,
   carries,
@@ -18,9 +18,11 @@ import {
   isStandIn,
   pathExits,
   type ErrorPath,
+  type FileAnalysis,
 } from '../src/analysis/index.js';
 import { propertyKeyName, skipTransparent, type Node } from '../src/analysis/ast.js';
-import { resolveExpression } from '../src/analysis/values.js';
+import { helperDroppingThrows } from '../src/analysis/failure-values.js';
+import { calleeFunction, resolveExpression } from '../src/analysis/values.js';
 import { createRule, formatCode } from '../src/util/create-rule.js';
 
 export default createRule({
@@ -65,7 +67,17 @@ export default createRule({
             if (reported.has(exit) || decidedOnCode(analysis, exit, path.body) || !codeReaches(analysis, path, exit)) continue;
             if (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit)) {
               // `fail(\`templates: ${e.message}\`)` where `fail` always throws: what it is given is what it throws
-              if (exit.arguments.length === 0 || exit.arguments.some((a) => carries(analysis, a))) continue;
+              if (exit.arguments.length === 0) continue;
+              if (exit.arguments.some((a) => carries(analysis, a))) {
+                // handed the error or the response, the helper's own throws decide: a catch-all `throw new X('failed')`
+                // drops the code there, where it is reported once for all its calls
+                for (const dropping of helperDroppingThrows(analysis, exit) ?? []) {
+                  if (reported.has(dropping)) continue;
+                  reported.add(dropping);
+                  context.report({ node: dropping, messageId: 'droppedThrow', data: { provider: data.provider, first: data.first, second: data.second, codeField: data.codeField, keep: helperKeep(analysis, exit, path) } });
+                }
+                continue;
+              }
               reported.add(exit);
               context.report({ node: exit, messageId: 'droppedThrow', data });
               continue;
@@ -100,6 +112,19 @@ export default createRule({
     };
   },
 });
+
+/** What a helper that always throws should keep: the caught error it is handed, under its parameter's name, or else the body. */
+function helperKeep(analysis: FileAnalysis, call: TSESTree.CallExpression, path: ErrorPath): string {
+  const caught = path.caught;
+  const index = caught
+    ? call.arguments.findIndex((a) => {
+        const v = skipTransparent(a);
+        return v.type === AST_NODE_TYPES.Identifier && v.name === caught.name;
+      })
+    : -1;
+  const param = index >= 0 ? calleeFunction(analysis, call.callee)?.fn.params[index] : undefined;
+  return param?.type === AST_NODE_TYPES.Identifier ? `{ cause: ${param.name} }` : 'the parsed error body';
+}
 
 /** `new Error(msg)` → `new Error(msg, { cause: err })` where an error was caught. */
 function causeFix(thrown: Node, path: ErrorPath) {

@@ -444,9 +444,16 @@ function sdkConstructor(env: AnalysisEnv, node: TSESTree.NewExpression | TSESTre
 }
 
 /** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */
+/** `Twilio | undefined`, `Vonage | null`: a client not made yet is the same client once it is. */
+function optionalOf(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | undefined {
+  if (type?.type !== AST_NODE_TYPES.TSUnionType) return type;
+  const rest = type.types.filter((t) => t.type !== AST_NODE_TYPES.TSUndefinedKeyword && t.type !== AST_NODE_TYPES.TSNullKeyword);
+  return rest.length === 1 ? rest[0] : type;
+}
+
 function annotatedClient(env: AnalysisEnv, variable: ReturnType<typeof findVariable>): ClientRef | undefined {
   const name = variable?.defs[0]?.name;
-  const type = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+  const type = optionalOf(name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined);
   if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   const source = importOf(env, type.typeName);
   const family =

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import { alwaysThrows, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
+import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
@@ -82,6 +82,37 @@ function rebuiltBy(analysis: FileAnalysis, call: TSESTree.CallExpression, depth:
   const returned = returnedExpressions(callee.fn);
   if (returned.length === 0 || !returned.every((r) => skipTransparent(r).type === AST_NODE_TYPES.NewExpression)) return undefined;
   return inline(analysis, callee, call, () => returned.some((r) => carries(analysis, r, depth + 1)));
+}
+
+/**
+ * A helper of this file that always throws, handed the caught error or the
+ * failed response (`catch (e) { fail(e) }`, `if (!res.ok) await
+ * throwApiError(res)`): the throws in it that drop the code, with the
+ * arguments bound, as if written at the call. A throw under a branch that
+ * singled out one code (`if (e.code === 21211) throw new BadRequest()`) made
+ * its decision there, and one that only errors without a code reach (after
+ * `if (axios.isAxiosError(e)) throw …`) has none to lose; a rethrow, or a
+ * value this file cannot read, counts as kept. `undefined` for any other call.
+ */
+export function helperDroppingThrows(analysis: FileAnalysis, call: TSESTree.CallExpression): readonly TSESTree.ThrowStatement[] | undefined {
+  const callee = calleeFunction(analysis, call.callee);
+  if (!callee || programOf(callee.fn) !== programOf(call) || callee.fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const body = callee.fn.body;
+  const throws: TSESTree.ThrowStatement[] = [];
+  walkNodes(body, analysis.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) throws.push(node);
+    return undefined;
+  });
+  return inline(analysis, callee, call, () =>
+    throws.filter((statement) => {
+      // a code-decided branch, or one only errors without a code reach (after `if (isAxiosError(e)) throw …`)
+      if (decidedOnCode(analysis, statement, body) || onlyWithoutCode(analysis, statement, { stop: body })) return false;
+      const thrown = skipTransparent(statement.argument);
+      if (thrown.type !== AST_NODE_TYPES.NewExpression && thrown.type !== AST_NODE_TYPES.CallExpression && !isFailureValue(analysis, thrown)) return false;
+      return !carries(analysis, thrown);
+    }),
+  );
 }
 
 /**
@@ -382,12 +413,53 @@ function completes(analysis: FileAnalysis, body: Node): boolean {
 }
 
 /**
+ * Can a statement of a `catch` run to its end other than inside a branch
+ * whose test decided on the provider's code? `if (e.code === 21211) { log(e) }
+ * else { throw e }` ends only where one code was singled out: the wrapper
+ * chose to go on for that code, and every other code leaves it. A branch
+ * without `else`, or one whose test reads no code (`if (e.code)` only asks
+ * whether there is one), lets any failure through to the end.
+ */
+function endsUndecided(analysis: FileAnalysis, statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.IfStatement) {
+    if (!exits(statement.consequent) && endsUndecided(analysis, statement.consequent) && !decidesOnCode(analysis, statement.test)) return true;
+    return !statement.alternate || (!exits(statement.alternate) && endsUndecided(analysis, statement.alternate));
+  }
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    if (last?.type === AST_NODE_TYPES.IfStatement && !exits(statement)) return endsUndecided(analysis, last);
+    return completes(analysis, statement);
+  }
+  if (exits(statement)) return false;
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return true;
+  let expression = skipTransparent(statement.expression);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+  return expression.type !== AST_NODE_TYPES.CallExpression || !alwaysThrows(analysis, expression);
+}
+
+/**
+ * Does a branch's test compare the provider's code with something: `===` or
+ * `==` against it (`e.code === 21211`, also with a value this file cannot
+ * read, like another file's enum), or the code given to a call (a predicate,
+ * `[…].includes(e.code)`)? A conjunction decides when one of its parts does.
+ */
+function decidesOnCode(analysis: FileAnalysis, test: Node): boolean {
+  const current = skipTransparent(test);
+  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&') return decidesOnCode(analysis, current.left) || decidesOnCode(analysis, current.right);
+  if (current.type === AST_NODE_TYPES.BinaryExpression && (current.operator === '===' || current.operator === '==')) {
+    return !!analysis.codeOf(current.left) || !!analysis.codeOf(current.right);
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) return current.arguments.some((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && !!analysis.codeOf(arg));
+  return false;
+}
+
+/**
  * Does a `catch` of `fn` end `fn` without a `return` (`catch (e) { log(e); }`
  * as its last statement) where `fn` returns a value on success? Its callers
  * then get `undefined` for a failure.
  */
 function fallsOffEnd(analysis: FileAnalysis, path: ErrorPath, fn: FunctionNode): boolean {
-  if (path.form !== 'catch' || !completes(analysis, path.body)) return false;
+  if (path.form !== 'catch' || !completes(analysis, path.body) || !endsUndecided(analysis, path.body as TSESTree.BlockStatement)) return false;
   const tryStatement = path.body.parent?.parent;
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || (tryStatement.finalizer && exits(tryStatement.finalizer))) return false;
   // a `try` whose block may run to its end falls off the end on success too: `undefined` is no failure sign then

@@ -128,6 +128,8 @@ export interface WebhookValue {
    * order) is spelled in it, `undefined` where a table drops one; unset: as the provider spells them.
    */
   readonly spelling?: readonly (string | undefined)[];
+  /** A callback object known only by the callback's fields read off its variable (`data` in `data.MessageStatus`). */
+  readonly byFields?: boolean;
 }
 
 type Step = readonly [Shape, number];
@@ -544,6 +546,32 @@ class Webhooks {
   }
 
   private identifierValue(id: TSESTree.Identifier): WebhookValue | undefined {
+    return this.declaredValue(id) ?? this.callbackByFields(id);
+  }
+
+  /**
+   * A variable nothing else is known about, off which a callback's root field
+   * is read somewhere (`data.MessageStatus`, `data.ErrorCode`): the callback
+   * itself, so that handing `data` whole (to a helper of the file, or to other
+   * code) hands the status and its code with it.
+   */
+  private callbackByFields(id: TSESTree.Identifier): WebhookValue | undefined {
+    if (this.roots.size === 0) return undefined;
+    const variable = findVariable(this.analysis.sourceCode, id);
+    if (!variable || variable.defs.length === 0) return undefined;
+    for (const reference of variable.references) {
+      const parent = (reference.identifier as Node).parent;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier || parent.computed) continue;
+      const name = memberName(parent);
+      const info = typeof name === 'string' ? this.roots.get(name) : undefined;
+      // its status or code read directly (Twilio's `data.MessageStatus`), not a field that other events share (Gupshup's `payload`)
+      const role = info && roleOf(info, [name as string]);
+      if (info && (role === 'state' || role === 'code')) return { shape: 'callback', depth: 0, certain: false, provider: info.provider.id, field: [], byFields: true };
+    }
+    return undefined;
+  }
+
+  private declaredValue(id: TSESTree.Identifier): WebhookValue | undefined {
     const def = findVariable(this.analysis.sourceCode, id)?.defs[0];
     if (!def || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
     const name = def.name;
@@ -1150,6 +1178,8 @@ function observe(state: Webhooks, node: Node, factsOf: (node: Node) => Facts): v
   const use = useOf(node);
   // handed to code this file cannot follow (a same-file function is followed: its reads count here)
   let handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
+  // a callback known only by its fields, given to a logger (`logger.warn({ data })`): printed, not handled
+  if (handedOn && value?.byFields && use.kind === 'argument' && writesLog(use.call)) handedOn = false;
   // in a class another file handed the status to, keeping it on the instance hands it to nobody
   if (handedOn && state.seeds && use.kind === 'data' && storedOnThis(node)) handedOn = false;
   // handed to the base class, whose calls of the class's hooks are followed instead
@@ -1508,6 +1538,15 @@ function useOf(node: Node): Use {
     }
   }
   return { kind: 'other' };
+}
+
+/** A call that writes a log line: `console.warn(…)`, `logger.error(…)`, `this.logger.log(…)`. */
+function writesLog(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTransparent(callee.object);
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
+  return typeof name === 'string' && /^(console|logger|log|_logger)$/i.test(name);
 }
 
 /** `console.log(…)` and friends: reading a value to print it is not handling it. */

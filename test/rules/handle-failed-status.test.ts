@@ -948,3 +948,74 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
     expect(await statusFindings(CROSS, ['src/flows.controller.ts', 'src/webhook.ts'])).toEqual([]);
   });
 });
+
+// A callback object known only by the fields read off it (`data.MessageStatus`, `data.ErrorCode`): handed
+// whole to a helper of the file, its reads there belong to the caller's handler; handed whole to other code
+// (serialised into a stored record, given to another service), the code goes with it. A logger is no such code.
+ruleTester.run('handle-failed-status (a callback known by its fields, handed on whole)', rule, {
+  valid: [
+    // the caller reads ErrorCode; its helper acts on failed and hands the whole callback to another service
+    {
+      code: code`
+        export class StatusService {
+          async onWhatsappStatus(data: StatusCallbackDto) {
+            if (data.ErrorCode === '63016' && data.MessageStatus === 'undelivered') return this.resend('whatsapp:' + data.To);
+            await this.updatePayment(data);
+            await this.messages.update({ sid: data.MessageSid }, { status: data.MessageStatus, errorCode: data.ErrorCode });
+          }
+          private async updatePayment(data: StatusCallbackDto) {
+            const relevant = ['delivered', 'read', 'failed', 'undelivered'];
+            if (relevant.includes(data.MessageStatus)) {
+              const message = await this.messages.findOne({ where: { sid: data.MessageSid } });
+              if (!message) return;
+              await this.payments.onMessageStatus(data, message.transactionId);
+            }
+          }
+        }
+      `,
+      filename: 'whatsapp-status.service.ts',
+    },
+    // the whole callback serialised into the stored record, next to a test of 'delivered'
+    {
+      code: code`
+        export class WhatsappTemplateTests {
+          async storeResult(data: StatusCallbackDto) {
+            const test = await this.tests.findOne({ where: { sid: data.MessageSid } });
+            test.callback = JSON.stringify(data);
+            test.success = data.MessageStatus === 'delivered';
+            test.to = data.To.replace('whatsapp:', '');
+            await this.tests.save(test);
+          }
+        }
+      `,
+      filename: 'whatsapp-template-tests.ts',
+    },
+  ],
+  invalid: [
+    // handed whole to a logger only: the failed branch still never reads ErrorCode
+    {
+      code: code`
+        export function onWhatsappStatus(data: StatusCallbackDto) {
+          logger.warn({ data }, 'status received');
+          if (data.MessageStatus === 'failed' || data.MessageStatus === 'undelivered') alertOps(data.MessageSid);
+        }
+      `,
+      filename: 'whatsapp-status.ts',
+      errors: [{ messageId: 'failedWithoutCode', data: { ...twilio, detail: 'never reads the code' }, line: 3, column: 7, endLine: 3, endColumn: 38 }],
+    },
+    // handed whole to a helper of the file that acts on failed; neither reads the code
+    {
+      code: code`
+        export function onWhatsappStatus(data: StatusCallbackDto) {
+          saveStatus(data.MessageSid, data.MessageStatus);
+          notify(data);
+        }
+        function notify(data: StatusCallbackDto) {
+          if (data.MessageStatus === 'failed') alertOps(data.To.replace('whatsapp:', ''));
+        }
+      `,
+      filename: 'whatsapp-status.ts',
+      errors: [{ messageId: 'failedWithoutCode', data: { ...twilio, detail: 'never reads the code' }, line: 6, column: 7, endLine: 6, endColumn: 38 }],
+    },
+  ],
+});

@@ -2112,6 +2112,58 @@ ruleTester.run('no-unchecked-response: Click-to-WhatsApp ads beside the sends', 
 }
 `,
       errors: [{ messageId: 'failureUnchecked', data: dropped('graph', 'a failure object'), line: 17, column: 19, endLine: 17, endColumn: 106 }],
+
+// A catch that runs to its end only in a branch that tested the caught error's code (Twilio's 21211, an
+// invalid `To`) made a decision on that code; every other code is rethrown. The `undefined` it ends with is
+// that decision, not a failure lost, so callers that drop it lose nothing.
+const decidedCatch = (test: string, elseBranch = 'throw error;') => code`
+  import twilio from 'twilio';
+  import { isSame } from './compare';
+  const client = twilio(process.env.SID, process.env.TOKEN);
+  export async function sendWhatsapp(to: string, body: string) {
+    try {
+      const message = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+      return message.sid;
+    } catch (error) {
+      await store({ to, status: 'failed', errorCode: error.code });
+      if (${test}) {
+        console.log(\`not sent to \${to}: \${error.message}\`);
+      } else {
+        ${elseBranch}
+      }
+    }
+  }
+  export async function job(to: string) {
+    await sendWhatsapp(to, 'hi');
+  }
+  declare function store(row: object): Promise<void>;
+`;
+const twilioDropped = { wrapper: 'sendWhatsapp', provider: 'twilio', shape: 'undefined', what: 'send' };
+
+ruleTester.run('no-unchecked-response: a catch that falls off its end only after deciding on the code', rule, {
+  valid: [
+    // the code compared with a documented value
+    decidedCatch('error.code === 21211'),
+    // compared through a predicate of another file (its values unknown here)
+    decidedCatch('isSame(error.code, Codes.toNumberDoesNotExist)'),
+    // one of a list of codes
+    decidedCatch('[21211, 21614].includes(error.code) && to.length > 0'),
+  ],
+  invalid: [
+    // a truth test of the code decides on no code: every coded failure falls off the end
+    {
+      code: decidedCatch('error.code'),
+      errors: [{ messageId: 'failureDropped', data: twilioDropped, line: 18, column: 9, endLine: 18, endColumn: 31 }],
+    },
+    // the code decided one branch, but the other branch falls off the end too
+    {
+      code: decidedCatch('error.code === 21211', 'console.error(error);'),
+      errors: [{ messageId: 'failureDropped', data: twilioDropped, line: 18, column: 9, endLine: 18, endColumn: 31 }],
+    },
+    // no `else`: every other code falls through the `if`
+    {
+      code: decidedCatch('error.code === 21211').replace(/\} else \{\s*throw error;\s*\}/, '}'),
+      errors: [{ messageId: 'failureDropped', data: twilioDropped, line: 16, column: 9, endLine: 16, endColumn: 31 }],
     },
   ],
 });

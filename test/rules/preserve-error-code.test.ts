@@ -2799,3 +2799,143 @@ ruleTester.run('preserve-error-code: a failure branch that ends in a helper whic
     },
   ],
 });
+
+// A catch that hands the error to a helper of the file that always throws: the helper's own throws decide
+// whether the code goes on. One that singles out a code may drop it there (the decision is made); its
+// last, catch-all throw must keep it, and is reported there, once for all the helper's calls.
+const helperThrows = (last: string) => code`
+  import twilio from 'twilio';
+  const client = twilio(process.env.SID, process.env.TOKEN);
+  function handleTwilioError(err: TwilioApiError): never {
+    if (err && err.code === 21211) {
+      logger.error('invalid number');
+      throw new BadRequestError('Invalid phone number');
+    }
+    logger.error({ err }, 'Twilio API error');
+    ${last}
+  }
+  export async function sendText(to: string, body: string) {
+    try {
+      const resp = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+      return resp.sid;
+    } catch (err) {
+      handleTwilioError(err as TwilioApiError);
+    }
+  }
+`;
+
+ruleTester.run('preserve-error-code: a catch that hands the error to a helper that always throws', rule, {
+  valid: [
+    helperThrows("throw new ServiceUnavailableError('Message delivery failed', { cause: err });"),
+    helperThrows('throw err;'),
+    helperThrows("throw new ServiceUnavailableError(err.code, 'Message delivery failed');"),
+    // the catch-all throw is reached only by errors that are not axios's: none of them has a code
+    code`
+      import axios from 'axios';
+      function fail(error: unknown): never {
+        if (axios.isAxiosError(error)) {
+          throw new HttpException({ message: 'WhatsApp API request failed', details: error.response?.data ?? error.message }, error.response?.status ?? 500);
+        }
+        throw new HttpException({ message: 'Unexpected error while calling WhatsApp' }, 500);
+      }
+      export async function send(payload: object) {
+        try {
+          const { data } = await axios.post('${META}', payload);
+          return data;
+        } catch (error) {
+          fail(error);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: helperThrows("throw new ServiceUnavailableError('Message delivery failed');"),
+      errors: [{ messageId: 'droppedThrow', data: { ...TWILIO_DATA, keep: '{ cause: err }' }, line: 9, column: 3, endLine: 9, endColumn: 64 }],
+    },
+    // a helper that only logs before its catch-all throw
+    {
+      code: helperThrows("throw new Error(`Twilio error: ${err.message}`);").replace(/if \(err && err\.code === 21211\) \{[^}]*\}/, ''),
+      errors: [{ messageId: 'droppedThrow', data: { ...TWILIO_DATA, keep: '{ cause: err }' }, line: 6, column: 3, endLine: 6, endColumn: 51 }],
+    },
+  ],
+});
+
+// A client created once and kept in a module `let` typed with the SDK's class, optional until then
+// (`let cached: Twilio | undefined`), returned by a getter: the getter's calls are the SDK's.
+const cachedClient = (thrown: string) => code`
+  import twilio, { Twilio } from 'twilio';
+  let cached: Twilio | undefined;
+  function getClient(): Twilio {
+    if (cached) return cached;
+    cached = twilio(process.env.SID, process.env.TOKEN);
+    return cached;
+  }
+  export async function sendText(to: string, body: string) {
+    try {
+      const client = getClient();
+      const message = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+      return message.sid;
+    } catch (err) {
+      ${thrown}
+    }
+  }
+`;
+
+ruleTester.run('preserve-error-code: an SDK client cached in an optional module variable', rule, {
+  valid: [cachedClient("throw new Error('send failed', { cause: err });")],
+  invalid: [
+    {
+      code: cachedClient("throw new Error('send failed');"),
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: { ...TWILIO_DATA, keep: '{ cause: err }' },
+          line: 14,
+          column: 5,
+          endLine: 14,
+          endColumn: 36,
+          suggestions: [{ messageId: 'addCause', data: { caught: 'err' }, output: cachedClient("throw new Error('send failed', { cause: err });") }],
+        },
+      ],
+    },
+  ],
+});
+
+// A helper that always throws, handed the failed response by every wrapper of the file: the code it
+// drops is lost in its own throw, reported there once rather than at each call.
+const responseHelper = (helper: string) => code`
+  ${helper}
+  export async function sendText(to: string, body: string) {
+    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body } }) });
+    if (!res.ok) await throwApiError(res, 'send failed');
+    return res.json();
+  }
+  export async function sendTemplate(to: string, name: string) {
+    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'template', template: { name } }) });
+    if (!res.ok) await throwApiError(res, 'template failed');
+    return res.json();
+  }
+`;
+
+ruleTester.run('preserve-error-code: a helper that always throws, handed the failed response', rule, {
+  valid: [
+    responseHelper(`async function throwApiError(res: Response, fallback: string): Promise<never> {
+    const data = await res.json().catch(() => null);
+    throw new MetaApiError(fallback, data);
+  }`),
+  ],
+  invalid: [
+    {
+      code: responseHelper(`async function throwApiError(res: Response, fallback: string): Promise<never> {
+    let message = fallback;
+    try {
+      const data = await res.json();
+      if (data.error) message = data.error.message + ' (code ' + data.error.code + ')';
+    } catch {}
+    throw new Error(message);
+  }`),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 7, column: 3, endLine: 7, endColumn: 28 }],
+    },
+  ],
+});
