@@ -2112,6 +2112,9 @@ ruleTester.run('no-unchecked-response: Click-to-WhatsApp ads beside the sends', 
 }
 `,
       errors: [{ messageId: 'failureUnchecked', data: dropped('graph', 'a failure object'), line: 17, column: 19, endLine: 17, endColumn: 106 }],
+    },
+  ],
+});
 
 // A catch that runs to its end only in a branch that tested the caught error's code (Twilio's 21211, an
 // invalid `To`) made a decision on that code; every other code is rethrown. The `undefined` it ends with is
