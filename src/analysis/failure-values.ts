@@ -56,6 +56,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
     }
     if (n.type === AST_NODE_TYPES.Property && !n.computed) return visit(n.value); // `{ error: … }`: the key names nothing
+    // `fbError && texts[fbError.code]`: the value is the right side (a falsy left side carries nothing)
+    if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator === '&&') return visit(n.right);
     if (n.type === AST_NODE_TYPES.LogicalExpression && (n.operator === '||' || n.operator === '??')) {
       // `err?.toString() || err`: text is never empty, so the right side is reached only when the chain
       // broke on a missing error, and then it holds nothing either

@@ -1788,7 +1788,7 @@ function collectStatusless(state: Webhooks, provider: ProviderInfo): StatuslessH
   }
   const notable = provider.def.statusWebhook?.notable ?? [];
   return [...byRoot.entries()]
-    .filter(([root, handler]) => !handler.escapes && receivesRequests(analysis, root))
+    .filter(([root, handler]) => !handler.escapes && receivesRequests(state, root))
     .map(([, handler]) => handler)
     .map((handler) => ({ node: handler.node, provider, notable }))
     .sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -1802,13 +1802,18 @@ const HTTP_METHODS = /^(?:POST|PUT|handler)$/;
  * not only the messages someone handed it): the module, a callback passed to a
  * call (`router.post('/webhook', async (req, res) => …)`) or registered by
  * reference, a decorated method (NestJS `@Post()`), an exported route handler
- * (`export async function POST`). A method or function called with the
- * payload from elsewhere is not.
+ * (`export async function POST`), or one that reads the payload from a
+ * parameter's `body` (`handleIncoming(req, res)` of a controller object that
+ * a routes file registers as `controller.handleIncoming`): it is given the
+ * request itself. A method or function called with the payload from
+ * elsewhere is not.
  */
-function receivesRequests(analysis: FileAnalysis, unit: Node): boolean {
+function receivesRequests(state: Webhooks, unit: Node): boolean {
+  const { analysis } = state;
   if (!isFunction(unit)) return true;
   const parent = unit.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(unit as TSESTree.CallExpressionArgument)) return true;
+  if (readsRequestBody(state, unit)) return true;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition) return parent.decorators.length > 0 || unit.params.some((param) => 'decorators' in param && (param.decorators?.length ?? 0) > 0);
   const name = functionName(unit);
   const exported = parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration || parent?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
@@ -1820,6 +1825,31 @@ function receivesRequests(analysis: FileAnalysis, unit: Node): boolean {
     const ref = reference.identifier as Node;
     return ref.parent?.type === AST_NODE_TYPES.CallExpression && ref.parent.arguments.includes(ref as TSESTree.CallExpressionArgument);
   });
+}
+
+/** Does a function read the webhook payload as the `body` of one of its parameters (`req.body`, `request.body`)? */
+function readsRequestBody(state: Webhooks, fn: FunctionNode): boolean {
+  return fn.params.some((param) => {
+    if (param.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(state.analysis.sourceCode, param);
+    return (variable?.references ?? []).some((reference) => {
+      const read = reference.identifier.parent;
+      return read?.type === AST_NODE_TYPES.MemberExpression && read.object === reference.identifier && memberName(read) === 'body' && isPayloadRead(state, read);
+    });
+  });
+}
+
+/** Is `node` the webhook payload: its `entry` is read there (`req.body.entry`), or through a variable (`const body = req.body`)? */
+function isPayloadRead(state: Webhooks, node: Node): boolean {
+  const entryOf = (object: Node): boolean => {
+    const parent = object.parent;
+    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === object && memberName(parent) === 'entry' && state.valueOf(parent)?.shape === 'entry';
+  };
+  if (entryOf(node)) return true;
+  const declarator = node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(state.analysis.sourceCode, declarator.id);
+  return (variable?.references ?? []).some((reference) => reference.identifier !== declarator.id && entryOf(reference.identifier));
 }
 
 /** The outermost callers of a same-file helper handed a webhook value (the unit itself when it is no helper). */

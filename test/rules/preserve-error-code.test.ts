@@ -2939,3 +2939,41 @@ ruleTester.run('preserve-error-code: a helper that always throws, handed the fai
     },
   ],
 });
+
+// ─── A helper that maps the code to a text behind `fbError && texts[fbError.code]` (real code, round 9: microrealestate) ───
+// `a && b` is b when a is set: the guard `fbError` is not what the text is made of.
+const handOff = (helper: string) => code`
+  import axios from 'axios';
+  export class Sender {
+    async sendText(to: string, text: string) {
+      try {
+        const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+        return res.data;
+      } catch (error) {
+        this.handleApiError(error, to);
+      }
+    }
+    handleApiError(error: any, to: string): never {
+      ${helper}
+    }
+  }
+`;
+
+ruleTester.run('preserve-error-code: a && b carries what b carries', rule, {
+  valid: [
+    // b is the error body: kept
+    handOff(`const fbError = error.response?.data?.error;
+      throw new WhatsAppApiError(fbError && fbError);`),
+    handOff(`throw new WhatsAppApiError(error.response && error.response.data);`),
+  ],
+  invalid: [
+    // b is a text chosen by the code: dropped, though a is the error object
+    {
+      code: handOff(`const fbError = error.response?.data?.error;
+      const texts: Record<number, string> = { 190: 'access token expired', 131030: 'recipient not in allowed list' };
+      const message = (fbError && texts[fbError.code]) || \`WhatsApp API error: \${error.message}\`;
+      throw new Error(message);`),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'error'), line: 15, column: 5, endLine: 15, endColumn: 30 }],
+    },
+  ],
+});
