@@ -24,7 +24,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isEnvironmentObject, memberName, moduleExportName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node, type VisitorKeys } from './ast.js';
 import { namesOf } from './evidence.js';
 import type { FileAnalysis } from './file.js';
-import { analysisAt, importsReachProvider, pathOf, type Project } from './imports.js';
+import { analysisAt, dependOn, importsReachProvider, pathOf, type Project } from './imports.js';
 import { parsedFile, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
 import { escapeRegExp } from './settings.js';
@@ -440,6 +440,8 @@ export function callerFacts(project: Project, path: string): CallerFacts {
   const remoteRequests: CallerFacts['remoteRequests'][number][] = [];
   const own = project.session.file(path);
   for (const importer of importersOf(project, path)) {
+    // a cached analysis built with these facts is built again when an importer changes
+    dependOn(project, importer);
     const cached = project.session.file(importer);
     // an importer that reaches a provider only through this file cannot call it with that provider's URL
     if (!cached || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text, path))) continue;

@@ -182,6 +182,17 @@ function usable(project: Project, entry: Entry, around: readonly string[]): bool
   return ok;
 }
 
+/**
+ * Records that the analysis being built depends on the text of `path`, a
+ * file it consulted without following an import (an importer asked what it
+ * knows about the file), so that it is built again when that file changes.
+ */
+export function dependOn(project: Project, path: string): void {
+  const building = buildStack[buildStack.length - 1];
+  const stamp = building ? project.session.stamp(path) : null;
+  if (building && stamp) building.deps.set(path, stamp);
+}
+
 /** Makes an entry found usable the one this lint uses for its analysis, with the entries it used. */
 function adopt(project: Project, entry: Entry): void {
   if (project.validated.get(entry) === true && entry.slot[0] === entry) return;
