@@ -177,3 +177,12 @@ export function someNode(root: Node, keys: VisitorKeys, test: (node: Node) => bo
 export function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
+
+/** A call that writes a log line: `console.warn(…)`, `logger.error(…)`, `this.logger.log(…)`. */
+export function isLogCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTransparent(callee.object);
+  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
+  return typeof name === 'string' && /^(console|logger|log|_logger)$/i.test(name);
+}

@@ -443,7 +443,6 @@ function sdkConstructor(env: AnalysisEnv, node: TSESTree.NewExpression | TSESTre
   return undefined;
 }
 
-/** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */
 /** `Twilio | undefined`, `Vonage | null`: a client not made yet is the same client once it is. */
 function optionalOf(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | undefined {
   if (type?.type !== AST_NODE_TYPES.TSUnionType) return type;
@@ -451,6 +450,7 @@ function optionalOf(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | un
   return rest.length === 1 ? rest[0] : type;
 }
 
+/** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */
 function annotatedClient(env: AnalysisEnv, variable: ReturnType<typeof findVariable>): ClientRef | undefined {
   const name = variable?.defs[0]?.name;
   const type = optionalOf(name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined);

@@ -5,7 +5,7 @@
  * keeps the provider's code, error body or original error.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, memberName, programOf, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
 import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
@@ -631,15 +631,6 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
   shapes.set(fn, found ?? null);
   failureFields.set(fn, fields ?? 'unknown');
   return found;
-}
-
-/** A call that only writes a log line: `console.warn(…)`, `logger.error(…)`, `this.logger.log(…)`. */
-function isLogCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const receiver = skipTransparent(callee.object);
-  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
-  return typeof name === 'string' && /^(console|logger|log|_logger)$/i.test(name);
 }
 
 /**

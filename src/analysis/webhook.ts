@@ -89,7 +89,7 @@
  */
 import { basename } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingClass, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { clientOf, importOf } from './clients.js';
 import { parsePath } from '../catalog/lookup.js';
 import type { ErrorEntry, StatusCallback } from '../catalog/schema.js';
@@ -1179,7 +1179,7 @@ function observe(state: Webhooks, node: Node, factsOf: (node: Node) => Facts): v
   // handed to code this file cannot follow (a same-file function is followed: its reads count here)
   let handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
   // a callback known only by its fields, given to a logger (`logger.warn({ data })`): printed, not handled
-  if (handedOn && value?.byFields && use.kind === 'argument' && writesLog(use.call)) handedOn = false;
+  if (handedOn && value?.byFields && use.kind === 'argument' && isLogCall(use.call)) handedOn = false;
   // in a class another file handed the status to, keeping it on the instance hands it to nobody
   if (handedOn && state.seeds && use.kind === 'data' && storedOnThis(node)) handedOn = false;
   // handed to the base class, whose calls of the class's hooks are followed instead
@@ -1538,15 +1538,6 @@ function useOf(node: Node): Use {
     }
   }
   return { kind: 'other' };
-}
-
-/** A call that writes a log line: `console.warn(…)`, `logger.error(…)`, `this.logger.log(…)`. */
-function writesLog(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  const callee = skipTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const receiver = skipTransparent(callee.object);
-  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
-  return typeof name === 'string' && /^(console|logger|log|_logger)$/i.test(name);
 }
 
 /** `console.log(…)` and friends: reading a value to print it is not handling it. */
