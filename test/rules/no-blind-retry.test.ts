@@ -3532,3 +3532,104 @@ ruleTester.run('no-blind-retry: a service loop', rule, {
     },
   ],
 });
+
+ruleTester.run('no-blind-retry: a loop whose request changes with each pass', rule, {
+  valid: [
+    // a name clash renames the flow on each pass: each request creates another flow, none is the failed one again
+    code`
+      import axios from 'axios';
+      export async function createFlow(wabaId: string, base: string) {
+        for (let i = 1; i <= 5; i++) {
+          const name = i === 1 ? base : \`\${base} \${i}\`;
+          try {
+            const { data } = await axios.post(\`https://graph.facebook.com/v21.0/\${wabaId}/flows\`, { name, categories: ['OTHER'] });
+            return data.id as string;
+          } catch {
+            await sleep(200);
+          }
+        }
+        return undefined;
+      }
+      declare function sleep(ms: number): Promise<void>;
+    `,
+    // each pass claims the next queued message and the loop ends when none is left: a drain, not a retry
+    code`
+      import axios from 'axios';
+      type Row = { to: string; text: string };
+      export async function drain(limit: number) {
+        for (let index = 0; index < limit; index++) {
+          const row = await claimNext();
+          if (!row) break;
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: row.to, type: 'text', text: { body: row.text } });
+          } catch (err) {
+            await markFailed(row, err);
+          }
+        }
+      }
+      declare function claimNext(): Promise<Row | null>;
+      declare function markFailed(row: Row, err: unknown): Promise<void>;
+    `,
+    // the same through a wrapper: the argument is the claimed item
+    code`
+      import axios from 'axios';
+      type Job = { to: string; text: string };
+      async function deliver(job: Job) {
+        await axios.post('${META}', { messaging_product: 'whatsapp', to: job.to, type: 'text', text: { body: job.text } });
+      }
+      export async function work() {
+        while (true) {
+          const job = await nextJob();
+          if (job === null) return;
+          try {
+            await deliver(job);
+          } catch (err) {
+            console.error(err);
+          }
+        }
+      }
+      declare function nextJob(): Promise<Job | null>;
+    `,
+  ],
+  invalid: [
+    // only the timeout grows with the attempt: the same message is sent again
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(to: string) {
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            try {
+              await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } }, { timeout: 1000 * attempt });
+              return;
+            } catch {
+              await sleep(500);
+            }
+          }
+        }
+        declare function sleep(ms: number): Promise<void>;
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+    // the payload is built again on each pass, from the same inputs, and nothing ends the loop when there is none
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(to: string) {
+          let sent = false;
+          while (!sent) {
+            const payload = await buildPayload(to);
+            try {
+              await axios.post('${META}', payload);
+              sent = true;
+            } catch {
+              await sleep(500);
+            }
+          }
+        }
+        declare function buildPayload(to: string): Promise<object>;
+        declare function sleep(ms: number): Promise<void>;
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 4, column: 3, endLine: 4, endColumn: 8 }],
+    },
+  ],
+});

@@ -5,16 +5,19 @@ import type { FileAnalysis, ProviderCall } from '../file.js';
 import { NETWORK_ERROR, type RetryConstruct } from './types.js';
 import { baseWalk, continueAfter, innermostTry, rejectsOnError, runList, set, statementOf } from './decision.js';
 import { construct, delayIn } from './construct.js';
+import { loopSendsNewRequests } from './same-request.js';
 
 /**
  * A loop over a collection sends different requests, not the same one again:
  * its condition or counter reads a `.length` / `.size` (`i < items.length`,
- * `i = items.length - 1; i >= 0`, `while (queue.length > 0)`).
+ * `i = items.length - 1; i >= 0`, `while (queue.length > 0)`), it walks
+ * linked items or serves a worker, or its request changes with each pass
+ * (see `loopSendsNewRequests`).
  */
 function isCollectionLoop(analysis: FileAnalysis, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement, call: ProviderCall): boolean {
   const parts: (Node | null | undefined)[] = [loop.test, loop.type === AST_NODE_TYPES.ForStatement ? loop.init : undefined];
   const text = parts.filter((p): p is Node => !!p).map((p) => analysis.sourceCode.getText(p)).join(' ');
-  return /\.(length|size)\b/.test(text) || advancesCursor(analysis, loop, call) || isServiceLoop(analysis, loop, call);
+  return /\.(length|size)\b/.test(text) || advancesCursor(analysis, loop, call) || isServiceLoop(analysis, loop, call) || loopSendsNewRequests(analysis, loop, call);
 }
 
 /** Does the send leave the loop when it works: a `return` or `break` in its `try` (or in the loop's body when there is none)? */

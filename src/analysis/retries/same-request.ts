@@ -14,7 +14,7 @@
  * delay, a logger) may change freely.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, memberName, skipTransparent, walkNodes, type FunctionNode, type Node, type Variable } from '../ast.js';
+import { findVariable, isFunction, memberName, skipTransparent, walkNodes, type FunctionNode, type Node, type Variable } from '../ast.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 
 /** How far local variables are followed back to what they are built from. */
@@ -250,4 +250,95 @@ export function sendsSameRequest(analysis: FileAnalysis, fn: FunctionNode, call:
   if (!other || other.provider !== call.provider) return false;
   if (call.external && other.external) return call.external.fn === other.external.fn && callsWrapperWithSameRequest(analysis, call.external.fn, call.external.analysis, call, again);
   return sameDirectRequest(analysis, call, other);
+}
+
+type LoopNode = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
+
+/**
+ * Variables a loop counts with: stepped by its update (`i++`) or by its own
+ * statements (`attempt += 1`, `n = n + 1`), not in nested functions.
+ */
+function loopCounters(analysis: FileAnalysis, loop: LoopNode): Set<Variable> {
+  const found = new Set<Variable>();
+  const add = (target: Node) => {
+    if (target.type !== AST_NODE_TYPES.Identifier) return;
+    const variable = findVariable(analysis.sourceCode, target);
+    if (variable) found.add(variable);
+  };
+  walkNodes(loop, analysis.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.UpdateExpression) add(node.argument);
+    else if (node.type === AST_NODE_TYPES.AssignmentExpression && (node.operator === '+=' || node.operator === '-=')) add(node.left);
+    else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.Identifier) {
+      const right = skipTransparent(node.right);
+      const name = node.left.name;
+      if (right.type === AST_NODE_TYPES.BinaryExpression && (right.operator === '+' || right.operator === '-') && [right.left, right.right].some((side) => side.type === AST_NODE_TYPES.Identifier && side.name === name)) add(node.left);
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `if (!job) break;` (or `return`, `== null`, `=== undefined`): the loop ends when the pass found nothing to take. */
+function endsWhenEmpty(analysis: FileAnalysis, loop: LoopNode, variable: Variable): boolean {
+  if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const isVariable = (node: Node) => {
+    const current = skipTransparent(node);
+    return current.type === AST_NODE_TYPES.Identifier && findVariable(analysis.sourceCode, current) === variable;
+  };
+  const nothing = (node: Node) => (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+  const leaves = (statement: TSESTree.Statement): boolean => {
+    if (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label) return true;
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (statement.type === AST_NODE_TYPES.BlockStatement) return statement.body.length > 0 && leaves(statement.body.at(-1)!);
+    return false;
+  };
+  return loop.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !leaves(statement.consequent)) return false;
+    const test = skipTransparent(statement.test);
+    if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return isVariable(test.argument);
+    if (test.type !== AST_NODE_TYPES.BinaryExpression || !['==', '==='].includes(test.operator)) return false;
+    return (isVariable(test.left) && nothing(test.right)) || (isVariable(test.right) && nothing(test.left as Node));
+  });
+}
+
+/**
+ * Does each pass of `loop` send another request than the pass before: one
+ * whose URL or payload (for a wrapper, its arguments) reads the loop's
+ * counter (a flow renamed `Checkout 2` after a name clash, the next host of
+ * a list), or an item the pass takes and the loop ends without (`const job =
+ * await queue.claim(); if (!job) break;`)? A request's options do not count:
+ * a timeout or a key scaled by the attempt still sends the same message again.
+ */
+export function loopSendsNewRequests(analysis: FileAnalysis, loop: LoopNode, call: ProviderCall): boolean {
+  const keys = analysis.sourceCode.visitorKeys;
+  const request = call.request;
+  const sources: Node[] = request && (request.urlNode || request.data) ? [request.urlNode, request.data].filter((n): n is Node => !!n) : [...call.node.arguments];
+  if (sources.length === 0) return false;
+  const counters = loopCounters(analysis, loop);
+  const inLoop = (node: Node) => node.range[0] >= loop.range[0] && node.range[1] <= loop.range[1];
+  const seen = new Set<Variable>();
+  const varies = (node: Node, depth: number): boolean =>
+    readsIn(node, keys).some((id) => {
+      const variable = findVariable(analysis.sourceCode, id);
+      if (!variable || seen.has(variable)) return false;
+      seen.add(variable);
+      if (counters.has(variable)) return true;
+      const def = variable.defs[0];
+      if (!def || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !inLoop(def.node) || depth >= MAX_DEPTH) return false;
+      const init = def.node.init;
+      if (init && isLookup(analysis, init) && endsWhenEmpty(analysis, loop, variable)) return true;
+      if (init && varies(init, depth + 1)) return true;
+      return variable.references.some((ref) => ref.isWrite() && !ref.init && !!ref.writeExpr && varies(ref.writeExpr, depth + 1));
+    });
+  return sources.some((source) => varies(source, 0));
+}
+
+/** A value looked up by a call that is not itself a send (`await queue.claim()`, `repo.findOne(…)`). */
+function isLookup(analysis: FileAnalysis, init: Node): boolean {
+  let value = skipTransparent(init);
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const [start, end] = value.range;
+  return !analysis.calls.some((c) => c.node.range[0] >= start && c.node.range[1] <= end);
 }
