@@ -2,12 +2,13 @@
  * Flags comparisons of a provider's error code with a value the provider does
  * not document: a typo, another provider's code, a string against a numeric code.
  */
-import { codeComparisonsOf, getAnalysis, spell, valuesComparedBeside, type CodeComparison, type CodeSpelling } from '../src/analysis/index.js';
+import { codeComparisonsOf, getAnalysis, resolveSettings, spell, valuesComparedBeside, type CodeComparison, type CodeSpelling, type ResolvedSettings } from '../src/analysis/index.js';
 import type { Node } from '../src/analysis/ast.js';
 import { nearestCode, nearestCodes } from '../src/analysis/providers.js';
 import type { ErrorEntry } from '../src/catalog/schema.js';
-import { createRule, formatCode } from '../src/util/create-rule.js';
+import { createRule, formatCode, OptionsError } from '../src/util/create-rule.js';
 
+type Options = [{ allow?: (string | number)[] }];
 type MessageId = 'unknownCode' | 'didYouMean' | 'didYouMeanOneOf' | 'wrongType' | 'otherProvider' | 'fragmentOnly' | 'useCode';
 
 /** Loose equality (`==`) lets `'131047'` match `131047`. */
@@ -33,7 +34,23 @@ function shownValue(comparison: CodeComparison): string {
   return formatCode(spelling?.text ? String(value) : (value as string | number));
 }
 
-export default createRule<[], MessageId>({
+const checked = new WeakMap<ResolvedSettings, Set<string>>();
+
+/** An allowed code that an enabled provider documents is a mistake in the options: it would hide nothing. */
+function checkAllow(allow: readonly (string | number)[], settings: ResolvedSettings): void {
+  if (allow.length === 0) return;
+  let done = checked.get(settings);
+  if (!done) checked.set(settings, (done = new Set()));
+  const key = JSON.stringify(allow);
+  if (done.has(key)) return;
+  for (const [i, value] of allow.entries()) {
+    const owner = settings.providers.find((p) => p.entry(value) !== undefined);
+    if (owner) throw new OptionsError(`no-unknown-error-code: allow[${i}] is ${formatCode(value)}, a documented ${owner.id} code; list only codes a provider sends without documenting them.`);
+  }
+  done.add(key);
+}
+
+export default createRule<Options, MessageId>({
   name: 'no-unknown-error-code',
   meta: {
     type: 'problem',
@@ -42,11 +59,25 @@ export default createRule<[], MessageId>({
       description: 'Disallow comparing a provider error code with a value the provider does not document',
       recommended: true,
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: ['string', 'number'] },
+            uniqueItems: true,
+            description: 'Codes a provider sends without documenting them (seen in its responses or status webhooks); comparisons with them are not reported.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
     messages: {
-      unknownCode: '{{value}} is not a documented {{provider}} error code, so this comparison never matches.',
-      didYouMean: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; did you mean {{suggestion}} ({{title}})?',
-      didYouMeanOneOf: '{{value}} is not a documented {{provider}} error code, so this comparison never matches; did you mean {{suggestions}}?',
+      unknownCode: '{{value}} is not a documented {{provider}} error code, so this comparison matches no documented error.',
+      didYouMean: '{{value}} is not a documented {{provider}} error code, so this comparison matches no documented error; did you mean {{suggestion}} ({{title}})?',
+      didYouMeanOneOf: '{{value}} is not a documented {{provider}} error code, so this comparison matches no documented error; did you mean {{suggestions}}?',
       wrongType: '{{provider}} sends this error code as a {{type}}, so {{value}} never equals it; compare with {{suggestion}} ({{title}}).',
       otherProvider: '{{value}} is a {{other}} error code, not a {{provider}} one, so this comparison never matches.',
       fragmentOnly:
@@ -55,9 +86,12 @@ export default createRule<[], MessageId>({
     },
   },
 
-  create(context) {
+  create(context, [options]) {
+    const allow = options.allow ?? [];
+    checkAllow(allow, resolveSettings(context.settings));
     const analysis = getAnalysis(context);
     if (!analysis) return {};
+    const allowed = new Set(allow.map(String));
     const seen = new Set<Node>();
     const check = (node: Node): void => {
       for (const comparison of codeComparisonsOf(analysis, node)) {
@@ -84,7 +118,7 @@ export default createRule<[], MessageId>({
           });
           continue;
         }
-        if (documented || looselyDocumented(comparison)) continue;
+        if (documented || looselyDocumented(comparison) || allowed.has(String(value))) continue;
         seen.add(comparison.node);
         const shown = shownValue(comparison);
         // an undocumented number against a form field's text: the fix writes the nearest code as text

@@ -1,3 +1,6 @@
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, test } from 'vitest';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/no-unknown-error-code.js';
 
@@ -2608,4 +2611,72 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
       errors: [{ messageId: 'fragmentOnly', data: { provider: 'vonage', value: "'1340'", code: '1340' }, line: 7, column: 12, endLine: 7, endColumn: 18 }],
     },
   ],
+});
+
+ruleTester.run('no-unknown-error-code: the allow option', rule, {
+  valid: [
+    // a code Meta sends without documenting it, listed by the project
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 131058) handle();
+      `,
+      options: [{ allow: [131058] }],
+    },
+    // listed as text, compared as a number: the same code
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 131058) handle();
+      `,
+      options: [{ allow: ['131058'] }],
+    },
+  ],
+  invalid: [
+    // another undocumented code is still reported, with the nearest documented ones
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        if (body.error.code === 999999 || body.error.code === 131058) handle();
+      `,
+      options: [{ allow: [131058] }],
+      errors: [{ messageId: 'unknownCode', data: { value: '999999', provider: 'meta-cloud' }, line: 3, column: 25, endLine: 3, endColumn: 31, suggestions: [] }],
+    },
+  ],
+});
+
+describe('the allow option is checked against the catalog', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const verify = (allow: unknown[]) =>
+    linter.verify(
+      `const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp' }) });\nconst body = await res.json();\nif (body.error.code === 131058) handle();`,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser, sourceType: 'module' },
+          plugins: { 'whatsapp-errors': { rules: { 'no-unknown-error-code': rule } } as never },
+          rules: { 'whatsapp-errors/no-unknown-error-code': ['error', { allow }] },
+        },
+      ],
+      'example.ts',
+    );
+
+  test('a documented code is an error that names its provider', () => {
+    expect(() => verify([131058, 131047])).toThrow(
+      'eslint-plugin-whatsapp-errors: invalid option: no-unknown-error-code: allow[1] is 131047, a documented meta-cloud code; list only codes a provider sends without documenting them.',
+    );
+  });
+
+  test('a value of the wrong type is refused by the schema', () => {
+    expect(() => verify([{ code: 131058 }])).toThrow('Key "rules": Key "whatsapp-errors/no-unknown-error-code":\n\tValue {"code":131058} should be string,number.');
+  });
+
+  test('an undocumented code is accepted and its comparison is not reported', () => {
+    expect(verify([131058])).toEqual([]);
+    // without it, the same file is reported
+    expect(verify([]).map((m) => m.message)).toEqual(['131058 is not a documented meta-cloud error code, so this comparison matches no documented error; did you mean 131048, 131056, 131008 (or 6 more)?']);
+  });
 });
