@@ -212,8 +212,20 @@ export class Session {
     return !/\.d\.[cm]?ts$/.test(path) && SOURCE_EXTENSIONS.includes(extname(path));
   }
 
+  /** What this session answered, by importing file and specifier (the same question is asked for each import it follows). */
+  private readonly answered = new Map<string, Map<string, string | undefined>>();
+
   /** The project file a specifier names from `fromFile`, if any. */
   resolve(specifier: string, fromFile: string): string | undefined {
+    let byFile = this.answered.get(fromFile);
+    if (!byFile) this.answered.set(fromFile, (byFile = new Map()));
+    if (byFile.has(specifier)) return byFile.get(specifier);
+    const found = this.resolveFresh(specifier, fromFile);
+    byFile.set(specifier, found);
+    return found;
+  }
+
+  private resolveFresh(specifier: string, fromFile: string): string | undefined {
     const key = `${dirname(fromFile)}\u0000${specifier}`;
     let found = this.resolutions.get(key);
     if (found === undefined) {
@@ -332,8 +344,18 @@ export class Session {
     return found;
   }
 
+  /** What {@link file} gave in this session, by path (the stamps it checked do not change within a session). */
+  private readonly given = new Map<string, CachedFile | undefined>();
+
   /** The file's text, read once per modification; `undefined` when it cannot be read or is not a project file. */
   file(path: string): CachedFile | undefined {
+    if (this.given.has(path)) return this.given.get(path);
+    const found = this.fileFresh(path);
+    this.given.set(path, found);
+    return found;
+  }
+
+  private fileFresh(path: string): CachedFile | undefined {
     if (!this.inProject(path)) return undefined;
     const stamp = this.stamp(path);
     if (!stamp || stamp.size > MAX_FILE_BYTES) return undefined;
