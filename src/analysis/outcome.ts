@@ -567,7 +567,8 @@ export function resultUse(
     if (parent.id.type !== AST_NODE_TYPES.Identifier) return 'handed-off'; // destructured: what it keeps is read by name
     const variable = analysis.sourceCode.getDeclaredVariables(parent)[0];
     const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
-    if (reads.length === 0) return 'discarded';
+    // a variable never read: dropped, unless a test that asserts on something else (the mocked request) keeps it
+    if (reads.length === 0) return insideAssertedFunction(call) || insideTestSuite(analysis, call) ? 'tested' : 'discarded';
     uses = reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, 0, lacks) ?? [readUse(ref.identifier, lacks)]);
   } else {
     uses = promiseReadUses(analysis, call, 0, lacks) ?? [readUse(call, lacks) ?? 'handed-off'];

@@ -1613,6 +1613,22 @@ ruleTester.run('no-unchecked-response: assertions check', rule, {
         expect(sent).toBe(true);
       });
     `,
+    // a test that keeps the result in a variable it never reads and asserts on the mocked request instead
+    code`
+      import axios from 'axios';
+      async function sendText(to: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      it('posts once', async () => {
+        const sent = await sendText('1');
+        expect(postSpy).toHaveBeenCalledTimes(1);
+      });
+    `,
   ],
   invalid: [
     // a value handed to something that is not an assertion is still a use
