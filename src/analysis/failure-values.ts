@@ -35,6 +35,9 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
   const keys = analysis.sourceCode.visitorKeys;
   const visit = (n: Node): boolean => {
     if (isFunction(n)) return false;
+    // `new Error(err)`, `Error(body.error)`: JavaScript's error classes turn the message argument into text
+    // (`String(err)`), so only the options (`{ cause: err }`) can keep the code
+    if ((n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) && isTextErrorClass(analysis, n.callee)) return n.arguments.slice(1).some(visit);
     if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.ChainExpression) {
       // a member chain is one value: `err.message` is not `err`
       const kind = analysis.kindOf(n);
@@ -69,6 +72,16 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);
+}
+
+/** JavaScript's error classes whose first argument is the message, as text (not `AggregateError`, whose first is the errors). */
+const TEXT_ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']);
+
+/** Is `callee` one of those classes, not a binding of the file with the same name? */
+function isTextErrorClass(analysis: FileAnalysis, callee: Node): boolean {
+  const current = skipTransparent(callee);
+  if (current.type !== AST_NODE_TYPES.Identifier || !TEXT_ERROR_CLASSES.has(current.name)) return false;
+  return !findVariable(analysis.sourceCode, current)?.defs.length;
 }
 
 /**

@@ -3047,3 +3047,73 @@ ruleTester.run('preserve-error-code: instanceof a class no provider failure can 
     },
   ],
 });
+
+// JavaScript's own error classes turn their first argument into text: `new Error(err)` keeps "AxiosError: Request
+// failed with status code 400" and nothing else (real code: `new Error(body.error?.message || err)` in a bulk send).
+ruleTester.run('preserve-error-code: the message argument of a built-in error class', rule, {
+  valid: [
+    // the original error as the cause, or handed whole to a class of the app, is kept
+    code`
+      import axios from 'axios';
+      export async function send(to: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to });
+        } catch (err) {
+          if (to === '') throw new Error(String(err), { cause: err });
+          throw new WhatsAppError(err);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(to: string) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to });
+          } catch (err) {
+            if (to === '') throw new Error(err);
+            throw TypeError(err.response?.data?.error?.message || err);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                export async function send(to: string) {
+                  try {
+                    await axios.post('${META}', { messaging_product: 'whatsapp', to });
+                  } catch (err) {
+                    if (to === '') throw new Error(err, { cause: err });
+                    throw TypeError(err.response?.data?.error?.message || err);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 64,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
