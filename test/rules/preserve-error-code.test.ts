@@ -3060,6 +3060,8 @@ ruleTester.run('preserve-error-code: the message argument of a built-in error cl
           await axios.post('${META}', { messaging_product: 'whatsapp', to });
         } catch (err) {
           if (to === '') throw new Error(String(err), { cause: err });
+          // the error body serialised into the message: a caller can parse it back (real code does)
+          if (err.response?.data?.error) throw new Error(JSON.stringify(err.response.data.error));
           throw new WhatsAppError(err);
         }
       }
