@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isFunction, memberName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { isClientError } from './clients.js';
+import { importOf, isClientError, type ClientFamily } from './clients.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
 import { innermostTry, rejectsOnError } from './retries/index.js';
@@ -249,6 +249,71 @@ export function isProviderErrorClass(analysis: FileAnalysis, classRef: Node, val
   // `.catch((err) => …)`: what the call's wrapper throws
   const call = analysis.kindOf(value)?.call;
   return !!call && failureClassesIn(analysis, call.node, 0).has(name);
+}
+
+/** JavaScript's own error classes: what `new Error(…)` and a failed `fetch` throw. */
+const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'DOMException']);
+
+/** The packages whose errors an HTTP client throws (on an HTTP error or a failed connection). */
+const CLIENT_MODULES: Partial<Record<ClientFamily, readonly string[]>> = {
+  fetch: ['node-fetch', 'undici', 'cross-fetch'],
+  'undici-request': ['undici'],
+  axios: ['axios'],
+  got: ['got'],
+  ky: ['ky', 'ky-universal'],
+  ofetch: ['ofetch', 'ohmyfetch'],
+  superagent: ['superagent'],
+};
+
+/** Where a name is bound at the top of a file: the module it is imported from, `'local'` for a declaration, `undefined` when unbound. */
+function topLevelBinding(analysis: FileAnalysis, name: string): string | undefined {
+  for (const statement of analysis.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.specifiers.some((spec) => spec.local.name === name)) return statement.source.value;
+      continue;
+    }
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && declaration.id?.name === name) return 'local';
+    if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name)) return 'local';
+  }
+  return undefined;
+}
+
+/**
+ * Is `classRef` a class that no provider failure reaching `value` (a caught
+ * error) can be an instance of? It is imported from a module (an ORM's
+ * `EntityNotFoundError`, a validation library's error), and everything the
+ * `try` lets out on a failure is of other origin: the classes its error paths
+ * and wrappers throw are JavaScript's own (`throw new Error(…)` after `!res.ok`)
+ * or imported from other modules, and an HTTP client's own error that escapes
+ * comes from that client's package. Then `if (err instanceof
+ * EntityNotFoundError)` is taken only by errors that carry no provider code. A
+ * class of this file, one a wrapper of another file throws, or an SDK's error
+ * leaves the question open (it may extend the class tested).
+ */
+export function isForeignErrorClass(analysis: FileAnalysis, classRef: Node, value: Node): boolean {
+  const ref = skipTransparent(classRef);
+  if (ref.type !== AST_NODE_TYPES.Identifier || isClientError(analysis, ref)) return false;
+  const source = importOf(analysis, ref);
+  if (!source) return false;
+  const caught = skipTransparent(value);
+  const def = caught.type === AST_NODE_TYPES.Identifier ? findVariable(analysis.sourceCode, caught)?.defs[0] : undefined;
+  if (def?.type !== 'CatchClause') return false;
+  const tryStatement = (def.node as TSESTree.CatchClause).parent;
+  if (tryStatement.type !== AST_NODE_TYPES.TryStatement) return false;
+  const block = tryStatement.block;
+  for (const name of failureClassesIn(analysis, block, 0)) {
+    const bound = topLevelBinding(analysis, name);
+    if (name === ref.name || bound === 'local' || bound === source.module) return false;
+    if (bound === undefined && !BUILTIN_ERRORS.has(name)) return false; // thrown in another file: of unknown origin here
+  }
+  const within = (node: Node) => node.range[0] >= block.range[0] && node.range[1] <= block.range[1];
+  for (const call of analysis.calls) {
+    if (!within(call.node) || !rawErrorsEscape(analysis, call, 0)) continue;
+    const modules = call.request ? CLIENT_MODULES[call.request.family] : undefined;
+    if (!modules || modules.includes(source.module)) return false;
+  }
+  return true;
 }
 
 const failureClasses = new WeakMap<Node, Set<string>>();

@@ -35,6 +35,13 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
   const keys = analysis.sourceCode.visitorKeys;
   const visit = (n: Node): boolean => {
     if (isFunction(n)) return false;
+    // `new Error(err)`, `Error(body.error)`: JavaScript's error classes turn the message argument into text
+    // (`String(err)`), so only the options (`{ cause: err }`) can keep the code; a message that is the error
+    // serialised (`new Error(JSON.stringify(body.error))`) can be parsed back, and keeps it
+    if ((n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) && isTextErrorClass(analysis, n.callee)) {
+      const [message, ...rest] = n.arguments;
+      return (!!message && isJsonText(message) && visit(message)) || rest.some(visit);
+    }
     if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.ChainExpression) {
       // a member chain is one value: `err.message` is not `err`
       const kind = analysis.kindOf(n);
@@ -69,6 +76,24 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);
+}
+
+/** JavaScript's error classes whose first argument is the message, as text (not `AggregateError`, whose first is the errors). */
+const TEXT_ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']);
+
+/** `JSON.stringify(x)`: text from which `x` can be read back. */
+function isJsonText(node: Node): boolean {
+  const current = skipTransparent(node);
+  if (current.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(current.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'stringify' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON';
+}
+
+/** Is `callee` one of those classes, not a binding of the file with the same name? */
+function isTextErrorClass(analysis: FileAnalysis, callee: Node): boolean {
+  const current = skipTransparent(callee);
+  if (current.type !== AST_NODE_TYPES.Identifier || !TEXT_ERROR_CLASSES.has(current.name)) return false;
+  return !findVariable(analysis.sourceCode, current)?.defs.length;
 }
 
 /**

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import type { ClientFamily } from './clients.js';
 import { exits } from './dispatch.js';
-import { failureLacks } from './failure-values.js';
+import { failureLacks, failureValueOf } from './failure-values.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import { rejectsOnError } from './retries/index.js';
 import { staticValue } from './values.js';
@@ -357,7 +357,8 @@ export function outcomeUses(analysis: FileAnalysis, call: ProviderCall): Outcome
  * body) the caller receives. `undefined` when a failure rejects (axios, got,
  * ky, a wrapper that throws), so there is nothing to check at the call.
  * Calls of same-file wrappers are judged at the request inside them, whose
- * uses include the caller's.
+ * uses include the caller's; calls of another file's wrapper that gives its
+ * failures back as values are judged by the test of that value.
  */
 export function resolvesOnFailure(call: ProviderCall): { family: ClientFamily } | undefined {
   if (call.request) return call.request.throwsOnHttpError ? undefined : { family: call.request.family };
@@ -367,6 +368,9 @@ export function resolvesOnFailure(call: ProviderCall): { family: ClientFamily } 
   const settled = returned?.k === 'promise' ? returned.of : returned;
   const inner = settled?.call;
   if (!settled || !inner?.request || (settled.k !== 'response' && !(settled.k === 'body' && settled.path.length === 0))) return undefined;
+  // a wrapper that tests the outcome itself and gives a failure back as a value (`if (!res.ok) return null;`
+  // before `return res.json()`): what it returns past that test is a success, and its callers test the value
+  if (failureValueOf(external.analysis, external.fn)) return undefined;
   return rejectsOnError(external.analysis, inner, external.fn) ? undefined : { family: inner.request.family };
 }
 
@@ -563,7 +567,8 @@ export function resultUse(
     if (parent.id.type !== AST_NODE_TYPES.Identifier) return 'handed-off'; // destructured: what it keeps is read by name
     const variable = analysis.sourceCode.getDeclaredVariables(parent)[0];
     const reads = (variable?.references ?? []).filter((ref) => ref.isRead());
-    if (reads.length === 0) return 'discarded';
+    // a variable never read: dropped, unless a test that asserts on something else (the mocked request) keeps it
+    if (reads.length === 0) return insideAssertedFunction(call) || insideTestSuite(analysis, call) ? 'tested' : 'discarded';
     uses = reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, 0, lacks) ?? [readUse(ref.identifier, lacks)]);
   } else {
     uses = promiseReadUses(analysis, call, 0, lacks) ?? [readUse(call, lacks) ?? 'handed-off'];

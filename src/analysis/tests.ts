@@ -8,7 +8,7 @@ import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node
 import { exits } from './dispatch.js';
 import type { CodeForm, FileAnalysis, ProviderCall } from './file.js';
 import { isClientError } from './clients.js';
-import { alwaysThrows, isProviderErrorClass } from './error-paths.js';
+import { alwaysThrows, isForeignErrorClass, isProviderErrorClass } from './error-paths.js';
 import type { ProviderInfo } from './providers.js';
 import { calleeFunction, inline, resolveExpression, returnedExpressions, staticList, staticValue, UNKNOWN, type StaticValue } from './values.js';
 
@@ -598,7 +598,9 @@ function comparisonPresence(analysis: FileAnalysis, current: TSESTree.BinaryExpr
     return undefined;
   }
   if (current.operator === 'instanceof') {
-    return isProviderErrorClass(analysis, current.right, current.left) ? 'present' : undefined;
+    // `err instanceof AxiosError`: every provider failure is one; `err instanceof EntityNotFoundError`: none is
+    if (isProviderErrorClass(analysis, current.right, current.left)) return 'present';
+    return isForeignErrorClass(analysis, current.right, current.left) ? 'absent' : undefined;
   }
   // `res.status >= 400`, `res.status !== 200`, `status < 300`
   const status = simpleStatusComparison(analysis, current);

@@ -1138,8 +1138,53 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
         }
       `,
     },
+    // a service of another file that tests ok itself and gives failures back as null: a test of null is the check
+    {
+      filename: `${APP}src/jobs/step.ts`,
+      code: code`
+        import { GraphApi } from '../whatsapp/graph-api';
+        export class Step {
+          constructor(private readonly graph: GraphApi) {}
+          async run(token: string, phone: string, body: object) {
+            const response = await this.graph.messages(token, phone, body);
+            if (response !== null) return response.messages[0].id;
+            return undefined;
+          }
+        }
+      `,
+    },
   ],
   invalid: [
+    // the same service's result used without the test of null; and templates(), whose catch gives null only for a
+    // network error, so an HTTP error comes back as an error body that must be checked like fetch's
+    {
+      filename: `${APP}src/jobs/step.ts`,
+      code: code`
+        import { GraphApi } from '../whatsapp/graph-api';
+        export class Step {
+          constructor(private readonly graph: GraphApi) {}
+          async run(token: string, phone: string, body: object) {
+            const response = await this.graph.messages(token, phone, body);
+            return response.messages[0].id;
+          }
+          async names(token: string, waba: string) {
+            const list = await this.graph.templates(token, waba);
+            return list.data.map((t) => t.name);
+          }
+        }
+      `,
+      errors: [
+        { messageId: 'failureUnchecked', data: { wrapper: 'messages', provider: 'meta-cloud', shape: 'null', what: 'send' }, line: 5, column: 28, endLine: 5, endColumn: 67 },
+        {
+          messageId: 'unchecked',
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '100 (Invalid parameter)', what: 'request' },
+          line: 9,
+          column: 24,
+          endLine: 9,
+          endColumn: 57,
+        },
+      ],
+    },
     // a wrapper of another file that returns the raw Response: its caller must check it
     {
       filename: `${APP}src/jobs/register.ts`,
@@ -1566,6 +1611,22 @@ ruleTester.run('no-unchecked-response: assertions check', rule, {
       it('sends', async () => {
         const sent = await sendText('1');
         expect(sent).toBe(true);
+      });
+    `,
+    // a test that keeps the result in a variable it never reads and asserts on the mocked request instead
+    code`
+      import axios from 'axios';
+      async function sendText(to: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      it('posts once', async () => {
+        const sent = await sendText('1');
+        expect(postSpy).toHaveBeenCalledTimes(1);
       });
     `,
   ],

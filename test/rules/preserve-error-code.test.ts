@@ -2977,3 +2977,145 @@ ruleTester.run('preserve-error-code: a && b carries what b carries', rule, {
     },
   ],
 });
+
+// A catch that first picks out an error class of another library (real code: TypeORM's EntityNotFoundError around a
+// template lookup, pondem87/thuso-monorepo): no provider failure of the `try` is one, so what that branch throws
+// has no code to lose. A class the `try` itself throws on a failure, or one from the same module, may be.
+ruleTester.run('preserve-error-code: instanceof a class no provider failure can be', rule, {
+  valid: [
+    code`
+      import { EntityNotFoundError } from 'typeorm';
+      import { HttpException } from '@nestjs/common';
+      export async function template(repo: Repo, id: string) {
+        try {
+          const row = await repo.findOneByOrFail({ id });
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${row.wabaId}/message_templates\`);
+          if (!res.ok) throw new Error('template lookup failed', { cause: await res.json() });
+          return await res.json();
+        } catch (error) {
+          if (error instanceof EntityNotFoundError) throw new HttpException('Not found', 404);
+          throw error;
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the failure branch throws a class of @nestjs/common, so a @nestjs/common class tested in the catch may be its parent
+    {
+      code: code`
+        import { BadRequestException, HttpException, InternalServerErrorException } from '@nestjs/common';
+        export async function template(wabaId: string) {
+          try {
+            const res = await fetch(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`);
+            if (!res.ok) throw new BadRequestException('template lookup failed', { cause: await res.json() });
+            return await res.json();
+          } catch (error) {
+            if (error instanceof HttpException) throw new InternalServerErrorException(error.message);
+            throw error;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_REQUEST_DATA, 'error'),
+          line: 8,
+          column: 41,
+          endLine: 8,
+          endColumn: 95,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'error' },
+              output: code`
+                import { BadRequestException, HttpException, InternalServerErrorException } from '@nestjs/common';
+                export async function template(wabaId: string) {
+                  try {
+                    const res = await fetch(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`);
+                    if (!res.ok) throw new BadRequestException('template lookup failed', { cause: await res.json() });
+                    return await res.json();
+                  } catch (error) {
+                    if (error instanceof HttpException) throw new InternalServerErrorException(error.message, { cause: error });
+                    throw error;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// JavaScript's own error classes turn their first argument into text: `new Error(err)` keeps "AxiosError: Request
+// failed with status code 400" and nothing else (real code: `new Error(body.error?.message || err)` in a bulk send).
+ruleTester.run('preserve-error-code: the message argument of a built-in error class', rule, {
+  valid: [
+    // the original error as the cause, or handed whole to a class of the app, is kept
+    code`
+      import axios from 'axios';
+      export async function send(to: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to });
+        } catch (err) {
+          if (to === '') throw new Error(String(err), { cause: err });
+          // the error body serialised into the message: a caller can parse it back (real code does)
+          if (err.response?.data?.error) throw new Error(JSON.stringify(err.response.data.error));
+          throw new WhatsAppError(err);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(to: string) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to });
+          } catch (err) {
+            if (to === '') throw new Error(err);
+            throw TypeError(err.response?.data?.error?.message || err);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                export async function send(to: string) {
+                  try {
+                    await axios.post('${META}', { messaging_product: 'whatsapp', to });
+                  } catch (err) {
+                    if (to === '') throw new Error(err, { cause: err });
+                    throw TypeError(err.response?.data?.error?.message || err);
+                  }
+                }
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 64,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
