@@ -70,6 +70,9 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       // broke on a missing error, and then it holds nothing either
       const shortCircuit = textShortCircuit(n.left);
       if (shortCircuit !== undefined && (shortCircuit === null || sameValue(analysis, shortCircuit, n.right))) return visit(n.left);
+      // `err.response?.data?.error?.message || err`: the provider's error body always has its message, so the
+      // right side is reached only for a failure without one, which has no provider code either
+      if (analysis.messageOf(n.left)) return visit(n.left);
     }
     // text made from it (`\`send failed: ${err}\``, `'code ' + code`) keeps only text, like `err.message`
     if (n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+')) return false;

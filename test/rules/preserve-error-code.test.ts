@@ -1746,6 +1746,18 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
 
 ruleTester.run('preserve-error-code: text that is never empty before `||`', rule, {
   valid: [
+    // the provider's error object before \`||\` keeps its code; the error itself is passed only without a body
+    code`
+      import axios from 'axios';
+      export async function notify(to: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+          return { success: true };
+        } catch (err) {
+          return { success: false, error: err.response?.data?.error || err };
+        }
+      }
+    `,
     // `err.message` can be empty, so `|| err` can pass the error whole
     code`
       import axios from 'axios';
@@ -1772,6 +1784,21 @@ ruleTester.run('preserve-error-code: text that is never empty before `||`', rule
     `,
   ],
   invalid: [
+    // the provider's message before \`||\`: Meta's error body always has one, so the error itself is passed only without a body
+    {
+      code: code`
+        import axios from 'axios';
+        export async function notify(to: string) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            return { success: true };
+          } catch (err) {
+            return { success: false, error: err.response?.data?.error?.message || err };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 81, suggestions: [] }],
+    },
     // `err?.toString() || err`: the text is never empty, so `err` is passed only when it is missing
     {
       code: code`
