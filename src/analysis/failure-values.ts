@@ -110,8 +110,37 @@ function rebuiltBy(analysis: FileAnalysis, call: TSESTree.CallExpression, depth:
   const callee = calleeFunction(analysis, call.callee);
   if (!callee || programOf(callee.fn) !== programOf(call)) return undefined;
   const returned = returnedExpressions(callee.fn);
-  if (returned.length === 0 || !returned.every((r) => skipTransparent(r).type === AST_NODE_TYPES.NewExpression)) return undefined;
+  if (returned.length === 0 || !returned.every((r) => builtInPlace(r))) return undefined;
   return inline(analysis, callee, call, () => returned.some((r) => carries(analysis, r, depth + 1)));
+}
+
+/**
+ * A value a helper builds where it returns it: a new error, or text (a
+ * template, a string, a concatenation), with fallbacks between those and
+ * fields of its arguments (`d?.error?.message || \`HTTP ${status}\``). Its
+ * result carries what those carry, with the arguments bound. A returned
+ * variable, object or call is left to the arguments (`undefined` above).
+ */
+function builtInPlace(node: Node): boolean {
+  const leaves: Node[] = [];
+  const collect = (n: Node): void => {
+    const current = skipTransparent(n);
+    if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') {
+      collect(current.left);
+      collect(current.right);
+    } else if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+      collect(current.consequent);
+      collect(current.alternate);
+    } else leaves.push(current);
+  };
+  collect(node);
+  const made = (n: Node) =>
+    n.type === AST_NODE_TYPES.NewExpression ||
+    n.type === AST_NODE_TYPES.TemplateLiteral ||
+    (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') ||
+    (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+');
+  const field = (n: Node) => n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.ChainExpression;
+  return leaves.some(made) && leaves.every((n) => made(n) || field(n));
 }
 
 /**

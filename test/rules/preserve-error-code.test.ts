@@ -2746,6 +2746,16 @@ ${helper}
 
 ruleTester.run('preserve-error-code: errors rebuilt by a helper of the file', rule, {
   valid: [
+    // a helper that hands back the error object when there is one keeps the code
+    code`
+      const errorOf = (d: any, status: number) => d?.error ?? { message: \`HTTP \${status}\` };
+      export async function createFlow(wabaId: string, name: string) {
+        const res = await fetch(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`, { method: 'POST', body: JSON.stringify({ name }) });
+        const data = await res.json();
+        if (!res.ok) return { ok: false, error: errorOf(data, res.status) };
+        return { ok: true, id: data.id as string };
+      }
+    `,
     // the helper's error keeps the error body (or the original error): the code goes on
     helperSend(
       `    private toError(error: any) {
@@ -2764,6 +2774,19 @@ ruleTester.run('preserve-error-code: errors rebuilt by a helper of the file', ru
     ),
   ],
   invalid: [
+    // a helper that builds text from the body's message or the status: the failure value keeps only text
+    {
+      code: code`
+        const errText = (d: any, status: number) => d?.error?.error_user_msg || d?.error?.message || \`HTTP \${status}\`;
+        export async function createTemplate(wabaId: string, name: string) {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates\`, { method: 'POST', body: JSON.stringify({ name }) });
+          const data = await res.json();
+          if (!res.ok) return { ok: false, error: errText(data, res.status) };
+          return { ok: true, id: data.id as string };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_REQUEST_DATA, line: 5, column: 16, endLine: 5, endColumn: 71, suggestions: [] }],
+    },
     // every error the method builds keeps only Meta's message and the HTTP status
     {
       code: helperSend(
