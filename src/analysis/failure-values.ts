@@ -12,7 +12,7 @@ import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
 import { isReply } from './outcome.js';
-import { onlyWithoutCode } from './tests.js';
+import { codeComparisonsOf, onlyWithoutCode } from './tests.js';
 import { calleeFunction, inline, resolveExpression, returnedExpressions, staticValue } from './values.js';
 
 /** A statement that leaves an error path: a `throw`, a `return`, an arrow's value, or a call of an always-throwing helper. */
@@ -111,7 +111,21 @@ function rebuiltBy(analysis: FileAnalysis, call: TSESTree.CallExpression, depth:
   if (!callee || programOf(callee.fn) !== programOf(call)) return undefined;
   const returned = returnedExpressions(callee.fn);
   if (returned.length === 0 || !returned.every((r) => builtInPlace(r))) return undefined;
-  return inline(analysis, callee, call, () => returned.some((r) => carries(analysis, r, depth + 1)));
+  const onlyText = !returned.some((r) => skipTransparent(r).type === AST_NODE_TYPES.NewExpression);
+  return inline(analysis, callee, call, () => {
+    // text picked by the code (`if (err.code === 190) return 'Reconnect: the token expired'`) has handled it there
+    if (onlyText && comparesCode(analysis, callee.fn)) return undefined;
+    return returned.some((r) => carries(analysis, r, depth + 1));
+  });
+}
+
+/** Does the function compare a provider's error code (with its arguments bound, when inlined)? */
+function comparesCode(analysis: FileAnalysis, fn: FunctionNode): boolean {
+  return walkNodes(fn.body, analysis.sourceCode.visitorKeys, (node) => {
+    if (node !== fn.body && isFunction(node)) return false;
+    if ((node.type === AST_NODE_TYPES.BinaryExpression || node.type === AST_NODE_TYPES.SwitchCase || node.type === AST_NODE_TYPES.CallExpression) && codeComparisonsOf(analysis, node).length > 0) return 'stop';
+    return undefined;
+  });
 }
 
 /**

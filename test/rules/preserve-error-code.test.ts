@@ -2746,6 +2746,20 @@ ${helper}
 
 ruleTester.run('preserve-error-code: errors rebuilt by a helper of the file', rule, {
   valid: [
+    // text picked by the code: the helper has handled the code there (a reconnect hint for 190)
+    code`
+      function explain(err: { code?: number; message?: string } | null) {
+        if (err?.code === 190) return 'The access token expired: reconnect the number.';
+        if (err?.code === 100) return 'That Phone Number ID does not exist.';
+        return err?.message ? \`Meta refused: \${err.message}\` : 'Meta refused the request.';
+      }
+      export async function verify(phoneId: string) {
+        const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneId}/whatsapp_business_profile\`);
+        const data = await res.json();
+        if (!res.ok) return { ok: false, detail: explain(data.error ?? null) };
+        return { ok: true, detail: 'Connected' };
+      }
+    `,
     // a helper that hands back the error object when there is one keeps the code
     code`
       const errorOf = (d: any, status: number) => d?.error ?? { message: \`HTTP \${status}\` };
