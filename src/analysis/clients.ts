@@ -4,7 +4,7 @@
  * sends: URL, payload, options.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, skipTransparent, type Node } from './ast.js';
+import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, propertyKeyName, skipTransparent, walkNodes, type Node } from './ast.js';
 import type { AnalysisEnv } from './env.js';
 import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString, inline, isRequire, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type StringValue } from './values.js';
 
@@ -355,6 +355,8 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     if (typed) return { family: typed, origin: `type:${typed}` };
     const annotated = annotatedClient(env, variable);
     if (annotated) return annotated;
+    const lazy = variable ? lazyClient(env, variableWrites(variable), depth) : undefined;
+    if (lazy) return lazy;
     if (!variable || variable.defs.length === 0) {
       const family = own(GLOBAL_FAMILIES, current.name);
       return family ? { family, origin: `global:${current.name}` } : undefined;
@@ -362,7 +364,12 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   }
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.ThisExpression) {
     const init = thisMemberInit(current);
-    if (init) return clientOf(env, init, depth + 1);
+    if (init && !isPlaceholder(init)) return clientOf(env, init, depth + 1);
+    // `this.client = null` in the constructor, the client made in another method (`init() { this.client = twilio(…) }`)
+    const cls = enclosingClass(current);
+    const name = memberName(current);
+    const lazy = cls && name !== undefined ? lazyClient(env, fieldWrites(env, cls, name), depth) : undefined;
+    if (lazy) return lazy;
     const typed = env.typeClient?.(current);
     return typed ? { family: typed, origin: `type:${typed}` } : undefined;
   }
@@ -413,6 +420,8 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   // made only when configured: `sid && token ? twilio(sid, token) : null`, `cached ?? twilio(sid, token)`
   if (current.type === AST_NODE_TYPES.ConditionalExpression) return clientOf(env, current.consequent, depth + 1) ?? clientOf(env, current.alternate, depth + 1);
   if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') return clientOf(env, current.left, depth + 1) ?? clientOf(env, current.right, depth + 1);
+  // made on first use and kept: `return (cached ??= twilio(sid, token))`
+  if (current.type === AST_NODE_TYPES.AssignmentExpression && ['=', '??=', '||='].includes(current.operator)) return clientOf(env, current.right, depth + 1);
   const resolved = resolveExpression(env, current);
   return resolved !== current ? clientOf(env, resolved, depth + 1) : undefined;
 }
@@ -448,6 +457,79 @@ function optionalOf(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | un
   if (type?.type !== AST_NODE_TYPES.TSUnionType) return type;
   const rest = type.types.filter((t) => t.type !== AST_NODE_TYPES.TSUndefinedKeyword && t.type !== AST_NODE_TYPES.TSNullKeyword);
   return rest.length === 1 ? rest[0] : type;
+}
+
+/** `null`, `undefined` or `void 0`: what a client made later starts as. */
+function isPlaceholder(node: Node): boolean {
+  const current = skipTransparent(node);
+  return (
+    (current.type === AST_NODE_TYPES.Literal && current.value === null && !('regex' in current && current.regex)) ||
+    (current.type === AST_NODE_TYPES.Identifier && current.name === 'undefined') ||
+    (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === 'void')
+  );
+}
+
+/**
+ * A client made lazily or only when configured: a variable or field that
+ * starts as a placeholder and is given a client later, in any branch or
+ * method (`let client = null; if (sid) client = twilio(sid, token)`,
+ * `this.client = null` in the constructor and `this.client = twilio(…)` in
+ * `init()`). `writes` are the values ever written to it (`undefined` when one
+ * cannot be read, a destructuring say); it is that client only when at least
+ * one of them is a placeholder and every other one is a client of one and the
+ * same family.
+ */
+function lazyClient(env: AnalysisEnv, writes: readonly Write[] | undefined, depth: number): ClientRef | undefined {
+  const unset = (value: Write): value is 'unset' => value === 'unset' || isPlaceholder(value);
+  if (!writes || !writes.some(unset)) return undefined;
+  let found: ClientRef | undefined;
+  for (const value of writes) {
+    if (unset(value)) continue;
+    const client = clientOf(env, value, depth + 1);
+    if (!client || (found && found.family !== client.family)) return undefined;
+    found ??= client;
+  }
+  return found;
+}
+
+/** A value written to a variable or field; `'unset'` for a declaration without one. */
+type Write = Node | 'unset';
+
+/** The values written to a `let` or `var`: its initializer (`'unset'` when it has none) and every `=`, `??=` or `||=` of it; `undefined` for any other write. */
+function variableWrites(variable: NonNullable<ReturnType<typeof findVariable>>): Write[] | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind === 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const writes: Write[] = [def.node.init ?? 'unset'];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.identifier === def.node.id) continue;
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== reference.identifier || !['=', '??=', '||='].includes(parent.operator)) return undefined;
+    writes.push(parent.right);
+  }
+  return writes.length > 1 || !def.node.init ? writes : undefined;
+}
+
+/** The values a class writes to `this.name` (a field initializer, `this.name = …` in any method, arrow functions included); `undefined` when none. */
+function fieldWrites(env: AnalysisEnv, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string | number): Write[] | undefined {
+  const writes: Write[] = [];
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyKeyName(element) === name) writes.push(element.value ?? 'unset');
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.static || !element.value.body) continue;
+    walkNodes(element.value.body, env.sourceCode.visitorKeys, (node) => {
+      // a nested `function` or class has a `this` of its own
+      if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassExpression || node.type === AST_NODE_TYPES.ClassDeclaration) return false;
+      if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.left.type === AST_NODE_TYPES.MemberExpression &&
+        node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+        memberName(node.left) === name
+      ) {
+        writes.push(['=', '??=', '||='].includes(node.operator) ? node.right : node);
+      }
+      return undefined;
+    });
+  }
+  return writes.length > 0 ? writes : undefined;
 }
 
 /** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */
