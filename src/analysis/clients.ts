@@ -365,8 +365,9 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.ThisExpression) {
     const init = thisMemberInit(current);
     if (init && !isPlaceholder(init)) return clientOf(env, init, depth + 1);
-    // `this.client = null` in the constructor, the client made in another method (`init() { this.client = twilio(…) }`)
-    const cls = enclosingClass(current);
+    // `this.client = null` in the constructor, the client made in another method (`init() { this.client = twilio(…) }`);
+    // the class is walked only for a field that starts as such a placeholder
+    const cls = init && enclosingClass(current);
     const name = memberName(current);
     const lazy = cls && name !== undefined ? lazyClient(env, fieldWrites(env, cls, name), depth) : undefined;
     if (lazy) return lazy;
