@@ -4,7 +4,7 @@
  * sends: URL, payload, options.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, propertyKeyName, skipTransparent, walkNodes, type Node } from './ast.js';
+import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, skipTransparent, type Node } from './ast.js';
 import type { AnalysisEnv } from './env.js';
 import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString, inline, isRequire, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type StringValue } from './values.js';
 
@@ -364,13 +364,7 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   }
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.ThisExpression) {
     const init = thisMemberInit(current);
-    if (init && !isPlaceholder(init)) return clientOf(env, init, depth + 1);
-    // `this.client = null` in the constructor, the client made in another method (`init() { this.client = twilio(…) }`);
-    // the class is walked only for a field that starts as such a placeholder
-    const cls = init && enclosingClass(current);
-    const name = memberName(current);
-    const lazy = cls && name !== undefined ? lazyClient(env, fieldWrites(env, cls, name), depth) : undefined;
-    if (lazy) return lazy;
+    if (init) return clientOf(env, init, depth + 1);
     const typed = env.typeClient?.(current);
     return typed ? { family: typed, origin: `type:${typed}` } : undefined;
   }
@@ -471,14 +465,16 @@ function isPlaceholder(node: Node): boolean {
 }
 
 /**
- * A client made lazily or only when configured: a variable or field that
- * starts as a placeholder and is given a client later, in any branch or
- * method (`let client = null; if (sid) client = twilio(sid, token)`,
- * `this.client = null` in the constructor and `this.client = twilio(…)` in
- * `init()`). `writes` are the values ever written to it (`undefined` when one
- * cannot be read, a destructuring say); it is that client only when at least
- * one of them is a placeholder and every other one is a client of one and the
- * same family.
+ * A client made lazily or only when configured: a variable that starts as a
+ * placeholder and is given a client later, in any branch or function (`let
+ * client = null; if (sid) client = twilio(sid, token)`). `writes` are the
+ * values ever written to it (`undefined` when one cannot be read, a
+ * destructuring say); it is that client only when at least one of them is a
+ * placeholder and every other one is a client of one and the same family.
+ * A class field set to `null` in the constructor and given the client in
+ * another method is not followed (tried on therapytracker's Vonage field: its
+ * findings were a body kept through a helper's result and template-to-text
+ * fallback flags, none a defect).
  */
 function lazyClient(env: AnalysisEnv, writes: readonly Write[] | undefined, depth: number): ClientRef | undefined {
   const unset = (value: Write): value is 'unset' => value === 'unset' || isPlaceholder(value);
@@ -493,7 +489,7 @@ function lazyClient(env: AnalysisEnv, writes: readonly Write[] | undefined, dept
   return found;
 }
 
-/** A value written to a variable or field; `'unset'` for a declaration without one. */
+/** A value written to a variable; `'unset'` for a declaration without one. */
 type Write = Node | 'unset';
 
 /** The values written to a `let` or `var`: its initializer (`'unset'` when it has none) and every `=`, `??=` or `||=` of it; `undefined` for any other write. */
@@ -508,29 +504,6 @@ function variableWrites(variable: NonNullable<ReturnType<typeof findVariable>>):
     writes.push(parent.right);
   }
   return writes.length > 1 || !def.node.init ? writes : undefined;
-}
-
-/** The values a class writes to `this.name` (a field initializer, `this.name = …` in any method, arrow functions included); `undefined` when none. */
-function fieldWrites(env: AnalysisEnv, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string | number): Write[] | undefined {
-  const writes: Write[] = [];
-  for (const element of cls.body.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyKeyName(element) === name) writes.push(element.value ?? 'unset');
-    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.static || !element.value.body) continue;
-    walkNodes(element.value.body, env.sourceCode.visitorKeys, (node) => {
-      // a nested `function` or class has a `this` of its own
-      if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassExpression || node.type === AST_NODE_TYPES.ClassDeclaration) return false;
-      if (
-        node.type === AST_NODE_TYPES.AssignmentExpression &&
-        node.left.type === AST_NODE_TYPES.MemberExpression &&
-        node.left.object.type === AST_NODE_TYPES.ThisExpression &&
-        memberName(node.left) === name
-      ) {
-        writes.push(['=', '??=', '||='].includes(node.operator) ? node.right : node);
-      }
-      return undefined;
-    });
-  }
-  return writes.length > 0 ? writes : undefined;
 }
 
 /** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */

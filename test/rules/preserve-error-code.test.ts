@@ -2154,27 +2154,24 @@ ruleTester.run('preserve-error-code: Twilio clients made conditionally or handed
       `,
       filename: 'notify.ts',
     },
-    // a field that starts as null, the client made in init(): the code kept
+    // a module-level let given the client only when configured: the code kept
     {
       code: code`
-        const twilio = require('twilio');
-        class WhatsAppService {
-          constructor() { this.client = null; }
-          init() {
-            try { this.client = twilio(process.env.SID, process.env.TOKEN); } catch (e) { console.error(e); }
-          }
-          async sendText(to, text) {
-            try {
-              const m = await this.client.messages.create({ from: this.from, to: \`whatsapp:\${to}\`, body: text });
-              return { success: true, sid: m.sid };
-            } catch (error) {
-              return { success: false, error: error.message, code: error.code };
-            }
+        import twilio from 'twilio';
+        let client = null;
+        if (sid && token) {
+          try { client = twilio(sid, token); } catch (e) { console.error(e); }
+        }
+        export async function notify(to: string, body: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true };
+          } catch (err) {
+            return { ok: false, code: err.code, error: err.message };
           }
         }
-        module.exports = new WhatsAppService();
       `,
-      filename: 'service.js',
+      filename: 'notify.ts',
     },
     {
       code: code`
@@ -2208,29 +2205,6 @@ ruleTester.run('preserve-error-code: Twilio clients made conditionally or handed
       `,
       filename: 'notify.ts',
       errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 8, column: 5, endLine: 8, endColumn: 46, suggestions: [] }],
-    },
-    // a field that starts as null, the client made in init(): the code dropped
-    {
-      code: code`
-        const twilio = require('twilio');
-        class WhatsAppService {
-          constructor() { this.client = null; }
-          init() {
-            try { this.client = twilio(process.env.SID, process.env.TOKEN); } catch (e) { console.error(e); }
-          }
-          async sendText(to, text) {
-            try {
-              const m = await this.client.messages.create({ from: this.from, to: \`whatsapp:\${to}\`, body: text });
-              return { success: true, sid: m.sid };
-            } catch (error) {
-              return { success: false, error: error.message };
-            }
-          }
-        }
-        module.exports = new WhatsAppService();
-      `,
-      filename: 'service.js',
-      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 12, column: 7, endLine: 12, endColumn: 55, suggestions: [] }],
     },
     // a module-level let given the client only when configured: the code dropped
     {
