@@ -355,6 +355,8 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     if (typed) return { family: typed, origin: `type:${typed}` };
     const annotated = annotatedClient(env, variable);
     if (annotated) return annotated;
+    const lazy = variable ? lazyClient(env, variableWrites(variable), depth) : undefined;
+    if (lazy) return lazy;
     if (!variable || variable.defs.length === 0) {
       const family = own(GLOBAL_FAMILIES, current.name);
       return family ? { family, origin: `global:${current.name}` } : undefined;
@@ -413,6 +415,8 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   // made only when configured: `sid && token ? twilio(sid, token) : null`, `cached ?? twilio(sid, token)`
   if (current.type === AST_NODE_TYPES.ConditionalExpression) return clientOf(env, current.consequent, depth + 1) ?? clientOf(env, current.alternate, depth + 1);
   if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') return clientOf(env, current.left, depth + 1) ?? clientOf(env, current.right, depth + 1);
+  // made on first use and kept: `return (cached ??= twilio(sid, token))`
+  if (current.type === AST_NODE_TYPES.AssignmentExpression && ['=', '??=', '||='].includes(current.operator)) return clientOf(env, current.right, depth + 1);
   const resolved = resolveExpression(env, current);
   return resolved !== current ? clientOf(env, resolved, depth + 1) : undefined;
 }
@@ -448,6 +452,58 @@ function optionalOf(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | un
   if (type?.type !== AST_NODE_TYPES.TSUnionType) return type;
   const rest = type.types.filter((t) => t.type !== AST_NODE_TYPES.TSUndefinedKeyword && t.type !== AST_NODE_TYPES.TSNullKeyword);
   return rest.length === 1 ? rest[0] : type;
+}
+
+/** `null`, `undefined` or `void 0`: what a client made later starts as. */
+function isPlaceholder(node: Node): boolean {
+  const current = skipTransparent(node);
+  return (
+    (current.type === AST_NODE_TYPES.Literal && current.value === null && !('regex' in current && current.regex)) ||
+    (current.type === AST_NODE_TYPES.Identifier && current.name === 'undefined') ||
+    (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === 'void')
+  );
+}
+
+/**
+ * A client made lazily or only when configured: a variable that starts as a
+ * placeholder and is given a client later, in any branch or function (`let
+ * client = null; if (sid) client = twilio(sid, token)`). `writes` are the
+ * values ever written to it (`undefined` when one cannot be read, a
+ * destructuring say); it is that client only when at least one of them is a
+ * placeholder and every other one is a client of one and the same family.
+ * A class field set to `null` in the constructor and given the client in
+ * another method is not followed (tried on therapytracker's Vonage field: its
+ * findings were a body kept through a helper's result and template-to-text
+ * fallback flags, none a defect).
+ */
+function lazyClient(env: AnalysisEnv, writes: readonly Write[] | undefined, depth: number): ClientRef | undefined {
+  const unset = (value: Write): value is 'unset' => value === 'unset' || isPlaceholder(value);
+  if (!writes || !writes.some(unset)) return undefined;
+  let found: ClientRef | undefined;
+  for (const value of writes) {
+    if (unset(value)) continue;
+    const client = clientOf(env, value, depth + 1);
+    if (!client || (found && found.family !== client.family)) return undefined;
+    found ??= client;
+  }
+  return found;
+}
+
+/** A value written to a variable; `'unset'` for a declaration without one. */
+type Write = Node | 'unset';
+
+/** The values written to a `let` or `var`: its initializer (`'unset'` when it has none) and every `=`, `??=` or `||=` of it; `undefined` for any other write. */
+function variableWrites(variable: NonNullable<ReturnType<typeof findVariable>>): Write[] | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind === 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const writes: Write[] = [def.node.init ?? 'unset'];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.identifier === def.node.id) continue;
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== reference.identifier || !['=', '??=', '||='].includes(parent.operator)) return undefined;
+    writes.push(parent.right);
+  }
+  return writes.length > 1 || !def.node.init ? writes : undefined;
 }
 
 /** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */

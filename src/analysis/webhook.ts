@@ -1169,7 +1169,10 @@ function observe(state: Webhooks, node: Node, factsOf: (node: Node) => Facts): v
   // errors: read through the kinds every rule uses (in another file handed a status, through what it was handed)
   const kind = node.type === AST_NODE_TYPES.CallExpression ? undefined : state.seeds ? kindIn(state, node) : analysis.kindOf(node);
   if (kind?.k === 'body' && kind.source === 'webhook') {
-    if (pathMatches(kind.path, kind.provider.codePath)) factsOf(node).readsCode = true;
+    // the code printed (`console.log('Error:', ErrorCode)`, `logger.warn({ code: s.errors[0].code })`) is looked at, not acted on
+    if (pathMatches(kind.path, kind.provider.codePath)) {
+      if (!printedOnly(node)) factsOf(node).readsCode = true;
+    }
     else if (analysis.isMessage(kind)) factsOf(node).texts.push({ node, field: state.seeds ? fieldIn(state, kind, node, kind.path) : webhookField(analysis, node, kind.path) });
   }
   const value = state.valueOf(node);
@@ -1538,6 +1541,12 @@ function useOf(node: Node): Use {
     }
   }
   return { kind: 'other' };
+}
+
+/** A value only handed to a log call: `console.error('failed', code)`, `logger.warn({ code })`, `` this.logger.log(`code ${code}`) ``. */
+function printedOnly(node: Node): boolean {
+  const use = useOf(node);
+  return use.kind === 'logged' || (use.kind === 'argument' && use.call.type === AST_NODE_TYPES.CallExpression && isLogCall(use.call));
 }
 
 /** `console.log(…)` and friends: reading a value to print it is not handling it. */

@@ -65,6 +65,56 @@ describe('Twilio: the twilio SDK', () => {
     ).toEqual(['call twilio sdk:twilio @5:26', 'call twilio sdk:twilio @6:26', 'call twilio sdk:twilio @7:28', 'call twilio sdk:twilio @10:29']);
   });
 
+  it('a client made only when configured or on first use: a let that starts as null or unset and is given the client in a branch or a function; a class field set to null and given it in init() is not followed', () => {
+    expect(
+      calls(`
+        import twilio from 'twilio';
+        let client = null;
+        if (process.env.TWILIO_ACCOUNT_SID) {
+          try { client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN); } catch (e) { console.error(e); }
+        }
+        export const send = (to: string) => client.messages.create({ from: 'whatsapp:+14155238886', to, body: 'hi' });
+        let cached;
+        const get = () => (cached ??= twilio(sid, token));
+        export const viaGetter = (to: string) => get().messages.create({ from: 'whatsapp:+14155238886', to, body: 'hi' });
+        export const viaCached = (to: string) => cached.messages.create({ from: 'whatsapp:+14155238886', to, body: 'hi' });
+        class Service {
+          constructor() { this.client = null; }
+          async init() {
+            try { if (!sid) return; this.client = twilio(sid, token); } catch (e) { this.client = undefined; }
+          }
+          send(to: string) { return this.client.messages.create({ from: 'whatsapp:+14155238886', to, body: 'hi' }); }
+        }
+        export default new Service();
+      `),
+    ).toEqual(['call twilio sdk:twilio @6:37', 'call twilio sdk:twilio @9:42', 'call twilio sdk:twilio @10:42']);
+  });
+
+  it('a placeholder later given something else is no client (decoy): another value, two SDKs, a write the code cannot read', () => {
+    expect(
+      calls(`
+        import twilio from 'twilio';
+        import { Vonage } from '@vonage/server-sdk';
+        let mixed = null;
+        if (useVonage) mixed = new Vonage({ apiKey, apiSecret }); else mixed = twilio(sid, token);
+        export const one = (to: string) => mixed.messages.create({ from: 'whatsapp:+14155238886', to, body: 'hi' });
+        let other = null;
+        other = makeClient();
+        export const two = (to: string) => other.messages.create({ from: 'whatsapp:+14155238886', to, body: 'hi' });
+        let destructured = null;
+        ({ destructured } = load());
+        destructured = twilio(sid, token);
+        export const three = (to: string) => destructured.messages.create({ from: 'whatsapp:+14155238886', to, body: 'hi' });
+        class Service {
+          constructor() { this.client = null; }
+          init() { this.client = createClient(); }
+          send(to: string) { return this.client.messages.create({ from: 'whatsapp:+14155238886', to, body: 'hi' }); }
+        }
+        export default new Service();
+      `),
+    ).toEqual([]);
+  });
+
   it('WhatsApp evidence: a whatsapp: address (literal, template, concatenation), a WhatsApp sender in the names, WhatsApp in the function or class name', () => {
     expect(
       calls(`

@@ -201,12 +201,13 @@ describe('facts of the gateway providers', () => {
   test('Twilio: numeric code at body.code; 63016 is the 24-hour window, mapped from On-Premises 470', () => {
     expect(catalog.twilio).toMatchObject({ codePath: 'code', codeType: 'number', hosts: ['api.twilio.com'], sharedHosts: ['api.twilio.com'] });
     expect(find('twilio', 63016)).toMatchObject({ retry: 'never', httpStatus: [], maps: { api: 'meta-on-premises', codes: [470] } });
+    expect(find('twilio', 21608)).toMatchObject({ retry: 'after-fix', httpStatus: [400] });
     expect(find('twilio', 63018)).toMatchObject({ retry: 'rate-limit', maps: { api: 'meta-on-premises', codes: [429, 471, 1015] } });
     expect(find('twilio', 20429)).toMatchObject({ retry: 'rate-limit', httpStatus: [429] });
     expect(find('twilio', 20003)).toMatchObject({ retry: 'after-fix', httpStatus: [401] });
     expect(find('twilio', 63037)).toMatchObject({ retry: 'provider-retries' });
     expect(find('twilio', 131047)).toBeUndefined();
-    expect(catalog.twilio.errors.filter((e) => (e.httpStatus as readonly number[]).includes(400)).length).toBe(16);
+    expect(catalog.twilio.errors.filter((e) => (e.httpStatus as readonly number[]).includes(400)).length).toBe(17);
     // the status callback: form-encoded, failed or undelivered, ErrorCode
     expect(catalog.twilio.statusCallback).toMatchObject({ encoding: 'form', statusPath: 'MessageStatus', failedStates: ['failed', 'undelivered'], codePath: 'ErrorCode' });
   });

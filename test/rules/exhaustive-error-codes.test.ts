@@ -2534,16 +2534,16 @@ describe('expectation helper', () => {
 });
 
 describe('what a Twilio dispatch must handle', () => {
-  test("Twilio's 57 messaging codes, none of Meta's", () => {
+  test("Twilio's 58 messaging codes, none of Meta's", () => {
     const required = requiredEntries('twilio').map((e) => e.code);
-    expect(required).toHaveLength(57);
+    expect(required).toHaveLength(58);
     expect(required).toContain(63016);
     expect(required).not.toContain(131047);
     // template submission, Marketing Messages API and the deprecated 63033 are optional
     expect(required).not.toContain(63040);
     expect(required).not.toContain(63062);
     expect(required).not.toContain(63033);
-    expect(dataFor('switch', 'twilio', [63016]).count).toBe('56');
+    expect(dataFor('switch', 'twilio', [63016]).count).toBe('57');
   });
 });
 

@@ -191,6 +191,22 @@ ruleTester.run('handle-failed-status', rule, {
     `,
   ],
   invalid: [
+    // the failed status acted on, its code only written to the log
+    {
+      code: code`
+        app.post('/webhook', async (req, res) => {
+          for (const s of req.body.entry[0].changes[0].value.statuses ?? []) {
+            if (s.status === 'failed') {
+              logger.error('send failed', { id: s.id, code: s.errors?.[0]?.code });
+              console.warn(\`failed: \${s.errors[0].code}\`);
+              await db.markFailed(s.id);
+            }
+          }
+          res.sendStatus(200);
+        });
+      `,
+      errors: [{ messageId: 'failedWithoutCode', data: withoutCode('never reads the code'), line: 3, column: 9, endLine: 3, endColumn: 30 }],
+    },
     // Express, untyped, nested for…of: only delivered and read are tracked
     {
       code: code`
@@ -490,6 +506,18 @@ const gupshup = { provider: 'gupshup', where: '', codeField: 'payload.payload.co
 
 ruleTester.run('handle-failed-status (status callbacks)', rule, {
   valid: [
+    // Twilio: the code printed and also acted on (decoy for the printed-only case below)
+    {
+      code: code`
+        router.post('/whatsapp/status', express.urlencoded({ extended: false }), async (req, res) => {
+          const { MessageSid, MessageStatus, ErrorCode } = req.body;
+          console.log('status', MessageSid, MessageStatus, ErrorCode);
+          if (ErrorCode) await messages.markFailed(MessageSid, ErrorCode);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.js',
+    },
     // Twilio: failures acted on by ErrorCode
     {
       code: code`
@@ -578,6 +606,20 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
     },
   ],
   invalid: [
+    // Twilio: status and code only printed (a TODO where failures should be handled)
+    {
+      code: code`
+        router.post('/whatsapp/status', express.urlencoded({ extended: false }), async (req, res) => {
+          const { MessageSid, MessageStatus, ErrorCode, ErrorMessage } = req.body;
+          console.log('Status:', MessageStatus);
+          console.log('Error:', ErrorCode, ErrorMessage);
+          logger.info('status callback', { sid: MessageSid, code: ErrorCode });
+          res.status(200).send('OK');
+        });
+      `,
+      filename: 'hooks.js',
+      errors: [{ messageId: 'statusIgnored', data: twilio, line: 3, column: 26, endLine: 3, endColumn: 39 }],
+    },
     // Twilio: only delivered and read are acted on
     {
       code: code`

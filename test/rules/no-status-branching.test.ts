@@ -1152,7 +1152,7 @@ ruleTester.run('no-status-branching (gateways)', rule, {
       errors: [
         {
           messageId: 'ambiguousStatus',
-          data: { status: '400', provider: 'twilio', count: 16, codes: '21211, 21212, 21408 and 13 more', field: 'body.code' },
+          data: { status: '400', provider: 'twilio', count: 17, codes: '21211, 21212, 21408 and 14 more', field: 'body.code' },
           line: 7,
           column: 9,
           endLine: 7,

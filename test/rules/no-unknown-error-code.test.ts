@@ -2348,6 +2348,23 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
       `,
       filename: 'notify.ts',
     },
+    // 21608: a trial account (or one without an approved compliance profile) sending to an unverified number
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+          } catch (err) {
+            if (err.code === 21608) return { ok: false, reason: 'recipient not verified on the trial account' };
+            if (err.code === 21610) return { ok: false, reason: 'opted out' };
+            throw err;
+          }
+        }
+      `,
+      filename: 'notify.ts',
+    },
     // an SMS-only Twilio app: Meta's code in it is none of this rule's business (no WhatsApp call)
     {
       code: code`
@@ -2425,6 +2442,50 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
       `,
       filename: 'notify.ts',
       errors: [{ messageId: 'otherProvider', data: { value: '131047', other: 'meta-cloud', provider: 'twilio' }, line: 7, column: 22, endLine: 7, endColumn: 28, suggestions: [] }],
+    },
+    // 21608 with two digits swapped: the trial account's unverified-recipient code is offered
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+          } catch (err) {
+            if (err.code === 21680) return { ok: false };
+            throw err;
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '21680', provider: 'twilio', suggestion: '21608', title: "The 'To' phone number provided is not yet verified for this account" },
+          line: 7,
+          column: 22,
+          endLine: 7,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '21608', title: "The 'To' phone number provided is not yet verified for this account" },
+              output: code`
+                import twilio from 'twilio';
+                const client = twilio(sid, token);
+                export async function notify(to) {
+                  try {
+                    await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+                  } catch (err) {
+                    if (err.code === 21608) return { ok: false };
+                    throw err;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
     },
     // a typo in the fragment of a whole Vonage type URL: the fix keeps the URL
     {

@@ -2181,6 +2181,25 @@ ruleTester.run('preserve-error-code: Twilio clients made conditionally or handed
       `,
       filename: 'notify.ts',
     },
+    // a module-level let given the client only when configured: the code kept
+    {
+      code: code`
+        import twilio from 'twilio';
+        let client = null;
+        if (sid && token) {
+          try { client = twilio(sid, token); } catch (e) { console.error(e); }
+        }
+        export async function notify(to: string, body: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true };
+          } catch (err) {
+            return { ok: false, code: err.code, error: err.message };
+          }
+        }
+      `,
+      filename: 'notify.ts',
+    },
     {
       code: code`
         exports.handler = async function (context, event, callback) {
@@ -2213,6 +2232,26 @@ ruleTester.run('preserve-error-code: Twilio clients made conditionally or handed
       `,
       filename: 'notify.ts',
       errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 8, column: 5, endLine: 8, endColumn: 46, suggestions: [] }],
+    },
+    // a module-level let given the client only when configured: the code dropped
+    {
+      code: code`
+        import twilio from 'twilio';
+        let client = null;
+        if (sid && token) {
+          try { client = twilio(sid, token); } catch (e) { console.error(e); }
+        }
+        export async function notify(to: string, body: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 11, column: 5, endLine: 11, endColumn: 46, suggestions: [] }],
     },
     // \`cached ?? twilio(…)\`
     {

@@ -363,12 +363,12 @@ describe('without type information', () => {
 typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
   valid: [
     {
-      // the code is read: nothing to report
+      // the code is read (kept with the failure, not only printed): nothing to report
       filename: FILE,
       code: code`
         import type { OnStatus } from 'whatsapp-api-js/emitters';
         export const onStatus: OnStatus<void> = ({ id, status, error }) => {
-          if (status === 'failed') console.warn(id, error?.code);
+          if (status === 'failed') markFailed(id, error?.code);
         };
       `,
     },
@@ -390,6 +390,33 @@ typedRuleTester.run('handle-failed-status (typed)', handleFailedStatus, {
             provider: 'meta-cloud',
             where: '',
             detail: 'keeps only error.title',
+            codeField: 'error.code',
+            failed: "'failed'",
+            example: '131047 (Re-engagement message)',
+          },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 26,
+        },
+      ],
+    },
+    {
+      // the code only printed: looked at, not acted on
+      filename: FILE,
+      code: code`
+        import type { OnStatus } from 'whatsapp-api-js/emitters';
+        export const onStatus: OnStatus<void> = ({ id, status, error }) => {
+          if (status === 'failed') console.warn(id, error?.code);
+        };
+      `,
+      errors: [
+        {
+          messageId: 'failedWithoutCode',
+          data: {
+            provider: 'meta-cloud',
+            where: '',
+            detail: 'never reads the code',
             codeField: 'error.code',
             failed: "'failed'",
             example: '131047 (Re-engagement message)',
