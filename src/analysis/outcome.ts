@@ -542,6 +542,22 @@ function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0, lacks?: 
 }
 
 /**
+ * The end of `.catch(…)` and `.finally(…)` calls on a call's promise
+ * (`send(to).catch((e) => log(e))`): they pass a resolved value on as it is,
+ * so what happens to the end of the chain happens to the result.
+ */
+function afterRejectionHandlers(call: TSESTree.CallExpression): TSESTree.CallExpression {
+  let current = call;
+  for (;;) {
+    const member = outermost(current).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.computed || member.property.type !== AST_NODE_TYPES.Identifier || !['catch', 'finally'].includes(member.property.name)) return current;
+    const next = member.parent;
+    if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) return current;
+    current = next;
+  }
+}
+
+/**
  * What the caller does with a call's result: drops it (a statement, `void`, a
  * variable never read), tests it (`if (!r)`, `r.ok`, `r?.error`, `r ??`),
  * hands it on (returns it, passes it to a function, stores it), or uses it
@@ -557,7 +573,8 @@ export function resultUse(
   wrapper?: { analysis: FileAnalysis; fn: FunctionNode },
 ): ResultUse {
   const lacks: LacksField | undefined = wrapper && ((field) => failureLacks(wrapper.analysis, wrapper.fn, field));
-  const outer = outermost(call);
+  const end = afterRejectionHandlers(call);
+  const outer = outermost(end);
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) {
     return insideAssertedFunction(call) || insideTestSuite(analysis, call) ? 'tested' : 'discarded';
@@ -571,7 +588,7 @@ export function resultUse(
     if (reads.length === 0) return insideAssertedFunction(call) || insideTestSuite(analysis, call) ? 'tested' : 'discarded';
     uses = reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, 0, lacks) ?? [readUse(ref.identifier, lacks)]);
   } else {
-    uses = promiseReadUses(analysis, call, 0, lacks) ?? [readUse(call, lacks) ?? 'handed-off'];
+    uses = promiseReadUses(analysis, call, 0, lacks) ?? [readUse(end, lacks) ?? 'handed-off'];
   }
   const truthTested = uses.includes('truth-test');
   if (uses.includes('tested') || (truthTested && !truthyFailure)) return 'tested';

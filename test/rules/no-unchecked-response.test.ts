@@ -1942,6 +1942,25 @@ ruleTester.run('no-unchecked-response: results tested in .then callbacks and thr
           .catch((e) => audit('threw', e));
       }
     `,
+    // the chain after \`.catch\` returned (its caller decides) or awaited into a variable that is tested
+    code`
+      import axios from 'axios';
+      async function notify(to: string) {
+        try {
+          const { data } = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'New sale' } });
+          return { success: true, id: data.messages[0].id };
+        } catch (e: any) {
+          return { success: false, code: e.response?.data?.error?.code };
+        }
+      }
+      export function onSale(client: string) {
+        return notify(client).catch(() => ({ success: false, code: undefined }));
+      }
+      export async function onRefund(client: string) {
+        const result = await notify(client).catch(() => null);
+        if (!result?.success) audit('refund notice failed', result?.code);
+      }
+    `,
     // a null failure read only through \`?.\` in a branch's test: null makes the test false
     code`
       import axios from 'axios';
@@ -1982,6 +2001,29 @@ ruleTester.run('no-unchecked-response: results tested in .then callbacks and thr
       errors: [
         { messageId: 'failureUnchecked', data: dropped('notify', 'a failure object'), line: 11, column: 3, endLine: 11, endColumn: 16 },
         { messageId: 'failureDropped', data: dropped('notify', 'a failure object'), line: 12, column: 3, endLine: 12, endColumn: 16 },
+      ],
+    },
+    // only rejections handled: \`.catch\` and \`.finally\` pass the failure object on, and the statement drops it;
+    // a chain that is returned or awaited into a tested variable hands it on or tests it (valid cases above)
+    {
+      code: code`
+        import axios from 'axios';
+        async function notify(to: string) {
+          try {
+            const { data } = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'New sale' } });
+            return { success: true, id: data.messages[0].id };
+          } catch (e: any) {
+            return { success: false, code: e.response?.data?.error?.code };
+          }
+        }
+        export function onSale(client: string) {
+          notify(client).catch((err) => console.log('notification failed', err));
+          notify(client).catch(() => undefined).finally(() => audit('done'));
+        }
+      `,
+      errors: [
+        { messageId: 'failureDropped', data: dropped('notify', 'a failure object'), line: 11, column: 3, endLine: 11, endColumn: 17 },
+        { messageId: 'failureDropped', data: dropped('notify', 'a failure object'), line: 12, column: 3, endLine: 12, endColumn: 17 },
       ],
     },
     // \`?.\` outside a test is a use: a null result is not told from a template without a category
