@@ -316,16 +316,8 @@ export class OutcomeIndex {
   }
 
   private visitCall(call: ProviderCall, node: TSESTree.CallExpression): void {
-    let outer = outermost(node);
     // `.catch(log)` / `.finally(…)` do not use the result
-    while (
-      outer.parent?.type === AST_NODE_TYPES.MemberExpression &&
-      outer.parent.object === outer &&
-      (outer.parent.property.type === AST_NODE_TYPES.Identifier && ['catch', 'finally'].includes(outer.parent.property.name)) &&
-      outer.parent.parent?.type === AST_NODE_TYPES.CallExpression
-    ) {
-      outer = outermost(outer.parent.parent);
-    }
+    const outer = pastRejectionHandlers(node);
     const parent = outer.parent;
     const uses = this.usesOf(call);
     if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) {
@@ -523,14 +515,12 @@ function readUse(node: Node, lacks?: LacksField): ReadUse | undefined {
  * promise is not handed to `.then`; a callback that is not a function literal of this file is a hand-off.
  */
 function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0, lacks?: LacksField): (ReadUse | undefined)[] | undefined {
-  const outer = outermost(node);
+  const outer = pastRejectionHandlers(node);
   const member = outer.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   const call = member.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || depth > 4) return undefined;
-  const method = member.property.name;
-  if (method === 'catch' || method === 'finally') return promiseReadUses(analysis, call, depth + 1, lacks);
-  if (method !== 'then') return undefined;
+  if (member.property.name !== 'then') return undefined;
   const callback = call.arguments[0];
   if (!callback || (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression)) return ['handed-off'];
   const param = callback.params[0];
@@ -542,18 +532,18 @@ function promiseReadUses(analysis: FileAnalysis, node: Node, depth = 0, lacks?: 
 }
 
 /**
- * The end of `.catch(…)` and `.finally(…)` calls on a call's promise
- * (`send(to).catch((e) => log(e))`): they pass a resolved value on as it is,
- * so what happens to the end of the chain happens to the result.
+ * The outermost expression of a value after the `.catch(…)` and `.finally(…)`
+ * calls on it (`send(to).catch((e) => log(e))`): they pass a resolved value on
+ * as it is, so what happens to the end of the chain happens to the value.
  */
-function afterRejectionHandlers(call: TSESTree.CallExpression): TSESTree.CallExpression {
-  let current = call;
+function pastRejectionHandlers(node: Node): Node {
+  let outer = outermost(node);
   for (;;) {
-    const member = outermost(current).parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.computed || member.property.type !== AST_NODE_TYPES.Identifier || !['catch', 'finally'].includes(member.property.name)) return current;
+    const member = outer.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || member.computed || member.property.type !== AST_NODE_TYPES.Identifier || !['catch', 'finally'].includes(member.property.name)) return outer;
     const next = member.parent;
-    if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) return current;
-    current = next;
+    if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) return outer;
+    outer = outermost(next);
   }
 }
 
@@ -573,8 +563,7 @@ export function resultUse(
   wrapper?: { analysis: FileAnalysis; fn: FunctionNode },
 ): ResultUse {
   const lacks: LacksField | undefined = wrapper && ((field) => failureLacks(wrapper.analysis, wrapper.fn, field));
-  const end = afterRejectionHandlers(call);
-  const outer = outermost(end);
+  const outer = pastRejectionHandlers(call);
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) {
     return insideAssertedFunction(call) || insideTestSuite(analysis, call) ? 'tested' : 'discarded';
@@ -588,7 +577,7 @@ export function resultUse(
     if (reads.length === 0) return insideAssertedFunction(call) || insideTestSuite(analysis, call) ? 'tested' : 'discarded';
     uses = reads.flatMap((ref) => promiseReadUses(analysis, ref.identifier, 0, lacks) ?? [readUse(ref.identifier, lacks)]);
   } else {
-    uses = promiseReadUses(analysis, call, 0, lacks) ?? [readUse(end, lacks) ?? 'handed-off'];
+    uses = promiseReadUses(analysis, call, 0, lacks) ?? [readUse(outer, lacks) ?? 'handed-off'];
   }
   const truthTested = uses.includes('truth-test');
   if (uses.includes('tested') || (truthTested && !truthyFailure)) return 'tested';
