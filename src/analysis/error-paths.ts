@@ -251,8 +251,11 @@ export function isProviderErrorClass(analysis: FileAnalysis, classRef: Node, val
   return !!call && failureClassesIn(analysis, call.node, 0).has(name);
 }
 
+/** JavaScript's error classes whose first argument is the message, as text (not `AggregateError`, whose first is the errors). */
+export const TEXT_ERROR_CLASSES: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']);
+
 /** JavaScript's own error classes: what `new Error(…)` and a failed `fetch` throw. */
-const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'DOMException']);
+const BUILTIN_ERRORS = new Set([...TEXT_ERROR_CLASSES, 'AggregateError', 'DOMException']);
 
 /** The packages whose errors an HTTP client throws (on an HTTP error or a failed connection). */
 const CLIENT_MODULES: Partial<Record<ClientFamily, readonly string[]>> = {

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, memberName, programOf, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
+import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, TEXT_ERROR_CLASSES, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
@@ -80,9 +80,6 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
   };
   return visit(node);
 }
-
-/** JavaScript's error classes whose first argument is the message, as text (not `AggregateError`, whose first is the errors). */
-const TEXT_ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']);
 
 /** `JSON.stringify(x)`: text from which `x` can be read back. */
 function isJsonText(node: Node): boolean {
