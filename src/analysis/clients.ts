@@ -4,9 +4,9 @@
  * sends: URL, payload, options.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, skipTransparent, type Node } from './ast.js';
+import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, propertyKeyName, skipTransparent, walkNodes, type Node } from './ast.js';
 import type { AnalysisEnv } from './env.js';
-import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString, inline, isRequire, resolveExpression, returnedExpressions, staticValue, thisMemberInit, type StringValue } from './values.js';
+import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString, inline, isRequire, resolveExpression, returnedExpressions, staticValue, thisMemberInit, variableWrites, type StringValue, type Write } from './values.js';
 
 export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic' | SdkFamily;
 
@@ -364,7 +364,10 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   }
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.ThisExpression) {
     const init = thisMemberInit(current);
-    if (init) return clientOf(env, init, depth + 1);
+    if (init && !isPlaceholder(init)) return clientOf(env, init, depth + 1);
+    // made later: `this.client = null` in the constructor, `this.client = twilio(…)` in an `init()`
+    const lazy = lazyClient(env, fieldWrites(env, current), depth);
+    if (lazy) return lazy;
     const typed = env.typeClient?.(current);
     return typed ? { family: typed, origin: `type:${typed}` } : undefined;
   }
@@ -471,10 +474,8 @@ function isPlaceholder(node: Node): boolean {
  * values ever written to it (`undefined` when one cannot be read, a
  * destructuring say); it is that client only when at least one of them is a
  * placeholder and every other one is a client of one and the same family.
- * A class field set to `null` in the constructor and given the client in
- * another method is not followed (tried on therapytracker's Vonage field: its
- * findings were a body kept through a helper's result and template-to-text
- * fallback flags, none a defect).
+ * The same for a class's field (`this.client = null` in the constructor,
+ * `this.client = twilio(…)` in an `init()`), with {@link fieldWrites}.
  */
 function lazyClient(env: AnalysisEnv, writes: readonly Write[] | undefined, depth: number): ClientRef | undefined {
   const unset = (value: Write): value is 'unset' => value === 'unset' || isPlaceholder(value);
@@ -489,21 +490,38 @@ function lazyClient(env: AnalysisEnv, writes: readonly Write[] | undefined, dept
   return found;
 }
 
-/** A value written to a variable; `'unset'` for a declaration without one. */
-type Write = Node | 'unset';
-
-/** The values written to a `let` or `var`: its initializer (`'unset'` when it has none) and every `=`, `??=` or `||=` of it; `undefined` for any other write. */
-function variableWrites(variable: NonNullable<ReturnType<typeof findVariable>>): Write[] | undefined {
-  const def = variable.defs[0];
-  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind === 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const writes: Write[] = [def.node.init ?? 'unset'];
-  for (const reference of variable.references) {
-    if (!reference.isWrite() || reference.identifier === def.node.id) continue;
-    const parent = reference.identifier.parent;
-    if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== reference.identifier || !['=', '??=', '||='].includes(parent.operator)) return undefined;
-    writes.push(parent.right);
+/**
+ * The values written to an instance member in its class: the field's
+ * initializer (`'unset'` when it declares none, or when the class declares
+ * no field at all: the member is undefined until written), and every `=`,
+ * `??=` or `||=` of `this.name` in the class's methods, however nested (a
+ * `delete` of it is `'unset'` again); `undefined` for any other write (`+=`).
+ * Nested classes have their own `this` and are not read.
+ */
+function fieldWrites(env: AnalysisEnv, member: TSESTree.MemberExpression): Write[] | undefined {
+  const name = memberName(member);
+  const cls = enclosingClass(member);
+  if (name === undefined || !cls) return undefined;
+  const field = cls.body.body.find((e): e is TSESTree.PropertyDefinition => e.type === AST_NODE_TYPES.PropertyDefinition && !e.static && propertyKeyName(e) === name);
+  const writes: Write[] = [field?.value ?? 'unset'];
+  let readable = true;
+  for (const element of cls.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.static || !element.value.body) continue;
+    walkNodes(element.value.body, env.sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return false;
+      const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' ? node.argument : undefined;
+      if (target?.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression || memberName(target) !== name) return undefined;
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression) writes.push('unset'); // `delete this.client`: not made again yet
+      else if (['=', '??=', '||='].includes(node.operator)) writes.push(node.right);
+      else {
+        readable = false;
+        return 'stop';
+      }
+      return undefined;
+    });
+    if (!readable) return undefined;
   }
-  return writes.length > 1 || !def.node.init ? writes : undefined;
+  return writes;
 }
 
 /** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */

@@ -5,7 +5,7 @@
  * keeps the provider's code, error body or original error.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, memberName, programOf, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
 import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, TEXT_ERROR_CLASSES, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
@@ -13,7 +13,7 @@ import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
 import { isReply } from './outcome.js';
 import { codeComparisonsOf, onlyWithoutCode } from './tests.js';
-import { calleeFunction, inline, resolveExpression, returnedExpressions, staticValue } from './values.js';
+import { calleeFunction, inline, resolveExpression, returnedExpressions, staticValue, variableWrites } from './values.js';
 
 /** A statement that leaves an error path: a `throw`, a `return`, an arrow's value, or a call of an always-throwing helper. */
 export type PathExit = TSESTree.ThrowStatement | TSESTree.ReturnStatement | TSESTree.Expression;
@@ -47,6 +47,7 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       const kind = analysis.kindOf(n);
       if (kind) return kind.k === 'error' || kind.k === 'response' || (kind.k === 'body' && isCodeOrAbove(kind.path, kind.provider.codePath));
       if (n.type === AST_NODE_TYPES.Identifier && depth < 3 && attachesCode(analysis, n, depth)) return true;
+      if (n.type === AST_NODE_TYPES.MemberExpression && depth < 3 && filledBy(analysis, n, depth)) return true;
       // a constant built from it: `const code = body.error?.code ? String(body.error.code) : 'unknown'`
       const resolved = n.type === AST_NODE_TYPES.Identifier && depth < 3 ? resolveExpression(analysis, n) : n;
       return resolved !== n && carries(analysis, resolved, depth + 1);
@@ -79,6 +80,47 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
     return childrenOf(n, keys).some(visit);
   };
   return visit(node);
+}
+
+/**
+ * A field of what a helper of this file builds from the error
+ * (`toDetails(err).details`, `const d = this.describe(err); … d.body`),
+ * where the helper puts a value that keeps the code under that name
+ * (`out.details = data`, `return { details: err.response?.data }`), with
+ * the arguments bound. A `let` the helper fills in several ways (`let data
+ * = null; if (…) data = err.response.data; else …`) keeps it when one of
+ * its values does.
+ */
+function filledBy(analysis: FileAnalysis, member: TSESTree.MemberExpression, depth: number): boolean {
+  const name = memberName(member);
+  let source = skipTransparent(member.object);
+  if (source.type === AST_NODE_TYPES.Identifier) source = resolveExpression(analysis, source);
+  if (source.type === AST_NODE_TYPES.AwaitExpression) source = skipTransparent(source.argument);
+  if (name === undefined || source.type !== AST_NODE_TYPES.CallExpression || source.arguments.length === 0) return false;
+  const call = source;
+  const callee = calleeFunction(analysis, call.callee);
+  if (!callee || programOf(callee.fn) !== programOf(call) || callee.fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const keeps = (value: Node): boolean => {
+    if (carries(analysis, value, depth + 1)) return true;
+    const current = skipTransparent(value);
+    const variable = current.type === AST_NODE_TYPES.Identifier ? findVariable(analysis.sourceCode, current) : undefined;
+    const writes = variable ? variableWrites(variable) : undefined;
+    return !!writes?.some((write) => write !== 'unset' && write !== value && carries(analysis, write, depth + 1));
+  };
+  return (
+    inline(analysis, callee, call, () =>
+      walkNodes(callee.fn.body, analysis.sourceCode.visitorKeys, (node) => {
+        if (isFunction(node)) return false;
+        const value =
+          node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(node.left) === name
+            ? node.right
+            : node.type === AST_NODE_TYPES.Property && !node.computed && node.parent.type === AST_NODE_TYPES.ObjectExpression && propertyKeyName(node) === name
+              ? node.value
+              : undefined;
+        return value && keeps(value) ? 'stop' : undefined;
+      }),
+    ) === true
+  );
 }
 
 /** `JSON.stringify(x)`: text from which `x` can be read back. */
@@ -701,6 +743,14 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
   return found;
 }
 
+/** Is `node` an argument of a log call (`console.log(…)`, `logger.info(…)`), however deep in it, within its statement? */
+function insideLogCall(node: Node): boolean {
+  for (let current = node.parent; current && !isFunction(current) && !current.type.endsWith('Statement'); current = current.parent) {
+    if ((current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) && isLogCall(current)) return true;
+  }
+  return false;
+}
+
 /**
  * A failure kept only as a flag: the `try` sets a variable declared before it
  * to `true` after the provider call (`sent = true`), the `catch` completes
@@ -739,9 +789,11 @@ export function failureFlagOf(analysis: FileAnalysis, path: ErrorPath): TSESTree
   if (!variable || declaration?.type !== 'Variable' || declaration.node.range[1] > tryStatement.range[0]) return undefined;
   // read after the `try` into a record of the outcome: `{ success: sent }`, `{ success }`, `sent ? 'SENT' : 'FAILED'`
   // (a boolean returned or branched on is a status, like `catch { return false; }`)
+  // (and a record that only a log line prints, `console.log(\`sent (${usedTemplate ? 'template' : 'text'})\`)`, records nothing)
   const records = (id: Node) => {
     const parent = id.parent;
-    return (parent?.type === AST_NODE_TYPES.Property && parent.value === id) || (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === id);
+    const recorded = (parent?.type === AST_NODE_TYPES.Property && parent.value === id) || (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === id);
+    return recorded && !insideLogCall(id);
   };
   if (!variable.references.some((ref) => ref.isRead() && ref.identifier.range[0] > tryStatement.range[1] && records(ref.identifier))) return undefined;
   // the catch sets it back to true, or keeps the code somewhere else than a log line

@@ -803,3 +803,20 @@ export function hostOfUrl(env: AnalysisEnv, value: StringValue): { provider: Pro
   }
   return undefined;
 }
+
+/** A value written to a variable; `'unset'` for a declaration without one. */
+export type Write = Node | 'unset';
+
+/** The values written to a `let` or `var`: its initializer (`'unset'` when it has none) and every `=`, `??=` or `||=` of it; `undefined` for any other write. */
+export function variableWrites(variable: NonNullable<ReturnType<typeof findVariable>>): Write[] | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind === 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const writes: Write[] = [def.node.init ?? 'unset'];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.identifier === def.node.id) continue;
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== reference.identifier || !['=', '??=', '||='].includes(parent.operator)) return undefined;
+    writes.push(parent.right);
+  }
+  return writes.length > 1 || !def.node.init ? writes : undefined;
+}

@@ -65,7 +65,7 @@ describe('Twilio: the twilio SDK', () => {
     ).toEqual(['call twilio sdk:twilio @5:26', 'call twilio sdk:twilio @6:26', 'call twilio sdk:twilio @7:28', 'call twilio sdk:twilio @10:29']);
   });
 
-  it('a client made only when configured or on first use: a let that starts as null or unset and is given the client in a branch or a function; a class field set to null and given it in init() is not followed', () => {
+  it('a client made only when configured or on first use: a let that starts as null or unset and is given the client in a branch or a function; a class field set to null and given it in init()', () => {
     expect(
       calls(`
         import twilio from 'twilio';
@@ -87,7 +87,7 @@ describe('Twilio: the twilio SDK', () => {
         }
         export default new Service();
       `),
-    ).toEqual(['call twilio sdk:twilio @6:37', 'call twilio sdk:twilio @9:42', 'call twilio sdk:twilio @10:42']);
+    ).toEqual(['call twilio sdk:twilio @6:37', 'call twilio sdk:twilio @9:42', 'call twilio sdk:twilio @10:42', 'call twilio sdk:twilio @16:29']);
   });
 
   it('a placeholder later given something else is no client (decoy): another value, two SDKs, a write the code cannot read', () => {

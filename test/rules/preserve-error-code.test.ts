@@ -1957,6 +1957,21 @@ ruleTester.run('preserve-error-code: a failure kept only as a flag', rule, {
         return delivered;
       }
     `,
+    // the flag chooses a fallback send and is printed, never recorded: a log line records nothing
+    code`
+      import axios from 'axios';
+      export async function remind(to: string) {
+        let usedTemplate = false;
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'template', template: { name: 'reminder' } });
+          usedTemplate = true;
+        } catch (err) {
+          console.warn('template failed, sending text', err.message);
+        }
+        if (!usedTemplate) await sendText(to, 'Your appointment is tomorrow');
+        console.log(\`reminder sent (\${usedTemplate ? 'template' : 'text'})\`);
+      }
+    `,
     // fetch rejects only when the network fails: no code reaches the catch
     code`
       export async function deliver(to: string) {
@@ -3219,6 +3234,115 @@ ruleTester.run('preserve-error-code: the message argument of a built-in error cl
           suggestions: [],
         },
       ],
+    },
+  ],
+});
+
+// ─── Real-code round 11: a class's SDK client made later, a field of a helper's result ──────
+
+ruleTester.run('preserve-error-code: a class field client made later; a field a helper fills from the error', rule, {
+  valid: [
+    // the client is a field set to null in the constructor and made in init(); the catch keeps the code
+    {
+      code: code`
+        const twilio = require('twilio');
+        class Notifier {
+          constructor() { this.client = null; }
+          init() {
+            try { this.client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN); } catch (e) { console.error(e); }
+          }
+          async send(to, body) {
+            try {
+              const m = await this.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+              return { success: true, sid: m.sid };
+            } catch (error) {
+              return { success: false, error: error.message, code: error.code };
+            }
+          }
+        }
+        module.exports = new Notifier();
+      `,
+      filename: 'notifier.js',
+    },
+    // the helper puts the error body under \`body\` (through a let it fills in several ways): reading it keeps the code
+    code`
+      import axios from 'axios';
+      function describe(err: any) {
+        const out = { message: err.message, body: null as unknown };
+        let data = null;
+        if (typeof err.response?.data === 'string') data = JSON.parse(err.response.data);
+        else if (err.response) data = err.response.data;
+        out.body = data;
+        return out;
+      }
+      export async function send(to: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to });
+          return { ok: true };
+        } catch (err) {
+          const info = describe(err);
+          return { ok: false, error: err.message, details: info.body };
+        }
+      }
+    `,
+    // the same, the field given in the returned object and read off the call
+    code`
+      import axios from 'axios';
+      const details = (err: any) => { return { status: err.response?.status, body: err.response?.data }; };
+      export async function send(to: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to });
+          return { ok: true };
+        } catch (err) {
+          return { ok: false, body: details(err).body };
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the field client's catch keeps only the message
+    {
+      code: code`
+        const twilio = require('twilio');
+        class Notifier {
+          constructor() { this.client = null; }
+          init() {
+            try { this.client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN); } catch (e) { console.error(e); }
+          }
+          async send(to, body) {
+            try {
+              const m = await this.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+              return { success: true, sid: m.sid };
+            } catch (error) {
+              return { success: false, error: error.message };
+            }
+          }
+        }
+        module.exports = new Notifier();
+      `,
+      filename: 'notifier.js',
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 12, column: 7, endLine: 12, endColumn: 55, suggestions: [] }],
+    },
+    // the helper fills the field read here with text only; the body goes under another name
+    {
+      code: code`
+        import axios from 'axios';
+        function describe(err: any) {
+          const out = { summary: '', body: null as unknown };
+          out.summary = err.response?.data?.error?.message ?? err.message;
+          out.body = err.response?.data;
+          return out;
+        }
+        export async function send(to: string) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to });
+            return { ok: true };
+          } catch (err) {
+            return { ok: false, error: describe(err).summary };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 13, column: 5, endLine: 13, endColumn: 56, suggestions: [] }],
     },
   ],
 });
