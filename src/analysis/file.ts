@@ -147,6 +147,12 @@ export type Kind =
   | { readonly k: 'ok'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined }
   | { readonly k: 'headers'; readonly provider: ProviderInfo; readonly call: ProviderCall | undefined };
 
+/**
+ * A response's methods that read its body: `json()`, and `text()`, the same
+ * body unparsed (an error body's code is in it: `JSON.parse(await
+ * res.text())` is the body), and `responseBodyToJSON()` (Meta's SDK).
+ */
+const BODY_READS = new Set(['json', 'text', 'responseBodyToJSON']);
 const PROMISE_PASSTHROUGH = new Set(['catch', 'finally', 'set', 'send', 'query', 'type', 'accept', 'timeout', 'retry', 'auth', 'field', 'attach', 'ok', 'use', 'withCredentials']);
 const ARRAY_ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'find', 'findLast', 'some', 'every', 'filter', 'flatMap', 'findIndex']);
 const ARRAY_ELEMENT_RESULTS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
@@ -907,10 +913,10 @@ export class FileAnalysis implements AnalysisEnv {
         const result = handler && isFunction(handler) ? this.returnKind(handler) : object.of;
         return { ...object, of: unwrapPromise(result) };
       }
-      if (method === 'json' && object.of?.k === 'response') return { ...object, of: { k: 'body', provider: object.provider, call: object.call, path: [] } };
+      if (BODY_READS.has(method) && object.of?.k === 'response') return { ...object, of: { k: 'body', provider: object.provider, call: object.call, path: [] } };
       return PROMISE_PASSTHROUGH.has(method) ? object : undefined;
     }
-    if ((object.k === 'response' || (object.k === 'body' && object.path.length === 0)) && (method === 'json' || method === 'responseBodyToJSON')) {
+    if ((object.k === 'response' && BODY_READS.has(method)) || (object.k === 'body' && object.path.length === 0 && (method === 'json' || method === 'responseBodyToJSON'))) {
       if (!object.call) return undefined;
       return { k: 'promise', of: { k: 'body', provider: object.provider, call: object.call, path: [] }, provider: object.provider, call: object.call };
     }

@@ -2273,3 +2273,56 @@ ruleTester.run('no-unchecked-response: a catch that falls off its end only after
     },
   ],
 });
+
+// ─── The body read as text (real-code round 11) ──────
+const UNCHECKED_FETCH = { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' };
+
+ruleTester.run('no-unchecked-response: the body read with text()', rule, {
+  valid: [
+    // the text parsed back, and its error field tested
+    code`
+      export async function send(to: string) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to }) });
+        const body = JSON.parse(await res.text());
+        if (body.error) throw new Error(body.error.message);
+        return body.messages[0].id;
+      }
+    `,
+    // ok tested before the text is handed back
+    code`
+      export async function send(to: string) {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to }) });
+        const text = await res.text();
+        if (!res.ok) throw new Error(\`send failed: \${res.status}\`);
+        return { result: text };
+      }
+    `,
+  ],
+  invalid: [
+    // the text handed back as a result: a failed send is returned as if it were one
+    {
+      code: code`
+        export async function send(to: string) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to }) });
+          const text = await res.text();
+          return { result: text };
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: UNCHECKED_FETCH, line: 2, column: 21, endLine: 2, endColumn: 163 }],
+    },
+    // through .then(), into the resolve() of a promise the function returns
+    {
+      code: code`
+        export function send(to: string) {
+          return new Promise((resolve, reject) => {
+            fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to }) })
+              .then((response) => response.text())
+              .then((result) => resolve({ result }))
+              .catch(reject);
+          });
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: UNCHECKED_FETCH, line: 3, column: 5, endLine: 3, endColumn: 147 }],
+    },
+  ],
+});
