@@ -38,6 +38,8 @@ export default createRule({
       jobPartialRetry: 'This {{engine}} job runs again on {{count}} {{provider}} {{errors}} that cannot succeed, such as {{examples}}; {{stop}} for them.',
       queueRetry: 'This RabbitMQ consumer re-queues the message with {{action}}() on every {{provider}} error, including {{examples}}; check the code\'s retry class first and send the others to a dead-letter queue.',
       queuePartialRetry: 'This RabbitMQ consumer re-queues the message with {{action}}() on {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; send them to a dead-letter queue instead.',
+      requeueRetry: "This loop puts the item back with {{action}}() on every {{provider}} error, including {{examples}}, so it is sent again; check the code's retry class first and record the others as failed.",
+      requeuePartialRetry: 'This loop puts the item back with {{action}}() on {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; record them as failed instead.',
       statusRetry: 'On every {{provider}} error, including {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; check the code\'s retry class first and mark the others failed.',
       statusPartialRetry: 'On {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; mark them failed instead.',
       rateLimitNoWait: 'This retry re-sends {{provider}} rate-limit errors ({{codes}}) at once; wait before the next attempt, with backoff.',
@@ -66,10 +68,11 @@ export default createRule({
               const stop = ENGINE_STOP[engine];
               if (every) context.report({ node, loc, messageId: 'jobRetry', data: { engine, provider: provider.id, examples: cited, stop } });
               else context.report({ node, loc, messageId: 'jobPartialRetry', data: { engine, provider: provider.id, examples: cited, stop, count, errors } });
-            } else if (construct.form === 'queue') {
+            } else if (construct.form === 'queue' || construct.form === 'requeue') {
               const action = node.type === AST_NODE_TYPES.CallExpression ? context.sourceCode.getText(node.callee) : 'a re-publish';
-              if (every) context.report({ node, loc, messageId: 'queueRetry', data: { action, provider: provider.id, examples: cited } });
-              else context.report({ node, loc, messageId: 'queuePartialRetry', data: { action, provider: provider.id, examples: cited, count, errors } });
+              const [whole, partial] = construct.form === 'queue' ? (['queueRetry', 'queuePartialRetry'] as const) : (['requeueRetry', 'requeuePartialRetry'] as const);
+              if (every) context.report({ node, loc, messageId: whole, data: { action, provider: provider.id, examples: cited } });
+              else context.report({ node, loc, messageId: partial, data: { action, provider: provider.id, examples: cited, count, errors } });
             } else if (construct.form === 'status' && construct.statusWrite) {
               const { status, counter } = construct.statusWrite;
               if (every) context.report({ node, loc, messageId: 'statusRetry', data: { provider: provider.id, examples: cited, status, counter } });

@@ -3633,3 +3633,92 @@ ruleTester.run('no-blind-retry: a loop whose request changes with each pass', ru
     },
   ],
 });
+
+// ─── In-memory queues: a drain loop that puts the failed item back (real-code round 11) ───────
+// `while (queue.length) { const item = queue.shift(); … }` sends each item once, but putting the
+// failed item back into the queue it drains (at once or from a timer) sends it again.
+const drain = (onFailure: string) => code`
+  import axios from 'axios';
+  class Outbox {
+    constructor() { this.items = []; this.maxRetries = 3; }
+    async drain() {
+      while (this.items.length > 0) {
+        const item = this.items.shift();
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: item.to, type: 'text', text: { body: item.body } });
+        } catch (err) {
+          ${onFailure}
+        }
+      }
+    }
+  }
+  export const outbox = new Outbox();
+`;
+const requeue = (action: string) => ({ action, provider: 'meta-cloud', examples: EVERY['meta-cloud'] });
+
+ruleTester.run('no-blind-retry: in-memory queues', rule, {
+  valid: [
+    // the failed item is recorded, not put back
+    drain('await store.markFailed(item.id, err.response?.data?.error?.code);'),
+    // only retryable codes go back
+    drain(`if (isRetryable('meta-cloud', err.response?.data?.error?.code) && item.retryCount < this.maxRetries) { item.retryCount++; setTimeout(() => this.items.push(item), 30_000); }`).replace(
+      "import axios from 'axios';",
+      "import axios from 'axios';\nimport { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';",
+    ),
+    // another item is queued (a follow-up), not the one that failed
+    drain("this.items.push({ to: item.to, body: 'We could not reach you' });"),
+    // a queue the loop does not drain
+    drain('this.deadLetters.push(item);'),
+  ],
+  invalid: [
+    // put back at once, as a copy with its attempts: every code goes round again
+    {
+      code: drain('this.items.push({ ...item, attempts: (item.attempts ?? 0) + 1 });'),
+      errors: [{ messageId: 'requeueRetry', data: requeue('this.items.push'), line: 10, column: 9, endLine: 10, endColumn: 73 }],
+    },
+    // the code decides for one case only: the others still go back
+    {
+      code: drain('if (err.response?.data?.error?.code !== 190) this.items.unshift(item);'),
+      errors: [
+        {
+          messageId: 'requeuePartialRetry',
+          data: { action: 'this.items.unshift', provider: 'meta-cloud', count: NON_RETRYABLE['meta-cloud'] - 1, errors: 'errors', examples: cite('meta-cloud', 131047, 0) },
+          line: 10,
+          column: 54,
+          endLine: 10,
+          endColumn: 78,
+        },
+      ],
+    },
+    // a wrapper that gives failures back as values, and the item put back from a timer with its attempt counted
+    {
+      code: code`
+        import axios from 'axios';
+        async function sendText(to, body) {
+          try {
+            const r = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body } });
+            return { success: true, id: r.data.messages[0].id };
+          } catch (error) {
+            return { success: false, error: error.message };
+          }
+        }
+        class Outbox {
+          constructor() { this.items = []; this.maxRetries = 3; }
+          async drain() {
+            while (this.items.length > 0) {
+              const item = this.items.shift();
+              const result = await sendText(item.to, item.body);
+              if (result.success) continue;
+              if (item.retryCount < this.maxRetries) {
+                item.retryCount++;
+                setTimeout(() => { this.items.unshift(item); this.drain(); }, 5000);
+              }
+            }
+          }
+        }
+        export const outbox = new Outbox();
+      `,
+      errors: [{ messageId: 'requeueRetry', data: requeue('this.items.unshift'), line: 19, column: 28, endLine: 19, endColumn: 52 }],
+    },
+  ],
+});

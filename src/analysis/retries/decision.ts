@@ -537,7 +537,7 @@ export function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Out
       return statement.argument ? runExpression(walk, statement.argument) : set('stop');
     }
     case AST_NODE_TYPES.ContinueStatement:
-      return set(walk.inLoop ? 'retry' : 'next');
+      return set(continueOutcome(walk));
     case AST_NODE_TYPES.BreakStatement:
       return set(walk.inLoop && !statement.label ? 'stop' : 'next');
     case AST_NODE_TYPES.BlockStatement:
@@ -576,6 +576,11 @@ export function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Out
       return set('next');
     }
   }
+}
+
+/** What `continue` does: the loop's next pass re-sends in a retry loop, moves on to another item in a drain loop. */
+function continueOutcome(walk: Walk): Outcome {
+  return walk.inLoop ? (walk.nextPass ?? 'retry') : 'next';
 }
 
 /** An expression that may re-send: `cond ? send() : Promise.reject(err)`, `cond && send()`, `send()`. */
@@ -641,7 +646,7 @@ function runSwitch(walk: Walk, statement: TSESTree.SwitchStatement): Set<Outcome
         out.add('next');
         return out;
       }
-      const effects = s.type === AST_NODE_TYPES.ContinueStatement ? set(walk.inLoop ? 'retry' : 'next') : runStatement(w, s);
+      const effects = s.type === AST_NODE_TYPES.ContinueStatement ? set(continueOutcome(walk)) : runStatement(w, s);
       for (const e of effects) if (e !== 'next') out.add(e);
       if (!effects.has('next')) return out;
     }

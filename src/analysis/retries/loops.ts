@@ -1,6 +1,6 @@
 /** Retry loops: `for (let attempt = 0; …)`, `while (true)` with a `break` on success, `do … while (!sent)`. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, skipTransparent, someNode, type Node } from '../ast.js';
+import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node } from '../ast.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { NETWORK_ERROR, type RetryConstruct } from './types.js';
 import { baseWalk, continueAfter, innermostTry, rejectsOnError, runList, set, statementOf } from './decision.js';
@@ -98,14 +98,59 @@ function advancesCursor(analysis: FileAnalysis, loop: TSESTree.ForStatement | TS
   });
 }
 
+type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
+
+const TAKES = new Set(['shift', 'pop']);
+const PUTS_BACK = new Set(['unshift', 'push']);
+
+/**
+ * A loop that drains an in-memory queue, taking one item on each pass
+ * (`const item = this.queue.shift()`, or `.pop()`, a statement of the loop's
+ * own body), and the calls in it that put that same item back into that
+ * queue (`this.queue.unshift(item)`, `.push(item)`, `.push({ ...item,
+ * attempts: n })`), at once or in a timer callback (`setTimeout(() =>
+ * this.queue.unshift(item), delay)`): the drain loop sends it again later.
+ */
+function requeueCalls(analysis: FileAnalysis, loop: Loop): Set<TSESTree.CallExpression> {
+  const found = new Set<TSESTree.CallExpression>();
+  if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return found;
+  const text = (node: Node) => analysis.sourceCode.getText(node);
+  const taken: { queue: string; item: string }[] = [];
+  for (const statement of loop.body.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init && skipTransparent(declarator.init);
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const method = memberName(init.callee);
+      if (typeof method === 'string' && TAKES.has(method) && init.arguments.length === 0) taken.push({ queue: text(init.callee.object), item: declarator.id.name });
+    }
+  }
+  if (taken.length === 0) return found;
+  const isItem = (argument: Node, item: string): boolean => {
+    const current = skipTransparent(argument);
+    if (current.type === AST_NODE_TYPES.Identifier) return current.name === item;
+    return current.type === AST_NODE_TYPES.ObjectExpression && current.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && isItem(p.argument, item));
+  };
+  walkNodes(loop.body, analysis.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length !== 1) return undefined;
+    const method = memberName(node.callee);
+    const queue = text(node.callee.object);
+    if (typeof method === 'string' && PUTS_BACK.has(method) && taken.some((t) => t.queue === queue && isItem(node.arguments[0]!, t.item))) found.add(node);
+    return undefined;
+  });
+  return found;
+}
+
 export function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
   const found: RetryConstruct[] = [];
   const loops = new Map<Node, ProviderCall[]>();
+  const drains = new Map<Loop, ProviderCall[]>();
   for (const call of analysis.calls) {
     for (let current: Node | undefined = call.node.parent; current; current = current.parent) {
       if (isFunction(current)) break;
       if (current.type === AST_NODE_TYPES.ForStatement || current.type === AST_NODE_TYPES.WhileStatement || current.type === AST_NODE_TYPES.DoWhileStatement) {
         if (!isCollectionLoop(analysis, current, call)) loops.set(current, [...(loops.get(current) ?? []), call]);
+        else drains.set(current, [...(drains.get(current) ?? []), call]);
         break;
       }
       if (current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement) break;
@@ -144,5 +189,46 @@ export function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
       }),
     );
   }
+  for (const [loop, calls] of drains) found.push(...requeueConstruct(analysis, loop, calls));
   return found;
+}
+
+/**
+ * A drain loop that puts a failed item back into its queue (see
+ * {@link requeueCalls}) re-sends it: the item's send is walked as in a
+ * retry loop, where putting it back retries, and the end of the pass, a
+ * `continue` or a `break` move on without it.
+ */
+function requeueConstruct(analysis: FileAnalysis, loop: Loop, calls: ProviderCall[]): RetryConstruct[] {
+  const requeues = requeueCalls(analysis, loop);
+  const [first] = requeues;
+  const call = calls[0]!;
+  if (!first) return [];
+  const body = loop.body;
+  const enclosingTry = innermostTry(call.node, loop);
+  const rejects = enclosingTry ? rejectsOnError(analysis, call, enclosingTry.block) : false;
+  const resolvesOnError = !rejectsOnError(analysis, call, call.node);
+  if (!enclosingTry && !resolvesOnError) return [];
+  const provider = call.provider;
+  return [
+    construct({
+      form: 'requeue',
+      node: first,
+      provider,
+      calls,
+      region: body,
+      delay: delayIn(analysis, body, provider),
+      walk: (entry, basis) => {
+        const walk = baseWalk(analysis, entry, provider, basis, { inLoop: true, nextPass: 'stop', isRetryCall: (c) => requeues.has(c) });
+        const moveOn = () => set('stop');
+        if (enclosingTry?.handler && (rejects || entry === NETWORK_ERROR)) {
+          return runList(walk, enclosingTry.handler.body.body, () => continueAfter(walk, enclosingTry, body, moveOn));
+        }
+        if (entry === NETWORK_ERROR) return set('stop');
+        const holder = statementOf(call.node);
+        if (holder.type === AST_NODE_TYPES.ReturnStatement || holder.type === AST_NODE_TYPES.ThrowStatement) return set('stop');
+        return resolvesOnError ? continueAfter(walk, holder, body, moveOn) : set('stop');
+      },
+    }),
+  ];
 }

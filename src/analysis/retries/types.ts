@@ -19,11 +19,14 @@ export type RetryVerdict = 'retried' | 'not-retried' | 'opaque';
 export type RetryDelay = 'none' | 'some' | 'provider-hint';
 
 export interface RetryConstruct {
-  /** `helper`: a retry helper of another file that this call hands the request to as a callback. */
-  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'queue' | 'status' | 'helper';
+  /**
+   * `helper`: a retry helper of another file that this call hands the request to as a callback;
+   * `requeue`: a loop draining an in-memory queue that puts the failed item back into it.
+   */
+  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'queue' | 'status' | 'helper' | 'requeue';
   /** The retry library, client, job engine or message-queue client. */
   readonly library?: RetryLibrary | 'got' | 'ky' | JobEngine | 'amqplib';
-  /** Where to report: the loop keyword's statement, the recursive call, the library call, the helper call. */
+  /** Where to report: the loop keyword's statement, the recursive call, the library call, the helper call, the put-back call. */
   readonly node: Node;
   readonly provider: ProviderInfo;
   /** The provider calls the construct re-sends. */
@@ -63,6 +66,8 @@ export interface Walk {
   readonly isRetryStatement?: (statement: TSESTree.Statement) => boolean;
   /** Inside a loop, `continue` retries and `break` stops. */
   readonly inLoop: boolean;
+  /** What the loop's next pass (`continue`) is when not a retry: the next item of a queue the loop drains (`'stop'` for this send). */
+  readonly nextPass?: Outcome;
   readonly basis: Set<DecisionBasis>;
   /** Status tests the walk evaluated: they decide a retry (see `retryDecisions`). */
   readonly decisions: Set<Node>;
