@@ -3240,30 +3240,30 @@ ruleTester.run('preserve-error-code: the message argument of a built-in error cl
 
 // ─── Real-code round 11: a class's SDK client made later, a field of a helper's result ──────
 
+/** A class whose Twilio client is a field set to null in the constructor and made in init(); `onError` ends its send's catch. */
+const notifier = (onError: string) => code`
+  const twilio = require('twilio');
+  class Notifier {
+    constructor() { this.client = null; }
+    init() {
+      try { this.client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN); } catch (e) { console.error(e); }
+    }
+    async send(to, body) {
+      try {
+        const m = await this.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+        return { success: true, sid: m.sid };
+      } catch (error) {
+        ${onError}
+      }
+    }
+  }
+  module.exports = new Notifier();
+`;
+
 ruleTester.run('preserve-error-code: a class field client made later; a field a helper fills from the error', rule, {
   valid: [
     // the client is a field set to null in the constructor and made in init(); the catch keeps the code
-    {
-      code: code`
-        const twilio = require('twilio');
-        class Notifier {
-          constructor() { this.client = null; }
-          init() {
-            try { this.client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN); } catch (e) { console.error(e); }
-          }
-          async send(to, body) {
-            try {
-              const m = await this.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
-              return { success: true, sid: m.sid };
-            } catch (error) {
-              return { success: false, error: error.message, code: error.code };
-            }
-          }
-        }
-        module.exports = new Notifier();
-      `,
-      filename: 'notifier.js',
-    },
+    { code: notifier('return { success: false, error: error.message, code: error.code };'), filename: 'notifier.js' },
     // the helper puts the error body under \`body\` (through a let it fills in several ways): reading it keeps the code
     code`
       import axios from 'axios';
@@ -3302,24 +3302,7 @@ ruleTester.run('preserve-error-code: a class field client made later; a field a 
   invalid: [
     // the field client's catch keeps only the message
     {
-      code: code`
-        const twilio = require('twilio');
-        class Notifier {
-          constructor() { this.client = null; }
-          init() {
-            try { this.client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN); } catch (e) { console.error(e); }
-          }
-          async send(to, body) {
-            try {
-              const m = await this.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
-              return { success: true, sid: m.sid };
-            } catch (error) {
-              return { success: false, error: error.message };
-            }
-          }
-        }
-        module.exports = new Notifier();
-      `,
+      code: notifier('return { success: false, error: error.message };'),
       filename: 'notifier.js',
       errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 12, column: 7, endLine: 12, endColumn: 55, suggestions: [] }],
     },

@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node } from '../ast.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
-import { NETWORK_ERROR, type RetryConstruct } from './types.js';
+import { NETWORK_ERROR, type RetryConstruct, type Walk } from './types.js';
 import { baseWalk, continueAfter, innermostTry, rejectsOnError, runList, set, statementOf } from './decision.js';
 import { construct, delayIn } from './construct.js';
 import { loopSendsNewRequests } from './same-request.js';
@@ -157,78 +157,60 @@ export function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
     }
   }
   for (const [loop, calls] of loops) {
-    const body = (loop as TSESTree.ForStatement).body;
-    const call = calls[0]!;
-    const enclosingTry = innermostTry(call.node, loop);
-    const rejects = enclosingTry ? rejectsOnError(analysis, call, enclosingTry.block) : false;
-    // fetch, undici, or a wrapper that returns the Response: an HTTP error comes back as a value
-    const resolvesOnError = !rejectsOnError(analysis, call, call.node);
-    // No try and a client that throws: the first error leaves the loop.
-    if (!enclosingTry && !resolvesOnError) continue;
-    const provider = call.provider;
-    found.push(
-      construct({
-        form: 'loop',
-        node: loop,
-        provider,
-        calls,
-        region: body,
-        delay: delayIn(analysis, body, provider),
-        walk: (entry, basis) => {
-          const walk = baseWalk(analysis, entry, provider, basis, { inLoop: true });
-          const goRound = () => set('retry');
-          if (enclosingTry?.handler && (rejects || entry === NETWORK_ERROR)) {
-            return runList(walk, enclosingTry.handler.body.body, () => continueAfter(walk, enclosingTry, body, goRound));
-          }
-          if (entry === NETWORK_ERROR) return set('stop');
-          // fetch resolves on HTTP errors: what follows the call decides (`if (res.ok) return …`)
-          const holder = statementOf(call.node);
-          if (holder.type === AST_NODE_TYPES.ReturnStatement || holder.type === AST_NODE_TYPES.ThrowStatement) return set('stop');
-          return resolvesOnError ? continueAfter(walk, holder, body, goRound) : set('stop');
-        },
-      }),
-    );
+    const built = sendLoop(analysis, loop as Loop, calls, { form: 'loop', node: loop, overrides: { inLoop: true }, atEnd: 'retry' });
+    if (built) found.push(built);
   }
-  for (const [loop, calls] of drains) found.push(...requeueConstruct(analysis, loop, calls));
+  // a drain loop that puts a failed item back into its queue (see `requeueCalls`) re-sends it: the item's send is
+  // walked as in a retry loop, where putting it back retries, and the end of the pass, `continue` or `break` move on
+  for (const [loop, calls] of drains) {
+    const requeues = requeueCalls(analysis, loop);
+    const [first] = requeues;
+    if (!first) continue;
+    const overrides = { inLoop: true, nextPass: 'stop' as const, isRetryCall: (c: TSESTree.CallExpression) => requeues.has(c) };
+    const built = sendLoop(analysis, loop, calls, { form: 'requeue', node: first, overrides, atEnd: 'stop' });
+    if (built) found.push(built);
+  }
   return found;
 }
 
 /**
- * A drain loop that puts a failed item back into its queue (see
- * {@link requeueCalls}) re-sends it: the item's send is walked as in a
- * retry loop, where putting it back retries, and the end of the pass, a
- * `continue` or a `break` move on without it.
+ * A loop around a send, walked from its first call: its `catch` when the
+ * send rejects (or for a network error), else what follows the call in the
+ * body (fetch resolves on HTTP errors: `if (res.ok) return …` decides); the
+ * end of the body is `atEnd`. `undefined` when the first error leaves the
+ * loop (no `try`, a client that throws).
  */
-function requeueConstruct(analysis: FileAnalysis, loop: Loop, calls: ProviderCall[]): RetryConstruct[] {
-  const requeues = requeueCalls(analysis, loop);
-  const [first] = requeues;
-  const call = calls[0]!;
-  if (!first) return [];
+function sendLoop(
+  analysis: FileAnalysis,
+  loop: Loop,
+  calls: ProviderCall[],
+  shape: { form: 'loop' | 'requeue'; node: Node; overrides: Partial<Walk>; atEnd: 'retry' | 'stop' },
+): RetryConstruct | undefined {
   const body = loop.body;
+  const call = calls[0]!;
   const enclosingTry = innermostTry(call.node, loop);
   const rejects = enclosingTry ? rejectsOnError(analysis, call, enclosingTry.block) : false;
+  // fetch, undici, or a wrapper that returns the Response: an HTTP error comes back as a value
   const resolvesOnError = !rejectsOnError(analysis, call, call.node);
-  if (!enclosingTry && !resolvesOnError) return [];
+  if (!enclosingTry && !resolvesOnError) return undefined;
   const provider = call.provider;
-  return [
-    construct({
-      form: 'requeue',
-      node: first,
-      provider,
-      calls,
-      region: body,
-      delay: delayIn(analysis, body, provider),
-      walk: (entry, basis) => {
-        const walk = baseWalk(analysis, entry, provider, basis, { inLoop: true, nextPass: 'stop', isRetryCall: (c) => requeues.has(c) });
-        const moveOn = () => set('stop');
-        if (enclosingTry?.handler && (rejects || entry === NETWORK_ERROR)) {
-          return runList(walk, enclosingTry.handler.body.body, () => continueAfter(walk, enclosingTry, body, moveOn));
-        }
-        if (entry === NETWORK_ERROR) return set('stop');
-        const holder = statementOf(call.node);
-        if (holder.type === AST_NODE_TYPES.ReturnStatement || holder.type === AST_NODE_TYPES.ThrowStatement) return set('stop');
-        return resolvesOnError ? continueAfter(walk, holder, body, moveOn) : set('stop');
-      },
-    }),
-  ];
+  return construct({
+    form: shape.form,
+    node: shape.node,
+    provider,
+    calls,
+    region: body,
+    delay: delayIn(analysis, body, provider),
+    walk: (entry, basis) => {
+      const walk = baseWalk(analysis, entry, provider, basis, shape.overrides);
+      const atEnd = () => set(shape.atEnd);
+      if (enclosingTry?.handler && (rejects || entry === NETWORK_ERROR)) {
+        return runList(walk, enclosingTry.handler.body.body, () => continueAfter(walk, enclosingTry, body, atEnd));
+      }
+      if (entry === NETWORK_ERROR) return set('stop');
+      const holder = statementOf(call.node);
+      if (holder.type === AST_NODE_TYPES.ReturnStatement || holder.type === AST_NODE_TYPES.ThrowStatement) return set('stop');
+      return resolvesOnError ? continueAfter(walk, holder, body, atEnd) : set('stop');
+    },
+  });
 }
