@@ -50,14 +50,21 @@ type Format = (typeof FORMATS)[number];
 const RULE_PREFIX = 'whatsapp-errors/';
 const INFORMATION_URI = 'https://github.com/eslint-plugin-whatsapp-errors/eslint-plugin-whatsapp-errors';
 
+/** ESLint's reports on a comment, not on the code: `Unused eslint-disable directive (…)`, `/* eslint-env *\/ comments are no longer supported`. */
+const DIRECTIVE = /^Unused eslint-(?:disable|enable) directive\b|^\/\* eslint-env \*\/ comments are no longer supported/;
+
 /**
- * Only this plugin's findings and parse errors: a project's disable comments
- * for rules this run does not load ("Definition for rule … was not found")
- * are not findings of this tool.
+ * Only this plugin's findings, parse errors and ESLint's own notes (a file
+ * ignored by the config): a project's comments for the rules of its other
+ * tools are not this tool's business. Such a comment (`// eslint-disable-next-line
+ * no-console`, a blanket `// eslint-disable-line`) looks unused to a run that
+ * loads none of those rules, and `/* eslint-env *\/` is an error of the
+ * project's ESLint set-up; a disable comment for one of this plugin's rules
+ * that nothing needs is still reported.
  */
 function ownFindings(results: ESLint.LintResult[]): ESLint.LintResult[] {
   return results.map((result) => {
-    const messages = result.messages.filter((m) => m.ruleId === null || m.ruleId.startsWith(RULE_PREFIX));
+    const messages = result.messages.filter((m) => (m.ruleId === null ? !DIRECTIVE.test(m.message) || m.message.includes(`'${RULE_PREFIX}`) : m.ruleId.startsWith(RULE_PREFIX)));
     if (messages.length === result.messages.length) return result;
     const count = (severity: number, fixable?: boolean) => messages.filter((m) => m.severity === severity && (fixable === undefined || m.fix !== undefined)).length;
     return {

@@ -214,6 +214,17 @@ describe('what ESLint reports besides findings', () => {
     expect(status).toBe(0);
   });
 
+  test("without a config, comments for rules the project's other tools run, and /* eslint-env */, are not reported; an unneeded disable of this plugin's rule is", () => {
+    const cwd = project({
+      'package.json': '{ "type": "module" }\n',
+      'src/legacy.js': '/* eslint-env node */\n// eslint-disable-next-line no-param-reassign\nexport function touch(o) { o.seen = true; } // eslint-disable-line\n',
+      'src/send.js': '// eslint-disable-next-line whatsapp-errors/no-blind-retry\nexport const sent = 1;\n',
+    });
+    const { status, stdout } = cli(['--format', 'json'], cwd);
+    expect(findings(stdout, cwd)).toEqual(["src/send.js:1:1 null Unused eslint-disable directive (no problems were reported from 'whatsapp-errors/no-blind-retry')."]);
+    expect(status).toBe(0);
+  });
+
   test('a file named on the command line that the config ignores is skipped, as ESLint does (lint-staged passes such files)', () => {
     const cwd = project({ 'package.json': '{ "type": "module" }\n', 'eslint.config.js': config, 'legacy/send.ts': INTERNAL_HOST, 'src/ok.ts': 'export const ok = 1;\n' });
     const { status, stderr } = cli(['legacy/send.ts', 'src/ok.ts'], cwd);
