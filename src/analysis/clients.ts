@@ -498,30 +498,44 @@ function lazyClient(env: AnalysisEnv, writes: readonly Write[] | undefined, dept
  * `delete` of it is `'unset'` again); `undefined` for any other write (`+=`).
  * Nested classes have their own `this` and are not read.
  */
-function fieldWrites(env: AnalysisEnv, member: TSESTree.MemberExpression): Write[] | undefined {
+function fieldWrites(env: AnalysisEnv, member: TSESTree.MemberExpression): readonly Write[] | undefined {
   const name = memberName(member);
   const cls = enclosingClass(member);
   if (name === undefined || !cls) return undefined;
+  const written = methodWrites(env, cls).get(name);
+  if (written === null) return undefined;
   const field = cls.body.body.find((e): e is TSESTree.PropertyDefinition => e.type === AST_NODE_TYPES.PropertyDefinition && !e.static && propertyKeyName(e) === name);
-  const writes: Write[] = [field?.value ?? 'unset'];
-  let readable = true;
+  return [field?.value ?? 'unset', ...(written ?? [])];
+}
+
+const methodWritesByClass = new WeakMap<TSESTree.ClassDeclaration | TSESTree.ClassExpression, Map<string | number, Write[] | null>>();
+
+/** The values each instance member is given in the class's methods, read in one walk per class; `null` for a member written otherwise. */
+function methodWrites(env: AnalysisEnv, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Map<string | number, Write[] | null> {
+  let found = methodWritesByClass.get(cls);
+  if (found) return found;
+  const writes = new Map<string | number, Write[] | null>();
   for (const element of cls.body.body) {
     if (element.type !== AST_NODE_TYPES.MethodDefinition || element.static || !element.value.body) continue;
     walkNodes(element.value.body, env.sourceCode.visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return false;
       const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete' ? node.argument : undefined;
-      if (target?.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression || memberName(target) !== name) return undefined;
-      if (node.type !== AST_NODE_TYPES.AssignmentExpression) writes.push('unset'); // `delete this.client`: not made again yet
-      else if (['=', '??=', '||='].includes(node.operator)) writes.push(node.right);
+      const name = target?.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression ? memberName(target) : undefined;
+      if (name === undefined) return undefined;
+      const list = writes.has(name) ? writes.get(name)! : [];
+      if (list === null) return undefined;
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression) list.push('unset'); // `delete this.client`: not made again yet
+      else if (['=', '??=', '||='].includes(node.operator)) list.push(node.right);
       else {
-        readable = false;
-        return 'stop';
+        writes.set(name, null);
+        return undefined;
       }
+      writes.set(name, list);
       return undefined;
     });
-    if (!readable) return undefined;
   }
-  return writes;
+  methodWritesByClass.set(cls, (found = writes));
+  return found;
 }
 
 /** A parameter or field declared with a client's or an SDK's type: `constructor(private readonly http: HttpService)`, `api: WhatsAppAPI`. */
