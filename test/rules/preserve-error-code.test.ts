@@ -3346,3 +3346,66 @@ ruleTester.run('preserve-error-code: a class field client made later; a field a 
     },
   ],
 });
+
+ruleTester.run('preserve-error-code: the axios instance under NestJS HttpService', rule, {
+  valid: [
+    // the app's own class named like NestJS's: its `axiosRef` is no client
+    code`
+      import { HttpService } from './http.service';
+      export class Sender {
+        private readonly http = new HttpService();
+        async send(payload: object) {
+          try {
+            const res = await this.http.axiosRef({ method: 'POST', url: '${META}', data: payload });
+            return { ok: true, id: res.data.messages[0].id };
+          } catch (e) {
+            return { ok: false, error: e.message };
+          }
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // an injected HttpService: \`axiosRef\` is axios itself, called with a request config
+    {
+      code: code`
+        import { Injectable } from '@nestjs/common';
+        import { HttpService } from '@nestjs/axios';
+        @Injectable()
+        export class Sender {
+          constructor(private readonly http: HttpService) {}
+          async send(payload: object) {
+            try {
+              const res = await this.http.axiosRef({ method: 'POST', url: '${META}', data: payload });
+              return { ok: true, id: res.data.messages[0].id };
+            } catch (e) {
+              return { ok: false, error: e.message };
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 11, column: 7, endLine: 11, endColumn: 46, suggestions: [] }],
+    },
+    // one made by hand (\`new HttpService()\`) and called with a request config
+    {
+      code: code`
+        import { HttpService } from '@nestjs/axios';
+        export class Sender {
+          private readonly http: HttpService;
+          constructor() {
+            this.http = new HttpService();
+          }
+          async send(payload: object) {
+            try {
+              const res = await this.http.axiosRef({ method: 'POST', url: '${META}', data: payload });
+              return { ok: true, id: res.data.messages[0].id };
+            } catch (e) {
+              return { ok: false, error: e.message };
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 12, column: 7, endLine: 12, endColumn: 46, suggestions: [] }],
+    },
+  ],
+});
