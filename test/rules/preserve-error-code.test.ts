@@ -3409,3 +3409,88 @@ ruleTester.run('preserve-error-code: the axios instance under NestJS HttpService
     },
   ],
 });
+
+ruleTester.run('preserve-error-code: a failure record with only the message', rule, {
+  valid: [
+    // the record keeps the code beside the message
+    code`
+      import axios from 'axios';
+      export async function sendAll(db: any, to: string[]) {
+        for (const phone of to) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+          } catch (err) {
+            await db.logs.create({ phone, status: 'failed', code: err.response?.data?.error?.code, reason: err.message });
+          }
+        }
+      }
+    `,
+    // the catch rethrows after writing the record: the caller still gets the error
+    code`
+      import axios from 'axios';
+      export async function send(db: any, phone: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+        } catch (err) {
+          await db.logs.create({ phone, status: 'failed', reason: err.message });
+          throw err;
+        }
+      }
+    `,
+    // a record without a failed status: a note, not the outcome of the send
+    code`
+      import axios from 'axios';
+      export async function send(db: any, phone: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+        } catch (err) {
+          await db.notes.create({ phone, text: err.message });
+        }
+      }
+    `,
+    // only a log line: nothing is recorded
+    code`
+      import axios from 'axios';
+      export async function send(phone: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+        } catch (err) {
+          console.error({ phone, status: 'failed', reason: err.message });
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // a bulk send that records each failure with the message alone
+    {
+      code: code`
+        import axios from 'axios';
+        export async function sendAll(db: any, to: string[]) {
+          for (const phone of to) {
+            try {
+              await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+            } catch (err) {
+              console.error('send failed', err);
+              await db.logs.create({ phone, status: 'failed', reason: err.message });
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedRecord', data: { provider: 'meta-cloud', first: '131047', second: '190', codeField: 'body.error.code' }, line: 8, column: 55, endLine: 8, endColumn: 74 }],
+    },
+    // the state and the reason copied onto an entity, nested update data
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(repo: any, row: { id: string; phone: string }) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: row.phone, type: 'text', text: { body: 'hi' } });
+          } catch (e) {
+            await repo.update({ where: { id: row.id }, data: { state: 'ERROR', failureReason: e?.message || 'unknown' } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedRecord', data: { provider: 'meta-cloud', first: '131047', second: '190', codeField: 'body.error.code' }, line: 6, column: 72, endLine: 6, endColumn: 110 }],
+    },
+  ],
+});
