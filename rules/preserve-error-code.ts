@@ -13,6 +13,7 @@ import {
   endpointOf,
   errorPaths,
   failureFlagOf,
+  failureRecordOf,
   getAnalysis,
   isFailureValue,
   isStandIn,
@@ -40,6 +41,8 @@ export default createRule({
         'The {{provider}} error code is dropped here, so callers cannot tell {{first}} from {{second}}; pass {{keep}} or keep {{codeField}}.',
       droppedReturn:
         'This failure value drops the {{provider}} error code, so callers cannot tell {{first}} from {{second}}; return {{codeField}} (or the error body) with it.',
+      droppedRecord:
+        'This failure record keeps only the message of a failed {{provider}} call, so {{first}} and {{second}} look the same in it; store {{codeField}} (or the error body) beside it.',
       droppedFlag:
         'This catch keeps only {{flag}} = false for a failed {{provider}} call, so callers cannot tell {{first}} from {{second}}; keep {{codeField}} (or the error) beside the flag.',
       addCause: 'Add { cause: {{caught}} } to keep the original error.',
@@ -99,6 +102,13 @@ export default createRule({
             if (!value || !isFailureValue(analysis, value) || carries(analysis, value) || isStandIn(analysis, exit, path)) continue;
             reported.add(exit);
             context.report({ node: exit, messageId: 'droppedReturn', data });
+          }
+          // `catch (e) { await log.create({ status: 'failed', reason: e.message }); }`: the record keeps only the text
+          const record = failureRecordOf(analysis, path);
+          if (record && !reported.has(record)) {
+            reported.add(record);
+            const { provider, first, second, codeField } = data;
+            context.report({ node: record, messageId: 'droppedRecord', data: { provider, first, second, codeField } });
           }
           // `let sent = false; try { await send(); sent = true; } catch (e) { log(e); }`: the flag is the failure value
           const flag = failureFlagOf(analysis, path);

@@ -371,6 +371,12 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     const typed = env.typeClient?.(current);
     return typed ? { family: typed, origin: `type:${typed}` } : undefined;
   }
+  if (current.type === AST_NODE_TYPES.NewExpression && current.callee.type === AST_NODE_TYPES.Identifier) {
+    // a client class made by hand: `new HttpService()` (NestJS, outside injection), `new Axios(config)`
+    const source = importOf(env, current.callee);
+    const family = source && source.name !== 'default' && source.name !== '*' ? own(own(MODULE_FAMILIES, source.module), source.name) : undefined;
+    if (family) return { family, origin: current };
+  }
   if (current.type === AST_NODE_TYPES.NewExpression || current.type === AST_NODE_TYPES.CallExpression) {
     // an SDK client: `new WhatsAppAPI(…)`, `new Twilio(sid, token, opts)`, `new twilio.Twilio(…)`, `twilio(sid, token)`
     const family = sdkConstructor(env, current);
@@ -379,6 +385,11 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
       return { family, origin: current, ...(options ? { instanceConfig: options } : {}) };
     }
     if (current.type === AST_NODE_TYPES.NewExpression) return undefined;
+  }
+  if (current.type === AST_NODE_TYPES.MemberExpression && memberName(current) === 'axiosRef') {
+    // NestJS's `HttpService` hands out the axios instance under it: `this.http.axiosRef.post(…)`, `this.http.axiosRef(config)`
+    const service = clientOf(env, current.object, depth + 1);
+    if (service?.family === 'axios') return service;
   }
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type !== AST_NODE_TYPES.ThisExpression) {
     // a typed receiver that is neither a constant nor a field: `constructor(private api: WhatsAppAPI)`

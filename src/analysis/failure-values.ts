@@ -820,3 +820,63 @@ export function failureFlagOf(analysis: FileAnalysis, path: ErrorPath): TSESTree
   if (keeps || !last || !codeReaches(analysis, path, last as unknown as PathExit)) return undefined;
   return flag;
 }
+
+/** A status that names a failure, as an app writes it into its records: `'failed'`, `'FAILED'`, `'error'`, `'undelivered'`. */
+const FAILED_STATUS = /^(?:failed|failure|error|undelivered|bounced)$/i;
+
+/** `err.message` (also `err?.message`, `err.message || '…'`) of the caught error `caught`. */
+function caughtMessage(node: Node, caught: TSESTree.Identifier): boolean {
+  let value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.LogicalExpression) value = skipTransparent(value.left);
+  if (value.type === AST_NODE_TYPES.ChainExpression) value = value.expression;
+  if (value.type !== AST_NODE_TYPES.MemberExpression || memberName(value) !== 'message') return false;
+  const object = skipTransparent(value.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === caught.name;
+}
+
+/**
+ * A failure kept only as text in a record: the `catch` of a provider call
+ * writes an object with a failed status and the caught error's message
+ * (`Analytics.create({ status: 'failed', failureReason: err.message })`,
+ * `Object.assign(row, { state: 'error', reason: e.message })`), throws
+ * nothing and keeps the code, the body or the error nowhere but in a log
+ * line. The record then says the send failed, but not with which code.
+ * Returns the property that holds the message.
+ */
+export function failureRecordOf(analysis: FileAnalysis, path: ErrorPath): TSESTree.Property | undefined {
+  const caught = path.caught;
+  if (path.form !== 'catch' || !path.call || !caught) return undefined;
+  let record: TSESTree.Property | undefined;
+  let keeps = false;
+  const inspect = (object: TSESTree.ObjectExpression, depth: number): void => {
+    let failed = false;
+    let message: TSESTree.Property | undefined;
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const value = skipTransparent(property.value as Node);
+      const text = staticValue(analysis, value);
+      if (typeof text === 'string' && FAILED_STATUS.test(text)) failed = true;
+      else if (caughtMessage(value, caught)) message ??= property;
+      else if (value.type === AST_NODE_TYPES.ObjectExpression && depth < 2) inspect(value, depth + 1);
+    }
+    if (failed && message) record ??= message;
+  };
+  walkNodes(path.body, analysis.sourceCode.visitorKeys, (n) => {
+    if (keeps) return 'stop';
+    if (isFunction(n)) return false;
+    if (n.type === AST_NODE_TYPES.ThrowStatement) keeps = true;
+    if (n.type === AST_NODE_TYPES.AssignmentExpression && carries(analysis, n.right)) keeps = true;
+    if (n.type === AST_NODE_TYPES.VariableDeclarator && n.init && carries(analysis, n.init)) keeps = true;
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      if (isLogCall(n)) return false;
+      if (n.arguments.some((a) => carries(analysis, a))) keeps = true;
+      for (const argument of n.arguments) {
+        const value = skipTransparent(argument as Node);
+        if (value.type === AST_NODE_TYPES.ObjectExpression) inspect(value, 0);
+      }
+    }
+    if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument && carries(analysis, n.argument)) keeps = true;
+    return undefined;
+  });
+  return keeps ? undefined : record;
+}

@@ -3150,6 +3150,107 @@ ruleTester.run('no-blind-retry: a loop that walks linked items', rule, {
   ],
 });
 
+ruleTester.run('no-blind-retry: a loop that pages through results', rule, {
+  valid: [
+    // a class's wrapper that hands failures back, every page or the first: the next page's path comes from each
+    // pass's response, so the request after a failed page is not that page again (a failure has no next page)
+    code`
+      import axios from 'axios';
+      const GRAPH = 'https://graph.facebook.com/v21.0';
+      export class Templates {
+        constructor(private readonly wabaId: string, private readonly token: string) {}
+        async call(options: { method: string; path: string; absolute?: boolean }): Promise<any> {
+          try {
+            return await axios({ method: options.method, url: options.absolute ? options.path : GRAPH + options.path, headers: { Authorization: \`Bearer \${this.token}\` } });
+          } catch (err) {
+            return err;
+          }
+        }
+        async list(everyPage = true) {
+          let path: string | undefined = \`/\${this.wabaId}/message_templates\`;
+          let found: unknown[] = [];
+          if (everyPage) {
+            let absolute = false;
+            while (path) {
+              const page = await this.call({ method: 'GET', path, absolute });
+              found = [...found, ...page.data.data];
+              path = page.data?.paging?.next;
+              absolute = true;
+            }
+          } else {
+            const page = await this.call({ method: 'GET', path });
+            found = page.data.data;
+          }
+          return found;
+        }
+      }
+    `,
+    // the cursor comes from each pass's response: a failure (handed back by the wrapper) has no next page, and the loop ends
+    code`
+      import axios from 'axios';
+      async function graph(url: string): Promise<any> {
+        try {
+          return await axios.get(url, { headers: { Authorization: 'Bearer token' } });
+        } catch (err) {
+          return err;
+        }
+      }
+      export async function listTemplates(wabaId: string) {
+        const all: unknown[] = [];
+        let next: string | undefined = 'https://graph.facebook.com/v21.0/' + wabaId + '/message_templates?limit=50';
+        while (next) {
+          const page = await graph(next);
+          all.push(...(page.data?.data ?? []));
+          next = page.data?.paging?.next;
+        }
+        return all;
+      }
+    `,
+    // \`do … while\` over cursors, the cursor passed as a query option
+    code`
+      import axios from 'axios';
+      async function graph(url: string, params: Record<string, string | undefined>): Promise<any> {
+        try {
+          return await axios.get(url, { params });
+        } catch (err) {
+          return err;
+        }
+      }
+      export async function listNumbers(wabaId: string) {
+        const numbers: unknown[] = [];
+        let after: string | undefined;
+        do {
+          const res = await graph('https://graph.facebook.com/v21.0/' + wabaId + '/phone_numbers', { after });
+          numbers.push(...(res.data?.data ?? []));
+          after = res.data?.paging?.cursors?.after;
+        } while (after);
+        return numbers;
+      }
+    `,
+  ],
+  invalid: [
+    // the cursor is set only when the page came back: a failed page is asked for again, and again
+    {
+      code: code`
+        import axios from 'axios';
+        export async function listTemplates(wabaId: string) {
+          let next: string | undefined = 'https://graph.facebook.com/v21.0/' + wabaId + '/message_templates';
+          while (next) {
+            try {
+              const page = await axios.get(next);
+              next = page.data.paging?.next;
+            } catch {
+              await sleep(1000);
+            }
+          }
+        }
+        declare function sleep(ms: number): Promise<void>;
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: cite('meta-cloud', 100, 190) }, line: 4, column: 3, endLine: 4, endColumn: 8 }],
+    },
+  ],
+});
+
 ruleTester.run('no-blind-retry: a job with more than one send', rule, {
   valid: [
     // both sends keep their errors in the job: nothing re-runs it

@@ -3329,3 +3329,151 @@ ruleTester.run('preserve-error-code: a class field client made later; a field a 
     },
   ],
 });
+
+ruleTester.run('preserve-error-code: the axios instance under NestJS HttpService', rule, {
+  valid: [
+    // the app's own class named like NestJS's: its `axiosRef` is no client
+    code`
+      import { HttpService } from './http.service';
+      export class Sender {
+        private readonly http = new HttpService();
+        async send(payload: object) {
+          try {
+            const res = await this.http.axiosRef({ method: 'POST', url: '${META}', data: payload });
+            return { ok: true, id: res.data.messages[0].id };
+          } catch (e) {
+            return { ok: false, error: e.message };
+          }
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // an injected HttpService: \`axiosRef\` is axios itself, called with a request config
+    {
+      code: code`
+        import { Injectable } from '@nestjs/common';
+        import { HttpService } from '@nestjs/axios';
+        @Injectable()
+        export class Sender {
+          constructor(private readonly http: HttpService) {}
+          async send(payload: object) {
+            try {
+              const res = await this.http.axiosRef({ method: 'POST', url: '${META}', data: payload });
+              return { ok: true, id: res.data.messages[0].id };
+            } catch (e) {
+              return { ok: false, error: e.message };
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 11, column: 7, endLine: 11, endColumn: 46, suggestions: [] }],
+    },
+    // one made by hand (\`new HttpService()\`) and called with a request config
+    {
+      code: code`
+        import { HttpService } from '@nestjs/axios';
+        export class Sender {
+          private readonly http: HttpService;
+          constructor() {
+            this.http = new HttpService();
+          }
+          async send(payload: object) {
+            try {
+              const res = await this.http.axiosRef({ method: 'POST', url: '${META}', data: payload });
+              return { ok: true, id: res.data.messages[0].id };
+            } catch (e) {
+              return { ok: false, error: e.message };
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 12, column: 7, endLine: 12, endColumn: 46, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTester.run('preserve-error-code: a failure record with only the message', rule, {
+  valid: [
+    // the record keeps the code beside the message
+    code`
+      import axios from 'axios';
+      export async function sendAll(db: any, to: string[]) {
+        for (const phone of to) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+          } catch (err) {
+            await db.logs.create({ phone, status: 'failed', code: err.response?.data?.error?.code, reason: err.message });
+          }
+        }
+      }
+    `,
+    // the catch rethrows after writing the record: the caller still gets the error
+    code`
+      import axios from 'axios';
+      export async function send(db: any, phone: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+        } catch (err) {
+          await db.logs.create({ phone, status: 'failed', reason: err.message });
+          throw err;
+        }
+      }
+    `,
+    // a record without a failed status: a note, not the outcome of the send
+    code`
+      import axios from 'axios';
+      export async function send(db: any, phone: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+        } catch (err) {
+          await db.notes.create({ phone, text: err.message });
+        }
+      }
+    `,
+    // only a log line: nothing is recorded
+    code`
+      import axios from 'axios';
+      export async function send(phone: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+        } catch (err) {
+          console.error({ phone, status: 'failed', reason: err.message });
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // a bulk send that records each failure with the message alone
+    {
+      code: code`
+        import axios from 'axios';
+        export async function sendAll(db: any, to: string[]) {
+          for (const phone of to) {
+            try {
+              await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'hi' } });
+            } catch (err) {
+              console.error('send failed', err);
+              await db.logs.create({ phone, status: 'failed', reason: err.message });
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedRecord', data: { provider: 'meta-cloud', first: '131047', second: '190', codeField: 'body.error.code' }, line: 8, column: 55, endLine: 8, endColumn: 74 }],
+    },
+    // the state and the reason copied onto an entity, nested update data
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(repo: any, row: { id: string; phone: string }) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: row.phone, type: 'text', text: { body: 'hi' } });
+          } catch (e) {
+            await repo.update({ where: { id: row.id }, data: { state: 'ERROR', failureReason: e?.message || 'unknown' } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedRecord', data: { provider: 'meta-cloud', first: '131047', second: '190', codeField: 'body.error.code' }, line: 6, column: 72, endLine: 6, endColumn: 110 }],
+    },
+  ],
+});
