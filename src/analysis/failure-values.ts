@@ -140,7 +140,9 @@ function isTextErrorClass(analysis: FileAnalysis, callee: Node): boolean {
 
 /**
  * A helper of this file that builds a new error from what it is given
- * (`throw toError(err)`, `throw this.wrap(err)`, every `return` a `new X(…)`):
+ * (`throw toError(err)`, `throw this.wrap(err)`, every `return` a `new X(…)`,
+ * or a call handing on what it made of its arguments, `return classify(status,
+ * JSON.parse(text))`):
  * whether one of its errors keeps the code, with the arguments bound, as if
  * its `return` were written at the call. `undefined` for any other call.
  */
@@ -149,8 +151,11 @@ function rebuiltBy(analysis: FileAnalysis, call: TSESTree.CallExpression, depth:
   const callee = calleeFunction(analysis, call.callee);
   if (!callee || programOf(callee.fn) !== programOf(call)) return undefined;
   const returned = returnedExpressions(callee.fn);
-  if (returned.length === 0 || !returned.every((r) => builtInPlace(r))) return undefined;
-  const onlyText = !returned.some((r) => skipTransparent(r).type === AST_NODE_TYPES.NewExpression);
+  // a helper handing on what another builds (`toError(status, text)` parsing the text and returning
+  // `classify(status, body)`): that call carries what its arguments carry, with this helper's bound
+  const handedOn = (r: Node) => skipTransparent(r).type === AST_NODE_TYPES.CallExpression;
+  if (returned.length === 0 || !returned.every((r) => builtInPlace(r) || handedOn(r))) return undefined;
+  const onlyText = !returned.some((r) => skipTransparent(r).type === AST_NODE_TYPES.NewExpression || handedOn(r));
   return inline(analysis, callee, call, () => {
     // text picked by the code (`if (err.code === 190) return 'Reconnect: the token expired'`) has handled it there
     if (onlyText && comparesCode(analysis, callee.fn)) return undefined;

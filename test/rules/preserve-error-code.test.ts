@@ -1474,6 +1474,53 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
         }
       `,
     },
+    // the body read as text and parsed (`JSON.parse(await res.text())`) is the body: handed to another file's
+    // classifier, which keeps its code (src/classify.ts)
+    {
+      filename: `${PATHS_APP}src/profile.ts`,
+      code: code`
+        import { classifyGraphError, type GraphErrorBody } from './classify';
+        export async function readProfile(phoneNumberId: string) {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`);
+          if (!res.ok) {
+            const text = await res.text();
+            let body: GraphErrorBody | null = null;
+            try {
+              body = JSON.parse(text) as GraphErrorBody;
+            } catch {
+              // an HTML page from a proxy: classified by the status alone
+            }
+            throw classifyGraphError(res.status, body);
+          }
+          return res.json();
+        }
+      `,
+    },
+    // … parsed in a helper of the file that hands on the classifier's error
+    {
+      filename: `${PATHS_APP}src/profile.ts`,
+      code: code`
+        import { classifyGraphError } from './classify';
+        export class ProfileApi {
+          async update(phoneNumberId: string, about: string) {
+            const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`, {
+              method: 'POST',
+              body: JSON.stringify({ messaging_product: 'whatsapp', about }),
+            });
+            if (!res.ok) throw this.toError(res.status, await res.text());
+          }
+          private toError(status: number, text: string) {
+            let body = null;
+            try {
+              body = JSON.parse(text);
+            } catch {
+              // not JSON
+            }
+            return classifyGraphError(status, body);
+          }
+        }
+      `,
+    },
     // ky's HTTPError singled out and rethrown
     code`
       import ky, { HTTPError } from 'ky';
@@ -1488,6 +1535,42 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
     `,
   ],
   invalid: [
+    // decoy: the helper hands the classifier only text made of the body, so the code is gone
+    {
+      filename: `${PATHS_APP}src/profile.ts`,
+      code: code`
+        import { classifyGraphError } from './classify';
+        export class ProfileApi {
+          async update(phoneNumberId: string, about: string) {
+            const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`, {
+              method: 'POST',
+              body: JSON.stringify({ messaging_product: 'whatsapp', about }),
+            });
+            if (!res.ok) throw this.toError(res.status, await res.text());
+          }
+          private toError(status: number, text: string) {
+            return classifyGraphError(status, { error: { message: \`HTTP \${status}: \${text}\` } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 8, column: 18 }],
+    },
+    // decoy: the text itself (not parsed) given to an error class keeps only text
+    {
+      filename: `${PATHS_APP}src/profile.ts`,
+      code: code`
+        import { CloudApiError } from './errors';
+        export async function readProfile(phoneNumberId: string) {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`);
+          if (!res.ok) {
+            const text = await res.text();
+            throw new CloudApiError(res.status, text);
+          }
+          return res.json();
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 6, column: 5 }],
+    },
     // the branch that had the error object did not leave: the code still falls through to the last throw
     {
       code: code`
