@@ -668,6 +668,19 @@ function givesValue(fn: FunctionNode): boolean {
 }
 
 /** The provider call a value is (`send(…)`, `await this.send(…)`), if it is one. */
+/**
+ * Is `value` the response or body of another request made on the error path
+ * itself (a fallback or a second try), one whose client throws on an HTTP
+ * error (axios, ky)? Reaching the `return` means that request succeeded.
+ */
+function succeededRetryOf(analysis: FileAnalysis, value: Node, path: ErrorPath): boolean {
+  const kind = analysis.kindOf(value);
+  const settled = kind?.k === 'promise' ? kind.of : kind;
+  if ((settled?.k !== 'body' && settled?.k !== 'response') || !settled.call?.request?.throwsOnHttpError || settled.call === path.call) return false;
+  const node = settled.call.node;
+  return node.range[0] >= path.body.range[0] && node.range[1] <= path.body.range[1] && programOf(node) === programOf(path.body);
+}
+
 function requestIn(analysis: FileAnalysis, value: Node): ProviderCall | undefined {
   let current = skipTransparent(value);
   if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
@@ -713,6 +726,9 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
         }
         continue;
       }
+      // `catch (e) { const r = await axios.post(fallbackUrl, payload); return r.data; }`: the result of another
+      // request made on the error path, which throws on its own failure, is that request's success
+      if (value && succeededRetryOf(analysis, value, path)) continue;
       // `return res.status(400).json({ error })` in a request handler: the failure goes to the client, and what
       // the handler returns is the reply, not a value its callers are meant to test
       const replied = value && skipTransparent(value);
