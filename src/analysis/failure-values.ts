@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, TEXT_ERROR_CLASSES, throwsOnFailure, type ErrorPath } from './error-paths.js';
+import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, TEXT_ERROR_CLASSES, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
@@ -452,10 +452,13 @@ function onSuccessOnly(analysis: FileAnalysis, path: ErrorPath): boolean {
   const call = path.call;
   if (!call || inHandlerOf(path.body, call)) return false;
   if (call.request) {
-    if (!call.request.throwsOnHttpError) return false;
-    // read where the request is made, or through the returns of the function that makes it
     const fn = enclosingFunction(call.node);
-    return !fn || contains(fn, path.body) || !failureValueOf(analysis, fn);
+    // read where the request is made: only a client that throws on HTTP errors leaves successes there
+    if (!fn || contains(fn, path.body)) return call.request.throwsOnHttpError;
+    // read through the returns of the function that makes it (`const data = await graphPost(…); if
+    // (!data.messages) throw …`): a success when that function gives no failure back as a value and either its
+    // client throws on HTTP errors or it throws itself on every failed response (`if (!res.ok) throw …`)
+    return !failureValueOf(analysis, fn) && (call.request.throwsOnHttpError || throwsOnEveryFailure(analysis, fn));
   }
   const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
   return !!target && rejectsOnError(analysis, call, call.node) && !failureValueOf(target.analysis, target.fn);

@@ -3560,3 +3560,66 @@ ruleTester.run('preserve-error-code: a failure record with only the message', ru
     },
   ],
 });
+
+// ─── A wrapper that throws on every failed response (real-code round 11) ───────
+// What it returns is a success: a caller's test of a field only a success has (`if (!data.messages?.[0]?.id)
+// throw …`) is no error path of the provider's, and has no code to keep.
+const GRAPH_POST_THROWS = code`
+  async function graphPost<T>(path: string, body: object): Promise<T> {
+    const res = await fetch(\`https://graph.facebook.com/v21.0/\${path}\`, { method: 'POST', body: JSON.stringify(body) });
+    if (!res.ok) {
+      const err = await res.json();
+      throw Object.assign(new Error(err.error?.message), { code: err.error?.code });
+    }
+    return (await res.json()) as T;
+  }
+`;
+
+ruleTester.run('preserve-error-code: a wrapper that throws on every failed response', rule, {
+  valid: [
+    `${GRAPH_POST_THROWS}
+${code`
+  export async function sendText(phoneId: string, to: string, text: string) {
+    const data = await graphPost<{ messages?: { id: string }[] }>(\`\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+    if (!data.messages?.[0]?.id) throw new Error('no message id');
+    return data.messages[0].id;
+  }
+`}`,
+  ],
+  invalid: [
+    // decoy: the wrapper throws only on 401, so another failure's body reaches the caller's test
+    {
+      code: code`
+        async function graphPost<T>(path: string, body: object): Promise<T> {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${path}\`, { method: 'POST', body: JSON.stringify(body) });
+          if (res.status === 401) throw new Error('reconnect');
+          return (await res.json()) as T;
+        }
+        export async function sendText(phoneId: string, to: string, text: string) {
+          const data = await graphPost<{ messages?: { id: string }[] }>(\`\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+          if (!data.messages?.[0]?.id) throw new Error('no message id');
+          return data.messages[0].id;
+        }
+      `,
+      errors: [
+        { messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 3, column: 27 },
+        { messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 8, column: 32 },
+      ],
+    },
+    // decoy: the wrapper does not throw at all
+    {
+      code: code`
+        async function graphPost<T>(path: string, body: object): Promise<T> {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${path}\`, { method: 'POST', body: JSON.stringify(body) });
+          return (await res.json()) as T;
+        }
+        export async function sendText(phoneId: string, to: string, text: string) {
+          const data = await graphPost<{ messages?: { id: string }[] }>(\`\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+          if (!data.messages?.[0]?.id) throw new Error('no message id');
+          return data.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 7, column: 32 }],
+    },
+  ],
+});
