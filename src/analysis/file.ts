@@ -903,7 +903,7 @@ export class FileAnalysis implements AnalysisEnv {
     // `JSON.parse(err.response.body)`: got and superagent errors carry the body as text
     if (method === 'parse' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON' && node.arguments[0]) {
       const text = this.kindOf(node.arguments[0]);
-      return text?.k === 'body' && text.path.length === 0 ? text : this.parsedResponseText(node.arguments[0]);
+      return text?.k === 'body' && text.path.length === 0 ? text : undefined;
     }
     const object = this.kindOf(callee.object);
     if (!object) return this.helperKind(node);
@@ -928,19 +928,6 @@ export class FileAnalysis implements AnalysisEnv {
     if (object.k === 'body' && ARRAY_ELEMENT_RESULTS.has(method)) return { ...object, path: [...object.path, 0] };
     if (object.k === 'body' && STRING_TRANSFORMS.has(method) && this.isMessage(object)) return object;
     return undefined;
-  }
-
-  /**
-   * `JSON.parse(text)` where `text` is a response read as text (`const text =
-   * await res.text()`, also through a helper's parameter): the body, parsed.
-   * The text alone is not the body (a template made of it keeps only text).
-   */
-  private parsedResponseText(argument: Node): Kind | undefined {
-    let value = skipTransparent(resolveExpression(this, argument));
-    if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
-    if (value.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(value.callee) !== 'text') return undefined;
-    const object = this.kindOf(value.callee.object);
-    return object?.k === 'response' && object.call ? { k: 'body', provider: object.provider, call: object.call, path: [] } : undefined;
   }
 
   /** Is a body kind at the provider's code path (in whatever representation)? */

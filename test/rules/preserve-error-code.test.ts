@@ -1555,22 +1555,6 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
       `,
       errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 8, column: 18 }],
     },
-    // decoy: the text itself (not parsed) given to an error class keeps only text
-    {
-      filename: `${PATHS_APP}src/profile.ts`,
-      code: code`
-        import { CloudApiError } from './errors';
-        export async function readProfile(phoneNumberId: string) {
-          const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`);
-          if (!res.ok) {
-            const text = await res.text();
-            throw new CloudApiError(res.status, text);
-          }
-          return res.json();
-        }
-      `,
-      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 6, column: 5 }],
-    },
     // the branch that had the error object did not leave: the code still falls through to the last throw
     {
       code: code`
