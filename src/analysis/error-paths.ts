@@ -113,6 +113,52 @@ export function throwsOnFailure(analysis: FileAnalysis, scope: Node): boolean {
   return found;
 }
 
+/**
+ * Does `scope` throw on every failed response: a `throw` under a test that
+ * holds for any failure (`if (!res.ok)`, `if (body.error)`, `if (res.status
+ * >= 400)`, or the else of `if (res.ok)`)? A throw for one status only (`if
+ * (res.status === 401)`) lets the other failures through.
+ */
+export function throwsOnEveryFailure(analysis: FileAnalysis, scope: Node): boolean {
+  let found = false;
+  walkNodes(scope, analysis.sourceCode.visitorKeys, (node) => {
+    if (found) return 'stop';
+    if (isFunction(node) && node !== scope) return false;
+    const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, node));
+    if (!throwing) return undefined;
+    for (let current: Node = node; current !== scope && current.parent; current = current.parent) {
+      const parent: Node = current.parent;
+      if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === current) continue;
+      const p = everyFailure(analysis, parent.test);
+      if ((parent.consequent === current && p === 'failure') || (parent.alternate === current && p === 'success')) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `'failure'` for a test that holds on every failed response, `'success'` for one that holds only on a success. */
+function everyFailure(analysis: FileAnalysis, test: Node): Polarity {
+  const current = skipTransparent(test);
+  if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') return flip(everyFailure(analysis, current.argument));
+  if (current.type === AST_NODE_TYPES.LogicalExpression) {
+    const sides = [everyFailure(analysis, current.left), everyFailure(analysis, current.right)];
+    if (current.operator === '||') return sides.includes('failure') ? 'failure' : undefined;
+    return current.operator === '&&' && sides.includes('success') ? 'success' : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.BinaryExpression) {
+    const status = statusTestOf(analysis, current);
+    if (!status || status.node !== current) return undefined;
+    const succeeding = status.ranges.every(([, hi]) => hi < 400);
+    const allFailures = status.ranges.some(([lo, hi]) => lo <= 400 && hi >= 599);
+    const p: Polarity = succeeding ? 'success' : allFailures ? 'failure' : undefined;
+    return current.operator === '!==' || current.operator === '!=' ? (p === 'success' ? 'failure' : undefined) : p;
+  }
+  const kind = analysis.kindOf(current);
+  if (kind?.k === 'ok') return 'success';
+  return kind?.k === 'body' && kind.path.length > 0 && kind.path[0] === kind.provider.codePath[0] ? 'failure' : undefined;
+}
+
 function inFailureBranch(analysis: FileAnalysis, node: Node, scope: Node): boolean {
   for (let current: Node = node; current !== scope && current.parent; current = current.parent) {
     const parent: Node = current.parent;

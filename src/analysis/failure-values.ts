@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, TEXT_ERROR_CLASSES, throwsOnFailure, type ErrorPath } from './error-paths.js';
+import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, TEXT_ERROR_CLASSES, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
@@ -140,7 +140,9 @@ function isTextErrorClass(analysis: FileAnalysis, callee: Node): boolean {
 
 /**
  * A helper of this file that builds a new error from what it is given
- * (`throw toError(err)`, `throw this.wrap(err)`, every `return` a `new X(…)`):
+ * (`throw toError(err)`, `throw this.wrap(err)`, every `return` a `new X(…)`,
+ * or a call handing on what it made of its arguments, `return classify(status,
+ * JSON.parse(text))`):
  * whether one of its errors keeps the code, with the arguments bound, as if
  * its `return` were written at the call. `undefined` for any other call.
  */
@@ -149,8 +151,11 @@ function rebuiltBy(analysis: FileAnalysis, call: TSESTree.CallExpression, depth:
   const callee = calleeFunction(analysis, call.callee);
   if (!callee || programOf(callee.fn) !== programOf(call)) return undefined;
   const returned = returnedExpressions(callee.fn);
-  if (returned.length === 0 || !returned.every((r) => builtInPlace(r))) return undefined;
-  const onlyText = !returned.some((r) => skipTransparent(r).type === AST_NODE_TYPES.NewExpression);
+  // a helper handing on what another builds (`toError(status, text)` parsing the text and returning
+  // `classify(status, body)`): that call carries what its arguments carry, with this helper's bound
+  const handedOn = (r: Node) => skipTransparent(r).type === AST_NODE_TYPES.CallExpression;
+  if (returned.length === 0 || !returned.every((r) => builtInPlace(r) || handedOn(r))) return undefined;
+  const onlyText = !returned.some((r) => skipTransparent(r).type === AST_NODE_TYPES.NewExpression || handedOn(r));
   return inline(analysis, callee, call, () => {
     // text picked by the code (`if (err.code === 190) return 'Reconnect: the token expired'`) has handled it there
     if (onlyText && comparesCode(analysis, callee.fn)) return undefined;
@@ -447,10 +452,13 @@ function onSuccessOnly(analysis: FileAnalysis, path: ErrorPath): boolean {
   const call = path.call;
   if (!call || inHandlerOf(path.body, call)) return false;
   if (call.request) {
-    if (!call.request.throwsOnHttpError) return false;
-    // read where the request is made, or through the returns of the function that makes it
     const fn = enclosingFunction(call.node);
-    return !fn || contains(fn, path.body) || !failureValueOf(analysis, fn);
+    // read where the request is made: only a client that throws on HTTP errors leaves successes there
+    if (!fn || contains(fn, path.body)) return call.request.throwsOnHttpError;
+    // read through the returns of the function that makes it (`const data = await graphPost(…); if
+    // (!data.messages) throw …`): a success when that function gives no failure back as a value and either its
+    // client throws on HTTP errors or it throws itself on every failed response (`if (!res.ok) throw …`)
+    return !failureValueOf(analysis, fn) && (call.request.throwsOnHttpError || throwsOnEveryFailure(analysis, fn));
   }
   const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
   return !!target && rejectsOnError(analysis, call, call.node) && !failureValueOf(target.analysis, target.fn);
@@ -663,6 +671,19 @@ function givesValue(fn: FunctionNode): boolean {
 }
 
 /** The provider call a value is (`send(…)`, `await this.send(…)`), if it is one. */
+/**
+ * Is `value` the response or body of another request made on the error path
+ * itself (a fallback or a second try), one whose client throws on an HTTP
+ * error (axios, ky)? Reaching the `return` means that request succeeded.
+ */
+function succeededRetryOf(analysis: FileAnalysis, value: Node, path: ErrorPath): boolean {
+  const kind = analysis.kindOf(value);
+  const settled = kind?.k === 'promise' ? kind.of : kind;
+  if ((settled?.k !== 'body' && settled?.k !== 'response') || !settled.call?.request?.throwsOnHttpError || settled.call === path.call) return false;
+  const node = settled.call.node;
+  return node.range[0] >= path.body.range[0] && node.range[1] <= path.body.range[1] && programOf(node) === programOf(path.body);
+}
+
 function requestIn(analysis: FileAnalysis, value: Node): ProviderCall | undefined {
   let current = skipTransparent(value);
   if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
@@ -708,6 +729,9 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
         }
         continue;
       }
+      // `catch (e) { const r = await axios.post(fallbackUrl, payload); return r.data; }`: the result of another
+      // request made on the error path, which throws on its own failure, is that request's success
+      if (value && succeededRetryOf(analysis, value, path)) continue;
       // `return res.status(400).json({ error })` in a request handler: the failure goes to the client, and what
       // the handler returns is the reply, not a value its callers are meant to test
       const replied = value && skipTransparent(value);

@@ -3636,6 +3636,28 @@ ruleTester.run('no-blind-retry: a service loop', rule, {
 
 ruleTester.run('no-blind-retry: a loop whose request changes with each pass', rule, {
   valid: [
+    // cursor pagination: each pass asks for the page after the one it got back (a wrapper that resolves on failure,
+    // so a failed page is a value here, and the loop ends on it as there is no next cursor)
+    code`
+      async function listTemplates(wabaId: string, after: string) {
+        const res = await fetch(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates?limit=100&after=\${after}\`);
+        return res.json();
+      }
+      export async function syncTemplates(wabaId: string) {
+        const rows: unknown[] = [];
+        let after = '';
+        let pages = 0;
+        while (pages < 50) {
+          pages += 1;
+          const page = await listTemplates(wabaId, after);
+          rows.push(...(page.data ?? []));
+          const next = page.paging?.cursors?.after;
+          if (!next) break;
+          after = next;
+        }
+        return rows;
+      }
+    `,
     // a name clash renames the flow on each pass: each request creates another flow, none is the failed one again
     code`
       import axios from 'axios';
@@ -3693,6 +3715,30 @@ ruleTester.run('no-blind-retry: a loop whose request changes with each pass', ru
     `,
   ],
   invalid: [
+    // decoy: the cursor is only reset on a failed page, not taken from the result: the same first page is asked for again
+    {
+      code: code`
+        async function listTemplates(wabaId: string, after: string) {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates?limit=100&after=\${after}\`);
+          return res.json();
+        }
+        export async function firstPage(wabaId: string) {
+          let after = '';
+          let pages = 0;
+          while (pages < 50) {
+            pages += 1;
+            const page = await listTemplates(wabaId, after);
+            if (page.error) {
+              after = '';
+              continue;
+            }
+            return page.data;
+          }
+          return [];
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: cite('meta-cloud', 100, 190) }, line: 8, column: 3, endLine: 8, endColumn: 8 }],
+    },
     // only the timeout grows with the attempt: the same message is sent again
     {
       code: code`

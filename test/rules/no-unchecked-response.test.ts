@@ -2326,3 +2326,63 @@ ruleTester.run('no-unchecked-response: the body read with text()', rule, {
     },
   ],
 });
+
+// ─── A second request on the error path (real-code round 11) ───────────────────
+// A wrapper that, on one code, sends again to a fallback number and returns that request's data: with a client that
+// throws on HTTP errors, reaching that `return` means the second request succeeded; the wrapper rethrows otherwise.
+ruleTester.run('no-unchecked-response: a fallback request returned from the catch', rule, {
+  valid: [
+    code`
+      import axios from 'axios';
+      const url = (id: string) => \`https://graph.facebook.com/v21.0/\${id}/messages\`;
+      async function post(payload: object, id: string, fallbackId: string) {
+        try {
+          const response = await axios.post(url(id), payload);
+          return response.data;
+        } catch (error: any) {
+          if (error.response?.data?.error?.code === 131005 && fallbackId !== id) {
+            try {
+              const retried = await axios.post(url(fallbackId), payload);
+              return retried.data;
+            } catch (again) {
+              throw again;
+            }
+          }
+          throw error;
+        }
+      }
+      export async function markRead(messageId: string) {
+        try {
+          await post({ messaging_product: 'whatsapp', status: 'read', message_id: messageId }, '1', '2');
+        } catch {
+          // a read receipt is not worth failing the turn for
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // decoy: the fallback goes through fetch, which resolves on a failed send, so its error body is handed back
+    {
+      code: code`
+        import axios from 'axios';
+        const url = (id: string) => \`https://graph.facebook.com/v21.0/\${id}/messages\`;
+        async function post(payload: object, id: string, fallbackId: string) {
+          try {
+            const response = await axios.post(url(id), payload);
+            return response.data;
+          } catch (error) {
+            const res = await fetch(url(fallbackId), { method: 'POST', body: JSON.stringify(payload) });
+            return res.json();
+          }
+        }
+        export async function notify(to: string) {
+          await post({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Your order shipped' } }, '1', '2');
+        }
+      `,
+      errors: [
+        { messageId: 'unchecked', line: 8, column: 23 },
+        { messageId: 'failureDropped', data: { wrapper: 'post', provider: 'meta-cloud', shape: 'the error body', what: 'send' }, line: 13, column: 9 },
+      ],
+    },
+  ],
+});

@@ -1474,6 +1474,53 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
         }
       `,
     },
+    // the body read as text and parsed (`JSON.parse(await res.text())`) is the body: handed to another file's
+    // classifier, which keeps its code (src/classify.ts)
+    {
+      filename: `${PATHS_APP}src/profile.ts`,
+      code: code`
+        import { classifyGraphError, type GraphErrorBody } from './classify';
+        export async function readProfile(phoneNumberId: string) {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`);
+          if (!res.ok) {
+            const text = await res.text();
+            let body: GraphErrorBody | null = null;
+            try {
+              body = JSON.parse(text) as GraphErrorBody;
+            } catch {
+              // an HTML page from a proxy: classified by the status alone
+            }
+            throw classifyGraphError(res.status, body);
+          }
+          return res.json();
+        }
+      `,
+    },
+    // … parsed in a helper of the file that hands on the classifier's error
+    {
+      filename: `${PATHS_APP}src/profile.ts`,
+      code: code`
+        import { classifyGraphError } from './classify';
+        export class ProfileApi {
+          async update(phoneNumberId: string, about: string) {
+            const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`, {
+              method: 'POST',
+              body: JSON.stringify({ messaging_product: 'whatsapp', about }),
+            });
+            if (!res.ok) throw this.toError(res.status, await res.text());
+          }
+          private toError(status: number, text: string) {
+            let body = null;
+            try {
+              body = JSON.parse(text);
+            } catch {
+              // not JSON
+            }
+            return classifyGraphError(status, body);
+          }
+        }
+      `,
+    },
     // ky's HTTPError singled out and rethrown
     code`
       import ky, { HTTPError } from 'ky';
@@ -1488,6 +1535,26 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
     `,
   ],
   invalid: [
+    // decoy: the helper hands the classifier only text made of the body, so the code is gone
+    {
+      filename: `${PATHS_APP}src/profile.ts`,
+      code: code`
+        import { classifyGraphError } from './classify';
+        export class ProfileApi {
+          async update(phoneNumberId: string, about: string) {
+            const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`, {
+              method: 'POST',
+              body: JSON.stringify({ messaging_product: 'whatsapp', about }),
+            });
+            if (!res.ok) throw this.toError(res.status, await res.text());
+          }
+          private toError(status: number, text: string) {
+            return classifyGraphError(status, { error: { message: \`HTTP \${status}: \${text}\` } });
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 8, column: 18 }],
+    },
     // the branch that had the error object did not leave: the code still falls through to the last throw
     {
       code: code`
@@ -3474,6 +3541,69 @@ ruleTester.run('preserve-error-code: a failure record with only the message', ru
         }
       `,
       errors: [{ messageId: 'droppedRecord', data: { provider: 'meta-cloud', first: '131047', second: '190', codeField: 'body.error.code' }, line: 6, column: 72, endLine: 6, endColumn: 110 }],
+    },
+  ],
+});
+
+// ─── A wrapper that throws on every failed response (real-code round 11) ───────
+// What it returns is a success: a caller's test of a field only a success has (`if (!data.messages?.[0]?.id)
+// throw …`) is no error path of the provider's, and has no code to keep.
+const GRAPH_POST_THROWS = code`
+  async function graphPost<T>(path: string, body: object): Promise<T> {
+    const res = await fetch(\`https://graph.facebook.com/v21.0/\${path}\`, { method: 'POST', body: JSON.stringify(body) });
+    if (!res.ok) {
+      const err = await res.json();
+      throw Object.assign(new Error(err.error?.message), { code: err.error?.code });
+    }
+    return (await res.json()) as T;
+  }
+`;
+
+ruleTester.run('preserve-error-code: a wrapper that throws on every failed response', rule, {
+  valid: [
+    `${GRAPH_POST_THROWS}
+${code`
+  export async function sendText(phoneId: string, to: string, text: string) {
+    const data = await graphPost<{ messages?: { id: string }[] }>(\`\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+    if (!data.messages?.[0]?.id) throw new Error('no message id');
+    return data.messages[0].id;
+  }
+`}`,
+  ],
+  invalid: [
+    // decoy: the wrapper throws only on 401, so another failure's body reaches the caller's test
+    {
+      code: code`
+        async function graphPost<T>(path: string, body: object): Promise<T> {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${path}\`, { method: 'POST', body: JSON.stringify(body) });
+          if (res.status === 401) throw new Error('reconnect');
+          return (await res.json()) as T;
+        }
+        export async function sendText(phoneId: string, to: string, text: string) {
+          const data = await graphPost<{ messages?: { id: string }[] }>(\`\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+          if (!data.messages?.[0]?.id) throw new Error('no message id');
+          return data.messages[0].id;
+        }
+      `,
+      errors: [
+        { messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 3, column: 27 },
+        { messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 8, column: 32 },
+      ],
+    },
+    // decoy: the wrapper does not throw at all
+    {
+      code: code`
+        async function graphPost<T>(path: string, body: object): Promise<T> {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${path}\`, { method: 'POST', body: JSON.stringify(body) });
+          return (await res.json()) as T;
+        }
+        export async function sendText(phoneId: string, to: string, text: string) {
+          const data = await graphPost<{ messages?: { id: string }[] }>(\`\${phoneId}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+          if (!data.messages?.[0]?.id) throw new Error('no message id');
+          return data.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 7, column: 32 }],
     },
   ],
 });

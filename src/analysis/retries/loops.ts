@@ -1,6 +1,6 @@
 /** Retry loops: `for (let attempt = 0; …)`, `while (true)` with a `break` on success, `do … while (!sent)`. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, isFunction, memberName, skipTransparent, someNode, walkNodes, type Node } from '../ast.js';
+import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node } from '../ast.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { NETWORK_ERROR, type RetryConstruct, type Walk } from './types.js';
 import { baseWalk, continueAfter, innermostTry, rejectsOnError, runList, set, statementOf } from './decision.js';
@@ -94,39 +94,8 @@ function advancesCursor(analysis: FileAnalysis, loop: TSESTree.ForStatement | TS
     // looked up from the variable itself, and not by sending (`result = await send(result)` is a retry until it works)
     const inside = (node: Node) => node.range[0] >= value.range[0] && node.range[1] <= value.range[1];
     if (analysis.calls.some((call) => inside(call.node))) return false;
-    if (!on && nextPageOf(analysis, loop, call, name, value)) return true;
     return someNode(value, analysis.sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.Identifier && node.name === name && node !== assigned.left);
   });
-}
-
-/**
- * Paging: the cursor is set, on every pass, to a field of this pass's
- * response (`url = res.data.paging.next`, `after = page.cursors?.after`), and
- * the request reads the cursor. Each pass asks for the next page; a failed
- * pass gets no next page from its error, and the loop ends.
- */
-function nextPageOf(analysis: FileAnalysis, loop: Loop, call: ProviderCall, name: string, value: Node): boolean {
-  let root: Node = value;
-  for (;;) {
-    root = skipTransparent(root);
-    if (root.type === AST_NODE_TYPES.ChainExpression) root = root.expression;
-    else if (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
-    else break;
-  }
-  if (root.type !== AST_NODE_TYPES.Identifier || root === value) return false;
-  const variable = findVariable(analysis.sourceCode, root);
-  const def = variable?.defs[0]?.node;
-  if (def?.type !== AST_NODE_TYPES.VariableDeclarator || !def.init || def.range[0] < loop.body.range[0] || def.range[1] > loop.body.range[1]) return false;
-  if (call.node.range[0] < def.init.range[0] || call.node.range[1] > def.init.range[1]) return false;
-  const request = call.request;
-  const sources: Node[] = request && (request.urlNode || request.data) ? [request.urlNode, request.data].filter((n): n is Node => !!n) : [...call.node.arguments];
-  const reads = (node: Node): boolean => {
-    if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
-    const parent = node.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return false;
-    return !(parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand);
-  };
-  return sources.some((source) => someNode(source, analysis.sourceCode.visitorKeys, reads));
 }
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;

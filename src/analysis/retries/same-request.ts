@@ -306,8 +306,10 @@ function endsWhenEmpty(analysis: FileAnalysis, loop: LoopNode, variable: Variabl
  * Does each pass of `loop` send another request than the pass before: one
  * whose URL or payload (for a wrapper, its arguments) reads the loop's
  * counter (a flow renamed `Checkout 2` after a name clash, the next host of
- * a list), or an item the pass takes and the loop ends without (`const job =
- * await queue.claim(); if (!job) break;`)? A request's options do not count:
+ * a list), a cursor the pass sets, as a statement of the loop body, from the
+ * request's result (`after = page.paging.cursors.after`, the next page), or
+ * an item the pass takes and
+ * the loop ends without (`const job = await queue.claim(); if (!job) break;`)? A request's options do not count:
  * a timeout or a key scaled by the attempt still sends the same message again.
  */
 export function loopSendsNewRequests(analysis: FileAnalysis, loop: LoopNode, call: ProviderCall): boolean {
@@ -318,6 +320,20 @@ export function loopSendsNewRequests(analysis: FileAnalysis, loop: LoopNode, cal
   const counters = loopCounters(analysis, loop);
   const inLoop = (node: Node) => node.range[0] >= loop.range[0] && node.range[1] <= loop.range[1];
   const seen = new Set<Variable>();
+  // `cursor = …;` written directly in the loop's body
+  const ownStatement = (id: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean => {
+    const assignment = id.parent;
+    const statement = assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === id ? assignment.parent : undefined;
+    return statement?.type === AST_NODE_TYPES.ExpressionStatement && statement.parent === loop.body;
+  };
+  // read from the request's result: the call itself, or a constant of the pass made from it (`const next = page.paging?.cursors?.after`)
+  const fromResult = (node: Node, depth: number): boolean =>
+    (node.range[0] <= call.node.range[0] && call.node.range[1] <= node.range[1]) ||
+    (depth < MAX_DEPTH &&
+      readsIn(node, keys).some((id) => {
+        const def = findVariable(analysis.sourceCode, id)?.defs[0];
+        return def?.node.type === AST_NODE_TYPES.VariableDeclarator && inLoop(def.node) && !!def.node.init && fromResult(def.node.init, depth + 1);
+      }));
   const varies = (node: Node, depth: number): boolean =>
     readsIn(node, keys).some((id) => {
       const variable = findVariable(analysis.sourceCode, id);
@@ -325,6 +341,10 @@ export function loopSendsNewRequests(analysis: FileAnalysis, loop: LoopNode, cal
       seen.add(variable);
       if (counters.has(variable)) return true;
       const def = variable.defs[0];
+      // a cursor the pass sets, as a statement of the loop body, from what this request gave back (`after =
+      // page.paging.cursors.after`): the next pass asks for the next page (one set inside the `try`, after the
+      // call, stays as it was when the call fails, and the same page is asked for again)
+      if (def && !inLoop(def.node) && variable.references.some((ref) => ref.isWrite() && !ref.init && !!ref.writeExpr && ownStatement(ref.identifier) && fromResult(ref.writeExpr, 0))) return true;
       if (!def || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !inLoop(def.node) || depth >= MAX_DEPTH) return false;
       const init = def.node.init;
       if (init && isLookup(analysis, init) && endsWhenEmpty(analysis, loop, variable)) return true;
