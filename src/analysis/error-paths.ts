@@ -102,12 +102,17 @@ export function failurePolarity(analysis: FileAnalysis, test: Node): Polarity {
  * (a missing setting, a validation of the input) is not a failed send.
  */
 export function throwsOnFailure(analysis: FileAnalysis, scope: Node): boolean {
+  return someThrow(analysis, scope, (node) => inFailureBranch(analysis, node, scope));
+}
+
+/** Is there a `throw` (or a call of a function that always throws) in `scope`, outside nested functions, that `accept`s? */
+function someThrow(analysis: FileAnalysis, scope: Node, accept: (node: Node) => boolean): boolean {
   let found = false;
   walkNodes(scope, analysis.sourceCode.visitorKeys, (node) => {
     if (found) return 'stop';
     if (isFunction(node) && node !== scope) return false;
     const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, node));
-    if (throwing && inFailureBranch(analysis, node, scope)) found = true;
+    if (throwing && accept(node)) found = true;
     return undefined;
   });
   return found;
@@ -120,21 +125,22 @@ export function throwsOnFailure(analysis: FileAnalysis, scope: Node): boolean {
  * (res.status === 401)`) lets the other failures through.
  */
 export function throwsOnEveryFailure(analysis: FileAnalysis, scope: Node): boolean {
-  let found = false;
-  walkNodes(scope, analysis.sourceCode.visitorKeys, (node) => {
-    if (found) return 'stop';
-    if (isFunction(node) && node !== scope) return false;
-    const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, node));
-    if (!throwing) return undefined;
-    for (let current: Node = node; current !== scope && current.parent; current = current.parent) {
-      const parent: Node = current.parent;
-      if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === current) continue;
-      const p = everyFailure(analysis, parent.test);
-      if ((parent.consequent === current && p === 'failure') || (parent.alternate === current && p === 'success')) found = true;
-    }
-    return undefined;
-  });
-  return found;
+  return someThrow(analysis, scope, (node) => underFailure(node, scope, (test) => everyFailure(analysis, test)));
+}
+
+/**
+ * Is `node` on the failure side of an `if` within `scope`, by `polarity`
+ * (what the test says when true): the consequent of a test that holds on a
+ * failure, or the `else` of one that holds only on a success?
+ */
+export function underFailure(node: Node, scope: Node, polarity: (test: Node) => Polarity): boolean {
+  for (let current: Node = node; current !== scope && current.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === current) continue;
+    const p = polarity(parent.test);
+    if ((parent.consequent === current && p === 'failure') || (parent.alternate === current && p === 'success')) return true;
+  }
+  return false;
 }
 
 /** `'failure'` for a test that holds on every failed response, `'success'` for one that holds only on a success. */

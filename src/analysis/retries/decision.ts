@@ -15,7 +15,7 @@ import { codeComparisonsOf, messageTestOf, simpleStatusComparison, statusTestOf,
 import { entriesForText, type ProviderInfo } from '../providers.js';
 import { calleeFunction, constInit, inline, resolveExpression, staticValue, UNKNOWN } from '../values.js';
 import { failureValueOf, type FailureShape } from '../failure-values.js';
-import { providerErrorsEscape, throwsOnFailure } from '../error-paths.js';
+import { providerErrorsEscape, throwsOnFailure, underFailure } from '../error-paths.js';
 import { NETWORK_ERROR, type DecisionBasis, type Outcome, type Truth, type Walk } from './types.js';
 
 export const not = (t: Truth): Truth => (t === 'T' ? 'F' : t === 'F' ? 'T' : t);
@@ -708,16 +708,7 @@ function throwsOnFailedResult(analysis: FileAnalysis, fn: FunctionNode): boolean
   return someNode(
     fn.body,
     analysis.sourceCode.visitorKeys,
-    (node) => {
-      if (node.type !== AST_NODE_TYPES.ThrowStatement) return false;
-      for (let current: Node = node; current !== fn && current.parent; current = current.parent) {
-        const parent: Node = current.parent;
-        if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === current) continue;
-        const p = resultPolarity(analysis, parent.test);
-        if ((parent.consequent === current && p === 'failure') || (parent.alternate === current && p === 'success')) return true;
-      }
-      return false;
-    },
+    (node) => node.type === AST_NODE_TYPES.ThrowStatement && underFailure(node, fn, (test) => resultPolarity(analysis, test)),
     (node) => isFunction(node) && node !== fn,
   );
 }
