@@ -670,7 +670,6 @@ function givesValue(fn: FunctionNode): boolean {
   return returnedExpressions(fn).some((node) => !(node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined'));
 }
 
-/** The provider call a value is (`send(…)`, `await this.send(…)`), if it is one. */
 /**
  * Is `value` the response or body of another request made on the error path
  * itself (a fallback or a second try), one whose client throws on an HTTP
@@ -684,6 +683,7 @@ function succeededRetryOf(analysis: FileAnalysis, value: Node, path: ErrorPath):
   return node.range[0] >= path.body.range[0] && node.range[1] <= path.body.range[1] && programOf(node) === programOf(path.body);
 }
 
+/** The provider call a value is (`send(…)`, `await this.send(…)`), if it is one. */
 function requestIn(analysis: FileAnalysis, value: Node): ProviderCall | undefined {
   let current = skipTransparent(value);
   if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);

@@ -1172,8 +1172,7 @@ function observe(state: Webhooks, node: Node, factsOf: (node: Node) => Facts): v
     // the code printed (`console.log('Error:', ErrorCode)`, `logger.warn({ code: s.errors[0].code })`) is looked at, not acted on
     if (pathMatches(kind.path, kind.provider.codePath)) {
       if (!printedOnly(node)) factsOf(node).readsCode = true;
-    }
-    else if (analysis.isMessage(kind)) factsOf(node).texts.push({ node, field: state.seeds ? fieldIn(state, kind, node, kind.path) : webhookField(analysis, node, kind.path) });
+    } else if (analysis.isMessage(kind)) factsOf(node).texts.push({ node, field: state.seeds ? fieldIn(state, kind, node, kind.path) : webhookField(analysis, node, kind.path) });
   }
   const value = state.valueOf(node);
   if (!value || !state.isWhatsApp(node, value)) return;

@@ -308,9 +308,9 @@ function endsWhenEmpty(analysis: FileAnalysis, loop: LoopNode, variable: Variabl
  * counter (a flow renamed `Checkout 2` after a name clash, the next host of
  * a list), a cursor the pass sets, as a statement of the loop body, from the
  * request's result (`after = page.paging.cursors.after`, the next page), or
- * an item the pass takes and
- * the loop ends without (`const job = await queue.claim(); if (!job) break;`)? A request's options do not count:
- * a timeout or a key scaled by the attempt still sends the same message again.
+ * an item the pass takes and the loop ends without (`const job = await
+ * queue.claim(); if (!job) break;`)? A request's options do not count: a
+ * timeout or a key scaled by the attempt still sends the same message again.
  */
 export function loopSendsNewRequests(analysis: FileAnalysis, loop: LoopNode, call: ProviderCall): boolean {
   const keys = analysis.sourceCode.visitorKeys;
