@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/preserve-error-code.js';
 
@@ -3605,5 +3606,190 @@ ${code`
       `,
       errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 7, column: 32 }],
     },
+  ],
+});
+
+// ─── Clients handed in by the callers (real-code round 12) ────────────────────
+// A function that makes its sends on a client its callers hand it, as a
+// parameter or in an options object, is judged for the provider of that
+// client when every caller hands it one of the same kind. Snippets with a
+// `filename` under HANDED_APP are linted as files of a small fixture app
+// (test/fixtures/cross-file/handed): the linted file's importers there say
+// what they hand its functions.
+const HANDED_APP = fileURLToPath(new URL('../fixtures/cross-file/handed/', import.meta.url));
+const handedFile = (name: string) => ({ filename: `${HANDED_APP}src/${name}`, code: readFileSync(`${HANDED_APP}src/${name}`, 'utf8') });
+
+ruleTester.run('preserve-error-code: clients handed in by the callers', rule, {
+  valid: [
+    // in an options object, with the code kept
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function send({ client, to, body }) {
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, code: err.code, error: err.message };
+          }
+        }
+        export const notify = (to: string) => send({ client, to, body: 'hi' });
+      `,
+      filename: 'notify.ts',
+    },
+    // a client of another kind: the app's own chat SDK, an axios instance for another API
+    {
+      code: code`
+        import axios from 'axios';
+        import { createChatClient } from './chat';
+        async function send(options) {
+          const { client, to, body } = options;
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        async function post(http, to: string) {
+          try {
+            return (await http.post('/contacts/whatsapp', { phone: to, channel: 'whatsapp' })).data;
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        const crm = axios.create({ baseURL: 'https://api.crm.example.com/v2' });
+        export const notify = (to: string) => send({ client: createChatClient(), to, body: 'hi' });
+        export const sync = (to: string) => post(crm, to);
+      `,
+      filename: 'notify.ts',
+    },
+    // callers that disagree: one hands a Twilio client, the other a client of unknown kind
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function send(sender, to: string) {
+          try {
+            const m = await sender.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        export const notify = (to: string) => send(client, to);
+        export const echo = (to: string, other) => send(other, to);
+      `,
+      filename: 'notify.ts',
+    },
+    // an options object whose client is something else; a function no call hands anything
+    {
+      code: code`
+        async function send(options) {
+          try {
+            const m = await options.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${options.to}\`, body: 'hi' });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        export async function unused({ client }) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:+15550001111', body: 'hi' });
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        export const notify = (to: string) => send({ client: { messages: { create: async () => ({ sid: 'x' }) } }, to });
+      `,
+      filename: 'notify.ts',
+    },
+    // other files: handed an unknown client (relay.ts), and handed a Twilio client by one importer and another
+    // client by the other (mixed.ts)
+    handedFile('relay.ts'),
+    handedFile('mixed.ts'),
+  ],
+  invalid: [
+    // a property of an options object, read off it or destructured from it; a plain parameter
+    {
+      code: code`
+        import twilio from 'twilio';
+        const twilioClient = sid && token ? twilio(sid, token) : null;
+        async function sendWhatsApp(options) {
+          const { client, to, body } = options;
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        async function sendOther(options) {
+          try {
+            await options.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${options.to}\`, body: 'hi' });
+          } catch (err) {
+            throw new Error(\`send failed: \${err.message}\`);
+          }
+        }
+        async function sendPlain(client, to: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+          return { ok: true };
+        }
+        export const notify = (to: string) => sendWhatsApp({ client: twilioClient, to, body: 'hi' });
+        export const other = (to: string) => sendOther({ client: twilioClient, to });
+        export const plain = (to: string) => sendPlain(twilioClient, to);
+      `,
+      filename: 'notify.ts',
+      errors: [
+        { messageId: 'droppedReturn', data: TWILIO_DATA, line: 9, column: 5, endLine: 9, endColumn: 46, suggestions: [] },
+        {
+          messageId: 'droppedThrow',
+          data: thrown(TWILIO_DATA, 'err'),
+          line: 16,
+          column: 5,
+          endLine: 16,
+          endColumn: 52,
+          suggestions: [{ messageId: 'addCause', data: { caught: 'err' }, output: code`
+        import twilio from 'twilio';
+        const twilioClient = sid && token ? twilio(sid, token) : null;
+        async function sendWhatsApp(options) {
+          const { client, to, body } = options;
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        async function sendOther(options) {
+          try {
+            await options.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${options.to}\`, body: 'hi' });
+          } catch (err) {
+            throw new Error(\`send failed: \${err.message}\`, { cause: err });
+          }
+        }
+        async function sendPlain(client, to: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+          return { ok: true };
+        }
+        export const notify = (to: string) => sendWhatsApp({ client: twilioClient, to, body: 'hi' });
+        export const other = (to: string) => sendOther({ client: twilioClient, to });
+        export const plain = (to: string) => sendPlain(twilioClient, to);
+      ` }],
+        },
+        { messageId: 'droppedReturn', data: TWILIO_DATA, line: 23, column: 5, endLine: 23, endColumn: 46, suggestions: [] },
+      ],
+    },
+    // another file's send, handed a Twilio client in its options by its one importer (alerts.ts)
+    { ...handedFile('deliver.ts'), errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 14, column: 5, endLine: 14, endColumn: 46, suggestions: [] }] },
   ],
 });
