@@ -2424,3 +2424,37 @@ ruleTester.run('no-unchecked-response: clients handed in by the callers', rule, 
     },
   ],
 });
+
+// ─── A wrapper's failure object tested on its flag (real-code round 12) ────────
+ruleTester.run("no-unchecked-response: a wrapper's failure object tested on its flag", rule, {
+  valid: [],
+  invalid: [
+    // `notify` tests `deliver`'s `ok` and gives back a failure object of its own: its callers must test it
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function deliver(to: string, body: string) {
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (e) {
+            return { ok: false, errorCode: e.code, errorMessage: e.message };
+          }
+        }
+        async function notify(to: string, body: string) {
+          const result = await deliver(to, body);
+          if (result.ok) return { ok: true, sid: result.sid };
+          return { ok: false, error: result.errorMessage, code: result.errorCode };
+        }
+        export async function onApprove(phone: string) {
+          await notify(phone, 'Approved');
+          const sent = await notify(phone, 'Approved again');
+          if (!sent.ok) console.warn(sent.error);
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'failureDropped', data: { wrapper: 'notify', provider: 'twilio', shape: 'a failure object', what: 'send' }, line: 17, column: 9, endLine: 17, endColumn: 34 }],
+    },
+  ],
+});

@@ -3793,3 +3793,117 @@ ruleTester.run('preserve-error-code: clients handed in by the callers', rule, {
     { ...handedFile('deliver.ts'), errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 14, column: 5, endLine: 14, endColumn: 46, suggestions: [] }] },
   ],
 });
+
+// ─── A wrapper's failure object tested on its flag (real-code round 12) ────────
+// `deliver` gives Twilio failures back as `{ ok: false, errorCode, errorMessage }`; a
+// second wrapper tests `result.ok` and gives back a failure object of its own, which
+// must pass the code on: the first wrapper's `errorMessage` is always set, so
+// `result.errorMessage || result.errorCode` is the text alone.
+const DELIVER = code`
+  import twilio from 'twilio';
+  const client = twilio(sid, token);
+  async function deliver(to: string, body: string) {
+    try {
+      const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+      return { ok: true, sid: m.sid };
+    } catch (e) {
+      const message = e.message || String(e);
+      return { ok: false, errorCode: e.code, errorMessage: message };
+    }
+  }
+`;
+
+ruleTester.run("preserve-error-code: a wrapper's failure object tested on its flag", rule, {
+  valid: [
+    // the code passed on beside the text
+    {
+      code: `${DELIVER}
+export async function notify(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (result.ok) return { ok: true, sid: result.sid };
+  return { ok: false, error: result.errorMessage, code: result.errorCode };
+}`,
+      filename: 'notify.ts',
+    },
+    // the code passed on whole, under another name; or the first wrapper's object itself
+    {
+      code: `${DELIVER}
+export async function notify(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (!result.ok) return { ok: false, reason: result.errorCode };
+  return { ok: true };
+}
+export async function again(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (!result.ok) return result;
+  return { ok: true };
+}`,
+      filename: 'notify.ts',
+    },
+    // a test of a field the failure objects do not set to false (`sent`): no failure branch is read from it
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function deliver(to: string, body: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true };
+          } catch (e) {
+            return { ok: false, code: e.code, error: e.message };
+          }
+        }
+        export async function notify(to: string, body: string) {
+          const result = await deliver(to, body);
+          if (result.sent) return { ok: true };
+          return { ok: false, error: 'not sent' };
+        }
+      `,
+      filename: 'notify.ts',
+    },
+  ],
+  invalid: [
+    // a first wrapper that drops the code itself is reported there; nothing more is lost after it
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function deliver(to: string, body: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true };
+          } catch (e) {
+            return { ok: false, error: e.message };
+          }
+        }
+        export async function notify(to: string, body: string) {
+          const result = await deliver(to, body);
+          if (!result.ok) return { ok: false, error: \`not sent: \${result.error}\` };
+          return { ok: true };
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 8, column: 5, endLine: 8, endColumn: 44, suggestions: [] }],
+    },
+    {
+      code: `${DELIVER}
+export async function notify(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (result.ok) return { ok: true, sid: result.sid };
+  return { ok: false, error: result.errorMessage || result.errorCode || 'unknown' };
+}
+export async function other(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (!result.ok) {
+    return { ok: false, error: \`send failed: \${result.errorMessage}\` };
+  }
+  return { ok: true };
+}`,
+      filename: 'notify.ts',
+      errors: [
+        { messageId: 'droppedReturn', data: TWILIO_DATA, line: 15, column: 3, endLine: 15, endColumn: 85, suggestions: [] },
+        { messageId: 'droppedReturn', data: TWILIO_DATA, line: 20, column: 5, endLine: 20, endColumn: 72, suggestions: [] },
+      ],
+    },
+  ],
+});
