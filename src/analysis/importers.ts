@@ -20,7 +20,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isEnvironmentObject, memberName, moduleExportName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node, type VisitorKeys } from './ast.js';
 import { clientOf, handedOf, handedReceivers, SDK_CALL_TEXT, type HandedClient, type ParameterBinding } from './clients.js';
 import type { AnalysisEnv } from './env.js';
@@ -29,7 +29,7 @@ import type { FileAnalysis } from './file.js';
 import { analysisAt, dependOn, importsReachProvider, pathOf, type Project } from './imports.js';
 import { parsedFile, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
-import { escapeRegExp } from './settings.js';
+import { escapeRegExp, type ResolvedSettings } from './settings.js';
 import { calleeFunction, classOf, evaluateString, resolveExpression, type StringValue } from './values.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp', 'vendor']);
@@ -144,8 +144,37 @@ export function projectFilesMatching(project: Project, test: (text: string) => b
 /** Text that may make an HTTP request or create a client: only such files can be a layer that callers use. */
 export const HTTP_CLIENT = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|ofetch|\$fetch|undici|superagent|HttpService|\.request\s*\(/;
 
-/** Text that makes HTTP requests or creates a client, or calls an SDK's send (on a client it may be handed: see `parameterBinding`). */
-export const usesHttpClient = (text: string): boolean => HTTP_CLIENT.test(text) || SDK_CALL_TEXT.test(text);
+export const usesHttpClient = (text: string): boolean => HTTP_CLIENT.test(text);
+
+/** Text that calls an SDK's send as written (`.messages.create(`), maybe on a client it is handed (see `handsSdkClients`). */
+export const callsSdk = (text: string): boolean => SDK_CALL_TEXT.test(text);
+
+/** Text that makes HTTP requests, creates a client or calls an SDK's send: what of a file its importers may tell about. */
+const usesClient = (text: string): boolean => usesHttpClient(text) || callsSdk(text);
+
+const handsSdk = new WeakMap<object, boolean>();
+
+/**
+ * Does a file make an SDK's send on a client one of its functions is handed
+ * (`function send({ client }) { return client.messages.create(…) }`)? Its
+ * importers say what they hand it. Only a file whose text calls an SDK's
+ * send is parsed to tell; the answer is kept per parse.
+ */
+export function handsSdkClients(sourceCode: Readonly<TSESLint.SourceCode> | undefined, settings: ResolvedSettings): boolean {
+  if (!sourceCode || !callsSdk(sourceCode.text)) return false;
+  let known = handsSdk.get(sourceCode.ast);
+  if (known === undefined) {
+    const env: AnalysisEnv = { sourceCode, settings };
+    known = false;
+    walkNodes(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || !handedReceivers(env, node)?.sdk) return undefined;
+      known = true;
+      return 'stop';
+    });
+    handsSdk.set(sourceCode.ast, known);
+  }
+  return known;
+}
 
 /**
  * Is a file that names no provider used for one by a file that imports it (a
@@ -456,7 +485,7 @@ export function callerFacts(project: Project, path: string): CallerFacts {
     const cached = project.session.file(importer);
     if (!cached) continue;
     // an importer that names nothing the file makes requests with cannot tell anything about them
-    if (own && !textTest(cached, exportUseTest(own, usesHttpClient))) continue;
+    if (own && !textTest(cached, exportUseTest(own, usesClient))) continue;
     // an importer that reaches a provider only through this file cannot call it with that provider's URL; it
     // may still hand a function of it a client of another kind, which leaves that client unknown
     const reaches = textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text, path);
