@@ -13,7 +13,7 @@ import { innermostTry, rejectsOnError } from './retries/index.js';
 import { exits } from './dispatch.js';
 import { codeComparisonsOf, statusTestOf } from './tests.js';
 import { calleeFunction, resolveExpression, staticValue } from './values.js';
-import { carries, failureFlagTest, failureValueOf } from './failure-values.js';
+import { carries, failureFlagTest, failureObjectsKeepCode, failureValueOf } from './failure-values.js';
 
 export interface ErrorPath {
   readonly provider: ProviderInfo;
@@ -103,8 +103,9 @@ export function failurePolarity(analysis: FileAnalysis, test: Node): Polarity {
 /**
  * Does `scope` throw when a provider call fails: a `throw` (or a call of a
  * function that always throws) in a failure branch (`if (!res.ok)`, `if
- * (body.error)`, the else of `if (res.ok)`)? A throw for another reason
- * (a missing setting, a validation of the input) is not a failed send.
+ * (body.error)`, the else of `if (res.ok)`, a wrapper's failure flag when
+ * its failure objects keep the code)? A throw for another reason (a missing
+ * setting, a validation of the input) is not a failed send.
  */
 export function throwsOnFailure(analysis: FileAnalysis, scope: Node): boolean {
   return someThrow(analysis, scope, (node) => inFailureBranch(analysis, node, scope));
@@ -175,7 +176,9 @@ function inFailureBranch(analysis: FileAnalysis, node: Node, scope: Node): boole
     const parent: Node = current.parent;
     if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
     if (parent.test === current) continue;
-    const p = polarity(analysis, parent.test).polarity;
+    const tested = polarity(analysis, parent.test);
+    // a wrapper's failure flag: a failure whose code is thrown on only when the wrapper's failure objects keep it
+    const p = tested.flag && !(tested.call && failureObjectsKeepCode(tested.call)) ? undefined : tested.polarity;
     if ((parent.consequent === current && p === 'failure') || (parent.alternate === current && p === 'success')) return true;
   }
   return false;

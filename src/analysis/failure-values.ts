@@ -40,7 +40,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
     // serialised (`new Error(JSON.stringify(body.error))`) can be parsed back, and keeps it
     if ((n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) && isTextErrorClass(analysis, n.callee)) {
       const [message, ...rest] = n.arguments;
-      return (!!message && isJsonText(message) && visit(message)) || rest.some(visit);
+      // the message is the code itself, as a wrapper's failure object holds it (`new Error(result.errorCode)`): read back as it is
+      return (!!message && ((isJsonText(message) && visit(message)) || failureCodeText(analysis, message))) || rest.some(visit);
     }
     if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.ChainExpression) {
       // a member chain is one value: `err.message` is not `err`
@@ -711,6 +712,39 @@ function failureFieldValues(analysis: FileAnalysis, member: TSESTree.MemberExpre
     values.push({ analysis: object.analysis, node: property.value });
   }
   return values.length > 0 ? values : undefined;
+}
+
+/**
+ * The provider's code and nothing else, as a wrapper's failure object holds
+ * it (`result.errorCode`, filled with `String(body.error.code)`, or with a
+ * code where there is one and a tag of the wrapper's own where there is
+ * none): as an error's message it is the code, read back as it is.
+ */
+function failureCodeText(analysis: FileAnalysis, node: Node): boolean {
+  const current = skipTransparent(node);
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const values = failureFieldValues(analysis, current);
+  return !!values && values.some((value) => holdsCode(value.analysis, value.node, 0)) && values.every((value) => holdsCode(value.analysis, value.node, 0) || staticValue(value.analysis, value.node) !== undefined);
+}
+
+/** The code itself: `body.error.code`, `String(code)`, a constant holding it, or a conditional with it on one side and a literal on the other. */
+function holdsCode(analysis: FileAnalysis, node: Node, depth: number): boolean {
+  const current = skipTransparent(node);
+  if (isCode(analysis, current)) return true;
+  if (depth > 3) return false;
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const init = constInit(analysis, current);
+    return !!init && holdsCode(analysis, init, depth + 1);
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.Identifier && current.callee.name === 'String' && current.arguments[0]) return isCode(analysis, current.arguments[0]);
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    const sides = [current.consequent, current.alternate];
+    return sides.some((side) => holdsCode(analysis, side, depth + 1)) && sides.every((side) => holdsCode(analysis, side, depth + 1) || staticValue(analysis, side) !== undefined);
+  }
+  if (current.type === AST_NODE_TYPES.LogicalExpression && (current.operator === '||' || current.operator === '??')) {
+    return holdsCode(analysis, current.left, depth + 1) && (holdsCode(analysis, current.right, depth + 1) || staticValue(analysis, current.right) !== undefined);
+  }
+  return false;
 }
 
 /** A provider error's text, as a wrapper's failure object holds it (`result.errorMessage` set from `err.message`). */

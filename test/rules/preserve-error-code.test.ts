@@ -3840,6 +3840,27 @@ export async function again(to: string, body: string) {
 }`,
       filename: 'notify.ts',
     },
+    // a message that is the code itself, as the first wrapper holds it: read back as it is
+    {
+      code: code`
+        import axios from 'axios';
+        async function deliver(to: string) {
+          try {
+            const { data } = await axios.post('https://graph.facebook.com/v21.0/123/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            return { ok: true, id: data.messages[0].id };
+          } catch (e) {
+            const code = e.response?.data?.error?.code ? String(e.response.data.error.code) : 'request_failed';
+            return { ok: false, errorCode: code };
+          }
+        }
+        export async function job(to: string) {
+          const result = await deliver(to);
+          if (!result.ok) throw new Error(result.errorCode);
+          return result.id;
+        }
+      `,
+      filename: 'notify.ts',
+    },
     // a test of a field the failure objects do not set to false (`sent`): no failure branch is read from it
     {
       code: code`
@@ -3863,6 +3884,32 @@ export async function again(to: string, body: string) {
     },
   ],
   invalid: [
+    // a first wrapper that drops the code itself is reported there; nothing more is lost after it, nor in a catch
+    // around a throw on its flag
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function upload(to: string, url: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, mediaUrl: [url] });
+            return { ok: true };
+          } catch (e) {
+            return { ok: false, error: e.message };
+          }
+        }
+        export async function share(to: string, url: string) {
+          try {
+            const sent = await upload(to, url);
+            if (!sent.ok) throw new Error('upload failed: ' + sent.error);
+          } catch (err) {
+            throw new Error('media: ' + err.message);
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 8, column: 5, endLine: 8, endColumn: 44, suggestions: [] }],
+    },
     // a first wrapper that drops the code itself is reported there; nothing more is lost after it
     {
       code: code`
