@@ -53,7 +53,8 @@ export default createRule({
       'Program:exit'() {
         for (const construct of retryConstructs(analysis)) {
           const { provider } = construct;
-          const entries = provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging');
+          // a retry re-sends a request: the codes it can see are those that arrive in a response
+          const entries = provider.responseErrors;
           const { node } = construct;
           const loc = construct.form === 'loop' ? context.sourceCode.getFirstToken(node)!.loc : node.loc;
           const hammered = entries.filter((e) => NOT_RETRYABLE.includes(e.retry) && construct.verdict(e) === 'retried');

@@ -28,6 +28,19 @@ export interface ProviderInfo {
    * Its text fields are among `messagePaths`.
    */
   readonly webhookErrorPath?: readonly (string | number)[];
+  /**
+   * The documented messaging codes that can arrive in the response to a
+   * request (delivery `response`, `both` or unset): what a retry of the
+   * request can see and re-send. Empty for a provider whose codes all arrive
+   * by webhook (Gupshup's failed message events).
+   */
+  readonly responseErrors: readonly ErrorEntry[];
+  /**
+   * Does any documented messaging code arrive in a response? False when
+   * `responseErrors` is empty: an error of one of the provider's requests
+   * then carries no documented code, only a status and a message.
+   */
+  readonly codesInResponses: boolean;
   entry(code: unknown): ErrorEntry | undefined;
   /** Entries whose documented statuses include any status in `[lo, hi]`. */
   entriesForStatuses(ranges: readonly (readonly [number, number])[]): ErrorEntry[];
@@ -44,6 +57,7 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
       byStatus.set(status, list);
     }
   }
+  const responseErrors = def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging' && e.delivery !== 'webhook');
   const codePath = parsePath(def.codePath);
   const webhookErrorPath = def.statusWebhook && codePath.length > 1 ? codePath.slice(0, -1) : undefined;
   const messagePaths = def.messagePaths.map(parsePath);
@@ -61,6 +75,8 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
     ...(def.successFlag ? { successFlagPath: parsePath(def.successFlag) } : {}),
     ...(def.retryAfter?.bodyPath ? { retryAfterPath: parsePath(def.retryAfter.bodyPath) } : {}),
     codeField: `body.${def.codePath}`,
+    responseErrors,
+    codesInResponses: responseErrors.length > 0,
     entry: (code) => findEntry(def, code),
     entriesForStatuses(ranges) {
       const found = new Set<ErrorEntry>();

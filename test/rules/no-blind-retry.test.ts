@@ -1502,6 +1502,28 @@ ruleTester.run('no-blind-retry (Twilio SDK)', rule, {
   ],
 });
 
+// ─── Providers whose codes all arrive by webhook ────────────────────────────────
+// Gupshup accepts a send with a 2xx and reports its failure later, in a failed message event: a retry of the
+// request never sees 1002 or 1003, so re-sending its HTTP errors re-sends no documented code.
+ruleTester.run('no-blind-retry (codes that arrive by webhook only)', rule, {
+  valid: [
+    code`
+      import axios from 'axios';
+      export async function sendText(form: URLSearchParams) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://api.gupshup.io/wa/api/v1/msg', form, { headers: { apikey: key } });
+          } catch (err) {
+            if (attempt === 2) throw err;
+            await sleep(1000 * 2 ** attempt);
+          }
+        }
+      }
+    `,
+  ],
+  invalid: [],
+});
+
 // ─── Decisions read right (issue 15) ───────────────────────────────────────────
 ruleTester.run('no-blind-retry: decisions after a call that resolves, through conditionals and helpers', rule, {
   valid: [
