@@ -61,8 +61,9 @@ export default createRule({
             const shape = target && failureValueOf(target.analysis, target.fn);
             if (!shape) {
               // a wrapper that only logs its failures, and a caller that then records a success (`sent++`, `{ status: 'sent' }`)
-              if (target && swallowsFailures(target.analysis, target.fn) && successRecordedAfter(analysis, call.node)) {
-                const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, what: endpointOf(analysis, call) };
+              // (a send: a request that sends nothing, a lookup or a check, may well be best effort)
+              if (target && endpointOf(analysis, call) === 'send' && swallowsFailures(target.analysis, target.fn) && successRecordedAfter(analysis, call.node)) {
+                const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, what: 'send' };
                 context.report({ node: call.node, messageId: 'failureSwallowed', data });
               }
               continue;

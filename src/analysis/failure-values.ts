@@ -824,10 +824,10 @@ const STATUS_KEY = /status|state$/i;
 
 /**
  * The first record of a success after a call whose result is dropped, in the
- * rest of its block: a counter named for it counted up (`successCount++`,
- * `stats.sent += 1`), a flag named for it set (`sent = true`), or a status
- * that says so written (`{ status: 'sent' }`). The caller takes the call to
- * have gone through.
+ * statements that follow it in its block (not inside a branch of them): a
+ * counter named for it counted up (`successCount++`, `stats.sent += 1`), a
+ * flag named for it set (`sent = true`), or a status that says so written
+ * (`{ status: 'sent' }`). The caller takes the call to have gone through.
  */
 export function successRecordedAfter(analysis: FileAnalysis, call: TSESTree.CallExpression): Node | undefined {
   let site: Node = call;
@@ -844,6 +844,8 @@ export function successRecordedAfter(analysis: FileAnalysis, call: TSESTree.Call
   const named = (target: Node) => SUCCESS_NAME.test(nameOf(target) ?? '');
   let found: Node | undefined;
   for (const next of block.body.slice(block.body.indexOf(statement) + 1)) {
+    // what the block does next in any case, not in a branch that decides on something else
+    if (next.type !== AST_NODE_TYPES.ExpressionStatement && next.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     walkNodes(next, analysis.sourceCode.visitorKeys, (n) => {
       if (found) return 'stop';
       if (isFunction(n)) return false;

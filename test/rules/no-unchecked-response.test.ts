@@ -2446,6 +2446,37 @@ ruleTester.run('no-unchecked-response: wrappers that only log their failures', r
         return sent;
       }
     `,
+    // a status written in a branch of what follows decides on something else
+    code`
+      import twilio from 'twilio';
+      const client = twilio(sid, token);
+      async function send(to: string, body: string) {
+        try {
+          await client.messages.create({ from: 'whatsapp:+14155238886', to, body });
+        } catch (error) {
+          console.error(error);
+        }
+      }
+      export async function welcome(user: { phone: string; isNew: boolean }) {
+        await send(user.phone, 'Welcome!');
+        if (user.isNew) await campaigns.create({ name: 'welcome', status: 'sent' });
+      }
+    `,
+    // a request that sends nothing (a template check that gives up quietly) is no send counted
+    code`
+      async function checkTemplate(name: string) {
+        try {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates?name=\${name}\`);
+          if (!res.ok) console.warn('could not check the template', res.status);
+        } catch {
+          return;
+        }
+      }
+      export async function saveRule(rule: { template: string }) {
+        await checkTemplate(rule.template);
+        report.success = true;
+      }
+    `,
     // a position in the list counted up is no success
     code`
       import twilio from 'twilio';
