@@ -36,9 +36,11 @@ export interface ProviderInfo {
    */
   readonly responseErrors: readonly ErrorEntry[];
   /**
-   * Does any documented messaging code arrive in a response? False when
-   * `responseErrors` is empty: an error of one of the provider's requests
-   * then carries no documented code, only a status and a message.
+   * Can a code arrive in a response? False only when the provider documents
+   * messaging codes and every one of them arrives by webhook: an error of one
+   * of its requests then carries no code, only a status and a message. A
+   * provider that documents no code at all (a custom one) may still send one
+   * at its code path.
    */
   readonly codesInResponses: boolean;
   entry(code: unknown): ErrorEntry | undefined;
@@ -57,7 +59,8 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
       byStatus.set(status, list);
     }
   }
-  const responseErrors = def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging' && e.delivery !== 'webhook');
+  const messagingErrors = def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging');
+  const responseErrors = messagingErrors.filter((e) => e.delivery !== 'webhook');
   const codePath = parsePath(def.codePath);
   const webhookErrorPath = def.statusWebhook && codePath.length > 1 ? codePath.slice(0, -1) : undefined;
   const messagePaths = def.messagePaths.map(parsePath);
@@ -76,7 +79,7 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
     ...(def.retryAfter?.bodyPath ? { retryAfterPath: parsePath(def.retryAfter.bodyPath) } : {}),
     codeField: `body.${def.codePath}`,
     responseErrors,
-    codesInResponses: responseErrors.length > 0,
+    codesInResponses: messagingErrors.length === 0 || responseErrors.length > 0,
     entry: (code) => findEntry(def, code),
     entriesForStatuses(ranges) {
       const found = new Set<ErrorEntry>();
