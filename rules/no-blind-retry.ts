@@ -40,6 +40,8 @@ export default createRule({
       queuePartialRetry: 'This RabbitMQ consumer re-queues the message with {{action}}() on {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; send them to a dead-letter queue instead.',
       requeueRetry: "This loop puts the item back with {{action}}() on every {{provider}} error, including {{examples}}, so it is sent again; check the code's retry class first and record the others as failed.",
       requeuePartialRetry: 'This loop puts the item back with {{action}}() on {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; record them as failed instead.',
+      reselectRetry: "On every {{provider}} error, including {{examples}}, {{record}} is left as the query selects it ({{fields}} unchanged), so the next run of this scheduled job sends it again; check the code's retry class and record the others as failed.",
+      reselectPartialRetry: 'On {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}, {{record}} is left as the query selects it ({{fields}} unchanged), so the next run of this scheduled job sends it again; record them as failed.',
       statusRetry: 'On every {{provider}} error, including {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; check the code\'s retry class first and mark the others failed.',
       statusPartialRetry: 'On {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; mark them failed instead.',
       rateLimitNoWait: 'This retry re-sends {{provider}} rate-limit errors ({{codes}}) at once; wait before the next attempt, with backoff.',
@@ -77,6 +79,11 @@ export default createRule({
               const [whole, partial] = construct.form === 'queue' ? (['queueRetry', 'queuePartialRetry'] as const) : (['requeueRetry', 'requeuePartialRetry'] as const);
               if (every) context.report({ node, loc, messageId: whole, data: { action, provider: provider.id, examples: cited } });
               else context.report({ node, loc, messageId: partial, data: { action, provider: provider.id, examples: cited, count, errors } });
+            } else if (construct.form === 'reselect' && construct.reselect) {
+              const record = construct.reselect.record;
+              const fields = listSome(construct.reselect.fields);
+              if (every) context.report({ node, loc, messageId: 'reselectRetry', data: { provider: provider.id, examples: cited, record, fields } });
+              else context.report({ node, loc, messageId: 'reselectPartialRetry', data: { provider: provider.id, examples: cited, record, fields, count, errors } });
             } else if (construct.form === 'status' && construct.statusWrite) {
               const { status, counter } = construct.statusWrite;
               if (every) context.report({ node, loc, messageId: 'statusRetry', data: { provider: provider.id, examples: cited, status, counter } });
@@ -91,6 +98,8 @@ export default createRule({
             }
             continue;
           }
+          // the next run of a schedule is a wait of its own
+          if (construct.form === 'reselect') continue;
           // a client that already waits and re-sends them (Twilio's `autoRetry` for 429) has done the waiting
           const limited = entries.filter((e) => e.retry === 'rate-limit' && construct.verdict(e) === 'retried' && !analysis.clientWaitsFor(construct.calls, e));
           if (limited.length === 0) continue;

@@ -4,7 +4,7 @@
  * sends: URL, payload, options.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, propertyKeyName, skipTransparent, walkNodes, type Node } from './ast.js';
+import { enclosingClass, findProperty, findVariable, isFunction, memberName, own, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
 import type { AnalysisEnv } from './env.js';
 import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString, inline, isRequire, resolveExpression, returnedExpressions, staticValue, thisMemberInit, variableWrites, type StringValue, type Write } from './values.js';
 
@@ -157,7 +157,7 @@ export function isSdk(family: string): family is SdkFamily {
   return family.startsWith('sdk:');
 }
 
-interface ClientRef {
+export interface ClientRef {
   readonly family: ClientFamily | 'undici-namespace';
   /** baseURL / prefixUrl of an instance. */
   readonly base?: StringValue;
@@ -355,6 +355,8 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     if (typed) return { family: typed, origin: `type:${typed}` };
     const annotated = annotatedClient(env, variable);
     if (annotated) return annotated;
+    const handed = handedClient(env, current, depth);
+    if (handed !== undefined) return handed ?? undefined;
     const lazy = variable ? lazyClient(env, variableWrites(variable), depth) : undefined;
     if (lazy) return lazy;
     if (!variable || variable.defs.length === 0) {
@@ -395,6 +397,9 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     // a typed receiver that is neither a constant nor a field: `constructor(private api: WhatsAppAPI)`
     const typed = env.typeClient?.(current);
     if (typed) return { family: typed, origin: `type:${typed}` };
+    // a client handed in an options object: `opts.client`
+    const handed = handedClient(env, current, depth);
+    if (handed !== undefined) return handed ?? undefined;
   }
   if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(current.callee);
@@ -433,6 +438,120 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
   if (current.type === AST_NODE_TYPES.AssignmentExpression && ['=', '??=', '||='].includes(current.operator)) return clientOf(env, current.right, depth + 1);
   const resolved = resolveExpression(env, current);
   return resolved !== current ? clientOf(env, resolved, depth + 1) : undefined;
+}
+
+/**
+ * A value drawn from a function's parameter: the parameter itself
+ * (`client`), or a property of it, one or two levels down (`opts.client`,
+ * `const { client } = opts`, `function send({ client, to })`). What it is
+ * depends on what the function's callers pass.
+ */
+export interface ParameterBinding {
+  readonly fn: FunctionNode;
+  /** The parameter's position. */
+  readonly index: number;
+  /** The properties read off the argument (none for the argument itself). */
+  readonly path: readonly string[];
+}
+
+const MAX_BINDING_PATH = 2;
+
+/** The key of a binding: the function's position, the parameter and the path (the same in every parse of the file). */
+export function bindingKey(binding: ParameterBinding): string {
+  return `${binding.fn.range[0]}:${binding.fn.range[1]}:${binding.index}:${binding.path.join('.')}`;
+}
+
+/**
+ * Where a value comes from a parameter (see {@link ParameterBinding}): a
+ * parameter or a constant destructured or read from one, never reassigned.
+ */
+export function parameterBinding(env: AnalysisEnv, node: Node, depth = 0): ParameterBinding | undefined {
+  if (depth > 4) return undefined;
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = current.object.type === AST_NODE_TYPES.ThisExpression ? undefined : memberName(current);
+    if (typeof name !== 'string') return undefined;
+    const inner = parameterBinding(env, current.object, depth + 1);
+    return inner && inner.path.length < MAX_BINDING_PATH ? { ...inner, path: [...inner.path, name] } : undefined;
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(env.sourceCode, current);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length !== 1 || variable.references.some((ref) => ref.isWrite() && !ref.init)) return undefined;
+  if (def.type === 'Parameter') {
+    const fn = def.node as FunctionNode;
+    const index = fn.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
+    const param = fn.params[index];
+    if (!param) return undefined;
+    const plain = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const target = plain.type === AST_NODE_TYPES.AssignmentPattern ? plain.left : plain;
+    if (target === def.name) return { fn, index, path: [] };
+    const key = target.type === AST_NODE_TYPES.ObjectPattern && def.name.type === AST_NODE_TYPES.Identifier ? patternKey(target, def.name) : undefined;
+    return key === undefined ? undefined : { fn, index, path: [key] };
+  }
+  if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  // `const client = opts.client`
+  if (def.node.id === def.name) return parameterBinding(env, def.node.init, depth + 1);
+  // `const { client, to } = opts`
+  const key = def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.name.type === AST_NODE_TYPES.Identifier ? patternKey(def.node.id, def.name) : undefined;
+  const inner = key === undefined ? undefined : parameterBinding(env, def.node.init, depth + 1);
+  return inner && inner.path.length < MAX_BINDING_PATH ? { ...inner, path: [...inner.path, key!] } : undefined;
+}
+
+/** The key under which an object pattern binds `name` (`{ client }`, `{ client: c }`, `{ client = null }`). */
+function patternKey(pattern: TSESTree.ObjectPattern, name: TSESTree.Identifier): string | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value !== name) continue;
+    const key = propertyKeyName(property);
+    return typeof key === 'string' ? key : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The value a binding has in the call being evaluated inline (the argument,
+ * or the property of it, as written at the call: `send({ client: twilioClient
+ * })` gives `twilioClient`); `null` when the call passes something whose
+ * property cannot be read (a variable of unknown shape, a spread);
+ * `undefined` when no call of the function is being evaluated.
+ */
+export function boundValue(env: AnalysisEnv, binding: ParameterBinding): Node | null | undefined {
+  for (let frame = env.frame; frame; frame = frame.outer) {
+    if (frame.fn !== binding.fn) continue;
+    let value: Node | undefined = frame.args[binding.index];
+    if (!value) {
+      const param = binding.fn.params[binding.index];
+      const plain = param?.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+      value = plain?.type === AST_NODE_TYPES.AssignmentPattern ? plain.right : undefined;
+    }
+    for (const key of binding.path) {
+      if (!value || value.type === AST_NODE_TYPES.SpreadElement) return null;
+      const object = resolveExpression(env, value);
+      const property = object.type === AST_NODE_TYPES.ObjectExpression ? findProperty(object, key) : undefined;
+      if (!property) return null;
+      value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.right : property.value;
+    }
+    return value && value.type !== AST_NODE_TYPES.SpreadElement ? value : null;
+  }
+  return undefined;
+}
+
+/**
+ * A client a function is handed by its callers (see {@link
+ * ParameterBinding}): in a call being evaluated inline, what that call
+ * passes; otherwise what every caller passes, when they agree (see
+ * `AnalysisEnv.parameterClient`). `undefined` when the node is no such
+ * value; `null` when it is one and no client is known for it.
+ */
+function handedClient(env: AnalysisEnv, node: Node, depth: number): ClientRef | null | undefined {
+  const binding = parameterBinding(env, node);
+  if (!binding) return undefined;
+  const bound = boundValue(env, binding);
+  if (bound === null) return null;
+  if (bound) return clientOf(env, bound, depth + 1) ?? null;
+  return env.parameterClient?.(binding) ?? undefined;
 }
 
 /** The SDK a `new` or a call creates a client of: a class (`new Twilio()`, `new twilio.Twilio()`) or a factory (`twilio()`, `require('twilio')()`). */
@@ -775,6 +894,66 @@ function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSE
     };
   }
   return undefined;
+}
+
+/**
+ * The values from parameters (see {@link ParameterBinding}) a call may be
+ * made on as a client: down the receiver chain of an SDK's method
+ * (`opts.client.messages.create(…)`) or an HTTP verb (`api.post(…)`).
+ */
+export function handedReceivers(env: AnalysisEnv, call: TSESTree.CallExpression): { bindings: ParameterBinding[]; sdk: boolean; sends: boolean } | undefined {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(callee);
+  if (typeof method !== 'string' || !(SDK_METHODS.has(method) || HTTP_METHODS.has(method) || DATA_METHODS.has(method) || method === 'request')) return undefined;
+  const receiver = skipTransparent(callee.object);
+  const namespace = receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
+  // an SDK's send as written (`x.messages.create`, `x.sendMessage`), not a method any object may have (`res.send`)
+  const sdk = Object.values(SDKS).some((spec) => (spec.methods.has(method) || spec.requests?.has(method)) && (spec.namespace ? spec.namespace === namespace : method !== 'send'));
+  const bindings: ParameterBinding[] = [];
+  let below: Node | undefined = skipTransparent(callee.object);
+  for (let depth = 0; below && depth <= MAX_NAMESPACE_DEPTH; depth++) {
+    const binding = parameterBinding(env, below);
+    if (binding) bindings.push(binding);
+    const next: Node = below.type === AST_NODE_TYPES.CallExpression ? skipTransparent(below.callee) : below;
+    below = next.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(next.object) : undefined;
+  }
+  // a verb that sends a payload: `http.post(…)`, `http.request(config)` (`get` and `delete` are also a Map's)
+  return bindings.length > 0 ? { bindings, sdk, sends: sdk || DATA_METHODS.has(method) || method === 'request' } : undefined;
+}
+
+/**
+ * Text that calls an SDK's send as written (`.messages.create(`,
+ * `.sendMessage(`): a file that does so on a client it is handed is a layer
+ * its callers decide the provider of.
+ */
+export const SDK_CALL_TEXT = new RegExp(
+  Object.values(SDKS)
+    .map((spec) => {
+      const methods = [...spec.methods, ...(spec.requests?.keys() ?? [])].filter((m) => spec.namespace || m !== 'send');
+      if (methods.length === 0) return undefined;
+      return `${spec.namespace ? `\\.${spec.namespace}\\s*` : ''}\\.\\s*(?:${methods.join('|')})\\s*\\(`;
+    })
+    .filter((part): part is string => part !== undefined)
+    .join('|'),
+);
+
+/** What of a client handed to a function is passed between files: its kind and base URL. */
+export interface HandedClient {
+  readonly family: ClientFamily;
+  readonly base?: StringValue;
+  readonly acceptsErrors?: boolean;
+}
+
+/** The part of a client that says what its calls reach (see {@link HandedClient}); `undefined` for a namespace. */
+export function handedOf(client: ClientRef | undefined): HandedClient | undefined {
+  if (!client || client.family === 'undici-namespace') return undefined;
+  return { family: client.family, ...(client.base ? { base: client.base } : {}), ...(client.acceptsErrors ? { acceptsErrors: true } : {}) };
+}
+
+/** Do two handed clients reach the same place: the same kind, and the same base URL (or none)? */
+export function sameHanded(a: HandedClient, b: HandedClient): boolean {
+  return a.family === b.family && a.base?.text === b.base?.text && !!a.acceptsErrors === !!b.acceptsErrors;
 }
 
 /**

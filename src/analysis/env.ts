@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, Node } from './ast.js';
-import type { SdkFamily } from './clients.js';
+import type { ClientRef, ParameterBinding, SdkFamily } from './clients.js';
 import type { ImportResolver } from './imports.js';
 import type { ResolvedSettings } from './settings.js';
 import type { StringValue } from './values.js';
@@ -32,6 +32,11 @@ export interface AnalysisEnv {
   readonly injectedBases?: ReadonlyMap<Node, StringValue>;
   /** The names around each such base URL (the module class, the options it is given), by class: WhatsApp evidence. */
   readonly injectedBaseNames?: ReadonlyMap<Node, readonly string[]>;
+  /**
+   * The client a function's parameter (or a property of it) is given by every
+   * caller, when they all give one of the same kind (see `parameterBinding`).
+   */
+  readonly parameterClient?: (binding: ParameterBinding) => ClientRef | undefined;
 }
 
 /** Evaluates `run` with `fn`'s parameters bound to `args`. */

@@ -13,7 +13,7 @@ import { innermostTry, rejectsOnError } from './retries/index.js';
 import { exits } from './dispatch.js';
 import { codeComparisonsOf, statusTestOf } from './tests.js';
 import { calleeFunction, resolveExpression, staticValue } from './values.js';
-import { carries } from './failure-values.js';
+import { carries, failureFlagTest, failureObjectsKeepCode, failureValueOf } from './failure-values.js';
 
 export interface ErrorPath {
   readonly provider: ProviderInfo;
@@ -26,6 +26,8 @@ export interface ErrorPath {
   readonly form: 'catch' | 'promise-catch' | 'failure-branch';
   /** For the rest of a block after `if (res.ok) return …;`: the `if`; the path is what follows it. */
   readonly after?: Node;
+  /** Taken on a flag of a wrapper's failure object (`if (!result.ok)`, see `failureFlagTest`). */
+  readonly flag?: boolean;
 }
 
 type Polarity = 'failure' | 'success' | undefined;
@@ -35,15 +37,15 @@ function flip(p: Polarity): Polarity {
 }
 
 /** Does a condition hold when the provider response failed, or when it succeeded? */
-function polarity(analysis: FileAnalysis, node: Node): { polarity: Polarity; provider?: ProviderInfo; call?: ProviderCall | undefined } {
+function polarity(analysis: FileAnalysis, node: Node, flags = true): { polarity: Polarity; provider?: ProviderInfo; call?: ProviderCall | undefined; flag?: boolean } {
   const current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') {
-    const inner = polarity(analysis, current.argument);
+    const inner = polarity(analysis, current.argument, flags);
     return { ...inner, polarity: flip(inner.polarity) };
   }
   if (current.type === AST_NODE_TYPES.LogicalExpression) {
-    const left = polarity(analysis, current.left);
-    const right = polarity(analysis, current.right);
+    const left = polarity(analysis, current.left, flags);
+    const right = polarity(analysis, current.right, flags);
     if (current.operator === '||') return left.polarity === 'failure' ? left : right.polarity === 'failure' ? right : { polarity: undefined };
     return left.polarity ? left : right;
   }
@@ -76,7 +78,10 @@ function polarity(analysis: FileAnalysis, node: Node): { polarity: Polarity; pro
     return { polarity: undefined };
   }
   const kind = analysis.kindOf(current);
-  return kind ? { polarity: truthPolarity(kind), provider: kind.provider, call: kind.call } : { polarity: undefined };
+  if (kind) return { polarity: truthPolarity(kind), provider: kind.provider, call: kind.call };
+  // `result.ok` where a wrapper gives its failures back as `{ ok: false, … }`
+  const flagged = flags ? failureFlagTest(analysis, current) : undefined;
+  return flagged ? { polarity: 'success', provider: flagged.provider, call: flagged, flag: true } : { polarity: undefined };
 }
 
 /** What a value being truthy says: `res.ok` → success; `body.error` → failure. */
@@ -98,8 +103,9 @@ export function failurePolarity(analysis: FileAnalysis, test: Node): Polarity {
 /**
  * Does `scope` throw when a provider call fails: a `throw` (or a call of a
  * function that always throws) in a failure branch (`if (!res.ok)`, `if
- * (body.error)`, the else of `if (res.ok)`)? A throw for another reason
- * (a missing setting, a validation of the input) is not a failed send.
+ * (body.error)`, the else of `if (res.ok)`, a wrapper's failure flag when
+ * its failure objects keep the code)? A throw for another reason (a missing
+ * setting, a validation of the input) is not a failed send.
  */
 export function throwsOnFailure(analysis: FileAnalysis, scope: Node): boolean {
   return someThrow(analysis, scope, (node) => inFailureBranch(analysis, node, scope));
@@ -170,7 +176,9 @@ function inFailureBranch(analysis: FileAnalysis, node: Node, scope: Node): boole
     const parent: Node = current.parent;
     if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.ConditionalExpression) continue;
     if (parent.test === current) continue;
-    const p = polarity(analysis, parent.test).polarity;
+    const tested = polarity(analysis, parent.test);
+    // a wrapper's failure flag: a failure whose code is thrown on only when the wrapper's failure objects keep it
+    const p = tested.flag && !(tested.call && failureObjectsKeepCode(tested.call)) ? undefined : tested.polarity;
     if ((parent.consequent === current && p === 'failure') || (parent.alternate === current && p === 'success')) return true;
   }
   return false;
@@ -192,12 +200,33 @@ export function alwaysThrows(analysis: FileAnalysis, call: TSESTree.CallExpressi
   return known;
 }
 
-const cache = new WeakMap<FileAnalysis, ErrorPath[]>();
+const cache = new WeakMap<FileAnalysis, readonly ErrorPath[]>();
 
 export function errorPaths(analysis: FileAnalysis): readonly ErrorPath[] {
   let found = cache.get(analysis);
   if (found) return found;
-  found = [];
+  const base = basePaths(analysis);
+  // tests of a wrapper's failure flag: only where a wrapper gives its failures back as objects
+  const flagged = analysis.calls.some((call) => {
+    const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+    return !!target && failureValueOf(target.analysis, target.fn, 0, true) === 'a failure object';
+  });
+  found = flagged ? [...base, ...findPaths(analysis, true).filter((path) => path.flag)] : base;
+  cache.set(analysis, found);
+  return found;
+}
+
+const baseCache = new WeakMap<FileAnalysis, readonly ErrorPath[]>();
+
+/** The error paths other than those taken on a wrapper's failure flag (see `failureFlagTest`). */
+export function basePaths(analysis: FileAnalysis): readonly ErrorPath[] {
+  let found = baseCache.get(analysis);
+  if (!found) baseCache.set(analysis, (found = findPaths(analysis, false)));
+  return found;
+}
+
+function findPaths(analysis: FileAnalysis, flags: boolean): ErrorPath[] {
+  const found: ErrorPath[] = [];
   const seen = new Set<Node>();
   for (const call of analysis.calls) {
     // try { await send() } catch (err) { … }
@@ -225,19 +254,19 @@ export function errorPaths(analysis: FileAnalysis): readonly ErrorPath[] {
   // if (!res.ok) { … }
   walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.IfStatement) return;
-    const { polarity: p, provider, call } = polarity(analysis, node.test);
+    const { polarity: p, provider, call, flag } = polarity(analysis, node.test, flags);
     const branch = p === 'failure' ? node.consequent : p === 'success' ? node.alternate : null;
+    const flagged = flag ? { flag: true } : {};
     if (provider && branch && !seen.has(branch)) {
       seen.add(branch);
-      found!.push({ provider, call, body: branch, caught: undefined, form: 'failure-branch' });
+      found.push({ provider, call, body: branch, caught: undefined, form: 'failure-branch', ...flagged });
     }
     // `if (res.ok) return res.json();` with no else: what follows runs on failure
     const block = node.parent;
     if (provider && p === 'success' && !node.alternate && exits(node.consequent) && (block?.type === AST_NODE_TYPES.BlockStatement || block?.type === AST_NODE_TYPES.Program)) {
-      found!.push({ provider, call, body: block, caught: undefined, form: 'failure-branch', after: node });
+      found.push({ provider, call, body: block, caught: undefined, form: 'failure-branch', after: node, ...flagged });
     }
   });
-  cache.set(analysis, found);
   return found;
 }
 

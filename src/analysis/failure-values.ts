@@ -7,13 +7,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import { alwaysThrows, decidedOnCode, errorPaths, providerErrorsEscape, swallowedWithin, TEXT_ERROR_CLASSES, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
+import { alwaysThrows, basePaths, decidedOnCode, errorPaths, providerErrorsEscape, swallowedWithin, TEXT_ERROR_CLASSES, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
 import { isReply } from './outcome.js';
 import { codeComparisonsOf, onlyWithoutCode } from './tests.js';
-import { calleeFunction, inline, resolveExpression, returnedExpressions, staticValue, variableWrites } from './values.js';
+import { calleeFunction, constInit, inline, resolveExpression, returnedExpressions, staticValue, variableWrites } from './values.js';
 
 /** A statement that leaves an error path: a `throw`, a `return`, an arrow's value, or a call of an always-throwing helper. */
 export type PathExit = TSESTree.ThrowStatement | TSESTree.ReturnStatement | TSESTree.Expression;
@@ -40,13 +40,18 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
     // serialised (`new Error(JSON.stringify(body.error))`) can be parsed back, and keeps it
     if ((n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) && isTextErrorClass(analysis, n.callee)) {
       const [message, ...rest] = n.arguments;
-      return (!!message && isJsonText(message) && visit(message)) || rest.some(visit);
+      // the message is the code itself, as a wrapper's failure object holds it (`new Error(result.errorCode)`): read back as it is
+      return (!!message && ((isJsonText(message) && visit(message)) || failureCodeText(analysis, message))) || rest.some(visit);
     }
     if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.ChainExpression) {
       // a member chain is one value: `err.message` is not `err`
       const kind = analysis.kindOf(n);
       if (kind) return kind.k === 'error' || kind.k === 'response' || (kind.k === 'body' && isCodeOrAbove(kind.path, kind.provider.codePath));
       if (n.type === AST_NODE_TYPES.Identifier && depth < 3 && attachesCode(analysis, n, depth)) return true;
+      // a field of a wrapper's failure object (`result.errorCode` after `const result = await send(…)`): what the
+      // wrapper puts there
+      const fields = n.type === AST_NODE_TYPES.MemberExpression && depth < 3 ? failureFieldValues(analysis, n) : undefined;
+      if (fields) return fields.some((field) => carries(field.analysis, field.node, depth + 1));
       if (n.type === AST_NODE_TYPES.MemberExpression && depth < 3 && filledBy(analysis, n, depth)) return true;
       // a constant built from it: `const code = body.error?.code ? String(body.error.code) : 'unknown'`
       const resolved = n.type === AST_NODE_TYPES.Identifier && depth < 3 ? resolveExpression(analysis, n) : n;
@@ -73,7 +78,7 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       if (shortCircuit !== undefined && (shortCircuit === null || sameValue(analysis, shortCircuit, n.right))) return visit(n.left);
       // `err.response?.data?.error?.message || err`: the provider's error body always has its message, so the
       // right side is reached only for a failure without one, which has no provider code either
-      if (analysis.messageOf(n.left)) return visit(n.left);
+      if (analysis.messageOf(n.left) || failureMessage(analysis, n.left)) return visit(n.left);
     }
     // text made from it (`\`send failed: ${err}\``, `'code ' + code`) keeps only text, like `err.message`
     if (n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+')) return false;
@@ -408,7 +413,8 @@ function pathSeesCodes(analysis: FileAnalysis, path: ErrorPath): boolean {
   let known = seesCodes.get(path);
   if (known === undefined) {
     seesCodes.set(path, true); // recursion (a wrapper's failure values ask again)
-    known = path.form === 'failure-branch' ? !onSuccessOnly(analysis, path) : catchSeesCodes(analysis, path);
+    // a failure flag of a wrapper's result: the code reaches it only in what the wrapper's failure objects keep
+    known = path.flag && path.call ? failureObjectsKeepCode(path.call) : path.form === 'failure-branch' ? !onSuccessOnly(analysis, path) : catchSeesCodes(analysis, path);
     seesCodes.set(path, known);
   }
   return known;
@@ -621,7 +627,149 @@ function shapeOf(analysis: FileAnalysis, value: Node | null): FailureShape | und
   return isFailureValue(analysis, current) ? 'text' : undefined;
 }
 
-const shapes = new WeakMap<FunctionNode, FailureShape | null>();
+const fullShapes = new WeakMap<FunctionNode, FailureShape | null>();
+
+/** A failure object a wrapper gives back, with the analysis of its file. */
+interface FailureObject {
+  readonly analysis: FileAnalysis;
+  readonly node: TSESTree.ObjectExpression;
+}
+
+/** The failure values of each wrapper when every one is an object literal (`unknown` otherwise). */
+const fullObjects = new WeakMap<FunctionNode, readonly FailureObject[] | 'unknown'>();
+
+/**
+ * The same, read from the error paths other than failure flags (see
+ * `basePaths`): what a test of a wrapper's flag asks of the wrapper, so
+ * that finding those tests does not ask for the error paths being found.
+ * A wrapper whose failures come back through another wrapper's flag is
+ * not followed further.
+ */
+const baseShapes = new WeakMap<FunctionNode, FailureShape | null>();
+const baseFields = new WeakMap<FunctionNode, FailureFields>();
+const baseObjects = new WeakMap<FunctionNode, readonly FailureObject[] | 'unknown'>();
+
+function mergeObjects(a: readonly FailureObject[] | 'unknown' | undefined, b: readonly FailureObject[] | 'unknown'): readonly FailureObject[] | 'unknown' {
+  if (a === undefined) return b;
+  return a === 'unknown' || b === 'unknown' ? 'unknown' : [...a, ...b];
+}
+
+/**
+ * The wrapper call a value holds the result of (`const result = await
+ * send(…)`), when that wrapper gives its failures back as object literals,
+ * with those objects.
+ */
+function failureObjectsOf(analysis: FileAnalysis, node: Node): { call: ProviderCall; objects: readonly FailureObject[] } | undefined {
+  let current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const init = constInit(analysis, current);
+    if (!init) return undefined;
+    current = skipTransparent(init);
+  }
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+  const call = current.type === AST_NODE_TYPES.CallExpression ? analysis.providerCall(current) : undefined;
+  const target = call?.wrapper ? { analysis, fn: call.wrapper } : call?.external;
+  if (!call || !target || failureValueOf(target.analysis, target.fn, 0, true) !== 'a failure object') return undefined;
+  const objects = baseObjects.get(target.fn);
+  return objects && objects !== 'unknown' && objects.length > 0 ? { call, objects } : undefined;
+}
+
+/**
+ * A test of a wrapper's result on a flag every one of its failure objects
+ * sets to `false` (`if (result.ok)` where failures are `{ ok: false, … }`):
+ * the wrapper's provider call, whose failure the flag being false means.
+ */
+export function failureFlagTest(analysis: FileAnalysis, node: Node): ProviderCall | undefined {
+  const current = skipTransparent(node);
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const key = memberName(current);
+  const result = typeof key === 'string' ? failureObjectsOf(analysis, current.object) : undefined;
+  if (!result) return undefined;
+  const flagged = result.objects.every(({ node: object }) => {
+    const value = findProperty(object, String(key))?.value;
+    const literal = value && skipTransparent(value);
+    return literal?.type === AST_NODE_TYPES.Literal && literal.value === false;
+  });
+  return flagged ? result.call : undefined;
+}
+
+/** Does some failure object of the wrapper behind a failure-flag path keep the provider's code? */
+export function failureObjectsKeepCode(call: ProviderCall): boolean {
+  const target = call.wrapper ? call.wrapper : call.external?.fn;
+  const objects = target && baseObjects.get(target);
+  return !!objects && objects !== 'unknown' && objects.some((object) => carries(object.analysis, object.node));
+}
+
+/** What a wrapper's failure objects put under a field read off its result (`result.errorCode`), when each puts something there. */
+function failureFieldValues(analysis: FileAnalysis, member: TSESTree.MemberExpression): { analysis: FileAnalysis; node: Node }[] | undefined {
+  const key = memberName(member);
+  const result = typeof key === 'string' ? failureObjectsOf(analysis, member.object) : undefined;
+  if (!result) return undefined;
+  const values: { analysis: FileAnalysis; node: Node }[] = [];
+  for (const object of result.objects) {
+    const property = findProperty(object.node, String(key));
+    if (!property) continue;
+    values.push({ analysis: object.analysis, node: property.value });
+  }
+  return values.length > 0 ? values : undefined;
+}
+
+/**
+ * The provider's code and nothing else, as a wrapper's failure object holds
+ * it (`result.errorCode`, filled with `String(body.error.code)`, or with a
+ * code where there is one and a tag of the wrapper's own where there is
+ * none): as an error's message it is the code, read back as it is.
+ */
+function failureCodeText(analysis: FileAnalysis, node: Node): boolean {
+  const current = skipTransparent(node);
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const values = failureFieldValues(analysis, current);
+  return !!values && values.some((value) => holdsCode(value.analysis, value.node, 0)) && values.every((value) => holdsCode(value.analysis, value.node, 0) || staticValue(value.analysis, value.node) !== undefined);
+}
+
+/** The code itself: `body.error.code`, `String(code)`, a constant holding it, or a conditional with it on one side and a literal on the other. */
+function holdsCode(analysis: FileAnalysis, node: Node, depth: number): boolean {
+  const current = skipTransparent(node);
+  if (isCode(analysis, current)) return true;
+  if (depth > 3) return false;
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const init = constInit(analysis, current);
+    return !!init && holdsCode(analysis, init, depth + 1);
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.Identifier && current.callee.name === 'String' && current.arguments[0]) return isCode(analysis, current.arguments[0]);
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    const sides = [current.consequent, current.alternate];
+    return sides.some((side) => holdsCode(analysis, side, depth + 1)) && sides.every((side) => holdsCode(analysis, side, depth + 1) || staticValue(analysis, side) !== undefined);
+  }
+  if (current.type === AST_NODE_TYPES.LogicalExpression && (current.operator === '||' || current.operator === '??')) {
+    return holdsCode(analysis, current.left, depth + 1) && (holdsCode(analysis, current.right, depth + 1) || staticValue(analysis, current.right) !== undefined);
+  }
+  return false;
+}
+
+/** A provider error's text, as a wrapper's failure object holds it (`result.errorMessage` set from `err.message`). */
+function failureMessage(analysis: FileAnalysis, node: Node): boolean {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.LogicalExpression && (current.operator === '||' || current.operator === '??')) return failureMessage(analysis, current.left);
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const values = failureFieldValues(analysis, current);
+  return !!values && values.every((value) => isErrorText(value.analysis, value.node, 0));
+}
+
+/** The provider's message or the caught error's (`err.message`, `e.message || String(e)`, a constant holding one). */
+function isErrorText(analysis: FileAnalysis, node: Node, depth: number): boolean {
+  const current = skipTransparent(node);
+  if (analysis.messageOf(current)) return true;
+  if (depth > 3) return false;
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const init = constInit(analysis, current);
+    return !!init && isErrorText(analysis, init, depth + 1);
+  }
+  if (current.type === AST_NODE_TYPES.LogicalExpression && (current.operator === '||' || current.operator === '??')) return isErrorText(analysis, current.left, depth + 1);
+  if (current.type !== AST_NODE_TYPES.MemberExpression || memberName(current) !== 'message') return false;
+  const kind = analysis.kindOf(current.object);
+  return kind?.k === 'error';
+}
 
 /**
  * The fields a wrapper's failure values have, when every one is known: the
@@ -631,6 +779,7 @@ const shapes = new WeakMap<FunctionNode, FailureShape | null>();
  */
 type FailureFields = ReadonlySet<string> | 'unknown';
 const failureFields = new WeakMap<FunctionNode, FailureFields>();
+const fullFields = failureFields;
 
 function fieldsOf(shape: FailureShape, value: Node | null): FailureFields {
   if (shape === 'text') return new Set(Object.getOwnPropertyNames(String.prototype));
@@ -697,17 +846,22 @@ function requestIn(analysis: FileAnalysis, value: Node): ProviderCall | undefine
  * `.catch(() => null)`, `if (!res.ok) return { ok: false, error }`), or a
  * return of such a wrapper's result? Its callers must test what they get.
  */
-export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth = 0): FailureShape | undefined {
+export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth = 0, base = false): FailureShape | undefined {
+  const shapes = base ? baseShapes : fullShapes;
+  const failureFields = base ? baseFields : fullFields;
+  const failureObjects = base ? baseObjects : fullObjects;
   const known = shapes.get(fn);
   if (known !== undefined) return known ?? undefined;
   shapes.set(fn, null);
   failureFields.set(fn, 'unknown');
   let found: FailureShape | undefined;
   let fields: FailureFields | undefined;
+  let objects: readonly FailureObject[] | 'unknown' | undefined;
+  failureObjects.set(fn, 'unknown');
   // a failure value handed on from another wrapper has that wrapper's fields
   const fieldsFrom = (target: { analysis: FileAnalysis; fn: FunctionNode }) => failureFields.get(target.fn) ?? 'unknown';
   const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
-  for (const path of errorPaths(analysis)) {
+  for (const path of base ? basePaths(analysis) : errorPaths(analysis)) {
     if (!inside(path.body)) continue;
     for (const exit of pathExits(analysis, path)) {
       if (exit.type === AST_NODE_TYPES.ThrowStatement || (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit))) continue;
@@ -723,9 +877,12 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       if (again) {
         const target = again.wrapper ? { analysis, fn: again.wrapper } : again.external;
         if (target && target.fn !== fn && depth < 3) {
-          const shape = failureValueOf(target.analysis, target.fn, depth + 1);
+          const shape = failureValueOf(target.analysis, target.fn, depth + 1, base);
           found ??= shape;
-          if (shape) fields = mergeFields(fields, fieldsFrom(target));
+          if (shape) {
+            fields = mergeFields(fields, fieldsFrom(target));
+            objects = mergeObjects(objects, failureObjects.get(target.fn) ?? 'unknown');
+          }
         }
         continue;
       }
@@ -741,11 +898,16 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       // in a delete): `undefined` tells its callers nothing
       if (shape === 'undefined' && !givesValue(fn)) continue;
       found ??= shape;
-      if (shape) fields = mergeFields(fields, fieldsOf(shape, value));
+      if (shape) {
+        fields = mergeFields(fields, fieldsOf(shape, value));
+        const object = value && skipTransparent(value);
+        objects = mergeObjects(objects, object?.type === AST_NODE_TYPES.ObjectExpression ? [{ analysis, node: object }] : 'unknown');
+      }
     }
     if (!found && fallsOffEnd(analysis, path, fn) && pathSeesCodes(analysis, path)) {
       found = 'undefined';
       fields = 'unknown';
+      objects = 'unknown';
     }
   }
   // `return send(…)` where `send` gives failures back as values
@@ -755,15 +917,17 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
       const call = value.type === AST_NODE_TYPES.CallExpression ? analysis.providerCall(value) : undefined;
       const target = call?.wrapper ? { analysis, fn: call.wrapper } : call?.external;
-      found = target ? failureValueOf(target.analysis, target.fn, depth + 1) : undefined;
+      found = target ? failureValueOf(target.analysis, target.fn, depth + 1, base) : undefined;
       if (found && target) {
         fields = fieldsFrom(target);
+        objects = failureObjects.get(target.fn) ?? 'unknown';
         break;
       }
     }
   }
   shapes.set(fn, found ?? null);
   failureFields.set(fn, fields ?? 'unknown');
+  failureObjects.set(fn, found ? (objects ?? 'unknown') : 'unknown');
   return found;
 }
 

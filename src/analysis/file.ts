@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { classifyRequest, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, SDKS, sdkRetriedStatuses, type RequestInfo, type SdkFamily } from './clients.js';
+import { bindingKey, boundValue, classifyRequest, clientOf, handedOf, handedReceivers, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, sameHanded, SDKS, sdkRetriedStatuses, type ClientRef, type HandedClient, type ParameterBinding, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
 import { baseKeyOf, hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, otherGraphProduct, providerOfPath } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
@@ -244,6 +244,12 @@ export class FileAnalysis implements AnalysisEnv {
         this.injectedBases.set(cls, fact.base);
         this.injectedBaseNames.set(cls, fact.names);
       }
+    }
+    for (const fact of facts?.handed ?? []) {
+      const key = `${fact.fn[0]}:${fact.fn[1]}:${fact.index}:${fact.path.join('.')}`;
+      const list = this.factClients.get(key);
+      if (list) list.push(fact.client);
+      else this.factClients.set(key, [fact.client]);
     }
     for (const fact of facts?.remoteRequests ?? []) {
       const origin = callAt(fact.origin);
@@ -512,6 +518,102 @@ export class FileAnalysis implements AnalysisEnv {
 
   /** Functions whose provider comes from their callers' arguments. */
   private readonly layers = new Set<FunctionNode>();
+
+  /** What the files importing this one hand its functions' parameters, by binding key (`null`: a client not known). */
+  private readonly factClients = new Map<string, (HandedClient | null)[]>();
+  /** The client each parameter binding was found to be given, by key (`null`: none, or callers that disagree). */
+  private readonly handed = new Map<string, ClientRef | null>();
+  /** The bindings calls are made on as clients (see `handedReceivers`), by key, and whether one of those calls is an SDK's send. */
+  private handedCalls: Map<string, { readonly binding: ParameterBinding; sdk: boolean }> | undefined;
+  /** How many handed clients are being worked out (an argument that is a parameter of its own function is followed too). */
+  private handedDepth = 0;
+  /** This file's calls of each of its functions, as written (`send(…)`, `this.send(…)`, `api.send(…)`). */
+  private localSites: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+
+  /**
+   * The client a parameter (or a property of one) is handed: what every call
+   * of the function gives it, in this file and in the files importing this
+   * one (see `callerFacts`), when they all give a client of the same kind
+   * with the same base URL. A call that gives something else, or something
+   * not known to be a client, leaves it unknown; so does a function no call
+   * is known of. Asked only of the values calls are made on as clients.
+   */
+  parameterClient(binding: ParameterBinding): ClientRef | undefined {
+    const key = bindingKey(binding);
+    if (this.handedDepth === 0 && !this.handedBindings().has(key)) return undefined;
+    const known = this.handed.get(key);
+    if (known !== undefined) return known ?? undefined;
+    this.handed.set(key, null); // recursion
+    let agreed: HandedClient | null | undefined;
+    const agree = (client: HandedClient | null | undefined) => {
+      if (agreed === null) return;
+      if (!client) agreed = null;
+      else if (agreed === undefined) agreed = client;
+      else if (!sameHanded(agreed, client)) agreed = null;
+    };
+    this.handedDepth++;
+    try {
+      if (programOf(binding.fn) === this.sourceCode.ast) {
+        for (const site of this.sitesOf(binding.fn)) {
+          agree(
+            inline(this, { fn: binding.fn }, site, () => {
+              const value = boundValue(this, binding);
+              return value ? handedOf(clientOf(this, value)) : undefined;
+            }),
+          );
+        }
+      }
+      for (const fact of this.factClients.get(key) ?? []) agree(fact);
+    } finally {
+      this.handedDepth--;
+    }
+    const client: ClientRef | null = agreed ? { ...agreed, origin: `handed:${key}` } : null;
+    this.handed.set(key, client);
+    return client ?? undefined;
+  }
+
+  /** The bindings this file's calls are made on as clients (see `handedReceivers`), by key. */
+  handedBindings(): ReadonlyMap<string, { readonly binding: ParameterBinding; readonly sdk: boolean }> {
+    if (!this.handedCalls) {
+      const found = new Map<string, { binding: ParameterBinding; sdk: boolean }>();
+      for (const call of this.allCalls) {
+        const receivers = handedReceivers(this, call);
+        for (const binding of receivers?.bindings ?? []) {
+          const key = bindingKey(binding);
+          const known = found.get(key);
+          if (known) known.sdk ||= receivers!.sdk;
+          else found.set(key, { binding, sdk: receivers!.sdk });
+        }
+      }
+      this.handedCalls = found;
+    }
+    return this.handedCalls;
+  }
+
+  /**
+   * Does the file make an SDK's send on a client one of its functions is
+   * handed, with no client known for it? Its importers may say what they
+   * hand it.
+   */
+  handsOpenClients(): boolean {
+    for (const { binding, sdk } of this.handedBindings().values()) if (sdk && !this.parameterClient(binding)) return true;
+    return false;
+  }
+
+  private sitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    if (!this.localSites) {
+      const sites = new Map<FunctionNode, TSESTree.CallExpression[]>();
+      for (const call of this.allCalls) {
+        const found = calleeFunction(this, call.callee)?.fn;
+        if (!found || programOf(found) !== this.sourceCode.ast) continue;
+        const list = sites.get(found);
+        if (list) list.push(call);
+        else sites.set(found, [call]);
+      }
+      this.localSites = sites;
+    }
+    return this.localSites.get(fn) ?? [];
+  }
 
   private markLayer(call: TSESTree.CallExpression): void {
     const fn = this.calledFunction(call);

@@ -20,15 +20,17 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isEnvironmentObject, memberName, moduleExportName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node, type VisitorKeys } from './ast.js';
+import { clientOf, handedOf, handedReceivers, SDK_CALL_TEXT, type HandedClient, type ParameterBinding } from './clients.js';
+import type { AnalysisEnv } from './env.js';
 import { namesOf } from './evidence.js';
 import type { FileAnalysis } from './file.js';
 import { analysisAt, dependOn, importsReachProvider, pathOf, type Project } from './imports.js';
 import { parsedFile, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
-import { escapeRegExp } from './settings.js';
-import { classOf, evaluateString, resolveExpression, type StringValue } from './values.js';
+import { escapeRegExp, type ResolvedSettings } from './settings.js';
+import { calleeFunction, classOf, evaluateString, resolveExpression, type StringValue } from './values.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp', 'vendor']);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -143,6 +145,36 @@ export function projectFilesMatching(project: Project, test: (text: string) => b
 export const HTTP_CLIENT = /\bfetch\s*\(|\baxios\b|\bgot\b|\bky\b|ofetch|\$fetch|undici|superagent|HttpService|\.request\s*\(/;
 
 export const usesHttpClient = (text: string): boolean => HTTP_CLIENT.test(text);
+
+/** Text that calls an SDK's send as written (`.messages.create(`), maybe on a client it is handed (see `handsSdkClients`). */
+export const callsSdk = (text: string): boolean => SDK_CALL_TEXT.test(text);
+
+/** Text that makes HTTP requests, creates a client or calls an SDK's send: what of a file its importers may tell about. */
+const usesClient = (text: string): boolean => usesHttpClient(text) || callsSdk(text);
+
+const handsSdk = new WeakMap<object, boolean>();
+
+/**
+ * Does a file make an SDK's send on a client one of its functions is handed
+ * (`function send({ client }) { return client.messages.create(…) }`)? Its
+ * importers say what they hand it. Only a file whose text calls an SDK's
+ * send is parsed to tell; the answer is kept per parse.
+ */
+export function handsSdkClients(sourceCode: Readonly<TSESLint.SourceCode> | undefined, settings: ResolvedSettings): boolean {
+  if (!sourceCode || !callsSdk(sourceCode.text)) return false;
+  let known = handsSdk.get(sourceCode.ast);
+  if (known === undefined) {
+    const env: AnalysisEnv = { sourceCode, settings };
+    known = false;
+    walkNodes(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || !handedReceivers(env, node)?.sdk) return undefined;
+      known = true;
+      return 'stop';
+    });
+    handsSdk.set(sourceCode.ast, known);
+  }
+  return known;
+}
 
 /**
  * Is a file that names no provider used for one by a file that imports it (a
@@ -429,6 +461,12 @@ export interface CallerFacts {
   readonly injectedBases: readonly { readonly cls: Span; readonly base: StringValue; readonly names: readonly string[] }[];
   /** Requests made elsewhere through a client created in the file, by the position of its creation. */
   readonly remoteRequests: readonly { readonly origin: Span; readonly provider: ProviderInfo; readonly method: string | undefined }[];
+  /**
+   * What each call of a function of the file hands a parameter the function
+   * makes calls on as a client (see `parameterBinding`): the client, or
+   * `null` for a value not known to be one.
+   */
+  readonly handed?: readonly { readonly fn: Span; readonly index: number; readonly path: readonly string[]; readonly client: HandedClient | null }[];
 }
 
 const NO_FACTS: CallerFacts = { layers: [], injectedBases: [], remoteRequests: [] };
@@ -438,17 +476,24 @@ export function callerFacts(project: Project, path: string): CallerFacts {
   const layers: CallerFacts['layers'][number][] = [];
   const injectedBases: CallerFacts['injectedBases'][number][] = [];
   const remoteRequests: CallerFacts['remoteRequests'][number][] = [];
+  const handed: NonNullable<CallerFacts['handed']>[number][] = [];
   const own = project.session.file(path);
+  const receivers = own ? handedBindingsOf(project, own) : [];
   for (const importer of importersOf(project, path)) {
     // a cached analysis built with these facts is built again when an importer changes
     dependOn(project, importer);
     const cached = project.session.file(importer);
-    // an importer that reaches a provider only through this file cannot call it with that provider's URL
-    if (!cached || !(textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text, path))) continue;
+    if (!cached) continue;
     // an importer that names nothing the file makes requests with cannot tell anything about them
-    if (own && !textTest(cached, exportUseTest(own, usesHttpClient))) continue;
+    if (own && !textTest(cached, exportUseTest(own, usesClient))) continue;
+    // an importer that reaches a provider only through this file cannot call it with that provider's URL; it
+    // may still hand a function of it a client of another kind, which leaves that client unknown
+    const reaches = textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text, path);
+    if (!reaches && receivers.length === 0) continue;
     const analysis = analysisAt(project, importer, path);
     if (!analysis) continue;
+    if (receivers.length > 0) handed.push(...handedAt(analysis, path, receivers));
+    if (!reaches) continue;
     for (const call of analysis.calls) {
       const external = call.external;
       if (external && pathOf(external.fn) === path) {
@@ -462,7 +507,62 @@ export function callerFacts(project: Project, path: string): CallerFacts {
     }
     injectedBases.push(...nestHttpBases(analysis, path));
   }
-  return layers.length || injectedBases.length || remoteRequests.length ? { layers, injectedBases, remoteRequests } : NO_FACTS;
+  return layers.length || injectedBases.length || remoteRequests.length || handed.length ? { layers, injectedBases, remoteRequests, ...(handed.length ? { handed } : {}) } : NO_FACTS;
+}
+
+const handedByFile = new WeakMap<CachedFile, readonly ParameterBinding[]>();
+
+/**
+ * The parameter bindings the functions of a file send on as clients (an
+ * SDK's send, an HTTP verb with a payload: see `handedReceivers`), read once
+ * per version of it.
+ */
+function handedBindingsOf(project: Project, file: CachedFile): readonly ParameterBinding[] {
+  let found = handedByFile.get(file);
+  if (!found) {
+    const sourceCode = parsedFile(file);
+    const env: AnalysisEnv = sourceCode ? { sourceCode, settings: project.settings } : (undefined as never);
+    const bindings = new Map<string, ParameterBinding>();
+    if (sourceCode) {
+      walkNodes(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        const receivers = handedReceivers(env, node);
+        if (!receivers?.sends) return undefined;
+        for (const binding of receivers.bindings) bindings.set(`${binding.fn.range[0]}:${binding.fn.range[1]}:${binding.index}:${binding.path.join('.')}`, binding);
+        return undefined;
+      });
+    }
+    found = [...bindings.values()];
+    handedByFile.set(file, found);
+  }
+  return found;
+}
+
+/**
+ * What an importer's calls of the file's functions hand the parameters
+ * they make calls on as clients: the argument (or the property of it the
+ * function reads, as the call writes it: `send({ client: twilioClient })`)
+ * and the client it is here, or `null`.
+ */
+function handedAt(analysis: FileAnalysis, path: string, receivers: readonly ParameterBinding[]): NonNullable<CallerFacts['handed']>[number][] {
+  const found: NonNullable<CallerFacts['handed']>[number][] = [];
+  for (const call of analysis.allCalls) {
+    if (call.arguments.length === 0) continue;
+    const fn = calleeFunction(analysis, call.callee)?.fn;
+    if (!fn || pathOf(fn) !== path) continue;
+    for (const binding of receivers) {
+      if (binding.fn.range[0] !== fn.range[0] || binding.fn.range[1] !== fn.range[1]) continue;
+      let value: Node | undefined = call.arguments[binding.index];
+      for (const key of binding.path) {
+        const object: Node | undefined = value && value.type !== AST_NODE_TYPES.SpreadElement ? resolveExpression(analysis, value) : undefined;
+        const property: TSESTree.Property | undefined = object?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(object, key) : undefined;
+        value = property ? property.value : undefined;
+      }
+      const client: HandedClient | null = (value && value.type !== AST_NODE_TYPES.SpreadElement && handedOf(clientOf(analysis, value))) || null;
+      found.push({ fn: fn.range, index: binding.index, path: binding.path, client });
+    }
+  }
+  return found;
 }
 
 /**

@@ -73,6 +73,14 @@ describe('calls of a module with nothing to say about a provider', () => {
     expect(await lintJob('export const first = (value: { statuses?: unknown[] }) => value.statuses?.[0];\n')).toEqual({ findings: [RETRY], analysed: 2 });
   });
 
+  it("an SDK's send on the module's own client (a chat model's `messages.create`) leaves it quiet", async () => {
+    expect(await lintJob("const llm = createModel();\nexport const summarise = (text: string) => llm.messages.create({ input: text });\n")).toEqual({ findings: [RETRY], analysed: 1 });
+  });
+
+  it("an SDK's send on a client the module's function is handed: the module is followed", async () => {
+    expect(await lintJob('export const post = (options: { client: any; to: string }) => options.client.messages.create({ to: options.to });\n')).toEqual({ findings: [RETRY], analysed: 2 });
+  });
+
   it('handed a function, the module is followed: its helper retries the send', async () => {
     // its analysis as it is, and the one in which the send it is handed is its request
     expect(await lintJob('', true)).toEqual({ findings: [RETRY, '13:64 whatsapp-errors/no-blind-retry'], analysed: 3 });

@@ -3909,3 +3909,174 @@ ruleTester.run('no-blind-retry: in-memory queues', rule, {
     },
   ],
 });
+
+// ─── Scheduled jobs that select failed records again (real-code round 12) ───────
+// A job run on a schedule loops over the records a query selected and marks a record only when its
+// send works: a failed one is left as the query selects it, and the next run sends it again.
+const reminderJob = (query: string, onFailure: string, schedule = "cron.schedule('*/5 * * * *', remind);") => code`
+  import cron from 'node-cron';
+  import axios from 'axios';
+  import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+  async function sendReminder(to, body) {
+    try {
+      const r = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body } });
+      return { success: true, id: r.data.messages[0].id };
+    } catch (error) {
+      return { success: false, code: error.response?.data?.error?.code };
+    }
+  }
+  async function remind() {
+    const due = await Reminder.find(${query}).sort({ dueAt: 1 });
+    for (const reminder of due) {
+      const result = await sendReminder(reminder.phone, reminder.text);
+      if (result.success) {
+        reminder.status = 'sent';
+        await reminder.save();
+      } else {
+        ${onFailure}
+      }
+    }
+  }
+  ${schedule}
+  declare const Reminder: any;
+  declare const router: any;
+  declare function markFailed(reminder: unknown, code: unknown): Promise<void>;
+`;
+const outboxWorker = (onFailure: string, beforeSend = '') => code`
+  import axios from 'axios';
+  class OutboxWorker {
+    start() {
+      setInterval(() => this.flush(), 60_000);
+    }
+    async flush() {
+      const pending = await prisma.outbox.findMany({ where: { status: 'PENDING', attempts: { lt: 3 } }, take: 50 });
+      for (const msg of pending) {${beforeSend}
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: msg.to, type: 'text', text: { body: msg.body } });
+          await prisma.outbox.update({ where: { id: msg.id }, data: { status: 'SENT' } });
+        } catch (err) {
+          ${onFailure}
+        }
+      }
+    }
+  }
+  export const worker = new OutboxWorker();
+  declare const prisma: any;
+`;
+const reselected = (record: string, fields: string) => ({ provider: 'meta-cloud', examples: EVERY['meta-cloud'], record, fields });
+
+ruleTester.run('no-blind-retry: scheduled jobs that select failed records again', rule, {
+  valid: [
+    // a failed send is marked too: the query no longer selects it
+    reminderJob("{ status: 'pending' }", "reminder.status = 'failed'; await reminder.save();"),
+    // handed to a function that may mark it
+    reminderJob("{ status: 'pending' }", 'await markFailed(reminder, result.code);'),
+    // only retryable codes are left for the next run
+    reminderJob("{ status: 'pending' }", "if (!isRetryable('meta-cloud', result.code)) { reminder.status = 'failed'; await reminder.save(); }"),
+    // the query does not select by what the loop writes (a time window): not a selection of unsent records
+    reminderJob('{ dueAt: { $lte: new Date() } }', 'console.error(result.code);'),
+    // run once, not on a schedule
+    reminderJob("{ status: 'pending' }", 'console.error(result.code);', 'setTimeout(remind, 15_000);'),
+    // run by a request, not on a schedule
+    reminderJob("{ status: 'pending' }", 'console.error(result.code);', "router.post('/reminders/run', async (req, res) => { await remind(); res.sendStatus(204); });"),
+    // marked failed with the code in the catch
+    outboxWorker("await prisma.outbox.update({ where: { id: msg.id }, data: { status: 'FAILED', error: String(err.response?.data?.error?.code) } });"),
+    // claimed before the send: out of the selection whatever the send gives
+    outboxWorker('console.error(err);', "\n    await prisma.outbox.update({ where: { id: msg.id }, data: { status: 'PROCESSING' } });"),
+    // a digest sent to every subscriber on each run: nothing of the filter is written
+    code`
+      import cron from 'node-cron';
+      import axios from 'axios';
+      cron.schedule('0 9 * * *', async () => {
+        for (const subscriber of await Subscriber.find({ active: true })) {
+          try {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: subscriber.phone, type: 'text', text: { body: 'Today' } });
+            subscriber.lastDigestAt = new Date();
+            await subscriber.save();
+          } catch (err) {
+            console.error(err);
+          }
+        }
+      });
+      declare const Subscriber: any;
+    `,
+  ],
+  invalid: [
+    // the wrapper's failure is only logged (node-cron, a Mongoose query)
+    {
+      code: reminderJob("{ status: 'pending' }", 'console.error(result.code);'),
+      errors: [{ messageId: 'reselectRetry', data: reselected('reminder', 'status'), line: 15, column: 26, endLine: 15, endColumn: 69 }],
+    },
+    // `continue` leaves it as selected too
+    {
+      code: reminderJob("{ status: 'pending' }", 'continue;'),
+      errors: [{ messageId: 'reselectRetry', data: reselected('reminder', 'status'), line: 15, column: 26, endLine: 15, endColumn: 69 }],
+    },
+    // an attempt counter bounds the re-sends, it does not decide them
+    {
+      code: reminderJob("{ status: 'pending', attempts: { $lt: 3 } }", 'reminder.attempts += 1; await reminder.save();'),
+      errors: [{ messageId: 'reselectRetry', data: reselected('reminder', 'status'), line: 15, column: 26, endLine: 15, endColumn: 69 }],
+    },
+    // setInterval in a class, Prisma, and a catch that only logs (the record's id in the log line is not handed on)
+    {
+      code: outboxWorker("console.error('send failed', String(msg.id), err);"),
+      errors: [{ messageId: 'reselectRetry', data: reselected('msg', 'status'), line: 10, column: 15, endLine: 10, endColumn: 168 }],
+    },
+    // the attempt counted in the catch: still selected until the count runs out
+    {
+      code: outboxWorker('await prisma.outbox.update({ where: { id: msg.id }, data: { attempts: { increment: 1 } } });'),
+      errors: [{ messageId: 'reselectRetry', data: reselected('msg', 'status'), line: 10, column: 15, endLine: 10, endColumn: 168 }],
+    },
+    // one code is marked failed: the others are left for the next run
+    {
+      code: outboxWorker("if (err.response?.data?.error?.code === 131026) await prisma.outbox.update({ where: { id: msg.id }, data: { status: 'FAILED' } });"),
+      errors: [
+        {
+          messageId: 'reselectPartialRetry',
+          data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'], record: 'msg', fields: 'status', count: NON_RETRYABLE['meta-cloud'] - 1, errors: 'errors' },
+          line: 10,
+          column: 15,
+          endLine: 10,
+          endColumn: 168,
+        },
+      ],
+    },
+    // cron's CronJob, a Supabase query, and fetch: the record is marked only when the response is ok
+    {
+      code: code`
+        import { CronJob } from 'cron';
+        new CronJob('0 * * * *', run).start();
+        async function run() {
+          const { data: due } = await supabase.from('reminders').select('*').is('sent_at', null).limit(100);
+          for (const row of due ?? []) {
+            const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to: row.phone, type: 'text', text: { body: row.text } }) });
+            if (res.ok) await supabase.from('reminders').update({ sent_at: new Date().toISOString() }).eq('id', row.id);
+          }
+        }
+        declare const supabase: any;
+      `,
+      errors: [{ messageId: 'reselectRetry', data: reselected('row', 'sent_at'), line: 6, column: 23, endLine: 6, endColumn: 216 }],
+    },
+    // NestJS's @Cron, and no try: the first error leaves the loop, the rest wait for the next run
+    {
+      code: code`
+        import { Injectable } from '@nestjs/common';
+        import { Cron, CronExpression } from '@nestjs/schedule';
+        import axios from 'axios';
+        @Injectable()
+        export class NotificationJob {
+          @Cron(CronExpression.EVERY_MINUTE)
+          async deliver() {
+            const queued = await this.notifications.find({ where: { delivered: false } });
+            for (const n of queued) {
+              await axios.post('${META}', { messaging_product: 'whatsapp', to: n.phone, type: 'text', text: { body: n.body } });
+              await this.notifications.updateOne({ _id: n._id }, { $set: { delivered: true } });
+            }
+          }
+          constructor(private readonly notifications: any) {}
+        }
+      `,
+      errors: [{ messageId: 'reselectRetry', data: reselected('n', 'delivered'), line: 10, column: 13, endLine: 10, endColumn: 165 }],
+    },
+  ],
+});

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/no-unchecked-response.js';
 
@@ -2383,6 +2384,77 @@ ruleTester.run('no-unchecked-response: a fallback request returned from the catc
         { messageId: 'unchecked', line: 8, column: 23 },
         { messageId: 'failureDropped', data: { wrapper: 'post', provider: 'meta-cloud', shape: 'the error body', what: 'send' }, line: 13, column: 9 },
       ],
+    },
+  ],
+});
+
+// ─── Clients handed in by the callers (real-code round 12) ────────────────────
+// test/fixtures/cross-file/handed: deliver.ts sends on the client its options
+// hand it and gives failures back as `{ ok: false, error }`; alerts.ts hands it
+// a Twilio client. mixed.ts is handed a Twilio client by mixed-twilio.ts and
+// another client by mixed-other.ts, so its calls are no provider's.
+const HANDED_APP = fileURLToPath(new URL('../fixtures/cross-file/handed/', import.meta.url));
+const handedFile = (name: string) => ({ filename: `${HANDED_APP}src/${name}`, code: readFileSync(`${HANDED_APP}src/${name}`, 'utf8') });
+
+ruleTester.run('no-unchecked-response: clients handed in by the callers', rule, {
+  valid: [handedFile('mixed-twilio.ts'), handedFile('relay-use.ts')],
+  invalid: [
+    {
+      ...handedFile('alerts.ts'),
+      errors: [{ messageId: 'failureDropped', data: { wrapper: 'deliver', provider: 'twilio', shape: 'a failure object', what: 'send' }, line: 7, column: 9, endLine: 7, endColumn: 56 }],
+    },
+    // in the same file: a send handed the client as a plain parameter
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function post(sender, to: string) {
+          try {
+            return await sender.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
+          } catch (err) {
+            return null;
+          }
+        }
+        export async function remind(to: string) {
+          await post(client, to);
+        }
+      `,
+      filename: 'remind.ts',
+      errors: [{ messageId: 'failureDropped', data: { wrapper: 'post', provider: 'twilio', shape: 'null', what: 'send' }, line: 11, column: 9, endLine: 11, endColumn: 25 }],
+    },
+  ],
+});
+
+// ─── A wrapper's failure object tested on its flag (real-code round 12) ────────
+ruleTester.run("no-unchecked-response: a wrapper's failure object tested on its flag", rule, {
+  valid: [],
+  invalid: [
+    // `notify` tests `deliver`'s `ok` and gives back a failure object of its own: its callers must test it
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function deliver(to: string, body: string) {
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (e) {
+            return { ok: false, errorCode: e.code, errorMessage: e.message };
+          }
+        }
+        async function notify(to: string, body: string) {
+          const result = await deliver(to, body);
+          if (result.ok) return { ok: true, sid: result.sid };
+          return { ok: false, error: result.errorMessage, code: result.errorCode };
+        }
+        export async function onApprove(phone: string) {
+          await notify(phone, 'Approved');
+          const sent = await notify(phone, 'Approved again');
+          if (!sent.ok) console.warn(sent.error);
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'failureDropped', data: { wrapper: 'notify', provider: 'twilio', shape: 'a failure object', what: 'send' }, line: 17, column: 9, endLine: 17, endColumn: 34 }],
     },
   ],
 });

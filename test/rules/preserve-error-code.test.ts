@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/preserve-error-code.js';
 
@@ -3616,6 +3617,352 @@ ${code`
         }
       `,
       errors: [{ messageId: 'droppedThrow', data: thrown(META_REQUEST_DATA), line: 7, column: 32 }],
+    },
+  ],
+});
+
+// ─── Clients handed in by the callers (real-code round 12) ────────────────────
+// A function that makes its sends on a client its callers hand it, as a
+// parameter or in an options object, is judged for the provider of that
+// client when every caller hands it one of the same kind. Snippets with a
+// `filename` under HANDED_APP are linted as files of a small fixture app
+// (test/fixtures/cross-file/handed): the linted file's importers there say
+// what they hand its functions.
+const HANDED_APP = fileURLToPath(new URL('../fixtures/cross-file/handed/', import.meta.url));
+const handedFile = (name: string) => ({ filename: `${HANDED_APP}src/${name}`, code: readFileSync(`${HANDED_APP}src/${name}`, 'utf8') });
+
+ruleTester.run('preserve-error-code: clients handed in by the callers', rule, {
+  valid: [
+    // in an options object, with the code kept
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function send({ client, to, body }) {
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, code: err.code, error: err.message };
+          }
+        }
+        export const notify = (to: string) => send({ client, to, body: 'hi' });
+      `,
+      filename: 'notify.ts',
+    },
+    // a client of another kind: the app's own chat SDK, an axios instance for another API
+    {
+      code: code`
+        import axios from 'axios';
+        import { createChatClient } from './chat';
+        async function send(options) {
+          const { client, to, body } = options;
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        async function post(http, to: string) {
+          try {
+            return (await http.post('/contacts/whatsapp', { phone: to, channel: 'whatsapp' })).data;
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        const crm = axios.create({ baseURL: 'https://api.crm.example.com/v2' });
+        export const notify = (to: string) => send({ client: createChatClient(), to, body: 'hi' });
+        export const sync = (to: string) => post(crm, to);
+      `,
+      filename: 'notify.ts',
+    },
+    // callers that disagree: one hands a Twilio client, the other a client of unknown kind
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function send(sender, to: string) {
+          try {
+            const m = await sender.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        export const notify = (to: string) => send(client, to);
+        export const echo = (to: string, other) => send(other, to);
+      `,
+      filename: 'notify.ts',
+    },
+    // an options object whose client is something else; a function no call hands anything
+    {
+      code: code`
+        async function send(options) {
+          try {
+            const m = await options.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${options.to}\`, body: 'hi' });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        export async function unused({ client }) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:+15550001111', body: 'hi' });
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        export const notify = (to: string) => send({ client: { messages: { create: async () => ({ sid: 'x' }) } }, to });
+      `,
+      filename: 'notify.ts',
+    },
+    // other files: handed an unknown client (relay.ts), and handed a Twilio client by one importer and another
+    // client by the other (mixed.ts)
+    handedFile('relay.ts'),
+    handedFile('mixed.ts'),
+  ],
+  invalid: [
+    // a property of an options object, read off it or destructured from it; a plain parameter
+    {
+      code: code`
+        import twilio from 'twilio';
+        const twilioClient = sid && token ? twilio(sid, token) : null;
+        async function sendWhatsApp(options) {
+          const { client, to, body } = options;
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        async function sendOther(options) {
+          try {
+            await options.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${options.to}\`, body: 'hi' });
+          } catch (err) {
+            throw new Error(\`send failed: \${err.message}\`);
+          }
+        }
+        async function sendPlain(client, to: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+          return { ok: true };
+        }
+        export const notify = (to: string) => sendWhatsApp({ client: twilioClient, to, body: 'hi' });
+        export const other = (to: string) => sendOther({ client: twilioClient, to });
+        export const plain = (to: string) => sendPlain(twilioClient, to);
+      `,
+      filename: 'notify.ts',
+      errors: [
+        { messageId: 'droppedReturn', data: TWILIO_DATA, line: 9, column: 5, endLine: 9, endColumn: 46, suggestions: [] },
+        {
+          messageId: 'droppedThrow',
+          data: thrown(TWILIO_DATA, 'err'),
+          line: 16,
+          column: 5,
+          endLine: 16,
+          endColumn: 52,
+          suggestions: [{ messageId: 'addCause', data: { caught: 'err' }, output: code`
+        import twilio from 'twilio';
+        const twilioClient = sid && token ? twilio(sid, token) : null;
+        async function sendWhatsApp(options) {
+          const { client, to, body } = options;
+          try {
+            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true, sid: m.sid };
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+        }
+        async function sendOther(options) {
+          try {
+            await options.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${options.to}\`, body: 'hi' });
+          } catch (err) {
+            throw new Error(\`send failed: \${err.message}\`, { cause: err });
+          }
+        }
+        async function sendPlain(client, to: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
+          } catch (err) {
+            return { ok: false, error: err.message };
+          }
+          return { ok: true };
+        }
+        export const notify = (to: string) => sendWhatsApp({ client: twilioClient, to, body: 'hi' });
+        export const other = (to: string) => sendOther({ client: twilioClient, to });
+        export const plain = (to: string) => sendPlain(twilioClient, to);
+      ` }],
+        },
+        { messageId: 'droppedReturn', data: TWILIO_DATA, line: 23, column: 5, endLine: 23, endColumn: 46, suggestions: [] },
+      ],
+    },
+    // another file's send, handed a Twilio client in its options by its one importer (alerts.ts)
+    { ...handedFile('deliver.ts'), errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 14, column: 5, endLine: 14, endColumn: 46, suggestions: [] }] },
+  ],
+});
+
+// ─── A wrapper's failure object tested on its flag (real-code round 12) ────────
+// `deliver` gives Twilio failures back as `{ ok: false, errorCode, errorMessage }`; a
+// second wrapper tests `result.ok` and gives back a failure object of its own, which
+// must pass the code on: the first wrapper's `errorMessage` is always set, so
+// `result.errorMessage || result.errorCode` is the text alone.
+const DELIVER = code`
+  import twilio from 'twilio';
+  const client = twilio(sid, token);
+  async function deliver(to: string, body: string) {
+    try {
+      const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+      return { ok: true, sid: m.sid };
+    } catch (e) {
+      const message = e.message || String(e);
+      return { ok: false, errorCode: e.code, errorMessage: message };
+    }
+  }
+`;
+
+ruleTester.run("preserve-error-code: a wrapper's failure object tested on its flag", rule, {
+  valid: [
+    // the code passed on beside the text
+    {
+      code: `${DELIVER}
+export async function notify(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (result.ok) return { ok: true, sid: result.sid };
+  return { ok: false, error: result.errorMessage, code: result.errorCode };
+}`,
+      filename: 'notify.ts',
+    },
+    // the code passed on whole, under another name; or the first wrapper's object itself
+    {
+      code: `${DELIVER}
+export async function notify(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (!result.ok) return { ok: false, reason: result.errorCode };
+  return { ok: true };
+}
+export async function again(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (!result.ok) return result;
+  return { ok: true };
+}`,
+      filename: 'notify.ts',
+    },
+    // a message that is the code itself, as the first wrapper holds it: read back as it is
+    {
+      code: code`
+        import axios from 'axios';
+        async function deliver(to: string) {
+          try {
+            const { data } = await axios.post('https://graph.facebook.com/v21.0/123/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } });
+            return { ok: true, id: data.messages[0].id };
+          } catch (e) {
+            const code = e.response?.data?.error?.code ? String(e.response.data.error.code) : 'request_failed';
+            return { ok: false, errorCode: code };
+          }
+        }
+        export async function job(to: string) {
+          const result = await deliver(to);
+          if (!result.ok) throw new Error(result.errorCode);
+          return result.id;
+        }
+      `,
+      filename: 'notify.ts',
+    },
+    // a test of a field the failure objects do not set to false (`sent`): no failure branch is read from it
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function deliver(to: string, body: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true };
+          } catch (e) {
+            return { ok: false, code: e.code, error: e.message };
+          }
+        }
+        export async function notify(to: string, body: string) {
+          const result = await deliver(to, body);
+          if (result.sent) return { ok: true };
+          return { ok: false, error: 'not sent' };
+        }
+      `,
+      filename: 'notify.ts',
+    },
+  ],
+  invalid: [
+    // a first wrapper that drops the code itself is reported there; nothing more is lost after it, nor in a catch
+    // around a throw on its flag
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function upload(to: string, url: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, mediaUrl: [url] });
+            return { ok: true };
+          } catch (e) {
+            return { ok: false, error: e.message };
+          }
+        }
+        export async function share(to: string, url: string) {
+          try {
+            const sent = await upload(to, url);
+            if (!sent.ok) throw new Error('upload failed: ' + sent.error);
+          } catch (err) {
+            throw new Error('media: ' + err.message);
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 8, column: 5, endLine: 8, endColumn: 44, suggestions: [] }],
+    },
+    // a first wrapper that drops the code itself is reported there; nothing more is lost after it
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function deliver(to: string, body: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+            return { ok: true };
+          } catch (e) {
+            return { ok: false, error: e.message };
+          }
+        }
+        export async function notify(to: string, body: string) {
+          const result = await deliver(to, body);
+          if (!result.ok) return { ok: false, error: \`not sent: \${result.error}\` };
+          return { ok: true };
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 8, column: 5, endLine: 8, endColumn: 44, suggestions: [] }],
+    },
+    {
+      code: `${DELIVER}
+export async function notify(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (result.ok) return { ok: true, sid: result.sid };
+  return { ok: false, error: result.errorMessage || result.errorCode || 'unknown' };
+}
+export async function other(to: string, body: string) {
+  const result = await deliver(to, body);
+  if (!result.ok) {
+    return { ok: false, error: \`send failed: \${result.errorMessage}\` };
+  }
+  return { ok: true };
+}`,
+      filename: 'notify.ts',
+      errors: [
+        { messageId: 'droppedReturn', data: TWILIO_DATA, line: 15, column: 3, endLine: 15, endColumn: 85, suggestions: [] },
+        { messageId: 'droppedReturn', data: TWILIO_DATA, line: 20, column: 5, endLine: 20, endColumn: 72, suggestions: [] },
+      ],
     },
   ],
 });

@@ -1610,3 +1610,51 @@ ruleTester.run('require-idempotency-key: a retried wrapper of another file', rul
     },
   ],
 });
+
+// ─── Scheduled jobs that select failed records again ────────────────────────────────
+// A record left unmarked after a lost response is sent again by the next run: the key must be the
+// record's own, not one made anew in the loop.
+const bubbleJob = (headers: string) => code`
+  import cron from 'node-cron';
+  import axios from 'axios';
+  cron.schedule('*/10 * * * *', async () => {
+    for (const msg of await Outbox.find({ sent: false })) {
+      try {
+        await axios.post('${BUBBLES}', { to: msg.to, text: msg.text }, { headers: ${headers} });
+        msg.sent = true;
+        await msg.save();
+      } catch (err) {
+        console.error(err);
+      }
+    }
+  });
+  declare const Outbox: any;
+`;
+
+ruleTester.run('require-idempotency-key: scheduled jobs that select failed records again', rule, {
+  valid: [
+    // the record's own key: the same on every run
+    bubbleJob("{ 'Idempotency-Key': msg.id }"),
+  ],
+  invalid: [
+    {
+      code: bubbleJob("{ Authorization: 'Bearer token' }"),
+      errors: [
+        {
+          messageId: 'missingHeader',
+          data: HEADER,
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 145,
+          suggestions: [{ messageId: 'addHeader', data: HEADER, output: bubbleJob("{ 'Idempotency-Key': crypto.randomUUID(), Authorization: 'Bearer token' }") }],
+        },
+      ],
+    },
+    // a key made in the loop is new on each run
+    {
+      code: bubbleJob("{ 'Idempotency-Key': crypto.randomUUID() }"),
+      errors: [{ messageId: 'keyPerAttempt', data: HEADER, line: 6, column: 130, endLine: 6, endColumn: 149 }],
+    },
+  ],
+});

@@ -539,7 +539,7 @@ export function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Out
     case AST_NODE_TYPES.ContinueStatement:
       return set(continueOutcome(walk));
     case AST_NODE_TYPES.BreakStatement:
-      return set(walk.inLoop && !statement.label ? 'stop' : 'next');
+      return set(walk.inLoop && !statement.label ? (walk.onBreak ?? 'stop') : 'next');
     case AST_NODE_TYPES.BlockStatement:
       return runList(walk, statement.body, () => set('next'));
     case AST_NODE_TYPES.IfStatement: {
@@ -569,6 +569,7 @@ export function runStatement(walk: Walk, statement: TSESTree.Statement): Set<Out
     case AST_NODE_TYPES.ClassDeclaration:
       return set('next');
     default: {
+      if (walk.isStopStatement?.(statement)) return set('stop');
       if (walk.isRetryStatement?.(statement)) return set('retry');
       const calls = callsIn(statement, keys);
       if (calls.some(walk.isStopCall)) return set('stop');

@@ -1,9 +1,10 @@
 /**
  * Retries around provider calls — hand-written loops, recursion, retry
  * libraries, client retry options, job engines, message queues, status
- * writes a scheduler sends again — and what their retry decision does with
- * each documented code. Each kind of construct has its own finder; the
- * per-code decision walk (`decision.ts`) is shared by all of them.
+ * writes a scheduler sends again, records a scheduled job selects again —
+ * and what their retry decision does with each documented code. Each kind
+ * of construct has its own finder; the per-code decision walk
+ * (`decision.ts`) is shared by all of them.
  */
 import type { FileAnalysis } from '../file.js';
 import { clientOptionConstructs } from './client-options.js';
@@ -14,6 +15,7 @@ import { loopConstructs } from './loops.js';
 import { queueConstructs } from './queues.js';
 import { statusConstructs } from './status-writes.js';
 import { recursionConstructs } from './recursion.js';
+import { reselectConstructs } from './reselect.js';
 import type { RetryConstruct } from './types.js';
 
 import { decisionsOf } from './decision.js';
@@ -34,7 +36,9 @@ export function retryConstructs(analysis: FileAnalysis): readonly RetryConstruct
     // a status written inside a loop or recursion that re-sends is bookkeeping of that retry, judged there
     const inside = (node: Node) => loops.some((c) => c.region.range[0] <= node.range[0] && node.range[1] <= c.region.range[1]);
     const statuses = statusConstructs(analysis).filter((c) => !inside(c.node));
-    found = [...loops, ...libraryConstructs(analysis), ...clientOptionConstructs(analysis), ...jobConstructs(analysis), ...queueConstructs(analysis), ...statuses, ...helperConstructs(analysis)];
+    // a record set back to pending in a scheduled job's loop is judged as that status write
+    const reselects = reselectConstructs(analysis).filter((c) => !statuses.some((s) => c.region.range[0] <= s.node.range[0] && s.node.range[1] <= c.region.range[1]));
+    found = [...loops, ...libraryConstructs(analysis), ...clientOptionConstructs(analysis), ...jobConstructs(analysis), ...queueConstructs(analysis), ...statuses, ...reselects, ...helperConstructs(analysis)];
     cache.set(analysis, found);
   }
   return found;

@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node } from '../ast.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
-import { NETWORK_ERROR, type RetryConstruct, type Walk } from './types.js';
+import { NETWORK_ERROR, type Outcome, type RetryConstruct, type Walk } from './types.js';
 import { baseWalk, continueAfter, innermostTry, rejectsOnError, runList, set, statementOf } from './decision.js';
 import { construct, delayIn } from './construct.js';
 import { loopSendsNewRequests } from './same-request.js';
@@ -180,11 +180,20 @@ export function loopConstructs(analysis: FileAnalysis): RetryConstruct[] {
  * end of the body is `atEnd`. `undefined` when the first error leaves the
  * loop (no `try`, a client that throws).
  */
-function sendLoop(
+export function sendLoop(
   analysis: FileAnalysis,
-  loop: Loop,
+  loop: Loop | TSESTree.ForOfStatement,
   calls: ProviderCall[],
-  shape: { form: 'loop' | 'requeue'; node: Node; overrides: Partial<Walk>; atEnd: 'retry' | 'stop' },
+  shape: {
+    form: 'loop' | 'requeue' | 'reselect';
+    node: Node;
+    overrides: Partial<Walk>;
+    atEnd: 'retry' | 'stop';
+    /** What a `throw` does that no `try` of the loop's body catches (one that is caught runs its `catch`); by default the walk's `onThrow`. */
+    uncaught?: 'retry' | 'stop';
+    delay?: RetryConstruct['delay'];
+    extra?: Pick<RetryConstruct, 'reselect'>;
+  },
 ): RetryConstruct | undefined {
   const body = loop.body;
   const call = calls[0]!;
@@ -192,25 +201,33 @@ function sendLoop(
   const rejects = enclosingTry ? rejectsOnError(analysis, call, enclosingTry.block) : false;
   // fetch, undici, or a wrapper that returns the Response: an HTTP error comes back as a value
   const resolvesOnError = !rejectsOnError(analysis, call, call.node);
-  if (!enclosingTry && !resolvesOnError) return undefined;
+  // the first error leaves the loop: no retry here (a reselect's record is left unmarked, so the next run sends it again)
+  if (!enclosingTry && !resolvesOnError && !shape.uncaught) return undefined;
   const provider = call.provider;
-  return construct({
+  const leaves = () => set(shape.uncaught ?? 'stop');
+  const built = construct({
     form: shape.form,
     node: shape.node,
     provider,
     calls,
     region: body,
-    delay: delayIn(analysis, body, provider),
+    delay: shape.delay ?? delayIn(analysis, body, provider),
     walk: (entry, basis) => {
-      const walk = baseWalk(analysis, entry, provider, basis, shape.overrides);
+      const { uncaught } = shape;
+      const onThrow = (statement: TSESTree.ThrowStatement): Set<Outcome> => {
+        const caught = innermostTry(statement, body);
+        return caught?.handler ? runList(walk, caught.handler.body.body, () => continueAfter(walk, caught, body, atEnd)) : leaves();
+      };
+      const walk = baseWalk(analysis, entry, provider, basis, uncaught ? { ...shape.overrides, onThrow } : shape.overrides);
       const atEnd = () => set(shape.atEnd);
       if (enclosingTry?.handler && (rejects || entry === NETWORK_ERROR)) {
         return runList(walk, enclosingTry.handler.body.body, () => continueAfter(walk, enclosingTry, body, atEnd));
       }
-      if (entry === NETWORK_ERROR) return set('stop');
+      if (entry === NETWORK_ERROR) return leaves();
       const holder = statementOf(call.node);
       if (holder.type === AST_NODE_TYPES.ReturnStatement || holder.type === AST_NODE_TYPES.ThrowStatement) return set('stop');
-      return resolvesOnError ? continueAfter(walk, holder, body, atEnd) : set('stop');
+      return resolvesOnError ? continueAfter(walk, holder, body, atEnd) : leaves();
     },
   });
+  return shape.extra ? { ...built, ...shape.extra } : built;
 }

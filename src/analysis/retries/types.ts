@@ -21,12 +21,14 @@ export type RetryDelay = 'none' | 'some' | 'provider-hint';
 export interface RetryConstruct {
   /**
    * `helper`: a retry helper of another file that this call hands the request to as a callback;
-   * `requeue`: a loop draining an in-memory queue that puts the failed item back into it.
+   * `requeue`: a loop draining an in-memory queue that puts the failed item back into it;
+   * `reselect`: a scheduled job's loop over the records a query selected, which marks a record only when its send
+   * works, so the next run selects a failed one again.
    */
-  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'queue' | 'status' | 'helper' | 'requeue';
+  readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'queue' | 'status' | 'helper' | 'requeue' | 'reselect';
   /** The retry library, client, job engine or message-queue client. */
   readonly library?: RetryLibrary | 'got' | 'ky' | JobEngine | 'amqplib';
-  /** Where to report: the loop keyword's statement, the recursive call, the library call, the helper call, the put-back call. */
+  /** Where to report: the loop keyword's statement, the recursive call, the library call, the helper call, the put-back call, a reselected record's send. */
   readonly node: Node;
   readonly provider: ProviderInfo;
   /** The provider calls the construct re-sends. */
@@ -37,6 +39,8 @@ export interface RetryConstruct {
   readonly delay: RetryDelay;
   /** For a status write: the status written and the counter counted up (`DeliveryStatus.PENDING`, `retryCount`). */
   readonly statusWrite?: { readonly status: string; readonly counter: string };
+  /** For a reselect: the record, and the fields of the query's filter that the loop writes on it when the send works. */
+  readonly reselect?: { readonly record: string; readonly fields: readonly string[] };
   /** The code that runs again on each attempt (a loop body, the retried function). */
   readonly region: Node;
   /** Does the construct re-send after a network error (no response at all)? That is when a lost response can double a send. */
@@ -64,6 +68,10 @@ export interface Walk {
   readonly onReturn?: (statement: TSESTree.ReturnStatement) => Set<Outcome>;
   /** Statements that re-send by themselves (a record set back to pending with its attempt counted). */
   readonly isRetryStatement?: (statement: TSESTree.Statement) => boolean;
+  /** Statements that settle the send by themselves (a selected record marked, so no later run selects it again). */
+  readonly isStopStatement?: (statement: TSESTree.Statement) => boolean;
+  /** What `break` does inside the loop: by default it ends the retry (`'stop'`). */
+  readonly onBreak?: Outcome;
   /** Inside a loop, `continue` retries and `break` stops. */
   readonly inLoop: boolean;
   /** What the loop's next pass (`continue`) is when not a retry: the next item of a queue the loop drains (`'stop'` for this send). */

@@ -1,0 +1,295 @@
+/**
+ * Retries by a scheduled job that selects its work again: a function run on
+ * a schedule (`cron.schedule('*\/5 * * * *', fn)`, `setInterval(fn, ms)`,
+ * `new CronJob(spec, fn)`, `schedule.scheduleJob(spec, fn)`, a method with
+ * NestJS's `@Cron()` or `@Interval()`, and the functions of the file they
+ * call) loops over the records a query selected
+ * (`await Reminder.find({ sent: false })`, Prisma's `findMany({ where })`,
+ * `.eq('sent', false)`), sends for each, and writes a field of that filter
+ * on the record only when the send works:
+ *
+ *   for (const reminder of await Reminder.find({ sent: false })) {
+ *     const result = await sendReminder(reminder);
+ *     if (result.success) { reminder.sent = true; await reminder.save(); }
+ *   }
+ *
+ * A failed send leaves the record as the query selects it, so the next run
+ * sends it again, whatever the error. Writing a field of the filter on the
+ * error path too (`status: 'failed'`, an attempt counter the filter bounds)
+ * settles the record; whether it is written is decided code by code, as for
+ * any other retry. A loop that never writes a field of its filter (a digest
+ * sent to every subscriber on each run) is not a retry.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
+import { calleeFunction, functionNamed } from '../values.js';
+import { sendLoop } from './loops.js';
+import type { RetryConstruct } from './types.js';
+
+/** A cron expression: five or six fields (`*\/5 * * * *`, `0 0 9 * * 1-5`). */
+const CRON_SPEC = /^\s*(?:\S+\s+){4,5}\S+\s*$/;
+/** Query methods whose first argument names a filtered column (`.eq('sent', false)`, `.where('status', 'pending')`). */
+const COLUMN_FILTERS = new Set(['eq', 'neq', 'is', 'not', 'lt', 'lte', 'gt', 'gte', 'in', 'where', 'andWhere', 'whereNull', 'whereIn', 'whereNot', 'filter', 'match']);
+/** Keys of a query's options that are not its filter. */
+const NOT_FILTER = new Set(['include', 'select', 'orderBy', 'order', 'sort', 'limit', 'skip', 'take', 'offset', 'populate', 'attributes', 'relations', 'lean', 'raw', 'transaction', 'cursor', 'distinct']);
+/** Keys an update's fields sit under (`{ data: { sent: true } }`, `{ $set: { sent: true } }`). */
+const UPDATE_HOLDERS = new Set(['data', '$set', 'set', 'values', 'update']);
+/** A field counting attempts (`attempts`, `retryCount`): written on each failure, it bounds the retries, it does not end them. */
+const COUNTER_FIELD = /retr|attempt|tries/i;
+/** Depth to which calls of the file's own functions are followed from a scheduled function. */
+const CALL_DEPTH = 3;
+
+type Filter = ReadonlyMap<string, string>;
+
+/** The function a scheduler call or decorator runs, when the file shows it. */
+function handlerOf(analysis: FileAnalysis, node: Node): FunctionNode | undefined {
+  const current = skipTransparent(node);
+  if (isFunction(current)) return current;
+  if (current.type === AST_NODE_TYPES.Identifier) return functionNamed(analysis, current);
+  // `this.run.bind(this)`
+  if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression && memberName(current.callee) === 'bind') {
+    return handlerOf(analysis, current.callee.object);
+  }
+  if (current.type === AST_NODE_TYPES.MemberExpression) return calleeFunction(analysis, current)?.fn;
+  return undefined;
+}
+
+const isCronSpec = (node: Node | undefined): boolean => {
+  const current = node && skipTransparent(node);
+  if (current?.type === AST_NODE_TYPES.Literal) return typeof current.value === 'string' && CRON_SPEC.test(current.value);
+  return current?.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 0 && CRON_SPEC.test(current.quasis[0]?.value.cooked ?? '');
+};
+
+const calleeName = (callee: Node): string | undefined => {
+  const current = skipTransparent(callee);
+  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(current);
+  return typeof name === 'string' ? name : undefined;
+};
+
+/** The functions a scheduler runs in this file, with the file's functions they call (a few levels). */
+function scheduledFunctions(analysis: FileAnalysis): Set<FunctionNode> {
+  const roots = new Set<FunctionNode>();
+  const add = (node: Node | undefined) => {
+    const fn = node && handlerOf(analysis, node);
+    if (fn) roots.add(fn);
+  };
+  walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      const name = calleeName(node.callee);
+      const args = node.arguments;
+      if (name === 'setInterval' && node.type === AST_NODE_TYPES.CallExpression) add(args[0]);
+      // node-cron's `schedule(spec, fn)`, node-schedule's `scheduleJob([name,] spec, fn)`, cron's `new CronJob(spec, fn)`
+      else if ((name === 'schedule' || name === 'scheduleJob' || name === 'CronJob') && args.some((a) => isCronSpec(a))) {
+        add(args[args.findIndex((a) => isCronSpec(a)) + 1]);
+      }
+    } else if (node.type === AST_NODE_TYPES.MethodDefinition && node.decorators.length > 0) {
+      const scheduled = node.decorators.some((d) => d.expression.type === AST_NODE_TYPES.CallExpression && ['Cron', 'Interval'].includes(calleeName(d.expression.callee) ?? ''));
+      if (scheduled && isFunction(node.value)) roots.add(node.value);
+    }
+    return undefined;
+  });
+  const found = new Set<FunctionNode>();
+  let layer = [...roots];
+  for (let depth = 0; depth <= CALL_DEPTH && layer.length > 0; depth++) {
+    const next: FunctionNode[] = [];
+    for (const fn of layer) {
+      if (found.has(fn)) continue;
+      found.add(fn);
+      walkNodes(fn.body, analysis.sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        const callee = calleeFunction(analysis, node.callee)?.fn;
+        // the file's own functions only (a call of an imported module is its own code)
+        if (callee && programOf(callee) === analysis.sourceCode.ast) next.push(callee);
+        return undefined;
+      });
+    }
+    layer = next;
+  }
+  return found;
+}
+
+/** `'sent'` for `sent: false`, `'status'` for `'status': 'pending'`: a property's key as written. */
+const keyOf = (property: TSESTree.Property): string | undefined => {
+  const name = propertyKeyName(property);
+  return typeof name === 'string' ? name : undefined;
+};
+
+/** The fields an object of a query filters on, with the value text each is matched against. */
+function objectFilter(analysis: FileAnalysis, object: TSESTree.ObjectExpression, into: Map<string, string>): void {
+  const where = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && keyOf(p) === 'where');
+  if (where && skipTransparent(where.value).type === AST_NODE_TYPES.ObjectExpression) {
+    objectFilter(analysis, skipTransparent(where.value) as TSESTree.ObjectExpression, into);
+    return;
+  }
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = keyOf(property);
+    if (key === undefined || NOT_FILTER.has(key) || key.startsWith('$')) continue;
+    into.set(key, analysis.sourceCode.getText(property.value));
+  }
+}
+
+/**
+ * What a query selects by: the fields of its filter objects and the columns
+ * its chained filters name, with the value text each is matched against.
+ */
+function filterOf(analysis: FileAnalysis, query: Node): Filter {
+  const filter = new Map<string, string>();
+  let current: Node = skipTransparent(query);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const method = calleeName(current.callee);
+    const [first, second] = current.arguments;
+    const column = first && skipTransparent(first);
+    if (method && COLUMN_FILTERS.has(method) && column?.type === AST_NODE_TYPES.Literal && typeof column.value === 'string') {
+      filter.set(column.value, second ? analysis.sourceCode.getText(second) : 'null');
+    }
+    for (const argument of current.arguments) {
+      const value = skipTransparent(argument);
+      if (value.type === AST_NODE_TYPES.ObjectExpression) objectFilter(analysis, value, filter);
+    }
+    if (current.callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    current = skipTransparent(current.callee.object);
+  }
+  return filter;
+}
+
+/**
+ * What a `for … of` loop goes over, when it is what a query gave: the
+ * query's call (`for (const r of await q)`, `const rows = await q`, `const {
+ * data: rows } = await q`, `rows ?? []`, `result.rows`).
+ */
+function queryOf(analysis: FileAnalysis, loop: TSESTree.ForOfStatement): Node | undefined {
+  let source: Node = skipTransparent(loop.right);
+  if (source.type === AST_NODE_TYPES.LogicalExpression) source = skipTransparent(source.left);
+  if (source.type === AST_NODE_TYPES.MemberExpression && !source.computed) source = skipTransparent(source.object);
+  if (source.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(analysis.sourceCode, source)?.defs[0]?.node;
+    if (def?.type !== AST_NODE_TYPES.VariableDeclarator || !def.init) return undefined;
+    source = skipTransparent(def.init);
+  }
+  if (source.type === AST_NODE_TYPES.AwaitExpression) source = skipTransparent(source.argument);
+  return source.type === AST_NODE_TYPES.CallExpression ? source : undefined;
+}
+
+/**
+ * The statements of the loop's body (not in nested functions) that write a
+ * field of the filter on the record to another value than the one selected:
+ * `record.sent = true`, or an update naming the record whose fields hold one
+ * (`Model.updateOne({ _id: record._id }, { sent: true })`,
+ * `prisma.x.update({ where: { id: record.id }, data: { status: 'failed' } })`,
+ * `.update({ sent: true }).eq('id', record.id)`). An attempt counter is no
+ * mark: the query selects the record again until the count runs out.
+ * `handed` gets the statements that hand the record to another function
+ * (`await markFailed(record)`, `notify(record.id)`; not a log call), which
+ * may mark it there.
+ */
+function markingStatements(analysis: FileAnalysis, loop: TSESTree.ForOfStatement, record: string, filter: Filter, handed: Set<TSESTree.Statement>): Map<TSESTree.Statement, string[]> {
+  const marks = new Map<TSESTree.Statement, string[]>();
+  const keys = analysis.sourceCode.visitorKeys;
+  const text = (node: Node) => analysis.sourceCode.getText(node);
+  const marked = (key: string | undefined, value: Node): key is string => key !== undefined && filter.has(key) && !COUNTER_FIELD.test(key) && filter.get(key) !== text(value);
+  const isRecord = (node: Node): boolean => {
+    const current = skipTransparent(node);
+    if (current.type === AST_NODE_TYPES.Identifier) return current.name === record;
+    return current.type === AST_NODE_TYPES.MemberExpression && isRecord(current.object);
+  };
+  const namesRecord = (node: Node) => {
+    let found = false;
+    walkNodes(node, keys, (n) => {
+      if (n.type === AST_NODE_TYPES.Identifier && n.name === record) found = true;
+      return found ? 'stop' : undefined;
+    });
+    return found;
+  };
+  const fieldsIn = (object: TSESTree.ObjectExpression): string[] => {
+    const fields: string[] = [];
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = keyOf(property);
+      const value = skipTransparent(property.value);
+      if (key !== undefined && UPDATE_HOLDERS.has(key) && value.type === AST_NODE_TYPES.ObjectExpression) fields.push(...fieldsIn(value));
+      else if (marked(key, property.value)) fields.push(key);
+    }
+    return fields;
+  };
+  const visitStatement = (statement: TSESTree.Statement) => {
+    const fields: string[] = [];
+    walkNodes(statement, keys, (node) => {
+      if (isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        const object = skipTransparent(node.left.object);
+        const name = memberName(node.left);
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === record && typeof name === 'string' && marked(name, node.right)) fields.push(name);
+      } else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && /^(update|save|set|patch|upsert|findByIdAndUpdate|findOneAndUpdate)/i.test(String(memberName(node.callee)))) {
+        const objects = node.arguments.map((a) => skipTransparent(a)).filter((a): a is TSESTree.ObjectExpression => a.type === AST_NODE_TYPES.ObjectExpression);
+        // the update concerns the record: its arguments, or the statement's chain (`.update(…).eq('id', record.id)`), name it
+        const written = objects.flatMap(fieldsIn);
+        if (written.length > 0 && namesRecord(statement)) fields.push(...written);
+      }
+      return undefined;
+    });
+    // the statement's own call (`await markFailed(record, code)`, `const ok = await flag(record.id)`), not one inside it (`String(record.id)` in a log line)
+    const own = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1 ? statement.declarations[0]!.init : null;
+    let call = own && skipTransparent(own);
+    if (call?.type === AST_NODE_TYPES.AwaitExpression) call = skipTransparent(call.argument);
+    if (call?.type === AST_NODE_TYPES.CallExpression && !isLogCall(call) && !analysis.calls.some((c) => c.node === call) && call.arguments.some(isRecord)) handed.add(statement);
+    if (fields.length > 0) marks.set(statement, fields);
+  };
+  walkNodes(loop.body, keys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ExpressionStatement || node.type === AST_NODE_TYPES.VariableDeclaration) {
+      visitStatement(node);
+      return false;
+    }
+    return undefined;
+  });
+  return marks;
+}
+
+export function reselectConstructs(analysis: FileAnalysis): RetryConstruct[] {
+  const loops = new Map<TSESTree.ForOfStatement, ProviderCall[]>();
+  for (const call of analysis.calls) {
+    for (let current: Node | undefined = call.node.parent; current; current = current.parent) {
+      if (isFunction(current)) break;
+      if (current.type === AST_NODE_TYPES.ForOfStatement) {
+        loops.set(current, [...(loops.get(current) ?? []), call]);
+        break;
+      }
+      if (current.type === AST_NODE_TYPES.ForStatement || current.type === AST_NODE_TYPES.WhileStatement || current.type === AST_NODE_TYPES.DoWhileStatement || current.type === AST_NODE_TYPES.ForInStatement) break;
+    }
+  }
+  if (loops.size === 0) return [];
+  let scheduled: Set<FunctionNode> | undefined;
+  const found: RetryConstruct[] = [];
+  for (const [loop, calls] of loops) {
+    const left = loop.left.type === AST_NODE_TYPES.VariableDeclaration ? loop.left.declarations[0]?.id : loop.left;
+    if (left?.type !== AST_NODE_TYPES.Identifier) continue;
+    const query = queryOf(analysis, loop);
+    const filter = query && filterOf(analysis, query);
+    if (!filter || filter.size === 0) continue;
+    const handed = new Set<TSESTree.Statement>();
+    const marks = markingStatements(analysis, loop, left.name, filter, handed);
+    // a record marked before its send (claimed as `processing`) is out of the selection whatever the send gives
+    if (marks.size === 0 || [...marks.keys()].some((m) => m.range[0] < calls[0]!.node.range[0])) continue;
+    scheduled ??= scheduledFunctions(analysis);
+    const fn = enclosingFunction(loop);
+    if (!fn || !scheduled.has(fn)) continue;
+    const fields = [...new Set([...marks.values()].flat())];
+    const built = sendLoop(analysis, loop, calls, {
+      form: 'reselect',
+      node: calls[0]!.node,
+      // `continue`, `break`, a `return` or an uncaught `throw` leave the record as selected; marking it settles it
+      overrides: { inLoop: true, isStopStatement: (s) => marks.has(s) || handed.has(s), onBreak: 'retry', onReturn: () => new Set(['retry']) },
+      atEnd: 'retry',
+      uncaught: 'retry',
+      delay: 'some', // the next run of the schedule
+      extra: { reselect: { record: left.name, fields } },
+    });
+    if (built) found.push(built);
+  }
+  return found;
+}
