@@ -53,6 +53,8 @@ export default createRule({
       // a retry's decision is no-blind-retry's to judge; a fallback where no code came back has only the status
       if (retryDecisions(analysis).has(test.node) || onlyWithoutCode(analysis, test.node)) return;
       const { provider } = test;
+      // a provider whose codes all arrive by webhook (Gupshup): the status is all its responses have
+      if (!provider.codesInResponses) return;
       const status = statusLabel(test.ranges);
       const messaging = <E extends { readonly scope?: string }>(e: E) => (e.scope ?? 'messaging') === 'messaging';
       // errors documented without a code (360dialog's own): for them the status is the only signal

@@ -3,7 +3,7 @@
  * check of `ok`, the HTTP status or the provider's error field.
  */
 import { own } from '../src/analysis/ast.js';
-import { byNotability, endpointOf, failureValueOf, getAnalysis, isTruthyFailure, outcomeUses, resolvesOnFailure, resultUse } from '../src/analysis/index.js';
+import { byNotability, endpointOf, failureValueOf, getAnalysis, isTruthyFailure, outcomeUses, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
 import { citeCode, createRule } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
@@ -40,6 +40,8 @@ export default createRule({
       discarded: 'The result of this {{provider}} {{what}} is dropped, so a failure such as {{example}} goes unnoticed; check ok or {{field}}.',
       failureDropped: '{{wrapper}}() gives {{provider}} failures back as {{shape}}, and this call drops the result, so a failed {{what}} is lost; test what it returns.',
       failureUnchecked: '{{wrapper}}() gives {{provider}} failures back as {{shape}}, and this call uses the result without testing it; test it first.',
+      failureSwallowed:
+        '{{wrapper}}() only logs {{provider}} failures and returns nothing, so this call counts a failed {{what}} as a success; make it throw or return the failure, and test it here.',
       failurePassesTest:
         "{{wrapper}}() gives {{provider}} failures back as {{shape}}, which is truthy, so this call's test of the result lets a failed {{what}} through; test its error field instead.",
     },
@@ -57,7 +59,15 @@ export default createRule({
             // a wrapper that turns a failure into a value (`return null`, `{ ok: false, error }`): its callers must test it
             const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
             const shape = target && failureValueOf(target.analysis, target.fn);
-            if (!shape) continue;
+            if (!shape) {
+              // a wrapper that only logs its failures, and a caller that then records a success (`sent++`, `{ status: 'sent' }`)
+              // (a send: a request that sends nothing, a lookup or a check, may well be best effort)
+              if (target && endpointOf(analysis, call) === 'send' && swallowsFailures(target.analysis, target.fn) && successRecordedAfter(analysis, call.node)) {
+                const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, what: 'send' };
+                context.report({ node: call.node, messageId: 'failureSwallowed', data });
+              }
+              continue;
+            }
             // an error body, `{ ok: false }` or a sentence is truthy: `if (!r)` lets it through
             const use = resultUse(analysis, call.node, isTruthyFailure(shape), target);
             if (use !== 'discarded' && use !== 'used' && use !== 'truthiness-only') continue;

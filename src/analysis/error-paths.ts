@@ -558,9 +558,12 @@ function throwCarries(analysis: FileAnalysis, node: Node): boolean {
 /**
  * Can a `catch` see the provider's code: something in its `try` throws on a
  * failure, or rejects with the provider's error with its code still in it
- * (not a wrapper that already replaced it with an error of its own)?
+ * (not a wrapper that already replaced it with an error of its own)? Never
+ * for a request to a provider whose codes all arrive by webhook (Gupshup's
+ * message events): its errors carry a status and a message, no code.
  */
 export function catchGetsCode(analysis: FileAnalysis, path: ErrorPath): boolean {
+  if (path.call && !path.provider.codesInResponses) return false;
   if (path.form === 'failure-branch') return true;
   const tryStatement = path.form === 'catch' ? path.body.parent?.parent : undefined;
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return !path.call || providerCodeEscapes(analysis, path.call);

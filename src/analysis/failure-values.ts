@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import { alwaysThrows, basePaths, decidedOnCode, errorPaths, providerErrorsEscape, TEXT_ERROR_CLASSES, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
+import { alwaysThrows, basePaths, decidedOnCode, errorPaths, providerErrorsEscape, swallowedWithin, TEXT_ERROR_CLASSES, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
@@ -929,6 +929,104 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
   failureFields.set(fn, fields ?? 'unknown');
   failureObjects.set(fn, found ? (objects ?? 'unknown') : 'unknown');
   return found;
+}
+
+/**
+ * A wrapper that only logs a provider failure and gives its callers nothing:
+ * no value on success either (`async function send(…) { try { await
+ * client.messages.create(…); } catch (e) { console.error(e); } }`, `if
+ * (!res.ok) console.error(await res.text());`). Each of its error paths that a
+ * provider failure reaches runs to its end without a throw, a returned value,
+ * or the code, the body or the error kept anywhere but in a log line, and no
+ * provider failure leaves it another way (an unguarded `await axios.post(…)`
+ * rejects to its callers). A caller cannot tell a failed send from a sent one.
+ */
+export function swallowsFailures(analysis: FileAnalysis, fn: FunctionNode): boolean {
+  if (givesValue(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const body = fn.body;
+  const calls = analysis.calls.filter((c) => enclosingFunction(c.node) === fn);
+  if (calls.length === 0) return false;
+  let found = false;
+  for (const path of errorPaths(analysis)) {
+    if (enclosingFunction(path.body) !== fn && !(path.form === 'failure-branch' && enclosingFunction(path.body.parent ?? path.body) === fn)) continue;
+    if (!pathSeesCodes(analysis, path)) continue;
+    if (path.form === 'promise-catch' || path.after || !onlyLogs(analysis, path.body)) return false;
+    found = true;
+  }
+  if (!found) return false;
+  // every provider failure ends in such a path: a rejection is caught inside, a resolved failure is branched on
+  return calls.every((call) =>
+    rejectsOnError(analysis, call, call.node)
+      ? swallowedWithin(analysis, call.node, body)
+      : errorPaths(analysis).some((path) => path.call === call && path.form === 'failure-branch'),
+  );
+}
+
+/** Does an error path's body only log: no `throw`, no returned value, nothing handed on or stored but in a log line? */
+function onlyLogs(analysis: FileAnalysis, body: Node): boolean {
+  if (body.type !== AST_NODE_TYPES.BlockStatement && body.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  let keeps = false;
+  walkNodes(body, analysis.sourceCode.visitorKeys, (n) => {
+    if (keeps) return 'stop';
+    if (isFunction(n)) return false;
+    if (n.type === AST_NODE_TYPES.ThrowStatement || (n.type === AST_NODE_TYPES.ReturnStatement && n.argument)) keeps = true;
+    else if (n.type === AST_NODE_TYPES.CallExpression) {
+      if (isLogCall(n)) return false;
+      if (alwaysThrows(analysis, n) || n.arguments.some((a) => carries(analysis, a))) keeps = true;
+    } else if (n.type === AST_NODE_TYPES.AssignmentExpression && carries(analysis, n.right)) keeps = true;
+    else if (n.type === AST_NODE_TYPES.VariableDeclarator && n.init && carries(analysis, n.init)) keeps = true;
+    return undefined;
+  });
+  return !keeps;
+}
+
+/** A counter or flag named for an outcome that went well: `sent`, `successCount`, `stats.delivered`, `ok`. */
+const SUCCESS_NAME = /sent|success|succeeded|delivered|notified|^ok$|^done$/i;
+/** A status written for an outcome that went well: `'sent'`, `'DELIVERED'`, `'success'`. */
+const SUCCESS_STATUS = /^(?:sent|delivered|success|succeeded|successful|completed|notified)$/i;
+const STATUS_KEY = /status|state$/i;
+
+/**
+ * The first record of a success after a call whose result is dropped, in the
+ * statements that follow it in its block (not inside a branch of them): a
+ * counter named for it counted up (`successCount++`, `stats.sent += 1`), a
+ * flag named for it set (`sent = true`), or a status that says so written
+ * (`{ status: 'sent' }`). The caller takes the call to have gone through.
+ */
+export function successRecordedAfter(analysis: FileAnalysis, call: TSESTree.CallExpression): Node | undefined {
+  let site: Node = call;
+  while (site.parent?.type === AST_NODE_TYPES.AwaitExpression || site.parent?.type === AST_NODE_TYPES.ChainExpression) site = site.parent;
+  const statement = site.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const nameOf = (target: Node): string | undefined => {
+    const t = skipTransparent(target);
+    if (t.type === AST_NODE_TYPES.Identifier) return t.name;
+    const name = t.type === AST_NODE_TYPES.MemberExpression ? memberName(t) : undefined;
+    return typeof name === 'string' ? name : undefined;
+  };
+  const named = (target: Node) => SUCCESS_NAME.test(nameOf(target) ?? '');
+  let found: Node | undefined;
+  for (const next of block.body.slice(block.body.indexOf(statement) + 1)) {
+    // what the block does next in any case, not in a branch that decides on something else
+    if (next.type !== AST_NODE_TYPES.ExpressionStatement && next.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    walkNodes(next, analysis.sourceCode.visitorKeys, (n) => {
+      if (found) return 'stop';
+      if (isFunction(n)) return false;
+      if (n.type === AST_NODE_TYPES.CallExpression && isLogCall(n)) return false;
+      if (n.type === AST_NODE_TYPES.UpdateExpression && n.operator === '++' && named(n.argument)) found = n;
+      else if (n.type === AST_NODE_TYPES.AssignmentExpression && named(n.left)) {
+        const value = staticValue(analysis, n.right);
+        if ((n.operator === '+=' && value === 1) || (n.operator === '=' && value === true)) found = n;
+      } else if (n.type === AST_NODE_TYPES.Property && !n.computed && STATUS_KEY.test(String(propertyKeyName(n) ?? ''))) {
+        const value = staticValue(analysis, n.value as Node);
+        if (typeof value === 'string' && SUCCESS_STATUS.test(value)) found = n;
+      }
+      return undefined;
+    });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Is `node` an argument of a log call (`console.log(…)`, `logger.info(…)`), however deep in it, within its statement? */

@@ -110,7 +110,7 @@ function isAssertionCall(node: Node): boolean {
  * (the payload the stub captured), not the result it drops. A test that
  * asserts nothing checks nothing.
  */
-function insideTestSuite(analysis: FileAnalysis, node: Node): boolean {
+export function insideTestSuite(analysis: FileAnalysis, node: Node): boolean {
   for (let fn = enclosingFunction(node); fn; fn = fn.parent ? enclosingFunction(fn.parent) : undefined) {
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) continue;

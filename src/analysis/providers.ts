@@ -28,6 +28,21 @@ export interface ProviderInfo {
    * Its text fields are among `messagePaths`.
    */
   readonly webhookErrorPath?: readonly (string | number)[];
+  /**
+   * The documented messaging codes that can arrive in the response to a
+   * request (delivery `response`, `both` or unset): what a retry of the
+   * request can see and re-send. Empty for a provider whose codes all arrive
+   * by webhook (Gupshup's failed message events).
+   */
+  readonly responseErrors: readonly ErrorEntry[];
+  /**
+   * Can a code arrive in a response? False only when the provider documents
+   * messaging codes and every one of them arrives by webhook: an error of one
+   * of its requests then carries no code, only a status and a message. A
+   * provider that documents no code at all (a custom one) may still send one
+   * at its code path.
+   */
+  readonly codesInResponses: boolean;
   entry(code: unknown): ErrorEntry | undefined;
   /** Entries whose documented statuses include any status in `[lo, hi]`. */
   entriesForStatuses(ranges: readonly (readonly [number, number])[]): ErrorEntry[];
@@ -44,6 +59,8 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
       byStatus.set(status, list);
     }
   }
+  const messagingErrors = def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging');
+  const responseErrors = messagingErrors.filter((e) => e.delivery !== 'webhook');
   const codePath = parsePath(def.codePath);
   const webhookErrorPath = def.statusWebhook && codePath.length > 1 ? codePath.slice(0, -1) : undefined;
   const messagePaths = def.messagePaths.map(parsePath);
@@ -61,6 +78,8 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
     ...(def.successFlag ? { successFlagPath: parsePath(def.successFlag) } : {}),
     ...(def.retryAfter?.bodyPath ? { retryAfterPath: parsePath(def.retryAfter.bodyPath) } : {}),
     codeField: `body.${def.codePath}`,
+    responseErrors,
+    codesInResponses: messagingErrors.length === 0 || responseErrors.length > 0,
     entry: (code) => findEntry(def, code),
     entriesForStatuses(ranges) {
       const found = new Set<ErrorEntry>();

@@ -96,6 +96,7 @@ import type { ErrorEntry, StatusCallback } from '../catalog/schema.js';
 import type { FileAnalysis, Kind } from './file.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { projectFilesMatching } from './importers.js';
+import { insideTestSuite } from './outcome.js';
 import { currentProject, pathOf } from './imports.js';
 import { typescript } from './types.js';
 import { calleeFunction, classOf, constructorOf, resolveExpression, returnedExpressions, staticList, staticValue, type ClassNode } from './values.js';
@@ -1882,7 +1883,9 @@ const droppedCache = new WeakMap<FileAnalysis, DroppedStatus[]>();
  * status in an object (`return { status: value.statuses[0] }`) whose result
  * is used without that property: not read, not destructured, and handed on
  * only where a test of another property of the result (`r.message && …`,
- * `if (r.message)`) lets through the returns without the status.
+ * `if (r.message)`) lets through the returns without the status. A call in
+ * a test that asserts something is not one: it parses a fixture, and the test
+ * checks what its assertions read.
  */
 export function droppedStatuses(analysis: FileAnalysis): readonly DroppedStatus[] {
   let found = droppedCache.get(analysis);
@@ -1909,6 +1912,8 @@ function droppedAt(analysis: FileAnalysis, call: TSESTree.CallExpression): Dropp
   if (typeof name !== 'string') return undefined;
   const target = analysis.externalCallees.get(call);
   if (!target) return undefined;
+  // in a test that asserts something, the call parses a fixture and the test checks what its assertions read
+  if (insideTestSuite(analysis, call)) return undefined;
   const returned = returnedStatus(target.analysis, target.fn);
   if (!returned) return undefined;
   const { key: statusKey, exclusive, provider } = returned;

@@ -140,6 +140,11 @@ describe('delivery (where a code arrives)', () => {
     expect(catalog['meta-cloud'].statusWebhook.notable).toEqual([131047, 131026]);
   });
 
+  test("Gupshup's codes, its own and Meta's passed through, all arrive in failed message events", () => {
+    expect(catalog.gupshup.errors.length).toBeGreaterThan(100);
+    for (const entry of catalog.gupshup.errors) expect(entry, String(entry.code)).toMatchObject({ delivery: 'webhook', deliverySource: 'https://docs.gupshup.io/docs/message-events' });
+  });
+
   test('only Meta describes a status webhook', () => {
     expect(PROVIDERS.filter((id) => (catalog[id] as ProviderDefinition).statusWebhook)).toEqual(['meta-cloud']);
   });

@@ -871,6 +871,20 @@ ruleTester.run('handle-failed-status (statuses handed to other files)', rule, {
         }
       `,
     },
+    // a test that parses a message fixture and asserts on another field of the result
+    {
+      filename: `${CROSS}src/inbox.service.test.ts`,
+      code: code`
+        import { InboxService } from './services/inbox.service';
+        describe('parse', () => {
+          it('keeps the first message', () => {
+            const body = { entry: [{ changes: [{ value: { messages: [{ id: 'm1' }] } }] }] };
+            const parsed = new InboxService().parse(body);
+            expect(parsed.message).toBeDefined();
+          });
+        });
+      `,
+    },
     // the whole result handed on, the status with it
     {
       filename: `${CROSS}src/inbox.controller.ts`,
@@ -935,6 +949,27 @@ ruleTester.run('handle-failed-status (statuses handed to other files)', rule, {
           column: 20,
           endLine: 5,
           endColumn: 42,
+        },
+      ],
+    },
+    // a test that asserts nothing checks nothing: the parsed status is dropped there too
+    {
+      filename: `${CROSS}src/inbox.service.test.ts`,
+      code: code`
+        import { InboxService } from './services/inbox.service';
+        it('parses', () => {
+          const parsed = new InboxService().parse({});
+          console.log(parsed.message);
+        });
+      `,
+      errors: [
+        {
+          messageId: 'statusDropped',
+          data: { provider: 'meta-cloud', callee: 'parse', key: 'status', example: EXAMPLE },
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 46,
         },
       ],
     },

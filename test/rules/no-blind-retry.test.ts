@@ -1502,6 +1502,46 @@ ruleTester.run('no-blind-retry (Twilio SDK)', rule, {
   ],
 });
 
+// ─── Providers whose codes all arrive by webhook ────────────────────────────────
+// Gupshup accepts a send with a 2xx and reports its failure later, in a failed message event: a retry decided on
+// the HTTP status has no documented code to be judged by. A retry that looks at nothing is still blind.
+ruleTester.run('no-blind-retry (codes that arrive by webhook only)', rule, {
+  valid: [
+    code`
+      import axios from 'axios';
+      export async function sendText(form: URLSearchParams) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            return await axios.post('https://api.gupshup.io/wa/api/v1/msg', form, { headers: { apikey: key } });
+          } catch (err) {
+            const status = err.response?.status;
+            if (attempt === 2 || (status !== 429 && status < 500)) throw err;
+            await sleep(1000 * 2 ** attempt);
+          }
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: code`
+        import axios from 'axios';
+        export async function sendText(form: URLSearchParams) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await axios.post('https://api.gupshup.io/wa/api/v1/msg', form, { headers: { apikey: key } });
+            } catch (err) {
+              if (attempt === 2) throw err;
+              await sleep(1000 * 2 ** attempt);
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'gupshup', examples: cite('gupshup', 1002, 1003) }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+  ],
+});
+
 // ─── Decisions read right (issue 15) ───────────────────────────────────────────
 ruleTester.run('no-blind-retry: decisions after a call that resolves, through conditionals and helpers', rule, {
   valid: [

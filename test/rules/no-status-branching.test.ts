@@ -1075,6 +1075,16 @@ ruleTester.run('no-status-branching (gateways)', rule, {
         throw err;
       }
     `,
+    // Gupshup's codes all arrive in failed message events: an HTTP error of its send API has only its status
+    code`
+      import axios from 'axios';
+      try {
+        await axios.post('https://api.gupshup.io/wa/api/v1/msg', form, { headers: { apikey: key } });
+      } catch (err) {
+        if (err.response?.status === 401) return rotateKey();
+        throw err;
+      }
+    `,
     // an SMS-only Twilio app
     {
       code: code`

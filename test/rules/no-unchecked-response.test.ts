@@ -2458,3 +2458,155 @@ ruleTester.run("no-unchecked-response: a wrapper's failure object tested on its 
     },
   ],
 });
+
+// A wrapper that only logs a failed send and returns nothing: its callers cannot tell a failure from a send.
+// Reported where a caller then records a success (a counter or flag named for it, a status that says so).
+const swallowed = (wrapper: string, provider: string) => ({ wrapper, provider, what: 'send' });
+
+ruleTester.run('no-unchecked-response: wrappers that only log their failures', rule, {
+  valid: [
+    // the caller replies and moves on: nothing is recorded as sent
+    code`
+      import twilio from 'twilio';
+      const client = twilio(sid, token);
+      async function reply(to: string, body: string) {
+        try {
+          await client.messages.create({ from: 'whatsapp:+14155238886', to, body });
+        } catch (error) {
+          console.error('reply failed', error);
+        }
+      }
+      export async function onMessage(from: string) {
+        await reply(from, 'Thanks, we got it');
+        state.step = 'WAITING';
+      }
+    `,
+    // the wrapper rethrows: the counter after it is reached only on a send
+    code`
+      import twilio from 'twilio';
+      const client = twilio(sid, token);
+      async function send(to: string, body: string) {
+        try {
+          await client.messages.create({ from: 'whatsapp:+14155238886', to, body });
+        } catch (error) {
+          console.error('send failed', error);
+          throw error;
+        }
+      }
+      export async function broadcast(numbers: string[]) {
+        let sent = 0;
+        for (const to of numbers) {
+          try { await send(to, 'Sale starts today'); sent++; } catch { /* counted below */ }
+        }
+        return sent;
+      }
+    `,
+    // the wrapper keeps the failure in a record of its own
+    code`
+      import twilio from 'twilio';
+      const client = twilio(sid, token);
+      async function send(to: string, body: string) {
+        try {
+          await client.messages.create({ from: 'whatsapp:+14155238886', to, body });
+        } catch (error) {
+          await failures.insert({ to, error });
+        }
+      }
+      export async function broadcast(numbers: string[]) {
+        let sent = 0;
+        for (const to of numbers) { await send(to, 'Sale starts today'); sent++; }
+        return sent;
+      }
+    `,
+    // a status written in a branch of what follows decides on something else
+    code`
+      import twilio from 'twilio';
+      const client = twilio(sid, token);
+      async function send(to: string, body: string) {
+        try {
+          await client.messages.create({ from: 'whatsapp:+14155238886', to, body });
+        } catch (error) {
+          console.error(error);
+        }
+      }
+      export async function welcome(user: { phone: string; isNew: boolean }) {
+        await send(user.phone, 'Welcome!');
+        if (user.isNew) await campaigns.create({ name: 'welcome', status: 'sent' });
+      }
+    `,
+    // a request that sends nothing (a template check that gives up quietly) is no send counted
+    code`
+      async function checkTemplate(name: string) {
+        try {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${wabaId}/message_templates?name=\${name}\`);
+          if (!res.ok) console.warn('could not check the template', res.status);
+        } catch {
+          return;
+        }
+      }
+      export async function saveRule(rule: { template: string }) {
+        await checkTemplate(rule.template);
+        report.success = true;
+      }
+    `,
+    // a position in the list counted up is no success
+    code`
+      import twilio from 'twilio';
+      const client = twilio(sid, token);
+      async function send(to: string, body: string) {
+        try {
+          await client.messages.create({ from: 'whatsapp:+14155238886', to, body });
+        } catch (error) {
+          console.error(error);
+        }
+      }
+      export async function drain(numbers: string[]) {
+        let index = 0;
+        while (index < numbers.length) { await send(numbers[index], 'Hello'); index++; }
+      }
+    `,
+  ],
+  invalid: [
+    // a broadcast that counts every call as sent: the catch around it never sees a failure
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        async function sendRest(to: string, body: string) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to, body });
+          } catch (error) {
+            console.error('send failed', error);
+          }
+        }
+        export async function broadcast(numbers: string[]) {
+          let successCount = 0;
+          for (const to of numbers) {
+            try {
+              await sendRest(to, 'Sale starts today');
+              successCount++;
+            } catch (err) {
+              console.error(err);
+            }
+          }
+          return successCount;
+        }
+      `,
+      errors: [{ messageId: 'failureSwallowed', data: swallowed('sendRest', 'twilio'), line: 14, column: 13, endLine: 14, endColumn: 46 }],
+    },
+    // fetch: the failed response only logged, then the message is stored as sent
+    {
+      code: code`
+        async function sendWhatsApp(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify(payload) });
+          if (!res.ok) console.error('WhatsApp send failed', res.status, await res.text());
+        }
+        export async function remind(order: { id: string; phone: string }) {
+          await sendWhatsApp({ messaging_product: 'whatsapp', to: order.phone, type: 'text', text: { body: 'Your order is ready' } });
+          await db.reminders.update(order.id, { status: 'sent' });
+        }
+      `,
+      errors: [{ messageId: 'failureSwallowed', data: swallowed('sendWhatsApp', 'meta-cloud'), line: 6, column: 9, endLine: 6, endColumn: 126 }],
+    },
+  ],
+});

@@ -1245,6 +1245,18 @@ const PATHS_APP = fileURLToPath(new URL('../fixtures/cross-file/error-paths/', i
 
 ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept on the error, error classes', rule, {
   valid: [
+    // Gupshup's codes all arrive in failed message events, never in a response: a rewrap of a send's error loses none
+    code`
+      import axios from 'axios';
+      export async function sendText(to: string, text: string) {
+        try {
+          const res = await axios.post('https://api.gupshup.io/wa/api/v1/msg', new URLSearchParams({ channel: 'whatsapp', destination: to, message: text }), { headers: { apikey: key } });
+          return res.data.messageId;
+        } catch (err) {
+          throw new Error(\`Gupshup send failed: \${err.message}\`);
+        }
+      }
+    `,
     // a queue that reaches another file's service through a handler and a generic dispatch: the service's own
     // catch is that file's finding, never reported here at the other file's line (src/outbox/notifier.ts)
     {

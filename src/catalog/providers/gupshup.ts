@@ -8,6 +8,9 @@ const SEND_API = 'https://docs.gupshup.io/docs/session-messages';
 /** The message events (`enqueued`, `failed`, `sent`, `delivered`, `read`) sent to the app's callback URL. */
 const EVENTS = 'https://docs.gupshup.io/docs/message-events';
 
+/** Every Gupshup code, its own and Meta's passed through, arrives in a failed message event, never in a response (see the notes). */
+const BY_EVENT = { delivery: 'webhook', deliverySource: EVENTS } as const;
+
 export const gupshup = {
   id: 'gupshup',
   name: 'Gupshup',
@@ -46,24 +49,24 @@ export const gupshup = {
     never: 'Invalid or unreachable recipients, opted-out or inactive users outside the 24-hour window, template mismatches and invalid media: the same message fails again.',
   },
   errors: [
-    { code: 500, httpStatus: [], title: 'Internal Server Error', remedy: 'Retry with backoff and contact the Gupshup team if it persists.', retry: 'transient', source: ERRORS },
-    { code: 1001, httpStatus: [], title: 'Last Mapped Bot Failed', remedy: 'The sender details do not match the app last mapped to the number; send the right src.name and source.', retry: 'never', source: ERRORS },
-    { code: 1002, httpStatus: [], title: 'Number Not Exist On WhatsApp', remedy: 'The destination is not on WhatsApp; reach the user another way.', retry: 'never', source: ERRORS },
-    { code: 1003, httpStatus: [], title: 'Wallet Balance Low', remedy: 'Recharge the Gupshup wallet, then resend.', retry: 'after-fix', source: ERRORS },
-    { code: 1004, httpStatus: [], title: 'Template Disabled Failure', remedy: 'The user is outside the session window and template messaging is disabled for the app; enable it.', retry: 'after-fix', source: ERRORS },
-    { code: 1005, httpStatus: [], title: 'Template Match Failed', remedy: 'The user is outside the session window; send text that matches an approved template.', retry: 'never', source: ERRORS },
-    { code: 1006, httpStatus: [], title: 'Template Opt-in Failure', remedy: 'The user is outside the session window and has not opted in to templates; do not resend.', retry: 'never', source: ERRORS },
-    { code: 1007, httpStatus: [], title: 'Template Opt-in Match Failure', remedy: 'The user has not opted in and the template did not match; do not resend.', retry: 'never', source: ERRORS },
-    { code: 1008, httpStatus: [], title: 'Neither Proxied Nor Opted-in', remedy: 'The user is inactive and not opted in; no message can reach them now.', retry: 'never', source: ERRORS },
-    { code: 1009, httpStatus: [], title: 'Required parameter is missing', remedy: 'Add the missing required parameter to the request.', retry: 'never', source: ERRORS },
-    { code: 1010, httpStatus: [], title: 'Invalid Media Url', remedy: 'Give a media URL that is reachable and returns the file.', retry: 'never', source: ERRORS },
-    { code: 1011, httpStatus: [], title: 'Invalid Media Size', remedy: "Send media within WhatsApp's size limits.", retry: 'never', source: ERRORS },
-    { code: 1012, httpStatus: [], title: 'Number Opted Out', remedy: 'The number opted out; do not message it.', retry: 'never', source: ERRORS },
-    { code: 4001, httpStatus: [], title: 'API Rate Limited', remedy: 'Stop sending and contact the Gupshup team with this code, as Gupshup asks.', retry: 'after-fix', source: ERRORS },
-    { code: 4002, httpStatus: [], title: 'Invalid Response From WhatsApp', remedy: 'WhatsApp answered unexpectedly; retry with backoff.', retry: 'transient', source: ERRORS },
-    { code: 4003, httpStatus: [], title: 'No Template Match', remedy: 'Send text that matches an approved template exactly.', retry: 'never', source: ERRORS },
-    { code: 4004, httpStatus: [], title: 'Only CAPI Feature', remedy: "The message type needs Meta's Cloud API; move the number to Cloud API or use another type.", retry: 'never', source: ERRORS },
-    { code: 4005, httpStatus: [], title: 'Paused Template', remedy: 'The template is paused; use another one or wait until it is active again.', retry: 'after-fix', source: ERRORS },
-    ...metaCloud.errors,
+    { code: 500, httpStatus: [], title: 'Internal Server Error', remedy: 'Retry with backoff and contact the Gupshup team if it persists.', retry: 'transient', source: ERRORS, ...BY_EVENT },
+    { code: 1001, httpStatus: [], title: 'Last Mapped Bot Failed', remedy: 'The sender details do not match the app last mapped to the number; send the right src.name and source.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 1002, httpStatus: [], title: 'Number Not Exist On WhatsApp', remedy: 'The destination is not on WhatsApp; reach the user another way.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 1003, httpStatus: [], title: 'Wallet Balance Low', remedy: 'Recharge the Gupshup wallet, then resend.', retry: 'after-fix', source: ERRORS, ...BY_EVENT },
+    { code: 1004, httpStatus: [], title: 'Template Disabled Failure', remedy: 'The user is outside the session window and template messaging is disabled for the app; enable it.', retry: 'after-fix', source: ERRORS, ...BY_EVENT },
+    { code: 1005, httpStatus: [], title: 'Template Match Failed', remedy: 'The user is outside the session window; send text that matches an approved template.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 1006, httpStatus: [], title: 'Template Opt-in Failure', remedy: 'The user is outside the session window and has not opted in to templates; do not resend.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 1007, httpStatus: [], title: 'Template Opt-in Match Failure', remedy: 'The user has not opted in and the template did not match; do not resend.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 1008, httpStatus: [], title: 'Neither Proxied Nor Opted-in', remedy: 'The user is inactive and not opted in; no message can reach them now.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 1009, httpStatus: [], title: 'Required parameter is missing', remedy: 'Add the missing required parameter to the request.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 1010, httpStatus: [], title: 'Invalid Media Url', remedy: 'Give a media URL that is reachable and returns the file.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 1011, httpStatus: [], title: 'Invalid Media Size', remedy: "Send media within WhatsApp's size limits.", retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 1012, httpStatus: [], title: 'Number Opted Out', remedy: 'The number opted out; do not message it.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 4001, httpStatus: [], title: 'API Rate Limited', remedy: 'Stop sending and contact the Gupshup team with this code, as Gupshup asks.', retry: 'after-fix', source: ERRORS, ...BY_EVENT },
+    { code: 4002, httpStatus: [], title: 'Invalid Response From WhatsApp', remedy: 'WhatsApp answered unexpectedly; retry with backoff.', retry: 'transient', source: ERRORS, ...BY_EVENT },
+    { code: 4003, httpStatus: [], title: 'No Template Match', remedy: 'Send text that matches an approved template exactly.', retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 4004, httpStatus: [], title: 'Only CAPI Feature', remedy: "The message type needs Meta's Cloud API; move the number to Cloud API or use another type.", retry: 'never', source: ERRORS, ...BY_EVENT },
+    { code: 4005, httpStatus: [], title: 'Paused Template', remedy: 'The template is paused; use another one or wait until it is active again.', retry: 'after-fix', source: ERRORS, ...BY_EVENT },
+    ...metaCloud.errors.map((entry) => ({ ...entry, ...BY_EVENT })),
   ],
 } as const satisfies ProviderDefinition;
