@@ -82,8 +82,9 @@ function scheduledFunctions(analysis: FileAnalysis): Set<FunctionNode> {
       const args = node.arguments;
       if (name === 'setInterval' && node.type === AST_NODE_TYPES.CallExpression) add(args[0]);
       // node-cron's `schedule(spec, fn)`, node-schedule's `scheduleJob([name,] spec, fn)`, cron's `new CronJob(spec, fn)`
-      else if ((name === 'schedule' || name === 'scheduleJob' || name === 'CronJob') && args.some((a) => isCronSpec(a))) {
-        add(args[args.findIndex((a) => isCronSpec(a)) + 1]);
+      else if (name === 'schedule' || name === 'scheduleJob' || name === 'CronJob') {
+        const spec = args.findIndex((a) => isCronSpec(a));
+        if (spec >= 0) add(args[spec + 1]);
       }
     } else if (node.type === AST_NODE_TYPES.MethodDefinition && node.decorators.length > 0) {
       const scheduled = node.decorators.some((d) => d.expression.type === AST_NODE_TYPES.CallExpression && ['Cron', 'Interval'].includes(calleeName(d.expression.callee) ?? ''));
