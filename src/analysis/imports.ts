@@ -15,7 +15,7 @@ import { findVariable, memberName, moduleExportName, programOf, skipTransparent,
 import { importOf } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import type { FileAnalysis, LayerRequest } from './file.js';
-import { exportUseTest, handsSdkClients, usedForProvider, usesHttpClient } from './importers.js';
+import { callsSdk, exportUseTest, handsSdkClients, usedForProvider, usesHttpClient } from './importers.js';
 import type { ProviderInfo } from './providers.js';
 import { parsedFile, reexportsOf, scanReexports, scanSpecifiers, specifiersOf, textTest, type CachedFile, type Session, type Stamp } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
@@ -345,8 +345,8 @@ export class Resolver implements ImportResolver {
     const file = path ? this.read(path) : undefined;
     if (!path || !file) return false;
     if (textTest(file, project.settings.mentionsProvider) || textTest(file, usesHttpClient) || textTest(file, readsStatuses)) return false;
-    // a send on a client its callers hand it: what this file hands it decides
-    if (handsSdkClients(parsedFile(file), project.settings)) return false;
+    // a send on a client its callers hand it: what this file hands it decides (parsed only when its text calls an SDK's send)
+    if (textTest(file, callsSdk) && handsSdkClients(parsedFile(file), project.settings)) return false;
     const read = quietClosure(project, path, file, MAX_REACH_DEPTH - 1, readsStatuses);
     if (!read) return false;
     // a cached analysis that relied on this is rebuilt when one of those files changes
