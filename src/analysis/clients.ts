@@ -458,7 +458,12 @@ const MAX_BINDING_PATH = 2;
 
 /** The key of a binding: the function's position, the parameter and the path (the same in every parse of the file). */
 export function bindingKey(binding: ParameterBinding): string {
-  return `${binding.fn.range[0]}:${binding.fn.range[1]}:${binding.index}:${binding.path.join('.')}`;
+  return handedKey(binding.fn.range, binding.index, binding.path);
+}
+
+/** The key of a binding given by the span of its function (a caller fact carries the span, not the node). */
+export function handedKey(fn: readonly [number, number], index: number, path: readonly string[]): string {
+  return `${fn[0]}:${fn[1]}:${index}:${path.join('.')}`;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { bindingKey, boundValue, classifyRequest, clientOf, handedOf, handedReceivers, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, sameHanded, SDKS, sdkRetriedStatuses, type ClientRef, type HandedClient, type ParameterBinding, type RequestInfo, type SdkFamily } from './clients.js';
+import { bindingKey, boundValue, classifyRequest, clientOf, handedKey, handedOf, handedReceivers, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, sameHanded, SDKS, sdkRetriedStatuses, type ClientRef, type HandedClient, type ParameterBinding, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
 import { baseKeyOf, hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, otherGraphProduct, providerOfPath } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
@@ -246,7 +246,7 @@ export class FileAnalysis implements AnalysisEnv {
       }
     }
     for (const fact of facts?.handed ?? []) {
-      const key = `${fact.fn[0]}:${fact.fn[1]}:${fact.index}:${fact.path.join('.')}`;
+      const key = handedKey(fact.fn, fact.index, fact.path);
       const list = this.factClients.get(key);
       if (list) list.push(fact.client);
       else this.factClients.set(key, [fact.client]);

@@ -22,7 +22,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isEnvironmentObject, memberName, moduleExportName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node, type VisitorKeys } from './ast.js';
-import { clientOf, handedOf, handedReceivers, SDK_CALL_TEXT, type HandedClient, type ParameterBinding } from './clients.js';
+import { bindingKey, clientOf, handedOf, handedReceivers, SDK_CALL_TEXT, type HandedClient, type ParameterBinding } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import { namesOf } from './evidence.js';
 import type { FileAnalysis } from './file.js';
@@ -521,14 +521,14 @@ function handedBindingsOf(project: Project, file: CachedFile): readonly Paramete
   let found = handedByFile.get(file);
   if (!found) {
     const sourceCode = parsedFile(file);
-    const env: AnalysisEnv = sourceCode ? { sourceCode, settings: project.settings } : (undefined as never);
     const bindings = new Map<string, ParameterBinding>();
     if (sourceCode) {
+      const env: AnalysisEnv = { sourceCode, settings: project.settings };
       walkNodes(sourceCode.ast, sourceCode.visitorKeys, (node) => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
         const receivers = handedReceivers(env, node);
         if (!receivers?.sends) return undefined;
-        for (const binding of receivers.bindings) bindings.set(`${binding.fn.range[0]}:${binding.fn.range[1]}:${binding.index}:${binding.path.join('.')}`, binding);
+        for (const binding of receivers.bindings) bindings.set(bindingKey(binding), binding);
         return undefined;
       });
     }
