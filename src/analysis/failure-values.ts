@@ -778,8 +778,7 @@ function isErrorText(analysis: FileAnalysis, node: Node, depth: number): boolean
  * spread) or that has none to read (`null`, `undefined`: reading one throws).
  */
 type FailureFields = ReadonlySet<string> | 'unknown';
-const failureFields = new WeakMap<FunctionNode, FailureFields>();
-const fullFields = failureFields;
+const fullFields = new WeakMap<FunctionNode, FailureFields>();
 
 function fieldsOf(shape: FailureShape, value: Node | null): FailureFields {
   if (shape === 'text') return new Set(Object.getOwnPropertyNames(String.prototype));
@@ -809,7 +808,7 @@ function mergeFields(a: FailureFields | undefined, b: FailureFields): FailureFie
  */
 export function failureLacks(analysis: FileAnalysis, fn: FunctionNode, field: string): boolean {
   if (!failureValueOf(analysis, fn)) return false;
-  const fields = failureFields.get(fn);
+  const fields = fullFields.get(fn);
   return fields !== undefined && fields !== 'unknown' && !fields.has(field);
 }
 
@@ -848,18 +847,18 @@ function requestIn(analysis: FileAnalysis, value: Node): ProviderCall | undefine
  */
 export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth = 0, base = false): FailureShape | undefined {
   const shapes = base ? baseShapes : fullShapes;
-  const failureFields = base ? baseFields : fullFields;
-  const failureObjects = base ? baseObjects : fullObjects;
+  const fieldCache = base ? baseFields : fullFields;
+  const objectCache = base ? baseObjects : fullObjects;
   const known = shapes.get(fn);
   if (known !== undefined) return known ?? undefined;
   shapes.set(fn, null);
-  failureFields.set(fn, 'unknown');
+  fieldCache.set(fn, 'unknown');
   let found: FailureShape | undefined;
   let fields: FailureFields | undefined;
   let objects: readonly FailureObject[] | 'unknown' | undefined;
-  failureObjects.set(fn, 'unknown');
+  objectCache.set(fn, 'unknown');
   // a failure value handed on from another wrapper has that wrapper's fields
-  const fieldsFrom = (target: { analysis: FileAnalysis; fn: FunctionNode }) => failureFields.get(target.fn) ?? 'unknown';
+  const fieldsFrom = (target: { analysis: FileAnalysis; fn: FunctionNode }) => fieldCache.get(target.fn) ?? 'unknown';
   const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
   for (const path of base ? basePaths(analysis) : errorPaths(analysis)) {
     if (!inside(path.body)) continue;
@@ -881,7 +880,7 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
           found ??= shape;
           if (shape) {
             fields = mergeFields(fields, fieldsFrom(target));
-            objects = mergeObjects(objects, failureObjects.get(target.fn) ?? 'unknown');
+            objects = mergeObjects(objects, objectCache.get(target.fn) ?? 'unknown');
           }
         }
         continue;
@@ -920,14 +919,14 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       found = target ? failureValueOf(target.analysis, target.fn, depth + 1, base) : undefined;
       if (found && target) {
         fields = fieldsFrom(target);
-        objects = failureObjects.get(target.fn) ?? 'unknown';
+        objects = objectCache.get(target.fn) ?? 'unknown';
         break;
       }
     }
   }
   shapes.set(fn, found ?? null);
-  failureFields.set(fn, fields ?? 'unknown');
-  failureObjects.set(fn, found ? (objects ?? 'unknown') : 'unknown');
+  fieldCache.set(fn, fields ?? 'unknown');
+  objectCache.set(fn, found ? (objects ?? 'unknown') : 'unknown');
   return found;
 }
 
