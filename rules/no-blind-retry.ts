@@ -59,7 +59,7 @@ export default createRule({
           // there (Gupshup: every code comes in a message event) leaves nothing to judge a decision on statuses by,
           // but a retry that looks at nothing re-sends whatever failed, and stays blind
           const looksAtNothing = () => ['nothing', 'attempts'].includes(construct.basis());
-          const entries = provider.codesInResponses ? provider.responseErrors : looksAtNothing() ? provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging') : [];
+          const entries = provider.codesInResponses ? provider.responseErrors : looksAtNothing() ? provider.messagingErrors : [];
           const { node } = construct;
           const loc = construct.form === 'loop' ? context.sourceCode.getFirstToken(node)!.loc : node.loc;
           const hammered = entries.filter((e) => NOT_RETRYABLE.includes(e.retry) && construct.verdict(e) === 'retried');

@@ -80,7 +80,7 @@ export default createRule({
           const what = endpointOf(analysis, call);
           const [example] = byNotability(
             provider,
-            provider.def.errors.filter((e) => e.retry === 'never' && (e.scope ?? 'messaging') === 'messaging'),
+            provider.messagingErrors.filter((e) => e.retry === 'never'),
             what,
           );
           const field = provider.codeField;

@@ -28,6 +28,8 @@ export interface ProviderInfo {
    * Its text fields are among `messagePaths`.
    */
   readonly webhookErrorPath?: readonly (string | number)[];
+  /** The documented codes of messaging (not of the other scopes a provider documents, such as its account API). */
+  readonly messagingErrors: readonly ErrorEntry[];
   /**
    * The documented messaging codes that can arrive in the response to a
    * request (delivery `response`, `both` or unset): what a retry of the
@@ -78,6 +80,7 @@ export function createProviderInfo(def: ProviderDefinition): ProviderInfo {
     ...(def.successFlag ? { successFlagPath: parsePath(def.successFlag) } : {}),
     ...(def.retryAfter?.bodyPath ? { retryAfterPath: parsePath(def.retryAfter.bodyPath) } : {}),
     codeField: `body.${def.codePath}`,
+    messagingErrors,
     responseErrors,
     codesInResponses: messagingErrors.length === 0 || responseErrors.length > 0,
     entry: (code) => findEntry(def, code),
@@ -226,7 +229,7 @@ export function byNotability(provider: ProviderInfo, entries: readonly ErrorEntr
 
 /** Two codes that need different handling, for "callers cannot tell A from B". */
 export function contrastingPair(provider: ProviderInfo, endpoint: Endpoint = 'send'): [ErrorEntry, ErrorEntry] | undefined {
-  const ordered = byNotability(provider, provider.def.errors.filter((e) => (e.scope ?? 'messaging') === 'messaging'), endpoint);
+  const ordered = byNotability(provider, provider.messagingErrors, endpoint);
   const first = ordered[0];
   const second = first && ordered.find((e) => handlingGroup(e.retry) !== handlingGroup(first.retry));
   return first && second ? [first, second] : undefined;
