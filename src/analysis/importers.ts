@@ -478,8 +478,13 @@ export interface CallerFacts {
 
 const NO_FACTS: CallerFacts = { layers: [], injectedBases: [], remoteRequests: [] };
 
-/** Facts the files importing `path` give about it; only importers that reach a provider are analysed. */
-export function callerFacts(project: Project, path: string): CallerFacts {
+/**
+ * Facts the files importing `path` give about it; only importers that reach a
+ * provider are analysed. With `functions` (a file analysed only because its
+ * importers may hand it a send, see `handedFunctionsByImporters`), also the
+ * functions they hand it.
+ */
+export function callerFacts(project: Project, path: string, functions = false): CallerFacts {
   const layers: CallerFacts['layers'][number][] = [];
   const injectedBases: CallerFacts['injectedBases'][number][] = [];
   const remoteRequests: CallerFacts['remoteRequests'][number][] = [];
@@ -487,7 +492,9 @@ export function callerFacts(project: Project, path: string): CallerFacts {
   const handedFunctions: NonNullable<CallerFacts['handedFunctions']>[number][] = [];
   const own = project.session.file(path);
   const receivers = own ? handedBindingsOf(project, own) : [];
-  const calledParameters = own ? callsParameters(project, own) : false;
+  const calledParameters = functions && own ? callsParameters(project, own) : false;
+  /** Importers that reach no provider: asked what functions they hand only when another importer hands a send. */
+  const quietImporters: string[] = [];
   for (const importer of importersOf(project, path)) {
     // a cached analysis built with these facts is built again when an importer changes
     dependOn(project, importer);
@@ -499,7 +506,10 @@ export function callerFacts(project: Project, path: string): CallerFacts {
     // an importer that reaches a provider only through this file cannot call it with that provider's URL; it
     // may still hand a function of it a client of another kind, which leaves that client unknown
     const reaches = textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text, path);
-    if (!reaches && receivers.length === 0 && !calledParameters) continue;
+    if (!reaches && receivers.length === 0) {
+      if (calledParameters) quietImporters.push(importer);
+      continue;
+    }
     const analysis = analysisAt(project, importer, path);
     if (!analysis) continue;
     if (receivers.length > 0) handed.push(...handedAt(analysis, path, receivers));
@@ -518,6 +528,14 @@ export function callerFacts(project: Project, path: string): CallerFacts {
       }
     }
     injectedBases.push(...nestHttpBases(analysis, path));
+  }
+  // what the importers hand as functions matters only when one of them hands a function that reaches a provider
+  if (!handedFunctions.some((fact) => fact.target?.analysis.wrappers.has(fact.target.fn))) handedFunctions.length = 0;
+  else {
+    for (const importer of quietImporters) {
+      const analysis = analysisAt(project, importer, path);
+      if (analysis) handedFunctions.push(...functionsHandedAt(project, analysis, path));
+    }
   }
   return layers.length || injectedBases.length || remoteRequests.length || handed.length || handedFunctions.length
     ? { layers, injectedBases, remoteRequests, ...(handed.length ? { handed } : {}), ...(handedFunctions.length ? { handedFunctions } : {}) }
@@ -538,9 +556,11 @@ function functionAt(analysis: FileAnalysis, range: readonly [number, number]): F
 const parameterCalls = new WeakMap<CachedFile, boolean>();
 
 /**
- * Does a file call a function it is handed (a parameter, or a property of
- * one: `deps.send(…)`, `const { send } = deps; send(…)`) as a function? Read
- * once per version of it.
+ * Does a file call a function it is handed by its name (a parameter, or a
+ * property destructured from one: `function run(send)`, `const { send } =
+ * deps; send(…)`)? A method called on a parameter (`res.json()`,
+ * `deps.send(…)`) does not make a file worth analysing for this by itself.
+ * Read once per version of it.
  */
 function callsParameters(project: Project, file: CachedFile): boolean {
   let found = parameterCalls.get(file);
@@ -550,7 +570,7 @@ function callsParameters(project: Project, file: CachedFile): boolean {
     if (sourceCode) {
       const env: AnalysisEnv = { sourceCode, settings: project.settings };
       walkNodes(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-        if (node.type !== AST_NODE_TYPES.CallExpression || !parameterBinding(env, node.callee)) return undefined;
+        if (node.type !== AST_NODE_TYPES.CallExpression || skipTransparent(node.callee).type !== AST_NODE_TYPES.Identifier || !parameterBinding(env, node.callee)) return undefined;
         found = true;
         return 'stop';
       });

@@ -149,7 +149,7 @@ function withCallerFacts<T extends FileAnalysis | undefined>(project: Project, p
   const wanted = !first || first.unresolvedRequests > 0 || /HttpService|axiosRetry|axios-retry/.test(text) || first.handsOpenClients();
   // the importers read the file from disk: their facts fit the text only when it is saved
   if (!wanted || project.session.file(path)?.text.trimEnd() !== text.trimEnd()) return first;
-  const facts = whileGathering(() => callerFacts(project, path));
+  const facts = whileGathering(() => callerFacts(project, path, handedFunctions));
   const hasFacts = facts.layers.length > 0 || facts.injectedBases.length > 0 || facts.remoteRequests.length > 0 || (facts.handed?.length ?? 0) > 0 || (facts.handedFunctions?.length ?? 0) > 0;
   return hasFacts ? build(facts) : first;
 }
