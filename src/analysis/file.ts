@@ -1483,10 +1483,15 @@ function contains(node: Node, inner: Node): boolean {
   return node.range[0] <= inner.range[0] && inner.range[1] <= node.range[1];
 }
 
-/** `Number(x)`, `parseInt(x, 10)`, `parseFloat(x)`: a code read as text (a form field) becomes the number the catalog has. */
+/**
+ * `Number(x)`, `parseInt(x, 10)`, `parseFloat(x)`: a code read as text (a
+ * form field) becomes the number the catalog has; a numeric code stays the
+ * code (`Number(body.error.code ?? 0)`).
+ */
 const NUMBER_CALLS = new Set(['Number', 'parseInt', 'parseFloat']);
 
 function asNumber(kind: Kind | undefined): Kind | undefined {
+  if (kind?.k === 'body' && kind.repr === undefined && kind.provider.def.codeType === 'number' && pathMatches(kind.path, kind.provider.codePath)) return kind;
   if (kind?.k !== 'body' || kind.repr !== 'text') return undefined;
   const { repr: _text, ...number } = kind;
   return number;

@@ -2209,6 +2209,47 @@ ruleTester.run('no-unknown-error-code: codes through a conditional and a predica
         },
       ],
     },
+    // a numeric code read through Number(): still the provider's code
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try {
+            return await axios.post('${META}', payload);
+          } catch (err) {
+            const code = Number(err.response?.data?.error?.code ?? 0);
+            if (code === 131074) throw err;
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: 'Re-engagement message' },
+          line: 7,
+          column: 18,
+          endLine: 7,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'useCode',
+              data: { suggestion: '131047', title: 'Re-engagement message' },
+              output: code`
+                import axios from 'axios';
+                export async function send(payload: object) {
+                  try {
+                    return await axios.post('${META}', payload);
+                  } catch (err) {
+                    const code = Number(err.response?.data?.error?.code ?? 0);
+                    if (code === 131047) throw err;
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
     // a same-file predicate called with the code: its literals are compared with the code (reported where they are written);
     // 1900 is one edit from both 190 and 100: both are named, the better-known first, and each is offered
     {
