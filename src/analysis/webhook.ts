@@ -1721,7 +1721,8 @@ const statuslessCache = new WeakMap<FileAnalysis, StatuslessHandler[]>();
 /**
  * Handlers of the Cloud API webhook (`entry[].changes[].value`) that read
  * `value.messages` in a file that never names `statuses`: failed sends arrive
- * in the same webhook, as statuses, and are dropped. One per handler (the
+ * in the same webhook, as statuses, and are dropped. Reads in a test suite
+ * (an `it` / `test` / `describe` that asserts) are a fixture's, not a handler's. One per handler (the
  * outermost function, with the same-file helpers it hands the webhook to); a
  * handler that hands the webhook (the payload, an entry, a change, the value)
  * to code the file cannot see is left alone.
@@ -1759,6 +1760,8 @@ function collectStatusless(state: Webhooks, provider: ProviderInfo): StatuslessH
     if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== 'messages') return undefined;
     const value = state.valueOf(node.object);
     if (value?.shape !== 'value' || value.depth !== 0 || !value.certain) return undefined;
+    // a unit test that builds or edits a payload to call a handler with: a fixture, not a handler
+    if (insideTestSuite(analysis, node)) return undefined;
     const unit = unitOf(node, program);
     if (!reads.has(unit)) reads.set(unit, node);
     return undefined;

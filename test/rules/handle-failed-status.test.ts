@@ -1016,7 +1016,7 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
   const unread =
     "This meta-cloud webhook handler reads value.messages but never value.statuses, where failed sends arrive as 'failed' with errors[].code (like 131047 (Re-engagement message)); handle the statuses too.";
 
-  test('a route, a controller method given the request and an exported handler (through a same-file helper) are reported once each; Messenger, Page feed, a value handed on and a method handed the payload are not', async () => {
+  test('a route, a controller method given the request and an exported handler (through a same-file helper) are reported once each; Messenger, Page feed, a value handed on, a method handed the payload and a unit test that edits a fixture are not', async () => {
     expect(await statusFindings(MESSAGES_ONLY, ['src'])).toEqual([
       `src/controller.js:5:21-5:69 ${unread}`,
       `src/next-route.ts:3:25-3:39 ${unread}`,
