@@ -1845,7 +1845,10 @@ function receivesRequests(state: Webhooks, unit: Node): boolean {
  * Then it is given everything the webhook carries, statuses included. A text
  * search picks the importers that call the name at all; only those are parsed.
  * A queue job's data or a part of the body is no request body: what reaches
- * the function may have been filtered before.
+ * the function may have been filtered before. Nor is a body handed on by a
+ * caller that reads the webhook itself (its `entry`): that caller is the
+ * handler (judged in its own file), and may hand the body on only for a
+ * message it picked.
  */
 function handedRequestBody(state: Webhooks, name: string): boolean {
   const project = currentProject();
@@ -1861,7 +1864,10 @@ function handedRequestBody(state: Webhooks, name: string): boolean {
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = skipTransparent(node.callee);
       const called = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-      return called === name && node.arguments.some((arg) => isRequestBody(sourceCode, arg));
+      if (called !== name || !node.arguments.some((arg) => isRequestBody(sourceCode, arg))) return false;
+      // a caller that reads the webhook itself (its `entry`) is the handler, judged in its own file
+      const caller = enclosingFunction(node);
+      return caller !== undefined && !someNode(caller, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'entry');
     });
   });
 }

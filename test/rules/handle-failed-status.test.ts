@@ -1028,9 +1028,10 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
     expect(await statusFindings(CROSS, ['src/flows.controller.ts', 'src/webhook.ts'])).toEqual([]);
   });
 
-  test('a method or function another file hands the request body (a NestJS @Body() parameter, Express req.body) is a handler; one handed the query or a queue job is not', async () => {
+  test('a method or function another file hands the request body (a NestJS @Body() parameter, Express req.body) is a handler; one handed the query, a queue job, or the body by a route that reads the message itself is not', async () => {
     expect(await statusFindings(HANDED_BODY, ['src'])).toEqual([
       `src/express/bot.js:7:9-7:30 ${unread}`,
+      `src/express/commands.js:8:19-8:69 ${unread}`,
       `src/nest/inbound.service.ts:7:10-7:25 ${unread}`,
     ]);
   });
