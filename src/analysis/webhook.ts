@@ -1721,11 +1721,11 @@ const statuslessCache = new WeakMap<FileAnalysis, StatuslessHandler[]>();
 /**
  * Handlers of the Cloud API webhook (`entry[].changes[].value`) that read
  * `value.messages` in a file that never names `statuses`: failed sends arrive
- * in the same webhook, as statuses, and are dropped. Reads in a test suite
- * (an `it` / `test` / `describe` that asserts) are a fixture's, not a handler's. One per handler (the
+ * in the same webhook, as statuses, and are dropped. One per handler (the
  * outermost function, with the same-file helpers it hands the webhook to); a
  * handler that hands the webhook (the payload, an entry, a change, the value)
- * to code the file cannot see is left alone.
+ * to code the file cannot see is left alone. Reads in a test suite (an `it`,
+ * `test` or `describe` that asserts) are a fixture's, not a handler's.
  */
 export function statuslessHandlers(analysis: FileAnalysis): readonly StatuslessHandler[] {
   let found = statuslessCache.get(analysis);
