@@ -1113,8 +1113,9 @@ export class FileAnalysis implements AnalysisEnv {
       const declarator = def.node;
       // a `let` written before this use (`let res = null; … res = await send(…)`): what the last write put there
       if (declarator.id.type === AST_NODE_TYPES.Identifier && variable.references.some((ref) => ref.isWrite() && !ref.init)) {
-        const last = writesBefore(this, id)?.writes.filter((write) => write.range[0] > id.range[0] || write.range[1] < id.range[1]).at(-1);
-        if (last) return last.operator === '=' ? this.kindOf(last.right) : undefined;
+        const writes = writesBefore(this, id)?.writes.filter((write) => write.range[0] > id.range[0] || write.range[1] < id.range[1]) ?? [];
+        const last = writes.at(-1);
+        if (last) return last.operator === '=' ? (this.kindOf(last.right) ?? this.triedKind(last, writes)) : undefined;
       }
       if (declarator.init) return project(this.kindOf(declarator.init), declarator.id, defName, this);
       const loop = declarator.parent.parent;
@@ -1130,6 +1131,22 @@ export class FileAnalysis implements AnalysisEnv {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A `let` whose last write is a fallback in a `catch` (`try { body =
+   * JSON.parse(text); } catch { body = { error: { message: text } }; }`): the
+   * `try`'s last write is the other value the variable can hold after the
+   * statement, and the one the code reads the provider's fields off.
+   */
+  private triedKind(last: TSESTree.AssignmentExpression, writes: readonly TSESTree.AssignmentExpression[]): Kind | undefined {
+    let node: Node = last;
+    while (node.parent && node.parent.type !== AST_NODE_TYPES.CatchClause && !isFunction(node.parent)) node = node.parent;
+    const clause = node.parent;
+    if (clause?.type !== AST_NODE_TYPES.CatchClause || clause.parent.type !== AST_NODE_TYPES.TryStatement) return undefined;
+    const block = clause.parent.block;
+    const tried = writes.filter((write) => block.range[0] <= write.range[0] && write.range[1] <= block.range[1]).at(-1);
+    return tried?.operator === '=' ? this.kindOf(tried.right) : undefined;
   }
 
   /** A callback parameter: `.then((res) => …)`, `.catch((err) => …)`, `body.errors.forEach((e) => …)`. */

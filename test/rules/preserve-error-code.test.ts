@@ -1509,6 +1509,29 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
         }
       `,
     },
+    // … with a fallback object in the `catch` instead: the variable still holds the parsed body, handed on whole
+    {
+      filename: `${PATHS_APP}src/profile.ts`,
+      code: code`
+        export class GraphError extends Error {
+          constructor(readonly body: unknown) {
+            super('Graph request failed');
+          }
+        }
+        export async function readProfile(phoneNumberId: string) {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`);
+          const text = await res.text();
+          let body: any;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = { error: { message: text } };
+          }
+          if (!res.ok) throw new GraphError(body);
+          return body;
+        }
+      `,
+    },
     // … parsed in a helper of the file that hands on the classifier's error
     {
       filename: `${PATHS_APP}src/profile.ts`,
