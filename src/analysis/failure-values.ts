@@ -112,20 +112,21 @@ function filledBy(analysis: FileAnalysis, member: TSESTree.MemberExpression, dep
     const writes = variable ? variableWrites(variable) : undefined;
     return !!writes?.some((write) => write !== 'unset' && write !== value && carries(analysis, write, depth + 1));
   };
-  return (
-    inline(analysis, callee, call, () =>
-      walkNodes(callee.fn.body, analysis.sourceCode.visitorKeys, (node) => {
-        if (isFunction(node)) return false;
-        const value =
-          node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(node.left) === name
-            ? node.right
-            : node.type === AST_NODE_TYPES.Property && !node.computed && node.parent.type === AST_NODE_TYPES.ObjectExpression && propertyKeyName(node) === name
-              ? node.value
-              : undefined;
-        return value && keeps(value) ? 'stop' : undefined;
-      }),
-    ) === true
-  );
+  const values: Node[] = [];
+  walkNodes(callee.fn.body, analysis.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(node.left) === name) values.push(node.right);
+    else if (node.type === AST_NODE_TYPES.Property && !node.computed && node.parent.type === AST_NODE_TYPES.ObjectExpression && propertyKeyName(node) === name) values.push(node.value);
+    return undefined;
+  });
+  if (values.length === 0) return false;
+  // a field the helper picks by the code, each value a constant (`if (code === 131042) return { code: 'BILLING' }`):
+  // the code is classified there, as text picked by the code is handled (see `rebuiltBy`)
+  const constant = (value: Node) => {
+    const current = skipTransparent(value);
+    return current.type === AST_NODE_TYPES.Literal || (current.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 0);
+  };
+  return inline(analysis, callee, call, () => (values.every(constant) ? comparesCode(analysis, callee.fn) : values.some(keeps))) === true;
 }
 
 /** `JSON.stringify(x)`: text from which `x` can be read back. */

@@ -1189,8 +1189,9 @@ export class FileAnalysis implements AnalysisEnv {
       const declarator = def.node;
       // a `let` written before this use (`let res = null; … res = await send(…)`): what the last write put there
       if (declarator.id.type === AST_NODE_TYPES.Identifier && variable.references.some((ref) => ref.isWrite() && !ref.init)) {
-        const last = writesBefore(this, id)?.writes.filter((write) => write.range[0] > id.range[0] || write.range[1] < id.range[1]).at(-1);
-        if (last) return last.operator === '=' ? this.kindOf(last.right) : undefined;
+        const writes = writesBefore(this, id)?.writes.filter((write) => write.range[0] > id.range[0] || write.range[1] < id.range[1]) ?? [];
+        const last = writes.at(-1);
+        if (last) return last.operator === '=' ? (this.kindOf(last.right) ?? this.triedKind(last, writes)) : undefined;
       }
       if (declarator.init) return project(this.kindOf(declarator.init), declarator.id, defName, this);
       const loop = declarator.parent.parent;
@@ -1206,6 +1207,22 @@ export class FileAnalysis implements AnalysisEnv {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A `let` whose last write is a fallback in a `catch` (`try { body =
+   * JSON.parse(text); } catch { body = { error: { message: text } }; }`): the
+   * `try`'s last write is the other value the variable can hold after the
+   * statement, and the one the code reads the provider's fields off.
+   */
+  private triedKind(last: TSESTree.AssignmentExpression, writes: readonly TSESTree.AssignmentExpression[]): Kind | undefined {
+    let node: Node = last;
+    while (node.parent && node.parent.type !== AST_NODE_TYPES.CatchClause && !isFunction(node.parent)) node = node.parent;
+    const clause = node.parent;
+    if (clause?.type !== AST_NODE_TYPES.CatchClause || clause.parent.type !== AST_NODE_TYPES.TryStatement) return undefined;
+    const block = clause.parent.block;
+    const tried = writes.filter((write) => block.range[0] <= write.range[0] && write.range[1] <= block.range[1]).at(-1);
+    return tried?.operator === '=' ? this.kindOf(tried.right) : undefined;
   }
 
   /** A callback parameter: `.then((res) => …)`, `.catch((err) => …)`, `body.errors.forEach((e) => …)`. */
@@ -1559,10 +1576,15 @@ function contains(node: Node, inner: Node): boolean {
   return node.range[0] <= inner.range[0] && inner.range[1] <= node.range[1];
 }
 
-/** `Number(x)`, `parseInt(x, 10)`, `parseFloat(x)`: a code read as text (a form field) becomes the number the catalog has. */
+/**
+ * `Number(x)`, `parseInt(x, 10)`, `parseFloat(x)`: a code read as text (a
+ * form field) becomes the number the catalog has; a numeric code stays the
+ * code (`Number(body.error.code ?? 0)`).
+ */
 const NUMBER_CALLS = new Set(['Number', 'parseInt', 'parseFloat']);
 
 function asNumber(kind: Kind | undefined): Kind | undefined {
+  if (kind?.k === 'body' && kind.repr === undefined && kind.provider.def.codeType === 'number' && pathMatches(kind.path, kind.provider.codePath)) return kind;
   if (kind?.k !== 'body' || kind.repr !== 'text') return undefined;
   const { repr: _text, ...number } = kind;
   return number;

@@ -26,7 +26,7 @@ import { bindingKey, clientOf, handedOf, handedReceivers, parameterBinding, SDK_
 import type { AnalysisEnv } from './env.js';
 import { namesOf } from './evidence.js';
 import type { ExternalFunction, FileAnalysis } from './file.js';
-import { analysisAt, dependOn, importsReachProvider, pathOf, type Project } from './imports.js';
+import { analysisAt, dependOn, importsReachProvider, pathOf, whileGathering, type Project } from './imports.js';
 import { parsedFile, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
 import { escapeRegExp, type ResolvedSettings } from './settings.js';
@@ -127,6 +127,24 @@ export function importersOf(project: Project, path: string): readonly string[] {
     listing.cost += performance.now() - started;
   }
   return listing.reverse.get(path) ?? [];
+}
+
+/**
+ * The analyses of the project files importing `path` whose text passes
+ * `test`, as they are on disk, built as for `callerFacts` (their calls into
+ * other files than `path` not followed). A cached analysis that asks is
+ * built again when one of the importers changes.
+ */
+export function importerAnalyses(project: Project, path: string, test: (text: string) => boolean): FileAnalysis[] {
+  const found: FileAnalysis[] = [];
+  for (const importer of importersOf(project, path)) {
+    dependOn(project, importer);
+    const cached = project.session.file(importer);
+    if (!cached || !textTest(cached, test)) continue;
+    const analysis = whileGathering(() => analysisAt(project, importer, path));
+    if (analysis) found.push(analysis);
+  }
+  return found;
 }
 
 /** The project's files whose text passes `test` (a pure function of the text: a text search, no parse, kept per version of each file). */

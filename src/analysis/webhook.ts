@@ -89,15 +89,17 @@
  */
 import { basename } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingClass, enclosingFunction, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { clientOf, importOf } from './clients.js';
 import { parsePath } from '../catalog/lookup.js';
 import type { ErrorEntry, StatusCallback } from '../catalog/schema.js';
 import type { FileAnalysis, Kind } from './file.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
-import { projectFilesMatching } from './importers.js';
+import { importersOf, projectFilesMatching } from './importers.js';
 import { insideTestSuite } from './outcome.js';
 import { currentProject, pathOf } from './imports.js';
+import { parsedFile } from './modules.js';
+import { escapeRegExp } from './settings.js';
 import { typescript } from './types.js';
 import { calleeFunction, classOf, constructorOf, resolveExpression, returnedExpressions, staticList, staticValue, type ClassNode } from './values.js';
 
@@ -1722,7 +1724,8 @@ const statuslessCache = new WeakMap<FileAnalysis, StatuslessHandler[]>();
  * in the same webhook, as statuses, and are dropped. One per handler (the
  * outermost function, with the same-file helpers it hands the webhook to); a
  * handler that hands the webhook (the payload, an entry, a change, the value)
- * to code the file cannot see is left alone.
+ * to code the file cannot see is left alone. Reads in a test suite (an `it`,
+ * `test` or `describe` that asserts) are a fixture's, not a handler's.
  */
 export function statuslessHandlers(analysis: FileAnalysis): readonly StatuslessHandler[] {
   let found = statuslessCache.get(analysis);
@@ -1757,6 +1760,8 @@ function collectStatusless(state: Webhooks, provider: ProviderInfo): StatuslessH
     if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== 'messages') return undefined;
     const value = state.valueOf(node.object);
     if (value?.shape !== 'value' || value.depth !== 0 || !value.certain) return undefined;
+    // a unit test that builds or edits a payload to call a handler with: a fixture, not a handler
+    if (insideTestSuite(analysis, node)) return undefined;
     const unit = unitOf(node, program);
     if (!reads.has(unit)) reads.set(unit, node);
     return undefined;
@@ -1805,8 +1810,9 @@ const HTTP_METHODS = /^(?:POST|PUT|handler)$/;
  * (`export async function POST`), or one that reads the payload from a
  * parameter's `body` (`handleIncoming(req, res)` of a controller object that
  * a routes file registers as `controller.handleIncoming`): it is given the
- * request itself. A method or function called with the payload from
- * elsewhere is not.
+ * request itself; so is a method or function that a file importing it hands
+ * the request's whole body (`handedRequestBody`). A method or function called
+ * with the payload from elsewhere (a queue job's data) is not.
  */
 function receivesRequests(state: Webhooks, unit: Node): boolean {
   const { analysis } = state;
@@ -1814,17 +1820,86 @@ function receivesRequests(state: Webhooks, unit: Node): boolean {
   const parent = unit.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(unit as TSESTree.CallExpressionArgument)) return true;
   if (readsRequestBody(state, unit)) return true;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition) return parent.decorators.length > 0 || unit.params.some((param) => 'decorators' in param && (param.decorators?.length ?? 0) > 0);
   const name = functionName(unit);
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+    return parent.decorators.length > 0 || unit.params.some((param) => 'decorators' in param && (param.decorators?.length ?? 0) > 0) || (name !== undefined && handedRequestBody(state, name));
+  }
   const exported = parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration || parent?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
   if (exported && (name === undefined || HTTP_METHODS.test(name))) return true;
   // registered by reference: `app.post('/webhook', onWebhook)`
   const binding = unit.type === AST_NODE_TYPES.FunctionDeclaration ? unit.id : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : null;
   const variable = binding ? findVariable(analysis.sourceCode, binding) : null;
-  return (variable?.references ?? []).some((reference) => {
+  const registered = (variable?.references ?? []).some((reference) => {
     const ref = reference.identifier as Node;
     return ref.parent?.type === AST_NODE_TYPES.CallExpression && ref.parent.arguments.includes(ref as TSESTree.CallExpressionArgument);
   });
+  return registered || (name !== undefined && handedRequestBody(state, name));
+}
+
+/**
+ * Is the function or method named `name` handed a request's whole body by a
+ * file that imports this one (a controller or route that does nothing else
+ * with the webhook): a route callback's `req.body` (`bot.onUpdate(req.body)`),
+ * Koa's `ctx.request.body`, a NestJS `@Body()` parameter
+ * (`this.inbound.handle(payload)`), or a variable initialised with one of them.
+ * Then it is given everything the webhook carries, statuses included. A text
+ * search picks the importers that call the name at all; only those are parsed.
+ * A queue job's data or a part of the body is no request body: what reaches
+ * the function may have been filtered before. Nor is a body handed on by a
+ * caller that reads the webhook itself (its `entry`): that caller is the
+ * handler (judged in its own file), and may hand the body on only for a
+ * message it picked.
+ */
+function handedRequestBody(state: Webhooks, name: string): boolean {
+  const project = currentProject();
+  const own = pathOf(state.analysis.sourceCode.ast);
+  if (!project || !own) return false;
+  const calls = new RegExp(`\\b${escapeRegExp(name)}\\s*\\(`);
+  return importersOf(project, own).some((importer) => {
+    const file = project.session.file(importer);
+    if (!file || !/body/i.test(file.text) || !calls.test(file.text)) return false;
+    const sourceCode = parsedFile(file);
+    if (!sourceCode) return false;
+    return someNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTransparent(node.callee);
+      const called = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (called !== name || !node.arguments.some((arg) => isRequestBody(sourceCode, arg))) return false;
+      // a caller that reads the webhook itself (its `entry`) is the handler, judged in its own file
+      const caller = enclosingFunction(node);
+      return caller !== undefined && !someNode(caller, sourceCode.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'entry');
+    });
+  });
+}
+
+/** `req.body` or `ctx.request.body` of a parameter, a parameter decorated `@Body()`, or a `const` initialised with one of them. */
+function isRequestBody(sourceCode: Parameters<typeof findVariable>[0], arg: Node, depth = 0): boolean {
+  const node = skipTransparent(arg);
+  const isParameter = (id: Node): id is TSESTree.Identifier => id.type === AST_NODE_TYPES.Identifier && findVariable(sourceCode, id)?.defs[0]?.type === 'Parameter';
+  if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'body') {
+    const object = skipTransparent(node.object);
+    if (isParameter(object)) return true;
+    return object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'request' && isParameter(skipTransparent(object.object));
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(sourceCode, node)?.defs[0];
+  if (def?.type === 'Parameter') {
+    const param = def.name as TSESTree.Identifier;
+    return (param.decorators ?? []).some((decorator) => {
+      const expression = decorator.expression;
+      return expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'Body' && expression.arguments.length === 0;
+    });
+  }
+  const declarator = def?.node;
+  return (
+    depth === 0 &&
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.parent.kind === 'const' &&
+    declarator.id === def?.name &&
+    declarator.init !== null &&
+    enclosingFunction(declarator) !== undefined &&
+    isRequestBody(sourceCode, declarator.init, depth + 1)
+  );
 }
 
 /** Does a function read the webhook payload as the `body` of one of its parameters (`req.body`, `request.body`)? */

@@ -1025,6 +1025,8 @@ ruleTester.run('handle-failed-status (statuses handed to other files)', rule, {
 // Webhook handlers that read only `value.messages`, linted as a project (the fixture folder is the
 // working directory: whether another file reads the statuses is a question about the project).
 const MESSAGES_ONLY = fileURLToPath(new URL('../fixtures/webhooks/messages-only/', import.meta.url));
+// Handlers whose request body is handed to them by a controller or route of another file.
+const HANDED_BODY = fileURLToPath(new URL('../fixtures/webhooks/handed-body/', import.meta.url));
 
 async function statusFindings(cwd: string, files: string[]): Promise<string[]> {
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never });
@@ -1040,7 +1042,7 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
   const unread =
     "This meta-cloud webhook handler reads value.messages but never value.statuses, where failed sends arrive as 'failed' with errors[].code (like 131047 (Re-engagement message)); handle the statuses too.";
 
-  test('a route, a controller method given the request and an exported handler (through a same-file helper) are reported once each; Messenger, Page feed, a value handed on and a method handed the payload are not', async () => {
+  test('a route, a controller method given the request and an exported handler (through a same-file helper) are reported once each; Messenger, Page feed, a value handed on, a method handed the payload and a unit test that edits a fixture are not', async () => {
     expect(await statusFindings(MESSAGES_ONLY, ['src'])).toEqual([
       `src/controller.js:5:21-5:69 ${unread}`,
       `src/next-route.ts:3:25-3:39 ${unread}`,
@@ -1050,6 +1052,14 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
 
   test('a messages-only endpoint in a project where another file reads the statuses is left alone', async () => {
     expect(await statusFindings(CROSS, ['src/flows.controller.ts', 'src/webhook.ts'])).toEqual([]);
+  });
+
+  test('a method or function another file hands the request body (a NestJS @Body() parameter, Express req.body) is a handler; one handed the query, a queue job, or the body by a route that reads the message itself is not', async () => {
+    expect(await statusFindings(HANDED_BODY, ['src'])).toEqual([
+      `src/express/bot.js:7:9-7:30 ${unread}`,
+      `src/express/commands.js:8:19-8:69 ${unread}`,
+      `src/nest/inbound.service.ts:7:10-7:25 ${unread}`,
+    ]);
   });
 });
 

@@ -4081,6 +4081,125 @@ ruleTester.run('no-blind-retry: scheduled jobs that select failed records again'
   ],
 });
 
+/** A scheduled job's loop whose query sits in a helper: the filter is the helper's query's. */
+const helperQueryJob = (helper: string, call: string) => code`
+  import cron from 'node-cron';
+  import axios from 'axios';
+  ${helper}
+  async function run() {
+    const due = await ${call};
+    for (const reminder of due) {
+      try {
+        await axios.post('${META}', { messaging_product: 'whatsapp', to: reminder.phone, type: 'text', text: { body: reminder.text } });
+        await Reminder.updateOne({ _id: reminder._id }, { $set: { status: 'sent' } });
+      } catch (err) {
+        console.error(err);
+      }
+    }
+  }
+  cron.schedule('*/5 * * * *', run);
+  declare const Reminder: any;
+`;
+
+/** A project of its own (under the system's temp folder) with files in subfolders of `src`. */
+function jobsProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'wa-jobs-'));
+  writeFileSync(join(root, 'package.json'), '{ "name": "jobs-app", "private": true }');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, 'src', name, '..'), { recursive: true });
+    writeFileSync(join(root, 'src', name), text);
+  }
+  return root;
+}
+/** The loop in a jobs module; what schedules it is in another file. */
+const REMINDER_JOB = code`
+  import axios from 'axios';
+  import { findDue } from '../db/reminders';
+  export async function sendDueReminders() {
+    for (const reminder of await findDue()) {
+      try {
+        await axios.post('${META}', { messaging_product: 'whatsapp', to: reminder.phone, type: 'text', text: { body: reminder.text } });
+        await db.reminder.update({ where: { id: reminder.id }, data: { sent: true } });
+      } catch (err) {
+        console.error('reminder failed', err);
+      }
+    }
+  }
+  export async function purgeOld() {}
+  declare const db: any;
+`;
+const REMINDER_QUERIES = code`
+  export async function findDue() {
+    return db.reminder.findMany({ where: { sent: false, dueAt: { lte: new Date() } }, take: 100 });
+  }
+  declare const db: any;
+`;
+const scheduledBy = (entry: string) => jobsProject({ 'jobs/reminders.ts': REMINDER_JOB, 'db/reminders.ts': REMINDER_QUERIES, 'index.ts': entry });
+const JOBS_SCHEDULED = scheduledBy(code`
+  import cron from 'node-cron';
+  import { sendDueReminders } from './jobs/reminders';
+  cron.schedule('*/10 * * * *', async () => {
+    await sendDueReminders();
+  });
+`);
+const JOBS_BY_NAME = scheduledBy(code`
+  import * as schedule from 'node-schedule';
+  import * as reminders from './jobs/reminders';
+  schedule.scheduleJob('0 * * * *', reminders.sendDueReminders);
+`);
+/** Run from a route, and the job scheduled is another one. */
+const JOBS_UNSCHEDULED = scheduledBy(code`
+  import cron from 'node-cron';
+  import { sendDueReminders, purgeOld } from './jobs/reminders';
+  cron.schedule('0 3 * * *', purgeOld);
+  app.post('/reminders/run', async (req: unknown, res: { sendStatus(code: number): void }) => {
+    await sendDueReminders();
+    res.sendStatus(204);
+  });
+  declare const app: any;
+`);
+const JOB_FILE = 'src/jobs/reminders.ts';
+
+ruleTester.run('no-blind-retry: scheduled jobs whose query or schedule is elsewhere', rule, {
+  valid: [
+    // the helper's query selects by a time window: writing the status does not take the record out of it
+    helperQueryJob('function findDue() { return Reminder.find({ dueAt: { $lte: new Date() } }); }', 'findDue()'),
+    // the helper gives no query's result
+    helperQueryJob('async function findDue() { return cache.get("due") ?? []; } declare const cache: any;', 'findDue()'),
+    // scheduled nowhere: run from a route, while the schedule runs another job of the file
+    { filename: join(JOBS_UNSCHEDULED, JOB_FILE), code: REMINDER_JOB },
+    // the file on disk is not the text linted (an unsaved buffer): its positions say nothing of the schedule
+    { filename: join(JOBS_SCHEDULED, JOB_FILE), code: REMINDER_JOB.replace('export async function purgeOld() {}', 'export async function purgeOld() {}\n// edited') },
+  ],
+  invalid: [
+    // the query in a same-file function
+    {
+      code: helperQueryJob("function findDue() { return Reminder.find({ status: 'pending' }).limit(50); }", 'findDue()'),
+      errors: [{ messageId: 'reselectRetry', data: reselected('reminder', 'status'), line: 8, column: 13, endLine: 8, endColumn: 179 }],
+    },
+    // in a method of the class, through a variable it returns
+    {
+      code: helperQueryJob(
+        "const repo = { async pending() { const rows = await Reminder.find({ status: { $in: ['pending', 'queued'] } }); return rows; } };",
+        'repo.pending()',
+      ),
+      errors: [{ messageId: 'reselectRetry', data: reselected('reminder', 'status'), line: 8, column: 13, endLine: 8, endColumn: 179 }],
+    },
+    // scheduled by the app's entry, the query in another module
+    {
+      filename: join(JOBS_SCHEDULED, JOB_FILE),
+      code: REMINDER_JOB,
+      errors: [{ messageId: 'reselectRetry', data: reselected('reminder', 'sent'), line: 6, column: 13, endLine: 6, endColumn: 179 }],
+    },
+    // scheduled by name, through a namespace import
+    {
+      filename: join(JOBS_BY_NAME, JOB_FILE),
+      code: REMINDER_JOB,
+      errors: [{ messageId: 'reselectRetry', data: reselected('reminder', 'sent'), line: 6, column: 13, endLine: 6, endColumn: 179 }],
+    },
+  ],
+});
+
 // The send a scheduled job makes may be a function its callers hand it (`startNudges({ send: sendWhatsApp })`):
 // when every call of the job's function, in its file and in the files importing it, hands the same function, a
 // call of the parameter is a call of that function. Fixture app: test/fixtures/cross-file/handed-functions.

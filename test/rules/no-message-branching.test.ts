@@ -179,6 +179,17 @@ ruleTester.run('no-message-branching', rule, {
         if (e.message.includes('Unexpected token')) config = {};
       }
     `,
+    // a `try` that parses something else, with a fallback in its `catch`, in a file that calls a provider
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      let saved;
+      try {
+        saved = JSON.parse(localStorage.getItem('last-error') ?? '');
+      } catch {
+        saved = { error: { message: '' } };
+      }
+      if (saved.error?.message?.includes('redirect_uri')) showSetupHelp();
+    `,
     // a wrapper that throws its own fixed text, not the provider's
     code`
       async function send(payload: unknown) {
@@ -405,6 +416,31 @@ ruleTester.run('no-message-branching', rule, {
               `,
             },
           ],
+        },
+      ],
+    },
+    // the body parsed in a `try`, with a fallback object in its `catch`: the text read after it is the provider's
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const text = await res.text();
+        let body;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = { error: { message: text } };
+        }
+        if (!res.ok && body.error?.message?.includes('redirect_uri')) throw new Error('Fix the app configuration');
+      `,
+      errors: [
+        {
+          messageId: 'messageBranching',
+          data: meta('error.message'),
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 61,
+          suggestions: [],
         },
       ],
     },

@@ -2165,50 +2165,41 @@ ruleTester.run('no-unknown-error-code (status webhooks)', rule, {
 });
 
 // ─── Codes read through conditionals and predicates (issue 15) ─────────────────
+/** A catch that reads the code with `read` into `code` and compares it with a typo of 131047. */
+const codeReadThrough = (read: string) => {
+  const source = (compared: string) => code`
+    import axios from 'axios';
+    export async function send(payload: object) {
+      try {
+        return await axios.post('${META}', payload);
+      } catch (err) {
+        const code = ${read};
+        if (code === ${compared}) throw err;
+      }
+    }
+  `;
+  return {
+    code: source('131074'),
+    errors: [
+      {
+        messageId: 'didYouMean' as const,
+        data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: 'Re-engagement message' },
+        line: 7,
+        column: 18,
+        endLine: 7,
+        endColumn: 24,
+        suggestions: [{ messageId: 'useCode' as const, data: { suggestion: '131047', title: 'Re-engagement message' }, output: source('131047') }],
+      },
+    ],
+  };
+};
 ruleTester.run('no-unknown-error-code: codes through a conditional and a predicate', rule, {
   valid: [],
   invalid: [
     // `code` is the provider's code although it is read through a conditional
-    {
-      code: code`
-        import axios from 'axios';
-        export async function send(payload: object) {
-          try {
-            return await axios.post('${META}', payload);
-          } catch (err) {
-            const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
-            if (code === 131074) throw err;
-          }
-        }
-      `,
-      errors: [
-        {
-          messageId: 'didYouMean',
-          data: { value: '131074', provider: 'meta-cloud', suggestion: '131047', title: 'Re-engagement message' },
-          line: 7,
-          column: 18,
-          endLine: 7,
-          endColumn: 24,
-          suggestions: [
-            {
-              messageId: 'useCode',
-              data: { suggestion: '131047', title: 'Re-engagement message' },
-              output: code`
-                import axios from 'axios';
-                export async function send(payload: object) {
-                  try {
-                    return await axios.post('${META}', payload);
-                  } catch (err) {
-                    const code = axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined;
-                    if (code === 131047) throw err;
-                  }
-                }
-              `,
-            },
-          ],
-        },
-      ],
-    },
+    codeReadThrough('axios.isAxiosError(err) ? err.response?.data?.error?.code : undefined'),
+    // a numeric code read through Number(): still the provider's code
+    codeReadThrough('Number(err.response?.data?.error?.code ?? 0)'),
     // a same-file predicate called with the code: its literals are compared with the code (reported where they are written);
     // 1900 is one edit from both 190 and 100: both are named, the better-known first, and each is offered
     {

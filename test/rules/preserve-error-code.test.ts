@@ -1509,6 +1509,29 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
         }
       `,
     },
+    // … with a fallback object in the `catch` instead: the variable still holds the parsed body, handed on whole
+    {
+      filename: `${PATHS_APP}src/profile.ts`,
+      code: code`
+        export class GraphError extends Error {
+          constructor(readonly body: unknown) {
+            super('Graph request failed');
+          }
+        }
+        export async function readProfile(phoneNumberId: string) {
+          const res = await fetch(\`https://graph.facebook.com/v21.0/\${phoneNumberId}/whatsapp_business_profile\`);
+          const text = await res.text();
+          let body: any;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = { error: { message: text } };
+          }
+          if (!res.ok) throw new GraphError(body);
+          return body;
+        }
+      `,
+    },
     // … parsed in a helper of the file that hands on the classifier's error
     {
       filename: `${PATHS_APP}src/profile.ts`,
@@ -3963,6 +3986,45 @@ export async function other(to: string, body: string) {
         { messageId: 'droppedReturn', data: TWILIO_DATA, line: 15, column: 3, endLine: 15, endColumn: 85, suggestions: [] },
         { messageId: 'droppedReturn', data: TWILIO_DATA, line: 20, column: 5, endLine: 20, endColumn: 72, suggestions: [] },
       ],
+    },
+  ],
+});
+
+/** A service that throws the app's own error, its code picked by a classifier method from the provider's error. */
+const classifiedOtp = (classify: string) => code`
+  import axios from 'axios';
+  function appError(code: string, message: string, status = 400) {
+    return Object.assign(new Error(message), { code, status });
+  }
+  export class OtpService {
+    classify(error: any) {
+      ${classify}
+    }
+    async sendOtp(to: string, otp: string) {
+      try {
+        await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: otp } });
+      } catch (error) {
+        const mapped = this.classify(error);
+        throw appError(mapped.code, 'Could not send the code', mapped.status);
+      }
+    }
+  }
+`;
+
+ruleTester.run('preserve-error-code: a code classified by a helper before it is thrown', rule, {
+  valid: [
+    // each of the app's codes is picked by the provider's code: the code is handled there
+    classifiedOtp(`const body = error.response?.data?.error ?? {};
+      const code = Number(body.code ?? 0);
+      if (code === 131042) return { code: 'PAYMENT_REQUIRED', status: 502 };
+      if (code === 190) return { code: 'TOKEN_EXPIRED', status: 502 };
+      return { code: 'REJECTED', status: 502 };`),
+  ],
+  invalid: [
+    // constants picked by whether there was a response, not by the code: the code is lost
+    {
+      code: classifiedOtp(`return error.response ? { code: 'REJECTED', status: 502 } : { code: 'NETWORK', status: 503 };`),
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA, 'error'), line: 14, column: 7, endLine: 14, endColumn: 77, suggestions: [] }],
     },
   ],
 });

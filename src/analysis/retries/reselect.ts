@@ -3,10 +3,11 @@
  * a schedule (`cron.schedule('*\/5 * * * *', fn)`, `setInterval(fn, ms)`,
  * `new CronJob(spec, fn)`, `schedule.scheduleJob(spec, fn)`, a method with
  * NestJS's `@Cron()` or `@Interval()`, and the functions of the file they
- * call) loops over the records a query selected
- * (`await Reminder.find({ sent: false })`, Prisma's `findMany({ where })`,
- * `.eq('sent', false)`), sends for each, and writes a field of that filter
- * on the record only when the send works:
+ * call; the scheduler here or in a file importing this one) loops over the
+ * records a query selected (`await Reminder.find({ sent: false })`, Prisma's
+ * `findMany({ where })`, `.eq('sent', false)`, or a function returning
+ * one), sends for each, and writes a field of that filter on the record
+ * only when the send works:
  *
  *   for (const reminder of await Reminder.find({ sent: false })) {
  *     const result = await sendReminder(reminder);
@@ -21,9 +22,11 @@
  * sent to every subscriber on each run) is not a retry.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import { enclosingFunction, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
-import { calleeFunction, functionNamed } from '../values.js';
+import { importerAnalyses } from '../importers.js';
+import { currentProject, pathOf } from '../imports.js';
+import { calleeFunction, functionNamed, returnedExpressions } from '../values.js';
 import { sendLoop } from './loops.js';
 import type { RetryConstruct } from './types.js';
 
@@ -41,6 +44,9 @@ const COUNTER_FIELD = /retr|attempt|tries/i;
 const CALL_DEPTH = 3;
 
 type Filter = ReadonlyMap<string, string>;
+
+/** A node's text, in this file or in the other project file it is from (a query in an imported module). */
+const textOf = (analysis: FileAnalysis, node: Node): string => sourceCodeOf(analysis.sourceCode, node).getText(node);
 
 /** The function a scheduler call or decorator runs, when the file shows it. */
 function handlerOf(analysis: FileAnalysis, node: Node): FunctionNode | undefined {
@@ -69,12 +75,12 @@ const calleeName = (callee: Node): string | undefined => {
   return typeof name === 'string' ? name : undefined;
 };
 
-/** The functions a scheduler runs in this file, with the file's functions they call (a few levels). */
-function scheduledFunctions(analysis: FileAnalysis): Set<FunctionNode> {
-  const roots = new Set<FunctionNode>();
+/** The functions the schedulers of a file run: `cron.schedule(spec, fn)`, `setInterval(fn, ms)`, a `@Cron()` method. */
+function scheduledRoots(analysis: FileAnalysis): FunctionNode[] {
+  const roots: FunctionNode[] = [];
   const add = (node: Node | undefined) => {
     const fn = node && handlerOf(analysis, node);
-    if (fn) roots.add(fn);
+    if (fn) roots.push(fn);
   };
   walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
@@ -88,12 +94,25 @@ function scheduledFunctions(analysis: FileAnalysis): Set<FunctionNode> {
       }
     } else if (node.type === AST_NODE_TYPES.MethodDefinition && node.decorators.length > 0) {
       const scheduled = node.decorators.some((d) => d.expression.type === AST_NODE_TYPES.CallExpression && ['Cron', 'Interval'].includes(calleeName(d.expression.callee) ?? ''));
-      if (scheduled && isFunction(node.value)) roots.add(node.value);
+      if (scheduled && isFunction(node.value)) roots.push(node.value);
     }
     return undefined;
   });
+  return roots;
+}
+
+/** Text of a file that may schedule a function: searched for in the files importing the one with the loop. */
+const SCHEDULER_TEXT = /\bschedule(?:Job)?\s*\(|\bsetInterval\s*\(|\bCronJob\b|@(?:Cron|Interval)\s*\(/;
+const schedules = (text: string): boolean => SCHEDULER_TEXT.test(text);
+
+/**
+ * `roots` with the file's own functions they call (a few levels); `elsewhere`
+ * gets the functions of other files they call.
+ */
+function withCallees(analysis: FileAnalysis, roots: readonly FunctionNode[], elsewhere?: (fn: FunctionNode) => void): Set<FunctionNode> {
   const found = new Set<FunctionNode>();
-  let layer = [...roots];
+  // a scheduler handed a function of another file (`schedule(spec, jobs.run)`)
+  let layer = roots.filter((fn) => programOf(fn) === analysis.sourceCode.ast || void elsewhere?.(fn));
   for (let depth = 0; depth <= CALL_DEPTH && layer.length > 0; depth++) {
     const next: FunctionNode[] = [];
     for (const fn of layer) {
@@ -102,14 +121,40 @@ function scheduledFunctions(analysis: FileAnalysis): Set<FunctionNode> {
       walkNodes(fn.body, analysis.sourceCode.visitorKeys, (node) => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
         const callee = calleeFunction(analysis, node.callee)?.fn;
-        // the file's own functions only (a call of an imported module is its own code)
+        // a function of another file is its own code; it is scheduled from here, which matters to that file
         if (callee && programOf(callee) === analysis.sourceCode.ast) next.push(callee);
+        else if (callee) elsewhere?.(callee);
         return undefined;
       });
     }
     layer = next;
   }
   return found;
+}
+
+/**
+ * The file's functions that a scheduler in a file importing it runs
+ * (`cron.schedule('0 * * * *', sendDueReminders)` in the app's entry, the
+ * loop in a jobs module), with the file's functions they call. Read only
+ * when the file on disk is the text linted: positions say which function.
+ */
+function scheduledElsewhere(analysis: FileAnalysis): Set<FunctionNode> {
+  const project = currentProject();
+  const path = analysis.fileName;
+  if (!project || !path || project.session.file(path)?.text.trimEnd() !== analysis.sourceCode.text.trimEnd()) return new Set();
+  const spans = new Set<string>();
+  for (const importer of importerAnalyses(project, path, schedules)) {
+    withCallees(importer, scheduledRoots(importer), (fn) => {
+      if (pathOf(fn) === path) spans.add(`${fn.range[0]}:${fn.range[1]}`);
+    });
+  }
+  if (spans.size === 0) return new Set();
+  const roots: FunctionNode[] = [];
+  walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node) && spans.has(`${node.range[0]}:${node.range[1]}`)) roots.push(node);
+    return undefined;
+  });
+  return withCallees(analysis, roots);
 }
 
 /** `'sent'` for `sent: false`, `'status'` for `'status': 'pending'`: a property's key as written. */
@@ -129,7 +174,7 @@ function objectFilter(analysis: FileAnalysis, object: TSESTree.ObjectExpression,
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = keyOf(property);
     if (key === undefined || NOT_FILTER.has(key) || key.startsWith('$')) continue;
-    into.set(key, analysis.sourceCode.getText(property.value));
+    into.set(key, textOf(analysis, property.value));
   }
 }
 
@@ -146,7 +191,7 @@ function filterOf(analysis: FileAnalysis, query: Node): Filter {
     const [first, second] = current.arguments;
     const column = first && skipTransparent(first);
     if (method && COLUMN_FILTERS.has(method) && column?.type === AST_NODE_TYPES.Literal && typeof column.value === 'string') {
-      filter.set(column.value, second ? analysis.sourceCode.getText(second) : 'null');
+      filter.set(column.value, second ? textOf(analysis, second) : 'null');
     }
     for (const argument of current.arguments) {
       const value = skipTransparent(argument);
@@ -159,13 +204,13 @@ function filterOf(analysis: FileAnalysis, query: Node): Filter {
 }
 
 /**
- * What a `for … of` loop goes over, when it is what a query gave: the
- * query's call (`for (const r of await q)`, `const rows = await q`, `const {
- * data: rows } = await q`, `rows ?? []`, `result.rows`, a `let rows` given
- * the query's result once: `try { rows = await q } catch { return }`).
+ * The call an expression holds the result of: `await q`, `rows` where
+ * `const rows = await q`, `const { data: rows } = await q`, `rows ?? []`,
+ * `result.rows`, a `let rows` given the query's result once: `try { rows =
+ * await q } catch { return }`.
  */
-function queryOf(analysis: FileAnalysis, loop: TSESTree.ForOfStatement): Node | undefined {
-  let source: Node = skipTransparent(loop.right);
+function resultCall(analysis: FileAnalysis, node: Node): TSESTree.CallExpression | undefined {
+  let source: Node = skipTransparent(node);
   if (source.type === AST_NODE_TYPES.LogicalExpression) source = skipTransparent(source.left);
   if (source.type === AST_NODE_TYPES.MemberExpression && !source.computed) source = skipTransparent(source.object);
   if (source.type === AST_NODE_TYPES.Identifier) {
@@ -180,6 +225,24 @@ function queryOf(analysis: FileAnalysis, loop: TSESTree.ForOfStatement): Node | 
   }
   if (source.type === AST_NODE_TYPES.AwaitExpression) source = skipTransparent(source.argument);
   return source.type === AST_NODE_TYPES.CallExpression ? source : undefined;
+}
+
+/**
+ * What a query call selects by. A call of a function that gives a query's
+ * result (`await this.findDue()`, `getPendingReminders()`, in this file or
+ * an imported one) selects by that query's filter.
+ */
+function selectionOf(analysis: FileAnalysis, call: TSESTree.CallExpression, depth = 0): Filter {
+  const filter = filterOf(analysis, call);
+  if (filter.size > 0 || depth >= CALL_DEPTH) return filter;
+  const callee = calleeFunction(analysis, call.callee)?.fn;
+  if (!callee) return filter;
+  const selected = new Map<string, string>();
+  for (const returned of returnedExpressions(callee)) {
+    const query = resultCall(analysis, returned);
+    if (query) for (const [field, value] of selectionOf(analysis, query, depth + 1)) selected.set(field, value);
+  }
+  return selected;
 }
 
 /**
@@ -271,20 +334,22 @@ export function reselectConstructs(analysis: FileAnalysis): RetryConstruct[] {
   }
   if (loops.size === 0) return [];
   let scheduled: Set<FunctionNode> | undefined;
+  let elsewhere: Set<FunctionNode> | undefined;
   const found: RetryConstruct[] = [];
   for (const [loop, calls] of loops) {
     const left = loop.left.type === AST_NODE_TYPES.VariableDeclaration ? loop.left.declarations[0]?.id : loop.left;
     if (left?.type !== AST_NODE_TYPES.Identifier) continue;
-    const query = queryOf(analysis, loop);
-    const filter = query && filterOf(analysis, query);
+    const query = resultCall(analysis, loop.right);
+    const filter = query && selectionOf(analysis, query);
     if (!filter || filter.size === 0) continue;
     const handed = new Set<TSESTree.Statement>();
     const marks = markingStatements(analysis, loop, left.name, filter, handed);
     // a record marked before its send (claimed as `processing`) is out of the selection whatever the send gives
     if (marks.size === 0 || [...marks.keys()].some((m) => m.range[0] < calls[0]!.node.range[0])) continue;
-    scheduled ??= scheduledFunctions(analysis);
     const fn = enclosingFunction(loop);
-    if (!fn || !scheduled.has(fn)) continue;
+    if (!fn) continue;
+    scheduled ??= withCallees(analysis, scheduledRoots(analysis));
+    if (!scheduled.has(fn) && !(elsewhere ??= scheduledElsewhere(analysis)).has(fn)) continue;
     const fields = [...new Set([...marks.values()].flat())];
     const built = sendLoop(analysis, loop, calls, {
       form: 'reselect',
