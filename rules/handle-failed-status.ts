@@ -3,12 +3,12 @@
  * on it without reading the error code: most Cloud API send failures arrive
  * there, after the send was accepted with HTTP 200.
  */
-import { droppedStatuses, getAnalysis, statusHandlers, statuslessHandlers } from '../src/analysis/index.js';
+import { droppedStatuses, getAnalysis, ignoredStatusEvents, statusHandlers, statuslessHandlers } from '../src/analysis/index.js';
 import type { ProviderInfo } from '../src/analysis/providers.js';
 import type { Node } from '../src/analysis/ast.js';
 import { citeCode, createRule, listSome } from '../src/util/create-rule.js';
 
-type MessageId = 'failedIgnored' | 'statusIgnored' | 'failedWithoutCode' | 'failedStateIgnored' | 'statusesUnread' | 'statusDropped';
+type MessageId = 'failedIgnored' | 'statusIgnored' | 'failedWithoutCode' | 'failedStateIgnored' | 'statusesUnread' | 'statusDropped' | 'eventsIgnored';
 
 /** `131047 (Re-engagement message)`: the first code the catalog names as an example of a failed send. */
 function example(handler: { readonly provider: ProviderInfo; readonly notable: readonly (string | number)[] }): string {
@@ -42,6 +42,8 @@ export default createRule<[], MessageId>({
         "This {{provider}} webhook handler reads value.messages but never value.statuses, where failed sends arrive as 'failed' with errors[].code (like {{example}}); handle the statuses too.",
       statusDropped:
         "{{callee}}() returns this {{provider}} webhook's status as '{{key}}', but it is never read here, so failed sends and their errors[].code (like {{example}}) are dropped; handle it.",
+      eventsIgnored:
+        "This {{provider}} callback handler acts only on {{acted}} events and drops '{{event}}', where failed sends arrive as {{statusField}} {{failed}} with {{codeField}} (like {{example}}); handle '{{event}}' events too.",
     },
   },
   create(context) {
@@ -51,6 +53,22 @@ export default createRule<[], MessageId>({
       'Program:exit'() {
         for (const handler of statuslessHandlers(analysis)) {
           context.report({ node: handler.node, messageId: 'statusesUnread', data: { provider: handler.provider.id, example: example(handler) } });
+        }
+        for (const ignored of ignoredStatusEvents(analysis)) {
+          const { callback } = ignored;
+          context.report({
+            node: ignored.node,
+            messageId: 'eventsIgnored',
+            data: {
+              provider: ignored.provider.id,
+              acted: quoted(ignored.acted, 'and'),
+              event: ignored.event,
+              statusField: callback.statusPath,
+              failed: quoted(callback.failedStates, 'or'),
+              codeField: callback.codePath,
+              example: example(ignored),
+            },
+          });
         }
         for (const dropped of droppedStatuses(analysis)) {
           context.report({ node: dropped.call, messageId: 'statusDropped', data: { provider: dropped.provider.id, callee: dropped.callee, key: dropped.key, example: example(dropped) } });

@@ -52,3 +52,4 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   return analysis;
 }
 export { endpointOf } from './endpoint.js';
+export { ignoredStatusEvents, type IgnoredStatusEvents } from './callback-events.js';

@@ -259,7 +259,10 @@ export function parseSettings(value: unknown): ResolvedSettings {
   const paths = providers.flatMap((provider) => (provider.def.whatsappPaths ?? []).map((path) => path.prefix));
   // status callbacks name no host: their fields (`MessageStatus`) or event type (`message-event`)
   const callbacks = providers.flatMap((provider) => provider.def.statusCallback?.textMarkers ?? []);
-  const needles = [...hosts.keys(), ...paths, ...callbacks, ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
+  // a callback that names its event in a field of its own is also known by the provider's name (a route, a class), where
+  // a handler never names the status event it drops (see callback-events.ts)
+  const eventCallbacks = providers.filter((provider) => provider.def.statusCallback?.eventType).map((provider) => provider.id);
+  const needles = [...hosts.keys(), ...paths, ...callbacks, ...eventCallbacks, ...envVars.keys(), ...wrappers.keys(), ...ALWAYS_MENTIONS];
   // an env var or config key the analysis reads as the Cloud API's base URL (`WHATSAPP_CLOUD_API_URL`, `META_GRAPH_URL`)
   const names = byId.has('meta-cloud') ? [GRAPH_BASE_NAME_IN_TEXT] : [];
   const mention = new RegExp([...needles.map(escapeRegExp), ...names].join('|'), 'i');

@@ -873,7 +873,7 @@ function typeShape(type: import('typescript').Type, checker: import('typescript'
   return undefined;
 }
 
-function functionName(fn: FunctionNode): string | undefined {
+export function functionName(fn: FunctionNode): string | undefined {
   if (fn.id) return fn.id.name;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;

@@ -817,6 +817,32 @@ ruleTester.run('handle-failed-status (Gupshup events other than message-event)',
   ],
 });
 
+// A Gupshup callback handler that acts only on other events than `message-event` (an inbound
+// `message`), in a file that never names `message-event`: the failed sends, which arrive only as
+// message events, are dropped. The handler is Gupshup's by the file's own Gupshup sends (here through
+// an imported wrapper), or by its route, name, class or file name. Linted as projects
+// (test/fixtures/webhooks/gupshup-inbound, gupshup-split): whether another file handles the
+// message events is a question about the project.
+const GUPSHUP_INBOUND = fileURLToPath(new URL('../fixtures/webhooks/gupshup-inbound/', import.meta.url));
+const GUPSHUP_SPLIT = fileURLToPath(new URL('../fixtures/webhooks/gupshup-split/', import.meta.url));
+
+describe('handle-failed-status: Gupshup handlers that act only on other events', () => {
+  const ignored = (acted: string) =>
+    `This gupshup callback handler acts only on ${acted} events and drops 'message-event', where failed sends arrive as payload.type 'failed' with payload.payload.code (like 1002 (Number Not Exist On WhatsApp)); handle 'message-event' events too.`;
+
+  test('an early return, an else that only logs and a switch without the event are reported; handlers that hand on, record or go on, a chat widget and a Twilio sender are not', async () => {
+    expect(await statusFindings(GUPSHUP_INBOUND, ['src'])).toEqual([
+      `src/early-return.js:9:7-9:25 ${ignored("'message'")}`,
+      `src/inbound-class.ts:3:13-3:22 ${ignored("'message' and 'user-event'")}`,
+      `src/routes.js:5:19-5:46 ${ignored("'message'")}`,
+    ]);
+  });
+
+  test('an inbound-only endpoint in a project where another file handles the message events is left alone', async () => {
+    expect(await statusFindings(GUPSHUP_SPLIT, ['src'])).toEqual([]);
+  });
+});
+
 // Statuses handed to code in other files (test/fixtures/webhooks/cross-file): what that code does
 // with them is the handler's, reported at the argument that hands them over.
 const CROSS = fileURLToPath(new URL('../fixtures/webhooks/cross-file/', import.meta.url));
