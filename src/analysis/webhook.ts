@@ -1731,7 +1731,7 @@ export function statuslessHandlers(analysis: FileAnalysis): readonly StatuslessH
   let found = statuslessCache.get(analysis);
   if (!found) {
     const text = analysis.sourceCode.text;
-    const state = /\bmessages\b/.test(text) && !/\bstatuses\b/.test(text) ? webhooksOf(analysis) : undefined;
+    const state = /\bmessages\b/.test(text) && !namesStatusesInCode(analysis.sourceCode, text) ? webhooksOf(analysis) : undefined;
     found = state?.provider ? collectStatusless(state, state.provider) : [];
     // another file of the project handles the statuses: this is a second endpoint (flows, one product), not where they are lost
     if (found.length > 0 && statusesHandledElsewhere(analysis)) found = [];
@@ -1743,11 +1743,36 @@ export function statuslessHandlers(analysis: FileAnalysis): readonly StatuslessH
 /** Text of a file that reads the Cloud API webhook's statuses. */
 const READS_STATUSES = (text: string): boolean => /\bstatuses\b/.test(text) && /\bchanges\b/.test(text);
 
-/** Does another file of the project read the webhook's statuses (a text search, run only when a handler without them is found)? */
+/** A test's file (`__tests__/`, `x.test.js`, `x.spec.ts`): a payload there is a fixture, not a handler. */
+const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
+/**
+ * Does a file name `statuses` in its code (a property, a variable, a
+ * string), not only in a comment (one that says why the statuses are
+ * dropped)? A text search first; the tree only when the word is there.
+ */
+function namesStatusesInCode(sourceCode: FileAnalysis['sourceCode'], text: string): boolean {
+  if (!/\bstatuses\b/.test(text)) return false;
+  return someNode(sourceCode.ast, sourceCode.visitorKeys, (node) => (node.type === AST_NODE_TYPES.Identifier && node.name === 'statuses') || (node.type === AST_NODE_TYPES.Literal && node.value === 'statuses'));
+}
+
+/**
+ * Does another file of the project read the webhook's statuses (a text
+ * search, run only when a handler without them is found, then a look at
+ * the code of the files it finds)? Not a test's file, whose payloads are
+ * fixtures.
+ */
 function statusesHandledElsewhere(analysis: FileAnalysis): boolean {
   const project = currentProject();
   const own = pathOf(analysis.sourceCode.ast);
-  return project !== undefined && projectFilesMatching(project, READS_STATUSES).some((file) => file !== own);
+  if (project === undefined) return false;
+  return projectFilesMatching(project, READS_STATUSES).some((file) => {
+    if (file === own || TEST_FILE.test(file)) return false;
+    const cached = project.session.file(file);
+    const sourceCode = cached ? parsedFile(cached) : undefined;
+    // a file that does not parse is taken at its word
+    return !sourceCode || !cached || namesStatusesInCode(sourceCode, cached.text);
+  });
 }
 
 const WEBHOOK_SHAPES = new Set<Shape>(['payload', 'entry', 'change', 'value']);

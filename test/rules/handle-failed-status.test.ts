@@ -1025,6 +1025,8 @@ ruleTester.run('handle-failed-status (statuses handed to other files)', rule, {
 // Webhook handlers that read only `value.messages`, linted as a project (the fixture folder is the
 // working directory: whether another file reads the statuses is a question about the project).
 const MESSAGES_ONLY = fileURLToPath(new URL('../fixtures/webhooks/messages-only/', import.meta.url));
+// A route whose file, and another file of the project, name the statuses only in comments, beside a test's payload.
+const STATUSES_IN_COMMENTS = fileURLToPath(new URL('../fixtures/webhooks/statuses-in-comments/', import.meta.url));
 // Handlers whose request body is handed to them by a controller or route of another file.
 const HANDED_BODY = fileURLToPath(new URL('../fixtures/webhooks/handed-body/', import.meta.url));
 
@@ -1048,6 +1050,10 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
       `src/next-route.ts:3:25-3:39 ${unread}`,
       `src/routes.js:8:46-8:85 ${unread}`,
     ]);
+  });
+
+  test('statuses named only in comments, or in a test file\'s payload, are not read: the route is reported', async () => {
+    expect(await statusFindings(STATUSES_IN_COMMENTS, ['src'])).toEqual([`src/webhook.js:8:19-8:69 ${unread}`]);
   });
 
   test('a messages-only endpoint in a project where another file reads the statuses is left alone', async () => {
