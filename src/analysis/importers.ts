@@ -130,6 +130,15 @@ export function importersOf(project: Project, path: string): readonly string[] {
 }
 
 /**
+ * Is the file on disk the text being linted (an editor buffer may not be
+ * saved yet)? What its importers, read from disk, say about positions in it
+ * holds only then.
+ */
+export function savedAsLinted(project: Project, path: string, text: string): boolean {
+  return project.session.file(path)?.text.trimEnd() === text.trimEnd();
+}
+
+/**
  * The analyses of the project files importing `path` whose text passes
  * `test`, as they are on disk, built as for `callerFacts` (their calls into
  * other files than `path` not followed). A cached analysis that asks is

@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { AnalysisEnv } from './env.js';
 import { FileAnalysis } from './file.js';
-import { callerFacts, callsSdk, handsSdkClients, usesHttpClient, type CallerFacts } from './importers.js';
+import { callerFacts, callsSdk, handsSdkClients, savedAsLinted, usesHttpClient, type CallerFacts } from './importers.js';
 import { beginProject, importsReachProvider, isGathering, Resolver, whileGathering, type Project } from './imports.js';
 import { parseProjectFile, Session } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
@@ -147,7 +147,7 @@ function withCallerFacts<T extends FileAnalysis | undefined>(project: Project, p
   if (isGathering() || !(usesHttpClient(text) || callsSdk(text))) return first;
   const wanted = !first || first.unresolvedRequests > 0 || /HttpService|axiosRetry|axios-retry/.test(text) || first.handsOpenClients();
   // the importers read the file from disk: their facts fit the text only when it is saved
-  if (!wanted || project.session.file(path)?.text.trimEnd() !== text.trimEnd()) return first;
+  if (!wanted || !savedAsLinted(project, path, text)) return first;
   const facts = whileGathering(() => callerFacts(project, path));
   const hasFacts = facts.layers.length > 0 || facts.injectedBases.length > 0 || facts.remoteRequests.length > 0 || (facts.handed?.length ?? 0) > 0;
   return hasFacts ? build(facts) : first;

@@ -24,7 +24,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
-import { importerAnalyses } from '../importers.js';
+import { importerAnalyses, savedAsLinted } from '../importers.js';
 import { currentProject, pathOf } from '../imports.js';
 import { calleeFunction, functionNamed, returnedExpressions } from '../values.js';
 import { sendLoop } from './loops.js';
@@ -111,8 +111,10 @@ const schedules = (text: string): boolean => SCHEDULER_TEXT.test(text);
  */
 function withCallees(analysis: FileAnalysis, roots: readonly FunctionNode[], elsewhere?: (fn: FunctionNode) => void): Set<FunctionNode> {
   const found = new Set<FunctionNode>();
+  const own = (fn: FunctionNode) => programOf(fn) === analysis.sourceCode.ast;
   // a scheduler handed a function of another file (`schedule(spec, jobs.run)`)
-  let layer = roots.filter((fn) => programOf(fn) === analysis.sourceCode.ast || void elsewhere?.(fn));
+  for (const fn of roots) if (!own(fn)) elsewhere?.(fn);
+  let layer = roots.filter(own);
   for (let depth = 0; depth <= CALL_DEPTH && layer.length > 0; depth++) {
     const next: FunctionNode[] = [];
     for (const fn of layer) {
@@ -122,7 +124,7 @@ function withCallees(analysis: FileAnalysis, roots: readonly FunctionNode[], els
         if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
         const callee = calleeFunction(analysis, node.callee)?.fn;
         // a function of another file is its own code; it is scheduled from here, which matters to that file
-        if (callee && programOf(callee) === analysis.sourceCode.ast) next.push(callee);
+        if (callee && own(callee)) next.push(callee);
         else if (callee) elsewhere?.(callee);
         return undefined;
       });
@@ -141,7 +143,7 @@ function withCallees(analysis: FileAnalysis, roots: readonly FunctionNode[], els
 function scheduledElsewhere(analysis: FileAnalysis): Set<FunctionNode> {
   const project = currentProject();
   const path = analysis.fileName;
-  if (!project || !path || project.session.file(path)?.text.trimEnd() !== analysis.sourceCode.text.trimEnd()) return new Set();
+  if (!project || !path || !savedAsLinted(project, path, analysis.sourceCode.text)) return new Set();
   const spans = new Set<string>();
   for (const importer of importerAnalyses(project, path, schedules)) {
     withCallees(importer, scheduledRoots(importer), (fn) => {
