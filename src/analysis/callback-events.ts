@@ -72,7 +72,7 @@ function ignoredFor(analysis: FileAnalysis, provider: ProviderInfo): IgnoredStat
   if (callback.textMarkers.some((marker) => text.includes(marker))) return [];
   if (!text.includes(field) || !callback.rootFields.some((root) => text.includes(root))) return [];
   // cheap before the walk: the file sends through the provider or names it somewhere (see `namesProvider`)
-  if (!analysis.calls.some((call) => call.provider === provider) && !new RegExp(escapeRegExp(provider.id), 'i').test(text)) return [];
+  if (!analysis.calls.some((call) => call.provider === provider) && !providerName(provider).test(text)) return [];
   const tests = new Map<FunctionNode, EventTest[]>();
   walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
     const test = eventTest(analysis, node, event.path, callback.rootFields);
@@ -267,7 +267,7 @@ function quietAfter(statement: TSESTree.Statement, handler: FunctionNode): boole
  */
 function namesProvider(analysis: FileAnalysis, provider: ProviderInfo, handler: FunctionNode): boolean {
   if (analysis.calls.some((call) => call.provider === provider)) return true;
-  const name = new RegExp(escapeRegExp(provider.id), 'i');
+  const name = providerName(provider);
   const mentions = (node: Node | null | undefined): boolean => {
     const current = node && skipTransparent(node);
     if (current?.type === AST_NODE_TYPES.Literal) return typeof current.value === 'string' && name.test(current.value);
@@ -307,12 +307,29 @@ function heldByRoot(analysis: FileAnalysis, node: Node, roots: readonly string[]
   return def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.id.properties.some((p) => p.type === AST_NODE_TYPES.Property && roots.includes(String(propertyKeyName(p))) && skipTransparent(p.value as Node) === def.name);
 }
 
+const providerNames = new WeakMap<ProviderInfo, RegExp>();
+
+/** The provider's id in any case (`gupshup`, `GupshupService`), made once per provider. */
+function providerName(provider: ProviderInfo): RegExp {
+  let name = providerNames.get(provider);
+  if (!name) providerNames.set(provider, (name = new RegExp(escapeRegExp(provider.id), 'i')));
+  return name;
+}
+
+/**
+ * The text test for a callback's markers, one function per callback: the
+ * project's text searches are kept by test, so a new function each time
+ * would search every file again.
+ */
+const markerTests = new WeakMap<StatusCallback, (text: string) => boolean>();
+
 /** Does another file of the project name the status event (its own endpoint for the events)? */
 function handledElsewhere(analysis: FileAnalysis, callback: StatusCallback): boolean {
   const project = currentProject();
   const own = pathOf(analysis.sourceCode.ast);
   if (!project) return false;
-  const names = (text: string): boolean => callback.textMarkers.some((marker) => text.includes(marker));
+  let names = markerTests.get(callback);
+  if (!names) markerTests.set(callback, (names = (text: string): boolean => callback.textMarkers.some((marker) => text.includes(marker))));
   return projectFilesMatching(project, names).some((file) => file !== own);
 }
 
