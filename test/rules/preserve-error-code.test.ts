@@ -3654,6 +3654,39 @@ ${code`
 const HANDED_APP = fileURLToPath(new URL('../fixtures/cross-file/handed/', import.meta.url));
 const handedFile = (name: string) => ({ filename: `${HANDED_APP}src/${name}`, code: readFileSync(`${HANDED_APP}src/${name}`, 'utf8') });
 
+/** Sends on a client handed in an options object, destructured or read off it, and as a plain parameter; `cause` is what the rethrow adds. */
+const optionsClients = (cause: string) => code`
+  import twilio from 'twilio';
+  const twilioClient = sid && token ? twilio(sid, token) : null;
+  async function sendWhatsApp(options) {
+    const { client, to, body } = options;
+    try {
+      const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+      return { ok: true, sid: m.sid };
+    } catch (err) {
+      return { ok: false, error: err.message };
+    }
+  }
+  async function sendOther(options) {
+    try {
+      await options.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${options.to}\`, body: 'hi' });
+    } catch (err) {
+      throw new Error(\`send failed: \${err.message}\`${cause});
+    }
+  }
+  async function sendPlain(client, to: string) {
+    try {
+      await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
+    } catch (err) {
+      return { ok: false, error: err.message };
+    }
+    return { ok: true };
+  }
+  export const notify = (to: string) => sendWhatsApp({ client: twilioClient, to, body: 'hi' });
+  export const other = (to: string) => sendOther({ client: twilioClient, to });
+  export const plain = (to: string) => sendPlain(twilioClient, to);
+`;
+
 ruleTester.run('preserve-error-code: clients handed in by the callers', rule, {
   valid: [
     // in an options object, with the code kept
@@ -3748,37 +3781,7 @@ ruleTester.run('preserve-error-code: clients handed in by the callers', rule, {
   invalid: [
     // a property of an options object, read off it or destructured from it; a plain parameter
     {
-      code: code`
-        import twilio from 'twilio';
-        const twilioClient = sid && token ? twilio(sid, token) : null;
-        async function sendWhatsApp(options) {
-          const { client, to, body } = options;
-          try {
-            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
-            return { ok: true, sid: m.sid };
-          } catch (err) {
-            return { ok: false, error: err.message };
-          }
-        }
-        async function sendOther(options) {
-          try {
-            await options.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${options.to}\`, body: 'hi' });
-          } catch (err) {
-            throw new Error(\`send failed: \${err.message}\`);
-          }
-        }
-        async function sendPlain(client, to: string) {
-          try {
-            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
-          } catch (err) {
-            return { ok: false, error: err.message };
-          }
-          return { ok: true };
-        }
-        export const notify = (to: string) => sendWhatsApp({ client: twilioClient, to, body: 'hi' });
-        export const other = (to: string) => sendOther({ client: twilioClient, to });
-        export const plain = (to: string) => sendPlain(twilioClient, to);
-      `,
+      code: optionsClients(''),
       filename: 'notify.ts',
       errors: [
         { messageId: 'droppedReturn', data: TWILIO_DATA, line: 9, column: 5, endLine: 9, endColumn: 46, suggestions: [] },
@@ -3789,37 +3792,7 @@ ruleTester.run('preserve-error-code: clients handed in by the callers', rule, {
           column: 5,
           endLine: 16,
           endColumn: 52,
-          suggestions: [{ messageId: 'addCause', data: { caught: 'err' }, output: code`
-        import twilio from 'twilio';
-        const twilioClient = sid && token ? twilio(sid, token) : null;
-        async function sendWhatsApp(options) {
-          const { client, to, body } = options;
-          try {
-            const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
-            return { ok: true, sid: m.sid };
-          } catch (err) {
-            return { ok: false, error: err.message };
-          }
-        }
-        async function sendOther(options) {
-          try {
-            await options.client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${options.to}\`, body: 'hi' });
-          } catch (err) {
-            throw new Error(\`send failed: \${err.message}\`, { cause: err });
-          }
-        }
-        async function sendPlain(client, to: string) {
-          try {
-            await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body: 'hi' });
-          } catch (err) {
-            return { ok: false, error: err.message };
-          }
-          return { ok: true };
-        }
-        export const notify = (to: string) => sendWhatsApp({ client: twilioClient, to, body: 'hi' });
-        export const other = (to: string) => sendOther({ client: twilioClient, to });
-        export const plain = (to: string) => sendPlain(twilioClient, to);
-      ` }],
+          suggestions: [{ messageId: 'addCause', data: { caught: 'err' }, output: optionsClients(', { cause: err }') }],
         },
         { messageId: 'droppedReturn', data: TWILIO_DATA, line: 23, column: 5, endLine: 23, endColumn: 46, suggestions: [] },
       ],
