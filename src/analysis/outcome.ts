@@ -11,7 +11,7 @@ import { exits } from './dispatch.js';
 import { failureLacks, failureValueOf } from './failure-values.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import { rejectsOnError } from './retries/index.js';
-import { staticValue } from './values.js';
+import { returnedExpressions, staticValue } from './values.js';
 
 export interface OutcomeUses {
   /** Reads of `ok` or the status. */
@@ -363,7 +363,29 @@ export function resolvesOnFailure(call: ProviderCall): { family: ClientFamily } 
   // a wrapper that tests the outcome itself and gives a failure back as a value (`if (!res.ok) return null;`
   // before `return res.json()`): what it returns past that test is a success, and its callers test the value
   if (failureValueOf(external.analysis, external.fn)) return undefined;
-  return rejectsOnError(external.analysis, inner, external.fn) ? undefined : { family: inner.request.family };
+  return returnChain(external.analysis, external.fn, inner.node).some((fn) => rejectsOnError(external.analysis, inner, fn)) ? undefined : { family: inner.request.family };
+}
+
+/**
+ * The functions of one file a value passes through on its way back from the
+ * request to `fn`'s callers: `fn`, the same-file functions whose calls it
+ * returns (`send = (to) => graphPost(path, body)`), a few levels, and the
+ * function that makes the request. A test that throws on a failure in any of
+ * them (`graphPost`'s `if (!res.ok) throw …`) checks what `fn` gives back.
+ */
+function returnChain(analysis: FileAnalysis, fn: FunctionNode, request: Node): FunctionNode[] {
+  const chain = [fn];
+  for (let i = 0; i < chain.length && chain.length < 5; i++) {
+    for (const returned of returnedExpressions(chain[i]!)) {
+      let value = skipTransparent(returned);
+      if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+      const next = value.type === AST_NODE_TYPES.CallExpression ? analysis.calledFunction(value) : undefined;
+      if (next && !chain.includes(next)) chain.push(next);
+    }
+  }
+  const maker = enclosingFunction(request);
+  if (maker && !chain.includes(maker)) chain.push(maker);
+  return chain;
 }
 
 /**

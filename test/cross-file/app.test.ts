@@ -60,6 +60,8 @@ const EXPECTED = [
   // a service method that turns only a network error into null: an HTTP error comes back as an error body, unchecked
   // (its messages() tests ok and gives failures back as null, which good/campaign-step.ts tests)
   'src/whatsapp/graph-api.ts:24:30 no-unchecked-response unchecked meta-cloud',
+  // a POST helper that gives fetch's body back untested (its checked twin, two calls below a wrapper, is quiet in good/)
+  'src/whatsapp/graph-post.ts:14:21 no-unchecked-response unchecked meta-cloud',
   // the generic client class with a Cloud API base: its raw Response used unchecked
   'src/whatsapp/media.ts:8:21 no-unchecked-response unchecked meta-cloud',
   // a client from a factory in another file, found by the message_templates path

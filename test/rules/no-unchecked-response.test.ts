@@ -1139,6 +1139,17 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
         }
       `,
     },
+    // a wrapper of another file that returns the call of a same-file helper, whose helper throws on !res.ok
+    {
+      filename: `${APP}src/jobs/confirm.ts`,
+      code: code`
+        import { checkedApi } from '../whatsapp/graph-post';
+        export async function confirm(phoneNumberId: string, to: string) {
+          const sent = await checkedApi.sendText(phoneNumberId, to, 'ok');
+          return sent.messages[0].id;
+        }
+      `,
+    },
     // a service of another file that tests ok itself and gives failures back as null: a test of null is the check
     {
       filename: `${APP}src/jobs/step.ts`,
@@ -1156,6 +1167,18 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
     },
   ],
   invalid: [
+    // the same shape, but the helper the wrapper returns the call of gives fetch's body back untested
+    {
+      filename: `${APP}src/jobs/confirm.ts`,
+      code: code`
+        import { rawApi } from '../whatsapp/graph-post';
+        export async function confirm(phoneNumberId: string, to: string) {
+          const sent = await rawApi.sendText(phoneNumberId, to, 'ok');
+          return sent.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', client: 'fetch', what: 'request', example: '100 (Invalid parameter)', field: 'body.error.code' }, line: 3, column: 22, endLine: 3, endColumn: 62 }],
+    },
     // the same service's result used without the test of null; and templates(), whose catch gives null only for a
     // network error, so an HTTP error comes back as an error body that must be checked like fetch's
     {
