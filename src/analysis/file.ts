@@ -13,6 +13,7 @@ import { registerPath, type ImportResolver } from './imports.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
 import { interceptedProvider } from './interceptors.js';
 import { retryCallbackProvider } from './retries/library-calls.js';
+import { innermostTry } from './retries/decision.js';
 import type { ResolvedSettings } from './settings.js';
 import type { ErrorEntry } from '../catalog/schema.js';
 import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
@@ -965,8 +966,9 @@ export class FileAnalysis implements AnalysisEnv {
         if (node.object.type === AST_NODE_TYPES.ThisExpression) return undefined;
         const name = memberName(node);
         const object = this.kindOf(node.object);
-        if (object?.k === 'error' && name === 'message' && object.call?.wrapper && this.throwsProviderMessage(object.call.wrapper)) {
-          // `catch (e) { e.message }` around a wrapper that throws `new Error(body.error.message)`
+        const thrower = object?.k === 'error' && name === 'message' ? (object.call?.wrapper ? { analysis: this as FileAnalysis, fn: object.call.wrapper } : object.call?.external) : undefined;
+        if (object && thrower?.analysis.throwsProviderMessage(thrower.fn)) {
+          // `catch (e) { e.message }` around a wrapper (of this file or another) that throws `new Error(body.error.message)`
           return { k: 'body', provider: object.provider, call: object.call, path: object.provider.messagePaths[0] ?? ['message'] };
         }
         const found = object && name !== undefined ? member(object, name, this) : undefined;
@@ -1322,8 +1324,13 @@ export class FileAnalysis implements AnalysisEnv {
     return undefined;
   }
 
-  /** Does a wrapper throw an Error built from the provider's human-readable text? */
-  private throwsProviderMessage(fn: FunctionNode): boolean {
+  /**
+   * Does a wrapper throw an Error built from the provider's human-readable
+   * text? Also when the throw is in a function of this file that it calls
+   * outside a `try` (`sendText(…) { return this.request(…) }`, `request`
+   * throwing it).
+   */
+  throwsProviderMessage(fn: FunctionNode): boolean {
     let found = this.messageThrowers.get(fn);
     if (found === undefined) {
       this.messageThrowers.set(fn, false);
@@ -1332,6 +1339,10 @@ export class FileAnalysis implements AnalysisEnv {
         fn.body,
         this.sourceCode.visitorKeys,
         (node) => {
+          if (node.type === AST_NODE_TYPES.CallExpression) {
+            const called = this.calledFunction(node);
+            return !!called && called !== fn && this.wrappers.has(called) && !innermostTry(node, fn) && this.throwsProviderMessage(called);
+          }
           if (node.type !== AST_NODE_TYPES.ThrowStatement || !node.argument) return false;
           let thrown: Node = resolveExpression(this, node.argument);
           if (thrown.type === AST_NODE_TYPES.CallExpression && thrown.arguments[0]) thrown = resolveExpression(this, thrown.arguments[0]);

@@ -14,6 +14,7 @@
  * expression the suggestion can spell out. Titles and codes come from
  * src/catalog/providers/*.ts.
  */
+import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
 import rule from '../../rules/no-message-branching.js';
 
@@ -2039,6 +2040,70 @@ ruleTester.run('no-message-branching: whatsapp-cloud-api', rule, {
           ],
         },
       ],
+    },
+  ],
+});
+
+// ─── An Error built from the text in a helper the wrapper calls, in its file or another ───
+// test/fixtures/cross-file/app/src/whatsapp/wa-client.ts: a client class whose private request() throws
+// `new Error(\`…\${body.error.message}\`)` and whose public methods return its call.
+const APP = fileURLToPath(new URL('../fixtures/cross-file/app/', import.meta.url));
+
+/** A client class of one file: `sendText` returns the call of `request`, which builds the Error from the text. */
+const classClient = (sendText: string) => code`
+  class WaClient {
+    private async request(payload: object) {
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (!res.ok) throw new Error(\`WhatsApp: \${body.error.message}\`);
+      return body;
+    }
+    ${sendText}
+  }
+  const wa = new WaClient();
+  export async function greet(to: string) {
+    try {
+      await wa.sendText(to, 'hi');
+    } catch (e) {
+      if (e.message.includes('24 hours')) return 'template';
+      throw e;
+    }
+  }
+`;
+
+ruleTester.run('no-message-branching: the Error built in a helper the wrapper calls', rule, {
+  valid: [
+    // the wrapper calls the helper inside a try and throws an Error of its own: its text is not the provider's
+    classClient(`async sendText(to: string, text: string) {
+      try {
+        return await this.request({ to, text: { body: text } });
+      } catch {
+        throw new Error('send failed');
+      }
+    }`),
+  ],
+  invalid: [
+    {
+      code: classClient(`sendText(to: string, text: string) {
+      return this.request({ to, text: { body: text } });
+    }`),
+      errors: [{ messageId: 'messageBranching', data: meta(), line: 17, column: 9, endLine: 17, endColumn: 39, suggestions: [] }],
+    },
+    // the class in another file, its instance imported
+    {
+      filename: `${APP}src/jobs/greet.ts`,
+      code: code`
+        import { waClient } from '../whatsapp/wa-client';
+        export async function greet(to: string) {
+          try {
+            await waClient.sendText(to, 'hi');
+          } catch (e) {
+            if (e.message.includes('24 hours')) return 'template';
+            throw e;
+          }
+        }
+      `,
+      errors: [{ messageId: 'messageBranching', data: meta(), line: 6, column: 9, endLine: 6, endColumn: 39, suggestions: [] }],
     },
   ],
 });
