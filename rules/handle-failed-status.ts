@@ -39,7 +39,7 @@ export default createRule<[], MessageId>({
       failedStateIgnored: 'This {{provider}} status handler acts on {{handled}} but not {{missing}}, which carries {{codeField}} too; handle {{missing}} as well.',
       failedWithoutCode: 'This {{provider}} status handler{{where}} acts on {{failed}} but {{detail}}, so {{example}} looks like any failure; branch on {{codeField}}.',
       statusesUnread:
-        "This {{provider}} webhook handler reads value.messages but never value.statuses, where failed sends arrive as 'failed' with errors[].code (like {{example}}); handle the statuses too.",
+        "This {{provider}} webhook handler{{where}} reads value.messages but never value.statuses, where failed sends arrive as 'failed' with errors[].code (like {{example}}); handle the statuses too.",
       statusDropped:
         "{{callee}}() returns this {{provider}} webhook's status as '{{key}}', but it is never read here, so failed sends and their errors[].code (like {{example}}) are dropped; handle it.",
       eventsIgnored:
@@ -52,7 +52,7 @@ export default createRule<[], MessageId>({
     return {
       'Program:exit'() {
         for (const handler of statuslessHandlers(analysis)) {
-          context.report({ node: handler.node, messageId: 'statusesUnread', data: { provider: handler.provider.id, example: example(handler) } });
+          context.report({ node: handler.node, messageId: 'statusesUnread', data: { provider: handler.provider.id, where: handler.via ? ` (through ${handler.via})` : '', example: example(handler) } });
         }
         for (const ignored of ignoredStatusEvents(analysis)) {
           const { callback } = ignored;

@@ -1253,52 +1253,71 @@ const followed = new WeakMap<Webhooks, Map<string, Facts | null>>();
  * `undefined` when nothing can be followed (the value then escapes, as before).
  */
 function followExternal(state: Webhooks, call: TSESTree.CallExpression | TSESTree.NewExpression, node: Node, value: WebhookValue): Facts | undefined {
-  const depth = state.seeds?.depth ?? 0;
-  if (depth >= MAX_FOLLOW) return undefined;
+  const target = externalTarget(state, call, node);
+  if (!target) return undefined;
+  let cache = followed.get(state);
+  if (!cache) followed.set(state, (cache = new Map()));
+  const key = `${target.fn.range[0]}:${target.index}:${value.shape}:${value.depth}:${value.provider ?? ''}:${JSON.stringify(value.field ?? [])}`;
+  const cached = cache.get(key);
+  const label = externalLabel(target.fn);
+  if (cached !== undefined) return cached ? rehome(cached, node, label) : undefined;
+  cache.set(key, null); // recursion: nothing known
+  let facts: Facts | undefined;
+  walkExternal(state, target, value, (seeded) => {
+    facts = emptyFacts();
+    const one = facts;
+    return (inner) => observe(seeded, inner, () => one);
+  });
+  cache.set(key, facts ?? null);
+  return facts && rehome(facts, node, label);
+}
+
+/** The function or class of another project file that `call` hands `node` to, and at which argument (within the follow depth). */
+function externalTarget(state: Webhooks, call: TSESTree.CallExpression | TSESTree.NewExpression, node: Node): { fn: FunctionNode | ClassNode; index: number } | undefined {
+  if ((state.seeds?.depth ?? 0) >= MAX_FOLLOW) return undefined;
   const { analysis } = state;
   const index = call.arguments.findIndex((arg) => skipTransparent(arg) === skipTransparent(node));
   if (index < 0) return undefined;
-  const own = analysis.sourceCode.ast;
-  let target: FunctionNode | ClassNode | undefined;
-  if (call.type === AST_NODE_TYPES.NewExpression) target = classOf(analysis, call.callee);
-  else target = calleeFunction(analysis, call.callee)?.fn;
-  if (!target || programOf(target) === own) return undefined;
-  let cache = followed.get(state);
-  if (!cache) followed.set(state, (cache = new Map()));
-  const key = `${target.range[0]}:${index}:${value.shape}:${value.depth}:${value.provider ?? ''}:${JSON.stringify(value.field ?? [])}`;
-  const cached = cache.get(key);
-  const label = `${targetName(target)} in ${basename(pathOf(programOf(target)) ?? '')}`;
-  if (cached !== undefined) return cached ? rehome(cached, node, label) : undefined;
-  cache.set(key, null); // recursion: nothing known
-  const external = analysis.imports?.analysisOf(target);
-  const seeds = external && seedsFor(external, target, index, { ...value, certain: true }, depth + 1);
-  let facts: Facts | undefined;
-  if (external && seeds) {
-    const seeded = new Webhooks(external, state.provider ?? external.settings.byId.get(META), [...state.callbacks.values()].map((info) => info.provider), seeds);
-    facts = emptyFacts();
-    const one = facts;
-    const walked = new Set<Node>();
-    const walk = (unit: Node): void => {
-      if (walked.has(unit)) return;
-      walked.add(unit);
-      walkNodes(unit, external.sourceCode.visitorKeys, (inner) => {
-        observe(seeded, inner, () => one);
-        return undefined;
-      });
-    };
-    for (const unit of seeds.units) walk(unit);
-    // same-file helpers of that file handed the value: part of it too
-    for (let grown = true; grown; ) {
-      grown = false;
-      for (const helper of seeded.helperCalls.keys()) {
-        if (walked.has(helper)) continue;
-        walk(helper);
-        grown = true;
-      }
+  const fn = call.type === AST_NODE_TYPES.NewExpression ? classOf(analysis, call.callee) : calleeFunction(analysis, call.callee)?.fn;
+  return fn && programOf(fn) !== analysis.sourceCode.ast ? { fn, index } : undefined;
+}
+
+/**
+ * Walks the code of another file that a webhook value is handed to, with the
+ * value seeded at its parameter: the function (or class) and the same-file
+ * helpers it hands the value to. `start` is given the seeded state and gives
+ * the visitor. Nothing is walked when that file is not followed.
+ */
+function walkExternal(state: Webhooks, target: { fn: FunctionNode | ClassNode; index: number }, value: WebhookValue, start: (seeded: Webhooks) => (inner: Node) => void): void {
+  const external = state.analysis.imports?.analysisOf(target.fn);
+  const seeds = external && seedsFor(external, target.fn, target.index, { ...value, certain: true }, (state.seeds?.depth ?? 0) + 1);
+  if (!external || !seeds) return;
+  const seeded = new Webhooks(external, state.provider ?? external.settings.byId.get(META), [...state.callbacks.values()].map((info) => info.provider), seeds);
+  const visit = start(seeded);
+  const walked = new Set<Node>();
+  const walk = (unit: Node): void => {
+    if (walked.has(unit)) return;
+    walked.add(unit);
+    walkNodes(unit, external.sourceCode.visitorKeys, (inner) => {
+      visit(inner);
+      return undefined;
+    });
+  };
+  for (const unit of seeds.units) walk(unit);
+  // same-file helpers of that file handed the value: part of it too
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const helper of seeded.helperCalls.keys()) {
+      if (walked.has(helper)) continue;
+      walk(helper);
+      grown = true;
     }
   }
-  cache.set(key, facts ?? null);
-  return facts && rehome(facts, node, label);
+}
+
+/** What messages call a function or class of another file: `handleStatus() in statuses.ts`. */
+function externalLabel(target: FunctionNode | ClassNode): string {
+  return `${targetName(target)} in ${basename(pathOf(programOf(target)) ?? '')}`;
 }
 
 /** A class's or function's name, as messages name what a status was handed to. */
@@ -1529,12 +1548,13 @@ function useOf(node: Node): Use {
       case AST_NODE_TYPES.SpreadElement:
         continue;
       case AST_NODE_TYPES.ReturnStatement:
+        return returnedUse(enclosingFunction(parent));
       case AST_NODE_TYPES.YieldExpression:
         return { kind: 'data' };
       case AST_NODE_TYPES.AssignmentExpression:
         return parent.right === child && parent.left.type === AST_NODE_TYPES.MemberExpression ? { kind: 'data' } : { kind: 'other' };
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        return parent.body === child ? { kind: 'data' } : { kind: 'other' };
+        return parent.body === child ? returnedUse(parent) : { kind: 'other' };
       default:
         // an object or array literal that reached a statement is data (`db.save({ status })` went through CallExpression above)
         return child.type === AST_NODE_TYPES.ObjectExpression || child.type === AST_NODE_TYPES.ArrayExpression || child.type === AST_NODE_TYPES.TemplateLiteral
@@ -1543,6 +1563,27 @@ function useOf(node: Node): Use {
     }
   }
   return { kind: 'other' };
+}
+
+/** Array methods whose callback's result is a test of the element, not a value handed on. */
+const PREDICATE_CALLBACKS = new Set(['find', 'findLast', 'findIndex', 'findLastIndex', 'filter', 'some', 'every']);
+
+/**
+ * The use of a value a function returns. From a callback of `map` or
+ * `flatMap` it becomes the call's result, followed from there (`const changes
+ * = body.entry.flatMap((e) => e.changes)` hands nothing on); from a predicate
+ * of `filter`, `find` or `some` it is a test; otherwise it is handed to the
+ * function's callers.
+ */
+function returnedUse(fn: FunctionNode | undefined): Use {
+  const call = fn?.parent;
+  if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn) {
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (method === 'map' || method === 'flatMap') return useOf(call);
+    if (typeof method === 'string' && PREDICATE_CALLBACKS.has(method)) return { kind: 'other' };
+  }
+  return { kind: 'data' };
 }
 
 /** A value only handed to a log call: `console.error('failed', code)`, `logger.warn({ code })`, `` this.logger.log(`code ${code}`) ``. */
@@ -1709,9 +1750,11 @@ function failedOf(test: Node, namesFailed: boolean, negated: boolean): StateTest
 
 /** A Cloud API webhook handler that reads `value.messages` and never `value.statuses`. */
 export interface StatuslessHandler {
-  /** The first `messages` read of the handler. */
+  /** The first `messages` read of the handler, or the argument handing the value to another file's code that reads them. */
   readonly node: Node;
   readonly provider: ProviderInfo;
+  /** That other file's code, when the read is there: `handleIncoming() in incoming.ts`. */
+  readonly via?: string;
   /** Codes messages name as examples of failures that arrive by webhook. */
   readonly notable: readonly (string | number)[];
 }
@@ -1731,7 +1774,7 @@ export function statuslessHandlers(analysis: FileAnalysis): readonly StatuslessH
   let found = statuslessCache.get(analysis);
   if (!found) {
     const text = analysis.sourceCode.text;
-    const state = /\bmessages\b/.test(text) && !namesStatusesInCode(analysis.sourceCode, text) ? webhooksOf(analysis) : undefined;
+    const state = /\b(?:messages|changes)\b/.test(text) && !namesStatusesInCode(analysis.sourceCode, text) ? webhooksOf(analysis) : undefined;
     found = state?.provider ? collectStatusless(state, state.provider) : [];
     // another file of the project handles the statuses: this is a second endpoint (flows, one product), not where they are lost
     if (found.length > 0 && statusesHandledElsewhere(analysis)) found = [];
@@ -1791,19 +1834,22 @@ function collectStatusless(state: Webhooks, provider: ProviderInfo): StatuslessH
     if (!reads.has(unit)) reads.set(unit, node);
     return undefined;
   });
-  if (reads.size === 0) return [];
-  // the units that hand the webhook on (checked once per unit, only where `messages` is read or a helper is called)
+  // the units that hand the webhook on; one that hands it to a function of another file whose code reads
+  // `messages` off it and names no `statuses` reads the messages there (`handleIncoming(change.value)`)
   const escapes = new Set<Node>();
+  const via = new Map<Node, string>();
   walkNodes(program, analysis.sourceCode.visitorKeys, (node) => {
-    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    if (node.type === AST_NODE_TYPES.Identifier && !isReference(node)) return undefined;
-    const value = state.valueOf(node);
-    if (!value || !WEBHOOK_SHAPES.has(value.shape)) return undefined;
-    const use = useOf(node);
-    const handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
-    if (handedOn) escapes.add(unitOf(node, program));
+    const handed = handedOnWebhook(state, node);
+    if (!handed) return undefined;
+    const unit = unitOf(node, program);
+    const reader = handed.use.kind === 'argument' ? externalReader(state, handed.use.call, node, handed.value) : undefined;
+    if (reader) {
+      if (!reads.has(unit)) reads.set(unit, node);
+      via.set(node, reader);
+    } else escapes.add(unit);
     return undefined;
   });
+  if (reads.size === 0) return [];
   // helpers belong to their outermost callers
   const byRoot = new Map<Node, { node: Node; escapes: boolean }>();
   for (const [unit, node] of reads) {
@@ -1820,8 +1866,60 @@ function collectStatusless(state: Webhooks, provider: ProviderInfo): StatuslessH
   return [...byRoot.entries()]
     .filter(([root, handler]) => !handler.escapes && receivesRequests(state, root))
     .map(([, handler]) => handler)
-    .map((handler) => ({ node: handler.node, provider, notable }))
+    .map((handler) => ({ node: handler.node, provider, notable, ...(via.has(handler.node) ? { via: via.get(handler.node)! } : {}) }))
     .sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * A webhook value (the payload, an entry, a change, its value) that `node`
+ * hands on to code this file does not follow: stored, returned, or given to a
+ * call that is not of a same-file function.
+ */
+function handedOnWebhook(state: Webhooks, node: Node): { value: WebhookValue; use: Use } | undefined {
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (node.type === AST_NODE_TYPES.Identifier && !isReference(node)) return undefined;
+  const value = state.valueOf(node);
+  if (!value || !WEBHOOK_SHAPES.has(value.shape)) return undefined;
+  const use = useOf(node);
+  const handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && state.analysis.calledFunction(use.call)));
+  return handedOn ? { value, use } : undefined;
+}
+
+const externalReadsCache = new WeakMap<Webhooks, Map<string, 'messages' | 'other'>>();
+
+/**
+ * What a function of another project file does with the webhook value it is
+ * handed (`externalReader`: its label when it reads only the messages):
+ * `messages` when it (and the same-file helpers it hands the value
+ * to) reads `value.messages` off it, names no `statuses` and hands the value
+ * on nowhere else; `other` otherwise (also when it cannot be followed).
+ */
+function externalReader(state: Webhooks, call: TSESTree.CallExpression | TSESTree.NewExpression, node: Node, value: WebhookValue): string | undefined {
+  const target = externalTarget(state, call, node);
+  if (!target) return undefined;
+  return externalReads(state, target, value) === 'messages' ? externalLabel(target.fn) : undefined;
+}
+
+function externalReads(state: Webhooks, target: { fn: FunctionNode | ClassNode; index: number }, value: WebhookValue): 'messages' | 'other' {
+  let cache = externalReadsCache.get(state);
+  if (!cache) externalReadsCache.set(state, (cache = new Map()));
+  const key = `${target.fn.range[0]}:${target.index}:${value.shape}:${value.depth}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  cache.set(key, 'other'); // recursion
+  let messages = false;
+  let other = false;
+  walkExternal(state, target, value, (seeded) => (inner) => {
+    if (other) return;
+    if ((inner.type === AST_NODE_TYPES.Identifier && inner.name === 'statuses') || (inner.type === AST_NODE_TYPES.Literal && inner.value === 'statuses')) other = true;
+    else if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'messages') {
+      const read = seeded.valueOf(inner.object);
+      if (read?.shape === 'value' && read.depth === 0) messages = true;
+    } else if (handedOnWebhook(seeded, inner)) other = true;
+  });
+  const result = messages && !other ? 'messages' : 'other';
+  cache.set(key, result);
+  return result;
 }
 
 /** Names of exported functions that frameworks call with requests (Next.js route handlers, serverless `handler`). */

@@ -1029,6 +1029,8 @@ const MESSAGES_ONLY = fileURLToPath(new URL('../fixtures/webhooks/messages-only/
 const STATUSES_IN_COMMENTS = fileURLToPath(new URL('../fixtures/webhooks/statuses-in-comments/', import.meta.url));
 // Handlers whose request body is handed to them by a controller or route of another file.
 const HANDED_BODY = fileURLToPath(new URL('../fixtures/webhooks/handed-body/', import.meta.url));
+// Routes that walk entry and changes themselves and hand each change's value to a function of another file.
+const HANDED_VALUE = fileURLToPath(new URL('../fixtures/webhooks/handed-value/', import.meta.url));
 
 async function statusFindings(cwd: string, files: string[]): Promise<string[]> {
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] as never });
@@ -1065,6 +1067,13 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
       `src/express/bot.js:7:9-7:30 ${unread}`,
       `src/express/commands.js:8:19-8:69 ${unread}`,
       `src/nest/inbound.service.ts:7:10-7:25 ${unread}`,
+    ]);
+  });
+
+  test("a route that hands each change's value to another file's function reading only its messages is reported at the argument, naming that function; one whose function reads the statuses too, or hands the value on to a queue, is not; changes gathered with flatMap and filtered are followed", async () => {
+    expect(await statusFindings(HANDED_VALUE, ['src'])).toEqual([
+      `src/flat.ts:11:46-11:67 ${unread}`,
+      `src/routes.ts:11:47-11:59 ${unread.replace('handler reads', 'handler (through onValue() in inbound.ts) reads')}`,
     ]);
   });
 });
