@@ -5,8 +5,8 @@
  * error code). Built once per file and shared by every rule.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
-import { bindingKey, boundValue, classifyRequest, clientOf, handedKey, handedOf, handedReceivers, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, sameHanded, SDKS, sdkRetriedStatuses, type ClientRef, type HandedClient, type ParameterBinding, type RequestInfo, type SdkFamily } from './clients.js';
+import { enclosingClass, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { bindingKey, boundValue, classifyRequest, clientOf, handedKey, handedOf, handedReceivers, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, parameterBinding, sameHanded, SDKS, sdkRetriedStatuses, type ClientRef, type HandedClient, type ParameterBinding, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
 import { baseKeyOf, hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, otherGraphProduct, providerOfPath } from './evidence.js';
 import { registerPath, type ImportResolver } from './imports.js';
@@ -111,6 +111,9 @@ interface LayerUse {
   readonly chain: readonly TSESTree.CallExpression[];
   readonly requests: readonly TSESTree.CallExpression[];
 }
+
+/** How many functions of the file a handed function is followed through (`start(deps) → run(deps) → deps.send()`). */
+const MAX_HANDED_DEPTH = 3;
 
 /** How deep a layer is followed (`send → post → request → fetch`). */
 const MAX_LAYER_DEPTH = 4;
@@ -251,6 +254,12 @@ export class FileAnalysis implements AnalysisEnv {
       const list = this.factClients.get(key);
       if (list) list.push(fact.client);
       else this.factClients.set(key, [fact.client]);
+    }
+    for (const fact of facts?.handedFunctions ?? []) {
+      const key = handedKey(fact.fn, fact.index, fact.path);
+      const list = this.factFunctions.get(key);
+      if (list) list.push(fact.target);
+      else this.factFunctions.set(key, [fact.target]);
     }
     for (const fact of facts?.remoteRequests ?? []) {
       const origin = callAt(fact.origin);
@@ -696,7 +705,10 @@ export class FileAnalysis implements AnalysisEnv {
   private calleeTarget(call: TSESTree.CallExpression): Target | undefined {
     const callee = skipTransparent(call.callee);
     if (this.silentCallee(call, callee)) return undefined;
-    const found = calleeFunction(this, callee) ?? this.untracedMethod(callee);
+    const direct = calleeFunction(this, callee);
+    const handed = direct ? undefined : this.handedFunction(callee);
+    if (handed?.analysis) return { external: { analysis: handed.analysis, fn: handed.fn }, callee: { fn: handed.fn } };
+    const found = direct ?? (handed && { fn: handed.fn }) ?? this.untracedMethod(callee);
     if (found) {
       if (programOf(found.fn) === this.sourceCode.ast) return { local: found.fn, callee: found };
       const analysis = this.imports?.analysisOf(found.fn);
@@ -705,6 +717,70 @@ export class FileAnalysis implements AnalysisEnv {
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     const wrapper = typeof name === 'string' ? this.settings.wrappers.get(name) : undefined;
     return wrapper ? { settings: wrapper } : undefined;
+  }
+
+  /**
+   * The function a parameter (or a property of one, see `parameterBinding`)
+   * is called as, when every call of its function hands the same one: the
+   * calls of this file (`runSweep({ send: sendWhatsApp })`, also through a
+   * parameter of another function of the file handed on: `start(deps) {
+   * run(deps) }`) and those of the files importing it (`handedFunctions` of
+   * the caller facts, with the importer's analysis). Outside a call being
+   * evaluated inline (there the argument itself is followed). A function no
+   * call of is seen, a call that hands something else or something unknown,
+   * or callers that hand different functions leave it unknown.
+   */
+  private handedFunction(callee: Node): { fn: FunctionNode; analysis?: FileAnalysis } | undefined {
+    const binding = parameterBinding(this, callee);
+    if (!binding || programOf(binding.fn) !== this.sourceCode.ast || boundValue(this, binding) !== undefined) return undefined;
+    return this.functionHandedTo(binding, 0) ?? undefined;
+  }
+
+  private readonly handedFunctions = new Map<string, { fn: FunctionNode; analysis?: FileAnalysis } | null>();
+  /** What the importers' calls hand the file's functions, by binding key (see `handedFunction`). */
+  private readonly factFunctions = new Map<string, (ExternalFunction | null)[]>();
+
+  private functionHandedTo(binding: ParameterBinding, depth: number): { fn: FunctionNode; analysis?: FileAnalysis } | null {
+    const key = bindingKey(binding);
+    const known = this.handedFunctions.get(key);
+    if (known !== undefined) return known;
+    this.handedFunctions.set(key, null); // recursion
+    let agreed: { fn: FunctionNode; analysis?: FileAnalysis } | null | undefined;
+    const agree = (found: { fn: FunctionNode; analysis?: FileAnalysis } | null): void => {
+      if (agreed === undefined) agreed = found;
+      else if (agreed && (!found || found.fn !== agreed.fn)) agreed = null;
+    };
+    for (const site of this.sitesOf(binding.fn)) {
+      if (agreed === null) break;
+      agree(depth < MAX_HANDED_DEPTH ? this.functionAt(site, binding, depth) : null);
+    }
+    for (const fact of this.factFunctions.get(key) ?? []) agree(fact && { fn: fact.fn, analysis: fact.analysis });
+    const result = agreed ?? null;
+    this.handedFunctions.set(key, result);
+    return result;
+  }
+
+  /** The function a call hands a binding: the argument, or a property of it as the call writes it. */
+  private functionAt(site: TSESTree.CallExpression, binding: ParameterBinding, depth: number): { fn: FunctionNode; analysis?: FileAnalysis } | null {
+    let value: Node | undefined = site.arguments[binding.index];
+    for (let i = 0; i < binding.path.length; i++) {
+      if (!value || value.type === AST_NODE_TYPES.SpreadElement) return null;
+      // handed on whole: `run(deps)` inside `start(deps)`
+      const outer = parameterBinding(this, value);
+      if (outer) return this.functionHandedTo({ ...outer, path: [...outer.path, ...binding.path.slice(i)] }, depth + 1);
+      const object = resolveExpression(this, value);
+      const property = object.type === AST_NODE_TYPES.ObjectExpression ? findProperty(object, binding.path[i]!) : undefined;
+      value = property?.value;
+    }
+    if (!value || value.type === AST_NODE_TYPES.SpreadElement) return null;
+    const current = skipTransparent(value);
+    if (isFunction(current)) return { fn: current };
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      const fn = functionNamed(this, current);
+      if (fn) return { fn };
+    }
+    const outer = parameterBinding(this, current);
+    return outer ? this.functionHandedTo(outer, depth + 1) : null;
   }
 
   /**

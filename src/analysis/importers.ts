@@ -21,16 +21,16 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isEnvironmentObject, memberName, moduleExportName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node, type VisitorKeys } from './ast.js';
-import { bindingKey, clientOf, handedOf, handedReceivers, SDK_CALL_TEXT, type HandedClient, type ParameterBinding } from './clients.js';
+import { findProperty, isEnvironmentObject, isFunction, memberName, moduleExportName, programOf, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node, type VisitorKeys } from './ast.js';
+import { bindingKey, clientOf, handedOf, handedReceivers, parameterBinding, SDK_CALL_TEXT, type HandedClient, type ParameterBinding } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import { namesOf } from './evidence.js';
-import type { FileAnalysis } from './file.js';
+import type { ExternalFunction, FileAnalysis } from './file.js';
 import { analysisAt, dependOn, importsReachProvider, pathOf, whileGathering, type Project } from './imports.js';
 import { parsedFile, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
 import { escapeRegExp, type ResolvedSettings } from './settings.js';
-import { calleeFunction, classOf, evaluateString, resolveExpression, type StringValue } from './values.js';
+import { calleeFunction, classOf, evaluateString, functionNamed, resolveExpression, type StringValue } from './values.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp', 'vendor']);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -494,32 +494,54 @@ export interface CallerFacts {
    * `null` for a value not known to be one.
    */
   readonly handed?: readonly { readonly fn: Span; readonly index: number; readonly path: readonly string[]; readonly client: HandedClient | null }[];
+  /**
+   * The functions each call of a function of the file hands it (an argument,
+   * or a property of an object literal argument: `start({ send: sendWhatsApp })`),
+   * each with the analysis of the file declaring it; `null` for one that
+   * cannot be analysed. See `FileAnalysis.handedFunction`.
+   */
+  readonly handedFunctions?: readonly { readonly fn: Span; readonly index: number; readonly path: readonly string[]; readonly target: ExternalFunction | null }[];
 }
 
 const NO_FACTS: CallerFacts = { layers: [], injectedBases: [], remoteRequests: [] };
 
-/** Facts the files importing `path` give about it; only importers that reach a provider are analysed. */
-export function callerFacts(project: Project, path: string): CallerFacts {
+/**
+ * Facts the files importing `path` give about it; only importers that reach a
+ * provider are analysed. With `functions` (a file analysed only because its
+ * importers may hand it a send, see `handedFunctionsByImporters`), also the
+ * functions they hand it.
+ */
+export function callerFacts(project: Project, path: string, functions = false): CallerFacts {
   const layers: CallerFacts['layers'][number][] = [];
   const injectedBases: CallerFacts['injectedBases'][number][] = [];
   const remoteRequests: CallerFacts['remoteRequests'][number][] = [];
   const handed: NonNullable<CallerFacts['handed']>[number][] = [];
+  const handedFunctions: NonNullable<CallerFacts['handedFunctions']>[number][] = [];
   const own = project.session.file(path);
   const receivers = own ? handedBindingsOf(project, own) : [];
+  const calledParameters = functions;
+  /** Importers that reach no provider: asked what functions they hand only when another importer hands a send. */
+  const quietImporters: string[] = [];
   for (const importer of importersOf(project, path)) {
     // a cached analysis built with these facts is built again when an importer changes
     dependOn(project, importer);
     const cached = project.session.file(importer);
     if (!cached) continue;
-    // an importer that names nothing the file makes requests with cannot tell anything about them
-    if (own && !textTest(cached, exportUseTest(own, usesClient))) continue;
+    // an importer that names nothing the file makes requests with cannot tell anything about them (unless it may
+    // hand the file's functions a function to call)
+    if (own && !calledParameters && !textTest(cached, exportUseTest(own, usesClient))) continue;
     // an importer that reaches a provider only through this file cannot call it with that provider's URL; it
     // may still hand a function of it a client of another kind, which leaves that client unknown
     const reaches = textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text, path);
-    if (!reaches && receivers.length === 0) continue;
+    if (!reaches && receivers.length === 0) {
+      if (calledParameters) quietImporters.push(importer);
+      continue;
+    }
     const analysis = analysisAt(project, importer, path);
     if (!analysis) continue;
     if (receivers.length > 0) handed.push(...handedAt(analysis, path, receivers));
+    // an importer that reaches no provider may hand another function (a stand-in): the callers then disagree
+    if (calledParameters) handedFunctions.push(...functionsHandedAt(project, analysis, path));
     if (!reaches) continue;
     for (const call of analysis.calls) {
       const external = call.external;
@@ -534,7 +556,103 @@ export function callerFacts(project: Project, path: string): CallerFacts {
     }
     injectedBases.push(...nestHttpBases(analysis, path));
   }
-  return layers.length || injectedBases.length || remoteRequests.length || handed.length ? { layers, injectedBases, remoteRequests, ...(handed.length ? { handed } : {}) } : NO_FACTS;
+  // what the importers hand as functions matters only when one of them hands a function that reaches a provider
+  if (!handedFunctions.some((fact) => fact.target?.analysis.wrappers.has(fact.target.fn))) handedFunctions.length = 0;
+  else {
+    for (const importer of quietImporters) {
+      const analysis = analysisAt(project, importer, path);
+      if (analysis) handedFunctions.push(...functionsHandedAt(project, analysis, path));
+    }
+  }
+  return layers.length || injectedBases.length || remoteRequests.length || handed.length || handedFunctions.length
+    ? { layers, injectedBases, remoteRequests, ...(handed.length ? { handed } : {}), ...(handedFunctions.length ? { handedFunctions } : {}) }
+    : NO_FACTS;
+}
+
+/** The function of an analysis's file at a span. */
+function functionAt(analysis: FileAnalysis, range: readonly [number, number]): FunctionNode | undefined {
+  let found: FunctionNode | undefined;
+  walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+    if (found || node.range[1] < range[0] || node.range[0] > range[1]) return false;
+    if (isFunction(node) && node.range[0] === range[0] && node.range[1] === range[1]) found = node;
+    return found ? 'stop' : undefined;
+  });
+  return found;
+}
+
+/** A call whose callee's name says it sends (`sendWhatsApp(`, `notify(`, `deliverMessage(`), found in a file's text. */
+const SEND_NAMED_CALL = /(?<![\w$.])[\w$]*(?:send|notify|deliver|message|whats_?app)[\w$]*\s*\(/gi;
+
+/**
+ * Does a file call, by a name that says it sends (`send`, `notify`,
+ * `deliver`, `message`, `whatsapp` in it), a function it is handed: a
+ * parameter, or a property destructured from one (`function run({
+ * sendWhatsApp })`)? Its text is searched first; only the places found are
+ * looked up in its tree, so a file that calls nothing so named costs one
+ * regular expression. A method called on a parameter (`res.send()`,
+ * `deps.send(…)`) does not count.
+ */
+export function callsHandedSend(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings): boolean {
+  const env: AnalysisEnv = { sourceCode, settings };
+  for (const match of sourceCode.text.matchAll(SEND_NAMED_CALL)) {
+    const node = sourceCode.getNodeByRangeIndex(match.index) as Node | null;
+    const call = node?.parent;
+    if (node?.type !== AST_NODE_TYPES.Identifier || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) continue;
+    if (parameterBinding(env, node)) return true;
+  }
+  return false;
+}
+
+/**
+ * Is a file that names no provider, and calls a send it is handed
+ * (`callsHandedSend`, checked first by the caller), imported by a file that
+ * reaches one? A text search of its direct importers (one that names a
+ * provider or imports a file that reaches one). Its importers then say what
+ * they hand it (`callerFacts`).
+ */
+export function handedFunctionsByImporters(project: Project, path: string): boolean {
+  return importersOf(project, path).some((importer) => {
+    const cached = project.session.file(importer);
+    return cached !== undefined && (textTest(cached, project.settings.mentionsProvider) || importsReachProvider(project, importer, cached.text, path));
+  });
+}
+
+/** What an importer's calls of the file's functions hand them as functions (arguments, and properties of object literals). */
+function functionsHandedAt(project: Project, analysis: FileAnalysis, path: string): NonNullable<CallerFacts['handedFunctions']>[number][] {
+  const found: NonNullable<CallerFacts['handedFunctions']>[number][] = [];
+  const targetOf = (value: Node): ExternalFunction | null | undefined => {
+    const current = skipTransparent(value);
+    const fn = isFunction(current) ? current : current.type === AST_NODE_TYPES.Identifier ? functionNamed(analysis, current) : undefined;
+    if (!fn) return current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.MemberExpression ? null : undefined;
+    if (fn === current || programOf(fn) === analysis.sourceCode.ast) return { analysis, fn };
+    // a function the importer imports itself (`startNudges({ send: sendWhatsApp })`): its own file's analysis
+    // (the importer's was built for this file only), and the function as that analysis parsed it
+    const declaring = pathOf(fn);
+    const other = declaring ? analysisAt(project, declaring) : undefined;
+    const same = other && functionAt(other, fn.range);
+    return other && same ? { analysis: other, fn: same } : null;
+  };
+  for (const call of analysis.allCalls) {
+    if (call.arguments.length === 0) continue;
+    const fn = calleeFunction(analysis, call.callee)?.fn;
+    if (!fn || pathOf(fn) !== path) continue;
+    call.arguments.forEach((argument, index) => {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const object = resolveExpression(analysis, argument);
+      if (object.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of object.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+          const key = propertyKeyName(property);
+          const target = typeof key === 'string' ? targetOf(property.value as Node) : undefined;
+          if (target !== undefined) found.push({ fn: fn.range, index, path: [key as string], target });
+        }
+        return;
+      }
+      const target = targetOf(argument);
+      if (target !== undefined) found.push({ fn: fn.range, index, path: [], target });
+    });
+  }
+  return found;
 }
 
 const handedByFile = new WeakMap<CachedFile, readonly ParameterBinding[]>();

@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { AnalysisEnv } from './env.js';
 import { FileAnalysis } from './file.js';
-import { callerFacts, callsSdk, handsSdkClients, savedAsLinted, usesHttpClient, type CallerFacts } from './importers.js';
+import { callerFacts, callsHandedSend, callsSdk, handedFunctionsByImporters, handsSdkClients, savedAsLinted, usesHttpClient, type CallerFacts } from './importers.js';
 import { beginProject, importsReachProvider, isGathering, Resolver, whileGathering, type Project } from './imports.js';
 import { parseProjectFile, Session } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
@@ -132,9 +132,11 @@ export function createAnalysis(
  */
 export function analyseLintedFile(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings, types: TypeInfo | undefined, project: Project, path: string): FileAnalysis | undefined {
   const relevant = needsAnalysis(sourceCode, settings, types, project, path);
-  if (!relevant && !usesHttpClient(sourceCode.text) && !handsSdkClients(sourceCode, settings)) return undefined;
+  // a send it is handed (`startFollowUps({ sendWhatsApp })`): its own text and tree first, then its importers
+  const handedFunctions = !relevant && !isGathering() && callsHandedSend(sourceCode, settings) && handedFunctionsByImporters(project, path);
+  if (!relevant && !usesHttpClient(sourceCode.text) && !handsSdkClients(sourceCode, settings) && !handedFunctions) return undefined;
   const first = relevant ? createAnalysis(sourceCode, settings, types, project, path) : undefined;
-  return withCallerFacts(project, path, sourceCode.text, first, (facts) => createAnalysis(sourceCode, settings, types, project, path, facts));
+  return withCallerFacts(project, path, sourceCode.text, first, (facts) => createAnalysis(sourceCode, settings, types, project, path, facts), handedFunctions);
 }
 
 /**
@@ -143,13 +145,13 @@ export function analyseLintedFile(sourceCode: Readonly<TSESLint.SourceCode>, set
  * NestJS's `HttpService`, or gives `axiosRetry` an instance. Importers are
  * analysed without facts of their own (one level).
  */
-function withCallerFacts<T extends FileAnalysis | undefined>(project: Project, path: string, text: string, first: T, build: (facts: CallerFacts) => FileAnalysis): T | FileAnalysis {
-  if (isGathering() || !(usesHttpClient(text) || callsSdk(text))) return first;
+function withCallerFacts<T extends FileAnalysis | undefined>(project: Project, path: string, text: string, first: T, build: (facts: CallerFacts) => FileAnalysis, handedFunctions = false): T | FileAnalysis {
+  if (isGathering() || !(usesHttpClient(text) || callsSdk(text) || handedFunctions)) return first;
   const wanted = !first || first.unresolvedRequests > 0 || /HttpService|axiosRetry|axios-retry/.test(text) || first.handsOpenClients();
   // the importers read the file from disk: their facts fit the text only when it is saved
   if (!wanted || !savedAsLinted(project, path, text)) return first;
-  const facts = whileGathering(() => callerFacts(project, path));
-  const hasFacts = facts.layers.length > 0 || facts.injectedBases.length > 0 || facts.remoteRequests.length > 0 || (facts.handed?.length ?? 0) > 0;
+  const facts = whileGathering(() => callerFacts(project, path, handedFunctions));
+  const hasFacts = facts.layers.length > 0 || facts.injectedBases.length > 0 || facts.remoteRequests.length > 0 || (facts.handed?.length ?? 0) > 0 || (facts.handedFunctions?.length ?? 0) > 0;
   return hasFacts ? build(facts) : first;
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -4196,6 +4196,65 @@ ruleTester.run('no-blind-retry: scheduled jobs whose query or schedule is elsewh
       filename: join(JOBS_BY_NAME, JOB_FILE),
       code: REMINDER_JOB,
       errors: [{ messageId: 'reselectRetry', data: reselected('reminder', 'sent'), line: 6, column: 13, endLine: 6, endColumn: 179 }],
+    },
+  ],
+});
+
+// The send a scheduled job makes may be a function its callers hand it (`startNudges({ send: sendWhatsApp })`):
+// when every call of the job's function, in its file and in the files importing it, hands the same function, a
+// call of the parameter is a call of that function. Fixture app: test/fixtures/cross-file/handed-functions.
+const HANDED_FUNCTIONS = fileURLToPath(new URL('../fixtures/cross-file/handed-functions/', import.meta.url));
+const handedFunctionFile = (name: string) => ({ filename: `${HANDED_FUNCTIONS}src/${name}`, code: readFileSync(`${HANDED_FUNCTIONS}src/${name}`, 'utf8') });
+const reselectedTwilio = (record: string, fields: string) => ({ provider: 'twilio', examples: cite('twilio', 63016, 20003), record, fields });
+const handedSweep = (calls: string) => code`
+  import twilio from 'twilio';
+  import cron from 'node-cron';
+  const client = twilio(sid, token);
+  const sendWhatsApp = (to: string, body: string) => client.messages.create({ from: 'whatsapp:+14155238886', to: ${'`whatsapp:${to}`'}, body });
+  async function sweep({ send: deliver }: { send: (to: string, body: string) => Promise<unknown> }) {
+    for (const row of await Reminder.find({ sent: false })) {
+      try {
+        await deliver(row.phone, 'Your appointment is tomorrow.');
+        row.sent = true;
+        await row.save();
+      } catch (err) {
+        console.error(err);
+      }
+    }
+  }
+  ${calls}
+  declare const Reminder: any, sid: string, token: string;
+`;
+
+ruleTester.run('no-blind-retry: send functions handed in by the callers', rule, {
+  valid: [
+    // handed an SMS send (no WhatsApp evidence): not a WhatsApp retry
+    handedFunctionFile('sms-reminders.ts'),
+    // handed the WhatsApp send by one importer and a stand-in by another: unknown
+    handedFunctionFile('digest.ts'),
+    // the same in one file: the callers disagree
+    handedSweep("cron.schedule('0 8 * * *', () => sweep({ send: sendWhatsApp }));\nsweep({ send: async (to: string, body: string) => console.log(to, body) });"),
+    // a function no call of is seen
+    handedSweep(''),
+    // across files, handed the WhatsApp send as `task`: a file that names no provider is looked at for a handed
+    // send only when the name it calls says so (send, notify, deliver, message, whatsapp)
+    handedFunctionFile('pool.ts'),
+  ],
+  invalid: [
+    // across files: server.ts hands nudges.ts the Twilio WhatsApp send; the query's result kept in a `let` given it in a `try`
+    {
+      ...handedFunctionFile('nudges.ts'),
+      errors: [{ messageId: 'reselectRetry', data: reselectedTwilio('lead', 'nudged'), line: 16, column: 13, endLine: 16, endColumn: 75 }],
+    },
+    // in one file, through a renamed property of the options
+    {
+      code: handedSweep("cron.schedule('0 8 * * *', () => sweep({ send: sendWhatsApp }));"),
+      errors: [{ messageId: 'reselectRetry', data: reselectedTwilio('row', 'sent'), line: 8, column: 13, endLine: 8, endColumn: 64 }],
+    },
+    // handed on whole by another function of the file
+    {
+      code: handedSweep("export function start(deps: { send: (to: string, body: string) => Promise<unknown> }) {\n  cron.schedule('0 8 * * *', () => sweep(deps));\n}\nstart({ send: sendWhatsApp });"),
+      errors: [{ messageId: 'reselectRetry', data: reselectedTwilio('row', 'sent'), line: 8, column: 15, endLine: 8, endColumn: 66 }],
     },
   ],
 });

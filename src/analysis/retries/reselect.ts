@@ -208,16 +208,22 @@ function filterOf(analysis: FileAnalysis, query: Node): Filter {
 /**
  * The call an expression holds the result of: `await q`, `rows` where
  * `const rows = await q`, `const { data: rows } = await q`, `rows ?? []`,
- * `result.rows`.
+ * `result.rows`, a `let rows` given the query's result once: `try { rows =
+ * await q } catch { return }`.
  */
 function resultCall(analysis: FileAnalysis, node: Node): TSESTree.CallExpression | undefined {
   let source: Node = skipTransparent(node);
   if (source.type === AST_NODE_TYPES.LogicalExpression) source = skipTransparent(source.left);
   if (source.type === AST_NODE_TYPES.MemberExpression && !source.computed) source = skipTransparent(source.object);
   if (source.type === AST_NODE_TYPES.Identifier) {
-    const def = findVariable(analysis.sourceCode, source)?.defs[0]?.node;
-    if (def?.type !== AST_NODE_TYPES.VariableDeclarator || !def.init) return undefined;
-    source = skipTransparent(def.init);
+    const variable = findVariable(analysis.sourceCode, source);
+    const def = variable?.defs[0]?.node;
+    if (def?.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    // `let rows; try { rows = await q; } catch { … }`: the one value it is given
+    const writes = variable!.references.filter((ref) => ref.isWrite() && !ref.init);
+    const value = def.init ?? (writes.length === 1 ? writes[0]!.writeExpr : undefined);
+    if (!value || (def.init && writes.length > 0)) return undefined;
+    source = skipTransparent(value as Node);
   }
   if (source.type === AST_NODE_TYPES.AwaitExpression) source = skipTransparent(source.argument);
   return source.type === AST_NODE_TYPES.CallExpression ? source : undefined;
