@@ -28,7 +28,7 @@ import { enclosingClass, enclosingFunction, findVariable, isLogCall, memberName,
 import type { StatusCallback } from '../catalog/schema.js';
 import type { FileAnalysis } from './file.js';
 import { currentProject, pathOf } from './imports.js';
-import { projectFilesMatching } from './importers.js';
+import { projectFilesMatching, TEST_FILE } from './importers.js';
 import type { ProviderInfo } from './providers.js';
 import { escapeRegExp } from './settings.js';
 import { staticValue } from './values.js';
@@ -323,13 +323,14 @@ function providerName(provider: ProviderInfo): RegExp {
  */
 const markerTests = new WeakMap<StatusCallback, (text: string) => boolean>();
 
-/** Does another file of the project name the status event (its own endpoint for the events)? */
+/** Does another file of the project, not a test's, name the status event (its own endpoint for the events)? */
 function handledElsewhere(analysis: FileAnalysis, callback: StatusCallback): boolean {
   const project = currentProject();
   const own = pathOf(analysis.sourceCode.ast);
   if (!project) return false;
   let names = markerTests.get(callback);
   if (!names) markerTests.set(callback, (names = (text: string): boolean => callback.textMarkers.some((marker) => text.includes(marker))));
-  return projectFilesMatching(project, names).some((file) => file !== own);
+  // a test's payloads name the events; a test handles none
+  return projectFilesMatching(project, names).some((file) => file !== own && !TEST_FILE.test(file));
 }
 

@@ -32,6 +32,9 @@ import type { ProviderInfo } from './providers.js';
 import { escapeRegExp, type ResolvedSettings } from './settings.js';
 import { calleeFunction, classOf, evaluateString, functionNamed, resolveExpression, type StringValue } from './values.js';
 
+/** A test's file (`__tests__/`, `x.test.js`, `x.spec.ts`): a payload there is a fixture, not a handler. */
+export const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp', 'vendor']);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const MAX_FILES = 20_000;

@@ -95,7 +95,7 @@ import { parsePath } from '../catalog/lookup.js';
 import type { ErrorEntry, StatusCallback } from '../catalog/schema.js';
 import type { FileAnalysis, Kind } from './file.js';
 import { pathMatches, type ProviderInfo } from './providers.js';
-import { importersOf, projectFilesMatching } from './importers.js';
+import { importersOf, projectFilesMatching, TEST_FILE } from './importers.js';
 import { insideTestSuite } from './outcome.js';
 import { currentProject, pathOf } from './imports.js';
 import { parsedFile } from './modules.js';
@@ -1786,8 +1786,6 @@ export function statuslessHandlers(analysis: FileAnalysis): readonly StatuslessH
 /** Text of a file that reads the Cloud API webhook's statuses. */
 const READS_STATUSES = (text: string): boolean => /\bstatuses\b/.test(text) && /\bchanges\b/.test(text);
 
-/** A test's file (`__tests__/`, `x.test.js`, `x.spec.ts`): a payload there is a fixture, not a handler. */
-const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
 /**
  * Does a file name `statuses` in its code (a property, a variable, a
