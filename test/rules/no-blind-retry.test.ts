@@ -3510,6 +3510,77 @@ ruleTester.run('no-blind-retry: NestJS BullMQ defaults from BullModule.forRoot',
   ],
 });
 
+/** Job options kept in a module of their own, used by the file that adds the jobs. */
+const jobOptions = (attempts: number) => `import { JobsOptions } from 'bullmq';
+export const NOTIFY_OPTIONS: JobsOptions = { attempts: ${attempts}, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true };
+`;
+const notifyService = `import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { NOTIFY_OPTIONS } from './notify.options';
+@Injectable()
+export class NotifyService {
+  constructor(@InjectQueue('notify') private readonly queue: Queue) {}
+  async enqueue(to: string) {
+    await this.queue.add('digest', { to }, NOTIFY_OPTIONS);
+  }
+}
+`;
+const NEST_OPTIONS_5 = nestProject({ 'notify.options.ts': jobOptions(5), 'notify.service.ts': notifyService });
+const NEST_OPTIONS_1 = nestProject({ 'notify.options.ts': jobOptions(1), 'notify.service.ts': notifyService });
+/** Plain BullMQ: the queue and its `add` in one module, the options imported from another. */
+const BULL_OPTIONS = (attempts: number) =>
+  nestProject({
+    'notify.options.ts': jobOptions(attempts),
+    'notify.queue.ts': `import { Queue } from 'bullmq';
+import { NOTIFY_OPTIONS } from './notify.options';
+export const notifyQueue = new Queue('notify', { connection: { host: 'redis' } });
+export async function enqueue(to: string) {
+  await notifyQueue.add('digest', { to }, NOTIFY_OPTIONS);
+}
+`,
+  });
+const nestNotifyProcessor = code`
+  import { Processor, WorkerHost } from '@nestjs/bullmq';
+  import { Job } from 'bullmq';
+  import axios from 'axios';
+  @Processor('notify')
+  export class NotifyProcessor extends WorkerHost {
+    async process(job: Job<{ to: string }>) {
+      await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'template', template: { name: 'digest', language: { code: 'en' } } });
+    }
+  }
+`;
+const bullNotifyWorker = code`
+  import { Worker } from 'bullmq';
+  import axios from 'axios';
+  export const worker = new Worker('notify', async (job) => {
+    await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'template', template: { name: 'digest', language: { code: 'en' } } });
+  }, { connection: { host: 'redis' } });
+`;
+
+ruleTester.run('no-blind-retry: BullMQ job options imported by the file that adds the jobs', rule, {
+  valid: [
+    // the imported options give one attempt
+    { filename: join(NEST_OPTIONS_1, 'src/notify.processor.ts'), code: nestNotifyProcessor },
+    { filename: join(BULL_OPTIONS(1), 'src/notify.worker.ts'), code: bullNotifyWorker },
+  ],
+  invalid: [
+    // NestJS: the service that injects the queue adds its jobs with options from another module
+    {
+      filename: join(NEST_OPTIONS_5, 'src/notify.processor.ts'),
+      code: nestNotifyProcessor,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 7, column: 11, endLine: 7, endColumn: 203 }],
+    },
+    // plain BullMQ: the queue's module adds its jobs with options from another module
+    {
+      filename: join(BULL_OPTIONS(4), 'src/notify.worker.ts'),
+      code: bullNotifyWorker,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 201 }],
+    },
+  ],
+});
+
 ruleTester.run('no-blind-retry: the app\'s own error class passed through first', rule, {
   valid: [
     // the same loop deciding on the code: it re-sends only the rate limit

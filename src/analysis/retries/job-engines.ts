@@ -96,6 +96,9 @@ function queueName(analysis: FileAnalysis, node: Node | undefined): string | und
   return value.text.includes('\u0000') ? undefined : value.text;
 }
 
+/** Text of a file that gives jobs attempts, or adds jobs with options that may hold them. */
+const ADDS_OR_ATTEMPTS = /attempts|\.add(?:Bulk)?\s*\(/;
+
 /** BullMQ: the largest `attempts` given to jobs of the queue, here or in the project's files that use bullmq. */
 function bullAttempts(analysis: FileAnalysis, name: string): number | undefined {
   let best: number | undefined;
@@ -128,8 +131,9 @@ function bullAttempts(analysis: FileAnalysis, name: string): number | undefined 
   nest(analysis);
   // the queue is made in another file (its attempts are there), unless this file registers it with Nest
   if (best === undefined && !analysis.allNews.some((node) => fromModule(analysis, node.callee, /^bullmq$/, 'Queue') && queueName(analysis, node.arguments[0]) === name)) {
-    forProjectFiles(analysis, /@nestjs\/bullmq/, /attempts/, nest);
-    forProjectFiles(analysis, /bullmq/, /attempts/, scan);
+    // a file that adds jobs may take their options from another module (`queue.add(name, data, JOB_OPTIONS)`)
+    forProjectFiles(analysis, /@nestjs\/bullmq/, ADDS_OR_ATTEMPTS, nest);
+    forProjectFiles(analysis, /bullmq/, ADDS_OR_ATTEMPTS, scan);
   }
   return best ?? rootBest;
 }
