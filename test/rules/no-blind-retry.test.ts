@@ -3582,6 +3582,87 @@ const flaggedConsumer = (prepare: string, extra = '') => code`
   }
 `;
 
+/** Bull (v3) through @nestjs/bull: a service that injects the queue and adds jobs with attempts. */
+const BULL_NEST = nestProject({
+  'otp.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bull';
+import { Queue } from 'bull';
+@Injectable()
+export class OtpService {
+  constructor(@InjectQueue('otp') private readonly queue: Queue) {}
+  async send(phone: string, code: string) {
+    return this.queue.add('send-otp', { phone, code }, { attempts: 5, backoff: 5000 });
+  }
+}
+`,
+});
+const bullProcessor = (body: string, registered = '') => code`
+  import { Processor, Process, BullModule } from '@nestjs/bull';
+  import { Job } from 'bull';
+  import axios from 'axios';
+  ${registered}
+  @Processor('otp')
+  export class OtpProcessor {
+    @Process('send-otp')
+    async handle(job: Job<{ phone: string; code: string }>) {
+      ${body}
+    }
+  }
+`;
+const OTP_SEND = `await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.phone, type: 'template', template: { name: 'otp', language: { code: 'en' } } });`;
+
+ruleTester.run('no-blind-retry: Bull (v3) processors of NestJS (the bull module)', rule, {
+  valid: [
+    // the job is discarded before the rethrow for codes that cannot succeed
+    {
+      filename: join(BULL_NEST, 'src/otp.processor.ts'),
+      code: bullProcessor(`try {
+        ${OTP_SEND}
+      } catch (err: any) {
+        if (!isRetryable('meta-cloud', err.response?.data?.error?.code)) {
+          await job.discard();
+          throw err;
+        }
+        throw err;
+      }`).replace("import axios from 'axios';", "import axios from 'axios';\nimport { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';"),
+    },
+    // one attempt: Bull's default
+    { filename: join(NEST_PROJECT, 'src/otp.processor.ts'), code: bullProcessor(OTP_SEND, "export const queues = BullModule.registerQueue({ name: 'otp' });") },
+    // a method of the processor that is no job handler (no @Process)
+    {
+      filename: join(BULL_NEST, 'src/otp.processor.ts'),
+      code: code`
+        import { Processor } from '@nestjs/bull';
+        import axios from 'axios';
+        @Processor('otp')
+        export class OtpProcessor {
+          async preview(phone: string) {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'preview' } });
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // the queue's jobs get five attempts where a service of another file adds them; the catch rethrows every error
+    {
+      filename: join(BULL_NEST, 'src/otp.processor.ts'),
+      code: bullProcessor(`try {
+        ${OTP_SEND}
+      } catch (err) {
+        throw err;
+      }`),
+      errors: [{ messageId: 'jobRetry', data: job('bull', 'call job.discard() before throwing'), line: 12, column: 7, endLine: 12, endColumn: 17 }],
+    },
+    // attempts in the queue's registration; nothing catches the send
+    {
+      filename: join(NEST_PROJECT, 'src/otp.processor.ts'),
+      code: bullProcessor(OTP_SEND, "export const queues = BullModule.registerQueue({ name: 'otp', defaultJobOptions: { attempts: 3 } });"),
+      errors: [{ messageId: 'jobRetry', data: job('bull', 'call job.discard() before throwing'), line: 9, column: 11, endLine: 9, endColumn: 203 }],
+    },
+  ],
+});
+
 ruleTester.run('no-blind-retry: a flag only the app\'s own errors carry', rule, {
   valid: [
     // the flag is set on the provider's error itself (by status): the decision may look at the provider's failure
