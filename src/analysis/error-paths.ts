@@ -400,6 +400,19 @@ export function isForeignErrorClass(analysis: FileAnalysis, classRef: Node, valu
   return true;
 }
 
+/**
+ * Is a failure of the provider calls in `block` only ever the HTTP client's
+ * own error (axios's, fetch's): some call lets it out unconverted, no error
+ * path there or in the wrappers on the way throws an error of the code's own
+ * on a provider failure, and the file installs no interceptor? Then a field
+ * that only the app's own errors carry is absent on it.
+ */
+export function onlyClientErrors(analysis: FileAnalysis, block: TSESTree.BlockStatement): boolean {
+  if (/\binterceptors\b/.test(analysis.sourceCode.text) || failureClassesIn(analysis, block, 0).size > 0) return false;
+  const within = (node: Node) => node.range[0] >= block.range[0] && node.range[1] <= block.range[1];
+  return analysis.calls.some((call) => within(call.node) && rawErrorsEscape(analysis, call, 0));
+}
+
 const failureClasses = new WeakMap<Node, Set<string>>();
 
 /**

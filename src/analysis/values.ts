@@ -124,7 +124,39 @@ export function boundArgument(env: AnalysisEnv, id: TSESTree.Identifier): Node |
     if (plain.type === AST_NODE_TYPES.AssignmentPattern && plain.left.type === AST_NODE_TYPES.Identifier) {
       return argument && !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined') ? argument : plain.right;
     }
-    return undefined; // destructured parameters are not followed
+    const pattern = plain.type === AST_NODE_TYPES.AssignmentPattern ? plain.left : plain;
+    if (pattern.type === AST_NODE_TYPES.ObjectPattern && def.name.type === AST_NODE_TYPES.Identifier) return destructuredArgument(env, pattern, def.name, argument);
+    return undefined; // array patterns and nested destructuring are not followed
+  }
+  return undefined;
+}
+
+/**
+ * A parameter destructured from an options object (`function call({ url, body
+ * = {} })`): the value the call's object literal gives that property
+ * (`call({ url: `${GRAPH}/${id}/messages` })`), or the property's default
+ * when the object leaves it out. One level of destructuring, plain keys; an
+ * argument that is not an object literal (after constants), or one with a
+ * spread, leaves it unknown.
+ */
+function destructuredArgument(env: AnalysisEnv, pattern: TSESTree.ObjectPattern, name: TSESTree.Identifier, argument: Node | undefined): Node | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const value = property.value;
+    const target = value.type === AST_NODE_TYPES.AssignmentPattern ? value.left : value;
+    if (target !== name) continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+    if (key === undefined) return undefined;
+    const fallback = value.type === AST_NODE_TYPES.AssignmentPattern ? value.right : undefined;
+    const object = argument && resolveExpression(env, argument);
+    if (!object) return fallback;
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const given = findProperty(object, key);
+    // a spread after the property (or anywhere, when the property is missing) may give it another value
+    const spreadFrom = given ? object.properties.indexOf(given) : -1;
+    if (object.properties.some((p, i) => i > spreadFrom && p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    if (given) return given.value.type === AST_NODE_TYPES.AssignmentPattern ? undefined : given.value;
+    return fallback;
   }
   return undefined;
 }

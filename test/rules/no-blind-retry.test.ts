@@ -3510,6 +3510,257 @@ ruleTester.run('no-blind-retry: NestJS BullMQ defaults from BullModule.forRoot',
   ],
 });
 
+/** Job options kept in a module of their own, used by the file that adds the jobs. */
+const jobOptions = (attempts: number) => `import { JobsOptions } from 'bullmq';
+export const NOTIFY_OPTIONS: JobsOptions = { attempts: ${attempts}, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true };
+`;
+const notifyService = `import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { NOTIFY_OPTIONS } from './notify.options';
+@Injectable()
+export class NotifyService {
+  constructor(@InjectQueue('notify') private readonly queue: Queue) {}
+  async enqueue(to: string) {
+    await this.queue.add('digest', { to }, NOTIFY_OPTIONS);
+  }
+}
+`;
+const NEST_OPTIONS_5 = nestProject({ 'notify.options.ts': jobOptions(5), 'notify.service.ts': notifyService });
+const NEST_OPTIONS_1 = nestProject({ 'notify.options.ts': jobOptions(1), 'notify.service.ts': notifyService });
+/** Plain BullMQ: the queue and its `add` in one module, the options imported from another. */
+const BULL_OPTIONS = (attempts: number) =>
+  nestProject({
+    'notify.options.ts': jobOptions(attempts),
+    'notify.queue.ts': `import { Queue } from 'bullmq';
+import { NOTIFY_OPTIONS } from './notify.options';
+export const notifyQueue = new Queue('notify', { connection: { host: 'redis' } });
+export async function enqueue(to: string) {
+  await notifyQueue.add('digest', { to }, NOTIFY_OPTIONS);
+}
+`,
+  });
+const nestNotifyProcessor = code`
+  import { Processor, WorkerHost } from '@nestjs/bullmq';
+  import { Job } from 'bullmq';
+  import axios from 'axios';
+  @Processor('notify')
+  export class NotifyProcessor extends WorkerHost {
+    async process(job: Job<{ to: string }>) {
+      await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'template', template: { name: 'digest', language: { code: 'en' } } });
+    }
+  }
+`;
+const bullNotifyWorker = code`
+  import { Worker } from 'bullmq';
+  import axios from 'axios';
+  export const worker = new Worker('notify', async (job) => {
+    await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.to, type: 'template', template: { name: 'digest', language: { code: 'en' } } });
+  }, { connection: { host: 'redis' } });
+`;
+
+/** A RabbitMQ consumer whose catch sends errors flagged `permanent` to dead letters and requeues the rest. */
+const flaggedConsumer = (prepare: string, extra = '') => code`
+  import type { Channel, ConsumeMessage } from 'amqplib';
+  import axios from 'axios';
+  ${extra}
+  async function deliver(payload: { to?: string; text: string }) {
+    ${prepare}
+    await axios.post('${META}', { messaging_product: 'whatsapp', to: payload.to, type: 'text', text: { body: payload.text } });
+  }
+  export function listen(channel: Channel) {
+    return channel.consume('outbound', async (msg: ConsumeMessage | null) => {
+      if (!msg) return;
+      try {
+        await deliver(JSON.parse(msg.content.toString()));
+        channel.ack(msg);
+      } catch (err: any) {
+        if (err.permanent) channel.nack(msg, false, false);
+        else channel.nack(msg, false, true);
+      }
+    });
+  }
+`;
+
+/** Bull (v3) through @nestjs/bull: a service that injects the queue and adds jobs with attempts. */
+const BULL_NEST = nestProject({
+  'otp.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bull';
+import { Queue } from 'bull';
+@Injectable()
+export class OtpService {
+  constructor(@InjectQueue('otp') private readonly queue: Queue) {}
+  async send(phone: string, code: string) {
+    return this.queue.add('send-otp', { phone, code }, { attempts: 5, backoff: 5000 });
+  }
+}
+`,
+});
+const bullProcessor = (body: string, registered = '') => code`
+  import { Processor, Process, BullModule } from '@nestjs/bull';
+  import { Job } from 'bull';
+  import axios from 'axios';
+  ${registered}
+  @Processor('otp')
+  export class OtpProcessor {
+    @Process('send-otp')
+    async handle(job: Job<{ phone: string; code: string }>) {
+      ${body}
+    }
+  }
+`;
+const OTP_SEND = `await axios.post('${META}', { messaging_product: 'whatsapp', to: job.data.phone, type: 'template', template: { name: 'otp', language: { code: 'en' } } });`;
+
+ruleTester.run('no-blind-retry: Bull (v3) processors of NestJS (the bull module)', rule, {
+  valid: [
+    // the job is discarded before the rethrow for codes that cannot succeed
+    {
+      filename: join(BULL_NEST, 'src/otp.processor.ts'),
+      code: bullProcessor(`try {
+        ${OTP_SEND}
+      } catch (err: any) {
+        if (!isRetryable('meta-cloud', err.response?.data?.error?.code)) {
+          await job.discard();
+          throw err;
+        }
+        throw err;
+      }`).replace("import axios from 'axios';", "import axios from 'axios';\nimport { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';"),
+    },
+    // one attempt: Bull's default
+    { filename: join(NEST_PROJECT, 'src/otp.processor.ts'), code: bullProcessor(OTP_SEND, "export const queues = BullModule.registerQueue({ name: 'otp' });") },
+    // a method of the processor that is no job handler (no @Process)
+    {
+      filename: join(BULL_NEST, 'src/otp.processor.ts'),
+      code: code`
+        import { Processor } from '@nestjs/bull';
+        import axios from 'axios';
+        @Processor('otp')
+        export class OtpProcessor {
+          async preview(phone: string) {
+            await axios.post('${META}', { messaging_product: 'whatsapp', to: phone, type: 'text', text: { body: 'preview' } });
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // the queue's jobs get five attempts where a service of another file adds them; the catch rethrows every error
+    {
+      filename: join(BULL_NEST, 'src/otp.processor.ts'),
+      code: bullProcessor(`try {
+        ${OTP_SEND}
+      } catch (err) {
+        throw err;
+      }`),
+      errors: [{ messageId: 'jobRetry', data: job('bull', 'call job.discard() before throwing'), line: 12, column: 7, endLine: 12, endColumn: 17 }],
+    },
+    // attempts in the queue's registration; nothing catches the send
+    {
+      filename: join(NEST_PROJECT, 'src/otp.processor.ts'),
+      code: bullProcessor(OTP_SEND, "export const queues = BullModule.registerQueue({ name: 'otp', defaultJobOptions: { attempts: 3 } });"),
+      errors: [{ messageId: 'jobRetry', data: job('bull', 'call job.discard() before throwing'), line: 9, column: 11, endLine: 9, endColumn: 203 }],
+    },
+  ],
+});
+
+ruleTester.run('no-blind-retry: a flag only the app\'s own errors carry', rule, {
+  valid: [
+    // the flag is set on the provider's error itself (by status): the decision may look at the provider's failure
+    flaggedConsumer(`if (!payload.to) throw Object.assign(new Error('no recipient'), { permanent: true });`, `axios.interceptors.response.use(undefined, (e) => { e.permanent = e.response?.status === 400; return Promise.reject(e); });`),
+    code`
+      import type { Channel, ConsumeMessage } from 'amqplib';
+      import axios from 'axios';
+      async function deliver(payload: { to: string; text: string }) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: payload.to, type: 'text', text: { body: payload.text } });
+        } catch (e: any) {
+          e.permanent = e.response?.data?.error?.code !== 130429;
+          throw e;
+        }
+      }
+      export function listen(channel: Channel) {
+        return channel.consume('outbound', async (msg: ConsumeMessage | null) => {
+          if (!msg) return;
+          try {
+            await deliver(JSON.parse(msg.content.toString()));
+            channel.ack(msg);
+          } catch (err: any) {
+            if (err.permanent) channel.nack(msg, false, false);
+            else channel.nack(msg, false, true);
+          }
+        });
+      }
+    `,
+    // a wrapper that builds an error of its own from the provider's failure: it may carry the flag
+    code`
+      import type { Channel, ConsumeMessage } from 'amqplib';
+      import axios from 'axios';
+      import { toDeliveryError } from './errors';
+      async function deliver(payload: { to?: string; text: string }) {
+        if (!payload.to) {
+          const e: any = new Error('no recipient');
+          e.permanent = true;
+          throw e;
+        }
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: payload.to, type: 'text', text: { body: payload.text } });
+        } catch (cause) {
+          throw new Error(toDeliveryError(cause));
+        }
+      }
+      export function listen(channel: Channel) {
+        return channel.consume('outbound', async (msg: ConsumeMessage | null) => {
+          if (!msg) return;
+          try {
+            await deliver(JSON.parse(msg.content.toString()));
+            channel.ack(msg);
+          } catch (err: any) {
+            if (err.permanent) channel.nack(msg, false, false);
+            else channel.nack(msg, false, true);
+          }
+        });
+      }
+    `,
+  ],
+  invalid: [
+    // set on an error the code creates for a bad payload: every provider failure is requeued
+    {
+      code: flaggedConsumer(`if (!payload.to) {
+    const e: any = new Error('no recipient');
+    e.permanent = true;
+    throw e;
+  }`),
+      errors: [{ messageId: 'queueRetry', data: queue('channel.nack'), line: 20, column: 12, endLine: 20, endColumn: 42 }],
+    },
+    {
+      code: flaggedConsumer(`if (!payload.to) throw Object.assign(new Error('no recipient'), { permanent: true });`),
+      errors: [{ messageId: 'queueRetry', data: queue('channel.nack'), line: 16, column: 12, endLine: 16, endColumn: 42 }],
+    },
+  ],
+});
+
+ruleTester.run('no-blind-retry: BullMQ job options imported by the file that adds the jobs', rule, {
+  valid: [
+    // the imported options give one attempt
+    { filename: join(NEST_OPTIONS_1, 'src/notify.processor.ts'), code: nestNotifyProcessor },
+    { filename: join(BULL_OPTIONS(1), 'src/notify.worker.ts'), code: bullNotifyWorker },
+  ],
+  invalid: [
+    // NestJS: the service that injects the queue adds its jobs with options from another module
+    {
+      filename: join(NEST_OPTIONS_5, 'src/notify.processor.ts'),
+      code: nestNotifyProcessor,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 7, column: 11, endLine: 7, endColumn: 203 }],
+    },
+    // plain BullMQ: the queue's module adds its jobs with options from another module
+    {
+      filename: join(BULL_OPTIONS(4), 'src/notify.worker.ts'),
+      code: bullNotifyWorker,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 201 }],
+    },
+  ],
+});
+
 ruleTester.run('no-blind-retry: the app\'s own error class passed through first', rule, {
   valid: [
     // the same loop deciding on the code: it re-sends only the rate limit

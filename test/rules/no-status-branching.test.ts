@@ -1341,3 +1341,67 @@ ruleTester.run('no-status-branching: response interceptors', rule, {
     },
   ],
 });
+
+// A request helper that takes its URL in an options object (`call({ url, body })`): each call site's object gives the
+// helper's request its provider, as a positional URL parameter does.
+const optionsLayer = (call: string) => code`
+  async function callApi({ url, method = 'POST', body }: { url?: string; method?: string; body?: unknown }) {
+    const res = await fetch(url!, { method, body: JSON.stringify(body) });
+    const result = await res.json();
+    if (!res.ok) {
+      if (res.status === 401) throw new Error('unauthorized');
+      throw new Error('bad request');
+    }
+    return result;
+  }
+  export async function sendText(to: string, text: string, base: object) {
+    return ${call};
+  }
+`;
+
+ruleTester.run('no-status-branching: a request helper given its URL in an options object', rule, {
+  valid: [
+    // the object sends it to another API
+    optionsLayer("callApi({ url: 'https://api.stripe.com/v1/charges', body: { to, text } })"),
+    // a spread after the URL may replace it: unknown
+    optionsLayer("callApi({ url: 'https://graph.facebook.com/v21.0/123/messages', ...base, body: { to, text } })"),
+    // the URL comes from an object the helper cannot see
+    optionsLayer('callApi(base)'),
+  ],
+  invalid: [
+    {
+      code: optionsLayer("callApi({ url: 'https://graph.facebook.com/v21.0/123/messages', body: { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } } })"),
+      errors: [{ messageId: 'unreliableStatus', data: meta('401'), line: 5, column: 9, endLine: 5, endColumn: 27 }],
+    },
+    // the options object is a constant; the property is renamed in the pattern
+    {
+      code: code`
+        const GRAPH = 'https://graph.facebook.com/v21.0';
+        async function request({ url: target, payload }: { url: string; payload: unknown }) {
+          const res = await fetch(target, { method: 'POST', body: JSON.stringify(payload) });
+          if (res.status === 429) throw new Error('slow down');
+          return res.json();
+        }
+        export async function sendText(to: string, text: string) {
+          const options = { url: \`\${GRAPH}/123/messages\`, payload: { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } } };
+          return request(options);
+        }
+      `,
+      errors: [{ messageId: 'unreliableStatus', data: meta('429'), line: 4, column: 7, endLine: 4, endColumn: 25 }],
+    },
+    // a default in the pattern, used when the call's object leaves the URL out
+    {
+      code: code`
+        async function request({ url = 'https://graph.facebook.com/v21.0/123/messages', payload }: { url?: string; payload: unknown }) {
+          const res = await fetch(url, { method: 'POST', body: JSON.stringify(payload) });
+          if (res.status === 400) throw new Error('rejected');
+          return res.json();
+        }
+        export async function sendText(to: string, text: string) {
+          return request({ payload: { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } } });
+        }
+      `,
+      errors: [{ messageId: 'unreliableStatus', data: meta('400'), line: 3, column: 7, endLine: 3, endColumn: 25 }],
+    },
+  ],
+});

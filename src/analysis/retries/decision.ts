@@ -15,7 +15,7 @@ import { codeComparisonsOf, messageTestOf, simpleStatusComparison, statusTestOf,
 import { entriesForText, type ProviderInfo } from '../providers.js';
 import { calleeFunction, constInit, inline, resolveExpression, staticValue, UNKNOWN } from '../values.js';
 import { failureValueOf, type FailureShape } from '../failure-values.js';
-import { providerErrorsEscape, throwsOnFailure, underFailure } from '../error-paths.js';
+import { onlyClientErrors, providerErrorsEscape, throwsOnFailure, underFailure } from '../error-paths.js';
 import { NETWORK_ERROR, type DecisionBasis, type Outcome, type Truth, type Walk } from './types.js';
 
 export const not = (t: Truth): Truth => (t === 'T' ? 'F' : t === 'F' ? 'T' : t);
@@ -110,6 +110,8 @@ export function evaluate(walk: Walk, node: Node): Truth {
       // `const retryable = this.isRetryableStatus(status); if (retryable && …)`: read as the call written in place
       const held = !kind && current.type === AST_NODE_TYPES.Identifier ? heldCondition(walk, current) : undefined;
       if (held) return held;
+      // `err.permanent` where only the app's own errors get that field: the provider's failure has none
+      if (!kind && current.type === AST_NODE_TYPES.MemberExpression && ownErrorFieldAbsent(analysis, current)) return 'F';
       if (!kind) return opaqueOrUnknown(walk, current);
       if (walk.entry === NETWORK_ERROR) return kind.k === 'error' ? 'T' : 'F';
       if (kind.k === 'ok') return 'F';
@@ -289,6 +291,67 @@ function appClassOnClientError(analysis: FileAnalysis, error: Node, cls: TSESTre
   if (def?.type === 'ClassName') return true;
   const source = importOf(analysis, cls);
   return !!source && /^\.{1,2}\//.test(source.module);
+}
+
+/** Fields an HTTP client's error (axios's, fetch's, Node's) or a JavaScript error may carry. */
+const CLIENT_ERROR_FIELDS = new Set(['message', 'name', 'stack', 'cause', 'code', 'errno', 'syscall', 'config', 'request', 'response', 'status', 'isAxiosError', 'errors', 'toJSON']);
+
+/**
+ * `err.permanent` where `err` is the caught failure of provider calls that
+ * only ever fail with the HTTP client's own error (see `onlyClientErrors`),
+ * and `permanent` is a field the file sets only on errors it creates itself
+ * (`const e = new Error('invalid payload'); e.permanent = true; throw e`,
+ * `Object.assign(new Error(…), { permanent: true })`): the provider's failure
+ * never has it, so the test is false for every provider code.
+ */
+function ownErrorFieldAbsent(analysis: FileAnalysis, member: TSESTree.MemberExpression): boolean {
+  const name = memberName(member);
+  const object = skipTransparent(member.object);
+  if (typeof name !== 'string' || CLIENT_ERROR_FIELDS.has(name) || object.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(analysis.sourceCode, object)?.defs[0];
+  const tryStatement = def?.type === 'CatchClause' ? (def.node as TSESTree.CatchClause).parent : undefined;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement || analysis.kindOf(object)?.k !== 'error') return false;
+  return fieldOnlyOnOwnErrors(analysis, name) && onlyClientErrors(analysis, tryStatement.block);
+}
+
+const ownErrorFields = new WeakMap<FileAnalysis, Map<string, boolean>>();
+
+/** Does the file give errors a field `name` only on errors it creates (`e.name = …` on a `new` value, or `Object.assign(new …, { name })`)? */
+function fieldOnlyOnOwnErrors(analysis: FileAnalysis, name: string): boolean {
+  let byName = ownErrorFields.get(analysis);
+  if (!byName) ownErrorFields.set(analysis, (byName = new Map()));
+  const known = byName.get(name);
+  if (known !== undefined) return known;
+  const created = (node: Node): boolean => {
+    const value = resolveExpression(analysis, node);
+    return value.type === AST_NODE_TYPES.NewExpression;
+  };
+  let own = false;
+  let other = false;
+  walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(node.left) === name) {
+      if (created(node.left.object)) own = true;
+      else other = true;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length >= 2) {
+      const callee = skipTransparent(node.callee);
+      const assign = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'assign' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object';
+      const sources = node.arguments.slice(1).map((a) => skipTransparent(a));
+      if (assign && sources.some((a) => a.type === AST_NODE_TYPES.ObjectExpression && a.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === name))) {
+        if (created(node.arguments[0]!)) own = true;
+        else other = true;
+      }
+    }
+    return undefined;
+  });
+  const found = own && !other;
+  byName.set(name, found);
+  return found;
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }
 
 const evaluating = new Set<Node>();

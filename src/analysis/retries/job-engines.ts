@@ -8,6 +8,11 @@
  *   queue's `defaultJobOptions`; with NestJS, also `registerQueue`, and
  *   `BullModule.forRoot`'s defaults when the queue's own options give none;
  *   BullMQ's default is one attempt). Stops with `UnrecoverableError`.
+ * - Bull (v3) through NestJS (`@nestjs/bull`): the `@Process()` methods of a
+ *   `@Processor(name)` class, with attempts read as for BullMQ's NestJS
+ *   queues (`registerQueue`, `add` on an `@InjectQueue(name)` queue,
+ *   `forRoot`). Bull has no error that stops a retry: `job.discard()` before
+ *   the throw does (https://github.com/OptimalBits/bull/blob/develop/REFERENCE.md#jobdiscard).
  * - Temporal: activities (the functions of a module that imports
  *   `@temporalio/activity`), retried by default without limit unless every
  *   `proxyActivities` of the project sets `retry.maximumAttempts: 1`. Stops
@@ -41,11 +46,12 @@ import { construct } from './construct.js';
 import { functionValue, reached } from './library-calls.js';
 import type { RetryConstruct } from './types.js';
 
-export type JobEngine = 'bullmq' | 'temporal' | 'inngest' | 'trigger.dev' | 'pg-boss';
+export type JobEngine = 'bullmq' | 'bull' | 'temporal' | 'inngest' | 'trigger.dev' | 'pg-boss';
 
 /** How to stop an engine from retrying a job, as messages say it. */
 export const ENGINE_STOP: Readonly<Record<JobEngine, string>> = {
   bullmq: 'throw an UnrecoverableError',
+  bull: 'call job.discard() before throwing',
   temporal: 'throw ApplicationFailure.nonRetryable()',
   inngest: 'throw a NonRetriableError',
   'trigger.dev': 'throw an AbortTaskRunError',
@@ -96,6 +102,12 @@ function queueName(analysis: FileAnalysis, node: Node | undefined): string | und
   return value.text.includes('\u0000') ? undefined : value.text;
 }
 
+/** Text of a file that gives jobs attempts, or adds jobs with options that may hold them. */
+const ADDS_OR_ATTEMPTS = /attempts|\.add(?:Bulk)?\s*\(/;
+
+/** NestJS's queue modules: `@nestjs/bullmq` (BullMQ) and `@nestjs/bull` (Bull v3), with the same queue registration and injection. */
+const NEST_BULL = /^@nestjs\/bull(?:mq)?$/;
+
 /** BullMQ: the largest `attempts` given to jobs of the queue, here or in the project's files that use bullmq. */
 function bullAttempts(analysis: FileAnalysis, name: string): number | undefined {
   let best: number | undefined;
@@ -128,8 +140,9 @@ function bullAttempts(analysis: FileAnalysis, name: string): number | undefined 
   nest(analysis);
   // the queue is made in another file (its attempts are there), unless this file registers it with Nest
   if (best === undefined && !analysis.allNews.some((node) => fromModule(analysis, node.callee, /^bullmq$/, 'Queue') && queueName(analysis, node.arguments[0]) === name)) {
-    forProjectFiles(analysis, /@nestjs\/bullmq/, /attempts/, nest);
-    forProjectFiles(analysis, /bullmq/, /attempts/, scan);
+    // a file that adds jobs may take their options from another module (`queue.add(name, data, JOB_OPTIONS)`)
+    forProjectFiles(analysis, /@nestjs\/bull/, ADDS_OR_ATTEMPTS, nest);
+    forProjectFiles(analysis, /bullmq/, ADDS_OR_ATTEMPTS, scan);
   }
   return best ?? rootBest;
 }
@@ -142,7 +155,7 @@ function bullAttempts(analysis: FileAnalysis, name: string): number | undefined 
  * (https://docs.nestjs.com/techniques/queues).
  */
 function nestAttempts(file: FileAnalysis, name: string): number | undefined {
-  if (!/@nestjs\/bullmq/.test(file.sourceCode.text)) return undefined;
+  if (!/@nestjs\/bull/.test(file.sourceCode.text)) return undefined;
   let best: number | undefined;
   const injected = new Set<string>();
   walkNodes(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
@@ -153,7 +166,7 @@ function nestAttempts(file: FileAnalysis, name: string): number | undefined {
       if (target.type !== AST_NODE_TYPES.Identifier) continue;
       for (const decorator of decorators) {
         const call = decorator.expression;
-        if (call.type === AST_NODE_TYPES.CallExpression && fromModule(file, call.callee, /^@nestjs\/bullmq$/, 'InjectQueue') && queueName(file, call.arguments[0]) === name) injected.add(target.name);
+        if (call.type === AST_NODE_TYPES.CallExpression && fromModule(file, call.callee, NEST_BULL, 'InjectQueue') && queueName(file, call.arguments[0]) === name) injected.add(target.name);
       }
     }
     return false;
@@ -162,7 +175,7 @@ function nestAttempts(file: FileAnalysis, name: string): number | undefined {
     const callee = skipTransparent(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
     const method = memberName(callee);
-    if (method === 'registerQueue' && fromModule(file, callee.object, /^@nestjs\/bullmq$/, 'BullModule')) {
+    if (method === 'registerQueue' && fromModule(file, callee.object, NEST_BULL, 'BullModule')) {
       for (const arg of call.arguments) {
         const options = resolveExpression(file, arg);
         const named = options.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, 'name') : undefined;
@@ -189,11 +202,11 @@ function nestAttempts(file: FileAnalysis, name: string): number | undefined {
  * options come first.
  */
 function nestRootAttempts(file: FileAnalysis): number | undefined {
-  if (!/@nestjs\/bullmq/.test(file.sourceCode.text) || !/forRoot/.test(file.sourceCode.text)) return undefined;
+  if (!/@nestjs\/bull/.test(file.sourceCode.text) || !/forRoot/.test(file.sourceCode.text)) return undefined;
   let best: number | undefined;
   for (const call of file.callsNamed('forRoot').concat(file.callsNamed('forRootAsync'))) {
     const callee = skipTransparent(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !fromModule(file, callee.object, /^@nestjs\/bullmq$/, 'BullModule')) continue;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !fromModule(file, callee.object, NEST_BULL, 'BullModule')) continue;
     const options: Node[] = [];
     for (const arg of call.arguments) {
       const value = resolveExpression(file, arg);
@@ -211,21 +224,27 @@ function nestRootAttempts(file: FileAnalysis): number | undefined {
   return best;
 }
 
-/** NestJS (@nestjs/bullmq): the `process` method of each class decorated `@Processor(name)`, with its queue's name. */
-function nestProcessors(analysis: FileAnalysis): { name: string; fn: FunctionNode }[] {
-  if (!/@nestjs\/bullmq/.test(analysis.sourceCode.text)) return [];
-  const found: { name: string; fn: FunctionNode }[] = [];
+/** NestJS: the `process` method of each class decorated `@Processor(name)` (@nestjs/bullmq), or its `@Process()` methods (@nestjs/bull), with its queue's name and engine. */
+function nestProcessors(analysis: FileAnalysis): { name: string; fn: FunctionNode; engine: 'bullmq' | 'bull' }[] {
+  if (!/@nestjs\/bull/.test(analysis.sourceCode.text)) return [];
+  const found: { name: string; fn: FunctionNode; engine: 'bullmq' | 'bull' }[] = [];
   walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression) return undefined;
     for (const decorator of node.decorators ?? []) {
       const call = decorator.expression;
-      if (call.type !== AST_NODE_TYPES.CallExpression || !fromModule(analysis, call.callee, /^@nestjs\/bullmq$/, 'Processor')) continue;
+      if (call.type !== AST_NODE_TYPES.CallExpression || !fromModule(analysis, call.callee, NEST_BULL, 'Processor')) continue;
+      const bull = fromModule(analysis, call.callee, /^@nestjs\/bull$/, 'Processor');
       const first = call.arguments[0] && resolveExpression(analysis, call.arguments[0]);
       const named = first?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(first, 'name')?.value : first;
       const name = queueName(analysis, named);
       if (name === undefined) continue;
       for (const member of node.body.body) {
-        if (member.type === AST_NODE_TYPES.MethodDefinition && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === 'process' && member.value.type === AST_NODE_TYPES.FunctionExpression) found.push({ name, fn: member.value });
+        if (member.type !== AST_NODE_TYPES.MethodDefinition || member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
+        // Bull v3: the methods decorated `@Process()` / `@Process(jobName)`; BullMQ: the WorkerHost's `process`
+        const handles = bull
+          ? member.decorators.some((d) => d.expression.type === AST_NODE_TYPES.CallExpression && fromModule(analysis, d.expression.callee, /^@nestjs\/bull$/, 'Process'))
+          : member.key.type === AST_NODE_TYPES.Identifier && member.key.name === 'process';
+        if (handles) found.push({ name, fn: member.value, engine: bull ? 'bull' : 'bullmq' });
       }
     }
     return false;
@@ -306,9 +325,9 @@ function handlers(analysis: FileAnalysis): Handler[] {
     if (attempts !== undefined && attempts > 1) add('bullmq', functionValue(analysis, node.arguments[1]));
   }
   // NestJS: `@Processor(name) class … extends WorkerHost { process(job) }`, the queue's jobs tried more than once
-  for (const { name, fn } of nestProcessors(analysis)) {
+  for (const { name, fn, engine } of nestProcessors(analysis)) {
     const attempts = bullAttempts(analysis, name);
-    if (attempts !== undefined && attempts > 1) add('bullmq', fn);
+    if (attempts !== undefined && attempts > 1) add(engine, fn);
   }
   const namesInngest = /\binngest\b/.test(analysis.sourceCode.text);
   const namesPgBoss = /pg-boss/.test(analysis.sourceCode.text);
@@ -417,6 +436,7 @@ function exportedFunctions(analysis: FileAnalysis): FunctionNode[] {
 /** Does a thrown value stop the engine's retries? */
 function stops(analysis: FileAnalysis, handler: Handler, argument: Node | null): boolean {
   if (!argument) return false;
+  if (handler.engine === 'bull') return discardedBefore(handler, argument);
   let thrown = skipTransparent(argument);
   if (thrown.type === AST_NODE_TYPES.Identifier) thrown = resolveExpression(analysis, thrown);
   if (thrown.type === AST_NODE_TYPES.NewExpression) {
@@ -444,6 +464,25 @@ function stops(analysis: FileAnalysis, handler: Handler, argument: Node | null):
     const options = thrown.arguments[0] && resolveExpression(analysis, thrown.arguments[0]);
     const flag = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, 'nonRetryable') : undefined;
     return !!flag && staticValue(analysis, flag.value) === true;
+  }
+  return false;
+}
+
+/**
+ * Bull v3: has the job been discarded (`job.discard()`, `await job.discard()`)
+ * in a statement before the `throw`, in its block or an enclosing one of the
+ * handler? Then the throw fails the job for good.
+ */
+function discardedBefore(handler: Handler, argument: Node): boolean {
+  for (let current: Node = argument; current !== handler.fn && current.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of parent.body.slice(0, parent.body.indexOf(current as TSESTree.Statement))) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+      let expression = skipTransparent(statement.expression);
+      if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+      if (expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.MemberExpression && memberName(expression.callee) === 'discard') return true;
+    }
   }
   return false;
 }
