@@ -11,7 +11,7 @@ import { exits } from './dispatch.js';
 import { failureLacks, failureValueOf } from './failure-values.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import { rejectsOnError } from './retries/index.js';
-import { staticValue } from './values.js';
+import { returnedExpressions, staticValue } from './values.js';
 
 export interface OutcomeUses {
   /** Reads of `ok` or the status. */
@@ -363,7 +363,48 @@ export function resolvesOnFailure(call: ProviderCall): { family: ClientFamily } 
   // a wrapper that tests the outcome itself and gives a failure back as a value (`if (!res.ok) return null;`
   // before `return res.json()`): what it returns past that test is a success, and its callers test the value
   if (failureValueOf(external.analysis, external.fn)) return undefined;
-  return rejectsOnError(external.analysis, inner, external.fn) ? undefined : { family: inner.request.family };
+  if (rejectsOnError(external.analysis, inner, external.fn)) return undefined;
+  // the requests of other functions of that file whose values the wrapper returns (`return useCloud ? viaCloud(m) :
+  // viaTwilio(m)`): when every such sender tests its response and throws (`if (!res.ok) throw …`), only successes come back
+  const senders = returnedRequests(external.analysis, external.fn);
+  if (senders.length > 0 && senders.every(({ call: sent, fn }) => fn !== external.fn && rejectsOnError(external.analysis, sent, fn))) return undefined;
+  return { family: inner.request.family };
+}
+
+/** The expressions a returned value may come from: both sides of `c ? a : b` and `a ?? b`, past `await`. */
+function returnedLeaves(node: Node, out: Node[]): void {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    returnedLeaves(current.consequent, out);
+    returnedLeaves(current.alternate, out);
+  } else if (current.type === AST_NODE_TYPES.LogicalExpression) {
+    returnedLeaves(current.left, out);
+    returnedLeaves(current.right, out);
+  } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
+    returnedLeaves(current.argument, out);
+  } else {
+    out.push(current);
+  }
+}
+
+/**
+ * The requests whose response or parsed body a function of a file returns, each with the function of that
+ * file it is made in (a sender called by the function). Empty when a returned value is not known to be one.
+ */
+function returnedRequests(analysis: FileAnalysis, fn: FunctionNode): { call: ProviderCall; fn: FunctionNode }[] {
+  const leaves: Node[] = [];
+  for (const returned of returnedExpressions(fn)) returnedLeaves(returned, leaves);
+  const found: { call: ProviderCall; fn: FunctionNode }[] = [];
+  for (const leaf of leaves) {
+    const kind = analysis.kindOf(leaf);
+    const settled = kind?.k === 'promise' ? kind.of : kind;
+    const call = settled?.call;
+    if (!settled || !call?.request || (settled.k !== 'response' && !(settled.k === 'body' && settled.path.length === 0))) return [];
+    const sender = programOf(call.node) === programOf(fn) ? enclosingFunction(call.node) : undefined;
+    if (!sender) return [];
+    found.push({ call, fn: sender });
+  }
+  return found;
 }
 
 /**
