@@ -1224,7 +1224,9 @@ function afterTestOf(analysis: FileAnalysis, record: Node, variable: NonNullable
  * the record is the failure value, and it has lost the code the wrapper kept.
  * Not when the record keeps the result whole (`...result`, `result`) or the
  * code, nor when it is reached only after a test of the result (then it is
- * one side of that test), nor when no failure of the wrapper keeps a code.
+ * one side of that test), nor when no failure of the wrapper keeps a code,
+ * nor for a provider whose codes never come in a response (Gupshup's arrive
+ * in its message events).
  */
 export function copiedFailureRecords(analysis: FileAnalysis): CopiedFailureRecord[] {
   const found: CopiedFailureRecord[] = [];
@@ -1243,7 +1245,8 @@ export function copiedFailureRecords(analysis: FileAnalysis): CopiedFailureRecor
       const call = failureFlagTest(analysis, value);
       const flag = memberName(value);
       const variable = call && typeof flag === 'string' ? resultVariable(analysis, value) : null;
-      if (!call || typeof flag !== 'string' || !variable || !failureObjectsKeepCode(call)) continue;
+      // a provider whose codes all come in status events (Gupshup) gives no code in a response to lose here
+      if (!call || typeof flag !== 'string' || !variable || !call.provider.codesInResponses || !failureObjectsKeepCode(call)) continue;
       // the result kept whole: `{ ...result }`, `{ result }`
       const whole = node.properties.some((other) => {
         const kept = skipTransparent(other.type === AST_NODE_TYPES.SpreadElement ? other.argument : other.value);

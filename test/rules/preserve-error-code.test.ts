@@ -4040,6 +4040,29 @@ ruleTester.run('preserve-error-code: a record copying a failure flag without the
     { code: copied('{ phone, ok: result.ok, sid: result.sid }', '\n    if (!result.ok) throw new Error(result.errorCode);'), filename: 'notify.ts' },
     // a field that is not the failure flag
     { code: copied('{ phone, sid: result.sid }'), filename: 'notify.ts' },
+    // Gupshup: its codes come only in message events, never in the response the wrapper kept
+    {
+      code: code`
+        import axios from 'axios';
+        async function deliver(destination: string, text: string) {
+          try {
+            const { data } = await axios.post('https://api.gupshup.io/wa/api/v1/msg', new URLSearchParams({ channel: 'whatsapp', destination, message: text }));
+            return { ok: true, id: data.messageId };
+          } catch (e) {
+            return { ok: false, error: e.message, details: e.response?.data };
+          }
+        }
+        export async function notifyAll(phones: string[], text: string) {
+          const results = [];
+          for (const phone of phones) {
+            const result = await deliver(phone, text);
+            results.push({ phone, ok: result.ok, error: result.error });
+          }
+          return results;
+        }
+      `,
+      filename: 'notify.ts',
+    },
   ],
   invalid: [
     // the wrapper's failures keep no code: that is reported in the wrapper, and nothing more is lost in the record
