@@ -9,6 +9,7 @@ import {
   catchGetsCode,
   codeReaches,
   contrastingPair,
+  copiedFailureRecords,
   decidedOnCode,
   endpointOf,
   errorPaths,
@@ -45,6 +46,8 @@ export default createRule({
         'This failure record keeps only the message of a failed {{provider}} call, so {{first}} and {{second}} look the same in it; store {{codeField}} (or the error body) beside it.',
       droppedFlag:
         'This catch keeps only {{flag}} = false for a failed {{provider}} call, so callers cannot tell {{first}} from {{second}}; keep {{codeField}} (or the error) beside the flag.',
+      droppedCopy:
+        'This record copies {{flag}} from the result of {{wrapper}}() but not its {{field}}, so a failed {{provider}} call loses its code here and {{first}} looks like {{second}}; copy {{field}} (or the whole result) too.',
       addCause: 'Add { cause: {{caught}} } to keep the original error.',
     },
   },
@@ -117,6 +120,18 @@ export default createRule({
             const { provider, first, second, codeField } = data;
             context.report({ node: clause.param ?? clause, messageId: 'droppedFlag', data: { provider, first, second, codeField, flag: flag.name } });
           }
+        }
+        // `results.push({ phone, ok: r.ok, error: r.error })` for every result: a failure's record without its code
+        for (const { record, call, flag, field } of copiedFailureRecords(analysis)) {
+          if (reported.has(record)) continue;
+          reported.add(record);
+          const pair = contrastingPair(call.provider, endpointOf(analysis, call));
+          const wrapper = context.sourceCode.getText(call.node.callee).replace(/^.*\./, '').replace(/\s+/g, '');
+          context.report({
+            node: record,
+            messageId: 'droppedCopy',
+            data: { provider: call.provider.id, first: pair ? formatCode(pair[0].code) : 'one error', second: pair ? formatCode(pair[1].code) : 'another', flag, wrapper, field },
+          });
         }
       },
     };

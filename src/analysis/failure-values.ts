@@ -1166,3 +1166,113 @@ export function failureRecordOf(analysis: FileAnalysis, path: ErrorPath): TSESTr
   });
   return keeps ? undefined : record;
 }
+
+/** A record that copies a wrapper's failure flag from its result but not the code its failures hold (see `copiedFailureRecords`). */
+export interface CopiedFailureRecord {
+  readonly record: TSESTree.ObjectExpression;
+  /** The wrapper call whose result is copied. */
+  readonly call: ProviderCall;
+  /** The flag copied (`ok` of `ok: result.ok`). */
+  readonly flag: string;
+  /** The field of the wrapper's failure objects that keeps the code (`errorCode`, `details`). */
+  readonly field: string;
+}
+
+/** The variable a result is held in (`result` of `result.ok`), when it is a plain identifier. */
+function resultVariable(analysis: FileAnalysis, member: TSESTree.MemberExpression) {
+  const object = skipTransparent(member.object);
+  return object.type === AST_NODE_TYPES.Identifier ? findVariable(analysis.sourceCode, object) : null;
+}
+
+/** Does `node` read the variable (itself or a field of it)? */
+function readsVariable(analysis: FileAnalysis, node: Node, variable: NonNullable<ReturnType<typeof findVariable>>): boolean {
+  let found = false;
+  walkNodes(node, analysis.sourceCode.visitorKeys, (n) => {
+    if (found) return 'stop';
+    if (n.type === AST_NODE_TYPES.Identifier && variable.references.some((ref) => ref.identifier === n)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * Is the record reached only after a test of the result: inside an `if` or a
+ * conditional on it, or after an `if` on it that leaves (`if (!r.ok) throw …`)?
+ * Such a record is on one side of the test, which the error paths judge.
+ */
+function afterTestOf(analysis: FileAnalysis, record: Node, variable: NonNullable<ReturnType<typeof findVariable>>): boolean {
+  const fn = enclosingFunction(record);
+  for (let current: Node = record; current.parent && current !== fn; current = current.parent) {
+    const parent: Node = current.parent;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== current && readsVariable(analysis, parent.test, variable)) return true;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current && readsVariable(analysis, parent.left, variable)) return true;
+    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      for (const statement of parent.body) {
+        if (statement === current) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && readsVariable(analysis, statement.test, variable) && (exits(statement.consequent) || (statement.alternate !== null && exits(statement.alternate)))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Records built for every result of a wrapper that gives its failures back as
+ * objects, copying the failure flag (`{ phone, ok: result.ok, error:
+ * result.errorMessage }`, pushed or returned whatever the outcome) but not the
+ * field where the wrapper's failures keep the provider's code: on a failure,
+ * the record is the failure value, and it has lost the code the wrapper kept.
+ * Not when the record keeps the result whole (`...result`, `result`) or the
+ * code, nor when it is reached only after a test of the result (then it is
+ * one side of that test), nor when no failure of the wrapper keeps a code,
+ * nor for a provider whose codes never come in a response (Gupshup's arrive
+ * in its message events).
+ */
+export function copiedFailureRecords(analysis: FileAnalysis): CopiedFailureRecord[] {
+  const found: CopiedFailureRecord[] = [];
+  // only a file calling such a wrapper is walked
+  const objectFailures = analysis.calls.some((call) => {
+    const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+    return !!target && failureValueOf(target.analysis, target.fn, 0, true) === 'a failure object';
+  });
+  if (!objectFailures) return found;
+  walkNodes(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    for (const property of node.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const value = skipTransparent(property.value);
+      if (value.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const call = failureFlagTest(analysis, value);
+      const flag = memberName(value);
+      const variable = call && typeof flag === 'string' ? resultVariable(analysis, value) : null;
+      // a provider whose codes all come in status events (Gupshup) gives no code in a response to lose here
+      if (!call || typeof flag !== 'string' || !variable || !call.provider.codesInResponses || !failureObjectsKeepCode(call)) continue;
+      // the result kept whole: `{ ...result }`, `{ result }`
+      const whole = node.properties.some((other) => {
+        const kept = skipTransparent(other.type === AST_NODE_TYPES.SpreadElement ? other.argument : other.value);
+        return kept.type === AST_NODE_TYPES.Identifier && variable.references.some((ref) => ref.identifier === kept);
+      });
+      if (whole || carries(analysis, node) || afterTestOf(analysis, node, variable)) break;
+      const field = codeField(call);
+      if (field !== undefined) found.push({ record: node, call, flag, field });
+      break;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** The field of a wrapper's failure objects that keeps the provider's code (`errorCode: e.code`, `details: data`). */
+function codeField(call: ProviderCall): string | undefined {
+  const target = call.wrapper ? call.wrapper : call.external?.fn;
+  const objects = target && baseObjects.get(target);
+  if (!objects || objects === 'unknown') return undefined;
+  for (const object of objects) {
+    for (const property of object.node.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const name = propertyKeyName(property);
+      if (typeof name === 'string' && carries(object.analysis, property.value)) return name;
+    }
+  }
+  return undefined;
+}

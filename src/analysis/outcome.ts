@@ -363,29 +363,61 @@ export function resolvesOnFailure(call: ProviderCall): { family: ClientFamily } 
   // a wrapper that tests the outcome itself and gives a failure back as a value (`if (!res.ok) return null;`
   // before `return res.json()`): what it returns past that test is a success, and its callers test the value
   if (failureValueOf(external.analysis, external.fn)) return undefined;
-  return returnChain(external.analysis, external.fn, inner.node).some((fn) => rejectsOnError(external.analysis, inner, fn)) ? undefined : { family: inner.request.family };
+  // every way a value comes back from the request to the wrapper's callers (through same-file helpers whose calls it
+  // returns, `send = (to) => post(path, body)`, or several senders, `return useCloud ? viaCloud(m) : viaTwilio(m)`):
+  // when on each of them some function tests the response and throws (`if (!res.ok) throw …`), only successes come back
+  const maker = enclosingFunction(inner.node);
+  const paths = returnPaths(external.analysis, external.fn, []) ?? [{ call: inner, fns: maker && maker !== external.fn ? [external.fn, maker] : [external.fn] }];
+  const checked = paths.length > 0 && paths.every(({ call: sent, fns }) => fns.some((fn) => rejectsOnError(external.analysis, sent, fn)));
+  return checked ? undefined : { family: inner.request.family };
+}
+
+/** The expressions a returned value may come from: both sides of `c ? a : b` and `a ?? b`, past `await`. */
+function returnedLeaves(node: Node, out: Node[]): void {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    returnedLeaves(current.consequent, out);
+    returnedLeaves(current.alternate, out);
+  } else if (current.type === AST_NODE_TYPES.LogicalExpression) {
+    returnedLeaves(current.left, out);
+    returnedLeaves(current.right, out);
+  } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
+    returnedLeaves(current.argument, out);
+  } else {
+    out.push(current);
+  }
 }
 
 /**
- * The functions of one file a value passes through on its way back from the
- * request to `fn`'s callers: `fn`, the same-file functions whose calls it
- * returns (`send = (to) => graphPost(path, body)`), a few levels, and the
- * function that makes the request. A test that throws on a failure in any of
- * them (`graphPost`'s `if (!res.ok) throw …`) checks what `fn` gives back.
+ * The ways the value a function returns comes back from a request of its
+ * file: for each request whose response or parsed body it returns, the
+ * functions the value passes through (`fn`, the same-file functions whose
+ * calls it returns, a few levels, and the function making the request).
+ * `undefined` when a returned value is not known to be one.
  */
-function returnChain(analysis: FileAnalysis, fn: FunctionNode, request: Node): FunctionNode[] {
-  const chain = [fn];
-  for (let i = 0; i < chain.length && chain.length < 5; i++) {
-    for (const returned of returnedExpressions(chain[i]!)) {
-      let value = skipTransparent(returned);
-      if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
-      const next = value.type === AST_NODE_TYPES.CallExpression ? analysis.calledFunction(value) : undefined;
-      if (next && !chain.includes(next)) chain.push(next);
+function returnPaths(analysis: FileAnalysis, fn: FunctionNode, through: readonly FunctionNode[]): { call: ProviderCall; fns: FunctionNode[] }[] | undefined {
+  if (through.length >= 4 || through.includes(fn)) return undefined;
+  const fns = [...through, fn];
+  const leaves: Node[] = [];
+  for (const returned of returnedExpressions(fn)) returnedLeaves(returned, leaves);
+  const found: { call: ProviderCall; fns: FunctionNode[] }[] = [];
+  for (const leaf of leaves) {
+    const next = leaf.type === AST_NODE_TYPES.CallExpression ? analysis.calledFunction(leaf) : undefined;
+    if (next) {
+      const inner = returnPaths(analysis, next, fns);
+      if (!inner) return undefined;
+      found.push(...inner);
+      continue;
     }
+    const kind = analysis.kindOf(leaf);
+    const settled = kind?.k === 'promise' ? kind.of : kind;
+    const call = settled?.call;
+    if (!settled || !call?.request || (settled.k !== 'response' && !(settled.k === 'body' && settled.path.length === 0))) return undefined;
+    const maker = programOf(call.node) === programOf(fn) ? enclosingFunction(call.node) : undefined;
+    if (!maker) return undefined;
+    found.push({ call, fns: fns.includes(maker) ? fns : [...fns, maker] });
   }
-  const maker = enclosingFunction(request);
-  if (maker && !chain.includes(maker)) chain.push(maker);
-  return chain;
+  return found;
 }
 
 /**

@@ -4509,3 +4509,99 @@ ruleTester.run('no-blind-retry: send functions handed in by the callers', rule, 
     },
   ],
 });
+
+// ─── BullMQ: a queue made in one module, its jobs added with attempts in the files that import it ────────────────
+/** The send: a wrapper that tests ok and throws with the error body. */
+const QUEUED_SEND = code`
+  export async function sendWa(to: string, text: string) {
+    const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: text } }) });
+    const body = await res.json();
+    if (!res.ok) throw Object.assign(new Error('send failed'), { body });
+    return body;
+  }
+`;
+/** The queue module (the class imported from `from`) and a controller adding jobs with `options`. */
+const queuedProject = (options: string, from = 'bullmq', extra: Record<string, string> = {}) =>
+  jobsProject({
+    'queue/connection.ts': code`
+      import { Queue, Worker } from 'bullmq';
+      export const connection = { host: 'redis' };
+      export { Queue, Worker };
+    `,
+    'queue/wa.queue.ts': code`
+      import { Queue } from '${from}';
+      export const WA_QUEUE = 'wa-send';
+      export const waQueue = new Queue(WA_QUEUE, { connection: { host: 'redis' } });
+    `,
+    'controllers/notify.ts': code`
+      import { waQueue } from '../queue/wa.queue';
+      export async function notify(to: string, text: string) {
+        const job = await waQueue.add('send', { to, text }, ${options});
+        return job.id;
+      }
+    `,
+    'services/wa.ts': QUEUED_SEND,
+    ...extra,
+  });
+const QUEUED_WORKER = (from = 'bullmq') => code`
+  import { Worker } from '${from}';
+  import { WA_QUEUE } from '../queue/wa.queue';
+  import { sendWa } from '../services/wa';
+  export const worker = new Worker(WA_QUEUE, async (job) => {
+    await sendWa(job.data.to, job.data.text);
+  });
+`;
+const WORKER_FILE = 'src/workers/wa.worker.ts';
+const QUEUED_FIVE = queuedProject("{ attempts: 5, backoff: { type: 'exponential', delay: 1000 } }");
+const QUEUED_ENV_FIVE = queuedProject("{ attempts: parseInt(process.env.QUEUE_ATTEMPTS || '5', 10) }");
+const QUEUED_ENV_ONE = queuedProject('{ attempts: Number(process.env.QUEUE_ATTEMPTS ?? 1) }');
+const QUEUED_ENV_ONLY = queuedProject('{ attempts: Number(process.env.QUEUE_ATTEMPTS) }');
+const QUEUED_REEXPORTED = queuedProject('{ attempts: 3 }', './connection');
+/** The controller adds jobs with attempts to another queue of the same module. */
+const QUEUED_OTHER = jobsProject({
+  'queue/wa.queue.ts': code`
+    import { Queue } from 'bullmq';
+    export const WA_QUEUE = 'wa-send';
+    export const waQueue = new Queue(WA_QUEUE);
+    export const mailQueue = new Queue('mail-send');
+  `,
+  'controllers/notify.ts': code`
+    import { mailQueue, waQueue } from '../queue/wa.queue';
+    export async function notify(to: string, text: string) {
+      await mailQueue.add('send', { to, text }, { attempts: 5 });
+      await waQueue.add('send', { to, text });
+    }
+  `,
+  'services/wa.ts': QUEUED_SEND,
+});
+
+ruleTester.run('no-blind-retry: BullMQ jobs added with attempts in files importing the queue', rule, {
+  valid: [
+    // the env var may set the attempts, and the code's default is one
+    { filename: join(QUEUED_ENV_ONE, WORKER_FILE), code: QUEUED_WORKER() },
+    // the env var alone: nothing says how many
+    { filename: join(QUEUED_ENV_ONLY, WORKER_FILE), code: QUEUED_WORKER() },
+    // the attempts are given to another queue's jobs
+    { filename: join(QUEUED_OTHER, WORKER_FILE), code: QUEUED_WORKER() },
+  ],
+  invalid: [
+    // a controller imports the queue and gives its jobs five attempts
+    {
+      filename: join(QUEUED_FIVE, WORKER_FILE),
+      code: QUEUED_WORKER(),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 5, column: 9, endLine: 5, endColumn: 43 }],
+    },
+    // five attempts unless the environment says otherwise
+    {
+      filename: join(QUEUED_ENV_FIVE, WORKER_FILE),
+      code: QUEUED_WORKER(),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 5, column: 9, endLine: 5, endColumn: 43 }],
+    },
+    // the Queue and Worker classes from a module of the project that exports bullmq's again
+    {
+      filename: join(QUEUED_REEXPORTED, WORKER_FILE),
+      code: QUEUED_WORKER('../queue/connection'),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 5, column: 9, endLine: 5, endColumn: 43 }],
+    },
+  ],
+});

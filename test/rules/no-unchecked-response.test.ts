@@ -1150,6 +1150,17 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
         }
       `,
     },
+    // a dispatcher of another file whose senders (of that file) test ok and throw: its result is a success
+    {
+      filename: `${APP}src/jobs/dispatch-job.ts`,
+      code: code`
+        import { dispatch } from '../whatsapp/dispatch';
+        export async function job(data: { to: string; text: string }) {
+          const result = await dispatch(data.to, data.text);
+          return { sent: true, result };
+        }
+      `,
+    },
     // a service of another file that tests ok itself and gives failures back as null: a test of null is the check
     {
       filename: `${APP}src/jobs/step.ts`,
@@ -1206,6 +1217,49 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
           column: 24,
           endLine: 9,
           endColumn: 57,
+        },
+      ],
+    },
+    // the same file's dispatchRaw() hands on a sender's raw Response, which nothing there tests
+    {
+      filename: `${APP}src/jobs/dispatch-job.ts`,
+      code: code`
+        import { dispatchRaw } from '../whatsapp/dispatch';
+        export async function job(data: { to: string; text: string }) {
+          const res = await dispatchRaw(data.to, data.text);
+          const body = await res.json();
+          return body.messages[0].id;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'unchecked',
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '131047 (Re-engagement message)', what: 'send' },
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 52,
+        },
+      ],
+    },
+    // dispatchEither() of that file: one of its senders tests nothing, so its result may be a failed Response
+    {
+      filename: `${APP}src/jobs/dispatch-job.ts`,
+      code: code`
+        import { dispatchEither } from '../whatsapp/dispatch';
+        export async function job(data: { to: string; text: string }) {
+          const result = await dispatchEither(data.to, data.text);
+          return { sent: true, id: result.messages[0].id };
+        }
+      `,
+      errors: [
+        {
+          messageId: 'unchecked',
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '131047 (Re-engagement message)', what: 'send' },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 58,
         },
       ],
     },

@@ -4001,3 +4001,101 @@ ruleTester.run('preserve-error-code: a code classified by a helper before it is 
     },
   ],
 });
+
+// ─── A record that copies a wrapper's failure flag and message but not its code ─────────────────────────────────
+// (`results.push({ phone, ok: r.ok, error: r.errorMessage })` for every result, failed or not)
+const copied = (record: string, before = '') => `${DELIVER}
+export async function notifyAll(phones: string[], body: string) {
+  const results = [];
+  for (const phone of phones) {
+    const result = await deliver(phone, body);${before}
+    results.push(${record});
+  }
+  return results;
+}`;
+/** A wrapper whose failure objects keep no code: nothing more is lost after it. */
+const DELIVER_TEXT = code`
+  import twilio from 'twilio';
+  const client = twilio(sid, token);
+  async function deliver(to: string, body: string) {
+    try {
+      const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
+      return { ok: true, sid: m.sid };
+    } catch (e) {
+      console.error(e);
+      return { ok: false, errorMessage: 'send failed' };
+    }
+  }
+`;
+const COPY_DATA = { provider: 'twilio', first: '63016', second: '63018' };
+
+ruleTester.run('preserve-error-code: a record copying a failure flag without the code', rule, {
+  valid: [
+    // the code copied too
+    { code: copied('{ phone, ok: result.ok, error: result.errorMessage, code: result.errorCode }'), filename: 'notify.ts' },
+    // the whole result kept
+    { code: copied('{ phone, ...result }'), filename: 'notify.ts' },
+    { code: copied('{ phone, ok: result.ok, result }'), filename: 'notify.ts' },
+    // failures already left the loop: only successes reach the record
+    { code: copied('{ phone, ok: result.ok, sid: result.sid }', '\n    if (!result.ok) throw new Error(result.errorCode);'), filename: 'notify.ts' },
+    // a field that is not the failure flag
+    { code: copied('{ phone, sid: result.sid }'), filename: 'notify.ts' },
+    // Gupshup: its codes come only in message events, never in the response the wrapper kept
+    {
+      code: code`
+        import axios from 'axios';
+        async function deliver(destination: string, text: string) {
+          try {
+            const { data } = await axios.post('https://api.gupshup.io/wa/api/v1/msg', new URLSearchParams({ channel: 'whatsapp', destination, message: text }));
+            return { ok: true, id: data.messageId };
+          } catch (e) {
+            return { ok: false, error: e.message, details: e.response?.data };
+          }
+        }
+        export async function notifyAll(phones: string[], text: string) {
+          const results = [];
+          for (const phone of phones) {
+            const result = await deliver(phone, text);
+            results.push({ phone, ok: result.ok, error: result.error });
+          }
+          return results;
+        }
+      `,
+      filename: 'notify.ts',
+    },
+  ],
+  invalid: [
+    // the wrapper's failures keep no code: that is reported in the wrapper, and nothing more is lost in the record
+    {
+      code: `${DELIVER_TEXT}
+export async function notifyAll(phones: string[], body: string) {
+  const results = [];
+  for (const phone of phones) {
+    const result = await deliver(phone, body);
+    results.push({ phone, ok: result.ok, error: result.errorMessage });
+  }
+  return results;
+}`,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedReturn', data: { ...COPY_DATA, codeField: 'body.code' }, line: 9, column: 5, endLine: 9, endColumn: 55 }],
+    },
+    // the flag and the message copied, the code left behind
+    {
+      code: copied('{ phone, ok: result.ok, error: result.errorMessage }'),
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedCopy', data: { ...COPY_DATA, flag: 'ok', wrapper: 'deliver', field: 'errorCode' }, line: 16, column: 18, endLine: 16, endColumn: 70 }],
+    },
+    // in a map over the results, returned from an arrow function
+    {
+      code: `${DELIVER}
+export async function notifyAll(phones: string[], body: string) {
+  return Promise.all(phones.map(async (phone) => {
+    const result = await deliver(phone, body);
+    return { phone, sent: result.ok, error: result.errorMessage };
+  }));
+}`,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedCopy', data: { ...COPY_DATA, flag: 'ok', wrapper: 'deliver', field: 'errorCode' }, line: 15, column: 12, endLine: 15, endColumn: 66 }],
+    },
+  ],
+});

@@ -35,11 +35,11 @@
  * the engine.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, memberName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import { findProperty, isEnvironmentObject, isFunction, memberName, moduleExportName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
-import { analysisAt, currentProject } from '../imports.js';
-import { projectFilesMatching } from '../importers.js';
+import { analysisAt, currentProject, pathOf } from '../imports.js';
+import { importerAnalyses, projectFilesMatching } from '../importers.js';
 import { evaluateString, resolveExpression, returnedExpressions, staticValue } from '../values.js';
 import { baseWalk, functionErrorPath, innermostTry } from './decision.js';
 import { construct } from './construct.js';
@@ -80,7 +80,21 @@ function moduleOf(analysis: FileAnalysis, node: Node): { module: string; name: s
 
 const fromModule = (analysis: FileAnalysis, node: Node, module: RegExp, name: string): boolean => {
   const source = moduleOf(analysis, node);
-  return !!source && module.test(source.module) && source.name === name;
+  if (!source || source.name !== name) return false;
+  if (module.test(source.module)) return true;
+  // a project module that imports the class and exports it again (`import { Queue } from 'bullmq'; export { Queue }`)
+  const current = skipTransparent(node);
+  if (!source.module.startsWith('.') || current.type !== AST_NODE_TYPES.Identifier) return false;
+  const binding = analysis.imports?.resolveImport(current);
+  const specifier = binding?.parent;
+  const declaration = specifier?.parent;
+  return (
+    specifier?.type === AST_NODE_TYPES.ImportSpecifier &&
+    specifier.local === binding &&
+    moduleExportName(specifier.imported) === name &&
+    declaration?.type === AST_NODE_TYPES.ImportDeclaration &&
+    module.test(String(declaration.source.value))
+  );
 };
 
 function numberOption(analysis: FileAnalysis, object: Node | undefined, path: readonly string[]): number | undefined {
@@ -92,6 +106,28 @@ function numberOption(analysis: FileAnalysis, object: Node | undefined, path: re
   }
   if (!current) return undefined;
   const value = staticValue(analysis, current);
+  return typeof value === 'number' ? value : envDefault(analysis, current);
+}
+
+/** The conversions a number read from the environment goes through: `parseInt(…, 10)`, `Number(…)`, `parseFloat(…)`. */
+const TO_NUMBER = new Set(['parseInt', 'Number', 'parseFloat']);
+
+/**
+ * A number the environment may set, with the code's own default:
+ * `parseInt(process.env.QUEUE_ATTEMPTS || '5', 10)`, `Number(process.env.X ?? 3)`, `+(process.env.X || 3)`. The
+ * default is what the code does unless configured otherwise, so it counts as the value.
+ */
+function envDefault(analysis: FileAnalysis, node: Node): number | undefined {
+  let current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '+') current = skipTransparent(current.argument);
+  else if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.Identifier && TO_NUMBER.has(current.callee.name) && current.arguments[0]) {
+    current = skipTransparent(current.arguments[0]);
+  }
+  if (current.type !== AST_NODE_TYPES.LogicalExpression || current.operator === '&&') return undefined;
+  const read = skipTransparent(current.left);
+  if (read.type !== AST_NODE_TYPES.MemberExpression || !isEnvironmentObject(read.object)) return undefined;
+  const fallback = staticValue(analysis, current.right);
+  const value = typeof fallback === 'string' && /^\s*\d+\s*$/.test(fallback) ? Number(fallback) : fallback;
   return typeof value === 'number' ? value : undefined;
 }
 
@@ -144,7 +180,65 @@ function bullAttempts(analysis: FileAnalysis, name: string): number | undefined 
     forProjectFiles(analysis, /@nestjs\/bull/, ADDS_OR_ATTEMPTS, nest);
     forProjectFiles(analysis, /bullmq/, ADDS_OR_ATTEMPTS, scan);
   }
+  // the queue is made in one module and its jobs added in the files that import it (a controller, a service)
+  if (best === undefined) best = importedQueueAttempts(analysis, name);
   return best ?? rootBest;
+}
+
+/** Text that adds a job and sets attempts: `queue.add(name, data, { attempts })`. */
+const ADDS_WITH_ATTEMPTS = (text: string): boolean => text.length <= MAX_SCANNED && /\.add\s*\(/.test(text) && /attempts/.test(text);
+
+/** Where a node is: its file and offset (the linted file's tree and the one its importers resolve to are two parses). */
+const placeOf = (node: Node): string | undefined => {
+  const path = pathOf(node);
+  return path === undefined ? undefined : `${path}:${node.range[0]}`;
+};
+
+/**
+ * BullMQ: the largest `attempts` given to jobs of the queue by the files that
+ * import the queue from the module making it (`export const mailQueue = new
+ * Queue('mail')` in one file, `mailQueue.add('send', data, { attempts: 5 })`
+ * in a controller that imports it). Those modules are found among the
+ * project's files whose text makes a `new Queue`; of their importers, only
+ * those whose text adds a job with attempts are read.
+ */
+function importedQueueAttempts(analysis: FileAnalysis, name: string): number | undefined {
+  const project = currentProject();
+  if (!project) return undefined;
+  const makers = new Map<string, Set<string>>();
+  const collect = (file: FileAnalysis) => {
+    const path = file.fileName;
+    if (path === undefined) return;
+    for (const node of file.allNews) {
+      if (!fromModule(file, node.callee, /^bullmq$/, 'Queue') || queueName(file, node.arguments[0]) !== name) continue;
+      const place = placeOf(node);
+      if (place === undefined) continue;
+      const places = makers.get(path) ?? new Set<string>();
+      places.add(place);
+      makers.set(path, places);
+    }
+  };
+  collect(analysis);
+  // (not only files naming bullmq: the class may come through a module of the project that exports it again)
+  for (const path of projectFilesMatching(project, (text) => text.length <= MAX_SCANNED && /new\s+Queue\b/.test(text))) {
+    if (path === analysis.fileName) continue;
+    const other = analysisAt(project, path);
+    if (other) collect(other);
+  }
+  let best: number | undefined;
+  for (const [path, places] of makers) {
+    for (const importer of importerAnalyses(project, path, ADDS_WITH_ATTEMPTS)) {
+      for (const call of importer.callsNamed('add')) {
+        const callee = skipTransparent(call.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+        const place = placeOf(resolveExpression(importer, callee.object));
+        if (place === undefined || !places.has(place)) continue;
+        const attempts = numberOption(importer, call.arguments[2], ['attempts']);
+        if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+      }
+    }
+  }
+  return best;
 }
 
 /**
@@ -320,9 +414,12 @@ function handlers(analysis: FileAnalysis): Handler[] {
   // BullMQ: new Worker(name, processor, opts) when the queue's jobs get more than one attempt
   for (const node of analysis.allNews) {
     if (!fromModule(analysis, node.callee, /^bullmq$/, 'Worker')) continue;
+    // what the queue's jobs are given is looked up (in other files too) only for a processor that reaches a provider
+    const processor = functionValue(analysis, node.arguments[1]);
+    if (!processor || !reached(analysis, processor)) continue;
     const name = queueName(analysis, node.arguments[0]);
     const attempts = name === undefined ? undefined : bullAttempts(analysis, name);
-    if (attempts !== undefined && attempts > 1) add('bullmq', functionValue(analysis, node.arguments[1]));
+    if (attempts !== undefined && attempts > 1) add('bullmq', processor);
   }
   // NestJS: `@Processor(name) class … extends WorkerHost { process(job) }`, the queue's jobs tried more than once
   for (const { name, fn, engine } of nestProcessors(analysis)) {
