@@ -3559,14 +3559,23 @@ const bullNotifyWorker = code`
   }, { connection: { host: 'redis' } });
 `;
 
-/** A RabbitMQ consumer whose catch sends errors flagged `permanent` to dead letters and requeues the rest. */
-const flaggedConsumer = (prepare: string, extra = '') => code`
+const FLAGGED_SEND = `await axios.post('${META}', { messaging_product: 'whatsapp', to: payload.to, type: 'text', text: { body: payload.text } });`;
+
+/**
+ * A RabbitMQ consumer whose catch sends errors flagged `permanent` to dead letters and requeues the rest;
+ * `catchSend` wraps the send in a `try` whose catch gets the provider's error as `e`.
+ */
+const flaggedConsumer = (prepare: string, extra = '', catchSend?: string) => code`
   import type { Channel, ConsumeMessage } from 'amqplib';
   import axios from 'axios';
   ${extra}
   async function deliver(payload: { to?: string; text: string }) {
     ${prepare}
-    await axios.post('${META}', { messaging_product: 'whatsapp', to: payload.to, type: 'text', text: { body: payload.text } });
+    ${catchSend === undefined ? FLAGGED_SEND : `try {
+      ${FLAGGED_SEND}
+    } catch (e: any) {
+      ${catchSend}
+    }`}
   }
   export function listen(channel: Channel) {
     return channel.consume('outbound', async (msg: ConsumeMessage | null) => {
@@ -3667,60 +3676,18 @@ ruleTester.run('no-blind-retry: a flag only the app\'s own errors carry', rule, 
   valid: [
     // the flag is set on the provider's error itself (by status): the decision may look at the provider's failure
     flaggedConsumer(`if (!payload.to) throw Object.assign(new Error('no recipient'), { permanent: true });`, `axios.interceptors.response.use(undefined, (e) => { e.permanent = e.response?.status === 400; return Promise.reject(e); });`),
-    code`
-      import type { Channel, ConsumeMessage } from 'amqplib';
-      import axios from 'axios';
-      async function deliver(payload: { to: string; text: string }) {
-        try {
-          await axios.post('${META}', { messaging_product: 'whatsapp', to: payload.to, type: 'text', text: { body: payload.text } });
-        } catch (e: any) {
-          e.permanent = e.response?.data?.error?.code !== 130429;
-          throw e;
-        }
-      }
-      export function listen(channel: Channel) {
-        return channel.consume('outbound', async (msg: ConsumeMessage | null) => {
-          if (!msg) return;
-          try {
-            await deliver(JSON.parse(msg.content.toString()));
-            channel.ack(msg);
-          } catch (err: any) {
-            if (err.permanent) channel.nack(msg, false, false);
-            else channel.nack(msg, false, true);
-          }
-        });
-      }
-    `,
+    // the flag set on the caught provider error in the wrapper, by its code
+    flaggedConsumer('', '', 'e.permanent = e.response?.data?.error?.code !== 130429;\n      throw e;'),
     // a wrapper that builds an error of its own from the provider's failure: it may carry the flag
-    code`
-      import type { Channel, ConsumeMessage } from 'amqplib';
-      import axios from 'axios';
-      import { toDeliveryError } from './errors';
-      async function deliver(payload: { to?: string; text: string }) {
-        if (!payload.to) {
-          const e: any = new Error('no recipient');
-          e.permanent = true;
-          throw e;
-        }
-        try {
-          await axios.post('${META}', { messaging_product: 'whatsapp', to: payload.to, type: 'text', text: { body: payload.text } });
-        } catch (cause) {
-          throw new Error(toDeliveryError(cause));
-        }
-      }
-      export function listen(channel: Channel) {
-        return channel.consume('outbound', async (msg: ConsumeMessage | null) => {
-          if (!msg) return;
-          try {
-            await deliver(JSON.parse(msg.content.toString()));
-            channel.ack(msg);
-          } catch (err: any) {
-            if (err.permanent) channel.nack(msg, false, false);
-            else channel.nack(msg, false, true);
-          }
-        });
-      }
-    `,
+    flaggedConsumer(
+      `if (!payload.to) {
+    const e: any = new Error('no recipient');
+    e.permanent = true;
+    throw e;
+  }`,
+      "import { toDeliveryError } from './errors';",
+      'throw new Error(toDeliveryError(e));',
+    ),
   ],
   invalid: [
     // set on an error the code creates for a bad payload: every provider failure is requeued
