@@ -3,8 +3,9 @@
  * the file's analysis, built once per file and shared by all rules, or
  * `undefined` when the file mentions no provider (no host, env var, wrapper
  * name from settings, `messaging_product`, `whatsapp_business_account`, the
- * plugin's catalog, nor `statuses` next to `changes` or a WhatsApp name): such
- * a file costs one text search.
+ * plugin's catalog, nor `statuses` next to `changes` or a WhatsApp name, nor
+ * `entry`, `changes` and `messages` together): such a file costs one text
+ * search.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from './file.js';

@@ -209,6 +209,8 @@ const ALWAYS_MENTIONS = [
  */
 const STATUSES = /\bstatuses\b/;
 const STATUS_CONTEXT = /\bchanges\b|whats_?app/i;
+/** The Cloud API webhook's path to the messages (`entry[].changes[].value.messages`), read without the statuses. */
+const WEBHOOK_MESSAGES = [/\bmessages\b/, /\bchanges\b/, /\bentry\b/];
 
 export function parseSettings(value: unknown): ResolvedSettings {
   const raw = value === undefined ? {} : expectRecord(value, '');
@@ -267,7 +269,8 @@ export function parseSettings(value: unknown): ResolvedSettings {
   const names = byId.has('meta-cloud') ? [GRAPH_BASE_NAME_IN_TEXT] : [];
   const mention = new RegExp([...needles.map(escapeRegExp), ...names].join('|'), 'i');
   const mentionsProvider = (text: string): boolean =>
-    providers.length > 0 && (mention.test(text) || (byId.has('meta-cloud') && STATUSES.test(text) && STATUS_CONTEXT.test(text)));
+    providers.length > 0 &&
+    (mention.test(text) || (byId.has('meta-cloud') && ((STATUSES.test(text) && STATUS_CONTEXT.test(text)) || WEBHOOK_MESSAGES.every((word) => word.test(text)))));
   return {
     providers,
     byId,

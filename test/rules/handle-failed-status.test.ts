@@ -1062,11 +1062,12 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
     expect(await statusFindings(CROSS, ['src/flows.controller.ts', 'src/webhook.ts'])).toEqual([]);
   });
 
-  test('a method or function another file hands the request body (a NestJS @Body() parameter, Express req.body) is a handler; one handed the query, a queue job, or the body by a route that reads the message itself is not', async () => {
+  test('a method or function another file hands the request body (a NestJS @Body() parameter, Express req.body) is a handler, also a parser whose file and route name no provider (the webhook\'s entry, changes and messages are its sign); one handed the query, a queue job, or the body by a route that reads the message itself is not, nor a release log with the same words', async () => {
     expect(await statusFindings(HANDED_BODY, ['src'])).toEqual([
       `src/express/bot.js:7:9-7:30 ${unread}`,
       `src/express/commands.js:8:19-8:69 ${unread}`,
       `src/nest/inbound.service.ts:7:10-7:25 ${unread}`,
+      `src/plain/parse.js:7:25-7:48 ${unread}`,
     ]);
   });
 
