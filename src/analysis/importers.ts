@@ -510,11 +510,11 @@ const NO_FACTS: CallerFacts = { layers: [], injectedBases: [], remoteRequests: [
 
 /**
  * Facts the files importing `path` give about it; only importers that reach a
- * provider are analysed. With `functions` (a file analysed only because its
- * importers may hand it a send, see `handedFunctionsByImporters`), also the
+ * provider are analysed. With `calledParameters` (the file calls a send it is
+ * handed, see `callsHandedSend` and `handedFunctionsByImporters`), also the
  * functions they hand it.
  */
-export function callerFacts(project: Project, path: string, functions = false): CallerFacts {
+export function callerFacts(project: Project, path: string, calledParameters = false): CallerFacts {
   const layers: CallerFacts['layers'][number][] = [];
   const injectedBases: CallerFacts['injectedBases'][number][] = [];
   const remoteRequests: CallerFacts['remoteRequests'][number][] = [];
@@ -522,7 +522,6 @@ export function callerFacts(project: Project, path: string, functions = false): 
   const handedFunctions: NonNullable<CallerFacts['handedFunctions']>[number][] = [];
   const own = project.session.file(path);
   const receivers = own ? handedBindingsOf(project, own) : [];
-  const calledParameters = functions;
   /** Importers that reach no provider: asked what functions they hand only when another importer hands a send. */
   const quietImporters: string[] = [];
   for (const importer of importersOf(project, path)) {
