@@ -1862,7 +1862,7 @@ function collectStatusless(state: Webhooks, provider: ProviderInfo): StatuslessH
   }
   const notable = provider.def.statusWebhook?.notable ?? [];
   return [...byRoot.entries()]
-    .filter(([root, handler]) => !handler.escapes && receivesRequests(state, root))
+    .filter(([root, handler]) => !handler.escapes && (receivesRequests(state, root) || routeAround(state, handler.node, root)))
     .map(([, handler]) => handler)
     .map((handler) => ({ node: handler.node, provider, notable, ...(via.has(handler.node) ? { via: via.get(handler.node)! } : {}) }))
     .sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -1957,6 +1957,36 @@ function receivesRequests(state: Webhooks, unit: Node): boolean {
   return registered || (name !== undefined && handedRequestBody(state, name));
 }
 
+/** Methods of an HTTP framework's app or router that register a route. */
+const ROUTE_METHODS = new Set(['post', 'put', 'all', 'route']);
+
+/**
+ * Is the read inside a route handler registered within the unit (a function
+ * that sets up routes: `export async function receiveMessage(app) {
+ * app.post('/', { handler: async (req, reply) => … }) }`, `module.exports =
+ * (router) => { router.post('/webhook', (req, res) => …) }`)? A function
+ * between the read and the unit that is a route method's argument, the
+ * `handler` of an options object handed to one, or one that reads the
+ * payload as its parameter's `body`.
+ */
+function routeAround(state: Webhooks, read: Node, unit: Node): boolean {
+  for (let current = read.parent; current && current !== unit; current = current.parent) {
+    if (!isFunction(current)) continue;
+    let argument: Node = current;
+    const parent = current.parent;
+    // Fastify's `{ schema, handler }` options
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && propertyKeyName(parent) === 'handler' && parent.parent.type === AST_NODE_TYPES.ObjectExpression) argument = parent.parent;
+    const call = argument.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(argument as TSESTree.CallExpressionArgument)) {
+      const callee = skipTransparent(call.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (typeof method === 'string' && ROUTE_METHODS.has(method)) return true;
+    }
+    if (readsRequestBody(state, current)) return true;
+  }
+  return false;
+}
+
 /**
  * Is the function or method named `name` handed a request's whole body by a
  * file that imports this one (a controller or route that does nothing else
@@ -2023,6 +2053,9 @@ function isRequestBody(sourceCode: Parameters<typeof findVariable>[0], arg: Node
   );
 }
 
+/** Wrappers that leave a value what it is: a cast, a non-null mark. */
+const TRANSPARENT_PARENTS = new Set<string>([AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSTypeAssertion]);
+
 /** Does a function read the webhook payload as the `body` of one of its parameters (`req.body`, `request.body`)? */
 function readsRequestBody(state: Webhooks, fn: FunctionNode): boolean {
   return fn.params.some((param) => {
@@ -2037,7 +2070,10 @@ function readsRequestBody(state: Webhooks, fn: FunctionNode): boolean {
 
 /** Is `node` the webhook payload: its `entry` is read there (`req.body.entry`), or through a variable (`const body = req.body`)? */
 function isPayloadRead(state: Webhooks, node: Node): boolean {
-  const entryOf = (object: Node): boolean => {
+  const entryOf = (read: Node): boolean => {
+    // `(req.body as any)?.entry`: through a cast or a non-null mark
+    let object = read;
+    while (object.parent && TRANSPARENT_PARENTS.has(object.parent.type)) object = object.parent;
     const parent = object.parent;
     return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === object && memberName(parent) === 'entry' && state.valueOf(parent)?.shape === 'entry';
   };

@@ -1046,11 +1046,14 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
   const unread =
     "This meta-cloud webhook handler reads value.messages but never value.statuses, where failed sends arrive as 'failed' with errors[].code (like 131047 (Re-engagement message)); handle the statuses too.";
 
-  test('a route, a controller method given the request and an exported handler (through a same-file helper) are reported once each; Messenger, Page feed, a value handed on, a method handed the payload and a unit test that edits a fixture are not', async () => {
+  test('a route, a controller method given the request (also with the body cast), an exported handler (through a same-file helper) and routes registered inside a setup function (Express, a Fastify handler option) are reported once each; Messenger, Page feed, a value handed on, a method handed the payload, a queue consumer set up in a function and a unit test that edits a fixture are not', async () => {
     expect(await statusFindings(MESSAGES_ONLY, ['src'])).toEqual([
+      `src/cast-controller.ts:6:21-6:80 ${unread}`,
       `src/controller.js:5:21-5:69 ${unread}`,
+      `src/fastify-plugin.ts:9:23-9:83 ${unread}`,
       `src/next-route.ts:3:25-3:39 ${unread}`,
       `src/routes.js:8:46-8:85 ${unread}`,
+      `src/setup-routes.js:6:21-6:64 ${unread}`,
     ]);
   });
 
