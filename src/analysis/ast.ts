@@ -34,6 +34,11 @@ export function skipTransparent(node: Node): Node {
   }
 }
 
+/** Is `node` one of the wrappers `skipTransparent` strips (`x!`, `x as T`, `<T>x`, `x satisfies T`, a `?.` chain)? */
+export function isTransparentWrapper(node: Node): boolean {
+  return skipTransparent(node) !== node;
+}
+
 /** The static name of a member access or property key: `a.b`, `a['b']`, `a[0]`. */
 export function memberName(node: TSESTree.MemberExpression): string | number | undefined {
   if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : node.property.name;

@@ -145,8 +145,9 @@ function destructuredArgument(env: AnalysisEnv, pattern: TSESTree.ObjectPattern,
     const value = property.value;
     const target = value.type === AST_NODE_TYPES.AssignmentPattern ? value.left : value;
     if (target !== name) continue;
-    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
-    if (key === undefined) return undefined;
+    const keyName = propertyKeyName(property);
+    if (keyName === undefined) return undefined;
+    const key = String(keyName);
     const fallback = value.type === AST_NODE_TYPES.AssignmentPattern ? value.right : undefined;
     const object = argument && resolveExpression(env, argument);
     if (!object) return fallback;

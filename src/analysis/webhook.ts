@@ -89,7 +89,7 @@
  */
 import { basename } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingClass, enclosingFunction, findVariable, type FunctionNode, isFunction, isLogCall, isTransparentWrapper, memberName, type Node, programOf, propertyKeyName, skipTransparent, someNode, walkNodes } from './ast.js';
 import { clientOf, importOf } from './clients.js';
 import { parsePath } from '../catalog/lookup.js';
 import type { ErrorEntry, StatusCallback } from '../catalog/schema.js';
@@ -1794,7 +1794,12 @@ const READS_STATUSES = (text: string): boolean => /\bstatuses\b/.test(text) && /
  */
 function namesStatusesInCode(sourceCode: FileAnalysis['sourceCode'], text: string): boolean {
   if (!/\bstatuses\b/.test(text)) return false;
-  return someNode(sourceCode.ast, sourceCode.visitorKeys, (node) => (node.type === AST_NODE_TYPES.Identifier && node.name === 'statuses') || (node.type === AST_NODE_TYPES.Literal && node.value === 'statuses'));
+  return someNode(sourceCode.ast, sourceCode.visitorKeys, namesStatuses);
+}
+
+/** An identifier or a string `statuses` (a property, a variable, a key). */
+function namesStatuses(node: Node): boolean {
+  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'statuses') || (node.type === AST_NODE_TYPES.Literal && node.value === 'statuses');
 }
 
 /**
@@ -1909,7 +1914,7 @@ function externalReads(state: Webhooks, target: { fn: FunctionNode | ClassNode; 
   let other = false;
   walkExternal(state, target, value, (seeded) => (inner) => {
     if (other) return;
-    if ((inner.type === AST_NODE_TYPES.Identifier && inner.name === 'statuses') || (inner.type === AST_NODE_TYPES.Literal && inner.value === 'statuses')) other = true;
+    if (namesStatuses(inner)) other = true;
     else if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'messages') {
       const read = seeded.valueOf(inner.object);
       if (read?.shape === 'value' && read.depth === 0) messages = true;
@@ -2053,9 +2058,6 @@ function isRequestBody(sourceCode: Parameters<typeof findVariable>[0], arg: Node
   );
 }
 
-/** Wrappers that leave a value what it is: a cast, a non-null mark. */
-const TRANSPARENT_PARENTS = new Set<string>([AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSTypeAssertion]);
-
 /** Does a function read the webhook payload as the `body` of one of its parameters (`req.body`, `request.body`)? */
 function readsRequestBody(state: Webhooks, fn: FunctionNode): boolean {
   return fn.params.some((param) => {
@@ -2073,7 +2075,7 @@ function isPayloadRead(state: Webhooks, node: Node): boolean {
   const entryOf = (read: Node): boolean => {
     // `(req.body as any)?.entry`: through a cast or a non-null mark
     let object = read;
-    while (object.parent && TRANSPARENT_PARENTS.has(object.parent.type)) object = object.parent;
+    while (object.parent && isTransparentWrapper(object.parent)) object = object.parent;
     const parent = object.parent;
     return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === object && memberName(parent) === 'entry' && state.valueOf(parent)?.shape === 'entry';
   };

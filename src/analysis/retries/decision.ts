@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { entryMatches } from '../../catalog/lookup.js';
 import type { ErrorEntry } from '../../catalog/schema.js';
-import { findVariable, isFunction, memberName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node, type VisitorKeys } from '../ast.js';
+import { findVariable, isFunction, memberName, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node, type VisitorKeys } from '../ast.js';
 import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { codeComparisonsOf, messageTestOf, simpleStatusComparison, statusTestOf, type StatusRange } from '../tests.js';
@@ -337,7 +337,7 @@ function fieldOnlyOnOwnErrors(analysis: FileAnalysis, name: string): boolean {
       const callee = skipTransparent(node.callee);
       const assign = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'assign' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object';
       const sources = node.arguments.slice(1).map((a) => skipTransparent(a));
-      if (assign && sources.some((a) => a.type === AST_NODE_TYPES.ObjectExpression && a.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === name))) {
+      if (assign && sources.some((a) => a.type === AST_NODE_TYPES.ObjectExpression && a.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && String(propertyKeyName(p)) === name))) {
         if (created(node.arguments[0]!)) own = true;
         else other = true;
       }
@@ -349,10 +349,6 @@ function fieldOnlyOnOwnErrors(analysis: FileAnalysis, name: string): boolean {
   return found;
 }
 
-function propertyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
-}
 
 const evaluating = new Set<Node>();
 
