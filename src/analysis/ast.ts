@@ -106,8 +106,11 @@ export function sourceCodeOf(fallback: Readonly<TSESLint.SourceCode>, node: Node
 const variables = new WeakMap<TSESTree.Identifier, { readonly sourceCode: Readonly<TSESLint.SourceCode>; readonly variable: Variable | null }>();
 
 export function findVariable(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Identifier): Variable | null {
-  const own = sourceCodeOf(sourceCode, node);
   const known = variables.get(node);
+  // asked again with the SourceCode that answered (the node's own file, whose program is registered or linted):
+  // the node's file is that one, no climb to its root
+  if (known !== undefined && known.sourceCode === sourceCode) return known.variable;
+  const own = sourceCodeOf(sourceCode, node);
   if (known?.sourceCode === own) return known.variable;
   const variable = ASTUtils.findVariable(own.getScope(node), node);
   variables.set(node, { sourceCode: own, variable });

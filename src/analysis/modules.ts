@@ -94,11 +94,19 @@ interface DiskView {
   readonly stamps: Map<string, Stamp | null>;
   readonly folderTimes: Map<string, number | null>;
   readonly resolutions: Map<string, string | null>;
+  /**
+   * What the sessions of this view answered, by importing file and
+   * specifier, and the texts they gave, by path: the lints of a run ask
+   * again for the imports of the files they share. Emptied when the
+   * generation changes (a text given may be the old one).
+   */
+  readonly answered: Map<string, Map<string, string | undefined>>;
+  readonly given: Map<string, CachedFile | undefined>;
   /** Changes when a file this view had checked is found changed (see {@link runView}). */
   generation: number;
 }
 
-const newView = (): DiskView => ({ stamps: new Map(), folderTimes: new Map(), resolutions: new Map(), generation: 0 });
+const newView = (): DiskView => ({ stamps: new Map(), folderTimes: new Map(), resolutions: new Map(), answered: new Map(), given: new Map(), generation: 0 });
 
 /** A file's stamp on disk now; `null` when there is no file. */
 function stampAt(path: string): Stamp | null {
@@ -139,7 +147,11 @@ function runView(root: string, path: string): DiskView {
   if (before !== undefined) {
     const now = stampAt(path);
     const same = before === null || now === null ? before === now : sameStamp(before, now);
-    if (!same) run.view.generation++;
+    if (!same) {
+      run.view.generation++;
+      run.view.answered.clear();
+      run.view.given.clear();
+    }
     run.view.stamps.set(path, now);
   }
   return run.view;
@@ -180,6 +192,8 @@ export class Session {
     this.stamps = view.stamps;
     this.folderTimes = view.folderTimes;
     this.resolutions = view.resolutions;
+    this.answered = view.answered;
+    this.given = view.given;
   }
 
   stamp(path: string): Stamp | null {
@@ -212,8 +226,8 @@ export class Session {
     return !/\.d\.[cm]?ts$/.test(path) && SOURCE_EXTENSIONS.includes(extname(path));
   }
 
-  /** What this session answered, by importing file and specifier (the same question is asked for each import it follows). */
-  private readonly answered = new Map<string, Map<string, string | undefined>>();
+  /** What this session's view answered, by importing file and specifier (the same question is asked for each import it follows). */
+  private readonly answered: Map<string, Map<string, string | undefined>>;
 
   /** The project file a specifier names from `fromFile`, if any. */
   resolve(specifier: string, fromFile: string): string | undefined {
@@ -344,8 +358,8 @@ export class Session {
     return found;
   }
 
-  /** What {@link file} gave in this session, by path (the stamps it checked do not change within a session). */
-  private readonly given = new Map<string, CachedFile | undefined>();
+  /** What {@link file} gave in this session's view, by path (the stamps it checked do not change within a view's generation). */
+  private readonly given: Map<string, CachedFile | undefined>;
 
   /** The file's text, read once per modification; `undefined` when it cannot be read or is not a project file. */
   file(path: string): CachedFile | undefined {
@@ -403,10 +417,12 @@ function marked(dir: string): boolean {
  * filesystem root). Never the filesystem root itself.
  */
 export function projectRootFor(cwd: string, file: string): string {
-  const start = dirname(resolve(cwd, file));
-  const key = `${cwd}\u0000${start}`;
+  // by the folder as ESLint names it (an absolute path, but for RuleTester's): no path.resolve per lint
+  const folder = dirname(file);
+  const key = `${cwd}\u0000${folder}`;
   const cached = roots.get(key);
   if (cached !== undefined) return cached;
+  const start = resolve(cwd, folder);
   const inside = (dir: string) => {
     const rel = relative(cwd, dir);
     return !rel.startsWith('..') && !isAbsolute(rel);
