@@ -1360,7 +1360,7 @@ export function copiedFailureRecords(analysis: FileAnalysis): CopiedFailureRecor
         const kept = skipTransparent(other.type === AST_NODE_TYPES.SpreadElement ? other.argument : other.value);
         return kept.type === AST_NODE_TYPES.Identifier && variable.references.some((ref) => ref.identifier === kept);
       });
-      if (whole || carries(analysis, node) || afterTestOf(analysis, node, variable)) break;
+      if (whole || carries(analysis, node) || afterTestOf(analysis, node, variable) || codeCopiedElsewhere(analysis, node, variable)) break;
       const field = codeField(call);
       if (field !== undefined) found.push({ record: node, call, flag, field });
       break;
@@ -1368,6 +1368,22 @@ export function copiedFailureRecords(analysis: FileAnalysis): CopiedFailureRecor
     return undefined;
   });
   return found;
+}
+
+/**
+ * Does another object of the same function copy the code from the same result
+ * (`return { sent: r.success, errorCode: r.errorCode }` beside an audit entry
+ * `{ sent: r.success, to }`)? The code is passed on there; the record beside
+ * it is a second account of the same failure, not the place it is lost.
+ */
+function codeCopiedElsewhere(analysis: FileAnalysis, record: TSESTree.ObjectExpression, variable: NonNullable<ReturnType<typeof findVariable>>): boolean {
+  const fn = enclosingFunction(record);
+  return variable.references.some((ref) => {
+    const member = ref.identifier.parent;
+    const property = member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier ? member.parent : undefined;
+    const object = property?.type === AST_NODE_TYPES.Property && property.value === member ? property.parent : undefined;
+    return !!property && object?.type === AST_NODE_TYPES.ObjectExpression && object !== record && enclosingFunction(object) === fn && carries(analysis, property);
+  });
 }
 
 /** The field of a wrapper's failure objects that keeps the provider's code (`errorCode: e.code`, `details: data`). */

@@ -4040,6 +4040,39 @@ ruleTester.run('preserve-error-code: a record copying a failure flag without the
     { code: copied('{ phone, ok: result.ok, sid: result.sid }', '\n    if (!result.ok) throw new Error(result.errorCode);'), filename: 'notify.ts' },
     // a field that is not the failure flag
     { code: copied('{ phone, sid: result.sid }'), filename: 'notify.ts' },
+    // an audit entry beside the value the function returns, which copies the code: the code is passed on there
+    {
+      code: `${DELIVER}
+export async function notifyOne(phone: string, body: string) {
+  const result = await deliver(phone, body);
+  await audit.create({ action: 'notified', sent: result.ok, phone });
+  return { phone, ok: result.ok, error: result.errorMessage, code: result.errorCode };
+}`,
+      filename: 'notify.ts',
+    },
+    // Gupshup: its codes come only in message events, never in the response the wrapper kept
+    {
+      code: code`
+        import axios from 'axios';
+        async function deliver(destination: string, text: string) {
+          try {
+            const { data } = await axios.post('https://api.gupshup.io/wa/api/v1/msg', new URLSearchParams({ channel: 'whatsapp', destination, message: text }));
+            return { ok: true, id: data.messageId };
+          } catch (e) {
+            return { ok: false, error: e.message, details: e.response?.data };
+          }
+        }
+        export async function notifyAll(phones: string[], text: string) {
+          const results = [];
+          for (const phone of phones) {
+            const result = await deliver(phone, text);
+            results.push({ phone, ok: result.ok, error: result.error });
+          }
+          return results;
+        }
+      `,
+      filename: 'notify.ts',
+    },
   ],
   invalid: [
     // the wrapper's failures keep no code: that is reported in the wrapper, and nothing more is lost in the record
@@ -4061,6 +4094,17 @@ export async function notifyAll(phones: string[], body: string) {
       code: copied('{ phone, ok: result.ok, error: result.errorMessage }'),
       filename: 'notify.ts',
       errors: [{ messageId: 'droppedCopy', data: { ...COPY_DATA, flag: 'ok', wrapper: 'deliver', field: 'errorCode' }, line: 16, column: 18, endLine: 16, endColumn: 70 }],
+    },
+    // the value returned beside the audit entry copies only the message: the entry is where the code is lost
+    {
+      code: `${DELIVER}
+export async function notifyOne(phone: string, body: string) {
+  const result = await deliver(phone, body);
+  await audit.create({ action: 'notified', sent: result.ok, phone });
+  return { phone, error: result.errorMessage };
+}`,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedCopy', data: { ...COPY_DATA, flag: 'ok', wrapper: 'deliver', field: 'errorCode' }, line: 14, column: 22, endLine: 14, endColumn: 68 }],
     },
     // in a map over the results, returned from an arrow function
     {
