@@ -13,7 +13,7 @@ import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
 import { isReply } from './outcome.js';
 import { codeComparisonsOf, onlyWithoutCode } from './tests.js';
-import { calleeFunction, constInit, inline, resolveExpression, returnedExpressions, staticValue, variableWrites } from './values.js';
+import { calleeFunction, classOf, constInit, constructorOf, inline, resolveExpression, returnedExpressions, staticValue, variableWrites, type Callee } from './values.js';
 
 /** A statement that leaves an error path: a `throw`, a `return`, an arrow's value, or a call of an always-throwing helper. */
 export type PathExit = TSESTree.ThrowStatement | TSESTree.ReturnStatement | TSESTree.Expression;
@@ -53,6 +53,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       const fields = n.type === AST_NODE_TYPES.MemberExpression && depth < 3 ? failureFieldValues(analysis, n) : undefined;
       if (fields) return fields.some((field) => carries(field.analysis, field.node, depth + 1));
       if (n.type === AST_NODE_TYPES.MemberExpression && depth < 3 && filledBy(analysis, n, depth)) return true;
+      // a field of the error a wrapper throws (`err.code` where it throws `new WhatsAppError(msg, String(body.error.code))`)
+      if (n.type === AST_NODE_TYPES.MemberExpression && depth < 3 && thrownFieldKeeps(analysis, n, depth)) return true;
       // a constant built from it: `const code = body.error?.code ? String(body.error.code) : 'unknown'`
       const resolved = n.type === AST_NODE_TYPES.Identifier && depth < 3 ? resolveExpression(analysis, n) : n;
       return resolved !== n && carries(analysis, resolved, depth + 1);
@@ -127,6 +129,112 @@ function filledBy(analysis: FileAnalysis, member: TSESTree.MemberExpression, dep
     return current.type === AST_NODE_TYPES.Literal || (current.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 0);
   };
   return inline(analysis, callee, call, () => (values.every(constant) ? comparesCode(analysis, callee.fn) : values.some(keeps))) === true;
+}
+
+/** An error a call throws, built where it is thrown or by a helper that returns it (`throw classify(res.status, body)`). */
+interface ThrownConstruction {
+  readonly analysis: FileAnalysis;
+  readonly node: TSESTree.NewExpression;
+  /** The helper that returns it, and its call: its parameters are bound there. */
+  readonly via?: { readonly callee: Callee; readonly site: TSESTree.CallExpression };
+}
+
+/**
+ * A field of the error a wrapper throws, read in the `catch` around the
+ * wrapper's call (`catch (err) { return { ok: false, code: err.code }; }`
+ * where the wrapper throws `new WhatsAppError(message, String(body.error.code),
+ * body)` and the class keeps its second parameter as `code`, a parameter
+ * property or `this.code = code`): it keeps what the wrapper gives that
+ * parameter. A constant the wrapper (or the helper that builds the error)
+ * picks by the code (`new MetaError(msg, 'auth_error')` when the code is
+ * 190) keeps the decision, as a field of a failure object does (`filledBy`).
+ * Errors thrown by the wrappers the wrapper calls are followed two levels.
+ */
+function thrownFieldKeeps(analysis: FileAnalysis, member: TSESTree.MemberExpression, depth: number): boolean {
+  const name = memberName(member);
+  const object = skipTransparent(member.object);
+  if (typeof name !== 'string' || object.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(analysis.sourceCode, object)?.defs[0];
+  const tryStatement = def?.type === 'CatchClause' ? def.node.parent : undefined;
+  if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return false;
+  const block = tryStatement.block;
+  const inBlock = (node: Node) => node.range[0] >= block.range[0] && node.range[1] <= block.range[1] && programOf(node) === programOf(block);
+  const seen = new Set<FunctionNode>();
+  return analysis.calls.some((call) => inBlock(call.node) && thrownConstructions(analysis, call, 0, seen).some((built) => thrownFieldHolds(built, name, depth)));
+}
+
+/** The errors a call of a wrapper (same file or another) builds and throws, its own and those of the wrappers it calls. */
+function thrownConstructions(analysis: FileAnalysis, call: ProviderCall, depth: number, seen: Set<FunctionNode>): ThrownConstruction[] {
+  const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+  if (!target || seen.has(target.fn)) return [];
+  const { fn, analysis: own } = target;
+  seen.add(fn);
+  const found: ThrownConstruction[] = [];
+  const collect = (thrown: Node) => {
+    let current = skipTransparent(thrown);
+    if (current.type === AST_NODE_TYPES.Identifier) current = skipTransparent(resolveExpression(own, current));
+    if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+    if (current.type === AST_NODE_TYPES.NewExpression) found.push({ analysis: own, node: current });
+    else if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = calleeFunction(own, current.callee);
+      const site = current;
+      for (const returned of callee ? returnedExpressions(callee.fn) : []) {
+        const made = skipTransparent(returned);
+        if (callee && made.type === AST_NODE_TYPES.NewExpression) found.push({ analysis: own, node: made, via: { callee, site } });
+      }
+    }
+  };
+  walkNodes(fn.body, own.sourceCode.visitorKeys, (node) => {
+    if (node !== fn.body && isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) collect(node.argument);
+    return undefined;
+  });
+  if (depth < 2) {
+    const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
+    for (const inner of own.calls) if (inside(inner.node)) found.push(...thrownConstructions(own, inner, depth + 1, seen));
+  }
+  return found;
+}
+
+/** Does the thrown error keep the provider's code (or a decision on it) in the field `name`? */
+function thrownFieldHolds(built: ThrownConstruction, name: string, depth: number): boolean {
+  const { analysis, node } = built;
+  const cls = classOf(analysis, node.callee);
+  const ctor = cls && constructorOf(cls);
+  if (!ctor) return false;
+  const index = ctor.params.findIndex((param) => {
+    if (param.type === AST_NODE_TYPES.TSParameterProperty) {
+      const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+      return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
+    }
+    return param.type === AST_NODE_TYPES.Identifier && keepsAs(ctor, param.name, name, analysis);
+  });
+  const arg = index >= 0 ? node.arguments[index] : undefined;
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return false;
+  const constant = (value: Node) => {
+    const current = skipTransparent(value);
+    return current.type === AST_NODE_TYPES.Literal || (current.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 0);
+  };
+  const maker = enclosingFunction(node);
+  const check = () => carries(analysis, arg, depth + 1) || (constant(arg) && !!maker && comparesCode(analysis, maker));
+  return built.via ? inline(analysis, built.via.callee, built.via.site, check) === true : check();
+}
+
+/** Does a constructor keep its parameter `param` as the field `field` (`this.code = code`)? */
+function keepsAs(ctor: FunctionNode, param: string, field: string, analysis: FileAnalysis): boolean {
+  return walkNodes(ctor.body, analysis.sourceCode.visitorKeys, (node) => {
+    if (node !== ctor.body && isFunction(node)) return false;
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      memberName(node.left) === field &&
+      skipTransparent(node.right).type === AST_NODE_TYPES.Identifier &&
+      (skipTransparent(node.right) as TSESTree.Identifier).name === param
+    )
+      return 'stop';
+    return undefined;
+  });
 }
 
 /** `JSON.stringify(x)`: text from which `x` can be read back. */
@@ -1252,7 +1360,7 @@ export function copiedFailureRecords(analysis: FileAnalysis): CopiedFailureRecor
         const kept = skipTransparent(other.type === AST_NODE_TYPES.SpreadElement ? other.argument : other.value);
         return kept.type === AST_NODE_TYPES.Identifier && variable.references.some((ref) => ref.identifier === kept);
       });
-      if (whole || carries(analysis, node) || afterTestOf(analysis, node, variable)) break;
+      if (whole || carries(analysis, node) || afterTestOf(analysis, node, variable) || codeCopiedElsewhere(analysis, node, variable)) break;
       const field = codeField(call);
       if (field !== undefined) found.push({ record: node, call, flag, field });
       break;
@@ -1260,6 +1368,22 @@ export function copiedFailureRecords(analysis: FileAnalysis): CopiedFailureRecor
     return undefined;
   });
   return found;
+}
+
+/**
+ * Does another object of the same function copy the code from the same result
+ * (`return { sent: r.success, errorCode: r.errorCode }` beside an audit entry
+ * `{ sent: r.success, to }`)? The code is passed on there; the record beside
+ * it is a second account of the same failure, not the place it is lost.
+ */
+function codeCopiedElsewhere(analysis: FileAnalysis, record: TSESTree.ObjectExpression, variable: NonNullable<ReturnType<typeof findVariable>>): boolean {
+  const fn = enclosingFunction(record);
+  return variable.references.some((ref) => {
+    const member = ref.identifier.parent;
+    const property = member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier ? member.parent : undefined;
+    const object = property?.type === AST_NODE_TYPES.Property && property.value === member ? property.parent : undefined;
+    return !!property && object?.type === AST_NODE_TYPES.ObjectExpression && object !== record && enclosingFunction(object) === fn && carries(analysis, property);
+  });
 }
 
 /** The field of a wrapper's failure objects that keeps the provider's code (`errorCode: e.code`, `details: data`). */

@@ -27,7 +27,7 @@ import type { AnalysisEnv } from './env.js';
 import { namesOf } from './evidence.js';
 import type { ExternalFunction, FileAnalysis } from './file.js';
 import { analysisAt, dependOn, importsReachProvider, pathOf, whileGathering, type Project } from './imports.js';
-import { parsedFile, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
+import { parsedFile, scanSpecifiers, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
 import { escapeRegExp, type ResolvedSettings } from './settings.js';
 import { calleeFunction, classOf, evaluateString, functionNamed, resolveExpression, type StringValue } from './values.js';
@@ -130,6 +130,38 @@ export function importersOf(project: Project, path: string): readonly string[] {
     listing.cost += performance.now() - started;
   }
   return listing.reverse.get(path) ?? [];
+}
+
+/** `@Inject(TOKEN)` (NestJS), `@inject(TOKEN)` (tsyringe, inversify): the file's own text, tested before anything else is read. */
+const INJECTS = /@inject\s*\(/i;
+const DECLARES_CONTRACT = (text: string): boolean => /\binterface\s+[\w$]+|\babstract\s+class\b/.test(text);
+const IMPLEMENTS = (text: string): boolean => /\b(?:implements|extends)\b/.test(text);
+
+/**
+ * Does a file that injects by token (`@Inject(WHATSAPP_PROVIDER) private
+ * readonly provider: WhatsAppProvider`) import an interface or abstract class
+ * that a class of a file reaching a provider implements? The class bound to
+ * the token is then the provider's (see `Resolver.implementation`), and the
+ * file calls it, though neither its text nor its imports name a provider.
+ * Cost: nothing unless the file's own text says `@Inject(`; then, for each
+ * file it imports that declares an interface or an abstract class, a text
+ * test of that file's importers (the import index) and the reach search of
+ * those that say `implements` or `extends`.
+ */
+export function injectsProviderContract(project: Project, path: string, text: string): boolean {
+  if (!INJECTS.test(text)) return false;
+  const { session } = project;
+  for (const specifier of scanSpecifiers(text)) {
+    const target = session.resolve(specifier, path);
+    const declaring = target !== undefined && target !== path ? session.file(target) : undefined;
+    if (!target || !declaring || !textTest(declaring, DECLARES_CONTRACT)) continue;
+    for (const file of [target, ...importersOf(project, target)]) {
+      if (file === path || TEST_FILE.test(file)) continue;
+      const other = session.file(file);
+      if (other && textTest(other, IMPLEMENTS) && (textTest(other, project.settings.mentionsProvider) || importsReachProvider(project, file, other.text, path))) return true;
+    }
+  }
+  return false;
 }
 
 /**

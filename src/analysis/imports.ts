@@ -15,7 +15,7 @@ import { findVariable, memberName, moduleExportName, programOf, skipTransparent,
 import { importOf } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import type { FileAnalysis, LayerRequest } from './file.js';
-import { callsSdk, exportUseTest, handsSdkClients, usedForProvider, usesHttpClient } from './importers.js';
+import { callsSdk, exportUseTest, handsSdkClients, importersOf, TEST_FILE, usedForProvider, usesHttpClient } from './importers.js';
 import type { ProviderInfo } from './providers.js';
 import { parsedFile, reexportsOf, scanReexports, scanSpecifiers, specifiersOf, textTest, type CachedFile, type Session, type Stamp } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
@@ -60,6 +60,12 @@ export interface ImportResolver {
    * provider's URL sees of the layer.
    */
   layerAnalysis(fn: Node, provider: ProviderInfo, requests: readonly TSESTree.CallExpression[]): FileAnalysis | undefined;
+  /**
+   * The one class of the project (outside tests, other than `exclude`) that
+   * implements the interface or abstract class `typeName` names, in a file
+   * that reaches a provider (see {@link Resolver.implementation}).
+   */
+  implementation(typeName: TSESTree.Identifier, exclude: Node | undefined): TSESTree.ClassDeclaration | undefined;
 }
 
 /** A cached analysis of another file, with what it was built from. */
@@ -352,6 +358,51 @@ export class Resolver implements ImportResolver {
     // a cached analysis that relied on this is rebuilt when one of those files changes
     for (const other of read) this.read(other);
     return true;
+  }
+
+  /**
+   * A contract injected by a token (`@Inject(WHATSAPP_PROVIDER) private readonly
+   * provider: WhatsAppProvider`, NestJS; tsyringe's and inversify's `@inject`):
+   * the type is an interface (or an abstract class) of another project file,
+   * and the class that does the work is bound elsewhere (a module's
+   * `{ provide, useClass }`). The classes that declare they implement it
+   * (`implements WhatsAppProvider`, or `extends` an abstract class) are looked
+   * for in the file declaring it and in the files importing it; the one among
+   * them (tests and `exclude`, the injecting class itself, left out) whose file
+   * reaches a provider is the implementation. None, or several: undefined.
+   * Cost: asked only for a decorated parameter or field of a file being
+   * analysed; the files read are the declaring file's importers whose text
+   * says `implements` or `extends`.
+   */
+  implementation(typeName: TSESTree.Identifier, exclude: Node | undefined): TSESTree.ClassDeclaration | undefined {
+    const project = this.project;
+    const source = importOf(this.env, typeName);
+    const from = pathOf(typeName);
+    const path = project && source && source.name !== '*' && from ? project.session.resolve(source.module, from) : undefined;
+    if (!project || !source || !path) return undefined;
+    const declaring = this.sourceOf(path);
+    const contract = declaring && contractNamed(declaring.ast, source.name);
+    if (!contract) return undefined;
+    const found: TSESTree.ClassDeclaration[] = [];
+    for (const file of [path, ...importersOf(project, path)]) {
+      if (TEST_FILE.test(file)) continue;
+      const cached = this.read(file);
+      if (!cached || !textTest(cached, IMPLEMENTS_TEXT) || !this.reaches(file)) continue;
+      const sourceCode = this.sourceOf(file);
+      if (!sourceCode) continue;
+      const names = (id: TSESTree.Node): boolean => {
+        if (id.type !== AST_NODE_TYPES.Identifier) return false;
+        if (file === path) return id.name === contract.local;
+        const imported = importOf(this.env, id);
+        return !!imported && imported.name === source.name && project.session.resolve(imported.module, file) === path;
+      };
+      for (const cls of topLevelClasses(sourceCode.ast)) {
+        if (cls === exclude || cls === contract.node) continue;
+        const heritage = [...(cls.implements ?? []).map((clause) => clause.expression), ...(contract.node.type === AST_NODE_TYPES.ClassDeclaration && cls.superClass ? [cls.superClass] : [])];
+        if (heritage.some(names)) found.push(cls);
+      }
+    }
+    return found.length === 1 ? found[0] : undefined;
   }
 
   reaches(path: string): boolean {
@@ -787,4 +838,31 @@ function isModuleExports(node: Node): boolean {
 function isRequireBinding(env: AnalysisEnv, id: TSESTree.Identifier): boolean {
   const def = findVariable(env.sourceCode, id)?.defs[0];
   return def?.type === 'Variable' && def.node.init?.type === AST_NODE_TYPES.CallExpression;
+}
+
+/** A class that says it implements (or extends) something: the text test before a file is parsed for one. */
+const IMPLEMENTS_TEXT = (text: string): boolean => /\b(?:implements|extends)\b/.test(text);
+
+/** The interface or abstract class a file exports under `name` (`default` included), and its local name. */
+function contractNamed(program: TSESTree.Program, name: string): { node: TSESTree.TSInterfaceDeclaration | TSESTree.ClassDeclaration; local: string } | undefined {
+  const contract = (node: Node | null | undefined) =>
+    node?.type === AST_NODE_TYPES.TSInterfaceDeclaration || (node?.type === AST_NODE_TYPES.ClassDeclaration && node.abstract && node.id) ? node : undefined;
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const node = contract(statement.declaration);
+      if (node?.id && node.id.name === name) return { node, local: node.id.name };
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') {
+      const node = contract(statement.declaration);
+      if (node?.id) return { node, local: node.id.name };
+    }
+  }
+  return undefined;
+}
+
+/** The classes a file declares at its top level, exported or not. */
+function topLevelClasses(program: TSESTree.Program): TSESTree.ClassDeclaration[] {
+  return program.body.flatMap((statement) => {
+    const node = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    return node?.type === AST_NODE_TYPES.ClassDeclaration ? [node] : [];
+  });
 }

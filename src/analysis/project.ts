@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { AnalysisEnv } from './env.js';
 import { FileAnalysis } from './file.js';
-import { callerFacts, callsHandedSend, callsSdk, handedFunctionsByImporters, handsSdkClients, savedAsLinted, usesHttpClient, type CallerFacts } from './importers.js';
+import { callerFacts, callsHandedSend, callsSdk, handedFunctionsByImporters, handsSdkClients, injectsProviderContract, savedAsLinted, usesHttpClient, type CallerFacts } from './importers.js';
 import { beginProject, importsReachProvider, isGathering, Resolver, whileGathering, type Project } from './imports.js';
 import { parseProjectFile, Session } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
@@ -158,11 +158,14 @@ function withCallerFacts<T extends FileAnalysis | undefined>(project: Project, p
 /**
  * Should a file be analysed at all? Its text names a provider, or a project
  * file it imports reaches one (followed by a text search; with types,
- * through the program).
+ * through the program), or it injects by token an interface whose
+ * implementation reaches one.
  */
 export function needsAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings, types: TypeInfo | undefined, project?: Project, path?: string): boolean {
   if (settings.mentionsProvider(sourceCode.text)) return true;
   if (project && path && importsReachProvider(project, path, sourceCode.text)) return true;
+  // a contract injected by token whose implementation reaches a provider (behind a test of the file's own text)
+  if (project && path && injectsProviderContract(project, path, sourceCode.text)) return true;
   if (!types) return false;
   const file = types.tsNode(sourceCode.ast as TSESTree.Node)?.getSourceFile();
   return !!file && importedFiles(file, types.program).some((f) => reachesProvider(f, types.program, settings));

@@ -191,11 +191,24 @@ export function classOf(env: AnalysisEnv, node: Node): ClassNode | undefined {
   return resolved.type === AST_NODE_TYPES.ClassDeclaration || resolved.type === AST_NODE_TYPES.ClassExpression ? resolved : undefined;
 }
 
-/** The class named by a type annotation (`WhatsAppService`, `private readonly wa: WhatsAppService`). */
-function annotatedClass(env: AnalysisEnv, annotation: TSESTree.TSTypeAnnotation | undefined): ClassNode | undefined {
+/**
+ * The class named by a type annotation (`WhatsAppService`, `private readonly wa: WhatsAppService`).
+ * Injected by a token (`@Inject(WHATSAPP_PROVIDER) private readonly provider: WhatsAppProvider`,
+ * `decorators` given), an interface or abstract class stands for the one project class that
+ * implements it and reaches a provider (see `ImportResolver.implementation`); `cls` is the injecting class.
+ */
+function annotatedClass(env: AnalysisEnv, annotation: TSESTree.TSTypeAnnotation | undefined, decorators?: readonly TSESTree.Decorator[], cls?: ClassNode): ClassNode | undefined {
   const type = annotation?.typeAnnotation;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return classOf(env, type.typeName);
+  const named = classOf(env, type.typeName);
+  if ((named && !named.abstract) || !decorators?.some(isInjection)) return named;
+  return env.imports?.implementation(type.typeName, cls) ?? named;
+}
+
+/** `@Inject(TOKEN)` (NestJS), `@inject(TOKEN)` (tsyringe, inversify): a value the container binds elsewhere. */
+function isInjection(decorator: TSESTree.Decorator): boolean {
+  const expression = decorator.expression;
+  return expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier && /^inject$/i.test(expression.callee.name) && expression.arguments.length === 1;
 }
 
 /**
@@ -208,7 +221,7 @@ export function declaredClass(env: AnalysisEnv, node: Node): ClassNode | undefin
   if (current.type === AST_NODE_TYPES.Identifier) {
     const def = findVariable(env.sourceCode, current)?.defs[0];
     const name = def?.name;
-    if (name?.type === AST_NODE_TYPES.Identifier) return annotatedClass(env, name.typeAnnotation);
+    if (name?.type === AST_NODE_TYPES.Identifier) return annotatedClass(env, name.typeAnnotation, name.decorators, enclosingClass(name));
     return undefined;
   }
   if (current.type !== AST_NODE_TYPES.MemberExpression || current.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
@@ -216,12 +229,12 @@ export function declaredClass(env: AnalysisEnv, node: Node): ClassNode | undefin
   const cls = enclosingClass(current);
   if (name === undefined || !cls) return undefined;
   for (const element of cls.body.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(element) === name) return annotatedClass(env, element.typeAnnotation ?? undefined);
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(element) === name) return annotatedClass(env, element.typeAnnotation ?? undefined, element.decorators, cls);
   }
   for (const param of constructorOf(cls)?.params ?? []) {
     if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
     const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-    if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return annotatedClass(env, inner.typeAnnotation);
+    if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return annotatedClass(env, inner.typeAnnotation, param.decorators, cls);
   }
   return undefined;
 }

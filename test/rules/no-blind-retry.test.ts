@@ -4572,3 +4572,73 @@ ruleTester.run('no-blind-retry: BullMQ jobs added with attempts in files importi
     },
   ],
 });
+
+/**
+ * A sender injected by token (`@Inject(SENDER) private readonly sender:
+ * MessageSender`): the processor's file names no provider and imports only the
+ * contract; the class that implements it, in a file of its own, sends to the
+ * Cloud API. The notify service adds the jobs with five attempts.
+ */
+const SENDER_CONTRACT = `export interface SendOutcome {
+  readonly ok: boolean;
+  readonly reason?: string;
+}
+export interface MessageSender {
+  send(to: string, template: string): Promise<SendOutcome>;
+}
+export const SENDER = 'SENDER';
+`;
+const cloudSender = (url: string, payload: string) => `import { Injectable } from '@nestjs/common';
+import { MessageSender, SendOutcome } from './sender.contract';
+@Injectable()
+export class CloudSender implements MessageSender {
+  async send(to: string, template: string): Promise<SendOutcome> {
+    const res = await fetch('${url}', { method: 'POST', body: JSON.stringify(${payload}) });
+    const body = await res.json();
+    if (!res.ok) return { ok: false, reason: String(body.error?.code) };
+    return { ok: true };
+  }
+}
+`;
+const CLOUD_PAYLOAD = `{ messaging_product: 'whatsapp', to, type: 'template', template: { name: template, language: { code: 'en' } } }`;
+const injectedProject = (senderFile: string, sender: string) =>
+  nestProject({ 'notify.options.ts': jobOptions(5), 'notify.service.ts': notifyService, 'sender.contract.ts': SENDER_CONTRACT, [senderFile]: sender });
+/** The implementation sends to the Cloud API. */
+const INJECTED_CLOUD = injectedProject('cloud.sender.ts', cloudSender(META, CLOUD_PAYLOAD));
+/** The only implementation sends e-mail through a mail service: no provider of the catalog. */
+const INJECTED_MAIL = injectedProject('mail.sender.ts', cloudSender('https://mail.example.com/v1/send', `{ to, template }`));
+/** The Cloud API implementation is a test's stub. */
+const INJECTED_STUB = injectedProject('cloud.sender.spec.ts', cloudSender(META, CLOUD_PAYLOAD));
+const injectedProcessor = (decorator: string) => code`
+  import { Inject } from '@nestjs/common';
+  import { Processor, WorkerHost } from '@nestjs/bullmq';
+  import { Job } from 'bullmq';
+  import { MessageSender, SENDER } from './sender.contract';
+  @Processor('notify')
+  export class NotifyProcessor extends WorkerHost {
+    constructor(${decorator} private readonly sender: MessageSender) {
+      super();
+    }
+    async process(job: Job<{ to: string }>) {
+      const outcome = await this.sender.send(job.data.to, 'digest');
+      if (!outcome.ok) throw new Error('digest not sent');
+    }
+  }
+`;
+
+ruleTester.run('no-blind-retry: a sender injected by token, implemented in another file', rule, {
+  valid: [
+    // the class implementing the contract sends e-mail
+    { filename: join(INJECTED_MAIL, 'src/notify.processor.ts'), code: injectedProcessor('@Inject(SENDER)') },
+    // the only Cloud API implementation is a test's
+    { filename: join(INJECTED_STUB, 'src/notify.processor.ts'), code: injectedProcessor('@Inject(SENDER)') },
+  ],
+  invalid: [
+    // NestJS binds the token to the Cloud API sender: every failure is thrown, and the job runs five times
+    {
+      filename: join(INJECTED_CLOUD, 'src/notify.processor.ts'),
+      code: injectedProcessor('@Inject(SENDER)'),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 11, column: 27, endLine: 11, endColumn: 66 }],
+    },
+  ],
+});

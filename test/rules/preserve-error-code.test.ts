@@ -4040,6 +4040,16 @@ ruleTester.run('preserve-error-code: a record copying a failure flag without the
     { code: copied('{ phone, ok: result.ok, sid: result.sid }', '\n    if (!result.ok) throw new Error(result.errorCode);'), filename: 'notify.ts' },
     // a field that is not the failure flag
     { code: copied('{ phone, sid: result.sid }'), filename: 'notify.ts' },
+    // an audit entry beside the value the function returns, which copies the code: the code is passed on there
+    {
+      code: `${DELIVER}
+export async function notifyOne(phone: string, body: string) {
+  const result = await deliver(phone, body);
+  await audit.create({ action: 'notified', sent: result.ok, phone });
+  return { phone, ok: result.ok, error: result.errorMessage, code: result.errorCode };
+}`,
+      filename: 'notify.ts',
+    },
     // Gupshup: its codes come only in message events, never in the response the wrapper kept
     {
       code: code`
@@ -4085,6 +4095,17 @@ export async function notifyAll(phones: string[], body: string) {
       filename: 'notify.ts',
       errors: [{ messageId: 'droppedCopy', data: { ...COPY_DATA, flag: 'ok', wrapper: 'deliver', field: 'errorCode' }, line: 16, column: 18, endLine: 16, endColumn: 70 }],
     },
+    // the value returned beside the audit entry copies only the message: the entry is where the code is lost
+    {
+      code: `${DELIVER}
+export async function notifyOne(phone: string, body: string) {
+  const result = await deliver(phone, body);
+  await audit.create({ action: 'notified', sent: result.ok, phone });
+  return { phone, error: result.errorMessage };
+}`,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedCopy', data: { ...COPY_DATA, flag: 'ok', wrapper: 'deliver', field: 'errorCode' }, line: 14, column: 22, endLine: 14, endColumn: 68 }],
+    },
     // in a map over the results, returned from an arrow function
     {
       code: `${DELIVER}
@@ -4096,6 +4117,93 @@ export async function notifyAll(phones: string[], body: string) {
 }`,
       filename: 'notify.ts',
       errors: [{ messageId: 'droppedCopy', data: { ...COPY_DATA, flag: 'ok', wrapper: 'deliver', field: 'errorCode' }, line: 15, column: 12, endLine: 15, endColumn: 66 }],
+    },
+  ],
+});
+
+const THROWN_APP = fileURLToPath(new URL('../fixtures/cross-file/thrown-fields/', import.meta.url));
+
+ruleTester.run('preserve-error-code: a field of the error another file throws', rule, {
+  valid: [
+    // the wrapper throws WaError with the code in its `code` parameter property: copying it keeps the code
+    {
+      filename: `${THROWN_APP}src/receipts.ts`,
+      code: code`
+        import { sendTemplate } from './wa-send';
+        import { WaError } from './wa-error';
+        export async function sendReceipt(to: string) {
+          try {
+            return { ok: true, id: await sendTemplate(to) };
+          } catch (err) {
+            if (err instanceof WaError) return { ok: false, error: err.message, code: err.code };
+            return { ok: false, error: 'receipt not sent' };
+          }
+        }
+      `,
+    },
+    // a field the constructor keeps by assignment (`this.reason = reason`), given the code as text
+    {
+      filename: `${THROWN_APP}src/notes.ts`,
+      code: code`
+        import { sendText } from './wa-send';
+        import type { DeliveryError } from './wa-error';
+        export async function sendNote(to: string, text: string) {
+          try {
+            return { success: true, id: await sendText(to, text) };
+          } catch (e) {
+            return { success: false, reason: (e as DeliveryError).reason };
+          }
+        }
+      `,
+    },
+    // a category another file's helper picks by the code (131047, 130429, the rest): the decision is kept
+    {
+      filename: `${THROWN_APP}src/reminders.ts`,
+      code: code`
+        import { sendReminder } from './graph-send';
+        import type { GraphSendError } from './graph-errors';
+        export async function remind(phoneNumberId: string, to: string) {
+          try {
+            return { ok: true, id: await sendReminder(phoneNumberId, to, 1) };
+          } catch (err) {
+            return { ok: false, category: (err as GraphSendError).category };
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // the channel is a constant the wrapper gives every error: no code in it
+    {
+      filename: `${THROWN_APP}src/notes.ts`,
+      code: code`
+        import { sendText } from './wa-send';
+        import type { DeliveryError } from './wa-error';
+        export async function sendNote(to: string, text: string) {
+          try {
+            return { success: true, id: await sendText(to, text) };
+          } catch (e) {
+            return { success: false, channel: (e as DeliveryError).channel };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 70 }],
+    },
+    // the attempt number the helper is given, not picked by the code
+    {
+      filename: `${THROWN_APP}src/reminders.ts`,
+      code: code`
+        import { sendReminder } from './graph-send';
+        import type { GraphSendError } from './graph-errors';
+        export async function remind(phoneNumberId: string, to: string) {
+          try {
+            return { ok: true, id: await sendReminder(phoneNumberId, to, 1) };
+          } catch (err) {
+            return { ok: false, attempt: (err as GraphSendError).attempt };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 68 }],
     },
   ],
 });
