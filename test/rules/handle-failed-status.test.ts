@@ -531,6 +531,19 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       `,
       filename: 'route.ts',
     },
+    // the code handed to a helper named for what it records (logDelivery), not for a log level: handed on
+    {
+      code: code`
+        import { logDelivery } from './deliveries';
+        router.post('/whatsapp/status', async (req, res) => {
+          const { MessageSid, MessageStatus, ErrorCode } = req.body;
+          await logDelivery(MessageSid, MessageStatus, ErrorCode);
+          if (MessageStatus === 'failed' || MessageStatus === 'undelivered') await markFailed(MessageSid);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+    },
     // a map's get of the same names, in a file with no callback field read off a request: nothing to judge
     {
       code: code`
@@ -640,6 +653,20 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       `,
       filename: 'hooks.js',
       errors: [{ messageId: 'statusIgnored', data: twilio, line: 3, column: 26, endLine: 3, endColumn: 39 }],
+    },
+    // Twilio: the code handed only to the project's log-level helper (logWarn), the failure stored without it
+    {
+      code: code`
+        import { logWarn } from './log';
+        router.post('/whatsapp/status', async (req, res) => {
+          const { MessageSid, MessageStatus, ErrorCode } = req.body;
+          logWarn('status callback', { sid: MessageSid, code: ErrorCode });
+          if (MessageStatus === 'failed' || MessageStatus === 'undelivered') await markFailed(MessageSid);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [{ messageId: 'failedWithoutCode', data: { ...twilio, detail: 'never reads the code' }, line: 5, column: 7, endLine: 5, endColumn: 33 }],
     },
     // Twilio, read as search params of the raw body: the status only printed
     {
