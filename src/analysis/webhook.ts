@@ -1299,6 +1299,8 @@ function observe(state: Webhooks, node: Node, factsOf: (node: Node) => Facts): v
   let handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
   // a callback known only by its fields, given to a logger (`logger.warn({ data })`): printed, not handled
   if (handedOn && value?.byFields && use.kind === 'argument' && isLogCall(use.call)) handedOn = false;
+  // handed to a request signature check (`twilio.validateRequest(token, signature, url, params)`): hashed, not handled
+  if (handedOn && use.kind === 'argument' && isSignatureCheck(use.call)) handedOn = false;
   // in a class another file handed the status to, keeping it on the instance hands it to nobody
   if (handedOn && state.seeds && use.kind === 'data' && storedOnThis(node)) handedOn = false;
   // handed to the base class, whose calls of the class's hooks are followed instead
@@ -1704,6 +1706,15 @@ function returnedUse(fn: FunctionNode | undefined): Use {
 function printedOnly(node: Node): boolean {
   const use = useOf(node);
   return use.kind === 'logged' || (use.kind === 'argument' && use.call.type === AST_NODE_TYPES.CallExpression && isLogCall(use.call));
+}
+
+/** A check of a request's signature (`twilio.validateRequest(…)`, `validateRequestWithBody`, `verifyWebhookSignature(…)`): it reads what it is handed to hash it, and acts on nothing in it. */
+const SIGNATURE_CHECK = /^(?:validate|verify)\w*(?:Request|Signature|Webhook)\w*$/i;
+
+function isSignatureCheck(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  return typeof name === 'string' && SIGNATURE_CHECK.test(name);
 }
 
 /** `console.log(…)` and friends: reading a value to print it is not handling it. */

@@ -544,6 +544,19 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       `,
       filename: 'hooks.ts',
     },
+    // the callback checked by the SDK's signature check, then handed whole to a status service: it decides
+    {
+      code: code`
+        import twilio from 'twilio';
+        router.post('/whatsapp/status', async (req, res) => {
+          const params = req.body;
+          if (!twilio.validateRequest(token, req.header('X-Twilio-Signature'), url, params)) return res.sendStatus(403);
+          if (params.MessageStatus === 'failed') await statusService.onFailure(params);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+    },
     // a map's get of the same names, in a file with no callback field read off a request: nothing to judge
     {
       code: code`
@@ -667,6 +680,20 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       `,
       filename: 'hooks.ts',
       errors: [{ messageId: 'failedWithoutCode', data: { ...twilio, detail: 'never reads the code' }, line: 5, column: 7, endLine: 5, endColumn: 33 }],
+    },
+    // Twilio: the callback handed whole to the SDK's signature check, then failures stored with the text only
+    {
+      code: code`
+        import twilio from 'twilio';
+        router.post('/whatsapp/status', async (req, res) => {
+          const params = req.body;
+          if (!twilio.validateRequest(token, req.header('X-Twilio-Signature'), url, params)) return res.sendStatus(403);
+          if (params.MessageStatus === 'failed' || params.MessageStatus === 'undelivered') await markFailed(params.MessageSid, params.ErrorMessage);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [{ messageId: 'failedWithoutCode', data: { ...twilio, detail: 'never reads the code' }, line: 5, column: 7, endLine: 5, endColumn: 40 }],
     },
     // Twilio, read as search params of the raw body: the status only printed
     {
