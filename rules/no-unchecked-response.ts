@@ -3,7 +3,7 @@
  * check of `ok`, the HTTP status or the provider's error field.
  */
 import { own } from '../src/analysis/ast.js';
-import { byNotability, endpointOf, failureValueOf, getAnalysis, isTruthyFailure, outcomeUses, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
+import { byNotability, endpointOf, failureValueOf, getAnalysis, isTruthyFailure, outcomeUses, recordsFailures, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
 import { citeCode, createRule } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
@@ -71,6 +71,8 @@ export default createRule({
             // an error body, `{ ok: false }` or a sentence is truthy: `if (!r)` lets it through
             const use = resultUse(analysis, call.node, isTruthyFailure(shape), target);
             if (use !== 'discarded' && use !== 'used' && use !== 'truthiness-only') continue;
+            // dropped after the wrapper wrote the failure into its record: nothing is lost
+            if (use === 'discarded' && recordsFailures(target.analysis, target.fn)) continue;
             const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, shape, what: endpointOf(analysis, call) };
             context.report({ node: call.node, messageId: use === 'discarded' ? 'failureDropped' : use === 'used' ? 'failureUnchecked' : 'failurePassesTest', data });
             continue;

@@ -186,10 +186,16 @@ export function own<T>(record: Readonly<Record<string, T>> | undefined, key: str
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-/** A call that writes a log line: `console.warn(…)`, `logger.error(…)`, `this.logger.log(…)`. */
+/** A project's own helper named for a log level: `logError(…)`, `logInfo(…)`, `this.logWarn(…)`. */
+const LOG_HELPER = /^log(?:Info|Warn(?:ing)?|Error|Debug|Trace|Verbose|Fatal)$/;
+
+/** A call that writes a log line: `console.warn(…)`, `logger.error(…)`, `this.logger.log(…)`, a log-level helper (`logError(…)`). */
 export function isLogCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return LOG_HELPER.test(callee.name);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  if (typeof method === 'string' && LOG_HELPER.test(method)) return true;
   const receiver = skipTransparent(callee.object);
   const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
   return typeof name === 'string' && /^(console|logger|log|_logger)$/i.test(name);

@@ -1039,6 +1039,59 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
   return found;
 }
 
+/** Does `body`, before `before`, write a record with a failed status (`db.update(t).set({ status: 'failed', … })`, `Message.create({ state: 'error' })`)? */
+function writesFailedStatus(analysis: FileAnalysis, body: Node, before: number): boolean {
+  const failedIn = (object: TSESTree.ObjectExpression, depth: number): boolean =>
+    object.properties.some((property) => {
+      if (property.type !== AST_NODE_TYPES.Property) return false;
+      const value = skipTransparent(property.value as Node);
+      const key = propertyKeyName(property);
+      const text = staticValue(analysis, value);
+      if (typeof key === 'string' && STATUS_KEY.test(key) && typeof text === 'string' && FAILED_STATUS.test(text)) return true;
+      return value.type === AST_NODE_TYPES.ObjectExpression && depth < 2 && failedIn(value, depth + 1);
+    });
+  return walkNodes(body, analysis.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n) || n.range[0] >= before) return false;
+    if (n.type !== AST_NODE_TYPES.CallExpression || isLogCall(n)) return undefined;
+    return n.arguments.some((a) => {
+      const value = skipTransparent(a as Node);
+      return value.type === AST_NODE_TYPES.ObjectExpression && failedIn(value, 0);
+    })
+      ? 'stop'
+      : undefined;
+  });
+}
+
+/**
+ * A wrapper that gives a provider failure back as a value only after writing
+ * it down: on every error path a provider failure reaches, a call before the
+ * exit writes a record with a failed status (`await db.update(messages).set({
+ * status: 'failed', failedAt: new Date() })` before `return { success: false,
+ * error }`). A caller that drops its result loses nothing: the failure is
+ * already in the record. A path whose value is another request's outcome
+ * (`return send(…)`), or that runs off its end (`undefined`), is not such a
+ * path.
+ */
+export function recordsFailures(analysis: FileAnalysis, fn: FunctionNode): boolean {
+  const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
+  let seen = false;
+  for (const path of errorPaths(analysis)) {
+    if (!inside(path.body)) continue;
+    for (const exit of pathExits(analysis, path)) {
+      if (exit.type === AST_NODE_TYPES.ThrowStatement || (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit))) continue;
+      if (!codeReaches(analysis, path, exit)) continue;
+      if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
+      const value = exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit;
+      if (value && requestIn(analysis, value)) return false;
+      if (!writesFailedStatus(analysis, path.body, exit.range[0])) return false;
+      seen = true;
+    }
+    // a catch that runs off its end gives `undefined`, the shape of a swallowed failure: judged as such
+    if (fallsOffEnd(analysis, path, fn) && pathSeesCodes(analysis, path)) return false;
+  }
+  return seen;
+}
+
 /**
  * A wrapper that only logs a provider failure and gives its callers nothing:
  * no value on success either (`async function send(…) { try { await
@@ -1092,7 +1145,6 @@ function onlyLogs(analysis: FileAnalysis, body: Node): boolean {
 const SUCCESS_NAME = /sent|success|succeeded|delivered|notified|^ok$|^done$/i;
 /** A status written for an outcome that went well: `'sent'`, `'DELIVERED'`, `'success'`. */
 const SUCCESS_STATUS = /^(?:sent|delivered|success|succeeded|successful|completed|notified)$/i;
-const STATUS_KEY = /status|state$/i;
 
 /**
  * The first record of a success after a call whose result is dropped, in the
@@ -1217,6 +1269,8 @@ export function failureFlagOf(analysis: FileAnalysis, path: ErrorPath): TSESTree
 
 /** A status that names a failure, as an app writes it into its records: `'failed'`, `'FAILED'`, `'error'`, `'undelivered'`. */
 const FAILED_STATUS = /^(?:failed|failure|error|undelivered|bounced)$/i;
+/** A record's field for its status: `status`, `deliveryStatus`, `state`. */
+const STATUS_KEY = /status|state$/i;
 
 /** `err.message` (also `err?.message`, `err.message || '…'`) of the caught error `caught`. */
 function caughtMessage(node: Node, caught: TSESTree.Identifier): boolean {

@@ -247,6 +247,86 @@ function callbackInfo(provider: ProviderInfo, text: string): CallbackInfo {
   };
 }
 
+/**
+ * The field a form-encoded callback is read by as form data or search
+ * params: `'MessageStatus'` in `form.get('MessageStatus')`, where `form` is
+ * `await request.formData()`, `new URLSearchParams(…)`, `new FormData(…)` or
+ * a URL's `searchParams` (a `Map`'s `get` is not).
+ */
+function formField(analysis: FileAnalysis, call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'get' || call.arguments.length !== 1) return undefined;
+  const arg = call.arguments[0]!;
+  if (arg.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'string' || !formLike(analysis, callee.object)) return undefined;
+  return arg.value;
+}
+
+function formLike(analysis: FileAnalysis, node: Node): boolean {
+  let current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(analysis.sourceCode, current)?.defs[0];
+    const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
+    if (!init) return false;
+    current = skipTransparent(init);
+  }
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+  if (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(current.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'formData';
+  }
+  if (current.type === AST_NODE_TYPES.NewExpression) return current.callee.type === AST_NODE_TYPES.Identifier && (current.callee.name === 'URLSearchParams' || current.callee.name === 'FormData');
+  return current.type === AST_NODE_TYPES.MemberExpression && memberName(current) === 'searchParams';
+}
+
+/** The path a Next.js file route answers (`app/api/twilio/status/route.ts`, `pages/api/twilio/status.js`: `/api/twilio/status`); none for dynamic segments. */
+export function fileRoutePaths(file: string): string[] {
+  const normalized = file.replace(/\\/g, '/');
+  const app = normalized.lastIndexOf('/app/');
+  const pages = normalized.lastIndexOf('/pages/api/');
+  let route: string | undefined;
+  if (app >= 0 && app > pages) route = /^((?:[^/]+\/)*[^/]+)\/route\.[cm]?[jt]sx?$/.exec(normalized.slice(app + 5))?.[1];
+  else if (pages >= 0) route = /^((?:[^/]+\/)*?[^/]+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(normalized.slice(pages + 7))?.[1];
+  if (route === undefined) return [];
+  // route groups (`(hooks)`) are not in the URL; a dynamic segment (`[id]`) cannot be named
+  const segments = route.split('/').filter((segment) => !/^\(.*\)$/.test(segment));
+  if (segments.length === 0 || segments.some((segment) => segment.includes('['))) return [];
+  return [`/${segments.join('/')}`];
+}
+
+/** Paths of two segments or more that route registrations around `node` are given (`router.post('/hooks/twilio/status', …)`). */
+function registeredRoutePaths(node: Node): string[] {
+  const paths: string[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current) || current.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const first = current.parent.arguments[0];
+    const path = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
+    if (path && /^\/[\w.-]+(?:\/[\w.-]+)+\/?$/.test(path)) paths.push(path.replace(/\/$/, ''));
+  }
+  return paths;
+}
+
+const EVIDENCE_TESTS = new Map<string, (text: string) => boolean>();
+
+/**
+ * Does a project file other than `own` (and not a test), holding the callback's own evidence
+ * (`whatsapp:`), name `path` at the end of a URL (followed by a quote, a
+ * backtick, `?` or the end of a line, not by more of a path)?
+ */
+function namedBySender(callback: StatusCallback, path: string, own: string | undefined): boolean {
+  const project = currentProject();
+  if (project === undefined) return false;
+  const named = new RegExp(`${escapeRegExp(path)}(?![\\w/.-])`);
+  return callback.evidence.some((marker) => {
+    let test = EVIDENCE_TESTS.get(marker);
+    if (!test) EVIDENCE_TESTS.set(marker, (test = (text: string) => text.includes(marker)));
+    return projectFilesMatching(project, test).some((file) => {
+      if (file === own || TEST_FILE.test(file)) return false;
+      const text = project.session.file(file)?.text;
+      return text !== undefined && named.test(text);
+    });
+  });
+}
+
 function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
   return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }
@@ -458,7 +538,33 @@ class Webhooks {
   isWhatsApp(node: Node, value: WebhookValue): boolean {
     if (value.certain) return true;
     const info = value.provider ? this.callbacks.get(value.provider) : undefined;
-    return (info?.evidence ?? false) || this.evidence(node);
+    return (info?.evidence ?? false) || this.evidence(node) || (info !== undefined && this.routeEvidence(info, node));
+  }
+
+  private readonly routeEvidences = new Map<string, boolean>();
+
+  /**
+   * A callback's route that a WhatsApp sender of another project file names:
+   * a file holding the callback's own evidence (Twilio's `whatsapp:`) whose
+   * text has the route's path at the end of a URL (`statusCallback:
+   * `${BASE}/api/twilio/status``). The route is the file's own under Next.js
+   * (`app/api/twilio/status/route.ts`, `pages/api/twilio/status.js`) or the
+   * path a route registration around `node` is given (`router.post('/hooks/twilio/status', …)`,
+   * two segments at least). Runs only for a callback field read without
+   * evidence in the file; the project's files holding the evidence are found
+   * once per session (a text test), then searched for the path.
+   */
+  private routeEvidence(info: CallbackInfo, node: Node): boolean {
+    const paths = [...fileRoutePaths(pathOf(this.analysis.sourceCode.ast) ?? ''), ...registeredRoutePaths(node)];
+    return paths.some((path) => {
+      const key = `${info.provider.id} ${path}`;
+      let found = this.routeEvidences.get(key);
+      if (found === undefined) {
+        found = namedBySender(info.callback, path, pathOf(this.analysis.sourceCode.ast));
+        this.routeEvidences.set(key, found);
+      }
+      return found;
+    });
   }
 
   valueOf(node: Node): WebhookValue | undefined {
@@ -520,6 +626,12 @@ class Webhooks {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(callee);
     if (typeof method !== 'string') return undefined;
+    // a form-encoded callback read as form data or search params (`form.get('MessageStatus')`)
+    const field = formField(this.analysis, call);
+    if (field !== undefined) {
+      const object = this.valueOf(callee.object);
+      if ((!object && this.roots.has(field)) || (object?.shape === 'callback' && (object.field?.length ?? 0) === 0)) return this.step(object, field);
+    }
     const array = this.valueOf(callee.object);
     if (!array) return undefined;
     // `s.status.toUpperCase()`, `(s.status || '').trim()`: the same status, spelled another way
@@ -565,7 +677,8 @@ class Webhooks {
     for (const reference of variable.references) {
       const parent = (reference.identifier as Node).parent;
       if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier || parent.computed) continue;
-      const name = memberName(parent);
+      const read = parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? formField(this.analysis, parent.parent) : undefined;
+      const name = read ?? memberName(parent);
       const info = typeof name === 'string' ? this.roots.get(name) : undefined;
       // its status or code read directly (Twilio's `data.MessageStatus`), not a field that other events share (Gupshup's `payload`)
       const role = info && roleOf(info, [name as string]);
@@ -1170,7 +1283,8 @@ function observe(state: Webhooks, node: Node, factsOf: (node: Node) => Facts): v
   if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.CallExpression) return;
   if (node.type === AST_NODE_TYPES.Identifier && !isReference(node)) return;
   // errors: read through the kinds every rule uses (in another file handed a status, through what it was handed)
-  const kind = node.type === AST_NODE_TYPES.CallExpression ? undefined : state.seeds ? kindIn(state, node) : analysis.kindOf(node);
+  // a call reads a code only as a form field (`form.get('ErrorCode')`)
+  const kind = node.type === AST_NODE_TYPES.CallExpression ? (formField(analysis, node) !== undefined ? kindIn(state, node) : undefined) : state.seeds ? kindIn(state, node) : analysis.kindOf(node);
   if (kind?.k === 'body' && kind.source === 'webhook') {
     // the code printed (`console.log('Error:', ErrorCode)`, `logger.warn({ code: s.errors[0].code })`) is looked at, not acted on
     if (pathMatches(kind.path, kind.provider.codePath)) {
@@ -1185,6 +1299,8 @@ function observe(state: Webhooks, node: Node, factsOf: (node: Node) => Facts): v
   let handedOn = use.kind === 'data' || (use.kind === 'argument' && !(use.call.type === AST_NODE_TYPES.CallExpression && analysis.calledFunction(use.call)));
   // a callback known only by its fields, given to a logger (`logger.warn({ data })`): printed, not handled
   if (handedOn && value?.byFields && use.kind === 'argument' && isLogCall(use.call)) handedOn = false;
+  // handed to a request signature check (`twilio.validateRequest(token, signature, url, params)`): hashed, not handled
+  if (handedOn && use.kind === 'argument' && isSignatureCheck(use.call)) handedOn = false;
   // in a class another file handed the status to, keeping it on the instance hands it to nobody
   if (handedOn && state.seeds && use.kind === 'data' && storedOnThis(node)) handedOn = false;
   // handed to the base class, whose calls of the class's hooks are followed instead
@@ -1590,6 +1706,15 @@ function returnedUse(fn: FunctionNode | undefined): Use {
 function printedOnly(node: Node): boolean {
   const use = useOf(node);
   return use.kind === 'logged' || (use.kind === 'argument' && use.call.type === AST_NODE_TYPES.CallExpression && isLogCall(use.call));
+}
+
+/** A check of a request's signature (`twilio.validateRequest(…)`, `validateRequestWithBody`, `verifyWebhookSignature(…)`): it reads what it is handed to hash it, and acts on nothing in it. */
+const SIGNATURE_CHECK = /^(?:validate|verify)\w*(?:Request|Signature|Webhook)\w*$/i;
+
+function isSignatureCheck(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  return typeof name === 'string' && SIGNATURE_CHECK.test(name);
 }
 
 /** `console.log(…)` and friends: reading a value to print it is not handling it. */

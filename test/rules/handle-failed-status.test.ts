@@ -518,6 +518,53 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       `,
       filename: 'hooks.js',
     },
+    // Twilio, read as form data (a Next.js route): failures acted on by ErrorCode
+    {
+      code: code`
+        export async function POST(request: Request) {
+          const form = await request.formData();
+          const state = form.get('MessageStatus');
+          if (state === 'failed' || state === 'undelivered') await alertOps(form.get('MessageSid'), form.get('ErrorCode'));
+          return new Response(null, { status: 204 });
+        }
+        export const sender = 'whatsapp:+15550001111';
+      `,
+      filename: 'route.ts',
+    },
+    // the code handed to a helper named for what it records (logDelivery), not for a log level: handed on
+    {
+      code: code`
+        import { logDelivery } from './deliveries';
+        router.post('/whatsapp/status', async (req, res) => {
+          const { MessageSid, MessageStatus, ErrorCode } = req.body;
+          await logDelivery(MessageSid, MessageStatus, ErrorCode);
+          if (MessageStatus === 'failed' || MessageStatus === 'undelivered') await markFailed(MessageSid);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+    },
+    // the callback checked by the SDK's signature check, then handed whole to a status service: it decides
+    {
+      code: code`
+        import twilio from 'twilio';
+        router.post('/whatsapp/status', async (req, res) => {
+          const params = req.body;
+          if (!twilio.validateRequest(token, req.header('X-Twilio-Signature'), url, params)) return res.sendStatus(403);
+          if (params.MessageStatus === 'failed') await statusService.onFailure(params);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+    },
+    // a map's get of the same names, in a file with no callback field read off a request: nothing to judge
+    {
+      code: code`
+        const labels = new Map([['MessageStatus', 'Status'], ['ErrorCode', 'Code']]);
+        export const header = (from = 'whatsapp:+15550001111') => [labels.get('MessageStatus'), labels.get('ErrorCode'), from].join(' ');
+      `,
+      filename: 'labels.ts',
+    },
     // Twilio: failures acted on by ErrorCode
     {
       code: code`
@@ -619,6 +666,46 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       `,
       filename: 'hooks.js',
       errors: [{ messageId: 'statusIgnored', data: twilio, line: 3, column: 26, endLine: 3, endColumn: 39 }],
+    },
+    // Twilio: the code handed only to the project's log-level helper (logWarn), the failure stored without it
+    {
+      code: code`
+        import { logWarn } from './log';
+        router.post('/whatsapp/status', async (req, res) => {
+          const { MessageSid, MessageStatus, ErrorCode } = req.body;
+          logWarn('status callback', { sid: MessageSid, code: ErrorCode });
+          if (MessageStatus === 'failed' || MessageStatus === 'undelivered') await markFailed(MessageSid);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [{ messageId: 'failedWithoutCode', data: { ...twilio, detail: 'never reads the code' }, line: 5, column: 7, endLine: 5, endColumn: 33 }],
+    },
+    // Twilio: the callback handed whole to the SDK's signature check, then failures stored with the text only
+    {
+      code: code`
+        import twilio from 'twilio';
+        router.post('/whatsapp/status', async (req, res) => {
+          const params = req.body;
+          if (!twilio.validateRequest(token, req.header('X-Twilio-Signature'), url, params)) return res.sendStatus(403);
+          if (params.MessageStatus === 'failed' || params.MessageStatus === 'undelivered') await markFailed(params.MessageSid, params.ErrorMessage);
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [{ messageId: 'failedWithoutCode', data: { ...twilio, detail: 'never reads the code' }, line: 5, column: 7, endLine: 5, endColumn: 40 }],
+    },
+    // Twilio, read as search params of the raw body: the status only printed
+    {
+      code: code`
+        export async function POST(request: Request) {
+          const fields = new URLSearchParams(await request.text());
+          console.log('whatsapp: status', fields.get('MessageSid'), fields.get('MessageStatus'));
+          return new Response(null, { status: 204 });
+        }
+      `,
+      filename: 'route.ts',
+      errors: [{ messageId: 'statusIgnored', data: twilio, line: 3, column: 61, endLine: 3, endColumn: 88 }],
     },
     // Twilio: only delivered and read are acted on
     {
@@ -1078,6 +1165,24 @@ describe('handle-failed-status: webhooks that never read statuses', () => {
     expect(await statusFindings(HANDED_VALUE, ['src'])).toEqual([
       `src/flat.ts:11:46-11:67 ${unread}`,
       `src/routes.ts:11:47-11:59 ${unread.replace('handler reads', 'handler (through onValue() in inbound.ts) reads')}`,
+    ]);
+  });
+});
+
+// Twilio status callbacks whose files hold no WhatsApp evidence, at routes that WhatsApp senders of other
+// files name in their statusCallback URLs (test/fixtures/webhooks/callback-routes): Next.js file routes
+// (app and pages routers) and an Express route; the same callback for SMS sends only is not WhatsApp's.
+const CALLBACK_ROUTES = fileURLToPath(new URL('../fixtures/webhooks/callback-routes/', import.meta.url));
+
+describe('handle-failed-status: callback routes that WhatsApp senders of other files name', () => {
+  const ignored = "This twilio status handler reads the status but never acts on 'failed' or 'undelivered', missing failures like 63016 (Outside messaging window); branch on ErrorCode.";
+  const withoutCode = "This twilio status handler acts on 'failed' or 'undelivered' but never reads the code, so 63016 (Outside messaging window) looks like any failure; branch on ErrorCode.";
+
+  test('an app-router route read as form data, one read off Object.fromEntries and an Express route are reported; a pages-router route that stores the code, and an SMS-only callback route, are not', async () => {
+    expect(await statusFindings(CALLBACK_ROUTES, ['.'])).toEqual([
+      `app/api/notify/receipts/route.js:6:7-6:26 ${withoutCode}`,
+      `app/api/twilio/delivery/route.ts:5:17-5:42 ${ignored}`,
+      `src/routes/callbacks.js:8:25-8:38 ${ignored}`,
     ]);
   });
 });

@@ -1307,8 +1307,40 @@ ruleTester.run('no-unchecked-response: failures a wrapper gives back as values',
       async function send(p: object) { try { return await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', ...p }); } catch (e) { throw new Error('x', { cause: e }); } }
       export async function job() { await send({}); }
     `,
+    // the wrapper writes the failure into the message's record before giving it back: a caller that drops it loses nothing
+    code`
+      import axios from 'axios';
+      export async function sendReminder(id: string, to: string) {
+        try {
+          const res = await axios.post('https://graph.facebook.com/v21.0/1/messages', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Reminder' } });
+          await db.update(reminders).set({ status: 'sent', providerId: res.data.messages[0].id }).where(eq(reminders.id, id));
+          return { ok: true as const };
+        } catch (error) {
+          await db.update(reminders).set({ status: 'failed', failedAt: new Date() }).where(eq(reminders.id, id));
+          return { ok: false as const, error };
+        }
+      }
+      export async function dispatch(id: string, to: string) {
+        await sendReminder(id, to);
+      }
+    `,
   ],
   invalid: [
+    // a write on the failure path that records no failed status (only when it was tried): the failure is lost
+    {
+      code: code`
+        export async function sendNotice(id: string, to: string) {
+          const res = await fetch('https://graph.facebook.com/v21.0/1/messages', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Notice' } }) });
+          if (!res.ok) { await Notice.updateOne({ _id: id }, { lastAttemptAt: new Date() }); return { ok: false as const }; }
+          await Notice.updateOne({ _id: id }, { status: 'sent' });
+          return { ok: true as const };
+        }
+        export async function dispatch(id: string, to: string) {
+          await sendNotice(id, to);
+        }
+      `,
+      errors: [{ messageId: 'failureDropped', data: dropped('sendNotice', 'a failure object'), line: 8, column: 9, endLine: 8, endColumn: 27 }],
+    },
     // { ok: false, error } dropped: a closed 24-hour window is lost here
     {
       code: code`
