@@ -498,16 +498,59 @@ const CODES: EscapeTest = {
   letsOut: (a, n) => throwCarries(a, n),
 };
 
+/**
+ * One search of {@link escapesFrom}: the functions whose search is under way
+ * (by the order they were entered), and those whose `false` depended on one
+ * of them (a call back into a function still being searched, as in a flow
+ * runner whose steps call the runner again).
+ */
+interface EscapeSearch {
+  readonly open: Map<FunctionNode, number>;
+  /** Functions found `false` while depending on an open one, in the order they finished, with the lowest they depended on. */
+  readonly pending: FunctionNode[];
+  readonly unsettled: Map<FunctionNode, number>;
+}
+
 function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTest, depth: number): boolean {
-  if (call.request) return call.request.throwsOnHttpError;
+  return escapeSearch(analysis, call, test, depth, { open: new Map(), pending: [], unsettled: new Map() }).found;
+}
+
+/**
+ * Does a provider failure leave the call? A call back into a function whose
+ * search is under way lets out nothing of its own (whatever that function
+ * lets out is found where it is searched): recursion alone is no escape.
+ * A `false` that depended on such a function is kept only once the outermost
+ * of the functions it depended on is found `false` too (all of them are then
+ * `false`: a `true` below it would have made it `true`); `true` is always kept.
+ */
+function escapeSearch(analysis: FileAnalysis, call: ProviderCall, test: EscapeTest, depth: number, search: EscapeSearch): { found: boolean; low: number } {
+  const settled = (found: boolean) => ({ found, low: Infinity });
+  if (call.request) return settled(call.request.throwsOnHttpError);
   const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
-  if (!target) return true; // a wrapper named in settings: assume it throws
+  if (!target) return settled(true); // a wrapper named in settings: assume it throws
   const { fn, analysis: own } = target;
   const known = test.cache.get(fn);
-  if (known !== undefined) return known;
-  test.cache.set(fn, true); // recursion: assume it escapes
+  if (known !== undefined) return settled(known);
+  const entered = search.open.get(fn) ?? search.unsettled.get(fn);
+  if (entered !== undefined) return { found: false, low: entered };
+  const index = search.open.size;
+  search.open.set(fn, index);
+  const pendingBefore = search.pending.length;
+  let low = Infinity;
   const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
-  let found = own.calls.some((inner) => inside(inner.node) && (depth >= 4 || escapesFrom(own, inner, test, depth + 1)) && !test.stopped(own, inner.node, fn));
+  let found = own.calls.some((inner) => {
+    if (!inside(inner.node)) return false;
+    let escapes = true;
+    if (depth < 4) {
+      const result = escapeSearch(own, inner, test, depth + 1, search);
+      escapes = result.found;
+      if (escapes && test.stopped(own, inner.node, fn)) return false;
+      // a call whose failure is stopped here passes on nothing this answer depends on
+      if (!escapes && result.low < low && !test.stopped(own, inner.node, fn)) low = result.low;
+      return escapes;
+    }
+    return escapes && !test.stopped(own, inner.node, fn);
+  });
   // `if (!res.ok) throw new WhatsAppError(body)` that no catch inside stops
   if (!found) {
     walkNodes(fn.body, own.sourceCode.visitorKeys, (node) => {
@@ -517,8 +560,29 @@ function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTes
       return undefined;
     });
   }
-  test.cache.set(fn, found);
-  return found;
+  search.open.delete(fn);
+  // what finished `false` below while depending on this function is `false` if this is; what depended on a
+  // function further out waits for that one
+  const waiting: FunctionNode[] = [];
+  for (const other of search.pending.splice(pendingBefore)) {
+    if (search.unsettled.get(other)! < index) waiting.push(other);
+    else {
+      search.unsettled.delete(other);
+      if (!found) test.cache.set(other, false);
+    }
+  }
+  search.pending.push(...waiting);
+  if (found) {
+    test.cache.set(fn, true);
+    return settled(true);
+  }
+  if (low >= index) {
+    test.cache.set(fn, false);
+    return settled(false);
+  }
+  search.pending.push(fn);
+  search.unsettled.set(fn, low);
+  return { found: false, low };
 }
 
 /**

@@ -4642,3 +4642,57 @@ ruleTester.run('no-blind-retry: a sender injected by token, implemented in anoth
     },
   ],
 });
+
+/**
+ * A flow runner whose steps call the runner again (the next step), in a file of its own; the job that starts
+ * it in another. `send` is how a message step sends: every failure caught and logged, or one step that lets
+ * the failure out.
+ */
+const flowRunner = (send: string) => code`
+  import axios from 'axios';
+  interface Step { text?: string; next?: number }
+  async function sendText(to: string, text: string) {
+    await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+  }
+  async function trySend(to: string, text: string): Promise<void> {
+    try {
+      await sendText(to, text);
+    } catch (err) {
+      console.error('send failed', err);
+    }
+  }
+  async function runStep(steps: Step[], at: number, to: string): Promise<void> {
+    const step = steps[at];
+    if (!step) return;
+    if (step.text) await ${send}(to, step.text);
+    if (step.next !== undefined) await runFlow(steps, step.next, to);
+  }
+  export async function runFlow(steps: Step[], at: number, to: string): Promise<void> {
+    await runStep(steps, at, to);
+  }
+`;
+const FLOW_WORKER = code`
+  import { Queue, Worker } from 'bullmq';
+  import { runFlow } from './flow';
+  export const queue = new Queue('inbound', { defaultJobOptions: { attempts: 3 } });
+  new Worker('inbound', async (job) => {
+    await runFlow(job.data.steps, 0, job.data.to);
+  });
+`;
+const FLOW_CAUGHT = jobsProject({ 'flow.ts': flowRunner('trySend'), 'worker.ts': FLOW_WORKER });
+const FLOW_ESCAPES = jobsProject({ 'flow.ts': flowRunner('sendText'), 'worker.ts': FLOW_WORKER });
+
+ruleTester.run('no-blind-retry: a job running a flow whose steps call the runner again', rule, {
+  valid: [
+    // every send of the flow is caught and logged: the runner calling itself lets nothing out
+    { filename: join(FLOW_CAUGHT, 'src/worker.ts'), code: FLOW_WORKER },
+  ],
+  invalid: [
+    // a step lets the send's failure out, and it goes up through the runner into the job's three attempts
+    {
+      filename: join(FLOW_ESCAPES, 'src/worker.ts'),
+      code: FLOW_WORKER,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 5, column: 9, endLine: 5, endColumn: 48 }],
+    },
+  ],
+});
