@@ -4122,6 +4122,30 @@ export async function notifyAll(phones: string[], body: string) {
 });
 
 const THROWN_APP = fileURLToPath(new URL('../fixtures/cross-file/thrown-fields/', import.meta.url));
+/** A note sent through the fixture's wrapper; the catch returns one field of the error it throws. */
+const noteSender = (field: string) => code`
+  import { sendText } from './wa-send';
+  import type { DeliveryError } from './wa-error';
+  export async function sendNote(to: string, text: string) {
+    try {
+      return { success: true, id: await sendText(to, text) };
+    } catch (e) {
+      return { success: false, ${field}: (e as DeliveryError).${field} };
+    }
+  }
+`;
+/** A reminder sent through the fixture's Graph helper; the catch returns one field of the error that helper builds. */
+const reminderSender = (field: string) => code`
+  import { sendReminder } from './graph-send';
+  import type { GraphSendError } from './graph-errors';
+  export async function remind(phoneNumberId: string, to: string) {
+    try {
+      return { ok: true, id: await sendReminder(phoneNumberId, to, 1) };
+    } catch (err) {
+      return { ok: false, ${field}: (err as GraphSendError).${field} };
+    }
+  }
+`;
 
 ruleTester.run('preserve-error-code: a field of the error another file throws', rule, {
   valid: [
@@ -4144,65 +4168,25 @@ ruleTester.run('preserve-error-code: a field of the error another file throws', 
     // a field the constructor keeps by assignment (`this.reason = reason`), given the code as text
     {
       filename: `${THROWN_APP}src/notes.ts`,
-      code: code`
-        import { sendText } from './wa-send';
-        import type { DeliveryError } from './wa-error';
-        export async function sendNote(to: string, text: string) {
-          try {
-            return { success: true, id: await sendText(to, text) };
-          } catch (e) {
-            return { success: false, reason: (e as DeliveryError).reason };
-          }
-        }
-      `,
+      code: noteSender('reason'),
     },
     // a category another file's helper picks by the code (131047, 130429, the rest): the decision is kept
     {
       filename: `${THROWN_APP}src/reminders.ts`,
-      code: code`
-        import { sendReminder } from './graph-send';
-        import type { GraphSendError } from './graph-errors';
-        export async function remind(phoneNumberId: string, to: string) {
-          try {
-            return { ok: true, id: await sendReminder(phoneNumberId, to, 1) };
-          } catch (err) {
-            return { ok: false, category: (err as GraphSendError).category };
-          }
-        }
-      `,
+      code: reminderSender('category'),
     },
   ],
   invalid: [
     // the channel is a constant the wrapper gives every error: no code in it
     {
       filename: `${THROWN_APP}src/notes.ts`,
-      code: code`
-        import { sendText } from './wa-send';
-        import type { DeliveryError } from './wa-error';
-        export async function sendNote(to: string, text: string) {
-          try {
-            return { success: true, id: await sendText(to, text) };
-          } catch (e) {
-            return { success: false, channel: (e as DeliveryError).channel };
-          }
-        }
-      `,
+      code: noteSender('channel'),
       errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 70 }],
     },
     // the attempt number the helper is given, not picked by the code
     {
       filename: `${THROWN_APP}src/reminders.ts`,
-      code: code`
-        import { sendReminder } from './graph-send';
-        import type { GraphSendError } from './graph-errors';
-        export async function remind(phoneNumberId: string, to: string) {
-          try {
-            return { ok: true, id: await sendReminder(phoneNumberId, to, 1) };
-          } catch (err) {
-            return { ok: false, attempt: (err as GraphSendError).attempt };
-          }
-        }
-      `,
+      code: reminderSender('attempt'),
       errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 68 }],
     },
   ],
