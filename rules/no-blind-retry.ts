@@ -44,6 +44,7 @@ export default createRule({
       reselectPartialRetry: 'On {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}, {{record}} is left as the query selects it ({{fields}} unchanged), so the next run of this scheduled job sends it again; record them as failed.',
       statusRetry: 'On every {{provider}} error, including {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; check the code\'s retry class first and mark the others failed.',
       statusPartialRetry: 'On {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; mark them failed instead.',
+      eventsOnlyRetry: 'This retry re-sends every failed {{provider}} request without looking at the failure, and {{provider}} reports why a message failed, such as {{examples}}, only in its message events; retry here only on 429 and 5xx with backoff, and handle those codes where the events arrive.',
       rateLimitNoWait: 'This retry re-sends {{provider}} rate-limit errors ({{codes}}) at once; wait before the next attempt, with backoff.',
       ignoresRetryAfter: 'This retry of {{provider}} rate-limit errors ({{codes}}) ignores the wait in {{hint}}; wait that long before the next attempt.',
     },
@@ -69,7 +70,10 @@ export default createRule({
             const count = hammered.length;
             const errors = count === 1 ? 'error' : 'errors';
             const cited = examples(provider, hammered, endpointOf(analysis, construct.calls[0]));
-            if (construct.form === 'job') {
+            if (!provider.codesInResponses) {
+              // the codes cited arrive in events, never in a response this retry could look at: say so, in any form
+              context.report({ node, loc, messageId: 'eventsOnlyRetry', data: { provider: provider.id, examples: cited } });
+            } else if (construct.form === 'job') {
               const engine = construct.library as JobEngine;
               const stop = ENGINE_STOP[engine];
               if (every) context.report({ node, loc, messageId: 'jobRetry', data: { engine, provider: provider.id, examples: cited, stop } });

@@ -1537,7 +1537,7 @@ ruleTester.run('no-blind-retry (codes that arrive by webhook only)', rule, {
           }
         }
       `,
-      errors: [{ messageId: 'blindRetry', data: { provider: 'gupshup', examples: cite('gupshup', 1002, 1003) }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+      errors: [{ messageId: 'eventsOnlyRetry', data: { provider: 'gupshup', examples: cite('gupshup', 1002, 1003) }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
     },
   ],
 });
