@@ -3,7 +3,7 @@
  * check of `ok`, the HTTP status or the provider's error field.
  */
 import { own } from '../src/analysis/ast.js';
-import { byNotability, endpointOf, failureValueOf, getAnalysis, isTruthyFailure, outcomeUses, recordsFailures, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
+import { byNotability, endpointOf, failureValueOf, type Endpoint, getAnalysis, isTruthyFailure, outcomeUses, recordsFailures, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
 import { citeCode, createRule } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
@@ -25,6 +25,9 @@ const CLIENT_LABEL: Record<string, string> = {
 function calleeName(text: string): string {
   return text.replace(/^.*\./, '').replace(/\s+/g, '');
 }
+
+/** A call as messages name it: a send (a template send too) or another request. */
+const sendOrRequest = (endpoint: Endpoint): 'send' | 'request' => (endpoint === 'request' ? 'request' : 'send');
 
 export default createRule({
   name: 'no-unchecked-response',
@@ -62,7 +65,7 @@ export default createRule({
             if (!shape) {
               // a wrapper that only logs its failures, and a caller that then records a success (`sent++`, `{ status: 'sent' }`)
               // (a send: a request that sends nothing, a lookup or a check, may well be best effort)
-              if (target && endpointOf(analysis, call) === 'send' && swallowsFailures(target.analysis, target.fn) && successRecordedAfter(analysis, call.node)) {
+              if (target && endpointOf(analysis, call) !== 'request' && swallowsFailures(target.analysis, target.fn) && successRecordedAfter(analysis, call.node)) {
                 const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, what: 'send' };
                 context.report({ node: call.node, messageId: 'failureSwallowed', data });
               }
@@ -73,17 +76,18 @@ export default createRule({
             if (use !== 'discarded' && use !== 'used' && use !== 'truthiness-only') continue;
             // dropped after the wrapper wrote the failure into its record: nothing is lost
             if (use === 'discarded' && recordsFailures(target.analysis, target.fn)) continue;
-            const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, shape, what: endpointOf(analysis, call) };
+            const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, shape, what: sendOrRequest(endpointOf(analysis, call)) };
             context.report({ node: call.node, messageId: use === 'discarded' ? 'failureDropped' : use === 'used' ? 'failureUnchecked' : 'failurePassesTest', data });
             continue;
           }
           const uses = outcomeUses(analysis, call);
           if (uses.handedOff || uses.errorChecks.length > 0 || uses.statusChecks.length > 0) continue;
-          const what = endpointOf(analysis, call);
+          const endpoint = endpointOf(analysis, call);
+          const what = sendOrRequest(endpoint);
           const [example] = byNotability(
             provider,
             provider.messagingErrors.filter((e) => e.retry === 'never'),
-            what,
+            endpoint,
           );
           const field = provider.codeField;
           const cited = example ? citeCode(example) : 'a validation error';

@@ -1053,14 +1053,19 @@ export function isCloudApiForm(env: AnalysisEnv, data: Node | undefined): boolea
  * 'whatsapp'`), also inside the options of a client the file cannot trace
  * (`http.post(url, { json: payload })`).
  */
-export function isCloudApiPayload(env: AnalysisEnv, data: Node | undefined, depth = 0): boolean {
+export function isCloudApiPayload(env: AnalysisEnv, data: Node | undefined): boolean {
+  return cloudApiPayload(env, data) !== undefined;
+}
+
+/** The Cloud API payload object of a request (`messaging_product: 'whatsapp'`), itself or under `json`, `body` or `data`. */
+export function cloudApiPayload(env: AnalysisEnv, data: Node | undefined, depth = 0): TSESTree.ObjectExpression | undefined {
   const node = payloadObject(env, data);
-  if (!node) return false;
+  if (!node) return undefined;
   const property = findProperty(node, 'messaging_product');
   if (!property) {
     const inner = depth === 0 ? (findProperty(node, 'json') ?? findProperty(node, 'body') ?? findProperty(node, 'data')) : undefined;
-    return !!inner && isCloudApiPayload(env, inner.value, depth + 1);
+    return inner ? cloudApiPayload(env, inner.value, depth + 1) : undefined;
   }
   const value = resolveExpression(env, property.value);
-  return value.type === AST_NODE_TYPES.Literal && value.value === 'whatsapp';
+  return value.type === AST_NODE_TYPES.Literal && value.value === 'whatsapp' ? node : undefined;
 }

@@ -1,12 +1,17 @@
 /**
  * What a provider call does, for the wording of messages: a send (a message
  * to a user: `/messages`, an SDK's send method, a `messaging_product`
- * payload) or another request (templates, media, the business profile, a
- * phone number's registration, an SDK's media method). A wrapper does what its first request does.
+ * payload), a template send (a Cloud API payload of `type: 'template'`), or
+ * another request (templates, media, the
+ * business profile, a phone number's registration, an SDK's media method).
+ * A wrapper does what its first request does.
  */
-import { isCloudApiPayload, isSdk } from './clients.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { findProperty } from './ast.js';
+import { cloudApiPayload, isSdk } from './clients.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import type { Endpoint } from './providers.js';
+import { resolveExpression } from './values.js';
 
 const SEND_PATH = /\/messages(?:[/?#\u0000]|$)|\/messages\.json|sendmessage|\/send(?:[/?#\u0000]|$)|\/msg(?:[/?#\u0000]|$)/i;
 
@@ -20,7 +25,8 @@ export function endpointOf(analysis: FileAnalysis, call: ProviderCall | undefine
   if (call.request) {
     const text = call.request.url?.text;
     if (call.request.sdkRequest) found = 'request';
-    else if (isSdk(call.request.family) || isCloudApiPayload(analysis, call.request.data) || !text || SEND_PATH.test(text)) found = 'send';
+    else if (isSdk(call.request.family) || !text || SEND_PATH.test(text)) found = isTemplate(analysis, call) ? 'template' : 'send';
+    else if (cloudApiPayload(analysis, call.request.data)) found = isTemplate(analysis, call) ? 'template' : 'send';
     else found = /[a-z0-9_\u0000]\/[a-z_]/i.test(text) ? 'request' : 'send';
   } else if (depth < 4) {
     const owner = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
@@ -29,4 +35,13 @@ export function endpointOf(analysis: FileAnalysis, call: ProviderCall | undefine
   }
   cache.set(call, found);
   return found;
+}
+
+/** A Cloud API payload sending a template: `type: 'template'`. */
+function isTemplate(analysis: FileAnalysis, call: ProviderCall): boolean {
+  const payload = cloudApiPayload(analysis, call.request?.data);
+  if (!payload) return false;
+  const type = findProperty(payload, 'type');
+  const value = type ? resolveExpression(analysis, type.value) : undefined;
+  return value?.type === AST_NODE_TYPES.Literal && value.value === 'template';
 }

@@ -511,6 +511,9 @@ interface EscapeSearch {
   readonly unsettled: Map<FunctionNode, number>;
 }
 
+/** How many calls deep the search follows wrappers; a call past that is assumed to let its failures out (and that answer is not kept). */
+const MAX_ESCAPE_DEPTH = 8;
+
 function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTest, depth: number): boolean {
   return escapeSearch(analysis, call, test, depth, { open: new Map(), pending: [], unsettled: new Map() }).found;
 }
@@ -521,9 +524,11 @@ function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTes
  * lets out is found where it is searched): recursion alone is no escape.
  * A `false` that depended on such a function is kept only once the outermost
  * of the functions it depended on is found `false` too (all of them are then
- * `false`: a `true` below it would have made it `true`); `true` is always kept.
+ * `false`: a `true` below it would have made it `true`); `true` is kept,
+ * unless it came only from a call past the depth limit, assumed to let its
+ * failures out: searched from nearer, the same function may let out none.
  */
-function escapeSearch(analysis: FileAnalysis, call: ProviderCall, test: EscapeTest, depth: number, search: EscapeSearch): { found: boolean; low: number } {
+function escapeSearch(analysis: FileAnalysis, call: ProviderCall, test: EscapeTest, depth: number, search: EscapeSearch): { found: boolean; low: number; assumed?: boolean } {
   const settled = (found: boolean) => ({ found, low: Infinity });
   if (call.request) return settled(call.request.throwsOnHttpError);
   const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
@@ -537,19 +542,21 @@ function escapeSearch(analysis: FileAnalysis, call: ProviderCall, test: EscapeTe
   search.open.set(fn, index);
   const pendingBefore = search.pending.length;
   let low = Infinity;
+  /** Found only by assuming that a call past the depth limit lets its failures out: not kept. */
+  let assumed = false;
   const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
   let found = own.calls.some((inner) => {
     if (!inside(inner.node)) return false;
-    let escapes = true;
-    if (depth < 4) {
-      const result = escapeSearch(own, inner, test, depth + 1, search);
-      escapes = result.found;
-      if (escapes && test.stopped(own, inner.node, fn)) return false;
-      // a call whose failure is stopped here passes on nothing this answer depends on
-      if (!escapes && result.low < low && !test.stopped(own, inner.node, fn)) low = result.low;
-      return escapes;
+    if (depth >= MAX_ESCAPE_DEPTH) {
+      assumed = !test.stopped(own, inner.node, fn);
+      return assumed;
     }
-    return escapes && !test.stopped(own, inner.node, fn);
+    const result = escapeSearch(own, inner, test, depth + 1, search);
+    if (result.found && test.stopped(own, inner.node, fn)) return false;
+    // a call whose failure is stopped here passes on nothing this answer depends on
+    if (!result.found && result.low < low && !test.stopped(own, inner.node, fn)) low = result.low;
+    if (result.found) assumed = result.assumed === true;
+    return result.found;
   });
   // `if (!res.ok) throw new WhatsAppError(body)` that no catch inside stops
   if (!found) {
@@ -573,6 +580,7 @@ function escapeSearch(analysis: FileAnalysis, call: ProviderCall, test: EscapeTe
   }
   search.pending.push(...waiting);
   if (found) {
+    if (assumed) return { found: true, low: Infinity, assumed };
     test.cache.set(fn, true);
     return settled(true);
   }

@@ -211,15 +211,15 @@ export function entriesForText(provider: ProviderInfo, text: string): TextMatch[
 }
 
 /** What a call does: a send (a message), or another request (templates, media, the business profile…). */
-export type Endpoint = 'send' | 'request';
+export type Endpoint = 'send' | 'template' | 'request';
 
 /**
  * Entries in the order messages should name them: the provider's notable
  * codes first (for a request that is not a send, the codes any endpoint can
- * return), then catalog order.
+ * return; for a template send, the template's own), then catalog order.
  */
 export function byNotability(provider: ProviderInfo, entries: readonly ErrorEntry[], endpoint: Endpoint = 'send'): ErrorEntry[] {
-  const notable = (endpoint === 'request' ? provider.def.requestNotable : undefined) ?? provider.def.notable ?? [];
+  const notable = (endpoint === 'request' ? provider.def.requestNotable : endpoint === 'template' ? provider.def.templateNotable : undefined) ?? provider.def.notable ?? [];
   const rank = (e: ErrorEntry) => {
     const index = notable.indexOf(e.code);
     return index === -1 ? notable.length : index;

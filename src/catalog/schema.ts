@@ -220,6 +220,12 @@ export interface ProviderDefinition {
    * notable ones are about sending (a closed 24-hour window).
    */
   readonly requestNotable?: readonly (string | number)[];
+  /**
+   * Codes to name as examples for a template send: the template's own codes
+   * first, where the notable ones start with the closed 24-hour window that a
+   * template is the way around.
+   */
+  readonly templateNotable?: readonly (string | number)[];
   /** Facts about the body shape that the docs leave open; rendered in the provider doc. */
   readonly notes?: readonly string[];
   /** Why the codes of each retry class got it; rendered in the provider doc. */

@@ -44,7 +44,7 @@ describe.each(definitions)('%s', (id, def) => {
   });
 
   test('names only documented codes as notable', () => {
-    for (const code of def.notable ?? []) expect(def.errors.some((e) => e.code === code), `${id} ${code}`).toBe(true);
+    for (const code of [...(def.notable ?? []), ...(def.requestNotable ?? []), ...(def.templateNotable ?? [])]) expect(def.errors.some((e) => e.code === code), `${id} ${code}`).toBe(true);
   });
 
   test('documents each code once', () => {

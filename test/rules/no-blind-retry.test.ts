@@ -34,6 +34,8 @@ function cite(provider: Provider, ...codes: (string | number)[]): string {
  * What a retry of every error cites: the provider's best-known `never` code and
  * its best-known `after-fix` code (the catalog's `notable` codes come first).
  */
+/** A template send: the template's own code first (131047, a closed 24-hour window, is what a template is the way around). */
+const TEMPLATE_EVERY = cite('meta-cloud', 132001, 190);
 const EVERY = {
   'meta-cloud': cite('meta-cloud', 131047, 190),
   cequens: cite('cequens', 470, 'MISSING_TOKEN'),
@@ -2138,7 +2140,7 @@ ruleTester.run('no-blind-retry: RabbitMQ consumers', rule, {
           });
         }
       `,
-      errors: [{ messageId: 'queueRetry', data: queue('republish'), line: 30, column: 9, endLine: 30, endColumn: 69 }],
+      errors: [{ messageId: 'queueRetry', data: { ...queue('republish'), examples: TEMPLATE_EVERY }, line: 30, column: 9, endLine: 30, endColumn: 69 }],
     },
     // only 131047 is dead-lettered; every other code is published again to the queue it came from
     {
@@ -3661,13 +3663,13 @@ ruleTester.run('no-blind-retry: Bull (v3) processors of NestJS (the bull module)
       } catch (err) {
         throw err;
       }`),
-      errors: [{ messageId: 'jobRetry', data: job('bull', 'call job.discard() before throwing'), line: 12, column: 7, endLine: 12, endColumn: 17 }],
+      errors: [{ messageId: 'jobRetry', data: { ...job('bull', 'call job.discard() before throwing'), examples: TEMPLATE_EVERY }, line: 12, column: 7, endLine: 12, endColumn: 17 }],
     },
     // attempts in the queue's registration; nothing catches the send
     {
       filename: join(NEST_PROJECT, 'src/otp.processor.ts'),
       code: bullProcessor(OTP_SEND, "export const queues = BullModule.registerQueue({ name: 'otp', defaultJobOptions: { attempts: 3 } });"),
-      errors: [{ messageId: 'jobRetry', data: job('bull', 'call job.discard() before throwing'), line: 9, column: 11, endLine: 9, endColumn: 203 }],
+      errors: [{ messageId: 'jobRetry', data: { ...job('bull', 'call job.discard() before throwing'), examples: TEMPLATE_EVERY }, line: 9, column: 11, endLine: 9, endColumn: 203 }],
     },
   ],
 });
@@ -3717,13 +3719,13 @@ ruleTester.run('no-blind-retry: BullMQ job options imported by the file that add
     {
       filename: join(NEST_OPTIONS_5, 'src/notify.processor.ts'),
       code: nestNotifyProcessor,
-      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 7, column: 11, endLine: 7, endColumn: 203 }],
+      errors: [{ messageId: 'jobRetry', data: { ...job('bullmq', 'throw an UnrecoverableError'), examples: TEMPLATE_EVERY }, line: 7, column: 11, endLine: 7, endColumn: 203 }],
     },
     // plain BullMQ: the queue's module adds its jobs with options from another module
     {
       filename: join(BULL_OPTIONS(4), 'src/notify.worker.ts'),
       code: bullNotifyWorker,
-      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 201 }],
+      errors: [{ messageId: 'jobRetry', data: { ...job('bullmq', 'throw an UnrecoverableError'), examples: TEMPLATE_EVERY }, line: 4, column: 9, endLine: 4, endColumn: 201 }],
     },
   ],
 });
@@ -4638,7 +4640,7 @@ ruleTester.run('no-blind-retry: a sender injected by token, implemented in anoth
     {
       filename: join(INJECTED_CLOUD, 'src/notify.processor.ts'),
       code: injectedProcessor('@Inject(SENDER)'),
-      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 11, column: 27, endLine: 11, endColumn: 66 }],
+      errors: [{ messageId: 'jobRetry', data: { ...job('bullmq', 'throw an UnrecoverableError'), examples: TEMPLATE_EVERY }, line: 11, column: 27, endLine: 11, endColumn: 66 }],
     },
   ],
 });
@@ -4680,12 +4682,30 @@ const FLOW_WORKER = code`
   });
 `;
 const FLOW_CAUGHT = jobsProject({ 'flow.ts': flowRunner('trySend'), 'worker.ts': FLOW_WORKER });
+/** The same runner reached through five layers of services, each in a file of its own, before its catching send. */
+const layer = (name: string, next: string) => code`
+  import { ${next} } from './${next}';
+  export async function ${name}(steps: { text?: string; next?: number }[], at: number, to: string): Promise<void> {
+    await ${next}(steps, at, to);
+  }
+`;
+const FLOW_DEEP = jobsProject({
+  'flow.ts': flowRunner('trySend'),
+  'runFlow.ts': "export { runFlow } from './flow';\n",
+  'engine.ts': layer('engine', 'runFlow'),
+  'bot.ts': layer('bot', 'engine'),
+  'inbound.ts': layer('inbound', 'bot'),
+  'message.ts': layer('message', 'inbound'),
+  'worker.ts': FLOW_WORKER.replace("import { runFlow } from './flow';", "import { message as runFlow } from './message';"),
+});
 const FLOW_ESCAPES = jobsProject({ 'flow.ts': flowRunner('sendText'), 'worker.ts': FLOW_WORKER });
 
 ruleTester.run('no-blind-retry: a job running a flow whose steps call the runner again', rule, {
   valid: [
     // every send of the flow is caught and logged: the runner calling itself lets nothing out
     { filename: join(FLOW_CAUGHT, 'src/worker.ts'), code: FLOW_WORKER },
+    // the same, five calls deeper than the job (the search's answer does not depend on where it started)
+    { filename: join(FLOW_DEEP, 'src/worker.ts'), code: FLOW_WORKER.replace("import { runFlow } from './flow';", "import { message as runFlow } from './message';") },
   ],
   invalid: [
     // a step lets the send's failure out, and it goes up through the runner into the job's three attempts

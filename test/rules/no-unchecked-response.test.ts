@@ -344,6 +344,16 @@ ruleTester.run('no-unchecked-response', rule, {
       `,
       errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 140 }],
     },
+    // a template send: its example is the template's own code, not the closed window a template gets past
+    {
+      code: code`
+        const payload = { messaging_product: 'whatsapp', to, type: 'template', template: { name: 'order_update', language: { code: 'en' } } };
+        const res = await fetch('${META}', { method: 'POST', headers, body: JSON.stringify(payload) });
+        const body = await res.json();
+        console.log(body);
+      `,
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '132001 (Template does not exist)', what: 'send' }, line: 2, column: 19, endLine: 2, endColumn: 140 }],
+    },
     // ══ Meta Cloud API (fetch) ══
     // a field of the parsed body read; the report spans the whole call
     {

@@ -15,6 +15,8 @@ const CONNEX = 'https://api.gateway.connexease.com/v1/messages';
  * that need different handling, and where its code lives.
  */
 const META_DATA = { provider: 'meta-cloud', first: '131047', second: '190', codeField: 'body.error.code' };
+/** A template send: the pair starts with the template's own code (131047 is what a template is the way around). */
+const META_TEMPLATE_DATA = { ...META_DATA, first: '132001' };
 /** A Cloud API request that sends no message (templates, media): the pair is from the codes any endpoint returns. */
 const META_REQUEST_DATA = { ...META_DATA, first: '190', second: '100' };
 const CEQUENS_DATA = { provider: 'cequens', first: '470', second: "'MISSING_TOKEN'", codeField: 'body.errors[0].code' };
@@ -2869,7 +2871,7 @@ ruleTester.run('preserve-error-code: a failure branch that leaves through a swit
           throw new WindowClosedError(to);
         case 131026:
           throw new UndeliverableError(to);`),
-      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 15, column: 8, endLine: 15, endColumn: 71 }],
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_TEMPLATE_DATA), line: 15, column: 8, endLine: 15, endColumn: 71 }],
     },
     // a case that ends in \`break\` leaves only the switch
     {
@@ -2879,7 +2881,7 @@ ruleTester.run('preserve-error-code: a failure branch that leaves through a swit
           break;
         default:
           throw new CloudApiError(body.error);`),
-      errors: [{ messageId: 'droppedThrow', data: thrown(META_DATA), line: 16, column: 8, endLine: 16, endColumn: 71 }],
+      errors: [{ messageId: 'droppedThrow', data: thrown(META_TEMPLATE_DATA), line: 16, column: 8, endLine: 16, endColumn: 71 }],
     },
   ],
 });
@@ -4187,7 +4189,7 @@ ruleTester.run('preserve-error-code: a field of the error another file throws', 
     {
       filename: `${THROWN_APP}src/reminders.ts`,
       code: reminderSender('attempt'),
-      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 68 }],
+      errors: [{ messageId: 'droppedReturn', data: META_TEMPLATE_DATA, line: 7, column: 5, endLine: 7, endColumn: 68 }],
     },
   ],
 });

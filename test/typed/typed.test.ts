@@ -18,6 +18,8 @@ import { code } from '../rule-tester.js';
 import { FILE, FIXTURE, typedRuleTester } from './typed-rule-tester.js';
 
 const META_EVERY = '131047 (Re-engagement message) and 190 (Access token has expired)';
+/** A template send: the template's own code first, not the closed window a template gets past. */
+const META_TEMPLATE_EVERY = '132001 (Template does not exist) and 190 (Access token has expired)';
 
 typedRuleTester.run('no-unknown-error-code (typed)', noUnknownErrorCode, {
   valid: [
@@ -191,7 +193,7 @@ typedRuleTester.run('no-blind-retry (typed)', noBlindRetry, {
           }
         }
       `,
-      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: META_EVERY }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: META_TEMPLATE_EVERY }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
     },
     {
       // through a file that names no provider itself (relay.ts → graph.ts)
@@ -208,7 +210,7 @@ typedRuleTester.run('no-blind-retry (typed)', noBlindRetry, {
           }
         }
       `,
-      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: META_EVERY }, line: 3, column: 3, endLine: 3, endColumn: 8 }],
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: META_TEMPLATE_EVERY }, line: 3, column: 3, endLine: 3, endColumn: 8 }],
     },
     {
       // a method of a class in another file, on an instance made here

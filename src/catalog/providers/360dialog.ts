@@ -17,6 +17,7 @@ export const dialog360 = {
   statusReliable: false,
   notable: [131047, 130429, 131026, 368],
   requestNotable: [190, 100, 10, 4],
+  templateNotable: [132001, 190, 132000, 130429, 131026],
   docs: ERRORS,
   notes: [
     'The Cloud API through 360dialog (`https://waba-v2.360dialog.io/messages`, header `D360-API-KEY`) passes Meta\'s errors through unchanged: the body and codes are those of `meta-cloud` (`{ "error": { "code": 131047, "message": "…", "error_data": { "details": "…" } } }`), and 360dialog\'s own error reference lists the same Meta codes. They are catalogued here from the `meta-cloud` entries, so both providers share one set of facts.',

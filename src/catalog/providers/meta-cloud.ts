@@ -20,6 +20,7 @@ export const metaCloud = {
   statusReliable: false,
   notable: [131047, 190, 130429, 131026],
   requestNotable: [190, 100, 10, 4],
+  templateNotable: [132001, 190, 132000, 130429, 131026],
   docs: META,
   notes: [
     'Error body: `{ "error": { "message": "(#130429) Rate limit hit", "type": "OAuthException", "code": 130429, "error_data": { "messaging_product": "whatsapp", "details": "..." }, "fbtrace_id": "..." } }`; the integer code is the stable key.',
