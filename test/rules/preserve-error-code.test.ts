@@ -3809,7 +3809,8 @@ ruleTester.run('preserve-error-code: clients handed in by the callers', rule, {
 // second wrapper tests `result.ok` and gives back a failure object of its own, which
 // must pass the code on: the first wrapper's `errorMessage` is always set, so
 // `result.errorMessage || result.errorCode` is the text alone.
-const DELIVER = code`
+/** A Twilio send wrapper giving failures back as objects; `failure` is its catch's body. */
+const deliverWith = (failure: string) => code`
   import twilio from 'twilio';
   const client = twilio(sid, token);
   async function deliver(to: string, body: string) {
@@ -3817,11 +3818,12 @@ const DELIVER = code`
       const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
       return { ok: true, sid: m.sid };
     } catch (e) {
-      const message = e.message || String(e);
-      return { ok: false, errorCode: e.code, errorMessage: message };
+${failure}
     }
   }
 `;
+const DELIVER = deliverWith(`      const message = e.message || String(e);
+      return { ok: false, errorCode: e.code, errorMessage: message };`);
 
 ruleTester.run("preserve-error-code: a wrapper's failure object tested on its flag", rule, {
   valid: [
@@ -4016,19 +4018,8 @@ export async function notifyAll(phones: string[], body: string) {
   return results;
 }`;
 /** A wrapper whose failure objects keep no code: nothing more is lost after it. */
-const DELIVER_TEXT = code`
-  import twilio from 'twilio';
-  const client = twilio(sid, token);
-  async function deliver(to: string, body: string) {
-    try {
-      const m = await client.messages.create({ from: 'whatsapp:+14155238886', to: \`whatsapp:\${to}\`, body });
-      return { ok: true, sid: m.sid };
-    } catch (e) {
-      console.error(e);
-      return { ok: false, errorMessage: 'send failed' };
-    }
-  }
-`;
+const DELIVER_TEXT = deliverWith(`      console.error(e);
+      return { ok: false, errorMessage: 'send failed' };`);
 const COPY_DATA = { provider: 'twilio', first: '63016', second: '63018' };
 
 ruleTester.run('preserve-error-code: a record copying a failure flag without the code', rule, {
