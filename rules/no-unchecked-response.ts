@@ -4,7 +4,7 @@
  */
 import { own } from '../src/analysis/ast.js';
 import { byNotability, endpointOf, failureValueOf, type Endpoint, getAnalysis, isTruthyFailure, outcomeUses, recordsFailures, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
-import { citeCode, createRule } from '../src/util/create-rule.js';
+import { calleeName, citeCode, createRule } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
   fetch: 'fetch',
@@ -20,11 +20,6 @@ const CLIENT_LABEL: Record<string, string> = {
   'sdk:great-detail': '@great-detail/whatsapp',
   'sdk:infobip': '@infobip-api/sdk',
 };
-
-/** The name a call is written with: `sendText` of `this.whatsapp.sendText`. */
-function calleeName(text: string): string {
-  return text.replace(/^.*\./, '').replace(/\s+/g, '');
-}
 
 /** A call as messages name it: a send (a template send too) or another request. */
 const sendOrRequest = (endpoint: Endpoint): 'send' | 'request' => (endpoint === 'request' ? 'request' : 'send');

@@ -25,7 +25,7 @@ import {
 import { propertyKeyName, skipTransparent, type Node } from '../src/analysis/ast.js';
 import { helperDroppingThrows } from '../src/analysis/failure-values.js';
 import { calleeFunction, resolveExpression } from '../src/analysis/values.js';
-import { createRule, formatCode } from '../src/util/create-rule.js';
+import { calleeName, createRule, formatCode } from '../src/util/create-rule.js';
 
 export default createRule({
   name: 'preserve-error-code',
@@ -126,7 +126,7 @@ export default createRule({
           if (reported.has(record)) continue;
           reported.add(record);
           const pair = contrastingPair(call.provider, endpointOf(analysis, call));
-          const wrapper = context.sourceCode.getText(call.node.callee).replace(/^.*\./, '').replace(/\s+/g, '');
+          const wrapper = calleeName(context.sourceCode.getText(call.node.callee));
           context.report({
             node: record,
             messageId: 'droppedCopy',

@@ -44,6 +44,11 @@ export function listSome(items: readonly string[], shown = 3): string {
   return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }
 
+/** The name a call is written with: `sendText` of `this.whatsapp.sendText`. */
+export function calleeName(text: string): string {
+  return text.replace(/^.*\./, '').replace(/\s+/g, '');
+}
+
 /** A code as written in source: `'rate_limited'` or `131047`. */
 export function formatCode(code: string | number): string {
   return typeof code === 'string' ? `'${code}'` : String(code);
