@@ -2,11 +2,11 @@
  * What a provider call does, for the wording of messages: a send (a message
  * to a user: `/messages`, an SDK's send method, a `messaging_product`
  * payload), a template send (a Cloud API payload of `type: 'template'`), or
- * another request (templates, media, the
- * business profile, a phone number's registration, an SDK's media method).
- * A wrapper does what its first request does.
+ * another request (templates, media, the business profile, a phone number's
+ * registration, an SDK's media method). A wrapper does what its first request
+ * does.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty } from './ast.js';
 import { cloudApiPayload, isSdk } from './clients.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
@@ -24,9 +24,9 @@ export function endpointOf(analysis: FileAnalysis, call: ProviderCall | undefine
   let found: Endpoint = 'send';
   if (call.request) {
     const text = call.request.url?.text;
+    const payload = call.request.sdkRequest ? undefined : cloudApiPayload(analysis, call.request.data);
     if (call.request.sdkRequest) found = 'request';
-    else if (isSdk(call.request.family) || !text || SEND_PATH.test(text)) found = isTemplate(analysis, call) ? 'template' : 'send';
-    else if (cloudApiPayload(analysis, call.request.data)) found = isTemplate(analysis, call) ? 'template' : 'send';
+    else if (isSdk(call.request.family) || payload || !text || SEND_PATH.test(text)) found = payload && isTemplate(analysis, payload) ? 'template' : 'send';
     else found = /[a-z0-9_\u0000]\/[a-z_]/i.test(text) ? 'request' : 'send';
   } else if (depth < 4) {
     const owner = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
@@ -38,9 +38,7 @@ export function endpointOf(analysis: FileAnalysis, call: ProviderCall | undefine
 }
 
 /** A Cloud API payload sending a template: `type: 'template'`. */
-function isTemplate(analysis: FileAnalysis, call: ProviderCall): boolean {
-  const payload = cloudApiPayload(analysis, call.request?.data);
-  if (!payload) return false;
+function isTemplate(analysis: FileAnalysis, payload: TSESTree.ObjectExpression): boolean {
   const type = findProperty(payload, 'type');
   const value = type ? resolveExpression(analysis, type.value) : undefined;
   return value?.type === AST_NODE_TYPES.Literal && value.value === 'template';

@@ -506,16 +506,17 @@ const CODES: EscapeTest = {
  */
 interface EscapeSearch {
   readonly open: Map<FunctionNode, number>;
-  /** Functions found `false` while depending on an open one, in the order they finished, with the lowest they depended on. */
+  /** Functions found `false` while depending on an open one, in the order they finished. */
   readonly pending: FunctionNode[];
+  /** The same functions, each with the place in `open` of the outermost function it depended on. */
   readonly unsettled: Map<FunctionNode, number>;
 }
 
 /** How many calls deep the search follows wrappers; a call past that is assumed to let its failures out (and that answer is not kept). */
 const MAX_ESCAPE_DEPTH = 8;
 
-function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTest, depth: number): boolean {
-  return escapeSearch(analysis, call, test, depth, { open: new Map(), pending: [], unsettled: new Map() }).found;
+function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTest): boolean {
+  return escapeSearch(analysis, call, test, 0, { open: new Map(), pending: [], unsettled: new Map() }).found;
 }
 
 /**
@@ -602,7 +603,7 @@ function escapeSearch(analysis: FileAnalysis, call: ProviderCall, test: EscapeTe
  * goes on (`catch (e) { console.error(e); }`) lets only its other errors out.
  */
 export function providerErrorsEscape(analysis: FileAnalysis, call: ProviderCall): boolean {
-  return escapesFrom(analysis, call, ERRORS, 0);
+  return escapesFrom(analysis, call, ERRORS);
 }
 
 /**
@@ -613,7 +614,7 @@ export function providerErrorsEscape(analysis: FileAnalysis, call: ProviderCall)
  * the wrapper's catch is where it was lost.
  */
 export function providerCodeEscapes(analysis: FileAnalysis, call: ProviderCall): boolean {
-  return escapesFrom(analysis, call, CODES, 0);
+  return escapesFrom(analysis, call, CODES);
 }
 
 /** Is what `node` rejects with caught inside `fn` by a `catch` whose every throw drops the provider's code? */

@@ -210,7 +210,7 @@ export function entriesForText(provider: ProviderInfo, text: string): TextMatch[
     .map(([e]) => ({ entry: e, code: single(e) }));
 }
 
-/** What a call does: a send (a message), or another request (templates, media, the business profile…). */
+/** What a call does: a send (a message), a template send, or another request (listing templates, media, the business profile…). */
 export type Endpoint = 'send' | 'template' | 'request';
 
 /**
