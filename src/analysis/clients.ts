@@ -41,6 +41,10 @@ interface SdkSpec {
   /** Steps between the client and the namespace may be read or called (`client.api.v2010.accounts(sid).messages`). */
   readonly deepNamespace?: boolean;
   readonly methods: ReadonlySet<string>;
+  /** Send methods that send a template (`wa.messages.template(…)`, `bot.sendTemplate(…)`). */
+  readonly templateMethods?: ReadonlySet<string>;
+  /** The module and class name of the SDK's template message (`new Template(…)` handed to the send). */
+  readonly templateClass?: { readonly module: RegExp; readonly name: string };
   /** Methods that make another request than a send (a media lookup, upload or deletion), with their HTTP method; they give back what a send does. */
   readonly requests?: ReadonlyMap<string, string>;
   readonly returns: 'response' | 'body';
@@ -76,12 +80,15 @@ export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
     returns: 'body',
     throwsOnHttpError: false,
     payloadArgument: 2,
+    // https://whatsappapijs.web.app: the messages module exports the template message class
+    templateClass: { module: /^whatsapp-api-js(?:\/messages)?$/, name: 'Template' },
   },
   'sdk:great-detail': { provider: 'meta-cloud', namespace: 'message', methods: new Set(['createMessage', 'createStatus']), returns: 'response', throwsOnHttpError: true },
   'sdk:meta': {
     provider: 'meta-cloud',
     namespace: 'messages',
     methods: new Set(['text', 'template', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'reaction', 'status']),
+    templateMethods: new Set(['template']),
     returns: 'response',
     throwsOnHttpError: false,
   },
@@ -116,6 +123,7 @@ export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
       ...['sendText', 'sendMessage', 'sendImage', 'sendDocument', 'sendAudio', 'sendVideo', 'sendSticker'],
       ...['sendLocation', 'sendTemplate', 'sendContacts', 'sendReplyButtons', 'sendList'],
     ]),
+    templateMethods: new Set(['sendTemplate']),
     returns: 'body',
     throwsOnHttpError: true,
     errorIsBody: 'body',
@@ -189,6 +197,8 @@ export interface RequestInfo {
   readonly clientOrigin: unknown;
   /** An SDK's method that makes another request than a send (`retrieveMedia`): see `SdkSpec.requests`. */
   readonly sdkRequest?: string;
+  /** An SDK's send method that sends a template (see `SdkSpec.templateMethods`). */
+  readonly sdkTemplate?: true;
   /** The options argument as written (a parameter, a variable, an object literal), when there is one. */
   readonly configSource: Node | undefined;
   readonly instanceConfig: TSESTree.ObjectExpression | undefined;
@@ -896,6 +906,7 @@ function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSE
       instanceConfig: client.instanceConfig,
       configSource: undefined,
       ...(other ? { sdkRequest: method } : {}),
+      ...(spec.templateMethods?.has(method) ? { sdkTemplate: true as const } : {}),
     };
   }
   return undefined;

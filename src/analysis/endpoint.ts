@@ -1,14 +1,15 @@
 /**
  * What a provider call does, for the wording of messages: a send (a message
  * to a user: `/messages`, an SDK's send method, a `messaging_product`
- * payload), a template send (a Cloud API payload of `type: 'template'`), or
+ * payload), a template send (a Cloud API payload of `type: 'template'`, an
+ * SDK's template method or template message), or
  * another request (templates, media, the business profile, a phone number's
  * registration, an SDK's media method). A wrapper does what its first request
  * does.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty } from './ast.js';
-import { cloudApiPayload, isSdk } from './clients.js';
+import { cloudApiPayload, importOf, isSdk, payloadObject, SDKS, type RequestInfo, type SdkFamily } from './clients.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import type { Endpoint } from './providers.js';
 import { resolveExpression } from './values.js';
@@ -26,7 +27,8 @@ export function endpointOf(analysis: FileAnalysis, call: ProviderCall | undefine
     const text = call.request.url?.text;
     const payload = call.request.sdkRequest ? undefined : cloudApiPayload(analysis, call.request.data);
     if (call.request.sdkRequest) found = 'request';
-    else if (isSdk(call.request.family) || payload || !text || SEND_PATH.test(text)) found = payload && isTemplate(analysis, payload) ? 'template' : 'send';
+    else if (isSdk(call.request.family)) found = sdkTemplate(analysis, call.request, call.request.family) ? 'template' : 'send';
+    else if (payload || !text || SEND_PATH.test(text)) found = payload && isTemplate(analysis, payload) ? 'template' : 'send';
     else found = /[a-z0-9_\u0000]\/[a-z_]/i.test(text) ? 'request' : 'send';
   } else if (depth < 4) {
     const owner = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
@@ -35,6 +37,24 @@ export function endpointOf(analysis: FileAnalysis, call: ProviderCall | undefine
   }
   cache.set(call, found);
   return found;
+}
+
+/**
+ * An SDK's send of a template: a template method (`wa.messages.template(…)`,
+ * `bot.sendTemplate(…)`), the SDK's template message (`new Template(…)` of
+ * whatsapp-api-js), or a Cloud API payload of `type: 'template'` (with or
+ * without `messaging_product`, which SDKs add themselves).
+ */
+function sdkTemplate(analysis: FileAnalysis, request: RequestInfo, family: SdkFamily): boolean {
+  if (request.sdkTemplate) return true;
+  if (!request.data) return false;
+  const object = payloadObject(analysis, request.data);
+  if (object) return isTemplate(analysis, object);
+  const made = resolveExpression(analysis, request.data);
+  const kind = SDKS[family].templateClass;
+  if (!kind || made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const from = importOf(analysis, made.callee);
+  return from?.name === kind.name && kind.module.test(from.module);
 }
 
 /** A Cloud API payload sending a template: `type: 'template'`. */

@@ -3049,13 +3049,13 @@ ruleTester.run('no-blind-retry: a base URL known only by its env var name', rule
 // --- whatsapp-cloud-api: the error body itself is thrown ---------------------
 // `createBot(…)` sends reject with Meta's error body (`err.error.code`); a loop must decide on that code.
 
-const cloudBotLoop = (decision: string) => code`
+const cloudBotLoop = (decision: string, send = "sendTemplate(to, 'reminder', 'en_US')") => code`
   import { createBot } from 'whatsapp-cloud-api';
   const bot = createBot(phoneNumberId, token);
   export async function remind(to: string) {
     for (let attempt = 1; attempt <= 3; attempt++) {
       try {
-        return await bot.sendTemplate(to, 'reminder', 'en_US');
+        return await bot.${send};
       } catch (err) {
         ${decision}
         await sleep(attempt * 1000);
@@ -3086,9 +3086,31 @@ ruleTester.run('no-blind-retry (whatsapp-cloud-api)', rule, {
     `,
   ],
   invalid: [
+    // a template send: the template's own code first
     {
       code: cloudBotLoop('if (attempt === 3) throw err;'),
-      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: cite('meta-cloud', 131047, 190) }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: TEMPLATE_EVERY }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    {
+      code: cloudBotLoop('if (attempt === 3) throw err;', "sendText(to, 'reminder')"),
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // @great-detail/whatsapp: a Cloud API payload of type 'template' (the SDK adds messaging_product itself)
+    {
+      code: code`
+        import { Client } from '@great-detail/whatsapp';
+        const sdk = new Client();
+        export async function remind(phoneNumberID: string, to: string) {
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            try {
+              return await sdk.message.createMessage({ phoneNumberID, to, type: 'template', template: { name: 'reminder', language: { code: 'en_US' } } });
+            } catch (err) {
+              if (attempt === 3) throw err;
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: TEMPLATE_EVERY }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
     },
   ],
 });

@@ -1668,6 +1668,63 @@ ruleTester.run('no-unchecked-response: results declared to include the error bod
   ],
 });
 
+// ─── Template sends through an SDK ──────────────────────────────────────────────
+// The example is the template's own code (132001), not the closed 24-hour window a template is the way around.
+const TEMPLATE_EXAMPLE = '132001 (Template does not exist)';
+
+ruleTester.run('no-unchecked-response: template sends through an SDK', rule, {
+  valid: [],
+  invalid: [
+    // whatsapp-api-js: the SDK's own template message
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        import { Template } from 'whatsapp-api-js/messages';
+        const api = new WhatsAppAPI({ token, appSecret });
+        export async function welcome(to: string) {
+          const res = await api.sendMessage(phoneId, to, new Template('welcome', 'en'));
+          return res.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { ...UNCHECKED_SDK, example: TEMPLATE_EXAMPLE }, line: 5, column: 21, endLine: 5, endColumn: 80 }],
+    },
+    // a class of the project named Template is not the SDK's: an ordinary send
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        import { Template } from './templates';
+        const api = new WhatsAppAPI({ token, appSecret });
+        export async function welcome(to: string) {
+          const res = await api.sendMessage(phoneId, to, new Template('welcome', 'en'));
+          return res.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: UNCHECKED_SDK, line: 5, column: 21, endLine: 5, endColumn: 80 }],
+    },
+    // Meta's SDK: \`messages.template(…)\` resolves for any status
+    {
+      code: code`
+        import WhatsApp from 'whatsapp';
+        const wa = new WhatsApp(senderNumber);
+        export async function subscribe(to: number) {
+          await wa.messages.template({ name: 'subscribe', language: { code: 'en_US', policy: 'deterministic' } }, to);
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: TEMPLATE_EXAMPLE }, line: 4, column: 9, endLine: 4, endColumn: 110 }],
+    },
+    {
+      code: code`
+        import WhatsApp from 'whatsapp';
+        const wa = new WhatsApp(senderNumber);
+        export async function notify(to: number, body: string) {
+          await wa.messages.text({ body }, to);
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 4, column: 9, endLine: 4, endColumn: 39 }],
+    },
+  ],
+});
+
 // ─── Requests that send no message (templates, media) ──────────────────────────
 // The message says "request" and cites a code any Cloud API request can return.
 const REQUEST = { provider: 'meta-cloud', field: 'body.error.code', what: 'request', example: '100 (Invalid parameter)' };
