@@ -261,7 +261,7 @@ export function importOf(env: AnalysisEnv, id: TSESTree.Identifier): { module: s
               ? spec.imported.name
               : String(spec.imported.value)
             : 'default';
-    return { module: String(declaration.source.value), name };
+    return { module: packageName(String(declaration.source.value)), name };
   }
   if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
   let init = skipTransparent(def.node.init);
@@ -278,16 +278,22 @@ export function importOf(env: AnalysisEnv, id: TSESTree.Identifier): { module: s
     source = init.source;
   }
   if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return undefined;
-  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module: source.value, name: viaDefault || init.type !== AST_NODE_TYPES.ImportExpression ? 'default' : '*' };
+  const module = packageName(source.value);
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module, name: viaDefault || init.type !== AST_NODE_TYPES.ImportExpression ? 'default' : '*' };
   if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
     for (const property of def.node.id.properties) {
       if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && property.value.name === id.name) {
         const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
-        return { module: source.value, name: key };
+        return { module, name: key };
       }
     }
   }
   return undefined;
+}
+
+/** A package's own folder written as a path (`'whatsapp-api-js/.'`, `'axios/'`) is the package (`'whatsapp-api-js'`). */
+function packageName(specifier: string): string {
+  return specifier.startsWith('.') || specifier.startsWith('/') ? specifier : specifier.replace(/\/\.?$/, '');
 }
 
 /**
@@ -787,7 +793,8 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
     }
     if (owner.family === 'ofetch' && method === 'raw') return build(env, owner, 'ofetch', args[0], args[1], undefined, undefined, 'response');
     if (method === 'request') return build(env, owner, owner.family, undefined, args[0], undefined, undefined);
-    if (!HTTP_METHODS.has(method) && !DATA_METHODS.has(method)) return undefined;
+    // an SDK's own methods named like verbs are not requests (whatsapp-api-js's webhook `post(data, raw, signature)`, `get(params)`)
+    if (isSdk(owner.family) || (!HTTP_METHODS.has(method) && !DATA_METHODS.has(method))) return undefined;
     if (owner.family === 'axios' && DATA_METHODS.has(method)) {
       return build(env, owner, 'axios', args[0], args[2], args[1], method.replace(/Form$/, ''));
     }

@@ -1668,13 +1668,37 @@ ruleTester.run('no-unchecked-response: results declared to include the error bod
   ],
 });
 
-// ─── Template sends through an SDK ──────────────────────────────────────────────
+// ─── SDK calls: template sends, webhook methods, the package imported by its folder ───
 // The example is the template's own code (132001), not the closed 24-hour window a template is the way around.
 const TEMPLATE_EXAMPLE = '132001 (Template does not exist)';
 
-ruleTester.run('no-unchecked-response: template sends through an SDK', rule, {
-  valid: [],
+ruleTester.run('no-unchecked-response: SDK calls (template sends, webhook methods, the package by its folder)', rule, {
+  valid: [
+    // whatsapp-api-js's webhook methods are named like verbs but make no request: post(data, raw, signature), get(query)
+    code`
+      import { WhatsAppAPI } from 'whatsapp-api-js';
+      const api = new WhatsAppAPI({ token, appSecret, webhookVerifyToken });
+      app.post('/webhook', async (req, res) => {
+        await api.post(req.body, JSON.stringify(req.body), req.headers['x-hub-signature-256']);
+        res.sendStatus(200);
+      });
+      app.get('/webhook', (req, res) => res.send(api.get(req.query)));
+    `,
+  ],
   invalid: [
+    // the package imported through its own folder (\`'whatsapp-api-js/.'\`) is the package
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js/.';
+        export class Bot {
+          constructor(private readonly phoneId: string, private readonly api: WhatsAppAPI) {}
+          async ask(to: string, question: object) {
+            await this.api.sendMessage(this.phoneId, to, question);
+          }
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 5, column: 11, endLine: 5, endColumn: 59 }],
+    },
     // whatsapp-api-js: the SDK's own template message
     {
       code: code`
