@@ -41,6 +41,8 @@ interface SdkSpec {
   /** Steps between the client and the namespace may be read or called (`client.api.v2010.accounts(sid).messages`). */
   readonly deepNamespace?: boolean;
   readonly methods: ReadonlySet<string>;
+  /** Methods that mark a message read: a request to the messages endpoint that sends no message. */
+  readonly receiptMethods?: ReadonlySet<string>;
   /** Send methods that send a template (`wa.messages.template(…)`, `bot.sendTemplate(…)`). */
   readonly templateMethods?: ReadonlySet<string>;
   /** The module and class name of the SDK's template message (`new Template(…)` handed to the send). */
@@ -80,6 +82,7 @@ export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
     returns: 'body',
     throwsOnHttpError: false,
     payloadArgument: 2,
+    receiptMethods: new Set(['markAsRead']),
     // https://whatsappapijs.web.app: the messages module exports the template message class
     templateClass: { module: /^whatsapp-api-js(?:\/messages)?$/, name: 'Template' },
   },
@@ -89,6 +92,8 @@ export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
     namespace: 'messages',
     methods: new Set(['text', 'template', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'reaction', 'status']),
     templateMethods: new Set(['template']),
+    // https://whatsapp.github.io/WhatsApp-Nodejs-SDK/api-reference/messages/status: marks a message read
+    receiptMethods: new Set(['status']),
     returns: 'response',
     throwsOnHttpError: false,
   },
@@ -199,6 +204,8 @@ export interface RequestInfo {
   readonly sdkRequest?: string;
   /** An SDK's send method that sends a template (see `SdkSpec.templateMethods`). */
   readonly sdkTemplate?: true;
+  /** An SDK's method that marks a message read (see `SdkSpec.receiptMethods`). */
+  readonly sdkReceipt?: true;
   /** The options argument as written (a parameter, a variable, an object literal), when there is one. */
   readonly configSource: Node | undefined;
   readonly instanceConfig: TSESTree.ObjectExpression | undefined;
@@ -914,6 +921,7 @@ function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSE
       configSource: undefined,
       ...(other ? { sdkRequest: method } : {}),
       ...(spec.templateMethods?.has(method) ? { sdkTemplate: true as const } : {}),
+      ...(spec.receiptMethods?.has(method) ? { sdkReceipt: true as const } : {}),
     };
   }
   return undefined;

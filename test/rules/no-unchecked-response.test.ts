@@ -633,8 +633,8 @@ ruleTester.run('no-unchecked-response', rule, {
     },
     {
       code: code`
-        export function markRead(id: string) {
-          fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', status: 'read', message_id: id }) });
+        export function notify(to: string) {
+          fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Hi' } }) });
           void fetch('${META}', init);
         }
       `,
@@ -645,7 +645,7 @@ ruleTester.run('no-unchecked-response', rule, {
           line: 2,
           column: 3,
           endLine: 2,
-          endColumn: 173,
+          endColumn: 181,
         },
         {
           messageId: 'discarded',
@@ -1675,6 +1675,26 @@ const TEMPLATE_EXAMPLE = '132001 (Template does not exist)';
 ruleTester.run('no-unchecked-response: SDK calls (template sends, webhook methods, the package by its folder)', rule, {
   valid: [
     // whatsapp-api-js's webhook methods are named like verbs but make no request: post(data, raw, signature), get(query)
+    // a read receipt sends no message: nothing waits on its dropped result
+    code`
+      export function markRead(id: string) {
+        fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', status: 'read', message_id: id }) });
+      }
+    `,
+    code`
+      import { WhatsAppAPI } from 'whatsapp-api-js';
+      const api = new WhatsAppAPI({ token, appSecret });
+      export async function seen(phoneId: string, id: string) {
+        await api.markAsRead(phoneId, id);
+      }
+    `,
+    code`
+      import WhatsApp from 'whatsapp';
+      const wa = new WhatsApp(senderNumber);
+      export async function seen(id: string) {
+        await wa.messages.status({ status: 'read', message_id: id });
+      }
+    `,
     code`
       import { WhatsAppAPI } from 'whatsapp-api-js';
       const api = new WhatsAppAPI({ token, appSecret, webhookVerifyToken });
@@ -1686,6 +1706,18 @@ ruleTester.run('no-unchecked-response: SDK calls (template sends, webhook method
     `,
   ],
   invalid: [
+    // a read receipt's result used without a test is a request's, not a send's
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        const api = new WhatsAppAPI({ token, appSecret });
+        export async function seen(phoneId: string, id: string) {
+          const res = await api.markAsRead(phoneId, id);
+          return res.success;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { ...UNCHECKED_SDK, what: 'request', example: '100 (Invalid parameter)' }, line: 4, column: 21, endLine: 4, endColumn: 48 }],
+    },
     // the package imported through its own folder (\`'whatsapp-api-js/.'\`) is the package
     {
       code: code`
