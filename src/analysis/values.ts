@@ -307,9 +307,41 @@ export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefin
     const fn = classMethod(resolved, name);
     return fn ? { fn } : undefined;
   }
-  const declared = declaredClass(env, object);
+  const declared = declaredClass(env, object) ?? madeByFactory(env, resolved);
   const fn = declared && classMethod(declared, name);
   return fn ? { fn } : undefined;
+}
+
+/** How many factories are followed inside one another (`apiFor` returning `sdk.forAccount(a)`, which returns `new Api(a)`). */
+const MAX_FACTORY_DEPTH = 3;
+let factoryDepth = 0;
+
+/**
+ * The class of the instance a factory call gives (`const api = await
+ * accounts.apiFor(id)`, `apiFor` here or in an imported file): every value
+ * its function returns is a `new` of that one class, or a call of another
+ * such factory.
+ */
+function madeByFactory(env: AnalysisEnv, node: Node): ClassNode | undefined {
+  let current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+  if (current.type !== AST_NODE_TYPES.CallExpression || factoryDepth >= MAX_FACTORY_DEPTH) return undefined;
+  factoryDepth++;
+  try {
+    const factory = calleeFunction(env, current.callee);
+    let made: ClassNode | undefined;
+    for (const returned of factory ? returnedExpressions(factory.fn) : []) {
+      let value = skipTransparent(returned);
+      if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+      value = resolveExpression(env, value);
+      const cls = value.type === AST_NODE_TYPES.NewExpression ? classOf(env, value.callee) : madeByFactory(env, value);
+      if (!cls || (made && cls !== made)) return undefined;
+      made = cls;
+    }
+    return made;
+  } finally {
+    factoryDepth--;
+  }
 }
 
 function propertyFunction(env: AnalysisEnv, object: TSESTree.ObjectExpression, name: string | number): Callee | undefined {

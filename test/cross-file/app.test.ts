@@ -75,7 +75,7 @@ const untyped = () => new ESLint({ cwd: APP, overrideConfigFile: true, overrideC
 describe('a Cloud API app spread over files', () => {
   test('the untyped recommended config finds what a reviewer finds, and nothing in good/ and decoys/', async () => {
     expect(findings(APP, await untyped().lintFiles(['src']))).toEqual(EXPECTED);
-  });
+  }, 60_000);
 
   test('the typed config agrees', async () => {
     const eslint = new ESLint({
@@ -129,7 +129,7 @@ describe('a Cloud API app spread over files', () => {
     expect(forward.reused).toBeGreaterThan(0);
     expect(backward.reused).toBeGreaterThan(0);
     expect(forward.own + forward.reused).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   test("an imported file's unsaved text in the editor is not what its importers see", async () => {
     const root = join(mkdtempSync(join(tmpdir(), 'wa-unsaved-')), 'app');
@@ -140,7 +140,7 @@ describe('a Cloud API app spread over files', () => {
     await eslint.lintText('// https://graph.facebook.com\nexport async function sendText(to: string, text: string) {\n  return `${to}: ${text}`;\n}\n', { filePath: messages });
     const reminder = join(root, 'src/jobs/reminder.ts');
     expect(findings(root, await eslint.lintText(readFileSync(reminder, 'utf8'), { filePath: reminder }))).toEqual(['src/jobs/reminder.ts:5:3 no-blind-retry blindRetry meta-cloud']);
-  });
+  }, 60_000);
 
   test('an edit to an imported file shows on the next lint of the file that imports it', async () => {
     const root = join(mkdtempSync(join(tmpdir(), 'wa-edit-')), 'app');
@@ -156,7 +156,7 @@ describe('a Cloud API app spread over files', () => {
     expect(await lint()).toEqual([]);
     writeFileSync(messages, original);
     expect(await lint()).toEqual(['src/jobs/reminder.ts:5:3 no-blind-retry blindRetry meta-cloud']);
-  });
+  }, 60_000);
 
   test('a file added or removed where an import looks changes what it names on the next lint', async () => {
     const root = join(mkdtempSync(join(tmpdir(), 'wa-resolve-')), 'app');
@@ -177,5 +177,5 @@ describe('a Cloud API app spread over files', () => {
     // …and a file that comes first for that specifier, with no provider in it
     writeFileSync(messages, 'export async function sendText(to: string, text: string) {\n  return `${to}: ${text}`;\n}\n');
     expect(await lint()).toEqual([]);
-  });
+  }, 60_000);
 });

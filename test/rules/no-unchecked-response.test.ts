@@ -2842,3 +2842,38 @@ ruleTester.run('no-unchecked-response: wrappers that only log their failures', r
     },
   ],
 });
+
+// ─── Clients made by a factory in another file ─────────────────────────────────
+// One WhatsApp number per account: `AccountsService.apiFor(id)` returns what `ApiFactory.forAccount` makes,
+// a `WaApi`, whose `sendText` gives the error body back (test/fixtures/cross-file/factories).
+const FACTORIES = fileURLToPath(new URL('../fixtures/cross-file/factories/', import.meta.url));
+const notifyService = (body: string) => code`
+  import { AccountsService } from './accounts.service';
+  export class NotifyService {
+    constructor(private readonly accounts: AccountsService) {}
+    async shipped(accountId: string, to: string) {
+      ${body}
+    }
+  }
+`;
+
+ruleTester.run('no-unchecked-response: clients made by a factory in another file', rule, {
+  valid: [
+    // the factory makes a mail client: no provider
+    { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const mail = await this.accounts.mailerFor();\n      mail.sendText(to, 'Your order shipped');") },
+    // the factory makes one of two classes: which one is not known here
+    { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const client = await this.accounts.clientFor('whatsapp', accountId);\n      client.sendText(to, 'Your order shipped');") },
+    // the result is tested
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = await this.accounts.apiFor(accountId);\n      const sent = await api.sendText(to, 'Your order shipped');\n      if (sent.error) throw new Error(sent.error.message, { cause: sent });"),
+    },
+  ],
+  invalid: [
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = await this.accounts.apiFor(accountId);\n      api.sendText(to, 'Your order shipped');"),
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 6, column: 5, endLine: 6, endColumn: 43 }],
+    },
+  ],
+});
