@@ -2349,6 +2349,98 @@ ruleTester.run('no-blind-retry: status writes', rule, {
   ],
 });
 
+// ─── Status writes under a test of a wrapper's failure value (round 16) ──────
+// A send that gives its failure back as a value (`{ success: false, errorCode }`)
+// never reaches a catch: the caller tests the result, and its failure side sets
+// the queue row back to be sent again with the attempt counted. That is the same
+// retry as in a catch, judged code by code on the failure side.
+const QUEUE_SENDER = code`
+  export async function sendTemplate(row: { phone: string; name: string }): Promise<{ success: boolean; messageId?: string; errorCode?: string }> {
+    const res = await fetch('${META}', {
+      method: 'POST',
+      body: JSON.stringify({ messaging_product: 'whatsapp', to: row.phone, type: 'template', template: { name: row.name, language: { code: 'en' } } }),
+    });
+    const data = await res.json();
+    if (res.ok && data.messages?.[0]?.id) return { success: true, messageId: data.messages[0].id };
+    return { success: false, errorCode: String(data.error?.code ?? 'UNKNOWN') };
+  }
+`;
+const queueWorker = (failureSide: string) => code`
+  ${QUEUE_SENDER}
+  export async function drain(db: any, rows: { id: string; phone: string; name: string; retry_count: number; max_retries: number }[]) {
+    for (const row of rows) {
+      const result = await sendTemplate(row);
+      if (result.success) {
+        await db.from('queue').update({ status: 'SENT', wa_id: result.messageId }).eq('id', row.id);
+      } else {
+        ${failureSide}
+      }
+    }
+  }
+`;
+/** The sender in a module of its own, the worker importing it. */
+const queueProject = (worker: string) => jobsProject({ 'whatsapp/send.ts': QUEUE_SENDER, 'jobs/queue.ts': worker });
+const QUEUE_IMPORTED = queueProject(code`
+  import { sendTemplate } from '../whatsapp/send';
+  export async function drain(db: any, rows: { id: string; phone: string; name: string; attempts: number }[]) {
+    for (const row of rows) {
+      const result = await sendTemplate(row);
+      if (!result.success) {
+        await db.from('queue').update({ status: 'pending', attempts: row.attempts + 1, error_code: result.errorCode }).eq('id', row.id);
+        continue;
+      }
+      await db.from('queue').update({ status: 'sent' }).eq('id', row.id);
+    }
+  }
+`);
+
+ruleTester.run('no-blind-retry: status writes under a failed result', rule, {
+  valid: [
+    // the retry class of the code it gave back decides
+    queueWorker(
+      "if (isRetryable('meta-cloud', Number(result.errorCode)) && row.retry_count < row.max_retries) { await db.from('queue').update({ status: 'RETRYING', retry_count: row.retry_count + 1 }).eq('id', row.id); } else { await db.from('queue').update({ status: 'FAILED', error_code: result.errorCode }).eq('id', row.id); }",
+    ).replace('export async function sendTemplate', "import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';\nexport async function sendTemplate"),
+    // a failed send is marked failed, its attempts only counted
+    queueWorker("await db.from('queue').update({ status: 'FAILED', retry_count: row.retry_count + 1 }).eq('id', row.id);"),
+    // the count and a queued status on the success side: bookkeeping of a sent message
+    code`
+      ${QUEUE_SENDER}
+      export async function drain(db: any, row: { id: string; phone: string; name: string; attempts: number }) {
+        const result = await sendTemplate(row);
+        if (result.success) {
+          await db.from('queue').update({ status: 'queued', attempts: row.attempts + 1 }).eq('id', row.id);
+        }
+      }
+    `,
+    // the test is of another value than this send's result
+    code`
+      ${QUEUE_SENDER}
+      export async function drain(db: any, row: { id: string; phone: string; name: string; attempts: number; ok: boolean }) {
+        const result = await sendTemplate(row);
+        console.log(result.messageId);
+        if (!row.ok) {
+          await db.from('queue').update({ status: 'pending', attempts: row.attempts + 1 }).eq('id', row.id);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the else of the success test, bounded by the row's own limit: every failure goes back to the queue
+    {
+      code: queueWorker(
+        "if (row.retry_count < row.max_retries) { await db.from('queue').update({ status: 'RETRYING', retry_count: row.retry_count + 1 }).eq('id', row.id); } else { await db.from('queue').update({ status: 'FAILED', error_code: result.errorCode }).eq('id', row.id); }",
+      ),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', TEMPLATE_EVERY, "'RETRYING'", 'retry_count'), line: 16, column: 50, endLine: 16, endColumn: 155 }],
+    },
+    // the sender imported from another module, the failure side first
+    {
+      filename: join(QUEUE_IMPORTED, 'src/jobs/queue.ts'),
+      code: readFileSync(join(QUEUE_IMPORTED, 'src/jobs/queue.ts'), 'utf8'),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', TEMPLATE_EVERY, "'pending'", 'attempts'), line: 6, column: 7, endLine: 6, endColumn: 135 }],
+    },
+  ],
+});
+
 // ─── Requests that send no message (templates, media) ──────────────────────────
 // 131047 and the other send codes cannot come back from a templates listing: the
 // message cites the codes any Cloud API request can return (the catalog's
