@@ -46,6 +46,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
     if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.ChainExpression) {
       // a member chain is one value: `err.message` is not `err`
       const kind = analysis.kindOf(n);
+      // a chain that ends in a call (`body.error?.code?.toString()`): read as the call
+      if (!kind && n.type === AST_NODE_TYPES.ChainExpression && n.expression.type === AST_NODE_TYPES.CallExpression) return visit(n.expression);
       if (kind) return kind.k === 'error' || kind.k === 'response' || (kind.k === 'body' && isCodeOrAbove(kind.path, kind.provider.codePath));
       if (n.type === AST_NODE_TYPES.Identifier && depth < 3 && attachesCode(analysis, n, depth)) return true;
       // a field of a wrapper's failure object (`result.errorCode` after `const result = await send(…)`): what the
@@ -66,6 +68,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       const callee = skipTransparent(n.callee);
       // String(code) keeps a code (as text); String(err) keeps only the message
       if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String') return n.arguments.some((a) => isCode(analysis, a));
+      // so does `code.toString()` (`body.error?.code?.toString() || 'UNKNOWN'`); `err.toString()` keeps only the message
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString' && isCode(analysis, callee.object)) return true;
       const rebuilt = depth < 3 ? rebuiltBy(analysis, n, depth) : undefined;
       if (rebuilt !== undefined) return rebuilt;
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code

@@ -371,6 +371,19 @@ ruleTester.run('preserve-error-code', rule, {
       `,
       errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 44, suggestions: [] }],
     },
+    // the message's own toString() stands where the code should be: text, not the code
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const data = await res.json();
+          if (res.ok && data.messages?.[0]?.id) return { success: true, messageId: data.messages[0].id };
+          const errorCode = data.error?.message?.toString() || 'UNKNOWN';
+          return { success: false, errorCode };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 6, column: 3, endLine: 6, endColumn: 40, suggestions: [] }],
+    },
     // `.catch((err) => { throw … })`
     {
       code: code`
@@ -1081,6 +1094,16 @@ ruleTester.run('preserve-error-code: the rest after a success return, network-on
         } catch {
           return 'Unknown template';
         }
+      }
+    `,
+    // the code kept as text by its own toString(), with a tag of the wrapper's own when there is none
+    code`
+      export async function send(payload: object): Promise<{ success: boolean; messageId?: string; error?: string; errorCode?: string }> {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const data = await res.json();
+        if (res.ok && data.messages?.[0]?.id) return { success: true, messageId: data.messages[0].id };
+        const errorCode = data.error?.code?.toString() || 'UNKNOWN';
+        return { success: false, error: data.error?.message ?? 'send failed', errorCode };
       }
     `,
     // the code kept through a conditional and String()
