@@ -2440,6 +2440,97 @@ ruleTester.run('no-blind-retry: status writes under a failed result', rule, {
     },
   ],
 });
+// ─── Records selected because their send failed (round 16) ─────────────────────
+// A loop over the records a query selected as failed (`.in('status', ['failed'])`,
+// `where: { status: 'FAILED' }`) that sends for each record sends every stored
+// failure again, whatever its code: no scheduler is needed to see the retry. The
+// code stored with the failure, read in the query, in the loop before the send or
+// in the file's function the loop calls, may decide, and is left alone.
+const resendFailed = (query: string, beforeSend = '') => code`
+  import axios from 'axios';
+  import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+  export async function resendFailed(db: any) {
+    const { data: rows } = await ${query};
+    for (const row of rows ?? []) {
+      ${beforeSend}
+      await axios.post('${META}', { messaging_product: 'whatsapp', to: row.phone, type: 'text', text: { body: row.body } });
+    }
+  }
+`;
+/** A sender of its own module that gives failures back as values, and the retry module beside it. */
+const RETRY_MODULE = code`
+  import { sendMessage } from './whatsapp';
+  export async function retryOne(db: any, id: string) {
+    const { data: log } = await db.from('message_logs').select('*').eq('id', id).single();
+    if (log.retry_count >= 3) return { success: false };
+    return sendMessage({ to: log.phone, body: log.body, retryCount: log.retry_count + 1, parentId: id });
+  }
+  export async function retryAll(db: any) {
+    const { data: failedLogs } = await db.from('message_logs').select('id').in('status', ['failed', 'undelivered']).lt('retry_count', 3);
+    for (const log of failedLogs ?? []) {
+      await retryOne(db, log.id);
+    }
+  }
+`;
+const WRAPPER_PROJECT = jobsProject({
+  'whatsapp.ts': code`
+    export async function sendMessage(m: { to: string; body: string; retryCount?: number; parentId?: string }) {
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to: m.to, type: 'text', text: { body: m.body } }) });
+      const data = await res.json();
+      if (!res.ok) return { success: false, error: data.error?.message };
+      return { success: true, id: data.messages[0].id };
+    }
+  `,
+  'retry.ts': RETRY_MODULE,
+});
+const failedReselect = (record: string, filter: string, examples = EVERY['meta-cloud']) => ({ provider: 'meta-cloud', examples, record, filter });
+
+ruleTester.run('no-blind-retry: records selected because their send failed', rule, {
+  valid: [
+    // the stored code's retry class decides before the send
+    resendFailed("db.from('outbox').select('*').eq('status', 'failed')", "if (!isRetryable('meta-cloud', Number(row.error_code))) continue;"),
+    // the query keeps only the codes worth sending again
+    resendFailed("db.from('outbox').select('*').eq('status', 'failed').in('error_code', ['130429', '131000'])"),
+    // the query keeps the failed records out
+    resendFailed("db.from('outbox').select('*').neq('status', 'failed')"),
+    resendFailed("db.outbox.findMany({ where: { status: { not: 'FAILED' } } })"),
+    // a notice to each customer whose payment failed: no attempt counted, not named a retry
+    code`
+      import axios from 'axios';
+      export async function notifyFailedPayments(db: any) {
+        const payments = await db.payment.findMany({ where: { status: 'FAILED' } });
+        for (const payment of payments) {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: payment.phone, type: 'text', text: { body: 'Your payment did not go through.' } });
+        }
+      }
+    `,
+    // one message about the failures, not a send of each record
+    code`
+      import axios from 'axios';
+      export async function reportFailures(db: any) {
+        const failed = await db.outbox.findMany({ where: { status: 'FAILED' } });
+        for (const row of failed) {
+          console.log(row.id);
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: process.env.ADMIN_PHONE, type: 'text', text: { body: \`\${failed.length} messages failed\` } });
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // every failed or undelivered record, through a function of the file given its id
+    {
+      code: RETRY_MODULE,
+      filename: join(WRAPPER_PROJECT, 'src/retry.ts'),
+      errors: [{ messageId: 'failedReselectRetry', data: failedReselect('log', ".in('status', ['failed', 'undelivered'])"), line: 10, column: 11, endLine: 10, endColumn: 31 }],
+    },
+    // Prisma, the send in the loop itself
+    {
+      code: resendFailed("db.outbox.findMany({ where: { status: 'FAILED' }, take: 50 })"),
+      errors: [{ messageId: 'failedReselectRetry', data: failedReselect('row', "status: 'FAILED'"), line: 7, column: 11, endLine: 7, endColumn: 167 }],
+    },
+  ],
+});
+
 
 // ─── Requests that send no message (templates, media) ──────────────────────────
 // 131047 and the other send codes cannot come back from a templates listing: the
