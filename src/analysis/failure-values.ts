@@ -433,7 +433,7 @@ function isCode(analysis: FileAnalysis, node: Node): boolean {
   return kind?.k === 'body' && pathMatches(kind.path, kind.provider.codePath);
 }
 
-/** A value that reports a failure: a sentence, or an object with `error`, `ok: false`, `success: false`. */
+/** A value that reports a failure: a sentence, or an object with `error`, `ok: false`, `success: false`, `status: false`. */
 export function isFailureValue(analysis: FileAnalysis, node: Node): boolean {
   const current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.Literal) return typeof current.value === 'string' && /\s/.test(current.value.trim());
@@ -441,7 +441,8 @@ export function isFailureValue(analysis: FileAnalysis, node: Node): boolean {
   if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') return true;
   if (current.type === AST_NODE_TYPES.ObjectExpression) {
     if (findProperty(current, 'error')) return true;
-    for (const key of ['ok', 'success']) {
+    // `status: false` is a flag as surely as `success: false` (a status that is a number or a word is not)
+    for (const key of ['ok', 'success', 'status']) {
       const property = findProperty(current, key);
       if (property && staticValue(analysis, property.value) === false) return true;
     }

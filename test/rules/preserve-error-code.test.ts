@@ -371,6 +371,22 @@ ruleTester.run('preserve-error-code', rule, {
       `,
       errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 44, suggestions: [] }],
     },
+    // `status: false` is a failure flag like `success: false`: the body logged, the code not passed on
+    {
+      code: code`
+        import axios from 'axios';
+        export async function sendOfficial(api: string, to: string, text: string) {
+          try {
+            const { data } = await axios.post(\`\${api}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+            return { status: true, id: data.messages[0].id };
+          } catch (err) {
+            console.log(err.response);
+            return { status: false };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 8, column: 5, endLine: 8, endColumn: 30, suggestions: [] }],
+    },
     // the message's own toString() stands where the code should be: text, not the code
     {
       code: code`
@@ -1104,6 +1120,18 @@ ruleTester.run('preserve-error-code: the rest after a success return, network-on
         if (res.ok && data.messages?.[0]?.id) return { success: true, messageId: data.messages[0].id };
         const errorCode = data.error?.code?.toString() || 'UNKNOWN';
         return { success: false, error: data.error?.message ?? 'send failed', errorCode };
+      }
+    `,
+    // a status that is a word is no failure flag: a queued message is a result, not a dropped failure
+    code`
+      import axios from 'axios';
+      export async function enqueue(api: string, to: string, text: string) {
+        try {
+          await axios.post(\`\${api}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+          return { status: 'sent' };
+        } catch {
+          return { status: 'queued' };
+        }
       }
     `,
     // the code kept through a conditional and String()
