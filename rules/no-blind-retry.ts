@@ -42,6 +42,7 @@ export default createRule({
       requeuePartialRetry: 'This loop puts the item back with {{action}}() on {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}; record them as failed instead.',
       reselectRetry: "On every {{provider}} error, including {{examples}}, {{record}} is left as the query selects it ({{fields}} unchanged), so the next run of this scheduled job sends it again; check the code's retry class and record the others as failed.",
       reselectPartialRetry: 'On {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}, {{record}} is left as the query selects it ({{fields}} unchanged), so the next run of this scheduled job sends it again; record them as failed.',
+      failedReselectRetry: "This sends each {{record}} again because the query selected it as failed ({{filter}}), whatever {{provider}} error it failed with, including {{examples}}; store the code with the failure and select only records whose code is transient or a rate limit.",
       statusRetry: 'On every {{provider}} error, including {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; check the code\'s retry class first and mark the others failed.',
       statusPartialRetry: 'On {{count}} {{provider}} {{errors}} that cannot succeed as sent, such as {{examples}}, the send is set back to {{status}} with {{counter}} counted up, so it is sent again; mark them failed instead.',
       eventsOnlyRetry: 'This retry re-sends every failed {{provider}} request without looking at the failure, and {{provider}} reports why a message failed, such as {{examples}}, only in its message events; retry here only on 429 and 5xx with backoff, and handle those codes where the events arrive.',
@@ -83,6 +84,8 @@ export default createRule({
               const [whole, partial] = construct.form === 'queue' ? (['queueRetry', 'queuePartialRetry'] as const) : (['requeueRetry', 'requeuePartialRetry'] as const);
               if (every) context.report({ node, loc, messageId: whole, data: { action, provider: provider.id, examples: cited } });
               else context.report({ node, loc, messageId: partial, data: { action, provider: provider.id, examples: cited, count, errors } });
+            } else if (construct.form === 'reselect' && construct.reselect?.failed) {
+              context.report({ node, loc, messageId: 'failedReselectRetry', data: { provider: provider.id, examples: cited, record: construct.reselect.record, filter: construct.reselect.failed } });
             } else if (construct.form === 'reselect' && construct.reselect) {
               const record = construct.reselect.record;
               const fields = listSome(construct.reselect.fields);

@@ -46,6 +46,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
     if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.ChainExpression) {
       // a member chain is one value: `err.message` is not `err`
       const kind = analysis.kindOf(n);
+      // a chain that ends in a call (`body.error?.code?.toString()`): read as the call
+      if (!kind && n.type === AST_NODE_TYPES.ChainExpression && n.expression.type === AST_NODE_TYPES.CallExpression) return visit(n.expression);
       if (kind) return kind.k === 'error' || kind.k === 'response' || (kind.k === 'body' && isCodeOrAbove(kind.path, kind.provider.codePath));
       if (n.type === AST_NODE_TYPES.Identifier && depth < 3 && attachesCode(analysis, n, depth)) return true;
       // a field of a wrapper's failure object (`result.errorCode` after `const result = await send(…)`): what the
@@ -66,6 +68,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       const callee = skipTransparent(n.callee);
       // String(code) keeps a code (as text); String(err) keeps only the message
       if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String') return n.arguments.some((a) => isCode(analysis, a));
+      // so does `code.toString()` (`body.error?.code?.toString() || 'UNKNOWN'`); `err.toString()` keeps only the message
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString' && isCode(analysis, callee.object)) return true;
       const rebuilt = depth < 3 ? rebuiltBy(analysis, n, depth) : undefined;
       if (rebuilt !== undefined) return rebuilt;
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
@@ -429,7 +433,7 @@ function isCode(analysis: FileAnalysis, node: Node): boolean {
   return kind?.k === 'body' && pathMatches(kind.path, kind.provider.codePath);
 }
 
-/** A value that reports a failure: a sentence, or an object with `error`, `ok: false`, `success: false`. */
+/** A value that reports a failure: a sentence, or an object with `error`, `ok: false`, `success: false`, `status: false`. */
 export function isFailureValue(analysis: FileAnalysis, node: Node): boolean {
   const current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.Literal) return typeof current.value === 'string' && /\s/.test(current.value.trim());
@@ -437,7 +441,8 @@ export function isFailureValue(analysis: FileAnalysis, node: Node): boolean {
   if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') return true;
   if (current.type === AST_NODE_TYPES.ObjectExpression) {
     if (findProperty(current, 'error')) return true;
-    for (const key of ['ok', 'success']) {
+    // `status: false` is a flag as surely as `success: false` (a status that is a number or a word is not)
+    for (const key of ['ok', 'success', 'status']) {
       const property = findProperty(current, key);
       if (property && staticValue(analysis, property.value) === false) return true;
     }

@@ -2349,6 +2349,189 @@ ruleTester.run('no-blind-retry: status writes', rule, {
   ],
 });
 
+// ─── Status writes under a test of a wrapper's failure value (round 16) ──────
+// A send that gives its failure back as a value (`{ success: false, errorCode }`)
+// never reaches a catch: the caller tests the result, and its failure side sets
+// the queue row back to be sent again with the attempt counted. That is the same
+// retry as in a catch, judged code by code on the failure side.
+const QUEUE_SENDER = code`
+  export async function sendTemplate(row: { phone: string; name: string }): Promise<{ success: boolean; messageId?: string; errorCode?: string }> {
+    const res = await fetch('${META}', {
+      method: 'POST',
+      body: JSON.stringify({ messaging_product: 'whatsapp', to: row.phone, type: 'template', template: { name: row.name, language: { code: 'en' } } }),
+    });
+    const data = await res.json();
+    if (res.ok && data.messages?.[0]?.id) return { success: true, messageId: data.messages[0].id };
+    return { success: false, errorCode: String(data.error?.code ?? 'UNKNOWN') };
+  }
+`;
+const queueWorker = (failureSide: string) => code`
+  ${QUEUE_SENDER}
+  export async function drain(db: any, rows: { id: string; phone: string; name: string; retry_count: number; max_retries: number }[]) {
+    for (const row of rows) {
+      const result = await sendTemplate(row);
+      if (result.success) {
+        await db.from('queue').update({ status: 'SENT', wa_id: result.messageId }).eq('id', row.id);
+      } else {
+        ${failureSide}
+      }
+    }
+  }
+`;
+/** The sender in a module of its own, the worker importing it. */
+const queueProject = (worker: string) => jobsProject({ 'whatsapp/send.ts': QUEUE_SENDER, 'jobs/queue.ts': worker });
+const QUEUE_IMPORTED = queueProject(code`
+  import { sendTemplate } from '../whatsapp/send';
+  export async function drain(db: any, rows: { id: string; phone: string; name: string; attempts: number }[]) {
+    for (const row of rows) {
+      const result = await sendTemplate(row);
+      if (!result.success) {
+        await db.from('queue').update({ status: 'pending', attempts: row.attempts + 1, error_code: result.errorCode }).eq('id', row.id);
+        continue;
+      }
+      await db.from('queue').update({ status: 'sent' }).eq('id', row.id);
+    }
+  }
+`);
+
+ruleTester.run('no-blind-retry: status writes under a failed result', rule, {
+  valid: [
+    // the retry class of the code it gave back decides
+    queueWorker(
+      "if (isRetryable('meta-cloud', Number(result.errorCode)) && row.retry_count < row.max_retries) { await db.from('queue').update({ status: 'RETRYING', retry_count: row.retry_count + 1 }).eq('id', row.id); } else { await db.from('queue').update({ status: 'FAILED', error_code: result.errorCode }).eq('id', row.id); }",
+    ).replace('export async function sendTemplate', "import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';\nexport async function sendTemplate"),
+    // a failed send is marked failed, its attempts only counted
+    queueWorker("await db.from('queue').update({ status: 'FAILED', retry_count: row.retry_count + 1 }).eq('id', row.id);"),
+    // the count and a queued status on the success side: bookkeeping of a sent message
+    code`
+      ${QUEUE_SENDER}
+      export async function drain(db: any, row: { id: string; phone: string; name: string; attempts: number }) {
+        const result = await sendTemplate(row);
+        if (result.success) {
+          await db.from('queue').update({ status: 'queued', attempts: row.attempts + 1 }).eq('id', row.id);
+        }
+      }
+    `,
+    // the test is of another value than this send's result
+    code`
+      ${QUEUE_SENDER}
+      export async function drain(db: any, row: { id: string; phone: string; name: string; attempts: number; ok: boolean }) {
+        const result = await sendTemplate(row);
+        console.log(result.messageId);
+        if (!row.ok) {
+          await db.from('queue').update({ status: 'pending', attempts: row.attempts + 1 }).eq('id', row.id);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // the else of the success test, bounded by the row's own limit: every failure goes back to the queue
+    {
+      code: queueWorker(
+        "if (row.retry_count < row.max_retries) { await db.from('queue').update({ status: 'RETRYING', retry_count: row.retry_count + 1 }).eq('id', row.id); } else { await db.from('queue').update({ status: 'FAILED', error_code: result.errorCode }).eq('id', row.id); }",
+      ),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', TEMPLATE_EVERY, "'RETRYING'", 'retry_count'), line: 16, column: 50, endLine: 16, endColumn: 155 }],
+    },
+    // the sender imported from another module, the failure side first
+    {
+      filename: join(QUEUE_IMPORTED, 'src/jobs/queue.ts'),
+      code: readFileSync(join(QUEUE_IMPORTED, 'src/jobs/queue.ts'), 'utf8'),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', TEMPLATE_EVERY, "'pending'", 'attempts'), line: 6, column: 7, endLine: 6, endColumn: 135 }],
+    },
+  ],
+});
+// ─── Records selected because their send failed (round 16) ─────────────────────
+// A loop over the records a query selected as failed (`.in('status', ['failed'])`,
+// `where: { status: 'FAILED' }`) that sends for each record sends every stored
+// failure again, whatever its code: no scheduler is needed to see the retry. The
+// code stored with the failure, read in the query, in the loop before the send or
+// in the file's function the loop calls, may decide, and is left alone.
+const resendFailed = (query: string, beforeSend = '') => code`
+  import axios from 'axios';
+  import { isRetryable } from 'eslint-plugin-whatsapp-errors/catalog';
+  export async function resendFailed(db: any) {
+    const { data: rows } = await ${query};
+    for (const row of rows ?? []) {
+      ${beforeSend}
+      await axios.post('${META}', { messaging_product: 'whatsapp', to: row.phone, type: 'text', text: { body: row.body } });
+    }
+  }
+`;
+/** A sender of its own module that gives failures back as values, and the retry module beside it. */
+const RETRY_MODULE = code`
+  import { sendMessage } from './whatsapp';
+  export async function retryOne(db: any, id: string) {
+    const { data: log } = await db.from('message_logs').select('*').eq('id', id).single();
+    if (log.retry_count >= 3) return { success: false };
+    return sendMessage({ to: log.phone, body: log.body, retryCount: log.retry_count + 1, parentId: id });
+  }
+  export async function retryAll(db: any) {
+    const { data: failedLogs } = await db.from('message_logs').select('id').in('status', ['failed', 'undelivered']).lt('retry_count', 3);
+    for (const log of failedLogs ?? []) {
+      await retryOne(db, log.id);
+    }
+  }
+`;
+const WRAPPER_PROJECT = jobsProject({
+  'whatsapp.ts': code`
+    export async function sendMessage(m: { to: string; body: string; retryCount?: number; parentId?: string }) {
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to: m.to, type: 'text', text: { body: m.body } }) });
+      const data = await res.json();
+      if (!res.ok) return { success: false, error: data.error?.message };
+      return { success: true, id: data.messages[0].id };
+    }
+  `,
+  'retry.ts': RETRY_MODULE,
+});
+const failedReselect = (record: string, filter: string, examples = EVERY['meta-cloud']) => ({ provider: 'meta-cloud', examples, record, filter });
+
+ruleTester.run('no-blind-retry: records selected because their send failed', rule, {
+  valid: [
+    // the stored code's retry class decides before the send
+    resendFailed("db.from('outbox').select('*').eq('status', 'failed')", "if (!isRetryable('meta-cloud', Number(row.error_code))) continue;"),
+    // the query keeps only the codes worth sending again
+    resendFailed("db.from('outbox').select('*').eq('status', 'failed').in('error_code', ['130429', '131000'])"),
+    // the query keeps the failed records out
+    resendFailed("db.from('outbox').select('*').neq('status', 'failed')"),
+    resendFailed("db.outbox.findMany({ where: { status: { not: 'FAILED' } } })"),
+    // a notice to each customer whose payment failed: no attempt counted, not named a retry
+    code`
+      import axios from 'axios';
+      export async function notifyFailedPayments(db: any) {
+        const payments = await db.payment.findMany({ where: { status: 'FAILED' } });
+        for (const payment of payments) {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: payment.phone, type: 'text', text: { body: 'Your payment did not go through.' } });
+        }
+      }
+    `,
+    // one message about the failures, not a send of each record
+    code`
+      import axios from 'axios';
+      export async function reportFailures(db: any) {
+        const failed = await db.outbox.findMany({ where: { status: 'FAILED' } });
+        for (const row of failed) {
+          console.log(row.id);
+          await axios.post('${META}', { messaging_product: 'whatsapp', to: process.env.ADMIN_PHONE, type: 'text', text: { body: \`\${failed.length} messages failed\` } });
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // every failed or undelivered record, through a function of the file given its id
+    {
+      code: RETRY_MODULE,
+      filename: join(WRAPPER_PROJECT, 'src/retry.ts'),
+      errors: [{ messageId: 'failedReselectRetry', data: failedReselect('log', ".in('status', ['failed', 'undelivered'])"), line: 10, column: 11, endLine: 10, endColumn: 31 }],
+    },
+    // Prisma, the send in the loop itself
+    {
+      code: resendFailed("db.outbox.findMany({ where: { status: 'FAILED' }, take: 50 })"),
+      errors: [{ messageId: 'failedReselectRetry', data: failedReselect('row', "status: 'FAILED'"), line: 7, column: 11, endLine: 7, endColumn: 167 }],
+    },
+  ],
+});
+
+
 // ─── Requests that send no message (templates, media) ──────────────────────────
 // 131047 and the other send codes cannot come back from a templates listing: the
 // message cites the codes any Cloud API request can return (the catalog's

@@ -371,6 +371,35 @@ ruleTester.run('preserve-error-code', rule, {
       `,
       errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 44, suggestions: [] }],
     },
+    // `status: false` is a failure flag like `success: false`: the body logged, the code not passed on
+    {
+      code: code`
+        import axios from 'axios';
+        export async function sendOfficial(api: string, to: string, text: string) {
+          try {
+            const { data } = await axios.post(\`\${api}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+            return { status: true, id: data.messages[0].id };
+          } catch (err) {
+            console.log(err.response);
+            return { status: false };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 8, column: 5, endLine: 8, endColumn: 30, suggestions: [] }],
+    },
+    // the message's own toString() stands where the code should be: text, not the code
+    {
+      code: code`
+        export async function send(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const data = await res.json();
+          if (res.ok && data.messages?.[0]?.id) return { success: true, messageId: data.messages[0].id };
+          const errorCode = data.error?.message?.toString() || 'UNKNOWN';
+          return { success: false, errorCode };
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 6, column: 3, endLine: 6, endColumn: 40, suggestions: [] }],
+    },
     // `.catch((err) => { throw … })`
     {
       code: code`
@@ -1080,6 +1109,28 @@ ruleTester.run('preserve-error-code: the rest after a success return, network-on
           return data.data[0].name;
         } catch {
           return 'Unknown template';
+        }
+      }
+    `,
+    // the code kept as text by its own toString(), with a tag of the wrapper's own when there is none
+    code`
+      export async function send(payload: object): Promise<{ success: boolean; messageId?: string; error?: string; errorCode?: string }> {
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const data = await res.json();
+        if (res.ok && data.messages?.[0]?.id) return { success: true, messageId: data.messages[0].id };
+        const errorCode = data.error?.code?.toString() || 'UNKNOWN';
+        return { success: false, error: data.error?.message ?? 'send failed', errorCode };
+      }
+    `,
+    // a status that is a word is no failure flag: a queued message is a result, not a dropped failure
+    code`
+      import axios from 'axios';
+      export async function enqueue(api: string, to: string, text: string) {
+        try {
+          await axios.post(\`\${api}/messages\`, { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+          return { status: 'sent' };
+        } catch {
+          return { status: 'queued' };
         }
       }
     `,

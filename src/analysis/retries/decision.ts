@@ -774,7 +774,7 @@ function throwsOnFailedResult(analysis: FileAnalysis, fn: FunctionNode): boolean
 }
 
 /** What a test of a failure-value result says when true: `!r.ok`, `r.success === false`, `r.error` (failure); `r.ok`, `r` when failures are `null` (success). */
-function resultPolarity(analysis: FileAnalysis, node: Node): ResultPolarity {
+export function resultPolarity(analysis: FileAnalysis, node: Node): ResultPolarity {
   const current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') return flipResult(resultPolarity(analysis, current.argument));
   if (current.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(current.operator)) {

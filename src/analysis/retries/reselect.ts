@@ -27,6 +27,7 @@ import type { FileAnalysis, ProviderCall } from '../file.js';
 import { importerAnalyses, savedAsLinted } from '../importers.js';
 import { currentProject, pathOf } from '../imports.js';
 import { calleeFunction, functionNamed, returnedExpressions } from '../values.js';
+import { construct } from './construct.js';
 import { sendLoop } from './loops.js';
 import type { RetryConstruct } from './types.js';
 
@@ -40,6 +41,8 @@ const NOT_FILTER = new Set(['include', 'select', 'orderBy', 'order', 'sort', 'li
 const UPDATE_HOLDERS = new Set(['data', '$set', 'set', 'values', 'update']);
 /** A field counting attempts (`attempts`, `retryCount`): written on each failure, it bounds the retries, it does not end them. */
 const COUNTER_FIELD = /retr|attempt|tries/i;
+/** A field holding a record's state (`status`, `deliveryState`). */
+const STATUS_FIELD = /status|state$/i;
 /** Depth to which calls of the file's own functions are followed from a scheduled function. */
 const CALL_DEPTH = 3;
 
@@ -322,6 +325,105 @@ function markingStatements(analysis: FileAnalysis, loop: TSESTree.ForOfStatement
   return marks;
 }
 
+/** A state that says a send failed (`'failed'`, `'FAILED'`, `Status.Failed`, `'undelivered'`). */
+const FAILED_STATE = /fail|undeliver/i;
+/** A filter that keeps records out rather than in (`$ne`, `notIn`, `not: 'failed'`). */
+const NEGATED = /\$ne\b|\$nin\b|\bnotIn\b|\bnot\s*:/;
+/** Query methods whose match is positive (`.eq('status', 'failed')`, `.in('status', [...])`), not `neq` or `not`. */
+const POSITIVE_FILTERS = new Set(['eq', 'is', 'in', 'where', 'andWhere', 'whereIn', 'filter', 'match']);
+/** A field holding a provider's code on a stored failure (`error_code`, `errorCode`, `code`, `failureCode`). */
+const CODE_FIELD = /^(?:code|\w*(?:error|failure|fail|reason)_?code|\w*_?subcode)$/i;
+
+/**
+ * The filter, as written, by which a query selects the records whose send
+ * failed: a status column matched positively against a failed state
+ * (`.in('status', ['failed', 'undelivered'])`, `.eq('status', 'FAILED')`,
+ * `findMany({ where: { status: 'FAILED' } })`, `find({ status: { $in: ['failed'] } })`).
+ */
+function failedSelection(analysis: FileAnalysis, query: TSESTree.CallExpression): string | undefined {
+  let current: Node = query;
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const method = calleeName(current.callee);
+    const [first, second] = current.arguments;
+    const column = first && skipTransparent(first);
+    if (method && POSITIVE_FILTERS.has(method) && second && column?.type === AST_NODE_TYPES.Literal && typeof column.value === 'string' && STATUS_FIELD.test(column.value)) {
+      const value = textOf(analysis, second);
+      if (FAILED_STATE.test(value)) return `.${textOf(analysis, current).slice(textOf(analysis, current.callee).length - method.length)}`;
+    }
+    for (const argument of current.arguments) {
+      const value = skipTransparent(argument);
+      if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      const fields = new Map<string, string>();
+      objectFilter(analysis, value, fields);
+      for (const [field, text] of fields) if (STATUS_FIELD.test(field) && FAILED_STATE.test(text) && !NEGATED.test(text)) return `${field}: ${text}`;
+    }
+    if (current.callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    current = skipTransparent(current.callee.object);
+  }
+  return undefined;
+}
+
+/** Does a node read a code field (`log.error_code`, `row.errorCode`), outside nested functions? */
+function readsCodeField(analysis: FileAnalysis, node: Node): boolean {
+  let found = false;
+  walkNodes(node, analysis.sourceCode.visitorKeys, (n) => {
+    if (found) return 'stop';
+    if (isFunction(n) && n !== node) return false;
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(n);
+      if (typeof name === 'string' && CODE_FIELD.test(name)) found = true;
+    } else if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && CODE_FIELD.test(n.value)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * A loop over the records a query selected because their send failed, that
+ * sends for each record (the call is given the record or one of its fields)
+ * and says it is a retry (it counts attempts, or its function is named for
+ * one): every stored failure is sent again, whatever its code. Looking at the code
+ * stored with the failure (in the query, in the loop before the send, or in
+ * a function of the file the loop calls) may decide, and is not judged here.
+ */
+function failedReselect(analysis: FileAnalysis, loop: TSESTree.ForOfStatement, calls: ProviderCall[], record: string, query: TSESTree.CallExpression): RetryConstruct | undefined {
+  const failed = failedSelection(analysis, query);
+  if (!failed) return undefined;
+  const namesRecord = (node: Node) => {
+    let found = false;
+    walkNodes(node, analysis.sourceCode.visitorKeys, (n) => {
+      if (n.type === AST_NODE_TYPES.Identifier && n.name === record) found = true;
+      return found ? 'stop' : undefined;
+    });
+    return found;
+  };
+  const resent = calls.filter((call) => call.node.arguments.some(namesRecord));
+  const [first] = resent;
+  if (!first) return undefined;
+  // a retry says so: it counts the attempts (in the query, the loop or the file's function it calls) or is named for it
+  // (`retryFailedMessages`, `resendFailed`); a notice to each customer whose payment failed does neither
+  const fn = enclosingFunction(loop);
+  const name = fn?.id?.name ?? (fn?.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : '');
+  const wrappers = resent.map((call) => (call.wrapper && programOf(call.wrapper) === analysis.sourceCode.ast ? call.wrapper : undefined)).filter((w): w is FunctionNode => !!w);
+  const counted = [query, loop.body, ...wrappers].some((node) => COUNTER_FIELD.test(textOf(analysis, node)));
+  if (!counted && !/retr|resend|again/i.test(name)) return undefined;
+  const before = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body.filter((s) => s.range[1] <= first.node.range[0]) : [];
+  const decided = readsCodeField(analysis, query) || before.some((s) => readsCodeField(analysis, s)) || wrappers.some((w) => readsCodeField(analysis, w));
+  const built = construct({
+    form: 'reselect',
+    node: first.node,
+    provider: first.provider,
+    calls: resent,
+    region: loop.body,
+    delay: 'some', // the failure was stored earlier
+    walk: (_entry, basis) => {
+      basis.add(decided ? 'opaque' : 'nothing');
+      return new Set([decided ? 'opaque' : 'retry']);
+    },
+  });
+  return { ...built, reselect: { record, fields: [], failed } };
+}
+
 export function reselectConstructs(analysis: FileAnalysis): RetryConstruct[] {
   const loops = new Map<TSESTree.ForOfStatement, ProviderCall[]>();
   for (const call of analysis.calls) {
@@ -342,6 +444,12 @@ export function reselectConstructs(analysis: FileAnalysis): RetryConstruct[] {
     const left = loop.left.type === AST_NODE_TYPES.VariableDeclaration ? loop.left.declarations[0]?.id : loop.left;
     if (left?.type !== AST_NODE_TYPES.Identifier) continue;
     const query = resultCall(analysis, loop.right);
+    // records selected because their send failed: each is sent again, scheduled or not
+    const again = query && failedReselect(analysis, loop, calls, left.name, query);
+    if (again) {
+      found.push(again);
+      continue;
+    }
     const filter = query && selectionOf(analysis, query);
     if (!filter || filter.size === 0) continue;
     const handed = new Set<TSESTree.Statement>();

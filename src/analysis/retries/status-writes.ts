@@ -1,6 +1,7 @@
 /**
- * Retries by a status write: a catch around a provider send that sets the
- * record back to a state a scheduler sends again (`pending`, `retry`,
+ * Retries by a status write: a catch around a provider send (or the failure
+ * side of a test of a wrapper's failure value, `if (!result.success)`) that
+ * sets the record back to a state a scheduler sends again (`pending`, `retry`,
  * `queued`) and counts the attempt on the same record, side by side:
  *
  *   notification.deliveryStatus = DeliveryStatus.PENDING;
@@ -18,11 +19,12 @@
  * provider, not for the other calls in the same `try`.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isFunction, memberName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
-import type { FileAnalysis } from '../file.js';
+import { enclosingFunction, findVariable, isFunction, memberName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import { underFailure } from '../error-paths.js';
+import type { FileAnalysis, ProviderCall } from '../file.js';
 import { evaluateString } from '../values.js';
 import { construct } from './construct.js';
-import { baseWalk, functionErrorPath, innermostTry } from './decision.js';
+import { baseWalk, functionErrorPath, innermostTry, resultPolarity } from './decision.js';
 import { isCallbackInvocation } from './helpers.js';
 import type { RetryConstruct } from './types.js';
 
@@ -155,6 +157,31 @@ function runsParameter(analysis: FileAnalysis, block: TSESTree.BlockStatement, f
   return found;
 }
 
+/**
+ * The retry writes on the failure side of a test of the call's result, when
+ * the call gives failures back as values: `const result = await send(…); if
+ * (result.success) { … } else { …update({ status: 'RETRYING', retry_count:
+ * n + 1 }) }`. The same "send it again later" as in a catch; the test must
+ * read this result (`!result.ok`, `result.success === false`, the `else` of
+ * `if (result.success)`), and the writes come after the call in the block
+ * that holds it.
+ */
+function resultWrites(analysis: FileAnalysis, call: ProviderCall): { writes: RetryWrite[]; block: TSESTree.BlockStatement; declarator: TSESTree.VariableDeclarator } | undefined {
+  // only a wrapper's failure object is tested this way (a `fetch` response is tested by `ok` or its status)
+  if (call.request || (!call.wrapper && !call.external)) return undefined;
+  const held = call.node.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.node.parent : call.node;
+  const declarator = held.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== held || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const block = declarator.parent?.parent;
+  const variable = findVariable(analysis.sourceCode, declarator.id);
+  if (block?.type !== AST_NODE_TYPES.BlockStatement || !variable) return undefined;
+  const keys = analysis.sourceCode.visitorKeys;
+  const readsResult = (test: Node) => someNode(test, keys, (n) => n.type === AST_NODE_TYPES.Identifier && findVariable(analysis.sourceCode, n) === variable);
+  const polarity = (test: Node) => (readsResult(test) ? resultPolarity(analysis, test) : undefined);
+  const writes = retryWrites(analysis, block).filter((w) => w.statement.range[0] > call.node.range[1] && underFailure(w.statement, block, polarity));
+  return writes.length > 0 ? { writes, block, declarator } : undefined;
+}
+
 /** Every catch of the file that sets the record of a failed send back to be sent again, with its attempt counted. */
 export function statusConstructs(analysis: FileAnalysis): RetryConstruct[] {
   const text = analysis.sourceCode.text;
@@ -163,15 +190,27 @@ export function statusConstructs(analysis: FileAnalysis): RetryConstruct[] {
   const seen = new Set<Node>();
   for (const call of analysis.calls) {
     const fn = enclosingFunction(call.node);
-    const tryStatement = fn && innermostTry(call.node, fn);
+    if (!fn) continue;
+    const tryStatement = innermostTry(call.node, fn);
     const handler = tryStatement?.handler;
-    if (!fn || !tryStatement || !handler || seen.has(handler)) continue;
-    // a try around a callback the function was given: judged with the callback's send, at the calls that hand it over
-    if (!isCallbackInvocation(call) && runsParameter(analysis, tryStatement.block, fn)) continue;
-    seen.add(handler);
-    const writes = retryWrites(analysis, handler.body);
+    let writes: RetryWrite[] = [];
+    let region: Node | undefined;
+    if (tryStatement && handler && !seen.has(handler)) {
+      // a try around a callback the function was given: judged with the callback's send, at the calls that hand it over
+      if (!isCallbackInvocation(call) && runsParameter(analysis, tryStatement.block, fn)) continue;
+      seen.add(handler);
+      writes = retryWrites(analysis, handler.body);
+      region = handler;
+    }
+    // a send that gives its failure back as a value: the writes under a test of its result
+    const byResult = writes.length === 0 ? resultWrites(analysis, call) : undefined;
+    if (byResult && !seen.has(byResult.declarator)) {
+      seen.add(byResult.declarator);
+      writes = byResult.writes;
+      region = byResult.block;
+    }
     const [first] = writes;
-    if (!first) continue;
+    if (!first || !region) continue;
     const statements = new Set<TSESTree.Statement>(writes.map((w) => w.statement));
     found.push({
       ...construct({
@@ -179,7 +218,7 @@ export function statusConstructs(analysis: FileAnalysis): RetryConstruct[] {
         node: first.statement,
         provider: call.provider,
         calls: [call],
-        region: handler,
+        region,
         delay: 'some', // sent again by a later run of the scheduler
         walk: (entry, basis) => functionErrorPath(analysis, fn, baseWalk(analysis, entry, call.provider, basis, { isRetryStatement: (s) => statements.has(s) }), call),
       }),

@@ -23,7 +23,8 @@ export interface RetryConstruct {
    * `helper`: a retry helper of another file that this call hands the request to as a callback;
    * `requeue`: a loop draining an in-memory queue that puts the failed item back into it;
    * `reselect`: a scheduled job's loop over the records a query selected, which marks a record only when its send
-   * works, so the next run selects a failed one again.
+   * works, so the next run selects a failed one again; or a loop over the records a query selected because their
+   * send failed, which sends each again.
    */
   readonly form: 'loop' | 'recursion' | 'library' | 'client-option' | 'job' | 'queue' | 'status' | 'helper' | 'requeue' | 'reselect';
   /** The retry library, client, job engine or message-queue client. */
@@ -39,8 +40,12 @@ export interface RetryConstruct {
   readonly delay: RetryDelay;
   /** For a status write: the status written and the counter counted up (`DeliveryStatus.PENDING`, `retryCount`). */
   readonly statusWrite?: { readonly status: string; readonly counter: string };
-  /** For a reselect: the record, and the fields of the query's filter that the loop writes on it when the send works. */
-  readonly reselect?: { readonly record: string; readonly fields: readonly string[] };
+  /**
+   * For a reselect: the record, and the fields of the query's filter that the loop writes on it when the send works;
+   * `failed`: the query selects the records whose send failed (`.in('status', ['failed'])`), the filter as written,
+   * and each is sent again whatever its failure was.
+   */
+  readonly reselect?: { readonly record: string; readonly fields: readonly string[]; readonly failed?: string };
   /** The code that runs again on each attempt (a loop body, the retried function). */
   readonly region: Node;
   /** Does the construct re-send after a network error (no response at all)? That is when a lost response can double a send. */
