@@ -71,5 +71,5 @@ describe('files and projects that cannot be analysed', () => {
     const [result] = await eslint.lintFiles(['send.ts']);
     expect(result?.messages).toHaveLength(1);
     expect(result?.messages[0]).toMatchObject({ fatal: true, ruleId: null, message: expect.stringContaining('was not found by the project service') });
-  });
+  }, 60_000);
 });
