@@ -10,6 +10,9 @@ const tempRoot = (process.env['WA_TESTS_TMPDIR'] ??= mkdtempSync(join(tmpdir(), 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // tests never measure speed (npm run bench does): on a loaded machine a whole-app lint or a typed program
+    // can take longer than vitest's 5 s default without anything being wrong
+    testTimeout: 60_000,
     globalSetup: ['test/temp-root.ts'],
     env: { TMPDIR: tempRoot },
     typecheck: {
