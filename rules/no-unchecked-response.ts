@@ -3,7 +3,7 @@
  * check of `ok`, the HTTP status or the provider's error field.
  */
 import { own } from '../src/analysis/ast.js';
-import { byNotability, endpointOf, failureValueOf, type Endpoint, getAnalysis, isTruthyFailure, outcomeUses, recordsFailures, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
+import { byNotability, endpointOf, failureValueOf, type Endpoint, getAnalysis, isReadReceipt, isTruthyFailure, outcomeUses, recordsFailures, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
 import { calleeName, citeCode, createRule } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
@@ -69,8 +69,8 @@ export default createRule({
             // an error body, `{ ok: false }` or a sentence is truthy: `if (!r)` lets it through
             const use = resultUse(analysis, call.node, isTruthyFailure(shape), target);
             if (use !== 'discarded' && use !== 'used' && use !== 'truthiness-only') continue;
-            // dropped after the wrapper wrote the failure into its record: nothing is lost
-            if (use === 'discarded' && recordsFailures(target.analysis, target.fn)) continue;
+            // dropped after the wrapper wrote the failure into its record, or a read receipt nothing waits on: nothing is lost
+            if (use === 'discarded' && (recordsFailures(target.analysis, target.fn) || isReadReceipt(analysis, call))) continue;
             const data = { wrapper: calleeName(context.sourceCode.getText(call.node.callee)), provider: provider.id, shape, what: sendOrRequest(endpointOf(analysis, call)) };
             context.report({ node: call.node, messageId: use === 'discarded' ? 'failureDropped' : use === 'used' ? 'failureUnchecked' : 'failurePassesTest', data });
             continue;
@@ -87,7 +87,8 @@ export default createRule({
           const field = provider.codeField;
           const cited = example ? citeCode(example) : 'a validation error';
           if (uses.discarded) {
-            context.report({ node: call.node, messageId: 'discarded', data: { provider: provider.id, field, what, example: cited } });
+            // a read receipt sends no message: a dropped one loses nothing the app waits on
+            if (!isReadReceipt(analysis, call)) context.report({ node: call.node, messageId: 'discarded', data: { provider: provider.id, field, what, example: cited } });
           } else if (uses.successUses.length > 0 || uses.logged.length > 0) {
             context.report({
               node: call.node,

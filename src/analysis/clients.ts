@@ -41,6 +41,12 @@ interface SdkSpec {
   /** Steps between the client and the namespace may be read or called (`client.api.v2010.accounts(sid).messages`). */
   readonly deepNamespace?: boolean;
   readonly methods: ReadonlySet<string>;
+  /** Methods that mark a message read: a request to the messages endpoint that sends no message. */
+  readonly receiptMethods?: ReadonlySet<string>;
+  /** Send methods that send a template (`wa.messages.template(…)`, `bot.sendTemplate(…)`). */
+  readonly templateMethods?: ReadonlySet<string>;
+  /** The module and class name of the SDK's template message (`new Template(…)` handed to the send). */
+  readonly templateClass?: { readonly module: RegExp; readonly name: string };
   /** Methods that make another request than a send (a media lookup, upload or deletion), with their HTTP method; they give back what a send does. */
   readonly requests?: ReadonlyMap<string, string>;
   readonly returns: 'response' | 'body';
@@ -76,12 +82,18 @@ export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
     returns: 'body',
     throwsOnHttpError: false,
     payloadArgument: 2,
+    receiptMethods: new Set(['markAsRead']),
+    // https://whatsappapijs.web.app: the messages module exports the template message class
+    templateClass: { module: /^whatsapp-api-js(?:\/messages)?$/, name: 'Template' },
   },
   'sdk:great-detail': { provider: 'meta-cloud', namespace: 'message', methods: new Set(['createMessage', 'createStatus']), returns: 'response', throwsOnHttpError: true },
   'sdk:meta': {
     provider: 'meta-cloud',
     namespace: 'messages',
     methods: new Set(['text', 'template', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'reaction', 'status']),
+    templateMethods: new Set(['template']),
+    // https://whatsapp.github.io/WhatsApp-Nodejs-SDK/api-reference/messages/status: marks a message read
+    receiptMethods: new Set(['status']),
     returns: 'response',
     throwsOnHttpError: false,
   },
@@ -116,6 +128,7 @@ export const SDKS: Readonly<Record<SdkFamily, SdkSpec>> = {
       ...['sendText', 'sendMessage', 'sendImage', 'sendDocument', 'sendAudio', 'sendVideo', 'sendSticker'],
       ...['sendLocation', 'sendTemplate', 'sendContacts', 'sendReplyButtons', 'sendList'],
     ]),
+    templateMethods: new Set(['sendTemplate']),
     returns: 'body',
     throwsOnHttpError: true,
     errorIsBody: 'body',
@@ -189,6 +202,10 @@ export interface RequestInfo {
   readonly clientOrigin: unknown;
   /** An SDK's method that makes another request than a send (`retrieveMedia`): see `SdkSpec.requests`. */
   readonly sdkRequest?: string;
+  /** An SDK's send method that sends a template (see `SdkSpec.templateMethods`). */
+  readonly sdkTemplate?: true;
+  /** An SDK's method that marks a message read (see `SdkSpec.receiptMethods`). */
+  readonly sdkReceipt?: true;
   /** The options argument as written (a parameter, a variable, an object literal), when there is one. */
   readonly configSource: Node | undefined;
   readonly instanceConfig: TSESTree.ObjectExpression | undefined;
@@ -251,7 +268,7 @@ export function importOf(env: AnalysisEnv, id: TSESTree.Identifier): { module: s
               ? spec.imported.name
               : String(spec.imported.value)
             : 'default';
-    return { module: String(declaration.source.value), name };
+    return { module: packageName(String(declaration.source.value)), name };
   }
   if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
   let init = skipTransparent(def.node.init);
@@ -268,16 +285,22 @@ export function importOf(env: AnalysisEnv, id: TSESTree.Identifier): { module: s
     source = init.source;
   }
   if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return undefined;
-  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module: source.value, name: viaDefault || init.type !== AST_NODE_TYPES.ImportExpression ? 'default' : '*' };
+  const module = packageName(source.value);
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module, name: viaDefault || init.type !== AST_NODE_TYPES.ImportExpression ? 'default' : '*' };
   if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
     for (const property of def.node.id.properties) {
       if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && property.value.name === id.name) {
         const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
-        return { module: source.value, name: key };
+        return { module, name: key };
       }
     }
   }
   return undefined;
+}
+
+/** A package's own folder written as a path (`'whatsapp-api-js/.'`, `'axios/'`) is the package (`'whatsapp-api-js'`). */
+function packageName(specifier: string): string {
+  return specifier.startsWith('.') || specifier.startsWith('/') ? specifier : specifier.replace(/\/\.?$/, '');
 }
 
 /**
@@ -777,7 +800,8 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
     }
     if (owner.family === 'ofetch' && method === 'raw') return build(env, owner, 'ofetch', args[0], args[1], undefined, undefined, 'response');
     if (method === 'request') return build(env, owner, owner.family, undefined, args[0], undefined, undefined);
-    if (!HTTP_METHODS.has(method) && !DATA_METHODS.has(method)) return undefined;
+    // an SDK's own methods named like verbs are not requests (whatsapp-api-js's webhook `post(data, raw, signature)`, `get(params)`)
+    if (isSdk(owner.family) || (!HTTP_METHODS.has(method) && !DATA_METHODS.has(method))) return undefined;
     if (owner.family === 'axios' && DATA_METHODS.has(method)) {
       return build(env, owner, 'axios', args[0], args[2], args[1], method.replace(/Form$/, ''));
     }
@@ -896,6 +920,8 @@ function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSE
       instanceConfig: client.instanceConfig,
       configSource: undefined,
       ...(other ? { sdkRequest: method } : {}),
+      ...(spec.templateMethods?.has(method) ? { sdkTemplate: true as const } : {}),
+      ...(spec.receiptMethods?.has(method) ? { sdkReceipt: true as const } : {}),
     };
   }
   return undefined;

@@ -52,5 +52,5 @@ export function getAnalysis(context: Readonly<TSESLint.RuleContext<string, reado
   lintWorkDone();
   return analysis;
 }
-export { endpointOf } from './endpoint.js';
+export { endpointOf, isReadReceipt } from './endpoint.js';
 export { ignoredStatusEvents, type IgnoredStatusEvents } from './callback-events.js';

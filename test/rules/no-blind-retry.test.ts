@@ -2408,6 +2408,28 @@ const withSendText = (strings: TemplateStringsArray, ...values: unknown[]): stri
 
 ruleTester.run('no-blind-retry: only the same request again is a retry', rule, {
   valid: [
+    // a send that resolves on failure, then a branch on something else (a lookup's result) that sends: the branch does
+    // not read what the send gave back, so it is not a retry of it
+    code`
+      import { WhatsAppAPI } from 'whatsapp-api-js';
+      const api = new WhatsAppAPI({ token, appSecret });
+      export async function onAnswer(phoneId: string, from: string, messageId: string, question: object) {
+        await api.sendMessage(phoneId, from, question);
+        const seats = await loadSeats(from);
+        if (seats instanceof Error) {
+          await api.sendMessage(phoneId, from, question);
+          return;
+        }
+        await saveSeats(from, seats);
+      }
+    `,
+    code`
+      export async function remind(to: string, payload: object) {
+        await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const due = await dueReminders(to);
+        if (due.length > 0) await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      }
+    `,
     // Meta: the catch sends an apology through the same wrapper: another message, not a retry
     withSendText`
       export async function confirm(db: { save(x: object): Promise<void> }, phoneNumberId: string, to: string) {
@@ -2612,6 +2634,17 @@ ruleTester.run('no-blind-retry: only the same request again is a retry', rule, {
     `,
   ],
   invalid: [
+    // a branch on a value made from the response (its parsed body) that sends the same request again is a retry
+    {
+      code: code`
+        export async function remind(payload: object) {
+          const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+          const body = await res.json();
+          if (body.error) await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 4, column: 25, endLine: 4, endColumn: 137 }],
+    },
     // Meta: the catch sends the same text again through the same wrapper
     {
       code: withSendText`
@@ -3049,13 +3082,13 @@ ruleTester.run('no-blind-retry: a base URL known only by its env var name', rule
 // --- whatsapp-cloud-api: the error body itself is thrown ---------------------
 // `createBot(…)` sends reject with Meta's error body (`err.error.code`); a loop must decide on that code.
 
-const cloudBotLoop = (decision: string) => code`
+const cloudBotLoop = (decision: string, send = "sendTemplate(to, 'reminder', 'en_US')") => code`
   import { createBot } from 'whatsapp-cloud-api';
   const bot = createBot(phoneNumberId, token);
   export async function remind(to: string) {
     for (let attempt = 1; attempt <= 3; attempt++) {
       try {
-        return await bot.sendTemplate(to, 'reminder', 'en_US');
+        return await bot.${send};
       } catch (err) {
         ${decision}
         await sleep(attempt * 1000);
@@ -3086,9 +3119,31 @@ ruleTester.run('no-blind-retry (whatsapp-cloud-api)', rule, {
     `,
   ],
   invalid: [
+    // a template send: the template's own code first
     {
       code: cloudBotLoop('if (attempt === 3) throw err;'),
-      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: cite('meta-cloud', 131047, 190) }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: TEMPLATE_EVERY }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    {
+      code: cloudBotLoop('if (attempt === 3) throw err;', "sendText(to, 'reminder')"),
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // @great-detail/whatsapp: a Cloud API payload of type 'template' (the SDK adds messaging_product itself)
+    {
+      code: code`
+        import { Client } from '@great-detail/whatsapp';
+        const sdk = new Client();
+        export async function remind(phoneNumberID: string, to: string) {
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            try {
+              return await sdk.message.createMessage({ phoneNumberID, to, type: 'template', template: { name: 'reminder', language: { code: 'en_US' } } });
+            } catch (err) {
+              if (attempt === 3) throw err;
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: TEMPLATE_EVERY }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
     },
   ],
 });

@@ -633,8 +633,8 @@ ruleTester.run('no-unchecked-response', rule, {
     },
     {
       code: code`
-        export function markRead(id: string) {
-          fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', status: 'read', message_id: id }) });
+        export function notify(to: string) {
+          fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Hi' } }) });
           void fetch('${META}', init);
         }
       `,
@@ -645,7 +645,7 @@ ruleTester.run('no-unchecked-response', rule, {
           line: 2,
           column: 3,
           endLine: 2,
-          endColumn: 173,
+          endColumn: 181,
         },
         {
           messageId: 'discarded',
@@ -1664,6 +1664,119 @@ ruleTester.run('no-unchecked-response: results declared to include the error bod
         }
       `,
       errors: [{ messageId: 'unchecked', data: UNCHECKED_SDK, line: 4, column: 26, endLine: 4, endColumn: 65 }],
+    },
+  ],
+});
+
+// ─── SDK calls: template sends, webhook methods, the package imported by its folder ───
+// The example is the template's own code (132001), not the closed 24-hour window a template is the way around.
+const TEMPLATE_EXAMPLE = '132001 (Template does not exist)';
+
+ruleTester.run('no-unchecked-response: SDK calls (template sends, webhook methods, the package by its folder)', rule, {
+  valid: [
+    // whatsapp-api-js's webhook methods are named like verbs but make no request: post(data, raw, signature), get(query)
+    // a read receipt sends no message: nothing waits on its dropped result
+    code`
+      export function markRead(id: string) {
+        fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', status: 'read', message_id: id }) });
+      }
+    `,
+    code`
+      import { WhatsAppAPI } from 'whatsapp-api-js';
+      const api = new WhatsAppAPI({ token, appSecret });
+      export async function seen(phoneId: string, id: string) {
+        await api.markAsRead(phoneId, id);
+      }
+    `,
+    code`
+      import WhatsApp from 'whatsapp';
+      const wa = new WhatsApp(senderNumber);
+      export async function seen(id: string) {
+        await wa.messages.status({ status: 'read', message_id: id });
+      }
+    `,
+    code`
+      import { WhatsAppAPI } from 'whatsapp-api-js';
+      const api = new WhatsAppAPI({ token, appSecret, webhookVerifyToken });
+      app.post('/webhook', async (req, res) => {
+        await api.post(req.body, JSON.stringify(req.body), req.headers['x-hub-signature-256']);
+        res.sendStatus(200);
+      });
+      app.get('/webhook', (req, res) => res.send(api.get(req.query)));
+    `,
+  ],
+  invalid: [
+    // a read receipt's result used without a test is a request's, not a send's
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        const api = new WhatsAppAPI({ token, appSecret });
+        export async function seen(phoneId: string, id: string) {
+          const res = await api.markAsRead(phoneId, id);
+          return res.success;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { ...UNCHECKED_SDK, what: 'request', example: '100 (Invalid parameter)' }, line: 4, column: 21, endLine: 4, endColumn: 48 }],
+    },
+    // the package imported through its own folder (\`'whatsapp-api-js/.'\`) is the package
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js/.';
+        export class Bot {
+          constructor(private readonly phoneId: string, private readonly api: WhatsAppAPI) {}
+          async ask(to: string, question: object) {
+            await this.api.sendMessage(this.phoneId, to, question);
+          }
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 5, column: 11, endLine: 5, endColumn: 59 }],
+    },
+    // whatsapp-api-js: the SDK's own template message
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        import { Template } from 'whatsapp-api-js/messages';
+        const api = new WhatsAppAPI({ token, appSecret });
+        export async function welcome(to: string) {
+          const res = await api.sendMessage(phoneId, to, new Template('welcome', 'en'));
+          return res.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: { ...UNCHECKED_SDK, example: TEMPLATE_EXAMPLE }, line: 5, column: 21, endLine: 5, endColumn: 80 }],
+    },
+    // a class of the project named Template is not the SDK's: an ordinary send
+    {
+      code: code`
+        import { WhatsAppAPI } from 'whatsapp-api-js';
+        import { Template } from './templates';
+        const api = new WhatsAppAPI({ token, appSecret });
+        export async function welcome(to: string) {
+          const res = await api.sendMessage(phoneId, to, new Template('welcome', 'en'));
+          return res.messages[0].id;
+        }
+      `,
+      errors: [{ messageId: 'unchecked', data: UNCHECKED_SDK, line: 5, column: 21, endLine: 5, endColumn: 80 }],
+    },
+    // Meta's SDK: \`messages.template(…)\` resolves for any status
+    {
+      code: code`
+        import WhatsApp from 'whatsapp';
+        const wa = new WhatsApp(senderNumber);
+        export async function subscribe(to: number) {
+          await wa.messages.template({ name: 'subscribe', language: { code: 'en_US', policy: 'deterministic' } }, to);
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: TEMPLATE_EXAMPLE }, line: 4, column: 9, endLine: 4, endColumn: 110 }],
+    },
+    {
+      code: code`
+        import WhatsApp from 'whatsapp';
+        const wa = new WhatsApp(senderNumber);
+        export async function notify(to: number, body: string) {
+          await wa.messages.text({ body }, to);
+        }
+      `,
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 4, column: 9, endLine: 4, endColumn: 39 }],
     },
   ],
 });

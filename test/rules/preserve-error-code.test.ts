@@ -2541,7 +2541,7 @@ ruleTester.run('preserve-error-code: whatsapp-cloud-api', rule, {
   ],
   invalid: [
     {
-      // the code sits at err.error.code; only a text survives
+      // the code sits at err.error.code; only a text survives (a template send: the template's own code first)
       code: code`
         import { createBot } from 'whatsapp-cloud-api';
         const bot = createBot(process.env.PHONE_NUMBER_ID, process.env.TOKEN);
@@ -2556,7 +2556,7 @@ ruleTester.run('preserve-error-code: whatsapp-cloud-api', rule, {
       errors: [
         {
           messageId: 'droppedThrow',
-          data: thrown(META_DATA, 'err'),
+          data: thrown(META_TEMPLATE_DATA, 'err'),
           line: 7,
           column: 5,
           endLine: 7,

@@ -261,7 +261,7 @@ typedRuleTester.run('no-blind-retry (typed, whatsapp-cloud-api)', noBlindRetry, 
           }
         }
       `,
-      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: META_EVERY }, line: 3, column: 3, endLine: 3, endColumn: 8 }],
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: META_TEMPLATE_EVERY }, line: 3, column: 3, endLine: 3, endColumn: 8 }],
     },
   ],
 });
