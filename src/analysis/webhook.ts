@@ -550,13 +550,15 @@ class Webhooks {
    * that sends the WhatsApp messages (`this.deliveries.markStatus(sid,
    * status)`). Runs only for a callback field read as a call's argument
    * without evidence in the file; the call is resolved as `followExternal`
-   * resolves it, and the other file's text is tested for the evidence.
+   * resolves it, and the other file's text (the session's copy) is tested
+   * for the evidence; that file is analysed only when it holds it.
    */
   private handedToEvidence(info: CallbackInfo, node: Node): boolean {
     const use = useOf(node);
     if (use.kind !== 'argument') return false;
     const target = externalTarget(this, use.call, node);
-    const text = target && this.analysis.imports?.analysisOf(target.fn)?.sourceCode.text;
+    const path = target && pathOf(programOf(target.fn));
+    const text = path !== undefined ? currentProject()?.session.file(path)?.text : undefined;
     return text !== undefined && info.callback.evidence.some((marker) => text.includes(marker));
   }
 
