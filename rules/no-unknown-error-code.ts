@@ -97,6 +97,8 @@ export default createRule<Options, MessageId>({
       for (const comparison of codeComparisonsOf(analysis, node)) {
         const { value, provider } = comparison;
         if ((typeof value !== 'string' && typeof value !== 'number') || seen.has(comparison.node)) continue;
+        // a network failure's code (`err.code === 'ECONNRESET'`) is not one of the provider's
+        if (comparison.transport) continue;
         if (comparison.never === 'bare-fragment') {
           // `body.type === '1340'`: Vonage's type is the whole URL
           seen.add(comparison.node);

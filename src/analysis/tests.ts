@@ -3,6 +3,7 @@
  * of the error code with literal values (`===`, `switch` cases, `includes` /
  * `has` on literal lists). Rules judge them; this file only recognises them.
  */
+import { constants as osConstants } from 'node:os';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node } from './ast.js';
 import { exits } from './dispatch.js';
@@ -192,6 +193,31 @@ export interface CodeComparison {
   readonly never?: 'bare-fragment' | 'number-for-text';
   /** `===`, `!==`, `==`, `!=`, `case`, `includes` / `has` for list membership, `endsWith` / `includes` for a URL's fragment. */
   readonly form: string;
+  /**
+   * Set when the value is an error code of Node or of an HTTP client
+   * (`'ECONNREFUSED'`, `'ETIMEDOUT'`, axios's `'ERR_NETWORK'`, undici's
+   * `'UND_ERR_CONNECT_TIMEOUT'`) compared with the `code` of a caught error:
+   * an SDK's error carries the provider's code there, and these when the
+   * request never reached the provider.
+   */
+  readonly transport?: boolean;
+}
+
+/** Node's system error names (`ECONNRESET`…), from the running Node itself, and the getaddrinfo codes DNS failures carry. */
+const SYSTEM_ERROR_CODES = new Set([...Object.keys(osConstants.errno), 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA', 'ESOCKETTIMEDOUT']);
+
+/** `ERR_NETWORK`, `ERR_BAD_RESPONSE` (axios, Node), `UND_ERR_SOCKET` (undici). */
+const CLIENT_ERROR_CODE = /^(?:UND_)?ERR_[A-Z0-9_]+$/;
+
+function transportFlag(analysis: FileAnalysis, code: Node, value: StaticValue): { transport?: true } {
+  return transportCompared(analysis, code, value) ? { transport: true } : {};
+}
+
+/** A transport error code compared with the `code` field read off an error object (not off a response body). */
+function transportCompared(analysis: FileAnalysis, code: Node, value: StaticValue): boolean {
+  if (typeof value !== 'string' || !(SYSTEM_ERROR_CODES.has(value) || CLIENT_ERROR_CODE.test(value))) return false;
+  const expression = skipTransparent(code);
+  return expression.type === AST_NODE_TYPES.MemberExpression && analysis.kindOf(expression.object)?.k === 'error';
 }
 
 /** How a value written in the code spells a catalog code: after a prefix (a Vonage `type` URL up to `#`), or as the digits of a numeric code. */
@@ -245,7 +271,7 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
       const value = staticValue(analysis, other);
       if (value === UNKNOWN) return [];
       const strict = node.operator.length === 3;
-      return [{ provider: found.provider, code, node: other, literal: literalBehind(analysis, other), ...decode(found, value, strict), form: node.operator }];
+      return [{ provider: found.provider, code, node: other, literal: literalBehind(analysis, other), ...decode(found, value, strict), form: node.operator, ...transportFlag(analysis, code, value) }];
     }
     return [];
   }
@@ -254,7 +280,7 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
     const found = analysis.codeOf(node.parent.discriminant);
     const value = found && staticValue(analysis, node.test);
     if (!found || value === undefined || value === UNKNOWN) return [];
-    return [{ provider: found.provider, code: node.parent.discriminant, node: node.test, literal: literalBehind(analysis, node.test), ...decode(found, value, true), form: 'case' }];
+    return [{ provider: found.provider, code: node.parent.discriminant, node: node.test, literal: literalBehind(analysis, node.test), ...decode(found, value, true), form: 'case', ...transportFlag(analysis, node.parent.discriminant, value) }];
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const fragment = fragmentTest(analysis, node);
@@ -279,6 +305,7 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
       literal: literalBehind(analysis, item.node),
       ...decode(found, item.value, true),
       form,
+      ...transportFlag(analysis, membership.tested, item.value),
     }));
   }
   return [];

@@ -66,7 +66,9 @@
  * handle-failed-status read callbacks through the same kinds. A callback
  * needs WhatsApp evidence like an uncertain Meta path: WhatsApp in the
  * handler's name, route or class, or the callback's own `evidence` text in
- * the file (Twilio's `whatsapp:` address prefix, Gupshup's `message-event`).
+ * the file (Twilio's `whatsapp:` address prefix, Gupshup's `message-event`),
+ * a sender of another file naming the handler's route, or the status handed
+ * to a function or class of another file that holds that evidence.
  * An SMS status callback (same fields, no evidence) is not recognised.
  *
  * Cost: nothing runs unless the file's text names a path step, an SDK handler
@@ -538,7 +540,26 @@ class Webhooks {
   isWhatsApp(node: Node, value: WebhookValue): boolean {
     if (value.certain) return true;
     const info = value.provider ? this.callbacks.get(value.provider) : undefined;
-    return (info?.evidence ?? false) || this.evidence(node) || (info !== undefined && this.routeEvidence(info, node));
+    return (info?.evidence ?? false) || this.evidence(node) || (info !== undefined && (this.routeEvidence(info, node) || this.handedToEvidence(info, node)));
+  }
+
+  /**
+   * A callback field handed as an argument to a function or class of another
+   * project file that holds the callback's own evidence (Twilio's
+   * `whatsapp:`): a controller that hands `body.MessageStatus` to the service
+   * that sends the WhatsApp messages (`this.deliveries.markStatus(sid,
+   * status)`). Runs only for a callback field read as a call's argument
+   * without evidence in the file; the call is resolved as `followExternal`
+   * resolves it, and the other file's text (the session's copy) is tested
+   * for the evidence; that file is analysed only when it holds it.
+   */
+  private handedToEvidence(info: CallbackInfo, node: Node): boolean {
+    const use = useOf(node);
+    if (use.kind !== 'argument') return false;
+    const target = externalTarget(this, use.call, node);
+    const path = target && pathOf(programOf(target.fn));
+    const text = path !== undefined ? currentProject()?.session.file(path)?.text : undefined;
+    return text !== undefined && info.callback.evidence.some((marker) => text.includes(marker));
   }
 
   private readonly routeEvidences = new Map<string, boolean>();

@@ -1187,6 +1187,19 @@ describe('handle-failed-status: callback routes that WhatsApp senders of other f
   });
 });
 
+// Twilio status controllers with no WhatsApp evidence and no callback URL in the code, each handing the
+// status to a service of another file (test/fixtures/webhooks/callback-services): the service that sends to
+// `whatsapp:` numbers makes the callback WhatsApp's; one that sends SMS only does not.
+const CALLBACK_SERVICES = fileURLToPath(new URL('../fixtures/webhooks/callback-services/', import.meta.url));
+
+describe('handle-failed-status: callbacks handed to a service of another file that sends WhatsApp messages', () => {
+  test('the status handed to a WhatsApp sender that records failures without the code is reported at the argument; one that stores ErrorCode, and one handed to an SMS-only sender, are not', async () => {
+    expect(await statusFindings(CALLBACK_SERVICES, ['src'])).toEqual([
+      "src/controllers/deliveries.controller.ts:14:55-14:73 This twilio status handler (through markStatus() in deliveries.service.ts) acts on 'failed' or 'undelivered' but never reads the code, so 63016 (Outside messaging window) looks like any failure; branch on ErrorCode.",
+    ]);
+  });
+});
+
 // A callback object known only by the fields read off it (`data.MessageStatus`, `data.ErrorCode`): handed
 // whole to a helper of the file, its reads there belong to the caller's handler; handed whole to other code
 // (serialised into a stored record, given to another service), the code goes with it. A logger is no such code.

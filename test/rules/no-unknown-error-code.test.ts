@@ -2356,6 +2356,27 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
       `,
       filename: 'notify.ts',
     },
+    // Twilio SDK: the error's code is Twilio's, or Node's or the HTTP client's when the request never got there
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+          } catch (err) {
+            if (err.code === 'ECONNRESET' || err.code === 'ETIMEDOUT') return later(to);
+            if (['EAI_AGAIN', 'ERR_NETWORK', 'UND_ERR_CONNECT_TIMEOUT'].includes(err.code)) return later(to);
+            switch (err.code) {
+              case 'ECONNREFUSED': return later(to);
+              case 63016: return template(to);
+            }
+            throw err;
+          }
+        }
+      `,
+      filename: 'notify.ts',
+    },
     // an SMS-only Twilio app: Meta's code in it is none of this rule's business (no WhatsApp call)
     {
       code: code`
@@ -2418,6 +2439,29 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
     },
   ],
   invalid: [
+    // a response body's code is Twilio's alone: a network error's code there is a mistake (and a typo of one in an error still is)
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(sid, token);
+        export async function notify(to) {
+          const res = await fetch('${TWILIO}', { method: 'POST', body: new URLSearchParams({ To: 'whatsapp:' + to, Body: 'hi' }) });
+          const body = await res.json();
+          if (body.code === 'ECONNRESET') return later(to);
+          try {
+            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+          } catch (err) {
+            if (err.code === 'ECONNRESTE') return later(to);
+            throw err;
+          }
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [
+        { messageId: 'unknownCode', data: { value: "'ECONNRESET'", provider: 'twilio' }, line: 6, column: 21, endLine: 6, endColumn: 33, suggestions: [] },
+        { messageId: 'unknownCode', data: { value: "'ECONNRESTE'", provider: 'twilio' }, line: 10, column: 22, endLine: 10, endColumn: 34, suggestions: [] },
+      ],
+    },
     // Twilio SDK: Meta's code for the 24-hour window in a catch of client.messages.create
     {
       code: code`

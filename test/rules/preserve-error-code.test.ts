@@ -4235,3 +4235,36 @@ ruleTester.run('preserve-error-code: a field of the error another file throws', 
     },
   ],
 });
+
+// Vonage's generic errors reach every endpoint; the Messages API's own (1340, the closed 24-hour window) only sends.
+// A request that sends no message (WhatsApp template management) cites the generic pair.
+const VONAGE_DATA = { provider: 'vonage', first: "'1340'", second: "'1000'", codeField: 'body.type', keep: 'the parsed error body' };
+const VONAGE_REQUEST_DATA = { ...VONAGE_DATA, first: "'unauthorized'", second: "'invalid-params'" };
+
+ruleTester.run('preserve-error-code: Vonage requests that send no message', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: code`
+        export async function listTemplates(wabaId: string, auth: string) {
+          const res = await fetch(\`https://api.nexmo.com/v2/whatsapp-manager/wabas/\${wabaId}/templates\`, { headers: { Authorization: auth } });
+          if (!res.ok) throw new Error(\`Template listing failed with \${res.status}\`);
+          return res.json();
+        }
+      `,
+      filename: 'templates.ts',
+      errors: [{ messageId: 'droppedThrow', data: VONAGE_REQUEST_DATA, line: 3, column: 16, endLine: 3, endColumn: 78 }],
+    },
+    {
+      code: code`
+        export async function notify(to: string, auth: string) {
+          const res = await fetch('https://api.nexmo.com/v1/messages', { method: 'POST', headers: { Authorization: auth }, body: JSON.stringify({ channel: 'whatsapp', message_type: 'text', to, from: '447700900000', text: 'hi' }) });
+          if (!res.ok) throw new Error(\`Send failed with \${res.status}\`);
+          return res.json();
+        }
+      `,
+      filename: 'notify.ts',
+      errors: [{ messageId: 'droppedThrow', data: VONAGE_DATA, line: 3, column: 16, endLine: 3, endColumn: 66 }],
+    },
+  ],
+});

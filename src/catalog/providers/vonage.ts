@@ -16,6 +16,7 @@ export const vonage = {
   messagePaths: ['title', 'detail'],
   statusReliable: false,
   notable: ['1340', '1000', 'unauthorized', 'low-balance'],
+  requestNotable: ['unauthorized', 'invalid-params', 'not-found', 'forbidden'],
   docs: MESSAGES,
   notes: [
     'Errors are RFC 7807 problem details: `{ "type": "https://developer.nexmo.com/api-errors/messages-olympus#1020", "title": "…", "detail": "…", "instance": "…" }`. The code is the fragment of `type` (after `#`): a number such as `1020` for Messages API errors, a name such as `low-balance` for the generic ones. Compare the fragment, never `title` or `detail`.',
