@@ -2321,60 +2321,46 @@ ruleTester.run('no-unknown-error-code: codes through a conditional and a predica
 
 const VONAGE_TYPE = 'https://developer.vonage.com/api-errors/messages';
 
+/** A Twilio SDK send to a WhatsApp number, and the lines of its `catch (err)` (indented as written inside it). */
+const twilioCatch = (...handling: string[]) => code`
+  import twilio from 'twilio';
+  const client = twilio(sid, token);
+  export async function notify(to) {
+    try {
+      await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
+    } catch (err) {
+      ${handling.join('\n      ')}
+    }
+  }
+`;
+
 ruleTester.run('no-unknown-error-code (gateways)', rule, {
   valid: [
     // Twilio SDK: the RestException's own code is Twilio's
     {
-      code: code`
-        import twilio from 'twilio';
-        const client = twilio(sid, token);
-        export async function notify(to) {
-          try {
-            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
-          } catch (err) {
-            if (err.code === 63016) await sendTemplate(to);
-            else if ([63018, 20429].includes(err.code)) await later(to);
-          }
-        }
-      `,
+      code: twilioCatch('if (err.code === 63016) await sendTemplate(to);', 'else if ([63018, 20429].includes(err.code)) await later(to);'),
       filename: 'notify.ts',
     },
     // 21608: a trial account (or one without an approved compliance profile) sending to an unverified number
     {
-      code: code`
-        import twilio from 'twilio';
-        const client = twilio(sid, token);
-        export async function notify(to) {
-          try {
-            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
-          } catch (err) {
-            if (err.code === 21608) return { ok: false, reason: 'recipient not verified on the trial account' };
-            if (err.code === 21610) return { ok: false, reason: 'opted out' };
-            throw err;
-          }
-        }
-      `,
+      code: twilioCatch(
+        "if (err.code === 21608) return { ok: false, reason: 'recipient not verified on the trial account' };",
+        "if (err.code === 21610) return { ok: false, reason: 'opted out' };",
+        'throw err;',
+      ),
       filename: 'notify.ts',
     },
     // Twilio SDK: the error's code is Twilio's, or Node's or the HTTP client's when the request never got there
     {
-      code: code`
-        import twilio from 'twilio';
-        const client = twilio(sid, token);
-        export async function notify(to) {
-          try {
-            await client.messages.create({ from: 'whatsapp:+14155238886', to: 'whatsapp:' + to, body: 'hi' });
-          } catch (err) {
-            if (err.code === 'ECONNRESET' || err.code === 'ETIMEDOUT') return later(to);
-            if (['EAI_AGAIN', 'ERR_NETWORK', 'UND_ERR_CONNECT_TIMEOUT'].includes(err.code)) return later(to);
-            switch (err.code) {
-              case 'ECONNREFUSED': return later(to);
-              case 63016: return template(to);
-            }
-            throw err;
-          }
-        }
-      `,
+      code: twilioCatch(
+        "if (err.code === 'ECONNRESET' || err.code === 'ETIMEDOUT') return later(to);",
+        "if (['EAI_AGAIN', 'ERR_NETWORK', 'UND_ERR_CONNECT_TIMEOUT'].includes(err.code)) return later(to);",
+        'switch (err.code) {',
+        "  case 'ECONNREFUSED': return later(to);",
+        '  case 63016: return template(to);',
+        '}',
+        'throw err;',
+      ),
       filename: 'notify.ts',
     },
     // an SMS-only Twilio app: Meta's code in it is none of this rule's business (no WhatsApp call)
