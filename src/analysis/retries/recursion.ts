@@ -1,6 +1,6 @@
 /** Retries by recursion: the function calls itself again from a catch, a failure branch or a `.catch` handler. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isFunction, memberName, skipTransparent, walkNodes, type Node, type Variable, type VisitorKeys } from '../ast.js';
+import { enclosingFunction, isFunction, memberName, skipTransparent, walkNodes, type Node, type VisitorKeys } from '../ast.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { NETWORK_ERROR, type Outcome, type RetryConstruct, type Walk } from './types.js';
 import { baseWalk, callsIn, containsThrow, innermostTry, rejectsOnError, runExpression, runList, runStatement, set } from './decision.js';
@@ -46,17 +46,13 @@ export function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
     // const res = await fetch(…); if (!res.ok) { setTimeout(() => send(…), 1000); return; }
     if (call.request && !call.request.throwsOnHttpError && !tryStatement) {
       // a branch on what the call gave back, not any later branch (`if (rows instanceof Error) await send(sorry)`)
-      const results = resultVariables(analysis, call.node);
-      const branchAfter =
-        results.size > 0
-          ? statementsIn(fn.body, keys).find(
-              (statement): statement is TSESTree.IfStatement =>
-                statement.type === AST_NODE_TYPES.IfStatement &&
-                statement.range[0] > call.node.range[1] &&
-                readsAny(statement.test, results) &&
-                callsIn(statement, keys).some(callsAgain),
-            )
-          : undefined;
+      const branchAfter = statementsIn(fn.body, keys).find(
+        (statement): statement is TSESTree.IfStatement =>
+          statement.type === AST_NODE_TYPES.IfStatement &&
+          statement.range[0] > call.node.range[1] &&
+          readsOutcome(analysis, statement.test, call) &&
+          callsIn(statement, keys).some(callsAgain),
+      );
       if (branchAfter) {
         add(branchAfter, (walk) => {
           if (walk.entry === NETWORK_ERROR) return set('stop');
@@ -90,52 +86,16 @@ export function recursionConstructs(analysis: FileAnalysis): RetryConstruct[] {
   return [...found.values()].map((f) => f.construct);
 }
 
-/** How many steps from the call's own variable a value made from it is followed (`res` → `body = await res.json()`). */
-const MAX_RESULT_STEPS = 3;
-
-/**
- * The variables holding what a call gave back: the one it is assigned to
- * (`const res = await fetch(…)`, `({ data } = await …)`), and those made from
- * them (`const body = await res.json()`).
- */
-function resultVariables(analysis: FileAnalysis, call: TSESTree.CallExpression): Set<Variable> {
-  const found = new Set<Variable>();
-  let outer: Node = call;
-  while (outer.parent && (outer.parent.type === AST_NODE_TYPES.AwaitExpression || outer.parent.type === AST_NODE_TYPES.TSAsExpression || outer.parent.type === AST_NODE_TYPES.TSNonNullExpression)) outer = outer.parent;
-  const holder = outer.parent;
-  const take = (node: Node | undefined): Variable[] => {
-    if (node?.type === AST_NODE_TYPES.VariableDeclarator) return [...analysis.sourceCode.getDeclaredVariables(node)];
-    if (node?.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier) {
-      const variable = findVariable(analysis.sourceCode, node.left);
-      return variable ? [variable] : [];
-    }
-    return [];
-  };
-  let frontier = take(holder && (holder.type === AST_NODE_TYPES.VariableDeclarator ? holder.init === outer : holder.type === AST_NODE_TYPES.AssignmentExpression && holder.right === outer) ? holder : undefined);
-  for (let step = 0; frontier.length > 0 && step <= MAX_RESULT_STEPS; step++) {
-    const next: Variable[] = [];
-    for (const variable of frontier) {
-      if (found.has(variable)) continue;
-      found.add(variable);
-      for (const ref of variable.references) {
-        if (!ref.isRead()) continue;
-        // the declaration whose initializer reads it
-        let node: Node | undefined = ref.identifier;
-        while (node && node.type !== AST_NODE_TYPES.VariableDeclarator && !node.type.endsWith('Statement') && !isFunction(node)) node = node.parent;
-        if (node?.type === AST_NODE_TYPES.VariableDeclarator && node.init && node.init.range[0] <= ref.identifier.range[0]) next.push(...take(node));
-      }
-    }
-    frontier = next;
-  }
+/** Does a test read what the call gave back (its response, body, status or error: `!res.ok`, `body.error`)? */
+function readsOutcome(analysis: FileAnalysis, test: Node, call: ProviderCall): boolean {
+  let found = false;
+  walkNodes(test, analysis.sourceCode.visitorKeys, (n) => {
+    if (found) return 'stop';
+    if (isFunction(n)) return false;
+    if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) found = analysis.kindOf(n)?.call === call;
+    return undefined;
+  });
   return found;
-}
-
-/** Does an expression read one of the variables? */
-function readsAny(node: Node, variables: ReadonlySet<Variable>): boolean {
-  for (const variable of variables) {
-    if (variable.references.some((ref) => ref.identifier.range[0] >= node.range[0] && ref.identifier.range[1] <= node.range[1])) return true;
-  }
-  return false;
 }
 
 /** Statements of a function body and its blocks, not of nested functions. */
