@@ -200,12 +200,8 @@ export interface RequestInfo {
   readonly method: string | undefined;
   /** Identity of the client used (see `clientOf`). */
   readonly clientOrigin: unknown;
-  /** An SDK's method that makes another request than a send (`retrieveMedia`): see `SdkSpec.requests`. */
-  readonly sdkRequest?: string;
-  /** An SDK's send method that sends a template (see `SdkSpec.templateMethods`). */
-  readonly sdkTemplate?: true;
-  /** An SDK's method that marks a message read (see `SdkSpec.receiptMethods`). */
-  readonly sdkReceipt?: true;
+  /** The SDK method called (`sendMessage`, `retrieveMedia`, `markAsRead`): what it does is in its `SdkSpec`. */
+  readonly sdkMethod?: string;
   /** The options argument as written (a parameter, a variable, an object literal), when there is one. */
   readonly configSource: Node | undefined;
   readonly instanceConfig: TSESTree.ObjectExpression | undefined;
@@ -919,9 +915,7 @@ function sdkRequest(env: AnalysisEnv, call: TSESTree.CallExpression, callee: TSE
       clientOrigin: client.origin,
       instanceConfig: client.instanceConfig,
       configSource: undefined,
-      ...(other ? { sdkRequest: method } : {}),
-      ...(spec.templateMethods?.has(method) ? { sdkTemplate: true as const } : {}),
-      ...(spec.receiptMethods?.has(method) ? { sdkReceipt: true as const } : {}),
+      sdkMethod: method,
     };
   }
   return undefined;

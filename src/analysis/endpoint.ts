@@ -43,10 +43,13 @@ function kindOf(analysis: FileAnalysis, call: ProviderCall | undefined, depth: n
   let found: Kind = 'send';
   if (call.request) {
     const text = call.request.url?.text;
-    const payload = call.request.sdkRequest ? undefined : cloudApiPayload(analysis, call.request.data);
-    if (call.request.sdkRequest) found = 'request';
-    else if (call.request.sdkReceipt || (payload && isReceipt(analysis, payload))) found = 'receipt';
-    else if (isSdk(call.request.family)) found = sdkTemplate(analysis, call.request, call.request.family) ? 'template' : 'send';
+    const { family, sdkMethod = '' } = call.request;
+    const spec = isSdk(family) ? SDKS[family] : undefined;
+    const otherRequest = spec?.requests?.has(sdkMethod) ?? false;
+    const payload = otherRequest ? undefined : cloudApiPayload(analysis, call.request.data);
+    if (otherRequest) found = 'request';
+    else if (spec?.receiptMethods?.has(sdkMethod) || (payload && isReceipt(analysis, payload))) found = 'receipt';
+    else if (isSdk(family)) found = sdkTemplate(analysis, call.request, family) ? 'template' : 'send';
     else if (payload || !text || SEND_PATH.test(text)) found = payload && isTemplate(analysis, payload) ? 'template' : 'send';
     else found = /[a-z0-9_\u0000]\/[a-z_]/i.test(text) ? 'request' : 'send';
   } else if (depth < 4) {
@@ -65,7 +68,7 @@ function kindOf(analysis: FileAnalysis, call: ProviderCall | undefined, depth: n
  * without `messaging_product`, which SDKs add themselves).
  */
 function sdkTemplate(analysis: FileAnalysis, request: RequestInfo, family: SdkFamily): boolean {
-  if (request.sdkTemplate) return true;
+  if (SDKS[family].templateMethods?.has(request.sdkMethod ?? '')) return true;
   if (!request.data) return false;
   const object = payloadObject(analysis, request.data);
   if (object) return isTemplate(analysis, object);
