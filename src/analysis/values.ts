@@ -316,32 +316,70 @@ export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefin
 const MAX_FACTORY_DEPTH = 3;
 let factoryDepth = 0;
 
+/** A class named as a stand-in for tests or local runs (`WhatsAppMockProvider`, `FakeSender`, `NoopNotifier`). */
+const TEST_DOUBLE = /mock|fake|stub|dummy|noop|inmemory/i;
+
 /**
  * The class of the instance a factory call gives (`const api = await
  * accounts.apiFor(id)`, `apiFor` here or in an imported file): every value
  * its function returns is a `new` of that one class, or a call of another
- * such factory.
+ * such factory. A factory that picks a test double or the real client
+ * (`return useMock ? new MockApi() : new TwilioApi(…)`, or a module's
+ * singleton assigned one or the other) gives the real one: the one class
+ * among them whose name does not say mock, fake, stub, dummy, no-op or
+ * in-memory.
  */
 function madeByFactory(env: AnalysisEnv, node: Node): ClassNode | undefined {
+  const made = factoryClasses(env, node);
+  if (!made || made.size === 0) return undefined;
+  if (made.size === 1) return [...made][0];
+  const real = [...made].filter((cls) => !TEST_DOUBLE.test(cls.id?.name ?? ''));
+  return real.length === 1 ? real[0] : undefined;
+}
+
+/** The classes a factory call's returns make; `undefined` when one of them is something else. */
+function factoryClasses(env: AnalysisEnv, node: Node): Set<ClassNode> | undefined {
   let current = skipTransparent(node);
   if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
   if (current.type !== AST_NODE_TYPES.CallExpression || factoryDepth >= MAX_FACTORY_DEPTH) return undefined;
   factoryDepth++;
   try {
     const factory = calleeFunction(env, current.callee);
-    let made: ClassNode | undefined;
-    for (const returned of factory ? returnedExpressions(factory.fn) : []) {
-      let value = skipTransparent(returned);
-      if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
-      value = resolveExpression(env, value);
-      const cls = value.type === AST_NODE_TYPES.NewExpression ? classOf(env, value.callee) : madeByFactory(env, value);
-      if (!cls || (made && cls !== made)) return undefined;
-      made = cls;
-    }
+    if (!factory) return undefined;
+    const made = new Set<ClassNode>();
+    for (const returned of returnedExpressions(factory.fn)) if (!addMade(env, returned, made, 0)) return undefined;
     return made;
   } finally {
     factoryDepth--;
   }
+}
+
+/**
+ * Adds the classes a returned value is an instance of: a `new`, each branch
+ * of a `?:`, each value a `let` is assigned (a singleton: `instance ??= new
+ * Api()`; `null` and `undefined` add none), another factory's call. `false`
+ * when one is none of those.
+ */
+function addMade(env: AnalysisEnv, node: Node, made: Set<ClassNode>, depth: number): boolean {
+  if (depth > 4) return false;
+  let value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipTransparent(value.argument);
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) return addMade(env, value.consequent, made, depth + 1) && addMade(env, value.alternate, made, depth + 1);
+  if ((value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')) return true;
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(env.sourceCode, value);
+    const writes = variable && variableWrites(variable);
+    if (writes) return writes.every((write) => write === 'unset' || addMade(env, write, made, depth + 1));
+  }
+  value = resolveExpression(env, value);
+  if (value.type === AST_NODE_TYPES.NewExpression) {
+    const cls = classOf(env, value.callee);
+    if (cls) made.add(cls);
+    return !!cls;
+  }
+  const inner = factoryClasses(env, value);
+  for (const cls of inner ?? []) made.add(cls);
+  return !!inner && inner.size > 0;
 }
 
 function propertyFunction(env: AnalysisEnv, object: TSESTree.ObjectExpression, name: string | number): Callee | undefined {

@@ -2849,6 +2849,7 @@ ruleTester.run('no-unchecked-response: wrappers that only log their failures', r
 const FACTORIES = fileURLToPath(new URL('../fixtures/cross-file/factories/', import.meta.url));
 const notifyService = (body: string) => code`
   import { AccountsService } from './accounts.service';
+  import { getProvider } from './provider';
   export class NotifyService {
     constructor(private readonly accounts: AccountsService) {}
     async shipped(accountId: string, to: string) {
@@ -2863,6 +2864,13 @@ ruleTester.run('no-unchecked-response: clients made by a factory in another file
     { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const mail = await this.accounts.mailerFor();\n      mail.sendText(to, 'Your order shipped');") },
     // the factory makes one of two classes: which one is not known here
     { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const client = await this.accounts.clientFor('whatsapp', accountId);\n      client.sendText(to, 'Your order shipped');") },
+    // a factory of a mail client or a stand-in: the mail client
+    { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const mail = await this.accounts.testMailer();\n      mail.sendText(to, 'Your order shipped');") },
+    // a stand-in and the real client, the result tested
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = await this.accounts.liveFor(accountId);\n      const sent = await api.sendText(to, 'Your order shipped');\n      if ('error' in sent) throw new Error('send failed', { cause: sent });"),
+    },
     // the result is tested
     {
       filename: `${FACTORIES}src/notify.service.ts`,
@@ -2873,7 +2881,19 @@ ruleTester.run('no-unchecked-response: clients made by a factory in another file
     {
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("const api = await this.accounts.apiFor(accountId);\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 6, column: 5, endLine: 6, endColumn: 43 }],
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 7, column: 5, endLine: 7, endColumn: 43 }],
+    },
+    // a factory picking a stand-in or the real client: the real one
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = await this.accounts.liveFor(accountId);\n      api.sendText(to, 'Your order shipped');"),
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 7, column: 5, endLine: 7, endColumn: 43 }],
+    },
+    // a module singleton assigned the stand-in or the real client
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = getProvider({ phoneNumberId: accountId, token: process.env.WA_TOKEN ?? '' });\n      api.sendText(to, 'Your order shipped');"),
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 7, column: 5, endLine: 7, endColumn: 43 }],
     },
   ],
 });
