@@ -3,7 +3,7 @@
  * check of `ok`, the HTTP status or the provider's error field.
  */
 import { own } from '../src/analysis/ast.js';
-import { byNotability, endpointOf, failureValueOf, type Endpoint, getAnalysis, isReadReceipt, isTruthyFailure, outcomeUses, recordsFailures, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
+import { byNotability, endpointOf, failureValueOf, floats, type Endpoint, getAnalysis, type ProviderInfo, isReadReceipt, isTruthyFailure, outcomeUses, recordsFailures, resolvesOnFailure, resultUse, successRecordedAfter, swallowsFailures } from '../src/analysis/index.js';
 import { calleeName, citeCode, createRule } from '../src/util/create-rule.js';
 
 const CLIENT_LABEL: Record<string, string> = {
@@ -21,6 +21,12 @@ const CLIENT_LABEL: Record<string, string> = {
   'sdk:infobip': '@infobip-api/sdk',
 };
 
+/** The provider's most notable error for this endpoint that no retry fixes, as messages cite it. */
+const neverRetried = (provider: ProviderInfo, endpoint: Endpoint): string => {
+  const [example] = byNotability(provider, provider.messagingErrors.filter((e) => e.retry === 'never'), endpoint);
+  return example ? citeCode(example) : 'a validation error';
+};
+
 /** A call as messages name it: a send (a template send too) or another request. */
 const sendOrRequest = (endpoint: Endpoint): 'send' | 'request' => (endpoint === 'request' ? 'request' : 'send');
 
@@ -36,6 +42,8 @@ export default createRule({
     messages: {
       unchecked: 'This {{provider}} response is used unchecked, but {{client}} resolves on HTTP errors: a failed {{what}} such as {{example}} passes; check ok or {{field}}.',
       discarded: 'The result of this {{provider}} {{what}} is dropped, so a failure such as {{example}} goes unnoticed; check ok or {{field}}.',
+      floating:
+        'Nothing awaits or catches this {{provider}} {{what}}, so a failure such as {{example}} becomes an unhandled rejection (which ends a Node process by default) and its code is lost; await it in a try, or add .catch().',
       failureDropped: '{{wrapper}}() gives {{provider}} failures back as {{shape}}, and this call drops the result, so a failed {{what}} is lost; test what it returns.',
       failureUnchecked: '{{wrapper}}() gives {{provider}} failures back as {{shape}}, and this call uses the result without testing it; test it first.',
       failureSwallowed:
@@ -58,6 +66,12 @@ export default createRule({
             const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
             const shape = target && failureValueOf(target.analysis, target.fn);
             if (!shape) {
+              // a promise that rejects with the provider's error, and nothing awaits or catches it
+              if (floats(analysis, call)) {
+                const endpoint = endpointOf(analysis, call);
+                context.report({ node: call.node, messageId: 'floating', data: { provider: provider.id, what: sendOrRequest(endpoint), example: neverRetried(provider, endpoint) } });
+                continue;
+              }
               // a wrapper that only logs its failures, and a caller that then records a success (`sent++`, `{ status: 'sent' }`)
               // (a send: a request that sends nothing, a lookup or a check, may well be best effort)
               if (target && endpointOf(analysis, call) !== 'request' && swallowsFailures(target.analysis, target.fn) && successRecordedAfter(analysis, call.node)) {
@@ -79,13 +93,8 @@ export default createRule({
           if (uses.handedOff || uses.errorChecks.length > 0 || uses.statusChecks.length > 0) continue;
           const endpoint = endpointOf(analysis, call);
           const what = sendOrRequest(endpoint);
-          const [example] = byNotability(
-            provider,
-            provider.messagingErrors.filter((e) => e.retry === 'never'),
-            endpoint,
-          );
           const field = provider.codeField;
-          const cited = example ? citeCode(example) : 'a validation error';
+          const cited = neverRetried(provider, endpoint);
           if (uses.discarded) {
             // a read receipt sends no message: a dropped one loses nothing the app waits on
             if (!isReadReceipt(analysis, call)) context.report({ node: call.node, messageId: 'discarded', data: { provider: provider.id, field, what, example: cited } });

@@ -20,7 +20,7 @@ export { resolveSettings, SettingsError, type ResolvedSettings } from './setting
 export { decidesOnlyRetry, ENGINE_STOP, retryConstructs, retryDecisions, type JobEngine, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
 export { alwaysThrows, catchGetsCode, decidedOnCode, errorPaths, failurePolarity, isProviderErrorClass, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
 export { carries, codeReaches, copiedFailureRecords, failureFlagOf, failureRecordOf, failureValueOf, isFailureValue, isTruthyFailure, isStandIn, pathExits, recordsFailures, successRecordedAfter, swallowsFailures, type CopiedFailureRecord, type FailureShape, type PathExit } from './failure-values.js';
-export { outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
+export { floats, outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
 export { codeComparisonsOf, codePresence, codeTestedBeside, valuesComparedBeside, messageTestOf, onlyWithoutCode, spell, statusTestOf, type CodeComparison, type CodeSpelling, type MessageTest, type StatusRange, type StatusTest } from './tests.js';
 export {

@@ -2897,3 +2897,112 @@ ruleTester.run('no-unchecked-response: clients made by a factory in another file
     },
   ],
 });
+
+// ─── Promises nothing awaits or catches ────────────────────────────────────────
+// A client that rejects on a failed send (the Twilio SDK, axios, a wrapper that lets the error out),
+// called as a statement: the rejection is unhandled, and its code goes nowhere.
+const floatingTwilio = (body: string) => code`
+  import twilio from 'twilio';
+  const client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN);
+  export async function remind(to: string, text: string) {
+    ${body}
+  }
+`;
+const floatingAxios = (body: string) => code`
+  import axios from 'axios';
+  async function sendWhatsApp(to: string, text: string) {
+    const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+    return res.data.messages[0].id;
+  }
+  export async function broadcast(recipients: string[], text: string) {
+    ${body}
+  }
+`;
+const TWILIO_FLOAT = { provider: 'twilio', what: 'send', example: "63016 (Outside messaging window)" };
+const META_FLOAT = { provider: 'meta-cloud', what: 'send', example: META_EXAMPLE };
+
+ruleTester.run('no-unchecked-response: promises nothing awaits or catches', rule, {
+  valid: [
+    floatingTwilio("await client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text });"),
+    floatingTwilio("return client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text });"),
+    // handled by .catch(), by .then(…, onRejected), or ignored on purpose with `void`
+    floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).catch((err) => logger.error({ code: err.code }, 'reminder failed'));"),
+    floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid), (err) => log(err.code));"),
+    floatingTwilio("void client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text });"),
+    // handed a callback: the SDK reports the failure to it
+    floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }, (err) => { if (err) log(err.code); });"),
+    // kept for later
+    floatingTwilio("pending.push(client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }));"),
+    floatingAxios('await Promise.all(recipients.map((to) => sendWhatsApp(to, text)));'),
+    // a wrapper that catches every failure: nothing rejects
+    code`
+      import axios from 'axios';
+      async function sendWhatsApp(to: string, text: string) {
+        try {
+          await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+        } catch (err) {
+          logger.error({ err }, 'send failed');
+        }
+      }
+      export function greet(to: string) {
+        sendWhatsApp(to, 'Welcome!');
+      }
+    `,
+    // a function that does not give the promise back handles it itself
+    code`
+      import axios from 'axios';
+      function notify(to: string, text: string) {
+        axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } }).catch(report);
+      }
+      export function greet(to: string) {
+        notify(to, 'Welcome!');
+      }
+    `,
+    // a test that asserts on the stubbed client
+    code`
+      import twilio from 'twilio';
+      const client = twilio('AC123', 'token');
+      it('sends the reminder', () => {
+        client.messages.create({ from: 'whatsapp:+15550001111', to: 'whatsapp:+15550002222', body: 'hi' });
+        expect(create).toHaveBeenCalledOnce();
+      });
+    `,
+  ],
+  invalid: [
+    {
+      code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text });"),
+      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
+    },
+    // a wrapper that lets the provider's error out, called as a statement
+    {
+      code: floatingAxios('for (const to of recipients) sendWhatsApp(to, text);'),
+      errors: [{ messageId: 'floating', data: META_FLOAT, line: 7, column: 32, endLine: 7, endColumn: 54 }],
+    },
+    // forEach drops what its callback gives back
+    {
+      code: floatingAxios('recipients.forEach((to) => sendWhatsApp(to, text));'),
+      errors: [{ messageId: 'floating', data: META_FLOAT, line: 7, column: 30, endLine: 7, endColumn: 52 }],
+    },
+  ],
+});
+
+// Wrappers of another file (test/fixtures/cross-file/error-paths): `postMessage` throws the app's error with the
+// code on a failed response, `notify` lets axios's rejection out, `welcome` logs its own failed send.
+const PATHS_APP = fileURLToPath(new URL('../fixtures/cross-file/error-paths/', import.meta.url));
+const signup = (body: string) => ({
+  filename: `${PATHS_APP}src/signup.ts`,
+  code: code`
+    import { notify, postMessage, welcome } from './cloud';
+    export async function signUp(phone: string) {
+      ${body}
+    }
+  `,
+});
+
+ruleTester.run('no-unchecked-response: promises of wrappers in another file', rule, {
+  valid: [signup('welcome(phone);'), signup("await notify(phone, 'Thanks for signing up');"), signup("notify(phone, 'Thanks').catch(() => undefined);")],
+  invalid: [
+    { ...signup("postMessage(process.env.PHONE_NUMBER_ID!, { to: phone, type: 'text', text: { body: 'Hi' } });"), errors: [{ messageId: 'floating', data: META_FLOAT, line: 3, column: 3, endLine: 3, endColumn: 95 }] },
+    { ...signup("notify(phone, 'Thanks for signing up');"), errors: [{ messageId: 'floating', data: META_FLOAT, line: 3, column: 3, endLine: 3, endColumn: 41 }] },
+  ],
+});
