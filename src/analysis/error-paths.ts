@@ -519,6 +519,39 @@ function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTes
   return escapeSearch(analysis, call, test, 0, { open: new Map(), pending: [], unsettled: new Map() }).found;
 }
 
+/** Wrappers of an expression that leave it the same value (`x!`, `x as T`, `a?.b()`). */
+const SAME_VALUE = new Set<string>([AST_NODE_TYPES.ChainExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression]);
+
+/**
+ * Is a call's promise dropped where it is made: a statement of its own or
+ * `void`ed, or the value an arrow hands back to `forEach`, without `await`?
+ * Its rejection then reaches neither a `catch` around it nor the callers of
+ * the function it is made in. Only a call that gives a promise: a request, or
+ * a call of an `async` function or of one that returns a promise (a function
+ * that returns something else may throw where it is called).
+ */
+export function promiseDropped(analysis: FileAnalysis, call: ProviderCall): boolean {
+  let outer: Node = call.node;
+  while (outer.parent && SAME_VALUE.has(outer.parent.type)) outer = outer.parent;
+  const parent = outer.parent;
+  const dropped =
+    parent?.type === AST_NODE_TYPES.ExpressionStatement ||
+    (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') ||
+    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer && isForEachCallback(parent));
+  if (!dropped) return false;
+  if (call.request) return true;
+  const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+  return !!target && (target.fn.async || target.analysis.returnKind(target.fn)?.k === 'promise');
+}
+
+/** `items.forEach((item) => send(item))`: what the arrow gives back is dropped. */
+function isForEachCallback(fn: TSESTree.ArrowFunctionExpression): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const callee = skipTransparent(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'forEach';
+}
+
 /**
  * Does a provider failure leave the call? A call back into a function whose
  * search is under way lets out nothing of its own (whatever that function
@@ -547,7 +580,8 @@ function escapeSearch(analysis: FileAnalysis, call: ProviderCall, test: EscapeTe
   let assumed = false;
   const inside = (node: Node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1] && programOf(node) === programOf(fn);
   let found = own.calls.some((inner) => {
-    if (!inside(inner.node)) return false;
+    // a promise dropped where it is made rejects into nothing: no caller of `fn` sees it
+    if (!inside(inner.node) || promiseDropped(own, inner)) return false;
     if (depth >= MAX_ESCAPE_DEPTH) {
       assumed = !test.stopped(own, inner.node, fn);
       return assumed;

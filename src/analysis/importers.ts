@@ -27,7 +27,7 @@ import type { AnalysisEnv } from './env.js';
 import { namesOf } from './evidence.js';
 import type { ExternalFunction, FileAnalysis } from './file.js';
 import { analysisAt, dependOn, importsReachProvider, pathOf, whileGathering, type Project } from './imports.js';
-import { parsedFile, scanSpecifiers, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
+import { parsedFile, scanSpecifiers, scanTypeSpecifiers, Session, specifiersOf, textTest, type CachedFile, type Stamp } from './modules.js';
 import type { ProviderInfo } from './providers.js';
 import { escapeRegExp, type ResolvedSettings } from './settings.js';
 import { calleeFunction, classOf, evaluateString, functionNamed, resolveExpression, type StringValue } from './values.js';
@@ -51,6 +51,8 @@ interface Listing {
   readonly session: Session;
   /** File → the files that import it; built on first use. */
   reverse?: Map<string, string[]>;
+  /** File → the files that import only types from it; built on first use. */
+  typeReverse?: Map<string, string[]>;
   /** What listing the project and indexing its imports took, in milliseconds. */
   cost: number;
   /** `usedForProvider` by the settings' provider test and the version of the file asked about. */
@@ -130,6 +132,37 @@ export function importersOf(project: Project, path: string): readonly string[] {
     listing.cost += performance.now() - started;
   }
   return listing.reverse.get(path) ?? [];
+}
+
+/**
+ * The files of the project that import only types from `path` (`import type
+ * { WhatsAppApi } from './whatsapp-api'`, the usual way to `implements` a
+ * contract), which `importersOf` leaves out: no value crosses such an
+ * import. Built on first use per listing (asked only for a contract's
+ * implementations), with a text search of each file before its scan.
+ */
+export function typeImportersOf(project: Project, path: string): readonly string[] {
+  const listing = listProject(project.session);
+  if (!listing.typeReverse) {
+    const started = performance.now();
+    const reverse = new Map<string, string[]>();
+    const { session } = listing;
+    for (const file of listing.files) {
+      const cached = session.file(file);
+      if (!cached || !/\b(?:import|export)\s+type\s/.test(cached.text)) continue;
+      for (const specifier of scanTypeSpecifiers(cached.text)) {
+        const target = session.resolve(specifier, file);
+        if (!target || target === file) continue;
+        const list = reverse.get(target);
+        if (list) {
+          if (!list.includes(file)) list.push(file);
+        } else reverse.set(target, [file]);
+      }
+    }
+    listing.typeReverse = reverse;
+    listing.cost += performance.now() - started;
+  }
+  return listing.typeReverse.get(path) ?? [];
 }
 
 /** `@Inject(TOKEN)` (NestJS), `@inject(TOKEN)` (tsyringe, inversify): the file's own text, tested before anything else is read. */

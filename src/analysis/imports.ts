@@ -15,7 +15,7 @@ import { findVariable, memberName, moduleExportName, programOf, skipTransparent,
 import { importOf } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import type { FileAnalysis, LayerRequest } from './file.js';
-import { callsSdk, exportUseTest, handsSdkClients, importersOf, TEST_FILE, usedForProvider, usesHttpClient } from './importers.js';
+import { callsSdk, exportUseTest, handsSdkClients, importersOf, TEST_FILE, typeImportersOf, usedForProvider, usesHttpClient } from './importers.js';
 import type { ProviderInfo } from './providers.js';
 import { parsedFile, reexportsOf, scanReexports, scanSpecifiers, specifiersOf, textTest, type CachedFile, type Session, type Stamp } from './modules.js';
 import type { ResolvedSettings } from './settings.js';
@@ -367,7 +367,8 @@ export class Resolver implements ImportResolver {
    * and the class that does the work is bound elsewhere (a module's
    * `{ provide, useClass }`). The classes that declare they implement it
    * (`implements WhatsAppProvider`, or `extends` an abstract class) are looked
-   * for in the file declaring it and in the files importing it; the one among
+   * for in the file declaring it and in the files importing it (types only,
+   * `import type { WhatsAppProvider }`, too); the one among
    * them (tests and `exclude`, the injecting class itself, left out) whose file
    * reaches a provider is the implementation. None, or several: undefined.
    * Cost: asked only for a decorated parameter or field of a file being
@@ -384,7 +385,7 @@ export class Resolver implements ImportResolver {
     const contract = declaring && contractNamed(declaring.ast, source.name);
     if (!contract) return undefined;
     const found: TSESTree.ClassDeclaration[] = [];
-    for (const file of [path, ...importersOf(project, path)]) {
+    for (const file of new Set([path, ...importersOf(project, path), ...typeImportersOf(project, path)])) {
       if (TEST_FILE.test(file)) continue;
       const cached = this.read(file);
       if (!cached || !textTest(cached, IMPLEMENTS_TEXT) || !this.reaches(file)) continue;

@@ -667,6 +667,16 @@ export function scanReexports(text: string): ReadonlySet<string> {
   return found;
 }
 
+/** `import type { A } from 'x'`, `export type { A } from 'x'`: what the value scan leaves out. */
+const TYPE_SPECIFIER = /\b(?:import|export)\s+type\s+[\w*${}\s,]+?\s+from\s*['"]([^'"\n]+)['"]/g;
+
+/** The modules a file's text imports only types from (found by a text scan, no parse). */
+export function scanTypeSpecifiers(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(TYPE_SPECIFIER)) found.add(match[1]!);
+  return [...found];
+}
+
 export function scanSpecifiers(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(SPECIFIER)) found.add((match[1] ?? match[2])!);

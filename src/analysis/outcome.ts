@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import type { ClientFamily } from './clients.js';
 import { exits } from './dispatch.js';
-import { providerErrorsEscape } from './error-paths.js';
+import { promiseDropped, providerErrorsEscape } from './error-paths.js';
 import { failureLacks, failureValueOf } from './failure-values.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import { rejectsOnError } from './retries/index.js';
@@ -603,46 +603,21 @@ function pastRejectionHandlers(node: Node): Node {
 }
 
 /**
- * Is a provider call's promise left floating: a statement of its own, or the
- * value an arrow hands back to `forEach`, with no `await`, `return`, `void`,
- * `.then(…)` or `.catch(…)`, so that a rejection is unhandled (Node
- * ends the process on one by default) and its code goes nowhere? Only a call
- * that rejects with the provider's error: a request of a client that throws
- * on HTTP errors (not one handed a callback, `create(params, (err, m) => …)`),
- * or a function that returns a promise and lets the provider's failure out
- * (see `providerErrorsEscape`). Not inside a test that asserts something.
+ * Is a provider call's promise left floating (see `promiseDropped`), not
+ * `void`ed on purpose, so that a rejection is unhandled (Node ends the
+ * process on one by default) and its code goes nowhere? Only a call that
+ * rejects with the provider's error: a request of a client that throws on
+ * HTTP errors (not one handed a callback, `create(params, (err, m) => …)`),
+ * or a function that lets the provider's failure out (see
+ * `providerErrorsEscape`). Not inside a test that asserts something.
  */
 export function floats(analysis: FileAnalysis, call: ProviderCall): boolean {
-  let outer: Node = call.node;
-  while (outer.parent && PASSTHROUGH_PARENTS.has(outer.parent.type)) {
-    if (outer.parent.type === AST_NODE_TYPES.AwaitExpression) return false;
-    outer = outer.parent;
-  }
-  const parent = outer.parent;
-  const dropped =
-    parent?.type === AST_NODE_TYPES.ExpressionStatement ||
-    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer && isForEachCallback(parent));
-  if (!dropped || insideAssertedFunction(call.node) || insideTestSuite(analysis, call.node)) return false;
-  if (call.request) {
-    if (!call.request.throwsOnHttpError || call.node.arguments.some((argument) => isFunctionNode(argument))) return false;
-  } else {
-    const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
-    if (!target || !(target.fn.async || target.analysis.returnKind(target.fn)?.k === 'promise')) return false;
-  }
+  if (!promiseDropped(analysis, call) || call.node.parent?.type === AST_NODE_TYPES.UnaryExpression) return false;
+  if (insideAssertedFunction(call.node) || insideTestSuite(analysis, call.node)) return false;
+  if (call.request && call.node.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression)) return false;
   return providerErrorsEscape(analysis, call);
 }
 
-/** `items.forEach((item) => send(item))`: what the arrow gives back is dropped. */
-function isForEachCallback(fn: TSESTree.ArrowFunctionExpression): boolean {
-  const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
-  const callee = skipTransparent(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'forEach';
-}
-
-function isFunctionNode(node: Node): boolean {
-  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
-}
 
 /**
  * What the caller does with a call's result: drops it (a statement, `void`, a

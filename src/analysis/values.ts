@@ -194,16 +194,20 @@ export function classOf(env: AnalysisEnv, node: Node): ClassNode | undefined {
 /**
  * The class named by a type annotation (`WhatsAppService`, `private readonly wa: WhatsAppService`).
  * Injected by a token (`@Inject(WHATSAPP_PROVIDER) private readonly provider: WhatsAppProvider`,
- * `decorators` given), an interface or abstract class stands for the one project class that
- * implements it and reaches a provider (see `ImportResolver.implementation`); `cls` is the injecting class.
+ * `decorators` given), or named for WhatsApp (`whatsappApi: IWhatsappApi`, handed in by a caller),
+ * an interface or abstract class stands for the one project class that implements it and reaches
+ * a provider (see `ImportResolver.implementation`); `cls` is the injecting class.
  */
 function annotatedClass(env: AnalysisEnv, annotation: TSESTree.TSTypeAnnotation | undefined, decorators?: readonly TSESTree.Decorator[], cls?: ClassNode): ClassNode | undefined {
   const type = annotation?.typeAnnotation;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   const named = classOf(env, type.typeName);
-  if ((named && !named.abstract) || !decorators?.some(isInjection)) return named;
+  if ((named && !named.abstract) || !(decorators?.some(isInjection) || WHATSAPP_CONTRACT.test(type.typeName.name))) return named;
   return env.imports?.implementation(type.typeName, cls) ?? named;
 }
+
+/** A contract named for WhatsApp (`IWhatsappApi`, `WhatsAppProvider`): a parameter typed with it is looked up like an injected one. */
+const WHATSAPP_CONTRACT = /whats?app/i;
 
 /** `@Inject(TOKEN)` (NestJS), `@inject(TOKEN)` (tsyringe, inversify): a value the container binds elsewhere. */
 function isInjection(decorator: TSESTree.Decorator): boolean {

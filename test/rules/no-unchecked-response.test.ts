@@ -3006,3 +3006,61 @@ ruleTester.run('no-unchecked-response: promises of wrappers in another file', ru
     { ...signup("notify(phone, 'Thanks for signing up');"), errors: [{ messageId: 'floating', data: META_FLOAT, line: 3, column: 3, endLine: 3, endColumn: 41 }] },
   ],
 });
+
+// A parameter typed with a WhatsApp-named interface (test/fixtures/cross-file/contracts): the one implementation
+// that reaches a provider (Twilio; the stand-in reaches none). A mail contract's parameter stays unknown.
+const CONTRACTS = fileURLToPath(new URL('../fixtures/cross-file/contracts/', import.meta.url));
+const notifier = (body: string) => ({
+  filename: `${CONTRACTS}src/notify.ts`,
+  code: code`
+    import type { MailApi } from './mail-api';
+    import type { WhatsAppApi } from './whatsapp-api';
+    import { whatsappClient } from './clients';
+    export class ApprovalsController {
+      private readonly whatsapp = whatsappClient();
+      approve(subscribers: { phone: string; email: string }[], mail: MailApi) {
+        return notifySubscribers(subscribers, this.whatsapp, mail);
+      }
+    }
+    async function notifySubscribers(subscribers: { phone: string; email: string }[], whatsapp: WhatsAppApi, mail: MailApi) {
+      for (const subscriber of subscribers) {
+        ${body}
+      }
+    }
+  `,
+});
+
+ruleTester.run('no-unchecked-response: clients handed in as a WhatsApp contract', rule, {
+  valid: [
+    notifier("mail.send(subscriber.email, 'Flight plan approved');"),
+    notifier("await whatsapp.sendTemplate(subscriber.phone, 'HX0001', { 1: 'approved' });"),
+  ],
+  invalid: [
+    {
+      ...notifier("whatsapp.sendTemplate(subscriber.phone, 'HX0001', { 1: 'approved' });"),
+      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 12, column: 5, endLine: 12, endColumn: 73 }],
+    },
+  ],
+});
+
+// A function that drops the send's promise inside: its own promise does not carry the provider's failure, so
+// only the send inside is reported, not the call of the function.
+ruleTester.run('no-unchecked-response: a promise dropped inside the function called', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: code`
+        import twilio from 'twilio';
+        const client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN);
+        async function alertAll(phones: string[], body: string) {
+          for (const to of phones) client.messages.create({ from: 'whatsapp:+15550001111', to: \`whatsapp:\${to}\`, body });
+          await audit.write('alerted', phones.length);
+        }
+        export function onIncident(phones: string[]) {
+          alertAll(phones, 'Service degraded');
+        }
+      `,
+      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 28, endLine: 4, endColumn: 113 }],
+    },
+  ],
+});
