@@ -2440,6 +2440,71 @@ ruleTester.run('no-blind-retry: status writes under a failed result', rule, {
     },
   ],
 });
+// ─── Status writes made by a helper the catch calls (round 17) ────────────────
+// The catch of an outbox worker often hands the record to a small helper of the
+// same file (`await recordOutcome(row.id, false, row.attempts, message)`) whose
+// body makes the update: `{ status: tooMany ? 'failed' : 'retry', attempts:
+// attempts + 1 }`. That is the same "send it again later" as the update written
+// in the catch; the state reported is the branch that is sent again.
+const OUTBOX_SENDER = code`
+  import twilio from 'twilio';
+  const client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN);
+  export async function deliverWhatsApp(to: string, body: string) {
+    await client.messages.create({ from: process.env.TWILIO_WHATSAPP_FROM, to: \`whatsapp:\${to}\`, body });
+  }
+`;
+const helperOutbox = (helperBody: string) => code`
+  import { deliverWhatsApp } from '../messaging/whatsapp';
+  declare const db: any;
+  const LIMIT = 6;
+  async function recordOutcome(id: string, delivered: boolean, attempts: number, reason?: string) {
+    ${helperBody}
+  }
+  export async function drainOutbox(rows: { id: string; to: string; body: string; attempts: number }[]) {
+    for (const row of rows) {
+      try {
+        await deliverWhatsApp(row.to, row.body);
+        await recordOutcome(row.id, true, row.attempts);
+      } catch (e: any) {
+        await recordOutcome(row.id, false, row.attempts, String(e?.message));
+      }
+    }
+  }
+`;
+const OUTBOX_RETRY = jobsProject({
+  'messaging/whatsapp.ts': OUTBOX_SENDER,
+  'jobs/outbox.ts': helperOutbox(
+    "if (delivered) { await db.from('outbox').update({ status: 'sent' }).eq('id', id); } else { const last = attempts + 1 >= LIMIT; await db.from('outbox').update({ status: last ? 'failed' : 'retry', attempts: attempts + 1, last_error: reason }).eq('id', id); }",
+  ),
+});
+const OUTBOX_FAILED = jobsProject({
+  'messaging/whatsapp.ts': OUTBOX_SENDER,
+  'jobs/outbox.ts': helperOutbox(
+    "await db.from('outbox').update({ status: delivered ? 'sent' : 'failed', attempts: attempts + 1, last_error: reason ?? null }).eq('id', id);",
+  ),
+});
+const OUTBOX_LOGGED = jobsProject({
+  'messaging/whatsapp.ts': OUTBOX_SENDER,
+  'jobs/outbox.ts': helperOutbox("console.log('outbox', id, delivered, attempts, reason, LIMIT);"),
+});
+
+ruleTester.run('no-blind-retry: status writes in a helper the catch calls', rule, {
+  valid: [
+    // the helper marks a failed send failed, its attempts only counted
+    { filename: join(OUTBOX_FAILED, 'src/jobs/outbox.ts'), code: readFileSync(join(OUTBOX_FAILED, 'src/jobs/outbox.ts'), 'utf8') },
+    // the helper only logs
+    { filename: join(OUTBOX_LOGGED, 'src/jobs/outbox.ts'), code: readFileSync(join(OUTBOX_LOGGED, 'src/jobs/outbox.ts'), 'utf8') },
+  ],
+  invalid: [
+    // the catch hands the failure to a helper that sets the row back to 'retry' with attempts counted
+    {
+      filename: join(OUTBOX_RETRY, 'src/jobs/outbox.ts'),
+      code: readFileSync(join(OUTBOX_RETRY, 'src/jobs/outbox.ts'), 'utf8'),
+      errors: [{ messageId: 'statusRetry', data: status('twilio', cite('twilio', 63016, 20003), "'retry'", 'attempts'), line: 13, column: 7, endLine: 13, endColumn: 76 }],
+    },
+  ],
+});
+
 // ─── Records selected because their send failed (round 16) ─────────────────────
 // A loop over the records a query selected as failed (`.in('status', ['failed'])`,
 // `where: { status: 'FAILED' }`) that sends for each record sends every stored
