@@ -4878,6 +4878,89 @@ ruleTester.run('no-blind-retry: BullMQ jobs added with attempts in files importi
   ],
 });
 
+// ─── BullMQ: the Worker made by a helper the processor is handed to; a queue made conditionally (round 17) ─────
+// A project often wraps `new Worker(…)` in a helper of its queue module
+// (`createWorker(QUEUES.WA, async (job) => …)`, `startWhatsAppWorker(handler)`):
+// the processor handed to it is the Worker's processor, with the attempts of
+// the queue the helper names (its own literal, or the name the call gives).
+// A queue made only when Redis is configured (`redis ? new Queue(…) : null`)
+// is still the queue whose jobs the importers add with attempts.
+const helperQueueModule = (queue: string, adds: string) => ({
+  'queue/index.ts': code`
+    import { Queue, Worker, type Job } from 'bullmq';
+    const redis = process.env.REDIS_URL ? { url: process.env.REDIS_URL } : undefined;
+    ${queue}
+    export function createWorker(name: string, processor: (job: Job) => Promise<void>) {
+      return new Worker(name, processor, { connection: { host: 'redis' }, concurrency: 4 });
+    }
+    export function startWaWorker(handler: (job: Job) => Promise<void>) {
+      return new Worker('wa-send', handler, { connection: { host: 'redis' } });
+    }
+    export function everyMinute(task: (job: Job) => Promise<void>) {
+      return setInterval(() => void task({} as Job), 60_000);
+    }
+  `,
+  'controllers/notify.ts': code`
+    import { waQueue } from '../queue/index';
+    export async function notify(to: string, text: string) {
+      ${adds}
+    }
+  `,
+  'services/wa.ts': QUEUED_SEND,
+});
+const HELPER_FIVE = jobsProject(helperQueueModule("export const waQueue = new Queue('wa-send', { connection: { host: 'redis' } });", "await waQueue.add('send', { to, text }, { attempts: 5 });"));
+const HELPER_ONE = jobsProject(helperQueueModule("export const waQueue = new Queue('wa-send', { connection: { host: 'redis' } });", "await waQueue.add('send', { to, text }, { attempts: 1 });"));
+const CONDITIONAL_FIVE = jobsProject(helperQueueModule("export const waQueue = redis ? new Queue('wa-send', { connection: redis }) : null;", "await waQueue?.add('send', { to, text }, { attempts: 5 });"));
+const CACHED_FIVE = jobsProject(helperQueueModule("const cached: Queue | undefined = undefined;\n    export const waQueue = cached ?? new Queue('wa-send', { connection: { host: 'redis' } });", "await waQueue.add('send', { to, text }, { attempts: 5 });"));
+const helperWorker = (start: string) => `import { createWorker, everyMinute, startWaWorker } from '../queue/index';
+import { sendWa } from '../services/wa';
+${start}
+`;
+const PROCESSOR = 'async (job) => {\n  await sendWa(job.data.to, job.data.text);\n}';
+
+ruleTester.run('no-blind-retry: BullMQ Workers made by a helper, queues made conditionally', rule, {
+  valid: [
+    // the queue's jobs get one attempt
+    { filename: join(HELPER_ONE, WORKER_FILE), code: helperWorker(`export const worker = createWorker('wa-send', ${PROCESSOR});`) },
+    // the helper runs the function on a timer, not as a Worker's processor
+    { filename: join(HELPER_FIVE, WORKER_FILE), code: helperWorker(`export const timer = everyMinute(${PROCESSOR});`) },
+    // the helper makes a Worker of another queue (its jobs get the default single attempt)
+    { filename: join(HELPER_FIVE, WORKER_FILE), code: helperWorker(`export const worker = createWorker('mail-send', ${PROCESSOR});`) },
+  ],
+  invalid: [
+    // the queue's name given by the call
+    {
+      filename: join(HELPER_FIVE, WORKER_FILE),
+      code: helperWorker(`export const worker = createWorker('wa-send', ${PROCESSOR});`),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // the queue's name in the helper
+    {
+      filename: join(HELPER_FIVE, WORKER_FILE),
+      code: helperWorker(`export const worker = startWaWorker(${PROCESSOR});`),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // the queue made only when Redis is configured; its jobs added with attempts through optional chaining
+    {
+      filename: join(CONDITIONAL_FIVE, WORKER_FILE),
+      code: code`
+        import { Worker } from 'bullmq';
+        import { sendWa } from '../services/wa';
+        export const worker = new Worker('wa-send', async (job) => {
+          await sendWa(job.data.to, job.data.text);
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // the queue kept once made (`cached ?? new Queue(…)`)
+    {
+      filename: join(CACHED_FIVE, WORKER_FILE),
+      code: helperWorker(`export const worker = startWaWorker(${PROCESSOR});`),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+  ],
+});
+
 /**
  * A sender injected by token (`@Inject(SENDER) private readonly sender:
  * MessageSender`): the processor's file names no provider and imports only the
