@@ -4749,6 +4749,52 @@ const handedSweep = (calls: string) => code`
   declare const Reminder: any, sid: string, token: string;
 `;
 
+// A sequence worker that keeps a send log and skips a record the log already holds for this step
+// (`const logged = await SendLog.findOne({ where: { enrollment_id: row.id, step } }); if (logged) continue;`):
+// a failed send that adds its row to that log is not sent again by the next run, though the record
+// itself is left as the query selects it.
+const sequenceSweep = (guard: string, onFailure: string) => code`
+  import twilio from 'twilio';
+  import cron from 'node-cron';
+  const client = twilio(sid, token);
+  export async function advance() {
+    for (const row of await Enrollment.findAll({ where: { step: 2 } })) {
+      ${guard}
+      try {
+        await client.messages.create({ from: 'whatsapp:+14155238886', to: ${'`whatsapp:${row.phone}`'}, body: 'Day 3 of your plan' });
+        await SendLog.create({ enrollment_id: row.id, step: 3, status: 'SENT' });
+        await row.update({ step: 3 });
+      } catch (err: any) {
+        ${onFailure}
+      }
+    }
+  }
+  cron.schedule('*/10 * * * *', advance);
+  declare const Enrollment: any, SendLog: any, Blocklist: any, sid: string, token: string;
+`;
+const LOGGED_GUARD = 'const logged = await SendLog.findOne({ where: { enrollment_id: row.id, step: 3 } });\n      if (logged) continue;';
+
+ruleTester.run('no-blind-retry: scheduled jobs that check a send log first', rule, {
+  valid: [
+    // the failure is logged in the table the guard reads: the next run skips the record
+    sequenceSweep(LOGGED_GUARD, "await SendLog.create({ enrollment_id: row.id, step: 3, status: 'FAILED', error: String(err.code) });"),
+    // the lookup in the guard's test itself
+    sequenceSweep("if (await SendLog.findOne({ where: { enrollment_id: row.id, step: 3 } })) continue;", "await SendLog.create({ enrollment_id: row.id, step: 3, status: 'FAILED' });"),
+  ],
+  invalid: [
+    // the catch only logs: the record and the log both stay as they were
+    {
+      code: sequenceSweep(LOGGED_GUARD, 'console.error(err);'),
+      errors: [{ messageId: 'reselectRetry', data: reselectedTwilio('row', 'step'), line: 9, column: 13, endLine: 9, endColumn: 127 }],
+    },
+    // the guard reads another table than the one the catch writes
+    {
+      code: sequenceSweep("if (await Blocklist.findOne({ where: { phone: row.phone } })) continue;", "await SendLog.create({ enrollment_id: row.id, step: 3, status: 'FAILED' });"),
+      errors: [{ messageId: 'reselectRetry', data: reselectedTwilio('row', 'step'), line: 8, column: 13, endLine: 8, endColumn: 127 }],
+    },
+  ],
+});
+
 ruleTester.run('no-blind-retry: send functions handed in by the callers', rule, {
   valid: [
     // handed an SMS send (no WhatsApp evidence): not a WhatsApp retry
