@@ -2440,6 +2440,71 @@ ruleTester.run('no-blind-retry: status writes under a failed result', rule, {
     },
   ],
 });
+// ─── Status writes made by a helper the catch calls (round 17) ────────────────
+// The catch of an outbox worker often hands the record to a small helper of the
+// same file (`await recordOutcome(row.id, false, row.attempts, message)`) whose
+// body makes the update: `{ status: tooMany ? 'failed' : 'retry', attempts:
+// attempts + 1 }`. That is the same "send it again later" as the update written
+// in the catch; the state reported is the branch that is sent again.
+const OUTBOX_SENDER = code`
+  import twilio from 'twilio';
+  const client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN);
+  export async function deliverWhatsApp(to: string, body: string) {
+    await client.messages.create({ from: process.env.TWILIO_WHATSAPP_FROM, to: \`whatsapp:\${to}\`, body });
+  }
+`;
+const helperOutbox = (helperBody: string) => code`
+  import { deliverWhatsApp } from '../messaging/whatsapp';
+  declare const db: any;
+  const LIMIT = 6;
+  async function recordOutcome(id: string, delivered: boolean, attempts: number, reason?: string) {
+    ${helperBody}
+  }
+  export async function drainOutbox(rows: { id: string; to: string; body: string; attempts: number }[]) {
+    for (const row of rows) {
+      try {
+        await deliverWhatsApp(row.to, row.body);
+        await recordOutcome(row.id, true, row.attempts);
+      } catch (e: any) {
+        await recordOutcome(row.id, false, row.attempts, String(e?.message));
+      }
+    }
+  }
+`;
+const OUTBOX_RETRY = jobsProject({
+  'messaging/whatsapp.ts': OUTBOX_SENDER,
+  'jobs/outbox.ts': helperOutbox(
+    "if (delivered) { await db.from('outbox').update({ status: 'sent' }).eq('id', id); } else { const last = attempts + 1 >= LIMIT; await db.from('outbox').update({ status: last ? 'failed' : 'retry', attempts: attempts + 1, last_error: reason }).eq('id', id); }",
+  ),
+});
+const OUTBOX_FAILED = jobsProject({
+  'messaging/whatsapp.ts': OUTBOX_SENDER,
+  'jobs/outbox.ts': helperOutbox(
+    "await db.from('outbox').update({ status: delivered ? 'sent' : 'failed', attempts: attempts + 1, last_error: reason ?? null }).eq('id', id);",
+  ),
+});
+const OUTBOX_LOGGED = jobsProject({
+  'messaging/whatsapp.ts': OUTBOX_SENDER,
+  'jobs/outbox.ts': helperOutbox("console.log('outbox', id, delivered, attempts, reason, LIMIT);"),
+});
+
+ruleTester.run('no-blind-retry: status writes in a helper the catch calls', rule, {
+  valid: [
+    // the helper marks a failed send failed, its attempts only counted
+    { filename: join(OUTBOX_FAILED, 'src/jobs/outbox.ts'), code: readFileSync(join(OUTBOX_FAILED, 'src/jobs/outbox.ts'), 'utf8') },
+    // the helper only logs
+    { filename: join(OUTBOX_LOGGED, 'src/jobs/outbox.ts'), code: readFileSync(join(OUTBOX_LOGGED, 'src/jobs/outbox.ts'), 'utf8') },
+  ],
+  invalid: [
+    // the catch hands the failure to a helper that sets the row back to 'retry' with attempts counted
+    {
+      filename: join(OUTBOX_RETRY, 'src/jobs/outbox.ts'),
+      code: readFileSync(join(OUTBOX_RETRY, 'src/jobs/outbox.ts'), 'utf8'),
+      errors: [{ messageId: 'statusRetry', data: status('twilio', cite('twilio', 63016, 20003), "'retry'", 'attempts'), line: 13, column: 7, endLine: 13, endColumn: 76 }],
+    },
+  ],
+});
+
 // ─── Records selected because their send failed (round 16) ─────────────────────
 // A loop over the records a query selected as failed (`.in('status', ['failed'])`,
 // `where: { status: 'FAILED' }`) that sends for each record sends every stored
@@ -4684,6 +4749,52 @@ const handedSweep = (calls: string) => code`
   declare const Reminder: any, sid: string, token: string;
 `;
 
+// A sequence worker that keeps a send log and skips a record the log already holds for this step
+// (`const logged = await SendLog.findOne({ where: { enrollment_id: row.id, step } }); if (logged) continue;`):
+// a failed send that adds its row to that log is not sent again by the next run, though the record
+// itself is left as the query selects it.
+const sequenceSweep = (guard: string, onFailure: string) => code`
+  import twilio from 'twilio';
+  import cron from 'node-cron';
+  const client = twilio(sid, token);
+  export async function advance() {
+    for (const row of await Enrollment.findAll({ where: { step: 2 } })) {
+      ${guard}
+      try {
+        await client.messages.create({ from: 'whatsapp:+14155238886', to: ${'`whatsapp:${row.phone}`'}, body: 'Day 3 of your plan' });
+        await SendLog.create({ enrollment_id: row.id, step: 3, status: 'SENT' });
+        await row.update({ step: 3 });
+      } catch (err: any) {
+        ${onFailure}
+      }
+    }
+  }
+  cron.schedule('*/10 * * * *', advance);
+  declare const Enrollment: any, SendLog: any, Blocklist: any, sid: string, token: string;
+`;
+const LOGGED_GUARD = 'const logged = await SendLog.findOne({ where: { enrollment_id: row.id, step: 3 } });\n      if (logged) continue;';
+
+ruleTester.run('no-blind-retry: scheduled jobs that check a send log first', rule, {
+  valid: [
+    // the failure is logged in the table the guard reads: the next run skips the record
+    sequenceSweep(LOGGED_GUARD, "await SendLog.create({ enrollment_id: row.id, step: 3, status: 'FAILED', error: String(err.code) });"),
+    // the lookup in the guard's test itself
+    sequenceSweep("if (await SendLog.findOne({ where: { enrollment_id: row.id, step: 3 } })) continue;", "await SendLog.create({ enrollment_id: row.id, step: 3, status: 'FAILED' });"),
+  ],
+  invalid: [
+    // the catch only logs: the record and the log both stay as they were
+    {
+      code: sequenceSweep(LOGGED_GUARD, 'console.error(err);'),
+      errors: [{ messageId: 'reselectRetry', data: reselectedTwilio('row', 'step'), line: 9, column: 13, endLine: 9, endColumn: 127 }],
+    },
+    // the guard reads another table than the one the catch writes
+    {
+      code: sequenceSweep("if (await Blocklist.findOne({ where: { phone: row.phone } })) continue;", "await SendLog.create({ enrollment_id: row.id, step: 3, status: 'FAILED' });"),
+      errors: [{ messageId: 'reselectRetry', data: reselectedTwilio('row', 'step'), line: 8, column: 13, endLine: 8, endColumn: 127 }],
+    },
+  ],
+});
+
 ruleTester.run('no-blind-retry: send functions handed in by the callers', rule, {
   valid: [
     // handed an SMS send (no WhatsApp evidence): not a WhatsApp retry
@@ -4809,6 +4920,89 @@ ruleTester.run('no-blind-retry: BullMQ jobs added with attempts in files importi
       filename: join(QUEUED_REEXPORTED, WORKER_FILE),
       code: QUEUED_WORKER('../queue/connection'),
       errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 5, column: 9, endLine: 5, endColumn: 43 }],
+    },
+  ],
+});
+
+// ─── BullMQ: the Worker made by a helper the processor is handed to; a queue made conditionally (round 17) ─────
+// A project often wraps `new Worker(…)` in a helper of its queue module
+// (`createWorker(QUEUES.WA, async (job) => …)`, `startWhatsAppWorker(handler)`):
+// the processor handed to it is the Worker's processor, with the attempts of
+// the queue the helper names (its own literal, or the name the call gives).
+// A queue made only when Redis is configured (`redis ? new Queue(…) : null`)
+// is still the queue whose jobs the importers add with attempts.
+const helperQueueModule = (queue: string, adds: string) => ({
+  'queue/index.ts': code`
+    import { Queue, Worker, type Job } from 'bullmq';
+    const redis = process.env.REDIS_URL ? { url: process.env.REDIS_URL } : undefined;
+    ${queue}
+    export function createWorker(name: string, processor: (job: Job) => Promise<void>) {
+      return new Worker(name, processor, { connection: { host: 'redis' }, concurrency: 4 });
+    }
+    export function startWaWorker(handler: (job: Job) => Promise<void>) {
+      return new Worker('wa-send', handler, { connection: { host: 'redis' } });
+    }
+    export function everyMinute(task: (job: Job) => Promise<void>) {
+      return setInterval(() => void task({} as Job), 60_000);
+    }
+  `,
+  'controllers/notify.ts': code`
+    import { waQueue } from '../queue/index';
+    export async function notify(to: string, text: string) {
+      ${adds}
+    }
+  `,
+  'services/wa.ts': QUEUED_SEND,
+});
+const HELPER_FIVE = jobsProject(helperQueueModule("export const waQueue = new Queue('wa-send', { connection: { host: 'redis' } });", "await waQueue.add('send', { to, text }, { attempts: 5 });"));
+const HELPER_ONE = jobsProject(helperQueueModule("export const waQueue = new Queue('wa-send', { connection: { host: 'redis' } });", "await waQueue.add('send', { to, text }, { attempts: 1 });"));
+const CONDITIONAL_FIVE = jobsProject(helperQueueModule("export const waQueue = redis ? new Queue('wa-send', { connection: redis }) : null;", "await waQueue?.add('send', { to, text }, { attempts: 5 });"));
+const CACHED_FIVE = jobsProject(helperQueueModule("const cached: Queue | undefined = undefined;\n    export const waQueue = cached ?? new Queue('wa-send', { connection: { host: 'redis' } });", "await waQueue.add('send', { to, text }, { attempts: 5 });"));
+const helperWorker = (start: string) => `import { createWorker, everyMinute, startWaWorker } from '../queue/index';
+import { sendWa } from '../services/wa';
+${start}
+`;
+const PROCESSOR = 'async (job) => {\n  await sendWa(job.data.to, job.data.text);\n}';
+
+ruleTester.run('no-blind-retry: BullMQ Workers made by a helper, queues made conditionally', rule, {
+  valid: [
+    // the queue's jobs get one attempt
+    { filename: join(HELPER_ONE, WORKER_FILE), code: helperWorker(`export const worker = createWorker('wa-send', ${PROCESSOR});`) },
+    // the helper runs the function on a timer, not as a Worker's processor
+    { filename: join(HELPER_FIVE, WORKER_FILE), code: helperWorker(`export const timer = everyMinute(${PROCESSOR});`) },
+    // the helper makes a Worker of another queue (its jobs get the default single attempt)
+    { filename: join(HELPER_FIVE, WORKER_FILE), code: helperWorker(`export const worker = createWorker('mail-send', ${PROCESSOR});`) },
+  ],
+  invalid: [
+    // the queue's name given by the call
+    {
+      filename: join(HELPER_FIVE, WORKER_FILE),
+      code: helperWorker(`export const worker = createWorker('wa-send', ${PROCESSOR});`),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // the queue's name in the helper
+    {
+      filename: join(HELPER_FIVE, WORKER_FILE),
+      code: helperWorker(`export const worker = startWaWorker(${PROCESSOR});`),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // the queue made only when Redis is configured; its jobs added with attempts through optional chaining
+    {
+      filename: join(CONDITIONAL_FIVE, WORKER_FILE),
+      code: code`
+        import { Worker } from 'bullmq';
+        import { sendWa } from '../services/wa';
+        export const worker = new Worker('wa-send', async (job) => {
+          await sendWa(job.data.to, job.data.text);
+        });
+      `,
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // the queue kept once made (`cached ?? new Queue(…)`)
+    {
+      filename: join(CACHED_FIVE, WORKER_FILE),
+      code: helperWorker(`export const worker = startWaWorker(${PROCESSOR});`),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
     },
   ],
 });

@@ -3,7 +3,9 @@
  * again by the engine, so a job that throws on every provider error is a
  * blind retry, exactly like a loop.
  *
- * - BullMQ: a `Worker`'s processor, or a function taking a `Job` from bullmq,
+ * - BullMQ: a `Worker`'s processor (also one handed to a helper of the
+ *   project that makes the `Worker` with it, `createWorker(name, async (job)
+ *   => …)`), or a function taking a `Job` from bullmq,
  *   when the queue's jobs have `attempts` > 1 (per job in `add(…)`, or in the
  *   queue's `defaultJobOptions`; with NestJS, also `registerQueue`, and
  *   `BullModule.forRoot`'s defaults when the queue's own options give none;
@@ -35,12 +37,12 @@
  * the engine.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isEnvironmentObject, isFunction, memberName, moduleExportName, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import { findProperty, isEnvironmentObject, isFunction, memberName, moduleExportName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { analysisAt, currentProject, pathOf } from '../imports.js';
 import { importerAnalyses, projectFilesMatching } from '../importers.js';
-import { evaluateString, resolveExpression, returnedExpressions, staticValue } from '../values.js';
+import { calleeFunction, evaluateString, resolveExpression, returnedExpressions, staticValue } from '../values.js';
 import { baseWalk, functionErrorPath, innermostTry } from './decision.js';
 import { construct } from './construct.js';
 import { functionValue, reached } from './library-calls.js';
@@ -158,8 +160,7 @@ function bullAttempts(analysis: FileAnalysis, name: string): number | undefined 
     for (const call of file.allCalls) {
       const callee = skipTransparent(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || (memberName(callee) !== 'add' && memberName(callee) !== 'addBulk')) continue;
-      const receiver = resolveExpression(file, callee.object);
-      if (!queues.has(receiver)) continue;
+      if (!queueValues(resolveExpression(file, callee.object)).some((value) => queues.has(value))) continue;
       const attempts = numberOption(file, call.arguments[2], ['attempts']);
       if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
     }
@@ -183,6 +184,14 @@ function bullAttempts(analysis: FileAnalysis, name: string): number | undefined 
   // the queue is made in one module and its jobs added in the files that import it (a controller, a service)
   if (best === undefined) best = importedQueueAttempts(analysis, name);
   return best ?? rootBest;
+}
+
+/** The values a queue's variable holds: the `new Queue(…)` of `redis ? new Queue(…) : null` or `cached ?? new Queue(…)`. */
+function queueValues(node: Node): Node[] {
+  const current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) return [...queueValues(current.consequent), ...queueValues(current.alternate)];
+  if (current.type === AST_NODE_TYPES.LogicalExpression) return [...queueValues(current.left), ...queueValues(current.right)];
+  return [current];
 }
 
 /** Text that adds a job and sets attempts: `queue.add(name, data, { attempts })`. */
@@ -231,8 +240,7 @@ function importedQueueAttempts(analysis: FileAnalysis, name: string): number | u
       for (const call of importer.callsNamed('add')) {
         const callee = skipTransparent(call.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
-        const place = placeOf(resolveExpression(importer, callee.object));
-        if (place === undefined || !places.has(place)) continue;
+        if (!queueValues(resolveExpression(importer, callee.object)).some((value) => places.has(placeOf(value) ?? ''))) continue;
         const attempts = numberOption(importer, call.arguments[2], ['attempts']);
         if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
       }
@@ -421,6 +429,13 @@ function handlers(analysis: FileAnalysis): Handler[] {
     const attempts = name === undefined ? undefined : bullAttempts(analysis, name);
     if (attempts !== undefined && attempts > 1) add('bullmq', processor);
   }
+  // BullMQ: a processor handed to a helper that makes the Worker with it (`createWhatsAppWorker(async (job) => …)`)
+  for (const call of analysis.allCalls) {
+    const handed = handedToWorker(analysis, call);
+    if (!handed || found.some((h) => h.fn === handed.processor)) continue;
+    const attempts = bullAttempts(handed.file, handed.name);
+    if (attempts !== undefined && attempts > 1) add('bullmq', handed.processor);
+  }
   // NestJS: `@Processor(name) class … extends WorkerHost { process(job) }`, the queue's jobs tried more than once
   for (const { name, fn, engine } of nestProcessors(analysis)) {
     const attempts = bullAttempts(analysis, name);
@@ -470,6 +485,54 @@ function handlers(analysis: FileAnalysis): Handler[] {
     if (attempts !== undefined && attempts > 1) add('bullmq', fn);
   }
   return found;
+}
+
+/**
+ * A processor that reaches a provider, handed to a helper of the project (or
+ * of this file) that makes a BullMQ `Worker` with that parameter:
+ * `createWorker(QUEUES.WHATSAPP, async (job) => send(job.data))` with
+ * `function createWorker(name, processor) { return new Worker(name,
+ * processor, { connection }) }`. The queue's name is the helper's own value,
+ * or what the call gives for the helper's parameter; `file` is the helper's
+ * module, where the queue's attempts are looked up. Only calls handing over
+ * a function that reaches a provider are followed into the helper.
+ */
+function handedToWorker(analysis: FileAnalysis, call: TSESTree.CallExpression): { processor: FunctionNode; name: string; file: FileAnalysis } | undefined {
+  let index = -1;
+  let processor: FunctionNode | undefined;
+  for (const [i, arg] of call.arguments.entries()) {
+    const current = skipTransparent(arg);
+    const fn = isFunction(current) ? current : current.type === AST_NODE_TYPES.Identifier ? functionValue(analysis, current) : undefined;
+    if (fn && reached(analysis, fn)) {
+      index = i;
+      processor = fn;
+      break;
+    }
+  }
+  if (!processor) return undefined;
+  const helper = calleeFunction(analysis, call.callee)?.fn;
+  const param = helper?.params[index];
+  if (!helper || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  let file: FileAnalysis | undefined = analysis;
+  if (programOf(helper) !== analysis.sourceCode.ast) {
+    const project = currentProject();
+    const path = pathOf(helper);
+    file = project && path !== undefined ? analysisAt(project, path) : undefined;
+  }
+  if (!file) return undefined;
+  const [start, end] = helper.range;
+  const paramName = (node: Node | undefined): number => {
+    const current = node && skipTransparent(node);
+    return current?.type === AST_NODE_TYPES.Identifier ? helper.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === current.name) : -1;
+  };
+  for (const node of file.allNews) {
+    if (node.range[0] < start || node.range[1] > end || !fromModule(file, node.callee, /^bullmq$/, 'Worker')) continue;
+    if (paramName(node.arguments[1]) !== index) continue;
+    const nameParam = paramName(node.arguments[0]);
+    const name = nameParam >= 0 ? queueName(analysis, call.arguments[nameParam]) : queueName(file, node.arguments[0]);
+    return name === undefined ? undefined : { processor, name, file };
+  }
+  return undefined;
 }
 
 /**

@@ -26,6 +26,7 @@ import { enclosingFunction, findVariable, isFunction, isLogCall, memberName, pro
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { importerAnalyses, savedAsLinted } from '../importers.js';
 import { currentProject, pathOf } from '../imports.js';
+import { escapeRegExp } from '../settings.js';
 import { calleeFunction, functionNamed, returnedExpressions } from '../values.js';
 import { construct } from './construct.js';
 import { sendLoop } from './loops.js';
@@ -325,6 +326,63 @@ function markingStatements(analysis: FileAnalysis, loop: TSESTree.ForOfStatement
   return marks;
 }
 
+/** Query methods that look a row up (`findOne`, Prisma's `findFirst`, `count`). */
+const LOOKUPS = /^(?:findOne|findFirst|findUnique|findOneBy|count|exists)$/;
+/** Methods that add a row (`create`, `insert`, `insertOne`). */
+const INSERTS = /^(?:create|insert|insertOne|bulkCreate|createMany)$/;
+
+/**
+ * A send log the loop checks before each send: `const sent = await
+ * Log.findOne({ where: { lead_id: row.lead_id, step } }); if (sent)
+ * continue;`, the lookup naming the record. A row the loop adds to that log
+ * (`await Log.create({ …, status: 'FAILED' })`) keeps the record from being
+ * sent again as surely as a write on the record itself: those statements.
+ */
+function sendLogWrites(analysis: FileAnalysis, loop: TSESTree.ForOfStatement, record: string, send: Node): TSESTree.Statement[] {
+  if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return [];
+  const text = (node: Node) => analysis.sourceCode.getText(node);
+  const namesRecord = new RegExp(`(?<![\\w$])${escapeRegExp(record)}(?![\\w$])`);
+  const lookupTable = (node: Node | null | undefined): string | undefined => {
+    let current = node && skipTransparent(node);
+    if (current?.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+    if (current?.type !== AST_NODE_TYPES.CallExpression || current.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = memberName(current.callee);
+    return typeof method === 'string' && LOOKUPS.test(method) && current.arguments.some((a) => namesRecord.test(text(a))) ? text(current.callee.object) : undefined;
+  };
+  const tables = new Set<string>();
+  const declared = new Map<string, string>();
+  for (const statement of loop.body.body) {
+    if (statement.range[1] > send.range[0]) break;
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const d of statement.declarations) {
+        const table = d.id.type === AST_NODE_TYPES.Identifier ? lookupTable(d.init) : undefined;
+        if (table && d.id.type === AST_NODE_TYPES.Identifier) declared.set(d.id.name, table);
+      }
+      continue;
+    }
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) continue;
+    const skips = statement.consequent.type === AST_NODE_TYPES.ContinueStatement || (statement.consequent.type === AST_NODE_TYPES.BlockStatement && statement.consequent.body.length === 1 && statement.consequent.body[0]!.type === AST_NODE_TYPES.ContinueStatement);
+    if (!skips) continue;
+    const test = skipTransparent(statement.test);
+    const table = test.type === AST_NODE_TYPES.Identifier ? declared.get(test.name) : lookupTable(test);
+    if (table) tables.add(table);
+  }
+  if (tables.size === 0) return [];
+  const found: TSESTree.Statement[] = [];
+  walkNodes(loop.body, analysis.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type !== AST_NODE_TYPES.ExpressionStatement || node.range[0] < send.range[1]) return undefined;
+    let call = skipTransparent(node.expression);
+    if (call.type === AST_NODE_TYPES.AwaitExpression) call = skipTransparent(call.argument);
+    if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(call.callee);
+      if (typeof method === 'string' && INSERTS.test(method) && tables.has(text(call.callee.object))) found.push(node);
+    }
+    return false;
+  });
+  return found;
+}
+
 /** A state that says a send failed (`'failed'`, `'FAILED'`, `Status.Failed`, `'undelivered'`). */
 const FAILED_STATE = /fail|undeliver/i;
 /** A filter that keeps records out rather than in (`$ne`, `notIn`, `not: 'failed'`). */
@@ -454,6 +512,7 @@ export function reselectConstructs(analysis: FileAnalysis): RetryConstruct[] {
     if (!filter || filter.size === 0) continue;
     const handed = new Set<TSESTree.Statement>();
     const marks = markingStatements(analysis, loop, left.name, filter, handed);
+    for (const statement of sendLogWrites(analysis, loop, left.name, calls[0]!.node)) handed.add(statement);
     // a record marked before its send (claimed as `processing`) is out of the selection whatever the send gives
     if (marks.size === 0 || [...marks.keys()].some((m) => m.range[0] < calls[0]!.node.range[0])) continue;
     const fn = enclosingFunction(loop);

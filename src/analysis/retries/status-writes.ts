@@ -10,8 +10,10 @@
  * or in one update (`repo.update(id, { status: 'pending', attempts: n.attempts + 1 })`,
  * Prisma's `{ retryCount: { increment: 1 } }`). The two together say "send it
  * again later"; a status alone (a record marked failed, a counter kept for
- * statistics) is no retry. The catch decides, code by code, as for any other
- * retry.
+ * statistics) is no retry. The writes may also sit in a helper of the same
+ * file that the catch calls (`await markFailed(job.id, job.attempts, err)`,
+ * whose body makes the update). The catch decides, code by code, as for any
+ * other retry.
  *
  * A catch around a callback the function was given (`await send()` in a
  * helper of another file) guards that callback's send: it is judged at each
@@ -19,10 +21,10 @@
  * provider, not for the other calls in the same `try`.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isFunction, memberName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import { enclosingFunction, findVariable, isFunction, memberName, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import { underFailure } from '../error-paths.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
-import { evaluateString } from '../values.js';
+import { calleeFunction, evaluateString } from '../values.js';
 import { construct } from './construct.js';
 import { baseWalk, functionErrorPath, innermostTry, resultPolarity } from './decision.js';
 import { isCallbackInvocation } from './helpers.js';
@@ -55,6 +57,16 @@ function sendsAgain(analysis: FileAnalysis, value: Node): boolean {
   return SEND_AGAIN.test(text) || SEND_AGAIN.test(evaluateString(analysis, value).text);
 }
 
+/** The state as written: of `tooMany ? 'failed' : 'retry'`, the branch that is sent again. */
+function writtenState(analysis: FileAnalysis, value: Node): string {
+  const current = skipTransparent(value);
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    const again = [current.consequent, current.alternate].filter((branch) => sendsAgain(analysis, branch));
+    if (again.length === 1 && again[0]) return writtenState(analysis, again[0]);
+  }
+  return analysis.sourceCode.getText(value);
+}
+
 /** `x.retryCount++`, `x.attempts += 1`, `x.attempts = x.attempts + 1`: the counter and the record's text. */
 function increment(analysis: FileAnalysis, statement: TSESTree.Statement): { record: string; counter: string } | undefined {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
@@ -82,7 +94,7 @@ function statusAssignment(analysis: FileAnalysis, statement: TSESTree.Statement)
   const field = fieldName(expression.left);
   const left = skipTransparent(expression.left);
   if (!field || !STATUS_FIELD.test(field) || left.type !== AST_NODE_TYPES.MemberExpression || !sendsAgain(analysis, expression.right)) return undefined;
-  return { record: analysis.sourceCode.getText(left.object), status: analysis.sourceCode.getText(expression.right) };
+  return { record: analysis.sourceCode.getText(left.object), status: writtenState(analysis, expression.right) };
 }
 
 /** An update whose object sets both (`{ status: 'pending', attempts: job.attempts + 1 }`, `{ retryCount: { increment: 1 } }`). */
@@ -98,7 +110,7 @@ function updateObject(analysis: FileAnalysis, statement: TSESTree.Statement): { 
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const key = keyName(property);
       if (!key) continue;
-      if (STATUS_FIELD.test(key) && sendsAgain(analysis, property.value)) status = analysis.sourceCode.getText(property.value);
+      if (STATUS_FIELD.test(key) && sendsAgain(analysis, property.value)) status = writtenState(analysis, property.value);
       else if (COUNTER_FIELD.test(key) && counts(analysis, property.value)) counter = key;
     }
     if (status && counter) found = { status, counter };
@@ -117,8 +129,28 @@ function counts(analysis: FileAnalysis, value: Node): boolean {
   return false;
 }
 
-/** The retry writes of a catch: each statement list's status write beside an increment of the same record, or one update object with both. */
-function retryWrites(analysis: FileAnalysis, body: TSESTree.BlockStatement): RetryWrite[] {
+/**
+ * The retry write a statement makes through a helper of this file it calls
+ * (`await markResult(msg.id, false, msg.attempts)`, the helper's body doing
+ * the update): the helper's own writes, one level down. A send is not such a
+ * helper, and a helper of another file is not read.
+ */
+function helperWrite(analysis: FileAnalysis, statement: TSESTree.Statement): { status: string; counter: string } | undefined {
+  let expression: Node | undefined;
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) expression = statement.expression;
+  else if (statement.type === AST_NODE_TYPES.ReturnStatement) expression = statement.argument ?? undefined;
+  if (!expression) return undefined;
+  let current = skipTransparent(expression);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+  if (current.type !== AST_NODE_TYPES.CallExpression || analysis.providerCall(current)) return undefined;
+  const fn = calleeFunction(analysis, current.callee)?.fn;
+  if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement || programOf(fn) !== analysis.sourceCode.ast) return undefined;
+  const [first] = retryWrites(analysis, fn.body, false);
+  return first && { status: first.status, counter: first.counter };
+}
+
+/** The retry writes of a catch: each statement list's status write beside an increment of the same record, or one update object with both (here, or in a helper it calls when `helpers`). */
+function retryWrites(analysis: FileAnalysis, body: TSESTree.BlockStatement, helpers = true): RetryWrite[] {
   const found: RetryWrite[] = [];
   walkNodes(body, analysis.sourceCode.visitorKeys, (node) => {
     if (isFunction(node)) return false;
@@ -135,7 +167,12 @@ function retryWrites(analysis: FileAnalysis, body: TSESTree.BlockStatement): Ret
         continue;
       }
       const update = statement.type === AST_NODE_TYPES.ExpressionStatement || statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ReturnStatement ? updateObject(analysis, statement) : undefined;
-      if (update) found.push({ statement, ...update });
+      if (update) {
+        found.push({ statement, ...update });
+        continue;
+      }
+      const delegated = helpers ? helperWrite(analysis, statement) : undefined;
+      if (delegated) found.push({ statement, ...delegated });
     }
     return undefined;
   });
