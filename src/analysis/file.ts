@@ -838,7 +838,7 @@ export class FileAnalysis implements AnalysisEnv {
     const object = skipTransparent(callee.object);
     const name = memberName(callee);
     if (name === undefined || (object.type !== AST_NODE_TYPES.Identifier && object.type !== AST_NODE_TYPES.MemberExpression)) return undefined;
-    if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.ThisExpression && thisMemberInit(object)) return undefined;
+    if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.ThisExpression && thisMemberInit(object, this)) return undefined;
     const resolved = resolveExpression(this, object);
     if (resolved !== object && resolved.type !== AST_NODE_TYPES.Identifier && resolved.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     if (object.type === AST_NODE_TYPES.Identifier && findVariable(this.sourceCode, object)?.defs[0]?.type === 'ImportBinding') return undefined;
