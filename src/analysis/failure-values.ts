@@ -252,16 +252,19 @@ export function thrownCodeField(analysis: FileAnalysis, call: ProviderCall, path
   if (name === undefined || rest.length > 1) return undefined;
   let found: 'code' | 'text' | undefined;
   for (const built of thrownConstructions(analysis, call, 0, new Set())) {
-    const check = (): 'code' | 'text' | undefined => {
+    const check = (): 'code' | 'text' | 'other' | undefined => {
       let arg = thrownFieldArgument(built, name);
       if (arg && rest.length === 1) {
         const object = skipTransparent(resolveExpression(built.analysis, arg));
         const property = object.type === AST_NODE_TYPES.ObjectExpression ? findProperty(object, rest[0]!) : undefined;
         arg = property && property.value.type !== AST_NODE_TYPES.AssignmentPattern ? property.value : undefined;
       }
-      return arg ? codeForm(built.analysis, arg) : undefined;
+      return arg ? (codeForm(built.analysis, arg) ?? 'other') : undefined;
     };
     const form = built.via ? inline(built.analysis, built.via.callee, built.via.site, check) : check();
+    // another error of the wrapper puts something else there (`new SendError(msg, 'TIMEOUT')`): the field is
+    // the app's own tag as much as the provider's code, and comparing it with a tag is no mistake
+    if (form === 'other') return undefined;
     if (form === 'code' || form === 'text') found ??= form;
   }
   return found;
