@@ -384,7 +384,7 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     }
   }
   if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.ThisExpression) {
-    const init = thisMemberInit(current);
+    const init = thisMemberInit(current, env);
     if (init && !isPlaceholder(init)) return clientOf(env, init, depth + 1);
     // made later: `this.client = null` in the constructor, `this.client = twilio(…)` in an `init()`
     const lazy = lazyClient(env, fieldWrites(env, current), depth);

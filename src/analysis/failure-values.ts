@@ -13,7 +13,7 @@ import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
 import { isReply } from './outcome.js';
 import { codeComparisonsOf, onlyWithoutCode } from './tests.js';
-import { calleeFunction, classOf, constInit, constructorOf, inline, resolveExpression, returnedExpressions, staticValue, variableWrites, type Callee } from './values.js';
+import { calleeFunction, classOf, constInit, constructorOf, inline, resolveExpression, returnedExpressions, staticValue, variableWrites, type Callee, type ClassNode } from './values.js';
 
 /** A statement that leaves an error path: a `throw`, a `return`, an arrow's value, or a call of an always-throwing helper. */
 export type PathExit = TSESTree.ThrowStatement | TSESTree.ReturnStatement | TSESTree.Expression;
@@ -200,21 +200,102 @@ function thrownConstructions(analysis: FileAnalysis, call: ProviderCall, depth: 
   return found;
 }
 
-/** Does the thrown error keep the provider's code (or a decision on it) in the field `name`? */
-function thrownFieldHolds(built: ThrownConstruction, name: string, depth: number): boolean {
-  const { analysis, node } = built;
-  const cls = classOf(analysis, node.callee);
-  const ctor = cls && constructorOf(cls);
-  if (!ctor) return false;
-  const index = ctor.params.findIndex((param) => {
+/**
+ * The index of the constructor parameter a class keeps as its field `name`:
+ * a parameter property, `this.name = param`, or a parameter handed to the
+ * base class's constructor (`super(message, status, code, details)`) that
+ * keeps it (up to three classes up).
+ */
+function fieldParameterIndex(analysis: FileAnalysis, cls: ClassNode, name: string, depth = 0): number {
+  const ctor = constructorOf(cls);
+  if (!ctor) return -1;
+  const own = ctor.params.findIndex((param) => {
     if (param.type === AST_NODE_TYPES.TSParameterProperty) {
       const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
       return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
     }
     return param.type === AST_NODE_TYPES.Identifier && keepsAs(ctor, param.name, name, analysis);
   });
+  if (own >= 0 || depth >= 2 || !cls.superClass) return own;
+  const base = classOf(analysis, cls.superClass);
+  const superCall = ctor.body?.body.find((s): s is TSESTree.ExpressionStatement => s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.CallExpression && s.expression.callee.type === AST_NODE_TYPES.Super);
+  const baseIndex = base && base !== cls && superCall ? fieldParameterIndex(analysis, base, name, depth + 1) : -1;
+  const handed = baseIndex >= 0 ? skipTransparent((superCall!.expression as TSESTree.CallExpression).arguments[baseIndex] ?? superCall!.expression) : undefined;
+  if (handed?.type !== AST_NODE_TYPES.Identifier) return -1;
+  return ctor.params.findIndex((param) => {
+    const plain = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const inner = plain.type === AST_NODE_TYPES.AssignmentPattern ? plain.left : plain;
+    return inner.type === AST_NODE_TYPES.Identifier && inner.name === handed.name;
+  });
+}
+
+/** The argument a thrown construction gives its field `name` (see `fieldParameterIndex`). */
+function thrownFieldArgument(built: ThrownConstruction, name: string): Node | undefined {
+  const { analysis, node } = built;
+  const cls = classOf(analysis, node.callee);
+  const index = cls ? fieldParameterIndex(analysis, cls, name) : -1;
   const arg = index >= 0 ? node.arguments[index] : undefined;
-  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return false;
+  return arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
+}
+
+/**
+ * How a field of the errors a wrapper throws holds the provider's code, read
+ * in the `catch` around the wrapper's call (`err.code` where the wrapper
+ * throws `new WaError(message, String(body.error.code))` and the class keeps
+ * that parameter as `code`; `err.details.waCode` where it is given
+ * `{ waCode: code }`): `'code'` as the body has it, `'text'` made text
+ * (`String(code)`, `code.toString()`, `` `${code}` ``). Undefined when no
+ * error it throws holds the code there (a message, a constant, a category).
+ */
+export function thrownCodeField(analysis: FileAnalysis, call: ProviderCall, path: readonly string[]): 'code' | 'text' | undefined {
+  const [name, ...rest] = path;
+  if (name === undefined || rest.length > 1) return undefined;
+  let found: 'code' | 'text' | undefined;
+  for (const built of thrownConstructions(analysis, call, 0, new Set())) {
+    const check = (): 'code' | 'text' | 'other' | undefined => {
+      let arg = thrownFieldArgument(built, name);
+      if (arg && rest.length === 1) {
+        const object = skipTransparent(resolveExpression(built.analysis, arg));
+        const property = object.type === AST_NODE_TYPES.ObjectExpression ? findProperty(object, rest[0]!) : undefined;
+        arg = property && property.value.type !== AST_NODE_TYPES.AssignmentPattern ? property.value : undefined;
+      }
+      return arg ? (codeForm(built.analysis, arg) ?? 'other') : undefined;
+    };
+    const form = built.via ? inline(built.analysis, built.via.callee, built.via.site, check) : check();
+    // another error of the wrapper puts something else there (`new SendError(msg, 'TIMEOUT')`): the field is
+    // the app's own tag as much as the provider's code, and comparing it with a tag is no mistake
+    if (form === 'other') return undefined;
+    if (form === 'code' || form === 'text') found ??= form;
+  }
+  return found;
+}
+
+/** Is a value the provider's code itself (`'code'`), or that code made text (`'text'`)? Constants holding either are followed. */
+function codeForm(analysis: FileAnalysis, node: Node, depth = 0): 'code' | 'text' | undefined {
+  const current = skipTransparent(node);
+  if (isCode(analysis, current)) return 'code';
+  if (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparent(current.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && current.arguments[0]) return codeForm(analysis, current.arguments[0], depth) ? 'text' : undefined;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') return codeForm(analysis, callee.object, depth) ? 'text' : undefined;
+  }
+  // `code?.toString() || 'UNKNOWN'`: the code, or a stand-in when there is none
+  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') return codeForm(analysis, current.left, depth);
+  if (current.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 1 && current.quasis.every((q) => q.value.cooked === '')) {
+    return codeForm(analysis, current.expressions[0]!, depth) ? 'text' : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.Identifier && depth < 3) {
+    const resolved = resolveExpression(analysis, current);
+    return resolved !== current ? codeForm(analysis, resolved, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** Does the thrown error keep the provider's code (or a decision on it) in the field `name`? */
+function thrownFieldHolds(built: ThrownConstruction, name: string, depth: number): boolean {
+  const { analysis, node } = built;
+  const arg = thrownFieldArgument(built, name);
+  if (!arg) return false;
   const constant = (value: Node) => {
     const current = skipTransparent(value);
     return current.type === AST_NODE_TYPES.Literal || (current.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 0);

@@ -41,6 +41,7 @@ function consumesPromise(call: TSESTree.CallExpression): boolean {
 const mayRequestCache = new WeakMap<FunctionNode, boolean>();
 import { webhookKind } from './webhook.js'; // webhook: errors of WhatsApp status webhooks
 import { swallowedWithin } from './error-paths.js';
+import { thrownCodeField } from './failure-values.js';
 
 export interface ProviderCall {
   readonly node: TSESTree.CallExpression;
@@ -838,7 +839,7 @@ export class FileAnalysis implements AnalysisEnv {
     const object = skipTransparent(callee.object);
     const name = memberName(callee);
     if (name === undefined || (object.type !== AST_NODE_TYPES.Identifier && object.type !== AST_NODE_TYPES.MemberExpression)) return undefined;
-    if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.ThisExpression && thisMemberInit(object)) return undefined;
+    if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.ThisExpression && thisMemberInit(object, this)) return undefined;
     const resolved = resolveExpression(this, object);
     if (resolved !== object && resolved.type !== AST_NODE_TYPES.Identifier && resolved.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     if (object.type === AST_NODE_TYPES.Identifier && findVariable(this.sourceCode, object)?.defs[0]?.type === 'ImportBinding') return undefined;
@@ -1048,7 +1049,7 @@ export class FileAnalysis implements AnalysisEnv {
           return { k: 'body', provider: object.provider, call: object.call, path: object.provider.messagePaths[0] ?? ['message'] };
         }
         const found = object && name !== undefined ? member(object, name, this) : undefined;
-        return found ?? (this.types && !object ? this.typedMemberKind(node) : undefined);
+        return found ?? this.thrownFieldKind(node) ?? (this.types && !object ? this.typedMemberKind(node) : undefined);
       }
       case AST_NODE_TYPES.CallExpression:
         return this.callKind(node) ?? (this.types ? this.typedKind(node) : undefined);
@@ -1058,6 +1059,30 @@ export class FileAnalysis implements AnalysisEnv {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * `err.code` or `err.details.waCode` in the `catch` around a wrapper's call
+   * (of this file or another), where the wrapper throws an error class of the
+   * app that keeps the provider's code in that field (see `thrownCodeField`):
+   * the code, as text when the wrapper made it text.
+   */
+  private thrownFieldKind(node: TSESTree.MemberExpression): Kind | undefined {
+    const path: string[] = [];
+    let current: Node = node;
+    while (current.type === AST_NODE_TYPES.MemberExpression && path.length < 2) {
+      const name = memberName(current);
+      if (typeof name !== 'string') return undefined;
+      path.unshift(name);
+      current = skipTransparent(current.object);
+    }
+    if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const error = this.kindOf(current);
+    if (error?.k !== 'error' || !error.call || (!error.call.wrapper && !error.call.external)) return undefined;
+    const form = thrownCodeField(this, error.call, path);
+    if (!form) return undefined;
+    const text = form === 'text' && error.provider.def.codeType === 'number';
+    return { k: 'body', provider: error.provider, call: error.call, path: error.provider.codePath, ...(text ? { repr: 'text' as const } : {}) };
   }
 
   private callKind(node: TSESTree.CallExpression): Kind | undefined {

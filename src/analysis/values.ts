@@ -36,12 +36,71 @@ function computeConstInit(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTre
   return def.node.init;
 }
 
-/** The value a class gives `this.name`: a field initializer or the first `this.name = …` in its methods. */
-export function thisMemberInit(member: TSESTree.MemberExpression): TSESTree.Expression | undefined {
+/**
+ * The value a class gives `this.name`: a field initializer or the first
+ * `this.name = …` in its methods; with `env`, else what a base class gives
+ * it (`class TemplateSender extends GraphApi`, `GraphApi` here or in an
+ * imported file setting `this.baseUrl` in its constructor).
+ */
+export function thisMemberInit(member: TSESTree.MemberExpression, env?: AnalysisEnv): Node | undefined {
   const name = memberName(member);
   const cls = enclosingClass(member);
   if (name === undefined || !cls) return undefined;
-  return classMemberInit(cls, name);
+  return classMemberInit(cls, name) ?? (env ? inheritedMemberInit(env, cls, name) : undefined);
+}
+
+/** How many base classes a member or method is looked up through (`A extends B`, `B extends C`). */
+const MAX_BASE_DEPTH = 3;
+
+/** The base classes of a class, nearest first, as far as the code shows them (here or in imported files). */
+function baseClasses(env: AnalysisEnv, cls: ClassNode): ClassNode[] {
+  const found: ClassNode[] = [];
+  let current = cls;
+  while (found.length < MAX_BASE_DEPTH && current.superClass) {
+    const base = classOf(env, current.superClass);
+    if (!base || base === cls || found.includes(base)) break;
+    found.push(base);
+    current = base;
+  }
+  return found;
+}
+
+/**
+ * What a base class gives `this.name`, when the class itself does not: the
+ * base's field or assignment; a base constructor parameter it is set from
+ * stands for what the derived constructor passes to `super(…)` there.
+ */
+function inheritedMemberInit(env: AnalysisEnv, cls: ClassNode, name: string | number): Node | undefined {
+  let derived = cls;
+  for (const base of baseClasses(env, cls)) {
+    const init = classMemberInit(base, name);
+    if (init) return superArgumentFor(env, derived, base, init) ?? init;
+    derived = base;
+  }
+  return undefined;
+}
+
+/** `constructor() { super(GRAPH_URL) }` with the base's `constructor(url) { this.url = url }`: the argument for the base's parameter. */
+function superArgumentFor(env: AnalysisEnv, derived: ClassNode, base: ClassNode, init: Node): Node | undefined {
+  if (init.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const ctor = constructorOf(base);
+  const def = findVariable(env.sourceCode, init)?.defs[0];
+  if (!ctor || def?.type !== 'Parameter' || def.node !== ctor) return undefined;
+  const index = ctor.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
+  const superCall = constructorOf(derived)?.body?.body.find(
+    (s): s is TSESTree.ExpressionStatement => s.type === AST_NODE_TYPES.ExpressionStatement && s.expression.type === AST_NODE_TYPES.CallExpression && s.expression.callee.type === AST_NODE_TYPES.Super,
+  );
+  const argument = superCall && (superCall.expression as TSESTree.CallExpression).arguments[index];
+  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+}
+
+/** A method a class inherits (`this.request(…)` where a base class, here or in an imported file, declares `request`). */
+export function inheritedMethod(env: AnalysisEnv, cls: ClassNode, name: string | number): FunctionNode | undefined {
+  for (const base of baseClasses(env, cls)) {
+    const fn = classMethod(base, name);
+    if (fn) return fn;
+  }
+  return undefined;
 }
 
 /**
@@ -292,7 +351,7 @@ export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefin
     // a method of an object literal calling a sibling: `{ post() {…}, send() { return this.post() } }`
     const holder = method?.parent?.type === AST_NODE_TYPES.Property ? method.parent.parent : undefined;
     if (holder?.type === AST_NODE_TYPES.ObjectExpression && (!cls || cls.range[0] < holder.range[0])) return propertyFunction(env, holder, name);
-    const fn = cls ? classMethod(cls, name) : undefined;
+    const fn = cls ? (classMethod(cls, name) ?? inheritedMethod(env, cls, name)) : undefined;
     return fn ? { fn } : undefined;
   }
   const resolved = resolveExpression(env, object);
@@ -487,7 +546,7 @@ export function resolveExpression(env: AnalysisEnv, node: Node, depth = 0): Node
   }
   if (current.type === AST_NODE_TYPES.MemberExpression) {
     if (current.object.type === AST_NODE_TYPES.ThisExpression) {
-      const init = thisMemberInit(current);
+      const init = thisMemberInit(current, env);
       return init ? resolveExpression(env, init, depth + 1) : current;
     }
     const name = memberName(current);

@@ -5148,3 +5148,45 @@ ruleTester.run('no-blind-retry: a job running a flow whose steps call the runner
     },
   ],
 });
+
+// ─── A decision on a field of the app's own error that another file's wrapper throws with the code in it ─────────
+const CODE_FIELDS = fileURLToPath(new URL('../fixtures/cross-file/code-fields/', import.meta.url));
+/** A retry loop around `send` (from the fixture's send.ts) whose catch gives up when `giveUp` holds. */
+const retryOnField = (send: string, error: string, giveUp: string) => ({
+  filename: `${CODE_FIELDS}src/jobs.ts`,
+  code: code`
+    import { ${send} } from './send';
+    import { ${error} } from './errors';
+    export async function notify(to: string) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          return await ${send}(to, 'Your order has shipped.');
+        } catch (err) {
+          if (${giveUp}) throw err;
+          if (attempt === 3) throw err;
+        }
+      }
+    }
+  `,
+});
+
+ruleTester.run('no-blind-retry: decisions on a code field of the error a wrapper of another file throws', rule, {
+  valid: [
+    // only 130429 (rate limit) is sent again: every other code is thrown
+    retryOnField('sendText', 'SendError', "!(err instanceof SendError) || err.code !== '130429'"),
+    // the field holds the channel's name, no code: the decision cannot be read, nothing is said
+    retryOnField('sendNotice', 'SendError', "err instanceof SendError && err.code === 'whatsapp'"),
+  ],
+  invalid: [
+    // `code` is the wrapper's `String(body.error.code)`: 190 and 131047 stop, the rest is sent again
+    {
+      ...retryOnField('sendText', 'SendError', "err instanceof SendError && (err.code === '190' || err.code === '131047')"),
+      errors: [{ messageId: 'partialRetry', data: { errors: 'errors', count: 42, provider: 'meta-cloud', examples: cite('meta-cloud', 131026, 0) }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+    // `details.waCode` is `body.error.code`, kept by the base class of the error through `super(message, details)`
+    {
+      ...retryOnField('sendNudge', 'UpstreamError', 'err instanceof UpstreamError && err.details.waCode === 190'),
+      errors: [{ messageId: 'partialRetry', data: { errors: 'errors', count: 43, provider: 'meta-cloud', examples: cite('meta-cloud', 131047, 0) }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+  ],
+});

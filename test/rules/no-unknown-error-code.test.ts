@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, test } from 'vitest';
@@ -2761,4 +2762,73 @@ describe('the allow option is checked against the catalog', () => {
     // without it, the same file is reported
     expect(verify([]).map((m) => m.message)).toEqual(['131058 is not a documented meta-cloud error code, so this comparison matches no documented error; did you mean 131048, 131056, 131008 (or 6 more)?']);
   });
+});
+
+// A field of the app's own error that a wrapper of another file throws with the code in it
+// (test/fixtures/cross-file/code-fields): `code` holds `String(body.error.code)`, `details.waCode` the number itself.
+const CODE_FIELDS = fileURLToPath(new URL('../fixtures/cross-file/code-fields/', import.meta.url));
+const onField = (send: string, error: string, test: string) => code`
+  import { ${send} } from './send';
+  import { ${error} } from './errors';
+  export async function notify(to: string) {
+    try {
+      return await ${send}(to, 'Your order has shipped.');
+    } catch (err) {
+      if (err instanceof ${error} && ${test}) return 'closed';
+      throw err;
+    }
+  }
+`;
+
+ruleTester.run('no-unknown-error-code: a code field of the error another file throws', rule, {
+  valid: [
+    // the wrapper made the code text: text is what to compare it with
+    { filename: `${CODE_FIELDS}src/jobs.ts`, code: onField('sendText', 'SendError', "err.code === '131047'") },
+    // the field holds the channel's name, no code: not compared with the catalog
+    { filename: `${CODE_FIELDS}src/jobs.ts`, code: onField('sendNotice', 'SendError', "err.code === '13104'") },
+    // the wrapper also puts its own tag there (no answer at all): comparing with the tag is no mistake
+    { filename: `${CODE_FIELDS}src/jobs.ts`, code: onField('sendTimed', 'SendError', "err.code === 'TIMEOUT'") },
+  ],
+  invalid: [
+    // a typo, in the text the wrapper made of the code
+    {
+      filename: `${CODE_FIELDS}src/jobs.ts`,
+      code: onField('sendText', 'SendError', "err.code === '13104'"),
+      errors: [
+        {
+          messageId: 'didYouMeanOneOf',
+          data: { provider: 'meta-cloud', value: "'13104'", suggestions: "'131047', '131048', '131064' (or 4 more)" },
+          line: 7,
+          column: 50,
+          endLine: 7,
+          endColumn: 57,
+          suggestions: [
+            ['131047', REENGAGEMENT],
+            ['131048', 'Spam rate limit hit'],
+            ['131064', 'Messaging limit reached for template category violations'],
+          ].map(([value, title]) => ({
+            messageId: 'useCode' as const,
+            data: { suggestion: `'${value}'`, title },
+            output: onField('sendText', 'SendError', `err.code === '${value}'`),
+          })),
+        },
+      ],
+    },
+    // the details keep the number itself: text never equals it
+    {
+      filename: `${CODE_FIELDS}src/jobs.ts`,
+      code: onField('sendNudge', 'UpstreamError', "err.details.waCode === '131047'"),
+      errors: [
+        {
+          messageId: 'wrongType',
+          data: { provider: 'meta-cloud', type: 'number', value: "'131047'", suggestion: '131047', title: REENGAGEMENT },
+          line: 7,
+          column: 64,
+          endLine: 7,
+          endColumn: 72,
+          suggestions: [{ messageId: 'useCode', data: { suggestion: '131047', title: REENGAGEMENT }, output: onField('sendNudge', 'UpstreamError', 'err.details.waCode === 131047') }],
+        },
+      ],
+    },
+  ],
 });

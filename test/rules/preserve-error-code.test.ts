@@ -4268,3 +4268,94 @@ ruleTester.run('preserve-error-code: Vonage requests that send no message', rule
     },
   ],
 });
+
+// A class that extends a base class of another file: `this.messagesUrl` is what the base sets
+// (in its constructor, or from what `super(…)` passes it), and `this.post(…)` is the base's method.
+const INHERITED_APP = fileURLToPath(new URL('../fixtures/cross-file/inherited/', import.meta.url));
+/** A text sender extending `base` (imported from `./<module>`): it posts to `this.<field>` and returns `failure` from its catch. */
+const inheritedSender = (base: string, module: string, field: string, failure: string, constructor = '') => code`
+  import axios from 'axios';
+  import { ${base} } from './${module}';
+  export class TextSender extends ${base} {${constructor}
+    async send(to: string, body: string) {
+      try {
+        const res = await axios.post(this.${field}, { to, type: 'text', text: { body } });
+        return { ok: true, id: res.data.messages[0].id };
+      } catch (err: any) {
+        return ${failure};
+      }
+    }
+  }
+`;
+const SUPER_URL = `
+    constructor() {
+      super(\`https://graph.facebook.com/v21.0/\${process.env.WHATSAPP_PHONE_NUMBER_ID}/messages\`);
+    }`;
+
+ruleTester.run('preserve-error-code: requests of a class through what its base class gives it', rule, {
+  valid: [
+    // the catch hands on the error body: the code is kept
+    {
+      filename: `${INHERITED_APP}src/text-sender.ts`,
+      code: inheritedSender('GraphApi', 'graph-api', 'messagesUrl', '{ ok: false, error: err.response?.data }'),
+    },
+    // the base class is a CRM's API: no WhatsApp provider, nothing to keep
+    {
+      filename: `${INHERITED_APP}src/text-sender.ts`,
+      code: inheritedSender('CrmApi', 'crm-api', 'contactsUrl', '{ ok: false, error: err.message }'),
+    },
+    // the base's method is called and its error handed on whole
+    {
+      filename: `${INHERITED_APP}src/order-sender.ts`,
+      code: code`
+        import { GraphClient } from './graph-client';
+        export class OrderSender extends GraphClient {
+          async confirm(to: string) {
+            try {
+              return { ok: true, id: await this.post({ to, type: 'template', template: { name: 'order_confirmed', language: { code: 'en' } } }) };
+            } catch (err) {
+              return { ok: false, error: err };
+            }
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // the URL is set in the base class's constructor, in another file
+    {
+      filename: `${INHERITED_APP}src/text-sender.ts`,
+      code: inheritedSender('GraphApi', 'graph-api', 'messagesUrl', '{ ok: false, error: err.message }'),
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 9, column: 7, endLine: 9, endColumn: 48 }],
+    },
+    // two levels up: the base's base sets it
+    {
+      filename: `${INHERITED_APP}src/text-sender.ts`,
+      code: inheritedSender('GraphEndpoint', 'graph-endpoint', 'messagesUrl', '{ ok: false, error: err.message }'),
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 9, column: 7, endLine: 9, endColumn: 48 }],
+    },
+    // the base keeps what the derived constructor passes to `super(…)`
+    {
+      filename: `${INHERITED_APP}src/text-sender.ts`,
+      code: inheritedSender('UrlApi', 'url-api', 'url', '{ ok: false, error: err.message }', SUPER_URL),
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 12, column: 7, endLine: 12, endColumn: 48 }],
+    },
+    // `this.post(…)` is the base class's method, which makes the request
+    {
+      filename: `${INHERITED_APP}src/order-sender.ts`,
+      code: code`
+        import { GraphClient } from './graph-client';
+        export class OrderSender extends GraphClient {
+          async confirm(to: string) {
+            try {
+              return { ok: true, id: await this.post({ to, type: 'template', template: { name: 'order_confirmed', language: { code: 'en' } } }) };
+            } catch (err) {
+              return { ok: false, error: (err as Error).message };
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 7, endLine: 7, endColumn: 59 }],
+    },
+  ],
+});
