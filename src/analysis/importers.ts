@@ -120,18 +120,20 @@ export function importersOf(project: Project, path: string): readonly string[] {
         known = { stamp, targets };
         imported.set(file, known);
       }
-      for (const target of known.targets) {
-        if (target === file) continue;
-        const list = reverse.get(target);
-        if (list) {
-          if (!list.includes(file)) list.push(file);
-        } else reverse.set(target, [file]);
-      }
+      for (const target of known.targets) addImporter(reverse, target, file);
     }
     listing.reverse = reverse;
     listing.cost += performance.now() - started;
   }
   return listing.reverse.get(path) ?? [];
+}
+
+/** Records that `file` imports `target` (a file importing itself is left out). */
+function addImporter(reverse: Map<string, string[]>, target: string, file: string): void {
+  if (target === file) return;
+  const list = reverse.get(target);
+  if (!list) reverse.set(target, [file]);
+  else if (!list.includes(file)) list.push(file);
 }
 
 /**
@@ -152,11 +154,7 @@ export function typeImportersOf(project: Project, path: string): readonly string
       if (!cached || !/\b(?:import|export)\s+type\s/.test(cached.text)) continue;
       for (const specifier of scanTypeSpecifiers(cached.text)) {
         const target = session.resolve(specifier, file);
-        if (!target || target === file) continue;
-        const list = reverse.get(target);
-        if (list) {
-          if (!list.includes(file)) list.push(file);
-        } else reverse.set(target, [file]);
+        if (target) addImporter(reverse, target, file);
       }
     }
     listing.typeReverse = reverse;

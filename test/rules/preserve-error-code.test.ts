@@ -4292,6 +4292,20 @@ const SUPER_URL = `
       super(\`https://graph.facebook.com/v21.0/\${process.env.WHATSAPP_PHONE_NUMBER_ID}/messages\`);
     }`;
 
+/** A sender extending the Graph client of test/fixtures/cross-file/inherited, whose `post()` makes the request; `error` is what its catch gives back. */
+const orderSender = (error: string) => code`
+  import { GraphClient } from './graph-client';
+  export class OrderSender extends GraphClient {
+    async confirm(to: string) {
+      try {
+        return { ok: true, id: await this.post({ to, type: 'template', template: { name: 'order_confirmed', language: { code: 'en' } } }) };
+      } catch (err) {
+        return { ok: false, error: ${error} };
+      }
+    }
+  }
+`;
+
 ruleTester.run('preserve-error-code: requests of a class through what its base class gives it', rule, {
   valid: [
     // the catch hands on the error body: the code is kept
@@ -4307,18 +4321,7 @@ ruleTester.run('preserve-error-code: requests of a class through what its base c
     // the base's method is called and its error handed on whole
     {
       filename: `${INHERITED_APP}src/order-sender.ts`,
-      code: code`
-        import { GraphClient } from './graph-client';
-        export class OrderSender extends GraphClient {
-          async confirm(to: string) {
-            try {
-              return { ok: true, id: await this.post({ to, type: 'template', template: { name: 'order_confirmed', language: { code: 'en' } } }) };
-            } catch (err) {
-              return { ok: false, error: err };
-            }
-          }
-        }
-      `,
+      code: orderSender('err'),
     },
   ],
   invalid: [
@@ -4343,18 +4346,7 @@ ruleTester.run('preserve-error-code: requests of a class through what its base c
     // `this.post(…)` is the base class's method, which makes the request
     {
       filename: `${INHERITED_APP}src/order-sender.ts`,
-      code: code`
-        import { GraphClient } from './graph-client';
-        export class OrderSender extends GraphClient {
-          async confirm(to: string) {
-            try {
-              return { ok: true, id: await this.post({ to, type: 'template', template: { name: 'order_confirmed', language: { code: 'en' } } }) };
-            } catch (err) {
-              return { ok: false, error: (err as Error).message };
-            }
-          }
-        }
-      `,
+      code: orderSender('(err as Error).message'),
       errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 7, endLine: 7, endColumn: 59 }],
     },
   ],
