@@ -524,24 +524,38 @@ const SAME_VALUE = new Set<string>([AST_NODE_TYPES.ChainExpression, AST_NODE_TYP
 
 /**
  * Is a call's promise dropped where it is made: a statement of its own or
- * `void`ed, or the value an arrow hands back to `forEach`, without `await`?
+ * `void`ed, or the value an arrow hands back to `forEach`, without `await`
+ * (also at the end of a chain of `.then(onFulfilled)` and `.finally(…)`,
+ * which rejects as the call does)? `'void'` when a `void` drops it on
+ * purpose, `'dropped'` otherwise.
  * Its rejection then reaches neither a `catch` around it nor the callers of
  * the function it is made in. Only a call that gives a promise: a request, or
  * a call of an `async` function or of one that returns a promise (a function
  * that returns something else may throw where it is called).
  */
-export function promiseDropped(analysis: FileAnalysis, call: ProviderCall): boolean {
+export function promiseDropped(analysis: FileAnalysis, call: ProviderCall): 'dropped' | 'void' | undefined {
   let outer: Node = call.node;
-  while (outer.parent && SAME_VALUE.has(outer.parent.type)) outer = outer.parent;
+  for (;;) {
+    while (outer.parent && SAME_VALUE.has(outer.parent.type)) outer = outer.parent;
+    // `send(…).then((m) => log(m.sid))`: the chain rejects as the call does, unless a handler takes the rejection
+    const member: Node | undefined = outer.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || member.property.type !== AST_NODE_TYPES.Identifier) break;
+    const chained: Node | undefined = member.parent;
+    if (chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== member) break;
+    const name = member.property.name;
+    if (name === 'catch' || (name === 'then' && chained.arguments.length >= 2) || (name !== 'then' && name !== 'finally')) return undefined;
+    outer = chained;
+  }
   const parent = outer.parent;
   const dropped =
-    parent?.type === AST_NODE_TYPES.ExpressionStatement ||
-    (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') ||
-    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer && isForEachCallback(parent));
-  if (!dropped) return false;
-  if (call.request) return true;
+    parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void'
+      ? 'void'
+      : parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer && isForEachCallback(parent))
+        ? 'dropped'
+        : undefined;
+  if (!dropped || call.request) return dropped;
   const target = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
-  return !!target && (target.fn.async || target.analysis.returnKind(target.fn)?.k === 'promise');
+  return target && (target.fn.async || target.analysis.returnKind(target.fn)?.k === 'promise') ? dropped : undefined;
 }
 
 /** `items.forEach((item) => send(item))`: what the arrow gives back is dropped. */

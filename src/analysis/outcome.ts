@@ -612,7 +612,7 @@ function pastRejectionHandlers(node: Node): Node {
  * `providerErrorsEscape`). Not inside a test that asserts something.
  */
 export function floats(analysis: FileAnalysis, call: ProviderCall): boolean {
-  if (!promiseDropped(analysis, call) || call.node.parent?.type === AST_NODE_TYPES.UnaryExpression) return false;
+  if (promiseDropped(analysis, call) !== 'dropped') return false;
   if (insideAssertedFunction(call.node) || insideTestSuite(analysis, call.node)) return false;
   if (call.request && call.node.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression)) return false;
   return providerErrorsEscape(analysis, call);

@@ -2929,6 +2929,9 @@ ruleTester.run('no-unchecked-response: promises nothing awaits or catches', rule
     floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).catch((err) => logger.error({ code: err.code }, 'reminder failed'));"),
     floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid), (err) => log(err.code));"),
     floatingTwilio("void client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text });"),
+    floatingTwilio("void client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid));"),
+    // a chain that ends in a rejection handler
+    floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid)).catch((err) => log(err.code));"),
     // handed a callback: the SDK reports the failure to it
     floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }, (err) => { if (err) log(err.code); });"),
     // kept for later
@@ -2971,6 +2974,15 @@ ruleTester.run('no-unchecked-response: promises nothing awaits or catches', rule
   invalid: [
     {
       code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text });"),
+      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
+    },
+    // a chain of `.then(onFulfilled)` and `.finally` rejects as the send does
+    {
+      code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid));"),
+      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
+    },
+    {
+      code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).finally(() => log('reminder sent'));"),
       errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
     },
     // a wrapper that lets the provider's error out, called as a statement
