@@ -106,26 +106,29 @@ function listProject(lint: Session): Listing {
 /** The project files whose imports name `path` (from a reverse index built once per listing). */
 export function importersOf(project: Project, path: string): readonly string[] {
   const listing = listProject(project.session);
-  if (!listing.reverse) {
-    const started = performance.now();
-    const reverse = new Map<string, string[]>();
-    const { session } = listing;
-    for (const file of listing.files) {
-      const stamp = session.stamp(file);
-      if (!stamp) continue;
-      let known = imported.get(file);
-      if (!known || known.stamp.mtimeMs !== stamp.mtimeMs || known.stamp.size !== stamp.size) {
-        const cached = session.file(file);
-        const targets = cached ? specifiersOf(cached).flatMap((specifier) => session.resolve(specifier, file) ?? []) : [];
-        known = { stamp, targets };
-        imported.set(file, known);
-      }
-      for (const target of known.targets) addImporter(reverse, target, file);
+  const { session } = listing;
+  listing.reverse ??= reverseIndex(listing, (file, reverse) => {
+    const stamp = session.stamp(file);
+    if (!stamp) return;
+    let known = imported.get(file);
+    if (!known || known.stamp.mtimeMs !== stamp.mtimeMs || known.stamp.size !== stamp.size) {
+      const cached = session.file(file);
+      const targets = cached ? specifiersOf(cached).flatMap((specifier) => session.resolve(specifier, file) ?? []) : [];
+      known = { stamp, targets };
+      imported.set(file, known);
     }
-    listing.reverse = reverse;
-    listing.cost += performance.now() - started;
-  }
+    for (const target of known.targets) addImporter(reverse, target, file);
+  });
   return listing.reverse.get(path) ?? [];
+}
+
+/** A reverse index of the listing's files, `index` adding what each file imports; its cost is counted in the listing's. */
+function reverseIndex(listing: Listing, index: (file: string, reverse: Map<string, string[]>) => void): Map<string, string[]> {
+  const started = performance.now();
+  const reverse = new Map<string, string[]>();
+  for (const file of listing.files) index(file, reverse);
+  listing.cost += performance.now() - started;
+  return reverse;
 }
 
 /** Records that `file` imports `target` (a file importing itself is left out). */
@@ -145,21 +148,15 @@ function addImporter(reverse: Map<string, string[]>, target: string, file: strin
  */
 export function typeImportersOf(project: Project, path: string): readonly string[] {
   const listing = listProject(project.session);
-  if (!listing.typeReverse) {
-    const started = performance.now();
-    const reverse = new Map<string, string[]>();
-    const { session } = listing;
-    for (const file of listing.files) {
-      const cached = session.file(file);
-      if (!cached || !/\b(?:import|export)\s+type\s/.test(cached.text)) continue;
-      for (const specifier of scanTypeSpecifiers(cached.text)) {
-        const target = session.resolve(specifier, file);
-        if (target) addImporter(reverse, target, file);
-      }
+  const { session } = listing;
+  listing.typeReverse ??= reverseIndex(listing, (file, reverse) => {
+    const cached = session.file(file);
+    if (!cached || !/\b(?:import|export)\s+type\s/.test(cached.text)) return;
+    for (const specifier of scanTypeSpecifiers(cached.text)) {
+      const target = session.resolve(specifier, file);
+      if (target) addImporter(reverse, target, file);
     }
-    listing.typeReverse = reverse;
-    listing.cost += performance.now() - started;
-  }
+  });
   return listing.typeReverse.get(path) ?? [];
 }
 
