@@ -526,12 +526,12 @@ const SAME_VALUE = new Set<string>([AST_NODE_TYPES.ChainExpression, AST_NODE_TYP
  * Is a call's promise dropped where it is made: a statement of its own or
  * `void`ed, or the value an arrow hands back to `forEach`, without `await`
  * (also at the end of a chain of `.then(onFulfilled)` and `.finally(…)`,
- * which rejects as the call does)? `'void'` when a `void` drops it on
- * purpose, `'dropped'` otherwise.
- * Its rejection then reaches neither a `catch` around it nor the callers of
- * the function it is made in. Only a call that gives a promise: a request, or
- * a call of an `async` function or of one that returns a promise (a function
- * that returns something else may throw where it is called).
+ * which rejects as the call does)? Its rejection then reaches neither a
+ * `catch` around it nor the callers of the function it is made in. Only a
+ * call that gives a promise: a request, or a call of an `async` function or
+ * of one that returns a promise (a function that returns something else may
+ * throw where it is called). `'void'` when a `void` drops it on purpose,
+ * `'dropped'` otherwise.
  */
 export function promiseDropped(analysis: FileAnalysis, call: ProviderCall): 'dropped' | 'void' | undefined {
   let outer: Node = call.node;

@@ -618,7 +618,6 @@ export function floats(analysis: FileAnalysis, call: ProviderCall): boolean {
   return providerErrorsEscape(analysis, call);
 }
 
-
 /**
  * What the caller does with a call's result: drops it (a statement, `void`, a
  * variable never read), tests it (`if (!r)`, `r.ok`, `r?.error`, `r ??`),
