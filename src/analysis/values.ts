@@ -38,15 +38,15 @@ function computeConstInit(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTre
 
 /**
  * The value a class gives `this.name`: a field initializer or the first
- * `this.name = …` in its methods; with `env`, else what a base class gives
- * it (`class TemplateSender extends GraphApi`, `GraphApi` here or in an
- * imported file setting `this.baseUrl` in its constructor).
+ * `this.name = …` in its methods, else what a base class gives it (`class
+ * TemplateSender extends GraphApi`, `GraphApi` here or in an imported file
+ * setting `this.baseUrl` in its constructor).
  */
-export function thisMemberInit(member: TSESTree.MemberExpression, env?: AnalysisEnv): Node | undefined {
+export function thisMemberInit(member: TSESTree.MemberExpression, env: AnalysisEnv): Node | undefined {
   const name = memberName(member);
   const cls = enclosingClass(member);
   if (name === undefined || !cls) return undefined;
-  return classMemberInit(cls, name) ?? (env ? inheritedMemberInit(env, cls, name) : undefined);
+  return classMemberInit(cls, name) ?? inheritedMemberInit(env, cls, name);
 }
 
 /** How many base classes a member or method is looked up through (`A extends B`, `B extends C`). */
