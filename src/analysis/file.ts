@@ -18,7 +18,7 @@ import type { ResolvedSettings } from './settings.js';
 import type { ErrorEntry } from '../catalog/schema.js';
 import { classifyType, isProjectFile, sdkOfType, typescript, type TypeInfo } from './types.js';
 import type { CallerFacts } from './importers.js';
-import { boundArgument, calleeFunction, classMethod, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, writesBefore, type Callee, type StringValue } from './values.js';
+import { boundArgument, calleeFunction, classMethod, factoryCallees, functionNamed, hostOfUrl, inline, resolveExpression, returnedExpressions, staticValue, thisMemberInit, writesBefore, type Callee, type StringValue } from './values.js';
 
 /** Calls that take a callback but do not run it once and pass its promise on. */
 const NOT_RUNNERS = new Set([
@@ -709,7 +709,7 @@ export class FileAnalysis implements AnalysisEnv {
     const direct = calleeFunction(this, callee);
     const handed = direct ? undefined : this.handedFunction(callee);
     if (handed?.analysis) return { external: { analysis: handed.analysis, fn: handed.fn }, callee: { fn: handed.fn } };
-    const found = direct ?? (handed && { fn: handed.fn }) ?? this.untracedMethod(callee);
+    const found = direct ?? (handed && { fn: handed.fn }) ?? this.oneOfSeveral(callee) ?? this.untracedMethod(callee);
     if (found) {
       if (programOf(found.fn) === this.sourceCode.ast) return { local: found.fn, callee: found };
       const analysis = this.imports?.analysisOf(found.fn);
@@ -832,6 +832,22 @@ export class FileAnalysis implements AnalysisEnv {
       default:
         return false;
     }
+  }
+
+  /**
+   * A method of one of the classes a factory may make (`getProvider(name)
+   * .sendMessage(…)`, see `factoryCallees`), when each of them is declared
+   * in another file whose analysis has that method reach a provider: the
+   * factory picks among providers, and every pick sends. The call is then
+   * a call of the first one's provider (one provider per call: a factory of
+   * a Twilio and a Meta class, in that order, names Twilio's codes). A
+   * factory that can also make a class whose method reaches none (an email
+   * or SMS channel) gives no callee: the arguments that pick are not read.
+   */
+  private oneOfSeveral(callee: Node): Callee | undefined {
+    const options = factoryCallees(this, callee);
+    const sends = (option: Callee): boolean => programOf(option.fn) !== this.sourceCode.ast && (this.imports?.analysisOf(option.fn)?.wrappers.has(option.fn) ?? false);
+    return options.length > 0 && options.every(sends) ? options[0] : undefined;
   }
 
   private untracedMethod(callee: Node): Callee | undefined {

@@ -393,11 +393,35 @@ const TEST_DOUBLE = /mock|fake|stub|dummy|noop|inmemory/i;
  * in-memory.
  */
 function madeByFactory(env: AnalysisEnv, node: Node): ClassNode | undefined {
-  const made = factoryClasses(env, node);
-  if (!made || made.size === 0) return undefined;
-  if (made.size === 1) return [...made][0];
-  const real = [...made].filter((cls) => !TEST_DOUBLE.test(cls.id?.name ?? ''));
-  return real.length === 1 ? real[0] : undefined;
+  const made = realFactoryClasses(env, node);
+  return made.length === 1 ? made[0] : undefined;
+}
+
+/** The classes a factory call makes, without its test doubles when it makes a real class too. */
+function realFactoryClasses(env: AnalysisEnv, node: Node): ClassNode[] {
+  const made = [...(factoryClasses(env, node) ?? [])];
+  const real = made.filter((cls) => !TEST_DOUBLE.test(cls.id?.name ?? ''));
+  return real.length > 0 ? real : made;
+}
+
+/**
+ * The methods a call may invoke when its object comes from a factory that
+ * makes one of several real classes (`switch (name) { case 'twilio':
+ * return new TwilioProvider(…); case 'meta': return new MetaProvider(…) }`,
+ * then `getProvider(name).sendMessage(…)`), in the order the factory
+ * returns them. Empty when the call has one callee or none known, or one
+ * of the classes declares no such method.
+ */
+export function factoryCallees(env: AnalysisEnv, callee: Node): Callee[] {
+  const current = skipTransparent(callee);
+  if (current.type !== AST_NODE_TYPES.MemberExpression) return [];
+  const name = memberName(current);
+  const object = skipTransparent(current.object);
+  if (name === undefined || object.type === AST_NODE_TYPES.Super || object.type === AST_NODE_TYPES.ThisExpression) return [];
+  const made = realFactoryClasses(env, resolveExpression(env, object));
+  if (made.length < 2 || declaredClass(env, object)) return [];
+  const methods = made.map((cls) => classMethod(cls, name));
+  return methods.every((fn) => fn !== undefined) ? methods.map((fn) => ({ fn })) : [];
 }
 
 /** The classes a factory call's returns make; `undefined` when one of them is something else. */

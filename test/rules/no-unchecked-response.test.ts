@@ -2849,10 +2849,11 @@ ruleTester.run('no-unchecked-response: wrappers that only log their failures', r
 const FACTORIES = fileURLToPath(new URL('../fixtures/cross-file/factories/', import.meta.url));
 const notifyService = (body: string) => code`
   import { AccountsService } from './accounts.service';
+  import { channelFor, providerFor, type TwilioAccount } from './api-factory';
   import { getProvider } from './provider';
   export class NotifyService {
     constructor(private readonly accounts: AccountsService) {}
-    async shipped(accountId: string, to: string) {
+    async shipped(accountId: string, to: string, kind: string, twilio: TwilioAccount) {
       ${body}
     }
   }
@@ -2866,6 +2867,13 @@ ruleTester.run('no-unchecked-response: clients made by a factory in another file
     { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const client = await this.accounts.clientFor('whatsapp', accountId);\n      client.sendText(to, 'Your order shipped');") },
     // a factory of a mail client or a stand-in: the mail client
     { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const mail = await this.accounts.testMailer();\n      mail.sendText(to, 'Your order shipped');") },
+    // a factory of a Twilio client or a mail client: which one is not known here
+    { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const client = channelFor(kind, twilio);\n      client.sendText(to, 'Your order shipped');") },
+    // a factory of a Twilio or a Cloud API client, the result tested
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio);\n      const sent = await api.sendText(to, 'Your order shipped');\n      if (sent.code) throw new Error(sent.message, { cause: sent });"),
+    },
     // a stand-in and the real client, the result tested
     {
       filename: `${FACTORIES}src/notify.service.ts`,
@@ -2881,19 +2889,30 @@ ruleTester.run('no-unchecked-response: clients made by a factory in another file
     {
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("const api = await this.accounts.apiFor(accountId);\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 7, column: 5, endLine: 7, endColumn: 43 }],
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 8, column: 5, endLine: 8, endColumn: 43 }],
     },
     // a factory picking a stand-in or the real client: the real one
     {
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("const api = await this.accounts.liveFor(accountId);\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 7, column: 5, endLine: 7, endColumn: 43 }],
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 8, column: 5, endLine: 8, endColumn: 43 }],
+    },
+    // a factory of two providers' clients (a switch on the name): each one sends, the first one names the provider
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio);\n      api.sendText(to, 'Your order shipped');"),
+      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 8, column: 5, endLine: 8, endColumn: 43 }],
+    },
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("await providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio).sendText(to, 'Your order shipped');"),
+      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 7, column: 11, endLine: 7, endColumn: 112 }],
     },
     // a module singleton assigned the stand-in or the real client
     {
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("const api = getProvider({ phoneNumberId: accountId, token: process.env.WA_TOKEN ?? '' });\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 7, column: 5, endLine: 7, endColumn: 43 }],
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 8, column: 5, endLine: 8, endColumn: 43 }],
     },
   ],
 });
