@@ -540,7 +540,22 @@ class Webhooks {
   isWhatsApp(node: Node, value: WebhookValue): boolean {
     if (value.certain) return true;
     const info = value.provider ? this.callbacks.get(value.provider) : undefined;
-    return (info?.evidence ?? false) || this.evidence(node) || (info !== undefined && (this.routeEvidence(info, node) || this.handedToEvidence(info, node)));
+    return (info?.evidence ?? false) || this.evidence(node) || (info !== undefined && (this.routeEvidence(info, node) || this.handedToEvidence(info, node) || this.callerEvidence(info, node, 0)));
+  }
+
+  /**
+   * A read inside a same-file function handed the callback (`toUpdate(body)`
+   * reading `body.MessageStatus`, see `helperCalls`) has the evidence of the
+   * code that calls it: the route it is called from, or WhatsApp named
+   * around a call (through a few helpers of helpers).
+   */
+  private callerEvidence(info: CallbackInfo, node: Node, depth: number): boolean {
+    if (depth > 2) return false;
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      const calls = this.helperCalls.get(fn) ?? [];
+      if (calls.some((call) => this.evidence(call) || this.routeEvidence(info, call) || this.callerEvidence(info, call, depth + 1))) return true;
+    }
+    return false;
   }
 
   /**

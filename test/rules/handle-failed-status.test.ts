@@ -565,6 +565,30 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
       `,
       filename: 'labels.ts',
     },
+    // Twilio: the route hands the callback to a same-file helper that re-maps status and code into a record
+    // of its own, which another helper stores (the failure with its code)
+    {
+      code: code`
+        function toUpdate(body: Record<string, string>) {
+          if (!body.MessageStatus) return null;
+          return { sid: body.MessageSid, status: body.MessageStatus, code: body.ErrorCode };
+        }
+        async function saveUpdate(update: { sid: string; status: string; code?: string }) {
+          const failed = update.status === 'failed' || update.status === 'undelivered';
+          await db.messages.update(update.sid, { state: failed ? 'failed' : update.status, errorCode: failed ? update.code : null });
+        }
+        app.post('/twilio/whatsapp/status', async (req, res) => {
+          const payload = req.body;
+          const isStatus = !!payload.MessageStatus && !payload.Body;
+          if (isStatus) {
+            const update = toUpdate(payload);
+            if (update) await saveUpdate(update);
+          }
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+    },
     // Twilio: failures acted on by ErrorCode
     {
       code: code`
@@ -653,6 +677,25 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
     },
   ],
   invalid: [
+    // Twilio: the route hands the callback to a same-file helper that acts on 'delivered' only; the route is
+    // the evidence that the helper's reads are WhatsApp's
+    {
+      code: code`
+        function deliveredUpdate(body: Record<string, string>) {
+          if (body.MessageStatus === 'delivered') return { sid: body.MessageSid };
+          return null;
+        }
+        app.post('/twilio/whatsapp/status', async (req, res) => {
+          const payload = req.body;
+          if (!payload.MessageStatus) return res.sendStatus(204);
+          const update = deliveredUpdate(payload);
+          if (update) await db.messages.update(update.sid, { delivered: true });
+          res.sendStatus(200);
+        });
+      `,
+      filename: 'hooks.ts',
+      errors: [{ messageId: 'failedIgnored', data: { ...twilio, handled: "'delivered'" }, line: 2, column: 7, endLine: 2, endColumn: 41 }],
+    },
     // Twilio: status and code only printed (a TODO where failures should be handled)
     {
       code: code`
