@@ -537,13 +537,14 @@ export function promiseDropped(analysis: FileAnalysis, call: ProviderCall): 'dro
   let outer: Node = call.node;
   for (;;) {
     while (outer.parent && SAME_VALUE.has(outer.parent.type)) outer = outer.parent;
-    // `send(…).then((m) => log(m.sid))`: the chain rejects as the call does, unless a handler takes the rejection
+    // `send(…).then((m) => log(m.sid))`: the chain rejects as the call does, unless a handler takes the rejection;
+    // `.done()` (Q's, in old Twilio samples) ends a chain and rethrows what no handler took
     const member: Node | undefined = outer.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || member.property.type !== AST_NODE_TYPES.Identifier) break;
     const chained: Node | undefined = member.parent;
     if (chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== member) break;
     const name = member.property.name;
-    if (name === 'catch' || (name === 'then' && chained.arguments.length >= 2) || (name !== 'then' && name !== 'finally')) return undefined;
+    if (name === 'catch' || ((name === 'then' || name === 'done') && chained.arguments.length >= 2) || (name !== 'then' && name !== 'finally' && name !== 'done')) return undefined;
     outer = chained;
   }
   const parent = outer.parent;

@@ -2951,6 +2951,7 @@ ruleTester.run('no-unchecked-response: promises nothing awaits or catches', rule
     floatingTwilio("void client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid));"),
     // a chain that ends in a rejection handler
     floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid)).catch((err) => log(err.code));"),
+    floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).done((m) => log(m.sid), (err) => log(err.code));"),
     // handed a callback: the SDK reports the failure to it
     floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }, (err) => { if (err) log(err.code); });"),
     // kept for later
@@ -3002,6 +3003,11 @@ ruleTester.run('no-unchecked-response: promises nothing awaits or catches', rule
     },
     {
       code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).finally(() => log('reminder sent'));"),
+      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
+    },
+    // ended with `.done()` (old Twilio samples): what no handler took is thrown, not handled
+    {
+      code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid)).done();"),
       errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
     },
     // a wrapper that lets the provider's error out, called as a statement
