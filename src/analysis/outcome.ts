@@ -609,10 +609,13 @@ function pastRejectionHandlers(node: Node): Node {
  * rejects with the provider's error: a request of a client that throws on
  * HTTP errors (not one handed a callback, `create(params, (err, m) => …)`),
  * or a function that lets the provider's failure out (see
- * `providerErrorsEscape`). Not inside a test that asserts something.
+ * `providerErrorsEscape`). Not inside a test that asserts something, nor
+ * at a module's top level, outside every function (a script's or example's
+ * send, run once as the module loads: a rejection there stops it at once,
+ * printed with its code).
  */
 export function floats(analysis: FileAnalysis, call: ProviderCall): boolean {
-  if (promiseDropped(analysis, call) !== 'dropped') return false;
+  if (!enclosingFunction(call.node) || promiseDropped(analysis, call) !== 'dropped') return false;
   if (insideAssertedFunction(call.node) || insideTestSuite(analysis, call.node)) return false;
   if (call.request && call.node.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression)) return false;
   return providerErrorsEscape(analysis, call);

@@ -2957,6 +2957,12 @@ ruleTester.run('no-unchecked-response: promises nothing awaits or catches', rule
     // kept for later
     floatingTwilio("pending.push(client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }));"),
     floatingAxios('await Promise.all(recipients.map((to) => sendWhatsApp(to, text)));'),
+    // a script's send at the module's top level: a rejection stops the script at once, printed with its code
+    code`
+      import twilio from 'twilio';
+      const client = twilio(process.env.TWILIO_SID, process.env.TWILIO_TOKEN);
+      client.messages.create({ from: 'whatsapp:+15550001111', to: 'whatsapp:+15550002222', body: 'Hello from the example' });
+    `,
     // a wrapper that catches every failure: nothing rejects
     code`
       import axios from 'axios';
