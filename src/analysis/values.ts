@@ -433,9 +433,14 @@ function factoryClasses(env: AnalysisEnv, node: Node): Set<ClassNode> | undefine
   try {
     const factory = calleeFunction(env, current.callee);
     if (!factory) return undefined;
-    const made = new Set<ClassNode>();
-    for (const returned of returnedExpressions(factory.fn)) if (!addMade(env, returned, made, 0)) return undefined;
-    return made;
+    const collect = (): Set<ClassNode> | undefined => {
+      const made = new Set<ClassNode>();
+      for (const returned of returnedExpressions(factory.fn)) if (!addMade(env, returned, made, 0)) return undefined;
+      return made;
+    };
+    // with its arguments bound, a table read with a literal key gives that key's class (`fromTable('meta', …)`)
+    const call = current;
+    return inline(env, factory, call, collect) ?? collect();
   } finally {
     factoryDepth--;
   }
@@ -461,12 +466,36 @@ function addMade(env: AnalysisEnv, node: Node, made: Set<ClassNode>, depth: numb
   value = resolveExpression(env, value);
   if (value.type === AST_NODE_TYPES.NewExpression) {
     const cls = classOf(env, value.callee);
-    if (cls) made.add(cls);
-    return !!cls;
+    const picked = cls ? [cls] : pickedClasses(env, value.callee);
+    for (const each of picked) made.add(each);
+    return picked.length > 0;
   }
   const inner = factoryClasses(env, value);
   for (const cls of inner ?? []) made.add(cls);
   return !!inner && inner.size > 0;
+}
+
+/**
+ * The classes a class picked from a table may be (`new PROVIDERS[name](…)`,
+ * `const Provider = PROVIDERS[name]; new Provider(…)`, with `PROVIDERS` an
+ * object of classes, or `new Map([['twilio', TwilioProvider], …])` read with
+ * `.get(name)`): every value of the table, all of them classes; none when
+ * one is something else.
+ */
+function pickedClasses(env: AnalysisEnv, callee: Node): ClassNode[] {
+  const picked = resolveExpression(env, skipTransparent(callee));
+  let values: (Node | null | undefined)[] = [];
+  if (picked.type === AST_NODE_TYPES.MemberExpression && picked.computed) {
+    const table = resolveExpression(env, skipTransparent(picked.object));
+    if (table.type === AST_NODE_TYPES.ObjectExpression) values = table.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property));
+  } else if (picked.type === AST_NODE_TYPES.CallExpression && picked.callee.type === AST_NODE_TYPES.MemberExpression && memberName(picked.callee) === 'get') {
+    const table = resolveExpression(env, skipTransparent(picked.callee.object));
+    const entries = table.type === AST_NODE_TYPES.NewExpression && table.callee.type === AST_NODE_TYPES.Identifier && table.callee.name === 'Map' ? table.arguments[0] : undefined;
+    const list = entries && resolveExpression(env, entries);
+    if (list?.type === AST_NODE_TYPES.ArrayExpression) values = list.elements.map((entry) => (entry?.type === AST_NODE_TYPES.ArrayExpression ? entry.elements[1] : undefined));
+  }
+  const classes = values.map((value) => (value && value.type !== AST_NODE_TYPES.SpreadElement ? classOf(env, value) : undefined));
+  return classes.length > 0 && classes.every((cls) => cls !== undefined) ? classes : [];
 }
 
 function propertyFunction(env: AnalysisEnv, object: TSESTree.ObjectExpression, name: string | number): Callee | undefined {
@@ -573,7 +602,7 @@ export function resolveExpression(env: AnalysisEnv, node: Node, depth = 0): Node
       const init = thisMemberInit(current, env);
       return init ? resolveExpression(env, init, depth + 1) : current;
     }
-    const name = memberName(current);
+    const name = memberName(current) ?? boundKey(env, current);
     if (name === undefined) return current;
     const object = resolveExpression(env, current.object, depth + 1);
     if (object.type === AST_NODE_TYPES.Program) {
@@ -597,6 +626,14 @@ export function resolveExpression(env: AnalysisEnv, node: Node, depth = 0): Node
     if (member) return resolveExpression(env, member, depth + 1);
   }
   return current;
+}
+
+/** Inside a call evaluated inline, a computed key that is a parameter bound to a literal (`PROVIDERS[kind]` of `fromTable('meta')`). */
+function boundKey(env: AnalysisEnv, member: TSESTree.MemberExpression): string | number | undefined {
+  if (!env.frame || !member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const bound = boundArgument(env, member.property);
+  const value = bound && staticValue(env, bound);
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
 }
 
 /** The TypeScript namespace a same-file identifier names (`namespace WA { export const API_URL = … }`). */

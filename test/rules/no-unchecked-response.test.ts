@@ -2850,6 +2850,7 @@ const FACTORIES = fileURLToPath(new URL('../fixtures/cross-file/factories/', imp
 const notifyService = (body: string) => code`
   import { AccountsService } from './accounts.service';
   import { channelFor, providerFor, type TwilioAccount } from './api-factory';
+  import { channel, fromRegistry, fromTable } from './provider-table';
   import { getProvider } from './provider';
   export class NotifyService {
     constructor(private readonly accounts: AccountsService) {}
@@ -2874,6 +2875,10 @@ ruleTester.run('no-unchecked-response: clients made by a factory in another file
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("const api = providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio);\n      const sent = await api.sendText(to, 'Your order shipped');\n      if (sent.code) throw new Error(sent.message, { cause: sent });"),
     },
+    // a class picked from a table of a Twilio and a mail client: which one is not known here
+    { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const client = channel(kind as 'whatsapp' | 'mail', { id: accountId, token: '', from: '' });\n      client.sendText(to, 'Your order shipped');") },
+    // the mail client, picked with a literal key
+    { filename: `${FACTORIES}src/notify.service.ts`, code: notifyService("const client = channel('mail', { id: accountId, token: '', from: '' });\n      client.sendText(to, 'Your order shipped');") },
     // a stand-in and the real client, the result tested
     {
       filename: `${FACTORIES}src/notify.service.ts`,
@@ -2889,30 +2894,52 @@ ruleTester.run('no-unchecked-response: clients made by a factory in another file
     {
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("const api = await this.accounts.apiFor(accountId);\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 8, column: 5, endLine: 8, endColumn: 43 }],
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
     },
     // a factory picking a stand-in or the real client: the real one
     {
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("const api = await this.accounts.liveFor(accountId);\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 8, column: 5, endLine: 8, endColumn: 43 }],
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
     },
     // a factory of two providers' clients (a switch on the name): each one sends, the first one names the provider
     {
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("const api = providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio);\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 8, column: 5, endLine: 8, endColumn: 43 }],
+      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
     },
     {
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("await providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio).sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 7, column: 11, endLine: 7, endColumn: 112 }],
+      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 8, column: 11, endLine: 8, endColumn: 112 }],
+    },
+    // a class picked from an object of provider classes, or from a Map of them
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = fromTable(kind as 'twilio' | 'meta', { id: accountId, token: '', from: '' });\n      api.sendText(to, 'Your order shipped');"),
+      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
+    },
+    // picked with a literal key: that key's class
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = fromTable('meta', { id: accountId, token: '', from: '' });\n      api.sendText(to, 'Your order shipped');"),
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
+    },
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const client = channel('whatsapp', { id: accountId, token: '', from: '' });\n      client.sendText(to, 'Your order shipped');"),
+      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 9, column: 5, endLine: 9, endColumn: 46 }],
+    },
+    {
+      filename: `${FACTORIES}src/notify.service.ts`,
+      code: notifyService("const api = fromRegistry(kind, { id: accountId, token: '', from: '' });\n      api.sendText(to, 'Your order shipped');"),
+      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
     },
     // a module singleton assigned the stand-in or the real client
     {
       filename: `${FACTORIES}src/notify.service.ts`,
       code: notifyService("const api = getProvider({ phoneNumberId: accountId, token: process.env.WA_TOKEN ?? '' });\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 8, column: 5, endLine: 8, endColumn: 43 }],
+      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
     },
   ],
 });
