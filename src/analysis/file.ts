@@ -105,6 +105,9 @@ type Target =
   | { readonly external: ExternalFunction; readonly callee: Callee }
   | { readonly settings: ProviderInfo };
 
+/** What a call waits on to be a provider call: a function of this file, a wrapper named in settings, or each of several classes' methods. */
+type PendingTarget = FunctionNode | ProviderInfo | readonly Callee[];
+
 /** A layer found at a call site: the provider, and the calls on the way to its requests. */
 interface LayerUse {
   readonly provider: ProviderInfo;
@@ -267,7 +270,7 @@ export class FileAnalysis implements AnalysisEnv {
       if (origin) this.remoteRequests.push({ origin, provider: fact.provider, method: fact.method });
     }
     const layerRequests = new Map(layers.map((l) => [l.request, l.provider]));
-    const pending: [TSESTree.CallExpression, FunctionNode | ProviderInfo][] = [];
+    const pending: [TSESTree.CallExpression, PendingTarget][] = [];
     /** Requests to a host other APIs share, without WhatsApp evidence of their own. */
     const unevidenced: Unevidenced[] = [];
     /** Calls of functions that reach no provider by themselves: generic layers, decided per call site. */
@@ -307,6 +310,12 @@ export class FileAnalysis implements AnalysisEnv {
       }
       if (target) {
         pending.push([call, target.settings]);
+        continue;
+      }
+      // one of several classes' methods, some of this file: decided once this file's functions are followed
+      const options = request ? [] : factoryCallees(this, call.callee);
+      if (options.some((option) => programOf(option.fn) === this.sourceCode.ast)) {
+        pending.push([call, options]);
         continue;
       }
       const external = this.types ? this.externalFunction(call) : undefined;
@@ -471,12 +480,20 @@ export class FileAnalysis implements AnalysisEnv {
    * nothing changes. After layers were found, calls of the layers themselves
    * are not followed: their provider depends on the call site.
    */
-  private followWrappers(pending: [TSESTree.CallExpression, FunctionNode | ProviderInfo][], skipLayers = false): void {
+  private followWrappers(pending: [TSESTree.CallExpression, PendingTarget][], skipLayers = false): void {
     let changed = true;
     while (changed && pending.length > 0) {
       changed = false;
       for (let i = pending.length - 1; i >= 0; i--) {
         const [call, target] = pending[i]!;
+        if (Array.isArray(target)) {
+          const found = this.everyOptionSends(target);
+          if (!found) continue;
+          this.addCall({ node: call, ...found });
+          pending.splice(i, 1);
+          changed = true;
+          continue;
+        }
         const isFn = isFunction(target as Node);
         if (skipLayers && isFn && this.layers.has(target as FunctionNode)) continue;
         const provider = isFn ? this.wrappers.get(target as FunctionNode) : (target as ProviderInfo);
@@ -844,6 +861,22 @@ export class FileAnalysis implements AnalysisEnv {
    * factory that can also make a class whose method reaches none (an email
    * or SMS channel) gives no callee: the arguments that pick are not read.
    */
+  /**
+   * The provider call a call of one of several classes' methods is (see
+   * `oneOfSeveral`), some of them of this file: when each one reaches a
+   * provider, the first one's provider and function.
+   */
+  private everyOptionSends(options: readonly Callee[]): Pick<ProviderCall, 'provider' | 'wrapper' | 'external'> | undefined {
+    const reached = options.map((option) => {
+      if (programOf(option.fn) === this.sourceCode.ast) return { provider: this.wrappers.get(option.fn), wrapper: option.fn };
+      const analysis = this.imports?.analysisOf(option.fn);
+      return { provider: analysis?.wrappers.get(option.fn), external: analysis && { analysis, fn: option.fn } };
+    });
+    const [first] = reached;
+    if (!first?.provider || !reached.every((option) => option.provider)) return undefined;
+    return first.wrapper ? { provider: first.provider, wrapper: first.wrapper } : first.external ? { provider: first.provider, external: first.external } : undefined;
+  }
+
   private oneOfSeveral(callee: Node): Callee | undefined {
     const options = factoryCallees(this, callee);
     const sends = (option: Callee): boolean => programOf(option.fn) !== this.sourceCode.ast && (this.imports?.analysisOf(option.fn)?.wrappers.has(option.fn) ?? false);

@@ -3134,3 +3134,46 @@ ruleTester.run('no-unchecked-response: a promise dropped inside the function cal
     },
   ],
 });
+
+// ─── Several classes of one file behind a factory ──────────────────────────────
+// The classes, the factory and the send in one file: the call is decided once the classes' methods are followed.
+const localChannels = (second: string, body: string) => code`
+  import axios from 'axios';
+  class TwilioChannel {
+    async send(to: string, text: string) {
+      const form = new URLSearchParams({ From: 'whatsapp:+15550001111', To: \`whatsapp:\${to}\`, Body: text });
+      await axios.post(\`https://api.twilio.com/2010-04-01/Accounts/\${process.env.TWILIO_SID}/Messages.json\`, form);
+    }
+  }
+  ${second}
+  function channelFor(name: string) {
+    return name === 'twilio' ? new TwilioChannel() : new OtherChannel();
+  }
+  export function notify(name: string, to: string) {
+    ${body}
+  }
+`;
+const META_CHANNEL = `class OtherChannel {
+    async send(to: string, text: string) {
+      await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+    }
+  }`;
+const MAIL_CHANNEL = `class OtherChannel {
+    async send(to: string, text: string) {
+      await axios.post('https://mail.example.com/v1/send', { to, text });
+    }
+  }`;
+
+ruleTester.run('no-unchecked-response: several classes of one file behind a factory', rule, {
+  valid: [
+    // a Twilio and a mail channel: which one is not known here
+    localChannels(MAIL_CHANNEL, "channelFor(name).send(to, 'Your order shipped');"),
+    localChannels(META_CHANNEL, "channelFor(name).send(to, 'Your order shipped').catch((err) => log(err.code));"),
+  ],
+  invalid: [
+    {
+      code: localChannels(META_CHANNEL, "channelFor(name).send(to, 'Your order shipped');"),
+      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 17, column: 3, endLine: 17, endColumn: 50 }],
+    },
+  ],
+});
