@@ -5190,3 +5190,72 @@ ruleTester.run('no-blind-retry: decisions on a code field of the error a wrapper
     },
   ],
 });
+
+
+// ─── BullMQ: queues made by a factory that takes the queue's name (round 18) ─────
+// A project often makes every queue through one function of its queue module
+// (`getQueue(name)`, kept in a map by name) whose `defaultJobOptions` give the
+// jobs attempts; a controller then adds jobs with `getQueue(QUEUE_NAMES.WA).add(…)`
+// and a worker runs them through `createWorker(QUEUE_NAMES.WA, async (job) => …)`.
+// The factory's attempts are the queue's when a call of it names that queue.
+const factoryQueueProject = (attempts: number, adds: string) =>
+  jobsProject({
+    'lib/queue.ts': code`
+      import { Queue, Worker, type Job } from 'bullmq';
+      const queues = new Map<string, Queue>();
+      export const QUEUE_NAMES = { MAIL: 'mail-send', WA: 'wa-send' } as const;
+      export function getQueue<T>(name: string): Queue<T> {
+        if (!queues.has(name)) {
+          const queue = new Queue<T>(name, { connection: { host: 'redis' }, defaultJobOptions: { attempts: ${attempts}, backoff: { type: 'exponential', delay: 2000 } } });
+          queues.set(name, queue as unknown as Queue);
+        }
+        return queues.get(name) as unknown as Queue<T>;
+      }
+      export function createWorker<T>(queueName: string, processor: (job: Job<T>) => Promise<void>) {
+        return new Worker<T>(queueName, processor, { connection: { host: 'redis' }, concurrency: 5 });
+      }
+    `,
+    'controllers/notify.ts': code`
+      import { getQueue, QUEUE_NAMES } from '../lib/queue';
+      export async function notify(to: string, text: string) {
+        ${adds}
+      }
+    `,
+    'services/wa.ts': QUEUED_SEND,
+  });
+const FACTORY_THREE = factoryQueueProject(3, "await getQueue(QUEUE_NAMES.WA).add('send', { to, text });");
+const FACTORY_KEPT = factoryQueueProject(3, "const waQueue = getQueue(QUEUE_NAMES.WA);\n        await waQueue.add('send', { to, text });");
+const FACTORY_ONE = factoryQueueProject(1, "await getQueue(QUEUE_NAMES.WA).add('send', { to, text });");
+/** The factory makes only the mail queue; the WhatsApp queue is made nowhere with attempts. */
+const FACTORY_MAIL = factoryQueueProject(3, "await getQueue(QUEUE_NAMES.MAIL).add('send', { to, text });");
+const factoryWorker = (name: string) => `import { createWorker, QUEUE_NAMES } from '../lib/queue';
+import { sendWa } from '../services/wa';
+export const worker = createWorker(${name}, async (job) => {
+  await sendWa(job.data.to, job.data.text);
+});
+`;
+
+ruleTester.run('no-blind-retry: BullMQ queues made by a factory given the queue name', rule, {
+  valid: [
+    // the factory gives one attempt
+    { filename: join(FACTORY_ONE, WORKER_FILE), code: factoryWorker('QUEUE_NAMES.WA') },
+    // no call of the factory makes the WhatsApp queue
+    { filename: join(FACTORY_MAIL, WORKER_FILE), code: factoryWorker('QUEUE_NAMES.WA') },
+    // the worker runs the mail queue's jobs
+    { filename: join(FACTORY_THREE, WORKER_FILE), code: factoryWorker('QUEUE_NAMES.MAIL') },
+  ],
+  invalid: [
+    // the controller makes the queue through the factory and adds to it at once
+    {
+      filename: join(FACTORY_THREE, WORKER_FILE),
+      code: factoryWorker('QUEUE_NAMES.WA'),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // the queue's name written out by the worker; the queue kept in a variable by the controller
+    {
+      filename: join(FACTORY_KEPT, WORKER_FILE),
+      code: factoryWorker("'wa-send'"),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+  ],
+});
