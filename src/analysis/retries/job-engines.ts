@@ -286,8 +286,16 @@ function functionName(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
-/** Any text: the importers of a queue factory's module are few, and each is read for calls of it. */
-const ANY_IMPORTER = (text: string): boolean => text.length <= MAX_SCANNED;
+/** The text test of a file that may call a queue factory by its name (one test per name, so each file's answer is kept). */
+const CALLER_TESTS = new Map<string, (text: string) => boolean>();
+function callerTest(name: string): (text: string) => boolean {
+  let test = CALLER_TESTS.get(name);
+  if (!test) {
+    test = (text: string): boolean => text.length <= MAX_SCANNED && text.includes(name);
+    CALLER_TESTS.set(name, test);
+  }
+  return test;
+}
 
 /**
  * The attempts a queue factory gives the queue `name`: its `defaultJobOptions`
@@ -307,7 +315,7 @@ function factoryAttempts(file: FileAnalysis, path: string, factory: QueueFactory
       const callee = calleeFunction(other, call.callee)?.fn;
       return !!callee && placeOf(callee) === place;
     });
-  return names(file) || importerAnalyses(project, path, ANY_IMPORTER).some(names) ? factory.attempts : undefined;
+  return names(file) || importerAnalyses(project, path, callerTest(called)).some(names) ? factory.attempts : undefined;
 }
 
 /**
