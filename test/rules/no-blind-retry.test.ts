@@ -5228,6 +5228,26 @@ const FACTORY_KEPT = factoryQueueProject(3, "const waQueue = getQueue(QUEUE_NAME
 const FACTORY_ONE = factoryQueueProject(1, "await getQueue(QUEUE_NAMES.WA).add('send', { to, text });");
 /** The factory makes only the mail queue; the WhatsApp queue is made nowhere with attempts. */
 const FACTORY_MAIL = factoryQueueProject(3, "await getQueue(QUEUE_NAMES.MAIL).add('send', { to, text });");
+/** An arrow function makes the queues; a queue module of its own makes the WhatsApp queue with it, once. */
+const ARROW_FACTORY = jobsProject({
+  'queues/index.ts': code`
+    import { Queue } from 'bullmq';
+    export const createQueue = (queueName: string) =>
+      new Queue(queueName, { connection: { host: 'redis' }, defaultJobOptions: { attempts: 3 } });
+  `,
+  'queues/wa.queue.ts': code`
+    import { createQueue } from './index';
+    export const WA_QUEUE = 'wa-send';
+    export const waQueue = createQueue(WA_QUEUE);
+  `,
+  'services/wa.ts': QUEUED_SEND,
+});
+const arrowWorker = (name: string) => `import { Worker } from 'bullmq';
+import { sendWa } from '../services/wa';
+export const worker = new Worker(${name}, async (job) => {
+  await sendWa(job.data.to, job.data.text);
+});
+`;
 const factoryWorker = (name: string) => `import { createWorker, QUEUE_NAMES } from '../lib/queue';
 import { sendWa } from '../services/wa';
 export const worker = createWorker(${name}, async (job) => {
@@ -5243,6 +5263,8 @@ ruleTester.run('no-blind-retry: BullMQ queues made by a factory given the queue 
     { filename: join(FACTORY_MAIL, WORKER_FILE), code: factoryWorker('QUEUE_NAMES.WA') },
     // the worker runs the mail queue's jobs
     { filename: join(FACTORY_THREE, WORKER_FILE), code: factoryWorker('QUEUE_NAMES.MAIL') },
+    // the arrow function makes no queue of that name
+    { filename: join(ARROW_FACTORY, WORKER_FILE), code: arrowWorker("'mail-send'") },
   ],
   invalid: [
     // the controller makes the queue through the factory and adds to it at once
@@ -5255,6 +5277,12 @@ ruleTester.run('no-blind-retry: BullMQ queues made by a factory given the queue 
     {
       filename: join(FACTORY_KEPT, WORKER_FILE),
       code: factoryWorker("'wa-send'"),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // an arrow function makes the queue, called by a queue module that imports it; the Worker made here
+    {
+      filename: join(ARROW_FACTORY, WORKER_FILE),
+      code: arrowWorker("'wa-send'"),
       errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
     },
   ],
