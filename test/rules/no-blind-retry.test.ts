@@ -2505,6 +2505,80 @@ ruleTester.run('no-blind-retry: status writes in a helper the catch calls', rule
   ],
 });
 
+// ─── Status writes in raw SQL (round 18) ─────────────────────────────────────
+// An outbox drained with a database driver writes its records in SQL: the catch
+// runs `UPDATE … SET status = 'retry', attempts = attempts + 1`, the values also
+// as parameters (`SET attempts = $2, status = $3` with `[id, n + 1, last ?
+// 'failed' : 'pending']`) or in a tagged template, the state also in a `CASE`.
+// The same "send it again later" as an update object.
+const sqlOutbox = (update: string) => code`
+  import { sendWa } from '../services/wa';
+  declare const pool: { query(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
+  declare function sql(parts: TemplateStringsArray, ...values: unknown[]): Promise<unknown>;
+  const MAX = 5;
+  export async function drainOutbox() {
+    const { rows } = await pool.query("SELECT * FROM wa_outbox WHERE status = 'pending' AND attempts < 5");
+    for (const row of rows) {
+      try {
+        await sendWa(row.to, row.text);
+        await pool.query("UPDATE wa_outbox SET status = 'sent' WHERE id = $1", [row.id]);
+      } catch (err) {
+        ${update}
+      }
+    }
+  }
+`;
+const SQL_PROJECT = jobsProject({
+  'services/wa.ts': code`
+    export async function sendWa(to: string, text: string) {
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: text } }) });
+      const body = await res.json();
+      if (!res.ok) throw Object.assign(new Error('send failed'), { body });
+      return body;
+    }
+  `,
+});
+const SQL_FILE = join(SQL_PROJECT, 'src/jobs/outbox.ts');
+
+ruleTester.run('no-blind-retry: status writes in raw SQL', rule, {
+  valid: [
+    // the record is marked failed; its attempts only counted
+    { filename: SQL_FILE, code: sqlOutbox("await pool.query(\"UPDATE wa_outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1\", [row.id, String(err)]);") },
+    // set back to pending, nothing counted
+    { filename: SQL_FILE, code: sqlOutbox("await pool.query(\"UPDATE wa_outbox SET status = 'pending', last_error = $2 WHERE id = $1\", [row.id, String(err)]);") },
+    // the parameters are given in another order: the state column gets the error text
+    { filename: SQL_FILE, code: sqlOutbox("const attempts = row.attempts + 1; const state = attempts >= MAX ? 'failed' : 'queued'; await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3, last_error = $4 WHERE id = $1', [row.id, attempts, String(err), state]);") },
+    // the next attempt's time is not a count of attempts
+    { filename: SQL_FILE, code: sqlOutbox("await pool.query('UPDATE wa_outbox SET status = $2, next_attempt_at = $3 WHERE id = $1', [row.id, 'failed', Date.now() + 60_000]);") },
+  ],
+  invalid: [
+    // the state and the count written in the SQL text
+    {
+      filename: SQL_FILE,
+      code: sqlOutbox("await pool.query(\"UPDATE wa_outbox SET status = 'retry', attempts = attempts + 1, last_error = $2 WHERE id = $1\", [row.id, String(err)]);"),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'retry'", 'attempts'), line: 12, column: 7, endLine: 12, endColumn: 144 }],
+    },
+    // both as numbered parameters, the state the branch that is sent again
+    {
+      filename: SQL_FILE,
+      code: sqlOutbox("await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3 WHERE id = $1', [row.id, row.attempts + 1, row.attempts + 1 >= MAX ? 'failed' : 'pending']);"),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'pending'", 'attempts'), line: 12, column: 7, endLine: 12, endColumn: 165 }],
+    },
+    // the values computed before the query, handed over as numbered parameters
+    {
+      filename: SQL_FILE,
+      code: sqlOutbox("const attempts = row.attempts + 1; const state = attempts >= MAX ? 'failed' : 'queued'; await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3 WHERE id = $1', [row.id, attempts, state]);"),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'queued'", 'attempts'), line: 12, column: 95, endLine: 12, endColumn: 204 }],
+    },
+    // a tagged template; the state in a CASE whose one branch is sent again
+    {
+      filename: SQL_FILE,
+      code: sqlOutbox("await sql`UPDATE wa_outbox SET retry_count = retry_count + 1, status = CASE WHEN retry_count >= 4 THEN 'failed' ELSE 'pending' END WHERE id = ${row.id}`;"),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'pending'", 'retry_count'), line: 12, column: 7, endLine: 12, endColumn: 160 }],
+    },
+  ],
+});
+
 // ─── Records selected because their send failed (round 16) ─────────────────────
 // A loop over the records a query selected as failed (`.in('status', ['failed'])`,
 // `where: { status: 'FAILED' }`) that sends for each record sends every stored
