@@ -2505,6 +2505,80 @@ ruleTester.run('no-blind-retry: status writes in a helper the catch calls', rule
   ],
 });
 
+// ─── Status writes in raw SQL (round 18) ─────────────────────────────────────
+// An outbox drained with a database driver writes its records in SQL: the catch
+// runs `UPDATE … SET status = 'retry', attempts = attempts + 1`, the values also
+// as parameters (`SET attempts = $2, status = $3` with `[id, n + 1, last ?
+// 'failed' : 'pending']`) or in a tagged template, the state also in a `CASE`.
+// The same "send it again later" as an update object.
+const sqlOutbox = (update: string) => code`
+  import { sendWa } from '../services/wa';
+  declare const pool: { query(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
+  declare function sql(parts: TemplateStringsArray, ...values: unknown[]): Promise<unknown>;
+  const MAX = 5;
+  export async function drainOutbox() {
+    const { rows } = await pool.query("SELECT * FROM wa_outbox WHERE status = 'pending' AND attempts < 5");
+    for (const row of rows) {
+      try {
+        await sendWa(row.to, row.text);
+        await pool.query("UPDATE wa_outbox SET status = 'sent' WHERE id = $1", [row.id]);
+      } catch (err) {
+        ${update}
+      }
+    }
+  }
+`;
+const SQL_PROJECT = jobsProject({
+  'services/wa.ts': code`
+    export async function sendWa(to: string, text: string) {
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: text } }) });
+      const body = await res.json();
+      if (!res.ok) throw Object.assign(new Error('send failed'), { body });
+      return body;
+    }
+  `,
+});
+const SQL_FILE = join(SQL_PROJECT, 'src/jobs/outbox.ts');
+
+ruleTester.run('no-blind-retry: status writes in raw SQL', rule, {
+  valid: [
+    // the record is marked failed; its attempts only counted
+    { filename: SQL_FILE, code: sqlOutbox("await pool.query(\"UPDATE wa_outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1\", [row.id, String(err)]);") },
+    // set back to pending, nothing counted
+    { filename: SQL_FILE, code: sqlOutbox("await pool.query(\"UPDATE wa_outbox SET status = 'pending', last_error = $2 WHERE id = $1\", [row.id, String(err)]);") },
+    // the parameters are given in another order: the state column gets the error text
+    { filename: SQL_FILE, code: sqlOutbox("const attempts = row.attempts + 1; const state = attempts >= MAX ? 'failed' : 'queued'; await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3, last_error = $4 WHERE id = $1', [row.id, attempts, String(err), state]);") },
+    // the next attempt's time is not a count of attempts
+    { filename: SQL_FILE, code: sqlOutbox("await pool.query('UPDATE wa_outbox SET status = $2, next_attempt_at = $3 WHERE id = $1', [row.id, 'failed', Date.now() + 60_000]);") },
+  ],
+  invalid: [
+    // the state and the count written in the SQL text
+    {
+      filename: SQL_FILE,
+      code: sqlOutbox("await pool.query(\"UPDATE wa_outbox SET status = 'retry', attempts = attempts + 1, last_error = $2 WHERE id = $1\", [row.id, String(err)]);"),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'retry'", 'attempts'), line: 12, column: 7, endLine: 12, endColumn: 144 }],
+    },
+    // both as numbered parameters, the state the branch that is sent again
+    {
+      filename: SQL_FILE,
+      code: sqlOutbox("await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3 WHERE id = $1', [row.id, row.attempts + 1, row.attempts + 1 >= MAX ? 'failed' : 'pending']);"),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'pending'", 'attempts'), line: 12, column: 7, endLine: 12, endColumn: 165 }],
+    },
+    // the values computed before the query, handed over as numbered parameters
+    {
+      filename: SQL_FILE,
+      code: sqlOutbox("const attempts = row.attempts + 1; const state = attempts >= MAX ? 'failed' : 'queued'; await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3 WHERE id = $1', [row.id, attempts, state]);"),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'queued'", 'attempts'), line: 12, column: 95, endLine: 12, endColumn: 204 }],
+    },
+    // a tagged template; the state in a CASE whose one branch is sent again
+    {
+      filename: SQL_FILE,
+      code: sqlOutbox("await sql`UPDATE wa_outbox SET retry_count = retry_count + 1, status = CASE WHEN retry_count >= 4 THEN 'failed' ELSE 'pending' END WHERE id = ${row.id}`;"),
+      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'pending'", 'retry_count'), line: 12, column: 7, endLine: 12, endColumn: 160 }],
+    },
+  ],
+});
+
 // ─── Records selected because their send failed (round 16) ─────────────────────
 // A loop over the records a query selected as failed (`.in('status', ['failed'])`,
 // `where: { status: 'FAILED' }`) that sends for each record sends every stored
@@ -5187,6 +5261,103 @@ ruleTester.run('no-blind-retry: decisions on a code field of the error a wrapper
     {
       ...retryOnField('sendNudge', 'UpstreamError', 'err instanceof UpstreamError && err.details.waCode === 190'),
       errors: [{ messageId: 'partialRetry', data: { errors: 'errors', count: 43, provider: 'meta-cloud', examples: cite('meta-cloud', 131047, 0) }, line: 4, column: 3, endLine: 4, endColumn: 6 }],
+    },
+  ],
+});
+
+
+// ─── BullMQ: queues made by a factory that takes the queue's name (round 18) ─────
+// A project often makes every queue through one function of its queue module
+// (`getQueue(name)`, kept in a map by name) whose `defaultJobOptions` give the
+// jobs attempts; a controller then adds jobs with `getQueue(QUEUE_NAMES.WA).add(…)`
+// and a worker runs them through `createWorker(QUEUE_NAMES.WA, async (job) => …)`.
+// The factory's attempts are the queue's when a call of it names that queue.
+const factoryQueueProject = (attempts: number, adds: string) =>
+  jobsProject({
+    'lib/queue.ts': code`
+      import { Queue, Worker, type Job } from 'bullmq';
+      const queues = new Map<string, Queue>();
+      export const QUEUE_NAMES = { MAIL: 'mail-send', WA: 'wa-send' } as const;
+      export function getQueue<T>(name: string): Queue<T> {
+        if (!queues.has(name)) {
+          const queue = new Queue<T>(name, { connection: { host: 'redis' }, defaultJobOptions: { attempts: ${attempts}, backoff: { type: 'exponential', delay: 2000 } } });
+          queues.set(name, queue as unknown as Queue);
+        }
+        return queues.get(name) as unknown as Queue<T>;
+      }
+      export function createWorker<T>(queueName: string, processor: (job: Job<T>) => Promise<void>) {
+        return new Worker<T>(queueName, processor, { connection: { host: 'redis' }, concurrency: 5 });
+      }
+    `,
+    'controllers/notify.ts': code`
+      import { getQueue, QUEUE_NAMES } from '../lib/queue';
+      export async function notify(to: string, text: string) {
+        ${adds}
+      }
+    `,
+    'services/wa.ts': QUEUED_SEND,
+  });
+const FACTORY_THREE = factoryQueueProject(3, "await getQueue(QUEUE_NAMES.WA).add('send', { to, text });");
+const FACTORY_KEPT = factoryQueueProject(3, "const waQueue = getQueue(QUEUE_NAMES.WA);\n        await waQueue.add('send', { to, text });");
+const FACTORY_ONE = factoryQueueProject(1, "await getQueue(QUEUE_NAMES.WA).add('send', { to, text });");
+/** The factory makes only the mail queue; the WhatsApp queue is made nowhere with attempts. */
+const FACTORY_MAIL = factoryQueueProject(3, "await getQueue(QUEUE_NAMES.MAIL).add('send', { to, text });");
+/** An arrow function makes the queues; a queue module of its own makes the WhatsApp queue with it, once. */
+const ARROW_FACTORY = jobsProject({
+  'queues/index.ts': code`
+    import { Queue } from 'bullmq';
+    export const createQueue = (queueName: string) =>
+      new Queue(queueName, { connection: { host: 'redis' }, defaultJobOptions: { attempts: 3 } });
+  `,
+  'queues/wa.queue.ts': code`
+    import { createQueue } from './index';
+    export const WA_QUEUE = 'wa-send';
+    export const waQueue = createQueue(WA_QUEUE);
+  `,
+  'services/wa.ts': QUEUED_SEND,
+});
+const arrowWorker = (name: string) => `import { Worker } from 'bullmq';
+import { sendWa } from '../services/wa';
+export const worker = new Worker(${name}, async (job) => {
+  await sendWa(job.data.to, job.data.text);
+});
+`;
+const factoryWorker = (name: string) => `import { createWorker, QUEUE_NAMES } from '../lib/queue';
+import { sendWa } from '../services/wa';
+export const worker = createWorker(${name}, async (job) => {
+  await sendWa(job.data.to, job.data.text);
+});
+`;
+
+ruleTester.run('no-blind-retry: BullMQ queues made by a factory given the queue name', rule, {
+  valid: [
+    // the factory gives one attempt
+    { filename: join(FACTORY_ONE, WORKER_FILE), code: factoryWorker('QUEUE_NAMES.WA') },
+    // no call of the factory makes the WhatsApp queue
+    { filename: join(FACTORY_MAIL, WORKER_FILE), code: factoryWorker('QUEUE_NAMES.WA') },
+    // the worker runs the mail queue's jobs
+    { filename: join(FACTORY_THREE, WORKER_FILE), code: factoryWorker('QUEUE_NAMES.MAIL') },
+    // the arrow function makes no queue of that name
+    { filename: join(ARROW_FACTORY, WORKER_FILE), code: arrowWorker("'mail-send'") },
+  ],
+  invalid: [
+    // the controller makes the queue through the factory and adds to it at once
+    {
+      filename: join(FACTORY_THREE, WORKER_FILE),
+      code: factoryWorker('QUEUE_NAMES.WA'),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // the queue's name written out by the worker; the queue kept in a variable by the controller
+    {
+      filename: join(FACTORY_KEPT, WORKER_FILE),
+      code: factoryWorker("'wa-send'"),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+    // an arrow function makes the queue, called by a queue module that imports it; the Worker made here
+    {
+      filename: join(ARROW_FACTORY, WORKER_FILE),
+      code: arrowWorker("'wa-send'"),
+      errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
     },
   ],
 });

@@ -7,7 +7,8 @@
  *   project that makes the `Worker` with it, `createWorker(name, async (job)
  *   => …)`), or a function taking a `Job` from bullmq,
  *   when the queue's jobs have `attempts` > 1 (per job in `add(…)`, or in the
- *   queue's `defaultJobOptions`; with NestJS, also `registerQueue`, and
+ *   queue's `defaultJobOptions`, also those of a function making the queue
+ *   of the name a call gives it, `getQueue(name)`; with NestJS, also `registerQueue`, and
  *   `BullModule.forRoot`'s defaults when the queue's own options give none;
  *   BullMQ's default is one attempt). Stops with `UnrecoverableError`.
  * - Bull (v3) through NestJS (`@nestjs/bull`): the `@Process()` methods of a
@@ -37,7 +38,7 @@
  * the engine.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isEnvironmentObject, isFunction, memberName, moduleExportName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import { enclosingFunction, findProperty, isEnvironmentObject, isFunction, memberName, moduleExportName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { analysisAt, currentProject, pathOf } from '../imports.js';
@@ -209,17 +210,27 @@ const placeOf = (node: Node): string | undefined => {
  * Queue('mail')` in one file, `mailQueue.add('send', data, { attempts: 5 })`
  * in a controller that imports it). Those modules are found among the
  * project's files whose text makes a `new Queue`; of their importers, only
- * those whose text adds a job with attempts are read.
+ * those whose text adds a job with attempts are read. A queue factory of
+ * those files (`getQueue(name)`, see `queueFactory`) counts with its own
+ * attempts when a call of it names the queue.
  */
 function importedQueueAttempts(analysis: FileAnalysis, name: string): number | undefined {
   const project = currentProject();
   if (!project) return undefined;
   const makers = new Map<string, Set<string>>();
+  let best: number | undefined;
   const collect = (file: FileAnalysis) => {
     const path = file.fileName;
     if (path === undefined) return;
     for (const node of file.allNews) {
-      if (!fromModule(file, node.callee, /^bullmq$/, 'Queue') || queueName(file, node.arguments[0]) !== name) continue;
+      if (!fromModule(file, node.callee, /^bullmq$/, 'Queue')) continue;
+      const factory = queueFactory(file, node);
+      if (factory) {
+        const attempts = factoryAttempts(file, path, factory, name);
+        if (attempts !== undefined) best = Math.max(best ?? 0, attempts);
+        continue;
+      }
+      if (queueName(file, node.arguments[0]) !== name) continue;
       const place = placeOf(node);
       if (place === undefined) continue;
       const places = makers.get(path) ?? new Set<string>();
@@ -234,7 +245,6 @@ function importedQueueAttempts(analysis: FileAnalysis, name: string): number | u
     const other = analysisAt(project, path);
     if (other) collect(other);
   }
-  let best: number | undefined;
   for (const [path, places] of makers) {
     for (const importer of importerAnalyses(project, path, ADDS_WITH_ATTEMPTS)) {
       for (const call of importer.callsNamed('add')) {
@@ -247,6 +257,65 @@ function importedQueueAttempts(analysis: FileAnalysis, name: string): number | u
     }
   }
   return best;
+}
+
+/**
+ * A function that makes a queue of the name it is given, with attempts for
+ * every job of it: `function getQueue(name) { … new Queue(name, {
+ * defaultJobOptions: { attempts: 3 } }) … }` (often kept in a map by name).
+ * `index` is the name's parameter.
+ */
+type QueueFactory = { fn: FunctionNode; index: number; attempts: number };
+
+function queueFactory(file: FileAnalysis, node: TSESTree.NewExpression): QueueFactory | undefined {
+  const first = node.arguments[0] && skipTransparent(node.arguments[0]);
+  if (first?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = enclosingFunction(node);
+  const index = fn ? fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === first.name) : -1;
+  if (!fn || index < 0) return undefined;
+  const attempts = numberOption(file, node.arguments[1], ['defaultJobOptions', 'attempts']);
+  return attempts === undefined ? undefined : { fn, index, attempts };
+}
+
+/** The name a function is called by: its own (`function getQueue`), its variable's (`const getQueue = (…) =>`) or its method's. */
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+  return undefined;
+}
+
+/** The text test of a file that may call a queue factory by its name (one test per name, so each file's answer is kept). */
+const CALLER_TESTS = new Map<string, (text: string) => boolean>();
+function callerTest(name: string): (text: string) => boolean {
+  let test = CALLER_TESTS.get(name);
+  if (!test) {
+    test = (text: string): boolean => text.length <= MAX_SCANNED && text.includes(name);
+    CALLER_TESTS.set(name, test);
+  }
+  return test;
+}
+
+/**
+ * The attempts a queue factory gives the queue `name`: its `defaultJobOptions`
+ * when a call of it, in its module or in a file importing it, gives that name
+ * (`getQueue(QUEUE_NAMES.WHATSAPP).add(…)`). A factory no call names the queue
+ * with says nothing about that queue.
+ */
+function factoryAttempts(file: FileAnalysis, path: string, factory: QueueFactory, name: string): number | undefined {
+  const project = currentProject();
+  const place = placeOf(factory.fn);
+  const called = functionName(factory.fn);
+  if (!project || place === undefined || called === undefined) return undefined;
+  const names = (other: FileAnalysis): boolean =>
+    other.callsNamed(called).some((call) => {
+      const argument = call.arguments[factory.index];
+      if (!argument || queueName(other, argument) !== name) return false;
+      const callee = calleeFunction(other, call.callee)?.fn;
+      return !!callee && placeOf(callee) === place;
+    });
+  return names(file) || importerAnalyses(project, path, callerTest(called)).some(names) ? factory.attempts : undefined;
 }
 
 /**

@@ -8,7 +8,8 @@
  *   notification.retryCount++;
  *
  * or in one update (`repo.update(id, { status: 'pending', attempts: n.attempts + 1 })`,
- * Prisma's `{ retryCount: { increment: 1 } }`). The two together say "send it
+ * Prisma's `{ retryCount: { increment: 1 } }`, or raw SQL: `UPDATE outbox SET
+ * status = 'retry', attempts = attempts + 1`). The two together say "send it
  * again later"; a status alone (a record marked failed, a counter kept for
  * statistics) is no retry. The writes may also sit in a helper of the same
  * file that the catch calls (`await markFailed(job.id, job.attempts, err)`,
@@ -24,7 +25,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, isFunction, memberName, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import { underFailure } from '../error-paths.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
-import { calleeFunction, evaluateString } from '../values.js';
+import { calleeFunction, constInit, evaluateString } from '../values.js';
 import { construct } from './construct.js';
 import { baseWalk, functionErrorPath, innermostTry, resultPolarity } from './decision.js';
 import { isCallbackInvocation } from './helpers.js';
@@ -119,6 +120,107 @@ function updateObject(analysis: FileAnalysis, statement: TSESTree.Statement): { 
   return found;
 }
 
+/** The start of an SQL update and its `SET` list (up to `WHERE`, `RETURNING` or the end). */
+const SQL_UPDATE = /^\s*UPDATE\s+[\w."`[\]]+\s+SET\s+([\s\S]*?)(?:\s+(?:WHERE|RETURNING|FROM)\b|;|$)/i;
+/** A column counted up in SQL: `attempts + 1`, `COALESCE(retry_count, 0) + 1`. */
+const SQL_INCREMENT = /^(?:coalesce\s*\(\s*)?["`]?\w+["`]?(?:\s*,\s*0\s*\))?\s*\+\s*\S/i;
+/** A time column (`next_attempt_at`, `retry_time`): when the next attempt runs, not how many ran. */
+const TIME_COLUMN = /(?:_at|At|time|date)$/i;
+/** A placeholder of a template's expression in the SQL text read from it. */
+const HOLE = (index: number): string => `\u0000${index}\u0000`;
+
+/** The SQL text of a query call's first argument or a tagged template (`sql\`…\``), with the values its placeholders stand for. */
+function sqlText(node: Node): { text: string; values: (index: number, ordinal: number, marker: number | undefined) => Node | undefined } | undefined {
+  const holes = (template: TSESTree.TemplateLiteral): string => template.quasis.map((q, i) => (q.value.cooked ?? q.value.raw) + (i < template.expressions.length ? HOLE(i) : '')).join('');
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    const template = node.quasi;
+    return { text: holes(template), values: (_index, _ordinal, marker) => (marker === undefined ? undefined : template.expressions[marker]) };
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const first = node.arguments[0] && skipTransparent(node.arguments[0]);
+  const list = node.arguments[1] && skipTransparent(node.arguments[1]);
+  const parameter = (i: number): Node | undefined => {
+    const element = list?.type === AST_NODE_TYPES.ArrayExpression ? list.elements[i] : undefined;
+    return element && element.type !== AST_NODE_TYPES.SpreadElement ? element : undefined;
+  };
+  if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') {
+    return { text: first.value, values: (index, ordinal) => parameter(index >= 0 ? index : ordinal) };
+  }
+  if (first?.type === AST_NODE_TYPES.TemplateLiteral) {
+    const template = first;
+    return { text: holes(template), values: (index, ordinal, marker) => (marker !== undefined ? template.expressions[marker] : parameter(index >= 0 ? index : ordinal)) };
+  }
+  return undefined;
+}
+
+/** The assignments of an SQL `SET` list, split at the commas outside parentheses and quotes. */
+function setAssignments(list: string): { column: string; value: string }[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(list.slice(start));
+  const found: { column: string; value: string }[] = [];
+  for (const part of parts) {
+    const match = /^\s*(?:[\w"`]+\.)?["`]?(\w+)["`]?\s*=\s*([\s\S]+?)\s*$/.exec(part);
+    if (match?.[1] && match[2]) found.push({ column: match[1], value: match[2] });
+  }
+  return found;
+}
+
+/**
+ * A raw SQL update that sets both: `pool.query(\`UPDATE outbox SET status =
+ * 'retry', attempts = attempts + 1 WHERE id = $1\`, [id])`, the values as
+ * parameters (`SET attempts = $2, status = $3` with `[id, n + 1, last ?
+ * 'failed' : 'pending']`, `?` in order, a tagged template's `${…}`), a `CASE`
+ * whose one branch is a state sent again.
+ */
+function sqlUpdate(analysis: FileAnalysis, statement: TSESTree.Statement): { status: string; counter: string } | undefined {
+  let found: { status: string; counter: string } | undefined;
+  walkNodes(statement, analysis.sourceCode.visitorKeys, (node) => {
+    if (found) return 'stop';
+    if (isFunction(node)) return false;
+    const sql = sqlText(node);
+    const set = sql && SQL_UPDATE.exec(sql.text)?.[1];
+    if (!sql || !set) return undefined;
+    // the ordinal of each `?` in the whole statement (those of the SET list come first)
+    let ordinal = (sql.text.slice(0, sql.text.indexOf(set)).match(/\?/g) ?? []).length;
+    let status: string | undefined;
+    let counter: string | undefined;
+    for (const { column, value } of setAssignments(set)) {
+      const hole = /^\u0000(\d+)\u0000$/.exec(value);
+      const dollar = /^\$(\d+)$/.exec(value);
+      const given = hole || dollar || value === '?' ? sql.values(dollar ? Number(dollar[1]) - 1 : -1, ordinal, hole ? Number(hole[1]) : undefined) : undefined;
+      // a value computed just before (`const attempts = row.attempts + 1`, `const status = last ? 'failed' : 'pending'`)
+      const local = given && skipTransparent(given);
+      const bound = local?.type === AST_NODE_TYPES.Identifier ? (constInit(analysis, local) ?? local) : given;
+      if (value === '?') ordinal++;
+      if (STATUS_FIELD.test(column)) {
+        if (bound && sendsAgain(analysis, bound)) status = writtenState(analysis, bound);
+        else {
+          const literal = [...value.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '').filter((text) => SEND_AGAIN.test(text));
+          if (literal.length === 1) status = `'${literal[0]}'`;
+        }
+      } else if (COUNTER_FIELD.test(column) && !TIME_COLUMN.test(column) && (bound ? counts(analysis, bound) : SQL_INCREMENT.test(value))) counter = column;
+    }
+    if (status && counter) found = { status, counter };
+    return undefined;
+  });
+  return found;
+}
+
 /** `n.attempts + 1`, `{ increment: 1 }`, `attempt + 1`. */
 function counts(analysis: FileAnalysis, value: Node): boolean {
   const current = skipTransparent(value);
@@ -166,7 +268,7 @@ function retryWrites(analysis: FileAnalysis, body: TSESTree.BlockStatement, help
         found.push({ statement, status: assignment.status, counter: counted.counter });
         continue;
       }
-      const update = statement.type === AST_NODE_TYPES.ExpressionStatement || statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ReturnStatement ? updateObject(analysis, statement) : undefined;
+      const update = statement.type === AST_NODE_TYPES.ExpressionStatement || statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ReturnStatement ? (updateObject(analysis, statement) ?? sqlUpdate(analysis, statement)) : undefined;
       if (update) {
         found.push({ statement, ...update });
         continue;
