@@ -2540,6 +2540,13 @@ const SQL_PROJECT = jobsProject({
 });
 const SQL_FILE = join(SQL_PROJECT, 'src/jobs/outbox.ts');
 
+/** A catch of the outbox job that writes a re-send in SQL: reported on line 12, from `column` to `endColumn`. */
+const sqlRetry = (body: string, state: string, counter: string, column: number, endColumn: number) => ({
+  filename: SQL_FILE,
+  code: sqlOutbox(body),
+  errors: [{ messageId: 'statusRetry' as const, data: status('meta-cloud', EVERY['meta-cloud'], state, counter), line: 12, column, endLine: 12, endColumn }],
+});
+
 ruleTester.run('no-blind-retry: status writes in raw SQL', rule, {
   valid: [
     // the record is marked failed; its attempts only counted
@@ -2553,29 +2560,13 @@ ruleTester.run('no-blind-retry: status writes in raw SQL', rule, {
   ],
   invalid: [
     // the state and the count written in the SQL text
-    {
-      filename: SQL_FILE,
-      code: sqlOutbox("await pool.query(\"UPDATE wa_outbox SET status = 'retry', attempts = attempts + 1, last_error = $2 WHERE id = $1\", [row.id, String(err)]);"),
-      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'retry'", 'attempts'), line: 12, column: 7, endLine: 12, endColumn: 144 }],
-    },
+    sqlRetry("await pool.query(\"UPDATE wa_outbox SET status = 'retry', attempts = attempts + 1, last_error = $2 WHERE id = $1\", [row.id, String(err)]);", "'retry'", 'attempts', 7, 144),
     // both as numbered parameters, the state the branch that is sent again
-    {
-      filename: SQL_FILE,
-      code: sqlOutbox("await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3 WHERE id = $1', [row.id, row.attempts + 1, row.attempts + 1 >= MAX ? 'failed' : 'pending']);"),
-      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'pending'", 'attempts'), line: 12, column: 7, endLine: 12, endColumn: 165 }],
-    },
+    sqlRetry("await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3 WHERE id = $1', [row.id, row.attempts + 1, row.attempts + 1 >= MAX ? 'failed' : 'pending']);", "'pending'", 'attempts', 7, 165),
     // the values computed before the query, handed over as numbered parameters
-    {
-      filename: SQL_FILE,
-      code: sqlOutbox("const attempts = row.attempts + 1; const state = attempts >= MAX ? 'failed' : 'queued'; await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3 WHERE id = $1', [row.id, attempts, state]);"),
-      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'queued'", 'attempts'), line: 12, column: 95, endLine: 12, endColumn: 204 }],
-    },
+    sqlRetry("const attempts = row.attempts + 1; const state = attempts >= MAX ? 'failed' : 'queued'; await pool.query('UPDATE wa_outbox SET attempts = $2, status = $3 WHERE id = $1', [row.id, attempts, state]);", "'queued'", 'attempts', 95, 204),
     // a tagged template; the state in a CASE whose one branch is sent again
-    {
-      filename: SQL_FILE,
-      code: sqlOutbox("await sql`UPDATE wa_outbox SET retry_count = retry_count + 1, status = CASE WHEN retry_count >= 4 THEN 'failed' ELSE 'pending' END WHERE id = ${row.id}`;"),
-      errors: [{ messageId: 'statusRetry', data: status('meta-cloud', EVERY['meta-cloud'], "'pending'", 'retry_count'), line: 12, column: 7, endLine: 12, endColumn: 160 }],
-    },
+    sqlRetry("await sql`UPDATE wa_outbox SET retry_count = retry_count + 1, status = CASE WHEN retry_count >= 4 THEN 'failed' ELSE 'pending' END WHERE id = ${row.id}`;", "'pending'", 'retry_count', 7, 160),
   ],
 });
 

@@ -2860,6 +2860,15 @@ const notifyService = (body: string) => code`
   }
 `;
 
+const TWILIO_DISCARDED = { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' };
+const META_DISCARDED = { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE };
+/** A send in `NotifyService.shipped` whose result is dropped, reported where the body's second line has it by default. */
+const discardedIn = (body: string, data: object, at = { line: 9, column: 5, endLine: 9, endColumn: 43 }) => ({
+  filename: `${FACTORIES}src/notify.service.ts`,
+  code: notifyService(body),
+  errors: [{ messageId: 'discarded' as const, data, ...at }],
+});
+
 ruleTester.run('no-unchecked-response: clients made by a factory in another file', rule, {
   valid: [
     // the factory makes a mail client: no provider
@@ -2891,56 +2900,20 @@ ruleTester.run('no-unchecked-response: clients made by a factory in another file
     },
   ],
   invalid: [
-    {
-      filename: `${FACTORIES}src/notify.service.ts`,
-      code: notifyService("const api = await this.accounts.apiFor(accountId);\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
-    },
+    discardedIn("const api = await this.accounts.apiFor(accountId);\n      api.sendText(to, 'Your order shipped');", META_DISCARDED),
     // a factory picking a stand-in or the real client: the real one
-    {
-      filename: `${FACTORIES}src/notify.service.ts`,
-      code: notifyService("const api = await this.accounts.liveFor(accountId);\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
-    },
+    discardedIn("const api = await this.accounts.liveFor(accountId);\n      api.sendText(to, 'Your order shipped');", META_DISCARDED),
     // a factory of two providers' clients (a switch on the name): each one sends, the first one names the provider
-    {
-      filename: `${FACTORIES}src/notify.service.ts`,
-      code: notifyService("const api = providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio);\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
-    },
-    {
-      filename: `${FACTORIES}src/notify.service.ts`,
-      code: notifyService("await providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio).sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 8, column: 11, endLine: 8, endColumn: 112 }],
-    },
+    discardedIn("const api = providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio);\n      api.sendText(to, 'Your order shipped');", TWILIO_DISCARDED),
+    discardedIn("await providerFor(kind, { phoneNumberId: accountId, token: '' }, twilio).sendText(to, 'Your order shipped');", TWILIO_DISCARDED, { line: 8, column: 11, endLine: 8, endColumn: 112 }),
     // a class picked from an object of provider classes, or from a Map of them
-    {
-      filename: `${FACTORIES}src/notify.service.ts`,
-      code: notifyService("const api = fromTable(kind as 'twilio' | 'meta', { id: accountId, token: '', from: '' });\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
-    },
+    discardedIn("const api = fromTable(kind as 'twilio' | 'meta', { id: accountId, token: '', from: '' });\n      api.sendText(to, 'Your order shipped');", TWILIO_DISCARDED),
     // picked with a literal key: that key's class
-    {
-      filename: `${FACTORIES}src/notify.service.ts`,
-      code: notifyService("const api = fromTable('meta', { id: accountId, token: '', from: '' });\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
-    },
-    {
-      filename: `${FACTORIES}src/notify.service.ts`,
-      code: notifyService("const client = channel('whatsapp', { id: accountId, token: '', from: '' });\n      client.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 9, column: 5, endLine: 9, endColumn: 46 }],
-    },
-    {
-      filename: `${FACTORIES}src/notify.service.ts`,
-      code: notifyService("const api = fromRegistry(kind, { id: accountId, token: '', from: '' });\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
-    },
+    discardedIn("const api = fromTable('meta', { id: accountId, token: '', from: '' });\n      api.sendText(to, 'Your order shipped');", META_DISCARDED),
+    discardedIn("const client = channel('whatsapp', { id: accountId, token: '', from: '' });\n      client.sendText(to, 'Your order shipped');", TWILIO_DISCARDED, { line: 9, column: 5, endLine: 9, endColumn: 46 }),
+    discardedIn("const api = fromRegistry(kind, { id: accountId, token: '', from: '' });\n      api.sendText(to, 'Your order shipped');", TWILIO_DISCARDED),
     // a module singleton assigned the stand-in or the real client
-    {
-      filename: `${FACTORIES}src/notify.service.ts`,
-      code: notifyService("const api = getProvider({ phoneNumberId: accountId, token: process.env.WA_TOKEN ?? '' });\n      api.sendText(to, 'Your order shipped');"),
-      errors: [{ messageId: 'discarded', data: { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE }, line: 9, column: 5, endLine: 9, endColumn: 43 }],
-    },
+    discardedIn("const api = getProvider({ phoneNumberId: accountId, token: process.env.WA_TOKEN ?? '' });\n      api.sendText(to, 'Your order shipped');", META_DISCARDED),
   ],
 });
 
