@@ -879,8 +879,8 @@ export class FileAnalysis implements AnalysisEnv {
 
   private oneOfSeveral(callee: Node): Callee | undefined {
     const options = factoryCallees(this, callee);
-    const sends = (option: Callee): boolean => programOf(option.fn) !== this.sourceCode.ast && (this.imports?.analysisOf(option.fn)?.wrappers.has(option.fn) ?? false);
-    return options.length > 0 && options.every(sends) ? options[0] : undefined;
+    if (options.length === 0 || options.some((option) => programOf(option.fn) === this.sourceCode.ast)) return undefined;
+    return this.everyOptionSends(options) ? options[0] : undefined;
   }
 
   private untracedMethod(callee: Node): Callee | undefined {
