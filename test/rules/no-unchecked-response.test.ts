@@ -2863,7 +2863,7 @@ const notifyService = (body: string) => code`
 const TWILIO_DISCARDED = { provider: 'twilio', field: 'body.code', what: 'send', example: '63016 (Outside messaging window)' };
 const META_DISCARDED = { provider: 'meta-cloud', field: 'body.error.code', what: 'send', example: META_EXAMPLE };
 /** A send in `NotifyService.shipped` whose result is dropped, reported where the body's second line has it by default. */
-const discardedIn = (body: string, data: object, at = { line: 9, column: 5, endLine: 9, endColumn: 43 }) => ({
+const discardedIn = (body: string, data: Readonly<Record<string, unknown>>, at = { line: 9, column: 5, endLine: 9, endColumn: 43 }) => ({
   filename: `${FACTORIES}src/notify.service.ts`,
   code: notifyService(body),
   errors: [{ messageId: 'discarded' as const, data, ...at }],
