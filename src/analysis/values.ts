@@ -381,6 +381,13 @@ let factoryDepth = 0;
 
 /** A class named as a stand-in for tests or local runs (`WhatsAppMockProvider`, `FakeSender`, `NoopNotifier`). */
 const TEST_DOUBLE = /mock|fake|stub|dummy|noop|inmemory/i;
+/** A class whose name starts with the word log, console or demo: it prints or answers instead of sending (`LogProvider`, `ConsoleDriver`, `DemoProvider`; not `Logistics`). */
+const STAND_IN_WORD = /^(?:Log|Logging|Console|Demo)(?![a-z])/;
+
+function isStandIn(cls: ClassNode): boolean {
+  const name = cls.id?.name ?? '';
+  return TEST_DOUBLE.test(name) || STAND_IN_WORD.test(name);
+}
 
 /**
  * The class of the instance a factory call gives (`const api = await
@@ -389,8 +396,9 @@ const TEST_DOUBLE = /mock|fake|stub|dummy|noop|inmemory/i;
  * such factory. A factory that picks a test double or the real client
  * (`return useMock ? new MockApi() : new TwilioApi(…)`, or a module's
  * singleton assigned one or the other) gives the real one: the one class
- * among them whose name does not say mock, fake, stub, dummy, no-op or
- * in-memory.
+ * among them that is no stand-in (see `isStandIn`). The same holds for a
+ * choice written where the instance is kept (`const api = useMeta ? new
+ * MetaApi() : new TwilioApi()`).
  */
 function madeByFactory(env: AnalysisEnv, node: Node): ClassNode | undefined {
   const made = realFactoryClasses(env, node);
@@ -399,8 +407,10 @@ function madeByFactory(env: AnalysisEnv, node: Node): ClassNode | undefined {
 
 /** The classes a factory call makes, without its test doubles when it makes a real class too. */
 function realFactoryClasses(env: AnalysisEnv, node: Node): ClassNode[] {
-  const made = [...(factoryClasses(env, node) ?? [])];
-  const real = made.filter((cls) => !TEST_DOUBLE.test(cls.id?.name ?? ''));
+  // a factory's call, or a choice written in place (`useMeta ? new MetaApi() : new TwilioApi()`)
+  const chosen = new Set<ClassNode>();
+  const made = [...(skipTransparent(node).type === AST_NODE_TYPES.ConditionalExpression ? (addMade(env, node, chosen, 0) ? chosen : []) : (factoryClasses(env, node) ?? []))];
+  const real = made.filter((cls) => !isStandIn(cls));
   return real.length > 0 ? real : made;
 }
 

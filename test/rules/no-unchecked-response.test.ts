@@ -3137,6 +3137,46 @@ const MAIL_CHANNEL = `class OtherChannel {
     }
   }`;
 
+// The choice written where the instance is kept: a module's `const channel = … ? new A() : new B()`.
+const keptChannel = (second: string, choice: string) => code`
+  import axios from 'axios';
+  class TwilioChannel {
+    async send(to: string, text: string) {
+      const form = new URLSearchParams({ From: 'whatsapp:+15550001111', To: \`whatsapp:\${to}\`, Body: text });
+      await axios.post(\`https://api.twilio.com/2010-04-01/Accounts/\${process.env.TWILIO_SID}/Messages.json\`, form);
+    }
+  }
+  ${second}
+  const channel = ${choice};
+  export function notify(to: string) {
+    channel.send(to, 'Your order shipped');
+  }
+`;
+const namedChannel = (name: string, body: string) => `class ${name} {
+    async send(to: string, text: string) {
+      ${body}
+    }
+  }`;
+
+ruleTester.run('no-unchecked-response: a choice of classes kept in a variable', rule, {
+  valid: [
+    // Logistics is no stand-in: a client of another API, so which one sends is not known here
+    keptChannel(namedChannel('LogisticsChannel', "await axios.post('https://logistics.example.com/v1/notify', { to, text });"), 'process.env.TWILIO_SID ? new TwilioChannel() : new LogisticsChannel()'),
+  ],
+  invalid: [
+    // a stand-in that prints (its name starts with the word Log): the Twilio channel
+    {
+      code: keptChannel(namedChannel('LogChannel', 'console.log(to, text);'), 'process.env.TWILIO_SID ? new TwilioChannel() : new LogChannel()'),
+      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 15, column: 3, endLine: 15, endColumn: 41 }],
+    },
+    // two provider channels: each sends, the first names the provider
+    {
+      code: keptChannel(namedChannel('MetaChannel', "await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });"), "process.env.WA_PROVIDER === 'twilio' ? new TwilioChannel() : new MetaChannel()"),
+      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 15, column: 3, endLine: 15, endColumn: 41 }],
+    },
+  ],
+});
+
 ruleTester.run('no-unchecked-response: several classes of one file behind a factory', rule, {
   valid: [
     // a Twilio and a mail channel: which one is not known here
