@@ -3110,14 +3110,19 @@ ruleTester.run('no-unchecked-response: a promise dropped inside the function cal
 
 // ─── Several classes of one file behind a factory ──────────────────────────────
 // The classes, the factory and the send in one file: the call is decided once the classes' methods are followed.
+const namedChannel = (name: string, body: string) => `class ${name} {
+    async send(to: string, text: string) {
+      ${body}
+    }
+  }`;
+/** A channel class that sends WhatsApp through Twilio's REST API with axios. */
+const TWILIO_CHANNEL = namedChannel(
+  'TwilioChannel',
+  "const form = new URLSearchParams({ From: 'whatsapp:+15550001111', To: `whatsapp:${to}`, Body: text });\n      await axios.post(`https://api.twilio.com/2010-04-01/Accounts/${process.env.TWILIO_SID}/Messages.json`, form);",
+);
 const localChannels = (second: string, body: string) => code`
   import axios from 'axios';
-  class TwilioChannel {
-    async send(to: string, text: string) {
-      const form = new URLSearchParams({ From: 'whatsapp:+15550001111', To: \`whatsapp:\${to}\`, Body: text });
-      await axios.post(\`https://api.twilio.com/2010-04-01/Accounts/\${process.env.TWILIO_SID}/Messages.json\`, form);
-    }
-  }
+  ${TWILIO_CHANNEL}
   ${second}
   function channelFor(name: string) {
     return name === 'twilio' ? new TwilioChannel() : new OtherChannel();
@@ -3126,37 +3131,19 @@ const localChannels = (second: string, body: string) => code`
     ${body}
   }
 `;
-const META_CHANNEL = `class OtherChannel {
-    async send(to: string, text: string) {
-      await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
-    }
-  }`;
-const MAIL_CHANNEL = `class OtherChannel {
-    async send(to: string, text: string) {
-      await axios.post('https://mail.example.com/v1/send', { to, text });
-    }
-  }`;
+const META_CHANNEL = namedChannel('OtherChannel', `await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });`);
+const MAIL_CHANNEL = namedChannel('OtherChannel', "await axios.post('https://mail.example.com/v1/send', { to, text });");
 
 // The choice written where the instance is kept: a module's `const channel = … ? new A() : new B()`.
 const keptChannel = (second: string, choice: string) => code`
   import axios from 'axios';
-  class TwilioChannel {
-    async send(to: string, text: string) {
-      const form = new URLSearchParams({ From: 'whatsapp:+15550001111', To: \`whatsapp:\${to}\`, Body: text });
-      await axios.post(\`https://api.twilio.com/2010-04-01/Accounts/\${process.env.TWILIO_SID}/Messages.json\`, form);
-    }
-  }
+  ${TWILIO_CHANNEL}
   ${second}
   const channel = ${choice};
   export function notify(to: string) {
     channel.send(to, 'Your order shipped');
   }
 `;
-const namedChannel = (name: string, body: string) => `class ${name} {
-    async send(to: string, text: string) {
-      ${body}
-    }
-  }`;
 
 ruleTester.run('no-unchecked-response: a choice of classes kept in a variable', rule, {
   valid: [
@@ -3171,7 +3158,7 @@ ruleTester.run('no-unchecked-response: a choice of classes kept in a variable', 
     },
     // two provider channels: each sends, the first names the provider
     {
-      code: keptChannel(namedChannel('MetaChannel', "await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });"), "process.env.WA_PROVIDER === 'twilio' ? new TwilioChannel() : new MetaChannel()"),
+      code: keptChannel(namedChannel('MetaChannel', `await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });`), "process.env.WA_PROVIDER === 'twilio' ? new TwilioChannel() : new MetaChannel()"),
       errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 15, column: 3, endLine: 15, endColumn: 41 }],
     },
   ],
