@@ -2938,6 +2938,11 @@ const floatingAxios = (body: string) => code`
   }
 `;
 const TWILIO_FLOAT = { provider: 'twilio', what: 'send', example: "63016 (Outside messaging window)" };
+/** A Twilio send as a statement, with `chain` after it, that nothing awaits: reported at the send. */
+const floatsAtSend = (chain: string) => ({
+  code: floatingTwilio(`client.messages.create({ from: 'whatsapp:+15550001111', to: \`whatsapp:\${to}\`, body: text })${chain};`),
+  errors: [{ messageId: 'floating' as const, data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
+});
 const META_FLOAT = { provider: 'meta-cloud', what: 'send', example: META_EXAMPLE };
 
 ruleTester.run('no-unchecked-response: promises nothing awaits or catches', rule, {
@@ -2998,24 +3003,12 @@ ruleTester.run('no-unchecked-response: promises nothing awaits or catches', rule
     `,
   ],
   invalid: [
-    {
-      code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text });"),
-      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
-    },
+    floatsAtSend(''),
     // a chain of `.then(onFulfilled)` and `.finally` rejects as the send does
-    {
-      code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid));"),
-      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
-    },
-    {
-      code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).finally(() => log('reminder sent'));"),
-      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
-    },
+    floatsAtSend('.then((m) => log(m.sid))'),
+    floatsAtSend(".finally(() => log('reminder sent'))"),
     // ended with `.done()` (old Twilio samples): what no handler took is thrown, not handled
-    {
-      code: floatingTwilio("client.messages.create({ from: 'whatsapp:+15550001111', to: `whatsapp:${to}`, body: text }).then((m) => log(m.sid)).done();"),
-      errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 4, column: 3, endLine: 4, endColumn: 94 }],
-    },
+    floatsAtSend('.then((m) => log(m.sid)).done()'),
     // a wrapper that lets the provider's error out, called as a statement
     {
       code: floatingAxios('for (const to of recipients) sendWhatsApp(to, text);'),
