@@ -5,7 +5,7 @@
  * flag false). Rules look at what these paths throw and return.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, isFunction, memberName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { findVariable, isFunction, isTransparentWrapper, memberName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { importOf, isClientError, type ClientFamily } from './clients.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
@@ -519,9 +519,6 @@ function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTes
   return escapeSearch(analysis, call, test, 0, { open: new Map(), pending: [], unsettled: new Map() }).found;
 }
 
-/** Wrappers of an expression that leave it the same value (`x!`, `x as T`, `a?.b()`). */
-const SAME_VALUE = new Set<string>([AST_NODE_TYPES.ChainExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression]);
-
 /**
  * Is a call's promise dropped where it is made: a statement of its own or
  * `void`ed, or the value an arrow hands back to `forEach`, without `await`
@@ -536,7 +533,7 @@ const SAME_VALUE = new Set<string>([AST_NODE_TYPES.ChainExpression, AST_NODE_TYP
 export function promiseDropped(analysis: FileAnalysis, call: ProviderCall): 'dropped' | 'void' | undefined {
   let outer: Node = call.node;
   for (;;) {
-    while (outer.parent && SAME_VALUE.has(outer.parent.type)) outer = outer.parent;
+    while (outer.parent && isTransparentWrapper(outer.parent)) outer = outer.parent;
     // `send(…).then((m) => log(m.sid))`: the chain rejects as the call does, unless a handler takes the rejection;
     // `.done()` (Q's, in old Twilio samples) ends a chain and rethrows what no handler took
     const member: Node | undefined = outer.parent;
@@ -544,7 +541,8 @@ export function promiseDropped(analysis: FileAnalysis, call: ProviderCall): 'dro
     const chained: Node | undefined = member.parent;
     if (chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== member) break;
     const name = member.property.name;
-    if (name === 'catch' || ((name === 'then' || name === 'done') && chained.arguments.length >= 2) || (name !== 'then' && name !== 'finally' && name !== 'done')) return undefined;
+    const passesRejection = name === 'finally' || ((name === 'then' || name === 'done') && chained.arguments.length < 2);
+    if (!passesRejection) return undefined;
     outer = chained;
   }
   const parent = outer.parent;
