@@ -24,7 +24,7 @@
  */
 import { basename } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findVariable, isLogCall, memberName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingClass, enclosingFunction, findVariable, functionName, isLogCall, memberName, propertyKeyName, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
 import type { StatusCallback } from '../catalog/schema.js';
 import type { FileAnalysis } from './file.js';
 import { currentProject, pathOf } from './imports.js';
@@ -32,7 +32,6 @@ import { projectFilesMatching, TEST_FILE } from './importers.js';
 import type { ProviderInfo } from './providers.js';
 import { escapeRegExp } from './settings.js';
 import { staticValue } from './values.js';
-import { functionName } from './webhook.js';
 
 export interface IgnoredStatusEvents {
   /** The test (or `switch` discriminant) that keeps only the other events. */

@@ -5,7 +5,7 @@
  * error code). Built once per file and shared by every rule.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findProperty, findVariable, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingClass, enclosingFunction, findProperty, findVariable, functionName, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { bindingKey, boundValue, classifyRequest, clientOf, handedKey, handedOf, handedReceivers, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, parameterBinding, sameHanded, SDKS, sdkRetriedStatuses, type ClientRef, type HandedClient, type ParameterBinding, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
 import { baseKeyOf, hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, otherGraphProduct, providerOfPath } from './evidence.js';
@@ -1644,17 +1644,6 @@ function project(kind: Kind | undefined, pattern: Node, target: TSESTree.Identif
     default:
       return undefined;
   }
-}
-
-/** The name a function is called by: its declaration's, its variable's, or its method's key. */
-function functionName(fn: FunctionNode): string | number | undefined {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.value === fn) {
-    return propertyKeyName(parent);
-  }
-  return undefined;
 }
 
 function contains(node: Node, inner: Node): boolean {

@@ -91,7 +91,7 @@
  */
 import { basename } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findVariable, type FunctionNode, isFunction, isLogCall, isTransparentWrapper, memberName, type Node, programOf, propertyKeyName, skipTransparent, someNode, walkNodes } from './ast.js';
+import { enclosingClass, enclosingFunction, findVariable, functionName, type FunctionNode, isFunction, isLogCall, isTransparentWrapper, memberName, type Node, programOf, propertyKeyName, skipTransparent, someNode, walkNodes } from './ast.js';
 import { clientOf, importOf } from './clients.js';
 import { parsePath } from '../catalog/lookup.js';
 import type { ErrorEntry, StatusCallback } from '../catalog/schema.js';
@@ -1018,17 +1018,6 @@ function typeShape(type: import('typescript').Type, checker: import('typescript'
     const table = /[\\/]catalog[\\/]index\.(d\.)?[cm]?ts$/.test(file) ? CATALOG_TYPES : /[\\/]node_modules[\\/]whatsapp-api-js[\\/]/.test(file) ? SDK_TYPES : undefined;
     const shape = symbol && table && Object.hasOwn(table, symbol.name) ? table[symbol.name] : undefined;
     if (shape) return { shape, depth: 0, certain: true, ...(shape === 'sdk-status' ? { sdk: true } : {}) };
-  }
-  return undefined;
-}
-
-export function functionName(fn: FunctionNode): string | undefined {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
-    const key = propertyKeyName(parent);
-    return typeof key === 'string' ? key : undefined;
   }
   return undefined;
 }

@@ -38,7 +38,7 @@
  * the engine.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findProperty, isEnvironmentObject, isFunction, memberName, moduleExportName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
+import { enclosingFunction, findProperty, functionName, isEnvironmentObject, isFunction, memberName, moduleExportName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from '../ast.js';
 import { importOf } from '../clients.js';
 import type { FileAnalysis, ProviderCall } from '../file.js';
 import { analysisAt, currentProject, pathOf } from '../imports.js';
@@ -275,15 +275,6 @@ function queueFactory(file: FileAnalysis, node: TSESTree.NewExpression): QueueFa
   if (!fn || index < 0) return undefined;
   const attempts = numberOption(file, node.arguments[1], ['defaultJobOptions', 'attempts']);
   return attempts === undefined ? undefined : { fn, index, attempts };
-}
-
-/** The name a function is called by: its own (`function getQueue`), its variable's (`const getQueue = (…) =>`) or its method's. */
-function functionName(fn: FunctionNode): string | undefined {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
-  return undefined;
 }
 
 /** The text test of a file that may call a queue factory by its name (one test per name, so each file's answer is kept). */
