@@ -40,7 +40,9 @@ export default createRule({
     },
     schema: [],
     messages: {
-      unchecked: 'This {{provider}} response is used unchecked, but {{client}} resolves on HTTP errors: a failed {{what}} such as {{example}} passes; check ok or {{field}}.',
+      unchecked: 'This {{provider}} response is used unchecked, but {{client}} resolves on HTTP errors: a failed {{what}} such as {{example}} passes; check {{check}} or {{field}}.',
+      uncheckedCallback:
+        "This {{provider}} response is used unchecked, but Node's http.request hands its callback the response whatever the status: a failed {{what}} such as {{example}} passes; check res.statusCode or {{field}}.",
       discarded: 'The result of this {{provider}} {{what}} is dropped, so a failure such as {{example}} goes unnoticed; check ok or {{field}}.',
       floating:
         'Nothing awaits or catches this {{provider}} {{what}}, so a failure such as {{example}} becomes an unhandled rejection (which ends a Node process by default) and its code is lost; await it in a try, or add .catch().',
@@ -101,11 +103,13 @@ export default createRule({
           } else if (uses.successUses.length > 0 || uses.logged.length > 0) {
             context.report({
               node: call.node,
-              messageId: 'unchecked',
+              messageId: outcome.family === 'node-http' ? 'uncheckedCallback' : 'unchecked',
               data: {
                 provider: provider.id,
                 field,
                 client: own(CLIENT_LABEL, outcome.family) ?? outcome.family,
+                // undici's `request` gives a status code, no `ok`
+                check: outcome.family === 'undici-request' ? 'statusCode' : 'ok',
                 example: cited,
                 what,
               },

@@ -19,6 +19,7 @@ import {
   isFailureValue,
   isStandIn,
   pathExits,
+  thrownBy,
   type ErrorPath,
   type FileAnalysis,
 } from '../src/analysis/index.js';
@@ -88,8 +89,10 @@ export default createRule({
               context.report({ node: exit, messageId: 'droppedThrow', data });
               continue;
             }
-            if (exit.type === AST_NODE_TYPES.ThrowStatement) {
-              let thrown: Node = skipTransparent(exit.argument);
+            // `throw new Error(…)`, or `reject(new Error(…))` in a promise made by hand
+            const thrownValue = thrownBy(analysis, exit);
+            if (thrownValue) {
+              let thrown: Node = skipTransparent(thrownValue);
               if (thrown.type === AST_NODE_TYPES.Identifier) {
                 // rethrowing the caught error, or an error given the code before (`err.meta = body.error; throw err`)
                 if (analysis.kindOf(thrown) || carries(analysis, thrown)) continue;

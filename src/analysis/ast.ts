@@ -212,3 +212,39 @@ export function isLogCall(call: TSESTree.CallExpression | TSESTree.NewExpression
   const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
   return typeof name === 'string' && /^(console|logger|log|_logger)$/i.test(name);
 }
+
+/** The executor of a promise made by hand: the function in `new Promise((resolve, reject) => …)`. */
+export function isPromiseExecutor(fn: Node): boolean {
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === fn && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise';
+}
+
+/** The executor whose `index`th parameter `callee` is: 0 for its `resolve`, 1 for its `reject` (see {@link isPromiseExecutor}). */
+function executorOf(callee: Node, sourceCode: Parameters<typeof findVariable>[0], index: number): FunctionNode | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(sourceCode, callee)?.defs[0];
+  if (def?.type !== 'Parameter') return undefined;
+  const fn = def.node as FunctionNode;
+  return isPromiseExecutor(fn) && fn.params[index] === def.name ? fn : undefined;
+}
+
+/** `resolve` of a promise made by hand: the first parameter of its executor. */
+export function isPromiseResolve(callee: Node, sourceCode: Parameters<typeof findVariable>[0]): boolean {
+  return executorOf(callee, sourceCode, 0) !== undefined;
+}
+
+/**
+ * A call of `reject` of a promise made by hand that the function around it
+ * returns or awaits (`return new Promise((resolve, reject) => { …
+ * reject(new Error(…)) })`), however deep in the executor's callbacks: the
+ * function rejects with what it is given, as if it threw it.
+ */
+export function isPromiseReject(node: Node, sourceCode: Parameters<typeof findVariable>[0]): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const executor = executorOf(node.callee, sourceCode, 1);
+  let promise: Node | undefined = executor?.parent;
+  while (promise?.parent && (isTransparentWrapper(promise.parent) || promise.parent.type === AST_NODE_TYPES.AwaitExpression)) promise = promise.parent;
+  const holder = promise?.parent;
+  return !!promise && (holder?.type === AST_NODE_TYPES.ReturnStatement || (holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === promise) || promise.type === AST_NODE_TYPES.AwaitExpression);
+}
+

@@ -8,7 +8,18 @@ import { enclosingClass, findProperty, findVariable, isFunction, memberName, own
 import type { AnalysisEnv } from './env.js';
 import { assignedValue, boundArgument, calleeFunction, constInit, evaluateString, inline, isRequire, resolveExpression, returnedExpressions, staticValue, thisMemberInit, variableWrites, type StringValue, type Write } from './values.js';
 
-export type ClientFamily = 'fetch' | 'undici-request' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic' | SdkFamily;
+export type ClientFamily = 'fetch' | 'undici-request' | 'node-http' | 'axios' | 'got' | 'ky' | 'ofetch' | 'superagent' | 'generic' | SdkFamily;
+
+/**
+ * A module whose functions make requests, not a client itself: undici's
+ * namespace (`undici.request`, `undici.fetch`), Node's `http` and `https`
+ * (`https.request(options, (res) => …)`, `https.get(url, (res) => …)`).
+ */
+type NamespaceFamily = 'undici-namespace' | 'node-http-namespace';
+
+function isNamespace(family: ClientRef['family']): family is NamespaceFamily {
+  return family === 'undici-namespace' || family === 'node-http-namespace';
+}
 
 /**
  * The SDKs on npm whose send calls are recognised:
@@ -171,7 +182,7 @@ export function isSdk(family: string): family is SdkFamily {
 }
 
 export interface ClientRef {
-  readonly family: ClientFamily | 'undici-namespace';
+  readonly family: ClientFamily | NamespaceFamily;
   /** baseURL / prefixUrl of an instance. */
   readonly base?: StringValue;
   /** The instance was created with options that stop it throwing on HTTP errors. */
@@ -229,6 +240,8 @@ const MODULE_FAMILIES: Record<string, Record<string, ClientRef['family']>> = {
   'make-fetch-happen': { default: 'fetch' },
   undici: { fetch: 'fetch', request: 'undici-request', '*': 'undici-namespace', default: 'undici-namespace' },
   superagent: { default: 'superagent', '*': 'superagent' },
+  // Node's own: `https.request(options, callback)` resolves nothing and throws nothing on an HTTP error; the callback gets the response
+  ...Object.fromEntries(['http', 'https', 'node:http', 'node:https'].map((module) => [module, { default: 'node-http-namespace', '*': 'node-http-namespace', request: 'node-http', get: 'node-http' } as const])),
 };
 
 const GLOBAL_FAMILIES: Record<string, ClientFamily> = { fetch: 'fetch', $fetch: 'ofetch', axios: 'axios' };
@@ -427,7 +440,7 @@ export function clientOf(env: AnalysisEnv, node: Node, depth = 0): ClientRef | u
     if (runtime && !calleeFunction(env, current.callee)) return { family: runtime, origin: current };
     if (typeof method === 'string' && BUILDER_METHODS.has(method) && !calleeFunction(env, current.callee)) {
       const parent = clientOf(env, current.callee.object, depth + 1);
-      if (!parent || parent.family === 'fetch' || parent.family === 'undici-namespace' || parent.family === 'undici-request') return undefined;
+      if (!parent || parent.family === 'fetch' || isNamespace(parent.family) || parent.family === 'undici-request' || parent.family === 'node-http') return undefined;
       const base = configBase(env, current.arguments[0]) ?? parent.base;
       const config = objectArg(env, current.arguments[0]);
       return {
@@ -774,7 +787,8 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   const callee = skipTransparent(call.callee);
   const args = call.arguments;
   const direct = clientOf(env, callee);
-  if (direct && direct.family !== 'undici-namespace') {
+  if (direct?.family === 'node-http' && callee.type === AST_NODE_TYPES.Identifier) return nodeHttpRequest(env, direct, call, importOf(env, callee));
+  if (direct && !isNamespace(direct.family)) {
     const family = direct.family;
     const first = args[0];
     const firstObject = first && family !== 'fetch' && family !== 'undici-request' ? objectArg(env, first) : undefined;
@@ -789,6 +803,11 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   if (sdk) return sdk;
   const owner = clientOf(env, callee.object);
   if (owner) {
+    if (owner.family === 'node-http-namespace') {
+      const object = skipTransparent(callee.object);
+      const source = object.type === AST_NODE_TYPES.Identifier ? importOf(env, object) : undefined;
+      return method === 'request' || method === 'get' ? nodeHttpRequest(env, owner, call, source && { module: source.module, name: method }) : undefined;
+    }
     if (owner.family === 'undici-namespace') {
       if (method === 'request') return build(env, owner, 'undici-request', args[0], args[1], undefined, undefined);
       if (method === 'fetch') return build(env, owner, 'fetch', args[0], args[1], undefined, undefined);
@@ -829,6 +848,53 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
   // `request.post({ url, json })` (request-style libraries): the options come first
   if (args[0] && objectArg(env, args[0])) return build(env, generic, 'generic', undefined, args[0], undefined, method);
   return build(env, generic, 'generic', args[0], args[2], DATA_METHODS.has(method) ? args[1] : undefined, method);
+}
+
+/**
+ * Node's `http.request` / `https.request` (and `.get`), called as `(url,
+ * options?, callback?)` or `(options, callback?)`: the URL is the one given,
+ * or the options' `protocol` (the module's own by default), `hostname` (or
+ * `host`) and `path`; the payload is what is written to the request it
+ * returns (`req.write(body)`, `req.end(body)`, also chained); the method the
+ * options' `method` (GET by default, and always for `get`). The response
+ * comes to the callback whatever its status: nothing rejects or throws on an
+ * HTTP error.
+ */
+function nodeHttpRequest(env: AnalysisEnv, client: ClientRef, call: TSESTree.CallExpression, source: { module: string; name: string } | undefined): RequestInfo {
+  const [first, second] = call.arguments;
+  const firstObject = first ? objectArg(env, first) : undefined;
+  const options = firstObject ? first : second && objectArg(env, second) ? second : undefined;
+  const info = build(env, client, 'node-http', firstObject ? undefined : first, options, writtenPayload(env, call), 'GET');
+  const request = source?.name === 'get' ? { ...info, method: 'GET' } : info;
+  const config = request.config;
+  const host = config && !request.url ? (findProperty(config, 'hostname') ?? findProperty(config, 'host')) : undefined;
+  if (!config || !host) return request;
+  const protocol = findProperty(config, 'protocol');
+  const path = findProperty(config, 'path');
+  const scheme = protocol ? evaluateString(env, protocol.value).text.replace(/:?$/, ':') : /(?:^|:)http$/.test(source?.module ?? '') ? 'http:' : 'https:';
+  const hostValue = evaluateString(env, host.value);
+  const pathValue = path ? evaluateString(env, path.value) : { text: '/', providers: [] };
+  return { ...request, url: { text: `${scheme}//${hostValue.text}${pathValue.text}`, providers: [...hostValue.providers, ...pathValue.providers] }, urlNode: path?.value ?? host.value };
+}
+
+/** What is written to the request a Node `http.request` returns: `req.write(body)` or `req.end(body)` (also chained on the call). */
+function writtenPayload(env: AnalysisEnv, call: TSESTree.CallExpression): Node | undefined {
+  const written = (object: Node): Node | undefined => {
+    const member = object.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object || member.parent?.type !== AST_NODE_TYPES.CallExpression || member.parent.callee !== member) return undefined;
+    const name = memberName(member);
+    const [argument] = member.parent.arguments;
+    return (name === 'write' || name === 'end') && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+  };
+  const chained = written(call);
+  if (chained) return chained;
+  const declarator = call.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (const reference of findVariable(env.sourceCode, declarator.id)?.references ?? []) {
+    const found = !reference.init ? written(reference.identifier) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Web frameworks whose apps and routers declare routes with HTTP verbs (`router.get('/path', handler)`). */
@@ -972,7 +1038,7 @@ export interface HandedClient {
 
 /** The part of a client that says what its calls reach (see {@link HandedClient}); `undefined` for a namespace. */
 export function handedOf(client: ClientRef | undefined): HandedClient | undefined {
-  if (!client || client.family === 'undici-namespace') return undefined;
+  if (!client || isNamespace(client.family)) return undefined;
   return { family: client.family, ...(client.base ? { base: client.base } : {}), ...(client.acceptsErrors ? { acceptsErrors: true } : {}) };
 }
 

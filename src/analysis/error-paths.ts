@@ -5,7 +5,7 @@
  * flag false). Rules look at what these paths throw and return.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, isFunction, isTransparentWrapper, memberName, programOf, skipTransparent, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { findVariable, isFunction, isPromiseExecutor, isPromiseReject, isTransparentWrapper, memberName, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { importOf, isClientError, type ClientFamily } from './clients.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
@@ -114,9 +114,14 @@ export function throwsOnFailure(analysis: FileAnalysis, scope: Node): boolean {
 /** Is there a `throw` (or a call of a function that always throws) in `scope`, outside nested functions, that `accept`s? */
 function someThrow(analysis: FileAnalysis, scope: Node, accept: (node: Node) => boolean): boolean {
   let found = false;
+  let executors = 0;
   walkNodes(scope, analysis.sourceCode.visitorKeys, (node) => {
     if (found) return 'stop';
-    if (isFunction(node) && node !== scope) return false;
+    if (isFunction(node) && node !== scope) {
+      // a promise made by hand that `scope` returns or awaits: rejected from anywhere in its executor's callbacks
+      if (isPromiseExecutor(node) && executors++ < MAX_EXECUTORS) found = someNode(node, analysis.sourceCode.visitorKeys, (inner) => isPromiseReject(inner, analysis.sourceCode) && accept(inner));
+      return false;
+    }
     const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, node));
     if (throwing && accept(node)) found = true;
     return undefined;
@@ -515,6 +520,9 @@ interface EscapeSearch {
 /** How many calls deep the search follows wrappers; a call past that is assumed to let its failures out (and that answer is not kept). */
 const MAX_ESCAPE_DEPTH = 8;
 
+/** How many promise executors a search for throws enters (a function that makes one per item is not walked for each). */
+const MAX_EXECUTORS = 4;
+
 function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTest): boolean {
   return escapeSearch(analysis, call, test, 0, { open: new Map(), pending: [], unsettled: new Map() }).found;
 }
@@ -610,7 +618,7 @@ function escapeSearch(analysis: FileAnalysis, call: ProviderCall, test: EscapeTe
   if (!found) {
     walkNodes(fn.body, own.sourceCode.visitorKeys, (node) => {
       if (found) return 'stop';
-      const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && alwaysThrows(own, node));
+      const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(own, node) || isPromiseReject(node, own.sourceCode)));
       if (throwing && inFailureBranch(own, node, fn) && !test.stopped(own, node, fn) && test.letsOut(own, node)) found = true;
       return undefined;
     });
@@ -703,6 +711,17 @@ export function catchGetsCode(analysis: FileAnalysis, path: ErrorPath): boolean 
   const block = tryStatement.block;
   if (throwsOnFailure(analysis, block)) return true;
   return analysis.calls.some((call) => call.node.range[0] >= block.range[0] && call.node.range[1] <= block.range[1] && providerCodeEscapes(analysis, call));
+}
+
+/**
+ * What an exit of an error path throws: a `throw`'s argument, or what a
+ * promise made by hand is rejected with (`reject(new Error(…))`, see
+ * `isPromiseReject`); `undefined` for any other exit.
+ */
+export function thrownBy(analysis: FileAnalysis, exit: Node): Node | undefined {
+  if (exit.type === AST_NODE_TYPES.ThrowStatement) return exit.argument;
+  const [value] = isPromiseReject(exit, analysis.sourceCode) ? exit.arguments : [];
+  return value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined;
 }
 
 /** Does a handler leave by throwing (`throw`, a call of an always-throwing helper), outside its nested functions? */

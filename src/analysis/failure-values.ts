@@ -5,7 +5,7 @@
  * keeps the provider's code, error body or original error.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, isPromiseReject, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
 import { alwaysThrows, basePaths, decidedOnCode, errorPaths, providerErrorsEscape, swallowedWithin, TEXT_ERROR_CLASSES, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
@@ -677,7 +677,7 @@ export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
     if (n.range[1] <= start) return false;
     if (n.range[0] < start) return undefined;
     if (n.type === AST_NODE_TYPES.ThrowStatement || n.type === AST_NODE_TYPES.ReturnStatement) found.push(n);
-    else if (n.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, n)) found.push(n);
+    else if (n.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(analysis, n) || isPromiseReject(n, analysis.sourceCode))) found.push(n);
     return undefined;
   });
   return found;

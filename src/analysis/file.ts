@@ -5,7 +5,7 @@
  * error code). Built once per file and shared by every rule.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findProperty, findVariable, functionName, isFunction, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingClass, enclosingFunction, findProperty, findVariable, functionName, isFunction, isPromiseExecutor, memberName, programOf, propertyKeyName, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { bindingKey, boundValue, classifyRequest, clientOf, handedKey, handedOf, handedReceivers, isCloudApiForm, isCloudApiPayload, isHttpRequest, isSdk, parameterBinding, sameHanded, SDKS, sdkRetriedStatuses, type ClientRef, type HandedClient, type ParameterBinding, type RequestInfo, type SdkFamily } from './clients.js';
 import type { AnalysisEnv, Frame } from './env.js';
 import { baseKeyOf, hasWhatsAppEvidence, hasWhatsAppPath, isHostlessCloudApi, otherGraphProduct, providerOfPath } from './evidence.js';
@@ -709,7 +709,8 @@ export class FileAnalysis implements AnalysisEnv {
       if (this.wrappers.has(fn)) break;
       this.wrappers.set(fn, call.provider);
       const parent = fn.parent;
-      const isCallback = parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument);
+      // also the executor of a promise made by hand (`return new Promise((resolve, reject) => { https.request(…) })`)
+      const isCallback = (parent.type === AST_NODE_TYPES.CallExpression || isPromiseExecutor(fn)) && (parent as TSESTree.CallExpression).arguments.includes(fn as TSESTree.CallExpressionArgument);
       fn = isCallback ? enclosingFunction(fn) : undefined;
     }
   }
@@ -1265,6 +1266,8 @@ export class FileAnalysis implements AnalysisEnv {
       const declarator = def.node;
       // a `let` written before this use (`let res = null; … res = await send(…)`): what the last write put there
       if (declarator.id.type === AST_NODE_TYPES.Identifier && variable.references.some((ref) => ref.isWrite() && !ref.init)) {
+        const appended = this.appendedBody(variable);
+        if (appended) return appended;
         const writes = writesBefore(this, id)?.writes.filter((write) => write.range[0] > id.range[0] || write.range[1] < id.range[1]) ?? [];
         const last = writes.at(-1);
         if (last) return last.operator === '=' ? (this.kindOf(last.right) ?? this.triedKind(last, writes)) : undefined;
@@ -1315,6 +1318,9 @@ export class FileAnalysis implements AnalysisEnv {
     if (intercepted) return project({ k: 'error', provider: intercepted.provider, call: intercepted.call }, fn.params[0]!, name, this);
     const passed = this.errorArgument(fn, name);
     if (passed) return passed;
+    // Node's `https.request(options, (res) => …)`: the response, whatever its status
+    const request = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.at(-1) === fn ? this.callByNode.get(parent) : undefined;
+    if (request?.request?.family === 'node-http' && fn.params[0] && contains(fn.params[0], name)) return project({ k: 'response', provider: request.provider, call: request }, fn.params[0], name, this);
     if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(parent.callee);
     const index = parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
@@ -1330,7 +1336,30 @@ export class FileAnalysis implements AnalysisEnv {
     if (object.k === 'body' && typeof method === 'string' && ARRAY_ELEMENT_CALLBACKS.has(method) && index === 0) {
       return project({ ...object, path: [...object.path, 0] }, param, name, this);
     }
+    // `res.on('data', (chunk) => …)` on a Node response: a piece of the body's text
+    if (object.k === 'response' && method === 'on' && index === 1 && parent.arguments[0] && staticValue(this, parent.arguments[0]) === 'data' && param.type === AST_NODE_TYPES.Identifier) {
+      return object.call ? { k: 'body', provider: object.provider, call: object.call, path: [] } : undefined;
+    }
     return undefined;
+  }
+
+  /**
+   * A `let` the body's text is gathered in (`let data = ''; res.on('data',
+   * (chunk) => { data += chunk; })`): every write after its declaration
+   * appends a piece of one response's body, so once the response has ended
+   * it holds the body as text (`JSON.parse(data)` is the body).
+   */
+  private appendedBody(variable: NonNullable<ReturnType<typeof findVariable>>): Kind | undefined {
+    let found: Kind | undefined;
+    for (const reference of variable.references) {
+      if (!reference.isWrite() || reference.init) continue;
+      const write = reference.identifier.parent;
+      if (write?.type !== AST_NODE_TYPES.AssignmentExpression || write.operator !== '+=' || write.left !== reference.identifier) return undefined;
+      const piece = this.kindOf(write.right);
+      if (piece?.k !== 'body' || piece.path.length > 0 || !piece.call || (found && found.call !== piece.call)) return undefined;
+      found = piece;
+    }
+    return found;
   }
 
   /** `errorArgument` by function and parameter index (`null`: no call site passes an error). */

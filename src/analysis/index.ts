@@ -18,7 +18,7 @@ export { FileAnalysis, type CodeForm, type Kind, type ProviderCall } from './fil
 export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCode, type Endpoint, type HandlingGroup, type ProviderInfo } from './providers.js';
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
 export { decidesOnlyRetry, ENGINE_STOP, retryConstructs, retryDecisions, type JobEngine, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
-export { alwaysThrows, catchGetsCode, decidedOnCode, errorPaths, failurePolarity, isProviderErrorClass, providerErrorsEscape, throwsOnFailure, type ErrorPath } from './error-paths.js';
+export { alwaysThrows, catchGetsCode, decidedOnCode, errorPaths, failurePolarity, isProviderErrorClass, providerErrorsEscape, thrownBy, throwsOnFailure, type ErrorPath } from './error-paths.js';
 export { carries, codeReaches, copiedFailureRecords, failureFlagOf, failureRecordOf, failureValueOf, isFailureValue, isTruthyFailure, isStandIn, pathExits, recordsFailures, successRecordedAfter, swallowsFailures, type CopiedFailureRecord, type FailureShape, type PathExit } from './failure-values.js';
 export { floats, outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';

@@ -5,7 +5,7 @@
  * (the response given to another function), or nothing at all.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { enclosingFunction, isPromiseResolve, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import type { ClientFamily } from './clients.js';
 import { exits } from './dispatch.js';
 import { promiseDropped, providerErrorsEscape } from './error-paths.js';
@@ -237,7 +237,9 @@ export class OutcomeIndex {
       const context = outermost(node).parent;
       // also `return parse(body)`, a helper that gives the body back as it is
       const settled = kind?.k === 'promise' ? kind.of : kind;
-      if (settled?.k === 'body' && settled.path.length === 0 && (context?.type === AST_NODE_TYPES.ReturnStatement || context?.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
+      // (`resolve(JSON.parse(data))` in a promise made by hand gives it to the caller the same way)
+      const returned = context?.type === AST_NODE_TYPES.ReturnStatement || context?.type === AST_NODE_TYPES.ArrowFunctionExpression || (context?.type === AST_NODE_TYPES.CallExpression && isPromiseResolve(context.callee, this.analysis.sourceCode));
+      if (settled?.k === 'body' && settled.path.length === 0 && returned) {
         // a function whose declared result includes the error body hands the check to its callers
         if (settled.call && !declaresFailure(this.analysis, outermost(node), settled)) this.usesOf(settled.call).successUses.push(node);
       }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
+import { NODE_META_OPTIONS, nodeHttpSend } from '../node-http-send.js';
 import rule from '../../rules/no-blind-retry.js';
 import { catalog, type ErrorEntry, type Provider } from '../../src/catalog/index.js';
 
@@ -5349,6 +5350,38 @@ ruleTester.run('no-blind-retry: BullMQ queues made by a factory given the queue 
       filename: join(ARROW_FACTORY, WORKER_FILE),
       code: arrowWorker("'wa-send'"),
       errors: [{ messageId: 'jobRetry', data: job('bullmq', 'throw an UnrecoverableError'), line: 4, column: 9, endLine: 4, endColumn: 43 }],
+    },
+  ],
+});
+
+// ══ a promise made by hand around Node's https.request, retried by its caller ══
+/** `sendText` (see `nodeHttpSend`) with `end` as its response handler, and a caller that retries every error it rejects with. */
+const retriedNodeSend = (end: string) =>
+  nodeHttpSend(NODE_META_OPTIONS, end) +
+  '\n' +
+  code`
+    export async function sendWithRetry(to: string, text: string) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          return await sendText(to, text);
+        } catch (error) {
+          if (attempt === 3) throw error;
+          await new Promise((wake) => setTimeout(wake, 1000 * 2 ** attempt));
+        }
+      }
+    }
+  `;
+
+ruleTester.run('no-blind-retry (promise made by hand)', rule, {
+  valid: [
+    // a failed send resolves `false`: only network errors reject, and those are worth another try
+    retriedNodeSend('resolve(res.statusCode === 200);'),
+  ],
+  invalid: [
+    // a failed send rejects, and the caller tries again whatever the code
+    {
+      code: retriedNodeSend('if (res.statusCode >= 200 && res.statusCode < 300) resolve(true); else reject(new Error(data));'),
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 16, column: 3, endLine: 16, endColumn: 6 }],
     },
   ],
 });

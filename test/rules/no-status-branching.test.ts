@@ -10,6 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ruleTester, code } from '../rule-tester.js';
+import { NODE_META_OPTIONS, nodeHttpSend } from '../node-http-send.js';
 import rule from '../../rules/no-status-branching.js';
 
 // --- expected message data -------------------------------------------------
@@ -1402,6 +1403,20 @@ ruleTester.run('no-status-branching: a request helper given its URL in an option
         }
       `,
       errors: [{ messageId: 'unreliableStatus', data: meta('400'), line: 3, column: 7, endLine: 3, endColumn: 25 }],
+    },
+  ],
+});
+
+// ══ Node's https.request: the status is `res.statusCode` in its callback ══
+ruleTester.run('no-status-branching (Node http.request)', rule, {
+  valid: [
+    // a success test only
+    nodeHttpSend(NODE_META_OPTIONS, 'if (res.statusCode >= 200 && res.statusCode < 300) resolve(JSON.parse(data)); else reject(JSON.parse(data).error);'),
+  ],
+  invalid: [
+    {
+      code: nodeHttpSend(NODE_META_OPTIONS, "if (res.statusCode === 400) return reject(new Error('bad request')); resolve(JSON.parse(data));"),
+      errors: [{ messageId: 'unreliableStatus', data: meta('400'), line: 8, column: 33, endLine: 8, endColumn: 55 }],
     },
   ],
 });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { ruleTester, code } from '../rule-tester.js';
+import { NODE_META_OPTIONS, nodeHttpSend } from '../node-http-send.js';
 import rule from '../../rules/no-unchecked-response.js';
 
 const META = 'https://graph.facebook.com/v21.0/1234567890/messages';
@@ -334,7 +335,7 @@ ruleTester.run('no-unchecked-response', rule, {
         console.log(res.status, data);
         logger.info(data.messages[0].id);
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 86 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 86 }],
     },
     {
       code: code`
@@ -342,7 +343,7 @@ ruleTester.run('no-unchecked-response', rule, {
         const body = await res.json();
         console.log(body);
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 140 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 140 }],
     },
     // a template send: its example is the template's own code, not the closed window a template gets past
     {
@@ -352,7 +353,7 @@ ruleTester.run('no-unchecked-response', rule, {
         const body = await res.json();
         console.log(body);
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '132001 (Template does not exist)', what: 'send' }, line: 2, column: 19, endLine: 2, endColumn: 140 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: '132001 (Template does not exist)', what: 'send' }, line: 2, column: 19, endLine: 2, endColumn: 140 }],
     },
     // ══ Meta Cloud API (fetch) ══
     // a field of the parsed body read; the report spans the whole call
@@ -369,7 +370,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 5,
@@ -388,7 +389,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -406,7 +407,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -425,7 +426,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -445,7 +446,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -461,7 +462,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 57,
           endLine: 1,
@@ -479,7 +480,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 1,
           endLine: 1,
@@ -507,7 +508,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 21,
           endLine: 2,
@@ -532,7 +533,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 3,
           column: 23,
           endLine: 3,
@@ -552,7 +553,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 3,
           column: 22,
           endLine: 3,
@@ -571,7 +572,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -590,7 +591,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -607,7 +608,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -670,7 +671,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -690,7 +691,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'fetch', example: CEQUENS_EXAMPLE, what: 'send' },
+          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'fetch', check: 'ok', example: CEQUENS_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -709,7 +710,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'axios (with validateStatus)', example: CEQUENS_EXAMPLE, what: 'send' },
+          data: { provider: 'cequens', field: 'body.errors[0].code', client: 'axios (with validateStatus)', check: 'ok', example: CEQUENS_EXAMPLE, what: 'send' },
           line: 3,
           column: 24,
           endLine: 3,
@@ -744,7 +745,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'wa-server', field: 'body.error.code', client: 'fetch', example: WA_EXAMPLE, what: 'send' },
+          data: { provider: 'wa-server', field: 'body.error.code', client: 'fetch', check: 'ok', example: WA_EXAMPLE, what: 'send' },
           line: 1,
           column: 1,
           endLine: 1,
@@ -763,7 +764,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'wa-server', field: 'body.error.code', client: 'undici request', example: WA_EXAMPLE, what: 'send' },
+          data: { provider: 'wa-server', field: 'body.error.code', client: 'undici request', check: 'statusCode', example: WA_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -781,7 +782,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'wa-server', field: 'body.error.code', client: 'got (with throwHttpErrors: false)', example: WA_EXAMPLE, what: 'send' },
+          data: { provider: 'wa-server', field: 'body.error.code', client: 'got (with throwHttpErrors: false)', check: 'ok', example: WA_EXAMPLE, what: 'send' },
           line: 2,
           column: 20,
           endLine: 2,
@@ -804,7 +805,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE, what: 'send' },
+          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', check: 'statusCode', example: DIGI_EXAMPLE, what: 'send' },
           line: 2,
           column: 36,
           endLine: 2,
@@ -822,7 +823,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE, what: 'send' },
+          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', check: 'statusCode', example: DIGI_EXAMPLE, what: 'send' },
           line: 2,
           column: 24,
           endLine: 2,
@@ -840,7 +841,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', example: DIGI_EXAMPLE, what: 'send' },
+          data: { provider: 'digiworld', field: 'body.error', client: 'undici request', check: 'statusCode', example: DIGI_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -879,7 +880,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'msgbubbles', field: 'body.error', client: 'fetch', example: BUBBLES_EXAMPLE, what: 'send' },
+          data: { provider: 'msgbubbles', field: 'body.error', client: 'fetch', check: 'ok', example: BUBBLES_EXAMPLE, what: 'send' },
           line: 3,
           column: 21,
           endLine: 3,
@@ -897,7 +898,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'msgbubbles', field: 'body.error', client: 'axios (with validateStatus)', example: BUBBLES_EXAMPLE, what: 'send' },
+          data: { provider: 'msgbubbles', field: 'body.error', client: 'axios (with validateStatus)', check: 'ok', example: BUBBLES_EXAMPLE, what: 'send' },
           line: 2,
           column: 19,
           endLine: 2,
@@ -931,7 +932,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'msgbubbles', field: 'body.error', client: 'ofetch (with ignoreResponseError)', example: BUBBLES_EXAMPLE, what: 'send' },
+          data: { provider: 'msgbubbles', field: 'body.error', client: 'ofetch (with ignoreResponseError)', check: 'ok', example: BUBBLES_EXAMPLE, what: 'send' },
           line: 2,
           column: 20,
           endLine: 2,
@@ -967,7 +968,7 @@ ruleTester.run('no-unchecked-response', rule, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'connexease', field: 'body.errors.code', client: 'fetch', example: CONNEX_EXAMPLE, what: 'send' },
+          data: { provider: 'connexease', field: 'body.errors.code', client: 'fetch', check: 'ok', example: CONNEX_EXAMPLE, what: 'send' },
           line: 1,
           column: 19,
           endLine: 1,
@@ -1024,7 +1025,7 @@ ruleTester.run('no-unchecked-response: responses kept in a reassigned let', rule
           return 200;
         }
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 4, column: 22, endLine: 4, endColumn: 89 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' }, line: 4, column: 22, endLine: 4, endColumn: 89 }],
     },
     // declared as null, written once, its body used
     {
@@ -1036,7 +1037,7 @@ ruleTester.run('no-unchecked-response: responses kept in a reassigned let', rule
           return body.messages[0].id;
         }
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 3, column: 15, endLine: 3, endColumn: 82 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' }, line: 3, column: 15, endLine: 3, endColumn: 82 }],
     },
   ],
 });
@@ -1117,7 +1118,7 @@ ruleTester.run('no-unchecked-response: the Infobip SDK', rule, {
           }
         }
       `}`,
-      errors: [{ messageId: 'unchecked', data: { provider: 'infobip', client: '@infobip-api/sdk', what: 'send', example: "'BAD_REQUEST'", field: 'body.requestError.serviceException.messageId' }, line: 5, column: 26, endLine: 5, endColumn: 110 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'infobip', client: '@infobip-api/sdk', check: 'ok', what: 'send', example: "'BAD_REQUEST'", field: 'body.requestError.serviceException.messageId' }, line: 5, column: 26, endLine: 5, endColumn: 110 }],
     },
   ],
 });
@@ -1198,7 +1199,7 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
           return sent.messages[0].id;
         }
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', client: 'fetch', what: 'request', example: '100 (Invalid parameter)', field: 'body.error.code' }, line: 3, column: 22, endLine: 3, endColumn: 62 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', client: 'fetch', check: 'ok', what: 'request', example: '100 (Invalid parameter)', field: 'body.error.code' }, line: 3, column: 22, endLine: 3, endColumn: 62 }],
     },
     // the same service's result used without the test of null; and templates(), whose catch gives null only for a
     // network error, so an HTTP error comes back as an error body that must be checked like fetch's
@@ -1222,7 +1223,7 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
         { messageId: 'failureUnchecked', data: { wrapper: 'messages', provider: 'meta-cloud', shape: 'null', what: 'send' }, line: 5, column: 28, endLine: 5, endColumn: 67 },
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '100 (Invalid parameter)', what: 'request' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: '100 (Invalid parameter)', what: 'request' },
           line: 9,
           column: 24,
           endLine: 9,
@@ -1244,7 +1245,7 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '131047 (Re-engagement message)', what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: '131047 (Re-engagement message)', what: 'send' },
           line: 3,
           column: 21,
           endLine: 3,
@@ -1265,7 +1266,7 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '131047 (Re-engagement message)', what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: '131047 (Re-engagement message)', what: 'send' },
           line: 3,
           column: 24,
           endLine: 3,
@@ -1294,7 +1295,7 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: '131047 (Re-engagement message)', what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: '131047 (Re-engagement message)', what: 'send' },
           line: 4,
           column: 21,
           endLine: 4,
@@ -1615,7 +1616,7 @@ ruleTester.run('no-unchecked-response: undefined from a catch, truthy failures, 
 });
 
 // ─── A result whose declared type includes the error body ──────────────────────
-const UNCHECKED_SDK = { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', example: META_EXAMPLE, what: 'send' };
+const UNCHECKED_SDK = { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', check: 'ok', example: META_EXAMPLE, what: 'send' };
 
 ruleTester.run('no-unchecked-response: results declared to include the error body', rule, {
   valid: [
@@ -1796,7 +1797,7 @@ ruleTester.run('no-unchecked-response: requests that are not sends', rule, {
           return body.data.map((t) => t.name);
         }
       `,
-      errors: [{ messageId: 'unchecked', data: { ...REQUEST, client: 'fetch' }, line: 2, column: 21, endLine: 2, endColumn: 88 }],
+      errors: [{ messageId: 'unchecked', data: { ...REQUEST, client: 'fetch', check: 'ok' }, line: 2, column: 21, endLine: 2, endColumn: 88 }],
     },
     {
       code: code`
@@ -1871,7 +1872,7 @@ ruleTester.run('no-unchecked-response: assertions check', rule, {
         const body = await res.json();
         expectations.push(body);
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 131 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' }, line: 1, column: 19, endLine: 1, endColumn: 131 }],
     },
   ],
 });
@@ -1961,7 +1962,7 @@ ruleTester.run('no-unchecked-response: a base URL known only by its env var name
           return data.messages[0].id;
         }
       `,
-      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' }, line: 2, column: 21, endLine: 2, endColumn: 153 }],
+      errors: [{ messageId: 'unchecked', data: { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' }, line: 2, column: 21, endLine: 2, endColumn: 153 }],
     },
   ],
 });
@@ -2508,7 +2509,7 @@ ruleTester.run('no-unchecked-response: a catch that falls off its end only after
 });
 
 // ─── The body read as text (real-code round 11) ──────
-const UNCHECKED_FETCH = { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', example: META_EXAMPLE, what: 'send' };
+const UNCHECKED_FETCH = { provider: 'meta-cloud', field: 'body.error.code', client: 'fetch', check: 'ok', example: META_EXAMPLE, what: 'send' };
 
 ruleTester.run('no-unchecked-response: the body read with text()', rule, {
   valid: [
@@ -3167,6 +3168,110 @@ ruleTester.run('no-unchecked-response: several classes of one file behind a fact
     {
       code: localChannels(META_CHANNEL, "channelFor(name).send(to, 'Your order shipped');"),
       errors: [{ messageId: 'floating', data: TWILIO_FLOAT, line: 17, column: 3, endLine: 17, endColumn: 50 }],
+    },
+  ],
+});
+
+// ══ Node's http.request / https.request: the callback gets the response whatever its status ══
+const NODE_UNCHECKED = { provider: 'meta-cloud', field: 'body.error.code', example: META_EXAMPLE, what: 'send' };
+
+ruleTester.run('no-unchecked-response (Node http.request)', rule, {
+  valid: [
+    // the status is tested before the body is handed on
+    nodeHttpSend(NODE_META_OPTIONS, 'if (res.statusCode !== 200) return reject(new Error(data)); resolve(JSON.parse(data));'),
+    // the error field of the parsed body is tested
+    nodeHttpSend(NODE_META_OPTIONS, 'const body = JSON.parse(data); if (body.error) reject(body.error); else resolve(body.messages[0].id);'),
+    // the Messenger Send API on the same host: not WhatsApp
+    {
+      filename: 'messenger.ts',
+      code: code`
+        const https = require('https');
+        export function reply(psid: string, text: string) {
+          const body = JSON.stringify({ recipient: { id: psid }, message: { text } });
+          return new Promise((resolve) => {
+            const req = https.request({ hostname: 'graph.facebook.com', path: '/v21.0/me/messages', method: 'POST' }, (res) => {
+              let data = '';
+              res.on('data', (chunk) => (data += chunk));
+              res.on('end', () => resolve(JSON.parse(data)));
+            });
+            req.end(body);
+          });
+        }
+      `,
+    },
+    // another API: no provider
+    nodeHttpSend("{ hostname: 'api.example.com', path: '/v1/notes', method: 'POST' }", 'resolve(JSON.parse(data));').replace("messaging_product: 'whatsapp', to, type: 'text', text: { body: text }", 'owner: to, text'),
+    // `request` of another module is no Node request
+    nodeHttpSend(NODE_META_OPTIONS, 'resolve(JSON.parse(data));', "import { request as https } from './transport';").replace('https.request(', 'https('),
+  ],
+  invalid: [
+    // the parsed body resolves the promise whatever the status
+    {
+      code: nodeHttpSend(NODE_META_OPTIONS, 'resolve(JSON.parse(data));'),
+      errors: [{ messageId: 'uncheckedCallback', data: NODE_UNCHECKED, line: 5, column: 17, endLine: 9, endColumn: 7 }],
+    },
+    // `import { request } from 'node:https'`, the URL as text, the payload given to a chained `.end(…)`
+    {
+      code: code`
+        import { request } from 'node:https';
+        export function sendTemplate(to: string, name: string): Promise<unknown> {
+          const payload = JSON.stringify({ messaging_product: 'whatsapp', to, type: 'template', template: { name, language: { code: 'en_US' } } });
+          return new Promise((resolve, reject) => {
+            request(\`https://graph.facebook.com/v21.0/\${process.env.WHATSAPP_PHONE_NUMBER_ID}/messages\`, { method: 'POST' }, (res) => {
+              let raw = '';
+              res.on('data', (chunk: Buffer) => {
+                raw += chunk;
+              });
+              res.on('end', () => resolve(JSON.parse(raw)));
+            }).end(payload);
+          });
+        }
+      `,
+      errors: [{ messageId: 'uncheckedCallback', data: { ...NODE_UNCHECKED, example: '132001 (Template does not exist)' }, line: 5, column: 5, endLine: 11, endColumn: 7 }],
+    },
+    // the body is only printed as it arrives (the tutorial's send): a failed send looks like any other
+    {
+      code: code`
+        const https = require('https');
+        export const sendWhatsApp = (text: string, number: string) => {
+          const data = JSON.stringify({ messaging_product: 'whatsapp', to: number, type: 'text', text: { body: text } });
+          const options = { host: 'graph.facebook.com', path: '/v15.0/1234567890/messages', method: 'POST' };
+          const req = https.request(options, (res) => {
+            res.on('data', (d) => process.stdout.write(d));
+          });
+          req.on('error', (error) => console.error(error));
+          req.write(data);
+          req.end();
+        };
+      `,
+      errors: [{ messageId: 'uncheckedCallback', data: NODE_UNCHECKED, line: 5, column: 15, endLine: 7, endColumn: 5 }],
+    },
+    // Twilio's REST API: the message's sid read off an error body too
+    {
+      code: code`
+        const https = require('node:https');
+        export function notify(to: string, body: string) {
+          const form = new URLSearchParams({ To: \`whatsapp:\${to}\`, From: 'whatsapp:+14155238886', Body: body }).toString();
+          return new Promise((resolve) => {
+            const req = https.request({ hostname: 'api.twilio.com', path: \`/2010-04-01/Accounts/\${process.env.TWILIO_ACCOUNT_SID}/Messages.json\`, method: 'POST' }, (res) => {
+              let text = '';
+              res.on('data', (c) => (text += c));
+              res.on('end', () => resolve(JSON.parse(text).sid));
+            });
+            req.end(form);
+          });
+        }
+      `,
+      errors: [
+        {
+          messageId: 'uncheckedCallback',
+          data: { provider: 'twilio', field: 'body.code', example: '63016 (Outside messaging window)', what: 'send' },
+          line: 5,
+          column: 17,
+          endLine: 9,
+          endColumn: 7,
+        },
+      ],
     },
   ],
 });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { ruleTester, code } from '../rule-tester.js';
+import { NODE_META_OPTIONS, nodeHttpSend } from '../node-http-send.js';
 import rule from '../../rules/preserve-error-code.js';
 
 const META = 'https://graph.facebook.com/v21.0/1234567890/messages';
@@ -4348,6 +4349,30 @@ ruleTester.run('preserve-error-code: requests of a class through what its base c
       filename: `${INHERITED_APP}src/order-sender.ts`,
       code: orderSender('(err as Error).message'),
       errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 7, endLine: 7, endColumn: 59 }],
+    },
+  ],
+});
+
+// ══ a promise made by hand around Node's https.request: `reject(…)` is how it throws ══
+ruleTester.run('preserve-error-code (promise made by hand)', rule, {
+  valid: [
+    // rejected with the parsed error body
+    nodeHttpSend(NODE_META_OPTIONS, 'const body = JSON.parse(data); if (res.statusCode !== 200) return reject(body.error); resolve(body);'),
+    // rejected with an error that keeps the code
+    nodeHttpSend(NODE_META_OPTIONS, 'const body = JSON.parse(data); if (body.error) reject(Object.assign(new Error(body.error.message), { code: body.error.code })); else resolve(body);'),
+    // a `reject` of a promise the function neither returns nor awaits settles nothing its callers see
+    nodeHttpSend(NODE_META_OPTIONS, 'if (res.statusCode >= 400) reject(new Error(`send failed: ${res.statusCode}`)); else resolve(true);').replace('return new Promise(', 'void new Promise('),
+  ],
+  invalid: [
+    // the else of a 2xx test rejects with the status only
+    {
+      code: nodeHttpSend(NODE_META_OPTIONS, 'if (res.statusCode >= 200 && res.statusCode < 300) resolve(true); else reject(new Error(`WhatsApp send failed: ${res.statusCode}`));'),
+      errors: [{ messageId: 'droppedThrow', data: { ...META_DATA, keep: 'the parsed error body' }, line: 8, column: 100, endLine: 8, endColumn: 160 }],
+    },
+    // the same in an `if` block, after logging the body
+    {
+      code: nodeHttpSend(NODE_META_OPTIONS, "if (res.statusCode >= 400) { console.error('send failed', data); reject(new Error('send failed')); return; } resolve(JSON.parse(data));"),
+      errors: [{ messageId: 'droppedThrow', data: { ...META_DATA, keep: 'the parsed error body' }, line: 8, column: 94, endLine: 8, endColumn: 126 }],
     },
   ],
 });

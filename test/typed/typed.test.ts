@@ -300,7 +300,7 @@ typedRuleTester.run('no-unchecked-response (typed)', noUncheckedResponse, {
       errors: [
         {
           messageId: 'unchecked',
-          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', example: '131047 (Re-engagement message)', what: 'send' },
+          data: { provider: 'meta-cloud', field: 'body.error.code', client: 'whatsapp-api-js', check: 'ok', example: '131047 (Re-engagement message)', what: 'send' },
           line: 5,
           column: 23,
           endLine: 5,
