@@ -1106,6 +1106,8 @@ export class FileAnalysis implements AnalysisEnv {
       case AST_NODE_TYPES.UnaryExpression:
         // `+req.body.ErrorCode`: a form field's digits as the number
         return node.operator === '+' ? asNumber(this.kindOf(node.argument)) : undefined;
+      case AST_NODE_TYPES.NewExpression:
+        return this.handMadeKind(node);
       default:
         return undefined;
     }
@@ -1182,6 +1184,24 @@ export class FileAnalysis implements AnalysisEnv {
     }
     if (object.k === 'body' && ARRAY_ELEMENT_RESULTS.has(method)) return { ...object, path: [...object.path, 0] };
     if (object.k === 'body' && STRING_TRANSFORMS.has(method) && this.isMessage(object)) return object;
+    return undefined;
+  }
+
+  /**
+   * A promise made by hand (`new Promise((resolve, reject) => { … resolve(JSON.parse(data)) … })`):
+   * a promise of what its executor resolves it with, the first value of a
+   * provider's outcome handed to `resolve`.
+   */
+  private handMadeKind(node: TSESTree.NewExpression): Kind | undefined {
+    const executor = node.arguments[0];
+    const resolve = executor && isPromiseExecutor(executor) && isFunction(executor) ? executor.params[0] : undefined;
+    if (resolve?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    for (const reference of findVariable(this.sourceCode, resolve)?.references ?? []) {
+      const call = reference.identifier.parent;
+      const value = call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? call.arguments[0] : undefined;
+      const kind = value && value.type !== AST_NODE_TYPES.SpreadElement ? this.kindOf(value) : undefined;
+      if (kind?.call) return { k: 'promise', of: kind, provider: kind.provider, call: kind.call };
+    }
     return undefined;
   }
 

@@ -3181,6 +3181,16 @@ ruleTester.run('no-unchecked-response (Node http.request)', rule, {
     nodeHttpSend(NODE_META_OPTIONS, 'if (res.statusCode !== 200) return reject(new Error(data)); resolve(JSON.parse(data));'),
     // the error field of the parsed body is tested
     nodeHttpSend(NODE_META_OPTIONS, 'const body = JSON.parse(data); if (body.error) reject(body.error); else resolve(body.messages[0].id);'),
+    // the promise gives the parsed body to a caller in the file, which tests the error field
+    nodeHttpSend(NODE_META_OPTIONS, 'resolve(JSON.parse(data));') +
+      '\n' +
+      code`
+        export async function notify(to: string) {
+          const result = await sendText(to, 'Your order has shipped');
+          if (result.error) return { ok: false, error: result.error };
+          return { ok: true, id: result.messages[0].id };
+        }
+      `,
     // the Messenger Send API on the same host: not WhatsApp
     {
       filename: 'messenger.ts',
