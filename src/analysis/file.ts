@@ -1162,6 +1162,10 @@ export class FileAnalysis implements AnalysisEnv {
       const text = this.kindOf(node.arguments[0]);
       return text?.k === 'body' && text.path.length === 0 ? text : undefined;
     }
+    // `Buffer.concat(chunks)`, `chunks.join('')`: the pieces of a Node response's body put together
+    const gathered = (method === 'concat' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Buffer') ? node.arguments[0] : method === 'join' ? callee.object : undefined;
+    const pieces = gathered?.type === AST_NODE_TYPES.Identifier ? this.gatheredBody(gathered) : undefined;
+    if (pieces) return pieces;
     const object = this.kindOf(callee.object);
     if (!object) return this.helperKind(node);
     if (object.k === 'promise') {
@@ -1184,6 +1188,8 @@ export class FileAnalysis implements AnalysisEnv {
     }
     if (object.k === 'body' && ARRAY_ELEMENT_RESULTS.has(method)) return { ...object, path: [...object.path, 0] };
     if (object.k === 'body' && STRING_TRANSFORMS.has(method) && this.isMessage(object)) return object;
+    // `Buffer.concat(chunks).toString()`: the body's text
+    if (object.k === 'body' && object.path.length === 0 && method === 'toString') return object;
     return undefined;
   }
 
@@ -1361,6 +1367,24 @@ export class FileAnalysis implements AnalysisEnv {
       return object.call ? { k: 'body', provider: object.provider, call: object.call, path: [] } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * An array a Node response's body is gathered in (`const chunks = [];
+   * res.on('data', (chunk) => chunks.push(chunk))`): every value pushed is a
+   * piece of one response's body.
+   */
+  private gatheredBody(id: TSESTree.Identifier): Kind | undefined {
+    let found: Kind | undefined;
+    for (const reference of findVariable(this.sourceCode, id)?.references ?? []) {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(member) !== 'push') continue;
+      const push = member.parent;
+      const piece = push?.type === AST_NODE_TYPES.CallExpression && push.callee === member && push.arguments[0] ? this.kindOf(push.arguments[0]) : undefined;
+      if (piece?.k !== 'body' || piece.path.length > 0 || !piece.call || (found && found.call !== piece.call)) return undefined;
+      found = piece;
+    }
+    return found;
   }
 
   /**

@@ -3239,6 +3239,24 @@ ruleTester.run('no-unchecked-response (Node http.request)', rule, {
       `,
       errors: [{ messageId: 'uncheckedCallback', data: { ...NODE_UNCHECKED, example: '132001 (Template does not exist)' }, line: 5, column: 5, endLine: 11, endColumn: 7 }],
     },
+    // the body's pieces pushed to an array and put together with `Buffer.concat(…).toString()` (also `join('')`)
+    ...["JSON.parse(Buffer.concat(chunks).toString('utf8'))", "JSON.parse(chunks.join(''))"].map((parsed) => ({
+      code: code`
+        import https from 'node:https';
+        export function sendText(to: string, text: string): Promise<unknown> {
+          const payload = JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+          return new Promise((resolve) => {
+            const req = https.request(${NODE_META_OPTIONS}, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (chunk: Buffer) => chunks.push(chunk));
+              res.on('end', () => resolve(${parsed}));
+            });
+            req.end(payload);
+          });
+        }
+      `,
+      errors: [{ messageId: 'uncheckedCallback' as const, data: NODE_UNCHECKED, line: 5, column: 17, endLine: 9, endColumn: 7 }],
+    })),
     // the body is only printed as it arrives (the tutorial's send): a failed send looks like any other
     {
       code: code`
