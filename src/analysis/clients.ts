@@ -242,6 +242,8 @@ const MODULE_FAMILIES: Record<string, Record<string, ClientRef['family']>> = {
   superagent: { default: 'superagent', '*': 'superagent' },
   // Node's own: `https.request(options, callback)` resolves nothing and throws nothing on an HTTP error; the callback gets the response
   ...Object.fromEntries(['http', 'https', 'node:http', 'node:https'].map((module) => [module, { default: 'node-http-namespace', '*': 'node-http-namespace', request: 'node-http', get: 'node-http' } as const])),
+  // the same API, following redirects (Infobip's own Node samples use it): `const { https } = require('follow-redirects')`
+  'follow-redirects': { http: 'node-http-namespace', https: 'node-http-namespace' },
 };
 
 const GLOBAL_FAMILIES: Record<string, ClientFamily> = { fetch: 'fetch', $fetch: 'ofetch', axios: 'axios' };
@@ -806,7 +808,9 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
     if (owner.family === 'node-http-namespace') {
       const object = skipTransparent(callee.object);
       const source = object.type === AST_NODE_TYPES.Identifier ? importOf(env, object) : undefined;
-      return method === 'request' || method === 'get' ? nodeHttpRequest(env, owner, call, source && { module: source.module, name: method }) : undefined;
+      // `{ http, https }` of follow-redirects: the export's name says the scheme
+      const module = source && (source.name === 'http' || source.name === 'https' ? source.name : source.module);
+      return method === 'request' || method === 'get' ? nodeHttpRequest(env, owner, call, module === undefined ? undefined : { module, name: method }) : undefined;
     }
     if (owner.family === 'undici-namespace') {
       if (method === 'request') return build(env, owner, 'undici-request', args[0], args[1], undefined, undefined);
@@ -862,19 +866,40 @@ export function classifyRequest(env: AnalysisEnv, call: TSESTree.CallExpression)
  */
 function nodeHttpRequest(env: AnalysisEnv, client: ClientRef, call: TSESTree.CallExpression, source: { module: string; name: string } | undefined): RequestInfo {
   const [first, second] = call.arguments;
-  const firstObject = first ? objectArg(env, first) : undefined;
-  const options = firstObject ? first : second && objectArg(env, second) ? second : undefined;
-  const info = build(env, client, 'node-http', firstObject ? undefined : first, options, writtenPayload(env, call), 'GET');
-  const request = source?.name === 'get' ? { ...info, method: 'GET' } : info;
-  const config = request.config;
-  const host = config && !request.url ? (findProperty(config, 'hostname') ?? findProperty(config, 'host')) : undefined;
-  if (!config || !host) return request;
-  const protocol = findProperty(config, 'protocol');
-  const path = findProperty(config, 'path');
-  const scheme = protocol ? evaluateString(env, protocol.value).text.replace(/:?$/, ':') : /(?:^|:)http$/.test(source?.module ?? '') ? 'http:' : 'https:';
-  const hostValue = evaluateString(env, host.value);
-  const pathValue = path ? evaluateString(env, path.value) : { text: '/', providers: [] };
-  return { ...request, url: { text: `${scheme}//${hostValue.text}${pathValue.text}`, providers: [...hostValue.providers, ...pathValue.providers] }, urlNode: path?.value ?? host.value };
+  const firstOptions = first ? nodeOptions(env, first, source) : undefined;
+  const options = firstOptions ?? (second ? nodeOptions(env, second, source) : undefined);
+  const info = build(env, client, 'node-http', firstOptions ? undefined : first, options?.node, writtenPayload(env, call), 'GET');
+  const request = { ...info, ...(options ? { config: options.object, method: methodOf(env, options.object, 'GET') } : {}) };
+  const withMethod = source?.name === 'get' ? { ...request, method: 'GET' } : request;
+  return options?.url && !withMethod.url ? { ...withMethod, url: options.url.value, urlNode: options.url.node } : withMethod;
+}
+
+/**
+ * The options of a Node request, as written in place, in a variable, or
+ * returned by a helper of the file (`https.request(options(), …)`, read with
+ * its arguments bound), and the URL their `protocol` (the module's own by
+ * default), `hostname` (or `host`) and `path` make.
+ */
+function nodeOptions(env: AnalysisEnv, node: Node, source: { module: string } | undefined): { node: Node; object: TSESTree.ObjectExpression; url?: { value: StringValue; node: Node } } | undefined {
+  const read = (object: TSESTree.ObjectExpression) => {
+    const host = findProperty(object, 'hostname') ?? findProperty(object, 'host');
+    if (!host) return { node, object };
+    const protocol = findProperty(object, 'protocol');
+    const path = findProperty(object, 'path');
+    const scheme = protocol ? evaluateString(env, protocol.value).text.replace(/:?$/, ':') : /(?:^|:)http$/.test(source?.module ?? '') ? 'http:' : 'https:';
+    const hostValue = evaluateString(env, host.value);
+    const pathValue = path ? evaluateString(env, path.value) : { text: '/', providers: [] };
+    const value = { text: `${scheme}//${hostValue.text}${pathValue.text}`, providers: [...hostValue.providers, ...pathValue.providers] };
+    return { node, object, url: { value, node: path?.value ?? host.value } };
+  };
+  const object = objectArg(env, node);
+  if (object) return read(object);
+  const made = skipTransparent(node);
+  const helper = made.type === AST_NODE_TYPES.CallExpression ? calleeFunction(env, made.callee) : undefined;
+  const returned = helper ? returnedExpressions(helper.fn) : [];
+  const only = returned.length === 1 ? skipTransparent(returned[0]!) : undefined;
+  if (!helper || only?.type !== AST_NODE_TYPES.ObjectExpression || made.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  return inline(env, helper, made, () => read(only));
 }
 
 /** What is written to the request a Node `http.request` returns: `req.write(body)` or `req.end(body)` (also chained on the call). */

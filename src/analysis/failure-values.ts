@@ -665,6 +665,11 @@ function onSuccessOnly(analysis: FileAnalysis, path: ErrorPath): boolean {
   return !!target && rejectsOnError(analysis, call, call.node) && !failureValueOf(target.analysis, target.fn);
 }
 
+/** Does an exit of an error path throw: a `throw`, a call of a function that always throws, a `reject(…)` of a promise made by hand? */
+function leavesByThrowing(analysis: FileAnalysis, exit: PathExit): boolean {
+  return exit.type === AST_NODE_TYPES.ThrowStatement || (exit.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(analysis, exit) || isPromiseReject(exit, analysis.sourceCode)));
+}
+
 /** The statements of an error path that leave it (not inside nested functions), in source order. */
 export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
   if (path.form === 'promise-catch' && path.body.type !== AST_NODE_TYPES.BlockStatement) {
@@ -1058,7 +1063,7 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
   for (const path of base ? basePaths(analysis) : errorPaths(analysis)) {
     if (!inside(path.body)) continue;
     for (const exit of pathExits(analysis, path)) {
-      if (exit.type === AST_NODE_TYPES.ThrowStatement || (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit))) continue;
+      if (leavesByThrowing(analysis, exit)) continue;
       if (!codeReaches(analysis, path, exit)) continue; // no provider failure gets here
       // a `.catch(() => x)` handler's value, or a `return` of the wrapper itself (not of a function inside it)
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
@@ -1164,7 +1169,7 @@ export function recordsFailures(analysis: FileAnalysis, fn: FunctionNode): boole
   for (const path of errorPaths(analysis)) {
     if (!inside(path.body)) continue;
     for (const exit of pathExits(analysis, path)) {
-      if (exit.type === AST_NODE_TYPES.ThrowStatement || (exit.type === AST_NODE_TYPES.CallExpression && alwaysThrows(analysis, exit))) continue;
+      if (leavesByThrowing(analysis, exit)) continue;
       if (!codeReaches(analysis, path, exit)) continue;
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
       const value = exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit;

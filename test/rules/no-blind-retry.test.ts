@@ -5385,3 +5385,27 @@ ruleTester.run('no-blind-retry (promise made by hand)', rule, {
     },
   ],
 });
+
+// test/fixtures/cross-file/node-https: `sendChecked` rejects with the error body on a failed send
+ruleTester.run('no-blind-retry: a Node send in another file', rule, {
+  valid: [],
+  invalid: [
+    {
+      filename: fileURLToPath(new URL('../fixtures/cross-file/node-https/src/reminders.ts', import.meta.url)),
+      code: code`
+        import { sendChecked } from './whatsapp';
+        export async function remind(to: string) {
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              return await sendChecked(to, 'See you tomorrow');
+            } catch (err) {
+              console.warn('send failed, trying again', err);
+            }
+          }
+          return undefined;
+        }
+      `,
+      errors: [{ messageId: 'blindRetry', data: { provider: 'meta-cloud', examples: EVERY['meta-cloud'] }, line: 3, column: 3, endLine: 3, endColumn: 6 }],
+    },
+  ],
+});

@@ -3257,6 +3257,34 @@ ruleTester.run('no-unchecked-response (Node http.request)', rule, {
       `,
       errors: [{ messageId: 'uncheckedCallback' as const, data: NODE_UNCHECKED, line: 5, column: 17, endLine: 9, endColumn: 7 }],
     })),
+    // follow-redirects' `https` (Infobip's own Node samples use it), to an Infobip account's host
+    {
+      code: code`
+        const { https } = require('follow-redirects');
+        export function sendWhatsApp(to: string, text: string) {
+          const options = { method: 'POST', hostname: 'xyz12.api.infobip.com', path: '/whatsapp/1/message/text' };
+          return new Promise((resolve, reject) => {
+            const req = https.request(options, (res) => {
+              let body = '';
+              res.on('data', (chunk) => (body += chunk));
+              res.on('end', () => resolve(JSON.parse(body)));
+            });
+            req.on('error', reject);
+            req.end(JSON.stringify({ from: '447860099299', to, content: { text } }));
+          });
+        }
+      `,
+      errors: [
+        {
+          messageId: 'uncheckedCallback',
+          data: { provider: 'infobip', field: 'body.requestError.serviceException.messageId', example: "'BAD_REQUEST'", what: 'request' },
+          line: 5,
+          column: 17,
+          endLine: 9,
+          endColumn: 7,
+        },
+      ],
+    },
     // the body is only printed as it arrives (the tutorial's send): a failed send looks like any other
     {
       code: code`
@@ -3301,5 +3329,29 @@ ruleTester.run('no-unchecked-response (Node http.request)', rule, {
         },
       ],
     },
+  ],
+});
+
+// test/fixtures/cross-file/node-https: whatsapp.ts wraps https.request in promises made by hand
+const NODE_HTTPS = fileURLToPath(new URL('../fixtures/cross-file/node-https/', import.meta.url));
+const reminder = (send: string) => ({
+  filename: `${NODE_HTTPS}src/reminders.ts`,
+  code: code`
+    import { ${send} } from './whatsapp';
+    export async function remind(to: string) {
+      const sent = await ${send}(to, 'See you tomorrow');
+      return sent.messages[0].id;
+    }
+  `,
+});
+
+ruleTester.run('no-unchecked-response: a Node send in another file', rule, {
+  valid: [
+    // rejects with the error body on a failed send: what it resolves with is a success
+    reminder('sendChecked'),
+  ],
+  invalid: [
+    // resolves with whatever body comes back
+    { ...reminder('sendLoose'), errors: [{ messageId: 'uncheckedCallback', data: NODE_UNCHECKED, line: 3, column: 22, endLine: 3, endColumn: 55 }] },
   ],
 });
