@@ -2318,6 +2318,23 @@ ruleTester.run('no-unchecked-response: tests of a field that every failure value
         if (sent.id) await saveOutbound(to, sent.id);
       }
     `,
+    // the field test behind a guard against a null result (\`r && r.id\`, \`!r || !r.id\`): the field decides
+    code`
+      const GRAPH = 'https://graph.facebook.com/v22.0';
+      async function sendText(to: string, body: string) {
+        const res = await fetch(\`\${GRAPH}/\${process.env.PHONE_ID}/messages\`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body } }) });
+        const data = await res.json();
+        if (!res.ok) return { sent: false, error: data.error.message as string };
+        return { sent: true, id: data.messages[0].id as string };
+      }
+      export async function reply(to: string) {
+        const first = await sendText(to, 'Thanks, we got your order');
+        const shown = first && first.id ? first.id : 'not sent';
+        const second = await sendText(to, 'It ships tomorrow');
+        if (!second || !second.id) return report(to, shown);
+        await saveOutbound(to, second.id);
+      }
+    `,
     // \`{ ok: false, error }\`: a branch on the list read through \`?.\` (\`undefined\` on a failure)
     code`
       const GRAPH = 'https://graph.facebook.com/v22.0';
