@@ -1149,6 +1149,18 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
         }
       `,
     },
+    // a wrapper of another file whose failure object has no id: the id tested behind a null guard decides
+    {
+      filename: `${APP}src/jobs/reply-job.ts`,
+      code: code`
+        import { sendReply } from '../whatsapp/reply';
+        export async function job(phoneNumberId: string, to: string) {
+          const sent = await sendReply(phoneNumberId, to, 'Your order shipped');
+          if (!sent || !sent.id) return retryLater(to);
+          return sent && sent.id ? record(sent.id) : undefined;
+        }
+      `,
+    },
     // a wrapper of another file that returns the call of a same-file helper, whose helper throws on !res.ok
     {
       filename: `${APP}src/jobs/confirm.ts`,
