@@ -513,6 +513,22 @@ function isNullish(node: Node): boolean {
 type LacksField = (field: string) => boolean;
 
 /**
+ * Is `test` (`r.id`, `!r?.id`) a read of a field every failure lacks on the
+ * variable `guard` names? Then `guard` before it (`r && r.id`, `!r || !r.id`)
+ * only keeps the read from throwing on a null result: the field test decides,
+ * and a truthy failure fails it.
+ */
+function guardsFieldTest(guard: Node, test: Node, lacks: LacksField | undefined): boolean {
+  if (!lacks || guard.type !== AST_NODE_TYPES.Identifier) return false;
+  let current = skipTransparent(test);
+  if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!') current = skipTransparent(current.argument);
+  if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+  if (current.type !== AST_NODE_TYPES.MemberExpression || current.computed || current.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const object = skipTransparent(current.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === guard.name && lacks(current.property.name);
+}
+
+/**
  * How one read of a value is used: tested, handed on, used as a success, or
  * nothing. `lacks`: the fields the value's failures do not have; a test of
  * one (`if (r.id)`, `r.data?.items ?? []`) is a test of the value.
@@ -529,9 +545,13 @@ function readUse(node: Node, lacks?: LacksField): ReadUse | undefined {
     case AST_NODE_TYPES.SwitchStatement:
       return 'tested';
     case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator === '!' ? 'truth-test' : undefined;
+      if (parent.operator !== '!') return undefined;
+      // `!r || !r.id`: the guard of a test of a field every failure lacks, which decides alone
+      return parent.parent?.type === AST_NODE_TYPES.LogicalExpression && parent.parent.operator === '||' && parent.parent.left === parent && guardsFieldTest(outer, parent.parent.right, lacks) ? undefined : 'truth-test';
     case AST_NODE_TYPES.LogicalExpression:
-      return parent.left === outer ? 'truth-test' : readUse(parent);
+      if (parent.left !== outer) return readUse(parent);
+      // `r && r.id`: the same guard, before the field test
+      return parent.operator === '&&' && guardsFieldTest(outer, parent.right, lacks) ? undefined : 'truth-test';
     case AST_NODE_TYPES.BinaryExpression: {
       const other = parent.left === outer ? parent.right : parent.left;
       return ['==', '===', '!=', '!=='].includes(parent.operator) && isNullish(other) ? 'truth-test' : 'tested';

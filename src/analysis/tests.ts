@@ -3,6 +3,7 @@
  * of the error code with literal values (`===`, `switch` cases, `includes` /
  * `has` on literal lists). Rules judge them; this file only recognises them.
  */
+import * as dns from 'node:dns';
 import { constants as osConstants } from 'node:os';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node } from './ast.js';
@@ -203,8 +204,20 @@ export interface CodeComparison {
   readonly transport?: boolean;
 }
 
-/** Node's system error names (`ECONNRESET`…), from the running Node itself, and the getaddrinfo codes DNS failures carry. */
-const SYSTEM_ERROR_CODES = new Set([...Object.keys(osConstants.errno), 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA', 'ESOCKETTIMEDOUT']);
+/**
+ * Node's system error names (`ECONNRESET`…), from the running Node itself; the
+ * codes of its resolver (`ENOTFOUND`, `ESERVFAIL`: `dns.NOTFOUND`…, which a
+ * failed lookup of the provider's host carries), and the getaddrinfo ones.
+ */
+const SYSTEM_ERROR_CODES = new Set([
+  ...Object.keys(osConstants.errno),
+  ...Object.values(dns as Record<string, unknown>).filter((value): value is string => typeof value === 'string' && /^E[A-Z]+$/.test(value)),
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EAI_NONAME',
+  'EAI_NODATA',
+  'ESOCKETTIMEDOUT',
+]);
 
 /** `ERR_NETWORK`, `ERR_BAD_RESPONSE` (axios, Node), `UND_ERR_SOCKET` (undici). */
 const CLIENT_ERROR_CODE = /^(?:UND_)?ERR_[A-Z0-9_]+$/;
@@ -269,7 +282,8 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
       const found = analysis.codeOf(code);
       if (!found) continue;
       const value = staticValue(analysis, other);
-      if (value === UNKNOWN) return [];
+      // `code === ''` asks whether there is a code at all, as `code == null` does: no provider's code is empty
+      if (value === UNKNOWN || value === '') return [];
       const strict = node.operator.length === 3;
       return [{ provider: found.provider, code, node: other, literal: literalBehind(analysis, other), ...decode(found, value, strict), form: node.operator, ...transportFlag(analysis, code, value) }];
     }
@@ -279,7 +293,7 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
     if (!node.test || node.parent.type !== AST_NODE_TYPES.SwitchStatement) return [];
     const found = analysis.codeOf(node.parent.discriminant);
     const value = found && staticValue(analysis, node.test);
-    if (!found || value === undefined || value === UNKNOWN) return [];
+    if (!found || value === undefined || value === UNKNOWN || value === '') return [];
     return [{ provider: found.provider, code: node.parent.discriminant, node: node.test, literal: literalBehind(analysis, node.test), ...decode(found, value, true), form: 'case', ...transportFlag(analysis, node.parent.discriminant, value) }];
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
@@ -298,7 +312,7 @@ export function codeComparisonsOf(analysis: FileAnalysis, node: Node): CodeCompa
     const found = analysis.codeOf(membership.tested);
     if (!found) return [];
     const form = memberName(node.callee as TSESTree.MemberExpression) as string;
-    return membership.items.map((item) => ({
+    return membership.items.filter((item) => item.value !== '').map((item) => ({
       provider: found.provider,
       code: membership.tested,
       node: item.node,

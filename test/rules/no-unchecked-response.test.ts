@@ -1150,6 +1150,18 @@ ruleTester.run('no-unchecked-response: success-only guards, wrappers of other fi
         }
       `,
     },
+    // a wrapper of another file whose failure object has no id: the id tested behind a null guard decides
+    {
+      filename: `${APP}src/jobs/reply-job.ts`,
+      code: code`
+        import { sendReply } from '../whatsapp/reply';
+        export async function job(phoneNumberId: string, to: string) {
+          const sent = await sendReply(phoneNumberId, to, 'Your order shipped');
+          if (!sent || !sent.id) return retryLater(to);
+          return sent && sent.id ? record(sent.id) : undefined;
+        }
+      `,
+    },
     // a wrapper of another file that returns the call of a same-file helper, whose helper throws on !res.ok
     {
       filename: `${APP}src/jobs/confirm.ts`,
@@ -2317,6 +2329,23 @@ ruleTester.run('no-unchecked-response: tests of a field that every failure value
       export async function reply(to: string) {
         const sent = await sendText(to, 'Thanks, we got your order');
         if (sent.id) await saveOutbound(to, sent.id);
+      }
+    `,
+    // the field test behind a guard against a null result (\`r && r.id\`, \`!r || !r.id\`): the field decides
+    code`
+      const GRAPH = 'https://graph.facebook.com/v22.0';
+      async function sendText(to: string, body: string) {
+        const res = await fetch(\`\${GRAPH}/\${process.env.PHONE_ID}/messages\`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body } }) });
+        const data = await res.json();
+        if (!res.ok) return { sent: false, error: data.error.message as string };
+        return { sent: true, id: data.messages[0].id as string };
+      }
+      export async function reply(to: string) {
+        const first = await sendText(to, 'Thanks, we got your order');
+        const shown = first && first.id ? first.id : 'not sent';
+        const second = await sendText(to, 'It ships tomorrow');
+        if (!second || !second.id) return report(to, shown);
+        await saveOutbound(to, second.id);
       }
     `,
     // \`{ ok: false, error }\`: a branch on the list read through \`?.\` (\`undefined\` on a failure)

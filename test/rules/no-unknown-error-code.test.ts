@@ -48,6 +48,18 @@ ruleTester.run('no-unknown-error-code', rule, {
       const body = await res.json();
       if (body.error.code === 131047) sendTemplate();
     `,
+    // an empty code is no code: \`code === ''\` asks whether there is one, as \`code == null\` does
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      const code = body.error?.code;
+      if (code == null || code === '') return null;
+      if (['', 131047].includes(code)) sendTemplate();
+      switch (code) {
+        case '': return null;
+        case 131047: sendTemplate();
+      }
+    `,
     code`
       import axios from 'axios';
       try {
@@ -2356,6 +2368,8 @@ ruleTester.run('no-unknown-error-code (gateways)', rule, {
       code: twilioCatch(
         "if (err.code === 'ECONNRESET' || err.code === 'ETIMEDOUT') return later(to);",
         "if (['EAI_AGAIN', 'ERR_NETWORK', 'UND_ERR_CONNECT_TIMEOUT'].includes(err.code)) return later(to);",
+        // the resolver's codes: a lookup of api.twilio.com that failed
+        "if (err.code === 'ENOTFOUND' || err.code === 'ESERVFAIL') return later(to);",
         'switch (err.code) {',
         "  case 'ECONNREFUSED': return later(to);",
         '  case 63016: return template(to);',
