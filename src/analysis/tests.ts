@@ -6,7 +6,7 @@
 import * as dns from 'node:dns';
 import { constants as osConstants } from 'node:os';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, skipTransparent, someNode, walkNodes, type Node } from './ast.js';
+import { findVariable, isFunction, isTransparentWrapper, memberName, skipTransparent, someNode, walkNodes, type Node } from './ast.js';
 import { exits } from './dispatch.js';
 import type { CodeForm, FileAnalysis, ProviderCall } from './file.js';
 import { isClientError } from './clients.js';
@@ -439,6 +439,80 @@ export function codeTestedBeside(analysis: FileAnalysis, test: MessageTest): boo
   );
 }
 
+/** The outermost of the wrappers `skipTransparent` strips around `node` (`m!`, `m?.[1]`'s chain). */
+function outermost(node: Node): Node {
+  let current = node;
+  while (current.parent && isTransparentWrapper(current.parent)) current = current.parent;
+  return current;
+}
+
+/** Is `node` read as a yes/no or compared (an `if`, `? :`, `&&`, `!`, `===`, a `switch`)? */
+function isTested(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === node;
+    case AST_NODE_TYPES.SwitchStatement:
+      return parent.discriminant === node;
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === '!';
+    default:
+      return false;
+  }
+}
+
+/** A read of a captured group off a match result (`m[1]`, `m?.[2]`, `m.groups`), used as a value, not tested. */
+function isGroupValue(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
+  const name = memberName(parent);
+  const group = (typeof name === 'number' && name > 0) || name === 'groups';
+  return group && !isTested(outermost(parent));
+}
+
+/**
+ * Is a `match` / `exec` of the text read only for what its groups captured?
+ * `details.match(/params \((\d+)\)/)?.[1]`, or a match kept in a const whose
+ * every use reads a group, or tests the match only to read its own group
+ * (`m ? Number(m[1]) : null`, `m && m[1]`). Pulling a value out of the text
+ * decides nothing; an `if (m)` that does anything else is a decision.
+ */
+function readsOnlyGroups(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean {
+  const use = outermost(call);
+  if (isGroupValue(call)) return true;
+  const declarator = use.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== use || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (declarator.parent.type !== AST_NODE_TYPES.VariableDeclaration || declarator.parent.kind !== 'const') return false;
+  const variable = findVariable(analysis.sourceCode, declarator.id);
+  if (!variable) return false;
+  const reads = variable.references.filter((ref) => ref.identifier !== declarator.id).map((ref) => ref.identifier as Node);
+  const readsGroupOf = (branch: Node): boolean => someNode(branch, analysis.sourceCode.visitorKeys, (n) => reads.includes(n) && isGroupValue(n));
+  const plain = (branch: Node): boolean => branch.type === AST_NODE_TYPES.Literal || (branch.type === AST_NODE_TYPES.Identifier && branch.name === 'undefined');
+  let groups = 0;
+  for (const read of reads) {
+    if (isGroupValue(read)) {
+      groups++;
+      continue;
+    }
+    const parent = read.parent;
+    // `m ? Number(m[1]) : null`: the test only guards the read of its own group
+    if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === read && !isTested(outermost(parent))) {
+      if ((readsGroupOf(parent.consequent) || plain(parent.consequent)) && (readsGroupOf(parent.alternate) || plain(parent.alternate))) continue;
+    }
+    // `m && m[1]`
+    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.left === read && readsGroupOf(parent.right) && !isTested(outermost(parent))) continue;
+    return false;
+  }
+  return groups > 0;
+}
+
 export function messageTestOf(analysis: FileAnalysis, node: Node): MessageTest | undefined {
   if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(node.operator)) {
     for (const [side, other] of [
@@ -460,11 +534,13 @@ export function messageTestOf(analysis: FileAnalysis, node: Node): MessageTest |
     if (STRING_TESTS.has(method)) {
       const found = analysis.messageOf(callee.object);
       const text = found && textOf(analysis, arg);
+      if (method === 'match' && text !== undefined && readsOnlyGroups(analysis, node)) return undefined;
       return found && text !== undefined ? { node, provider: found.provider, message: callee.object, path: found.path, text, form: method } : undefined;
     }
     if (method === 'test' || method === 'exec') {
       const found = analysis.messageOf(arg);
       const text = found && regexSource(analysis, callee.object);
+      if (method === 'exec' && text !== undefined && readsOnlyGroups(analysis, node)) return undefined;
       return found && text !== undefined ? { node, provider: found.provider, message: arg, path: found.path, text, form: method } : undefined;
     }
     return undefined;

@@ -323,6 +323,22 @@ export function functionNamed(env: AnalysisEnv, id: TSESTree.Identifier): Functi
 }
 
 /**
+ * The function a class keeps in a field it calls as a method: `this.send =
+ * sendText`, or a default for one a caller may hand (`this.send = deps.send
+ * ?? sendText`, `options.send || sendText`), so tests can hand another.
+ * The default is what runs in the application; a function of this file or an
+ * imported one.
+ */
+function keptFunction(env: AnalysisEnv, member: TSESTree.MemberExpression): FunctionNode | undefined {
+  const init = thisMemberInit(member, env);
+  if (!init) return undefined;
+  let value = skipTransparent(init);
+  if (value.type === AST_NODE_TYPES.LogicalExpression && (value.operator === '??' || value.operator === '||')) value = skipTransparent(value.right);
+  if (isFunction(value)) return value;
+  return value.type === AST_NODE_TYPES.Identifier ? functionNamed(env, value) : undefined;
+}
+
+/**
  * The function a call's callee invokes, where the code shows it: a function
  * or method of this file or an imported one, a method of an object literal,
  * of a class instance (`new C()`, `this`, a typed field or parameter), of
@@ -352,7 +368,9 @@ export function calleeFunction(env: AnalysisEnv, callee: Node): Callee | undefin
     const holder = method?.parent?.type === AST_NODE_TYPES.Property ? method.parent.parent : undefined;
     if (holder?.type === AST_NODE_TYPES.ObjectExpression && (!cls || cls.range[0] < holder.range[0])) return propertyFunction(env, holder, name);
     const fn = cls ? (classMethod(cls, name) ?? inheritedMethod(env, cls, name)) : undefined;
-    return fn ? { fn } : undefined;
+    if (fn) return { fn };
+    const kept = cls ? keptFunction(env, current) : undefined;
+    return kept ? { fn: kept } : undefined;
   }
   const resolved = resolveExpression(env, object);
   if (resolved.type === AST_NODE_TYPES.ObjectExpression) return propertyFunction(env, resolved, name);

@@ -1652,6 +1652,23 @@ type Use =
   | { readonly kind: 'logged' }
   | { readonly kind: 'other' };
 
+/** Standard checks of a value's shape or type, answered with a boolean: `Array.isArray(x)`, `Number.isFinite(x)`, `Buffer.isBuffer(x)`. */
+const SHAPE_CHECKS: Readonly<Record<string, ReadonlySet<string>>> = {
+  Array: new Set(['isArray']),
+  Number: new Set(['isFinite', 'isInteger', 'isNaN', 'isSafeInteger']),
+  Buffer: new Set(['isBuffer']),
+  ArrayBuffer: new Set(['isView']),
+};
+
+function isShapeCheck(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'isNaN' || callee.name === 'isFinite';
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const method = memberName(callee);
+  return typeof method === 'string' && (SHAPE_CHECKS[callee.object.name]?.has(method) ?? false);
+}
+
 /** What the code does with a value at `node`. */
 function useOf(node: Node): Use {
   let child: Node = node;
@@ -1675,6 +1692,8 @@ function useOf(node: Node): Use {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (parent.callee === child) return { kind: 'other' };
+        // a check of the value's shape (`Array.isArray(value)`) tests it and hands it to nobody
+        if (isShapeCheck(parent)) return { kind: 'other' };
         return isLogging(parent) ? { kind: 'logged' } : { kind: 'argument', call: parent };
       }
       case AST_NODE_TYPES.TemplateLiteral:

@@ -854,6 +854,34 @@ ruleTester.run('handle-failed-status (status callbacks)', rule, {
         },
       ],
     },
+    // Gupshup: the callback first checked by a same-file type guard (`Array.isArray` inside hands it to nobody),
+    // then failed acted on with the reason only
+    {
+      code: code`
+        export class EventParser {
+          private static isObject(value: unknown): value is Record<string, any> {
+            return typeof value === 'object' && value !== null && !Array.isArray(value);
+          }
+          static failureOf(event: unknown) {
+            if (!this.isObject(event) || event.type !== 'message-event') return null;
+            const inner = this.isObject(event.payload) ? event.payload : null;
+            if (!inner || inner.type !== 'failed') return null;
+            return { id: inner.id, reason: inner.payload?.reason ?? 'failed' };
+          }
+        }
+      `,
+      filename: 'gupshup-events.ts',
+      errors: [
+        {
+          messageId: 'failedWithoutCode',
+          data: { ...gupshup, detail: 'keeps only payload.payload.reason' },
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 42,
+        },
+      ],
+    },
     // Gupshup: failed acted on with the reason only
     {
       code: code`

@@ -45,6 +45,31 @@ const RATE_LIMIT_HIT = 'Rate limit hit';
 
 ruleTester.run('no-message-branching', rule, {
   valid: [
+    // Values pulled out of the text by a regular expression's groups are read, not decided on:
+    // the match is tested only to read its own group (`m ? Number(m[1]) : null`, `?.[1]`)
+    code`
+      import axios from 'axios';
+      export async function sendReminder(to: string, payload: object) {
+        try {
+          await axios.post('${META}', payload);
+        } catch (err) {
+          const failure = err.response?.data?.error || {};
+          const details = failure.error_data?.details || '';
+          const wanted = details.match(/expected number of params \\((\\d+)\\)/);
+          const wantedCount = wanted ? Number(wanted[1]) : null;
+          const given = /localizable_params \\((\\d+)\\)/.exec(details);
+          throw new ReminderError(failure.code, wantedCount, given ? Number(given[1]) : 0, { cause: err });
+        }
+      }
+    `,
+    code`
+      const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+      const body = await res.json();
+      if (!res.ok) {
+        const field = body.error.error_data.details.match(/parameter (\\w+)/)?.[1];
+        throw new SendError(body.error.code, field);
+      }
+    `,
     // Logging, displaying, wrapping and rethrowing the text are not decisions
     code`
       const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
@@ -934,6 +959,49 @@ ruleTester.run('no-message-branching', rule, {
           column: 5,
           endLine: 3,
           endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
+    // a match kept in a variable and tested by an \`if\` that does something else: still a decision
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        const closed = body.error.error_data.details.match(/24 hours/);
+        if (closed) await sendTemplate(to);
+      `,
+      errors: [
+        {
+          messageId: 'messageBranching',
+          data: meta('error.error_data.details'),
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 63,
+          suggestions: [],
+        },
+      ],
+    },
+    // a match whose group is read only after a test that also decides (\`if (m) { wait(m[1]); retry() }\`)
+    {
+      code: code`
+        const res = await fetch('${META}', { method: 'POST', body: JSON.stringify(payload) });
+        const body = await res.json();
+        const wait = body.error.message.match(/retry in (\\d+)s/);
+        if (wait) {
+          await sleep(Number(wait[1]) * 1000);
+          await send(to);
+        }
+      `,
+      errors: [
+        {
+          messageId: 'messageBranching',
+          data: meta(),
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 57,
           suggestions: [],
         },
       ],

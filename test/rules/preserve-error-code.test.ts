@@ -317,6 +317,68 @@ ruleTester.run('preserve-error-code', rule, {
   ],
 
   invalid: [
+    // A send function kept in a field whose default the class gives (`this.send = deps.send ?? sendText`,
+    // so tests can hand another): the field's calls are the default's.
+    {
+      code: code`
+        import axios from 'axios';
+        async function sendText(to: string, text: string) {
+          const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+          return res.data;
+        }
+        type Sender = typeof sendText;
+        export class Reminders {
+          private readonly send: Sender;
+          constructor(deps: { send?: Sender } = {}) {
+            this.send = deps.send ?? sendText;
+          }
+          async remind(to: string) {
+            try {
+              await this.send(to, 'Your visit is tomorrow');
+            } catch (err) {
+              throw new Error('reminder failed');
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedThrow',
+          data: thrown(META_DATA, 'err'),
+          line: 16,
+          column: 7,
+          endLine: 16,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'addCause',
+              data: { caught: 'err' },
+              output: code`
+                import axios from 'axios';
+                async function sendText(to: string, text: string) {
+                  const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+                  return res.data;
+                }
+                type Sender = typeof sendText;
+                export class Reminders {
+                  private readonly send: Sender;
+                  constructor(deps: { send?: Sender } = {}) {
+                    this.send = deps.send ?? sendText;
+                  }
+                  async remind(to: string) {
+                    try {
+                      await this.send(to, 'Your visit is tomorrow');
+                    } catch (err) {
+                      throw new Error('reminder failed', { cause: err });
+                    }
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
     // ══ Meta Cloud API ═══════════════════════════════════════════════════
     // axios: the catch keeps only the message.
     {
@@ -1625,6 +1687,30 @@ ruleTester.run('preserve-error-code: paths no provider code reaches, codes kept 
     `,
   ],
   invalid: [
+    // another file's send kept in a field as the default of an injectable one (`options.notify || notify`):
+    // axios rejects with the Cloud API body, and the catch keeps only the message
+    {
+      filename: `${PATHS_APP}src/digest.ts`,
+      code: code`
+        import { notify } from './cloud';
+        type Notify = typeof notify;
+        export class DailyDigest {
+          private readonly notify: Notify;
+          constructor(options: { notify?: Notify } = {}) {
+            this.notify = options.notify || notify;
+          }
+          async send(phone: string, lines: string[]) {
+            try {
+              await this.notify(phone, lines.join('\\n'));
+              return { ok: true };
+            } catch (err) {
+              return { ok: false, error: err.message };
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 13, column: 7, endLine: 13, endColumn: 48, suggestions: [] }],
+    },
     // decoy: the helper hands the classifier only text made of the body, so the code is gone
     {
       filename: `${PATHS_APP}src/profile.ts`,
