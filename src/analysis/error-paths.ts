@@ -713,6 +713,46 @@ export function catchGetsCode(analysis: FileAnalysis, path: ErrorPath): boolean 
   return analysis.calls.some((call) => call.node.range[0] >= block.range[0] && call.node.range[1] <= block.range[1] && providerCodeEscapes(analysis, call));
 }
 
+const thrownBodies = new WeakMap<FunctionNode, readonly (string | number)[] | null>();
+
+/**
+ * The part of the provider's error body a wrapper throws as it is on every
+ * failure it throws on (`if (!res.ok) throw data.error`, `reject(parsed.error)`
+ * in a promise made by hand, `throw body`): what a `catch` around its call
+ * holds (`err.code` is then the code). `undefined` when a throw in a failure
+ * branch throws something else (`new Error(…)`), or none throws there.
+ */
+export function thrownBodyPath(analysis: FileAnalysis, call: ProviderCall): readonly (string | number)[] | undefined {
+  const target: { analysis: FileAnalysis; fn: FunctionNode } | undefined = call.wrapper ? { analysis, fn: call.wrapper } : call.external;
+  if (!target) return undefined;
+  const { fn, analysis: own } = target;
+  const known = thrownBodies.get(fn);
+  if (known !== undefined) return known ?? undefined;
+  thrownBodies.set(fn, null); // recursion
+  let path: readonly (string | number)[] | undefined;
+  let other = false;
+  const thrown = (node: Node) => {
+    const value = thrownBy(own, node);
+    if (!value || !inFailureBranch(own, node, fn)) return;
+    const kind = own.kindOf(skipTransparent(value));
+    if (kind?.k === 'body' && kind.call && (!path || (path.length === kind.path.length && path.every((step, i) => step === kind.path[i])))) path = kind.path;
+    else other = true;
+  };
+  walkNodes(fn.body, own.sourceCode.visitorKeys, (node) => {
+    if (other) return 'stop';
+    if (isFunction(node) && node !== fn.body) {
+      // a promise made by hand: its `reject(…)`, however deep in the executor's callbacks
+      if (isPromiseExecutor(node)) walkNodes(node, own.sourceCode.visitorKeys, (inner) => void (isPromiseReject(inner, own.sourceCode) && thrown(inner)));
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.ThrowStatement) thrown(node);
+    return undefined;
+  });
+  const found = other ? undefined : path;
+  thrownBodies.set(fn, found ?? null);
+  return found;
+}
+
 /**
  * What an exit of an error path throws: a `throw`'s argument, or what a
  * promise made by hand is rejected with (`reject(new Error(…))`, see

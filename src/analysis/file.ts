@@ -40,7 +40,7 @@ function consumesPromise(call: TSESTree.CallExpression): boolean {
 /** Functions known to make (or not make) an HTTP request; AST nodes are shared by every analysis of a parsed file. */
 const mayRequestCache = new WeakMap<FunctionNode, boolean>();
 import { webhookKind } from './webhook.js'; // webhook: errors of WhatsApp status webhooks
-import { swallowedWithin } from './error-paths.js';
+import { swallowedWithin, thrownBodyPath } from './error-paths.js';
 import { thrownCodeField } from './failure-values.js';
 
 export interface ProviderCall {
@@ -1211,6 +1211,16 @@ export class FileAnalysis implements AnalysisEnv {
     return undefined;
   }
 
+  /**
+   * What a `catch` around a provider call holds: the call's error, or the part
+   * of the error body its wrapper throws as it is (`throw data.error`,
+   * `reject(parsed.error)`, see `thrownBodyPath`).
+   */
+  private caughtKind(call: ProviderCall): Kind {
+    const path = thrownBodyPath(this, call);
+    return path ? { k: 'body', provider: call.provider, call, path: [...path] } : { k: 'error', provider: call.provider, call };
+  }
+
   /** Is a body kind at the provider's code path (in whatever representation)? */
   isCodeKind(kind: Kind): boolean {
     return kind.k === 'body' && pathMatches(kind.path, kind.provider.codePath);
@@ -1285,7 +1295,7 @@ export class FileAnalysis implements AnalysisEnv {
       const tryStatement = clause.parent;
       const call = tryStatement.type === AST_NODE_TYPES.TryStatement ? this.providerCallIn(tryStatement.block) : undefined;
       if (!call || !clause.param) return undefined;
-      return project({ k: 'error', provider: call.provider, call }, clause.param, defName, this);
+      return project(this.caughtKind(call), clause.param, defName, this);
     }
     if (def.type === 'Parameter') return this.parameterKind(def.node as FunctionNode, defName);
     if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
@@ -1356,7 +1366,7 @@ export class FileAnalysis implements AnalysisEnv {
     if (!object) return undefined;
     if (object.k === 'promise') {
       if (method === 'then' && index === 0) return project(object.of, param, name, this);
-      if ((method === 'then' && index === 1) || method === 'catch') return project({ k: 'error', provider: object.provider, call: object.call }, param, name, this);
+      if ((method === 'then' && index === 1) || method === 'catch') return project(object.call ? this.caughtKind(object.call) : { k: 'error', provider: object.provider, call: object.call }, param, name, this);
       return undefined;
     }
     if (object.k === 'body' && typeof method === 'string' && ARRAY_ELEMENT_CALLBACKS.has(method) && index === 0) {

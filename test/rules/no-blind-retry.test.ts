@@ -5374,6 +5374,21 @@ const retriedNodeSend = (end: string) =>
 
 ruleTester.run('no-blind-retry (promise made by hand)', rule, {
   valid: [
+    // the promise is rejected with the error body's `error`: the caller stops on two codes and retries only the rate limit
+    nodeHttpSend(NODE_META_OPTIONS, 'const body = JSON.parse(data); if (res.statusCode !== 200) reject(body.error); else resolve(body);') +
+      '\n' +
+      code`
+        export async function sendWithRetry(to: string, text: string) {
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            try {
+              return await sendText(to, text);
+            } catch (err) {
+              if (err.code !== 130429) throw err;
+              await new Promise((wake) => setTimeout(wake, 1000 * 2 ** attempt));
+            }
+          }
+        }
+      `,
     // a failed send resolves `false`: only network errors reject, and those are worth another try
     retriedNodeSend('resolve(res.statusCode === 200);'),
   ],

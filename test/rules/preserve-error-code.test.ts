@@ -4462,3 +4462,46 @@ ruleTester.run('preserve-error-code (promise made by hand)', rule, {
     },
   ],
 });
+
+// ══ a wrapper that throws the error body's part as it is: the catch around its call holds it ══
+/** `sendText` throwing (fetch) or rejecting with (Node) `failure` when the send fails, and a caller whose catch handles two codes. */
+const thrownBodyApp = (wrapper: 'fetch' | 'node', failure: string) =>
+  (wrapper === 'fetch'
+    ? code`
+        export async function sendText(to: string, text: string) {
+          const res = await fetch('https://graph.facebook.com/v21.0/1234567890/messages', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: text } }) });
+          const data = await res.json();
+          if (!res.ok) throw ${failure};
+          return data;
+        }
+      `
+    : nodeHttpSend(NODE_META_OPTIONS, `const data = JSON.parse(raw); if (res.statusCode !== 200) reject(${failure}); else resolve(data);`).replace(/\bdata\b(?= \+=|: string| = '')/g, 'raw').replace("let data = '';", "let raw = '';").replace('(data += chunk)', '(raw += chunk)')) +
+  '\n' +
+  code`
+    export async function notify(to: string) {
+      try {
+        await sendText(to, 'Your order has shipped');
+      } catch (err) {
+        if (err.code === 131047) return { ok: false, reason: 'outside the 24-hour window' };
+        if (err.code === 131026) return { ok: false, reason: 'not on WhatsApp' };
+        throw err;
+      }
+      return { ok: true };
+    }
+  `;
+
+ruleTester.run('preserve-error-code (a wrapper that throws the error body)', rule, {
+  valid: [
+    // `throw data.error`: `err.code` is the code, and each branch decided on one
+    thrownBodyApp('fetch', 'data.error'),
+    // `reject(data.error)` in a promise made by hand around https.request
+    thrownBodyApp('node', 'data.error'),
+  ],
+  invalid: [
+    // the wrapper throws an error of its own: the code is lost there (the caller's `err.code` is not the provider's)
+    {
+      code: thrownBodyApp('fetch', "new Error('send failed')"),
+      errors: [{ messageId: 'droppedThrow', data: { ...META_DATA, keep: 'the parsed error body' }, line: 4, column: 16, endLine: 4, endColumn: 47 }],
+    },
+  ],
+});
