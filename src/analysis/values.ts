@@ -877,6 +877,9 @@ export function evaluateString(env: AnalysisEnv, node: Node, depth = 0): StringV
       if (current.type === AST_NODE_TYPES.MemberExpression && memberName(current) === 'href') {
         return evaluateString(env, current.object, depth + 1);
       }
+      // `url.hostname`, `url.pathname` of a `new URL(…)`: that part of its text (`https.request({ hostname: u.hostname, path: u.pathname })`)
+      const part = current.type === AST_NODE_TYPES.MemberExpression ? urlPart(env, current, depth) : undefined;
+      if (part) return part;
       const resolved = resolveExpression(env, current);
       if (resolved !== current) return evaluateString(env, resolved, depth + 1);
       if (current.type === AST_NODE_TYPES.MemberExpression) return configuredUrl(env, current) ?? HOLE;
@@ -885,6 +888,22 @@ export function evaluateString(env: AnalysisEnv, node: Node, depth = 0): StringV
     default:
       return HOLE;
   }
+}
+
+const URL_PARTS = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)([^?#]*)(.*)$/i;
+
+/** A part of a `new URL(…)` read by its name (`hostname`, `host`, `pathname`, `origin`, `protocol`; `search` is unknown: it may be added to). */
+function urlPart(env: AnalysisEnv, member: TSESTree.MemberExpression, depth: number): StringValue | undefined {
+  const name = memberName(member);
+  if (name !== 'hostname' && name !== 'host' && name !== 'pathname' && name !== 'origin' && name !== 'protocol' && name !== 'search') return undefined;
+  const made = skipTransparent(resolveExpression(env, member.object));
+  if (made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== 'URL') return undefined;
+  const whole = evaluateString(env, made, depth + 1);
+  const parts = URL_PARTS.exec(whole.text);
+  if (!parts || name === 'search') return HOLE;
+  const [, protocol, host, path] = parts as unknown as [string, string, string, string];
+  const text = name === 'hostname' ? host.replace(/:\d+$/, '') : name === 'host' ? host : name === 'pathname' ? path || '/' : name === 'origin' ? `${protocol}//${host}` : protocol;
+  return { text, providers: name === 'pathname' ? [] : whole.providers };
 }
 
 /**

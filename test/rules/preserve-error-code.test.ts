@@ -4455,6 +4455,32 @@ ruleTester.run('preserve-error-code (promise made by hand)', rule, {
       code: nodeHttpSend(NODE_META_OPTIONS, 'if (res.statusCode >= 200 && res.statusCode < 300) resolve(true); else reject(new Error(`WhatsApp send failed: ${res.statusCode}`));'),
       errors: [{ messageId: 'droppedThrow', data: { ...META_DATA, keep: 'the parsed error body' }, line: 8, column: 100, endLine: 8, endColumn: 160 }],
     },
+    // the options' host and path read off a `new URL(…)` (a template listing: the host says it is the Cloud API)
+    {
+      code: code`
+        import https from 'node:https';
+
+        const GRAPH = 'https://graph.facebook.com/v21.0';
+
+        export function listTemplates(wabaId: string) {
+          const url = new URL(\`\${GRAPH}/\${wabaId}/message_templates\`);
+          url.searchParams.append('fields', 'name,status');
+          return new Promise((resolve, reject) => {
+            const req = https.request({ hostname: url.hostname, path: url.pathname + url.search, method: 'GET' }, (res) => {
+              let data = '';
+              res.on('data', (chunk) => (data += chunk));
+              res.on('end', () => {
+                const parsed = JSON.parse(data);
+                if (parsed.error) reject(new Error(parsed.error.message));
+                else resolve(parsed.data);
+              });
+            });
+            req.end();
+          });
+        }
+      `,
+      errors: [{ messageId: 'droppedThrow', data: { provider: 'meta-cloud', first: '190', second: '100', codeField: 'body.error.code', keep: 'the parsed error body' }, line: 14, column: 27, endLine: 14, endColumn: 66 }],
+    },
     // the same in an `if` block, after logging the body
     {
       code: nodeHttpSend(NODE_META_OPTIONS, "if (res.statusCode >= 400) { console.error('send failed', data); reject(new Error('send failed')); return; } resolve(JSON.parse(data));"),
