@@ -220,7 +220,7 @@ export function isPromiseExecutor(fn: Node): boolean {
 }
 
 /** The executor whose `index`th parameter `callee` is: 0 for its `resolve`, 1 for its `reject` (see {@link isPromiseExecutor}). */
-function executorOf(callee: Node, sourceCode: Parameters<typeof findVariable>[0], index: number): FunctionNode | undefined {
+function executorOf(callee: Node, sourceCode: Readonly<TSESLint.SourceCode>, index: number): FunctionNode | undefined {
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = findVariable(sourceCode, callee)?.defs[0];
   if (def?.type !== 'Parameter') return undefined;
@@ -229,7 +229,7 @@ function executorOf(callee: Node, sourceCode: Parameters<typeof findVariable>[0]
 }
 
 /** `resolve` of a promise made by hand: the first parameter of its executor. */
-export function isPromiseResolve(callee: Node, sourceCode: Parameters<typeof findVariable>[0]): boolean {
+export function isPromiseResolve(callee: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   return executorOf(callee, sourceCode, 0) !== undefined;
 }
 
@@ -239,7 +239,7 @@ export function isPromiseResolve(callee: Node, sourceCode: Parameters<typeof fin
  * reject(new Error(…)) })`), however deep in the executor's callbacks: the
  * function rejects with what it is given, as if it threw it.
  */
-export function isPromiseReject(node: Node, sourceCode: Parameters<typeof findVariable>[0]): node is TSESTree.CallExpression {
+export function isPromiseReject(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): node is TSESTree.CallExpression {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const executor = executorOf(node.callee, sourceCode, 1);
   let promise: Node | undefined = executor?.parent;
