@@ -191,7 +191,7 @@ function inFailureBranch(analysis: FileAnalysis, node: Node, scope: Node): boole
 
 const throwers = new WeakMap<Node, boolean>();
 
-/** A call of a function (this file's or an imported one) whose body always ends in a `throw`: `fail(msg): never`. */
+/** A call of a function (this file's or an imported one) whose body ends in a `throw` and never returns: `fail(msg): never`. */
 export function alwaysThrows(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean {
   const callee = calleeFunction(analysis, call.callee);
   if (!callee) return false;
@@ -199,7 +199,9 @@ export function alwaysThrows(analysis: FileAnalysis, call: TSESTree.CallExpressi
   let known = throwers.get(fn);
   if (known === undefined) {
     const last = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.at(-1) : undefined;
-    known = last?.type === AST_NODE_TYPES.ThrowStatement;
+    // a function that also returns (a send that calls itself again before it gives up: `if (attempt < 3) return
+    // send(…, attempt + 1); throw data.error`) does not always throw
+    known = last?.type === AST_NODE_TYPES.ThrowStatement && !someNode(fn.body, analysis.sourceCode.visitorKeys, (node) => node.type === AST_NODE_TYPES.ReturnStatement, (node) => isFunction(node));
     throwers.set(fn, known);
   }
   return known;

@@ -4518,6 +4518,17 @@ const thrownBodyApp = (wrapper: 'fetch' | 'node', failure: string) =>
 
 ruleTester.run('preserve-error-code (a wrapper that throws the error body)', rule, {
   valid: [
+    // a send that calls itself again before it gives up ends in a `throw` but does not always throw:
+    // `return send(…)` on the failure side hands back that send's outcome, it drops nothing
+    code`
+      export async function send(to: string, text: string, attempt = 0): Promise<unknown> {
+        const res = await fetch('https://graph.facebook.com/v21.0/1234567890/messages', { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: text } }) });
+        const data = await res.json();
+        if (res.ok) return data;
+        if (attempt < 3) return send(to, text, attempt + 1);
+        throw data.error;
+      }
+    `,
     // `throw data.error`: `err.code` is the code, and each branch decided on one
     thrownBodyApp('fetch', 'data.error'),
     // `reject(data.error)` in a promise made by hand around https.request
