@@ -18,6 +18,7 @@ import {
   getAnalysis,
   isFailureValue,
   isStandIn,
+  exitValue,
   pathExits,
   thrownBy,
   type ErrorPath,
@@ -104,7 +105,7 @@ export default createRule({
               context.report({ node: exit, messageId: 'droppedThrow', data, suggest: causeFix(thrown, path) });
               continue;
             }
-            const value = exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit;
+            const value = exitValue(analysis, exit);
             if (!value || !isFailureValue(analysis, value) || carries(analysis, value) || isStandIn(analysis, exit, path)) continue;
             reported.add(exit);
             context.report({ node: exit, messageId: 'droppedReturn', data });

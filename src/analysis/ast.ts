@@ -240,11 +240,31 @@ export function isPromiseResolve(callee: Node, sourceCode: Readonly<TSESLint.Sou
  * function rejects with what it is given, as if it threw it.
  */
 export function isPromiseReject(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): node is TSESTree.CallExpression {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const executor = executorOf(node.callee, sourceCode, 1);
+  return node.type === AST_NODE_TYPES.CallExpression && settlesHeldPromise(node, sourceCode, 1);
+}
+
+/**
+ * A call of `resolve` of a promise made by hand that the function around it
+ * returns (`return new Promise((resolve) => { … resolve({ success:
+ * false, status: res.statusCode }) })`), however deep in the executor's
+ * callbacks: the function gives back what it is given, as if it returned it.
+ */
+export function isPromiseResolveExit(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): node is TSESTree.CallExpression {
+  return node.type === AST_NODE_TYPES.CallExpression && settlesHeldPromise(node, sourceCode, 0);
+}
+
+/** The `new Promise(…)` whose `resolve` (0) or `reject` (1) `callee` is. */
+export function promiseMadeBy(callee: Node, sourceCode: Readonly<TSESLint.SourceCode>, index: 0 | 1): Node | undefined {
+  return executorOf(callee, sourceCode, index)?.parent;
+}
+
+/** Does `call` settle (0: resolve, 1: reject) a promise made by hand that the function around it returns or awaits? */
+function settlesHeldPromise(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>, index: number): boolean {
+  const executor = executorOf(call.callee, sourceCode, index);
   let promise: Node | undefined = executor?.parent;
   while (promise?.parent && (isTransparentWrapper(promise.parent) || promise.parent.type === AST_NODE_TYPES.AwaitExpression)) promise = promise.parent;
   const holder = promise?.parent;
-  return !!promise && (holder?.type === AST_NODE_TYPES.ReturnStatement || (holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === promise) || promise.type === AST_NODE_TYPES.AwaitExpression);
+  // awaited where it is made, a rejection is thrown from the function; a resolved value is only the await's
+  return !!promise && (holder?.type === AST_NODE_TYPES.ReturnStatement || (holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === promise) || (index === 1 && promise.type === AST_NODE_TYPES.AwaitExpression));
 }
 

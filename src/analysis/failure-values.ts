@@ -5,7 +5,7 @@
  * keeps the provider's code, error body or original error.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, isPromiseReject, memberName, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, isPromiseReject, isPromiseResolveExit, memberName, promiseMadeBy, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
 import { alwaysThrows, basePaths, decidedOnCode, errorPaths, providerErrorsEscape, swallowedWithin, TEXT_ERROR_CLASSES, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
@@ -665,6 +665,29 @@ function onSuccessOnly(analysis: FileAnalysis, path: ErrorPath): boolean {
   return !!target && rejectsOnError(analysis, call, call.node) && !failureValueOf(target.analysis, target.fn);
 }
 
+/**
+ * The value an exit of an error path that does not throw gives back: a
+ * `return`'s argument, the value handed to `resolve(…)` of a promise made by
+ * hand that the function returns (`resolve({ success: false, status })` in a
+ * `https.request` callback), or the expression itself (a `.catch(() => x)`
+ * handler's body).
+ */
+export function exitValue(analysis: FileAnalysis, exit: PathExit): Node | null {
+  if (exit.type === AST_NODE_TYPES.ReturnStatement) return exit.argument;
+  if (isPromiseResolveExit(exit, analysis.sourceCode)) {
+    const [value] = exit.arguments;
+    return value && value.type !== AST_NODE_TYPES.SpreadElement ? value : null;
+  }
+  return exit;
+}
+
+/** A `resolve(…)` exit gives `fn`'s value only when the promise it settles is `fn`'s own (made and returned there); any other exit passes. */
+function settlesOwnPromise(analysis: FileAnalysis, exit: PathExit, fn: FunctionNode): boolean {
+  if (!isPromiseResolveExit(exit, analysis.sourceCode)) return true;
+  const promise = promiseMadeBy(exit.callee, analysis.sourceCode, 0);
+  return !!promise && enclosingFunction(promise) === fn;
+}
+
 /** Does an exit of an error path throw: a `throw`, a call of a function that always throws, a `reject(…)` of a promise made by hand? */
 function leavesByThrowing(analysis: FileAnalysis, exit: PathExit): boolean {
   return exit.type === AST_NODE_TYPES.ThrowStatement || (exit.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(analysis, exit) || isPromiseReject(exit, analysis.sourceCode)));
@@ -682,7 +705,7 @@ export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
     if (n.range[1] <= start) return false;
     if (n.range[0] < start) return undefined;
     if (n.type === AST_NODE_TYPES.ThrowStatement || n.type === AST_NODE_TYPES.ReturnStatement) found.push(n);
-    else if (n.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(analysis, n) || isPromiseReject(n, analysis.sourceCode))) found.push(n);
+    else if (n.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(analysis, n) || isPromiseReject(n, analysis.sourceCode) || isPromiseResolveExit(n, analysis.sourceCode))) found.push(n);
     return undefined;
   });
   return found;
@@ -1067,9 +1090,10 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
       if (!codeReaches(analysis, path, exit)) continue; // no provider failure gets here
       // a `.catch(() => x)` handler's value, or a `return` of the wrapper itself (not of a function inside it)
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
+      if (!settlesOwnPromise(analysis, exit, fn)) continue;
       // a `.catch(() => false)` whose value the wrapper drops or tests itself gives its callers nothing
       if (path.form === 'promise-catch' && !handlerValueReturned(analysis, path, fn)) continue;
-      const value = exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit;
+      const value = exitValue(analysis, exit);
       // `return send(…)` on the error path (the wrapper calling itself again, or another request): the value
       // is that request's own outcome, a failure value only when that request gives its failures back as values
       const again = value ? requestIn(analysis, value) : undefined;
@@ -1172,7 +1196,8 @@ export function recordsFailures(analysis: FileAnalysis, fn: FunctionNode): boole
       if (leavesByThrowing(analysis, exit)) continue;
       if (!codeReaches(analysis, path, exit)) continue;
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
-      const value = exit.type === AST_NODE_TYPES.ReturnStatement ? exit.argument : exit;
+      if (!settlesOwnPromise(analysis, exit, fn)) continue;
+      const value = exitValue(analysis, exit);
       if (value && requestIn(analysis, value)) return false;
       if (!writesFailedStatus(analysis, path.body, exit.range[0])) return false;
       seen = true;

@@ -19,7 +19,7 @@ export { byNotability, contrastingPair, entriesForText, handlingGroup, nearestCo
 export { resolveSettings, SettingsError, type ResolvedSettings } from './settings.js';
 export { decidesOnlyRetry, ENGINE_STOP, retryConstructs, retryDecisions, type JobEngine, type DecisionBasis, type RetryConstruct, type RetryDelay, type RetryVerdict } from './retries/index.js';
 export { alwaysThrows, catchGetsCode, decidedOnCode, errorPaths, failurePolarity, isProviderErrorClass, providerErrorsEscape, thrownBy, throwsOnFailure, type ErrorPath } from './error-paths.js';
-export { carries, codeReaches, copiedFailureRecords, failureFlagOf, failureRecordOf, failureValueOf, isFailureValue, isTruthyFailure, isStandIn, pathExits, recordsFailures, successRecordedAfter, swallowsFailures, type CopiedFailureRecord, type FailureShape, type PathExit } from './failure-values.js';
+export { carries, codeReaches, copiedFailureRecords, exitValue, failureFlagOf, failureRecordOf, failureValueOf, isFailureValue, isTruthyFailure, isStandIn, pathExits, recordsFailures, successRecordedAfter, swallowsFailures, type CopiedFailureRecord, type FailureShape, type PathExit } from './failure-values.js';
 export { floats, outcomeUses, resolvesOnFailure, resultUse, type OutcomeUses, type ResultUse } from './outcome.js';
 export { codeSource, dispatchOf, type Dispatch, type DispatchForm, type Fallback } from './dispatch.js';
 export { codeComparisonsOf, codePresence, codeTestedBeside, valuesComparedBeside, messageTestOf, onlyWithoutCode, spell, statusTestOf, type CodeComparison, type CodeSpelling, type MessageTest, type StatusRange, type StatusTest } from './tests.js';

@@ -3374,13 +3374,31 @@ const reminder = (send: string) => ({
   `,
 });
 
+/** A caller of `sendFlagged`, which resolves with `{ ok: false, status }` on a failed send: `use` is what it does with the result. */
+const flaggedReminder = (use: string) => ({
+  filename: `${NODE_HTTPS}src/flagged-reminders.ts`,
+  code: code`
+    import { sendFlagged } from './whatsapp';
+    export async function remind(to: string, log: { sent(to: string): void }) {
+      ${use}
+    }
+  `,
+});
+
 ruleTester.run('no-unchecked-response: a Node send in another file', rule, {
   valid: [
     // rejects with the error body on a failed send: what it resolves with is a success
     reminder('sendChecked'),
+    // resolves with a failure object, and the caller tests it
+    flaggedReminder("const r = await sendFlagged(to, 'See you tomorrow'); if (!r.ok) throw new Error(`reminder failed: ${r.status}`); log.sent(to);"),
   ],
   invalid: [
     // resolves with whatever body comes back
     { ...reminder('sendLoose'), errors: [{ messageId: 'uncheckedCallback', data: NODE_UNCHECKED, line: 3, column: 22, endLine: 3, endColumn: 55 }] },
+    // `resolve({ ok: false, status })` is how sendFlagged returns a failure: dropping its result loses it
+    {
+      ...flaggedReminder("await sendFlagged(to, 'See you tomorrow'); log.sent(to);"),
+      errors: [{ messageId: 'failureDropped', data: { wrapper: 'sendFlagged', provider: 'meta-cloud', shape: 'a failure object', what: 'send' }, line: 3, column: 9, endLine: 3, endColumn: 44 }],
+    },
   ],
 });

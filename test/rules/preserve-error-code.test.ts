@@ -4439,7 +4439,10 @@ ruleTester.run('preserve-error-code: requests of a class through what its base c
   ],
 });
 
-// ══ a promise made by hand around Node's https.request: `reject(…)` is how it throws ══
+/** Twilio's Messages resource, as `https.request` options. */
+const NODE_TWILIO_OPTIONS = "{ hostname: 'api.twilio.com', path: `/2010-04-01/Accounts/${process.env.TWILIO_ACCOUNT_SID}/Messages.json`, method: 'POST' }";
+
+// ══ a promise made by hand around Node's https.request: `reject(…)` is how it throws, `resolve(…)` how it returns ══
 ruleTester.run('preserve-error-code (promise made by hand)', rule, {
   valid: [
     // rejected with the parsed error body
@@ -4448,6 +4451,11 @@ ruleTester.run('preserve-error-code (promise made by hand)', rule, {
     nodeHttpSend(NODE_META_OPTIONS, 'const body = JSON.parse(data); if (body.error) reject(Object.assign(new Error(body.error.message), { code: body.error.code })); else resolve(body);'),
     // a `reject` of a promise the function neither returns nor awaits settles nothing its callers see
     nodeHttpSend(NODE_META_OPTIONS, 'if (res.statusCode >= 400) reject(new Error(`send failed: ${res.statusCode}`)); else resolve(true);').replace('return new Promise(', 'void new Promise('),
+    // resolved with a failure value that keeps the parsed error body, or its code
+    nodeHttpSend(NODE_META_OPTIONS, 'const body = JSON.parse(data); if (res.statusCode !== 200) resolve({ ok: false, error: body.error }); else resolve({ ok: true, id: body.messages[0].id });'),
+    nodeHttpSend(NODE_META_OPTIONS, 'const body = JSON.parse(data); if (body.error) resolve({ ok: false, code: body.error.code }); else resolve({ ok: true });'),
+    // a `resolve` of a promise the function does not return gives its callers nothing
+    nodeHttpSend(NODE_META_OPTIONS, 'if (res.statusCode >= 400) resolve({ ok: false, status: res.statusCode }); else resolve({ ok: true });').replace('return new Promise(', 'void new Promise('),
   ],
   invalid: [
     // the else of a 2xx test rejects with the status only
@@ -4485,6 +4493,16 @@ ruleTester.run('preserve-error-code (promise made by hand)', rule, {
     {
       code: nodeHttpSend(NODE_META_OPTIONS, "if (res.statusCode >= 400) { console.error('send failed', data); reject(new Error('send failed')); return; } resolve(JSON.parse(data));"),
       errors: [{ messageId: 'droppedThrow', data: { ...META_DATA, keep: 'the parsed error body' }, line: 8, column: 94, endLine: 8, endColumn: 126 }],
+    },
+    // `resolve(…)` of the promise the function returns is how it returns: the failure value keeps the status only
+    {
+      code: nodeHttpSend(NODE_META_OPTIONS, 'if (res.statusCode >= 200 && res.statusCode < 300) resolve({ success: true }); else resolve({ success: false, status: res.statusCode });'),
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 8, column: 113, endLine: 8, endColumn: 164 }],
+    },
+    // Twilio's REST API by hand: the failure value keeps Twilio's message, not its code
+    {
+      code: nodeHttpSend(NODE_TWILIO_OPTIONS, 'const parsed = JSON.parse(data); if (res.statusCode === 201) resolve({ success: true, sid: parsed.sid }); else resolve({ success: false, error: parsed.message });'),
+      errors: [{ messageId: 'droppedReturn', data: TWILIO_DATA, line: 8, column: 140, endLine: 8, endColumn: 190 }],
     },
   ],
 });
