@@ -75,6 +75,8 @@ export function carries(analysis: FileAnalysis, node: Node, depth = 0): boolean 
       return n.arguments.some(visit); // the arguments, not the callee: `err.toString()` drops the code
     }
     if (n.type === AST_NODE_TYPES.Property && !n.computed) return visit(n.value); // `{ error: … }`: the key names nothing
+    // `err instanceof Error ? err.message : 'Unknown error'`: the value is one of the two sides; the test only picks one
+    if (n.type === AST_NODE_TYPES.ConditionalExpression) return visit(n.consequent) || visit(n.alternate);
     // `fbError && texts[fbError.code]`: the value is the right side (a falsy left side carries nothing)
     if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator === '&&') return visit(n.right);
     if (n.type === AST_NODE_TYPES.LogicalExpression && (n.operator === '||' || n.operator === '??')) {

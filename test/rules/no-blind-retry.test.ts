@@ -2484,6 +2484,20 @@ const OUTBOX_FAILED = jobsProject({
     "await db.from('outbox').update({ status: delivered ? 'sent' : 'failed', attempts: attempts + 1, last_error: reason ?? null }).eq('id', id);",
   ),
 });
+// the attempt counted in a `const` first (round 20): `const next = attempts + 1` is what the update writes
+const OUTBOX_NEXT = jobsProject({
+  'messaging/whatsapp.ts': OUTBOX_SENDER,
+  'jobs/outbox.ts': helperOutbox(
+    "const next = attempts + 1; if (delivered) { await db.from('outbox').update({ status: 'sent' }).eq('id', id); } else if (next >= LIMIT) { await db.from('outbox').update({ status: 'failed', last_error: reason }).eq('id', id); } else { await db.from('outbox').update({ status: 'retry', attempts: next, last_error: reason }).eq('id', id); }",
+  ),
+});
+// a `const` that only copies the count counts nothing up
+const OUTBOX_COPIED = jobsProject({
+  'messaging/whatsapp.ts': OUTBOX_SENDER,
+  'jobs/outbox.ts': helperOutbox(
+    "const seen = attempts; if (!delivered) { await db.from('outbox').update({ status: 'retry', attempts: seen, last_error: reason }).eq('id', id); }",
+  ),
+});
 const OUTBOX_LOGGED = jobsProject({
   'messaging/whatsapp.ts': OUTBOX_SENDER,
   'jobs/outbox.ts': helperOutbox("console.log('outbox', id, delivered, attempts, reason, LIMIT);"),
@@ -2495,12 +2509,20 @@ ruleTester.run('no-blind-retry: status writes in a helper the catch calls', rule
     { filename: join(OUTBOX_FAILED, 'src/jobs/outbox.ts'), code: readFileSync(join(OUTBOX_FAILED, 'src/jobs/outbox.ts'), 'utf8') },
     // the helper only logs
     { filename: join(OUTBOX_LOGGED, 'src/jobs/outbox.ts'), code: readFileSync(join(OUTBOX_LOGGED, 'src/jobs/outbox.ts'), 'utf8') },
+    // the status is set back, but the count written is only a copy: no attempt is counted
+    { filename: join(OUTBOX_COPIED, 'src/jobs/outbox.ts'), code: readFileSync(join(OUTBOX_COPIED, 'src/jobs/outbox.ts'), 'utf8') },
   ],
   invalid: [
     // the catch hands the failure to a helper that sets the row back to 'retry' with attempts counted
     {
       filename: join(OUTBOX_RETRY, 'src/jobs/outbox.ts'),
       code: readFileSync(join(OUTBOX_RETRY, 'src/jobs/outbox.ts'), 'utf8'),
+      errors: [{ messageId: 'statusRetry', data: status('twilio', cite('twilio', 63016, 20003), "'retry'", 'attempts'), line: 13, column: 7, endLine: 13, endColumn: 76 }],
+    },
+    // the same, the attempt counted in a const before the update that writes it
+    {
+      filename: join(OUTBOX_NEXT, 'src/jobs/outbox.ts'),
+      code: readFileSync(join(OUTBOX_NEXT, 'src/jobs/outbox.ts'), 'utf8'),
       errors: [{ messageId: 'statusRetry', data: status('twilio', cite('twilio', 63016, 20003), "'retry'", 'attempts'), line: 13, column: 7, endLine: 13, endColumn: 76 }],
     },
   ],

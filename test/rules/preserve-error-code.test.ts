@@ -4560,3 +4560,72 @@ ruleTester.run('preserve-error-code (a wrapper that throws the error body)', rul
     },
   ],
 });
+
+// A catch variable of unknown type is read through TypeScript's usual narrowing (`err instanceof Error ? err.message :
+// 'Unknown error'`, twentieth round: a Vonage service's failure value): the test only picks a side, and the value is
+// one of the two sides. Each side here keeps only text, so the code is dropped as with `err.message` alone.
+const VONAGE_VALUE_DATA = { provider: 'vonage', first: "'1340'", second: "'1000'", codeField: 'body.type' };
+ruleTester.run('preserve-error-code: a conditional value is one of its sides, not its test', rule, {
+  valid: [
+    // the side taken for an axios error keeps its body
+    code`
+      import axios, { AxiosError } from 'axios';
+      export async function send(payload: object) {
+        try {
+          const { data } = await axios.post('${META}', payload);
+          return { ok: true, id: data.messages[0].id };
+        } catch (e) {
+          return { ok: false, error: e instanceof AxiosError ? e.response?.data : String(e) };
+        }
+      }
+    `,
+    // the error itself on one side
+    code`
+      import axios from 'axios';
+      export async function send(payload: object) {
+        try {
+          const { data } = await axios.post('${META}', payload);
+          return { ok: true, id: data.messages[0].id };
+        } catch (e) {
+          return { ok: false, error: e instanceof Error ? e : new Error(String(e)) };
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: code`
+        import axios from 'axios';
+        export async function send(payload: object) {
+          try {
+            const { data } = await axios.post('${META}', payload);
+            return { ok: true, id: data.messages[0].id };
+          } catch (e) {
+            return { ok: false, error: e instanceof Error ? e.message : 'Unknown error' };
+          }
+        }
+      `,
+      errors: [{ messageId: 'droppedReturn', data: META_DATA, line: 7, column: 5, endLine: 7, endColumn: 83, suggestions: [] }],
+    },
+    // Vonage's Messages SDK in a service class: the reason kept as text only
+    {
+      code: code`
+        import { Vonage } from '@vonage/server-sdk';
+        import { WhatsAppText } from '@vonage/messages';
+        class Notifier {
+          private vonage = new Vonage({ applicationId: 'app', privateKey: 'key' });
+          async notify(to: string, text: string) {
+            try {
+              const { messageUUID } = await this.vonage.messages.send(new WhatsAppText({ from: '4470000', to, text }));
+              return { success: true, id: messageUUID };
+            } catch (error) {
+              return { success: false, reason: error instanceof Error ? error.message : 'send failed' };
+            }
+          }
+        }
+        export const notifier = new Notifier();
+      `,
+      errors: [{ messageId: 'droppedReturn', data: VONAGE_VALUE_DATA, line: 10, column: 7, endLine: 10, endColumn: 97, suggestions: [] }],
+    },
+  ],
+});

@@ -221,9 +221,13 @@ function sqlUpdate(analysis: FileAnalysis, statement: TSESTree.Statement): { sta
   return found;
 }
 
-/** `n.attempts + 1`, `{ increment: 1 }`, `attempt + 1`. */
-function counts(analysis: FileAnalysis, value: Node): boolean {
+/** `n.attempts + 1`, `{ increment: 1 }`, `attempt + 1`, or a `const` holding one (`const next = item.retry_count + 1; … { retry_count: next }`). */
+function counts(analysis: FileAnalysis, value: Node, bound = false): boolean {
   const current = skipTransparent(value);
+  if (current.type === AST_NODE_TYPES.Identifier && !bound) {
+    const init = constInit(analysis, current);
+    return init !== undefined && counts(analysis, init, true);
+  }
   if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') return true;
   if (current.type === AST_NODE_TYPES.ObjectExpression) {
     return current.properties.some((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'increment');
