@@ -2472,32 +2472,22 @@ const helperOutbox = (helperBody: string) => code`
     }
   }
 `;
-const OUTBOX_RETRY = jobsProject({
-  'messaging/whatsapp.ts': OUTBOX_SENDER,
-  'jobs/outbox.ts': helperOutbox(
-    "if (delivered) { await db.from('outbox').update({ status: 'sent' }).eq('id', id); } else { const last = attempts + 1 >= LIMIT; await db.from('outbox').update({ status: last ? 'failed' : 'retry', attempts: attempts + 1, last_error: reason }).eq('id', id); }",
-  ),
-});
-const OUTBOX_FAILED = jobsProject({
-  'messaging/whatsapp.ts': OUTBOX_SENDER,
-  'jobs/outbox.ts': helperOutbox(
-    "await db.from('outbox').update({ status: delivered ? 'sent' : 'failed', attempts: attempts + 1, last_error: reason ?? null }).eq('id', id);",
-  ),
-});
+/** The outbox job project with the outcome-recording helper's body `record`. */
+const outboxJob = (record: string) => jobsProject({ 'messaging/whatsapp.ts': OUTBOX_SENDER, 'jobs/outbox.ts': helperOutbox(record) });
+const OUTBOX_RETRY = outboxJob(
+  "if (delivered) { await db.from('outbox').update({ status: 'sent' }).eq('id', id); } else { const last = attempts + 1 >= LIMIT; await db.from('outbox').update({ status: last ? 'failed' : 'retry', attempts: attempts + 1, last_error: reason }).eq('id', id); }",
+);
+const OUTBOX_FAILED = outboxJob(
+  "await db.from('outbox').update({ status: delivered ? 'sent' : 'failed', attempts: attempts + 1, last_error: reason ?? null }).eq('id', id);",
+);
 // the attempt counted in a `const` first (round 20): `const next = attempts + 1` is what the update writes
-const OUTBOX_NEXT = jobsProject({
-  'messaging/whatsapp.ts': OUTBOX_SENDER,
-  'jobs/outbox.ts': helperOutbox(
-    "const next = attempts + 1; if (delivered) { await db.from('outbox').update({ status: 'sent' }).eq('id', id); } else if (next >= LIMIT) { await db.from('outbox').update({ status: 'failed', last_error: reason }).eq('id', id); } else { await db.from('outbox').update({ status: 'retry', attempts: next, last_error: reason }).eq('id', id); }",
-  ),
-});
+const OUTBOX_NEXT = outboxJob(
+  "const next = attempts + 1; if (delivered) { await db.from('outbox').update({ status: 'sent' }).eq('id', id); } else if (next >= LIMIT) { await db.from('outbox').update({ status: 'failed', last_error: reason }).eq('id', id); } else { await db.from('outbox').update({ status: 'retry', attempts: next, last_error: reason }).eq('id', id); }",
+);
 // a `const` that only copies the count counts nothing up
-const OUTBOX_COPIED = jobsProject({
-  'messaging/whatsapp.ts': OUTBOX_SENDER,
-  'jobs/outbox.ts': helperOutbox(
-    "const seen = attempts; if (!delivered) { await db.from('outbox').update({ status: 'retry', attempts: seen, last_error: reason }).eq('id', id); }",
-  ),
-});
+const OUTBOX_COPIED = outboxJob(
+  "const seen = attempts; if (!delivered) { await db.from('outbox').update({ status: 'retry', attempts: seen, last_error: reason }).eq('id', id); }",
+);
 const OUTBOX_LOGGED = jobsProject({
   'messaging/whatsapp.ts': OUTBOX_SENDER,
   'jobs/outbox.ts': helperOutbox("console.log('outbox', id, delivered, attempts, reason, LIMIT);"),
@@ -5377,8 +5367,8 @@ ruleTester.run('no-blind-retry: BullMQ queues made by a factory given the queue 
 });
 
 // ══ a promise made by hand around Node's https.request, retried by its caller ══
-/** `sendText` (see `nodeHttpSend`) with `end` as its response handler, and a caller that retries every error it rejects with. */
-const retriedNodeSend = (end: string) =>
+/** `sendText` (see `nodeHttpSend`) with `end` as its response handler, and a caller that tries again after `decide` in its catch. */
+const retriedNodeSend = (end: string, decide = 'if (attempt === 3) throw error;') =>
   nodeHttpSend(NODE_META_OPTIONS, end) +
   '\n' +
   code`
@@ -5387,7 +5377,7 @@ const retriedNodeSend = (end: string) =>
         try {
           return await sendText(to, text);
         } catch (error) {
-          if (attempt === 3) throw error;
+          ${decide}
           await new Promise((wake) => setTimeout(wake, 1000 * 2 ** attempt));
         }
       }
@@ -5396,21 +5386,8 @@ const retriedNodeSend = (end: string) =>
 
 ruleTester.run('no-blind-retry (promise made by hand)', rule, {
   valid: [
-    // the promise is rejected with the error body's `error`: the caller stops on two codes and retries only the rate limit
-    nodeHttpSend(NODE_META_OPTIONS, 'const body = JSON.parse(data); if (res.statusCode !== 200) reject(body.error); else resolve(body);') +
-      '\n' +
-      code`
-        export async function sendWithRetry(to: string, text: string) {
-          for (let attempt = 1; attempt <= 3; attempt++) {
-            try {
-              return await sendText(to, text);
-            } catch (err) {
-              if (err.code !== 130429) throw err;
-              await new Promise((wake) => setTimeout(wake, 1000 * 2 ** attempt));
-            }
-          }
-        }
-      `,
+    // the promise is rejected with the error body's `error`: the caller retries only the rate limit
+    retriedNodeSend('const body = JSON.parse(data); if (res.statusCode !== 200) reject(body.error); else resolve(body);', 'if (error.code !== 130429) throw error;'),
     // a failed send resolves `false`: only network errors reject, and those are worth another try
     retriedNodeSend('resolve(res.statusCode === 200);'),
   ],

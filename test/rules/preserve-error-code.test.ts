@@ -31,6 +31,29 @@ function thrown(base: typeof META_DATA, caught?: string) {
   return { ...base, keep: caught ? `{ cause: ${caught} }` : 'the parsed error body' };
 }
 
+/** A send function kept in a field whose default the class gives, and a catch around its call that throws `thrown`. */
+const remindersThrowing = (thrown: string) => code`
+  import axios from 'axios';
+  async function sendText(to: string, text: string) {
+    const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
+    return res.data;
+  }
+  type Sender = typeof sendText;
+  export class Reminders {
+    private readonly send: Sender;
+    constructor(deps: { send?: Sender } = {}) {
+      this.send = deps.send ?? sendText;
+    }
+    async remind(to: string) {
+      try {
+        await this.send(to, 'Your visit is tomorrow');
+      } catch (err) {
+        throw ${thrown};
+      }
+    }
+  }
+`;
+
 ruleTester.run('preserve-error-code', rule, {
   valid: [
     // ══ Meta Cloud API ═══════════════════════════════════════════════════
@@ -320,27 +343,7 @@ ruleTester.run('preserve-error-code', rule, {
     // A send function kept in a field whose default the class gives (`this.send = deps.send ?? sendText`,
     // so tests can hand another): the field's calls are the default's.
     {
-      code: code`
-        import axios from 'axios';
-        async function sendText(to: string, text: string) {
-          const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
-          return res.data;
-        }
-        type Sender = typeof sendText;
-        export class Reminders {
-          private readonly send: Sender;
-          constructor(deps: { send?: Sender } = {}) {
-            this.send = deps.send ?? sendText;
-          }
-          async remind(to: string) {
-            try {
-              await this.send(to, 'Your visit is tomorrow');
-            } catch (err) {
-              throw new Error('reminder failed');
-            }
-          }
-        }
-      `,
+      code: remindersThrowing("new Error('reminder failed')"),
       errors: [
         {
           messageId: 'droppedThrow',
@@ -353,27 +356,7 @@ ruleTester.run('preserve-error-code', rule, {
             {
               messageId: 'addCause',
               data: { caught: 'err' },
-              output: code`
-                import axios from 'axios';
-                async function sendText(to: string, text: string) {
-                  const res = await axios.post('${META}', { messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
-                  return res.data;
-                }
-                type Sender = typeof sendText;
-                export class Reminders {
-                  private readonly send: Sender;
-                  constructor(deps: { send?: Sender } = {}) {
-                    this.send = deps.send ?? sendText;
-                  }
-                  async remind(to: string) {
-                    try {
-                      await this.send(to, 'Your visit is tomorrow');
-                    } catch (err) {
-                      throw new Error('reminder failed', { cause: err });
-                    }
-                  }
-                }
-              `,
+              output: remindersThrowing("new Error('reminder failed', { cause: err })"),
             },
           ],
         },
