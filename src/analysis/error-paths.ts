@@ -189,6 +189,11 @@ function inFailureBranch(analysis: FileAnalysis, node: Node, scope: Node): boole
   return false;
 }
 
+/** Does `node` leave by throwing: a `throw`, a call of a function that always throws, a `reject(…)` of a promise made by hand (see `isPromiseReject`)? */
+export function throwsHere(analysis: FileAnalysis, node: Node): boolean {
+  return node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(analysis, node) || isPromiseReject(node, analysis.sourceCode)));
+}
+
 const throwers = new WeakMap<Node, boolean>();
 
 /** A call of a function (this file's or an imported one) whose body ends in a `throw` and never returns: `fail(msg): never`. */
@@ -620,7 +625,7 @@ function escapeSearch(analysis: FileAnalysis, call: ProviderCall, test: EscapeTe
   if (!found) {
     walkNodes(fn.body, own.sourceCode.visitorKeys, (node) => {
       if (found) return 'stop';
-      const throwing = node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(own, node) || isPromiseReject(node, own.sourceCode)));
+      const throwing = throwsHere(own, node);
       if (throwing && inFailureBranch(own, node, fn) && !test.stopped(own, node, fn) && test.letsOut(own, node)) found = true;
       return undefined;
     });

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, isPromiseReject, isPromiseResolveExit, memberName, promiseMadeBy, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
-import { alwaysThrows, basePaths, decidedOnCode, errorPaths, providerErrorsEscape, swallowedWithin, TEXT_ERROR_CLASSES, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
+import { alwaysThrows, basePaths, decidedOnCode, errorPaths, providerErrorsEscape, swallowedWithin, TEXT_ERROR_CLASSES, throwsHere, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
 import { pathMatches } from './providers.js';
 import { rejectsOnError } from './retries/index.js';
@@ -690,10 +690,6 @@ function settlesOwnPromise(analysis: FileAnalysis, exit: PathExit, fn: FunctionN
   return !!promise && enclosingFunction(promise) === fn;
 }
 
-/** Does an exit of an error path throw: a `throw`, a call of a function that always throws, a `reject(…)` of a promise made by hand? */
-function leavesByThrowing(analysis: FileAnalysis, exit: PathExit): boolean {
-  return exit.type === AST_NODE_TYPES.ThrowStatement || (exit.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(analysis, exit) || isPromiseReject(exit, analysis.sourceCode)));
-}
 
 /** The statements of an error path that leave it (not inside nested functions), in source order. */
 export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
@@ -1088,7 +1084,7 @@ export function failureValueOf(analysis: FileAnalysis, fn: FunctionNode, depth =
   for (const path of base ? basePaths(analysis) : errorPaths(analysis)) {
     if (!inside(path.body)) continue;
     for (const exit of pathExits(analysis, path)) {
-      if (leavesByThrowing(analysis, exit)) continue;
+      if (throwsHere(analysis, exit)) continue;
       if (!codeReaches(analysis, path, exit)) continue; // no provider failure gets here
       // a `.catch(() => x)` handler's value, or a `return` of the wrapper itself (not of a function inside it)
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
@@ -1195,7 +1191,7 @@ export function recordsFailures(analysis: FileAnalysis, fn: FunctionNode): boole
   for (const path of errorPaths(analysis)) {
     if (!inside(path.body)) continue;
     for (const exit of pathExits(analysis, path)) {
-      if (leavesByThrowing(analysis, exit)) continue;
+      if (throwsHere(analysis, exit)) continue;
       if (!codeReaches(analysis, path, exit)) continue;
       if (exit.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(exit) !== fn && path.form !== 'promise-catch') continue;
       if (!settlesOwnPromise(analysis, exit, fn)) continue;
