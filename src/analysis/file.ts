@@ -853,16 +853,6 @@ export class FileAnalysis implements AnalysisEnv {
   }
 
   /**
-   * A method of one of the classes a factory may make (`getProvider(name)
-   * .sendMessage(…)`, see `factoryCallees`), when each of them is declared
-   * in another file whose analysis has that method reach a provider: the
-   * factory picks among providers, and every pick sends. The call is then
-   * a call of the first one's provider (one provider per call: a factory of
-   * a Twilio and a Meta class, in that order, names Twilio's codes). A
-   * factory that can also make a class whose method reaches none (an email
-   * or SMS channel) gives no callee: the arguments that pick are not read.
-   */
-  /**
    * The provider call a call of one of several classes' methods is (see
    * `oneOfSeveral`), some of them of this file: when each one reaches a
    * provider, the first one's provider and function.
@@ -878,6 +868,16 @@ export class FileAnalysis implements AnalysisEnv {
     return first.wrapper ? { provider: first.provider, wrapper: first.wrapper } : first.external ? { provider: first.provider, external: first.external } : undefined;
   }
 
+  /**
+   * A method of one of the classes a factory may make (`getProvider(name)
+   * .sendMessage(…)`, see `factoryCallees`), when each of them is declared
+   * in another file whose analysis has that method reach a provider: the
+   * factory picks among providers, and every pick sends. The call is then
+   * a call of the first one's provider (one provider per call: a factory of
+   * a Twilio and a Meta class, in that order, names Twilio's codes). A
+   * factory that can also make a class whose method reaches none (an email
+   * or SMS channel) gives no callee: the arguments that pick are not read.
+   */
   private oneOfSeveral(callee: Node): Callee | undefined {
     const options = factoryCallees(this, callee);
     if (options.length === 0 || options.some((option) => programOf(option.fn) === this.sourceCode.ast)) return undefined;
@@ -1385,16 +1385,16 @@ export class FileAnalysis implements AnalysisEnv {
    * piece of one response's body.
    */
   private gatheredBody(id: TSESTree.Identifier): Kind | undefined {
-    let found: Kind | undefined;
+    const pushed: Node[] = [];
     for (const reference of findVariable(this.sourceCode, id)?.references ?? []) {
       const member = reference.identifier.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(member) !== 'push') continue;
       const push = member.parent;
-      const piece = push?.type === AST_NODE_TYPES.CallExpression && push.callee === member && push.arguments[0] ? this.kindOf(push.arguments[0]) : undefined;
-      if (piece?.k !== 'body' || piece.path.length > 0 || !piece.call || (found && found.call !== piece.call)) return undefined;
-      found = piece;
+      const value = push?.type === AST_NODE_TYPES.CallExpression && push.callee === member ? push.arguments[0] : undefined;
+      if (!value) return undefined;
+      pushed.push(value);
     }
-    return found;
+    return this.oneBody(pushed);
   }
 
   /**
@@ -1404,12 +1404,21 @@ export class FileAnalysis implements AnalysisEnv {
    * it holds the body as text (`JSON.parse(data)` is the body).
    */
   private appendedBody(variable: NonNullable<ReturnType<typeof findVariable>>): Kind | undefined {
-    let found: Kind | undefined;
+    const appended: Node[] = [];
     for (const reference of variable.references) {
       if (!reference.isWrite() || reference.init) continue;
       const write = reference.identifier.parent;
       if (write?.type !== AST_NODE_TYPES.AssignmentExpression || write.operator !== '+=' || write.left !== reference.identifier) return undefined;
-      const piece = this.kindOf(write.right);
+      appended.push(write.right);
+    }
+    return this.oneBody(appended);
+  }
+
+  /** The body whose pieces these are, when each is a piece of the same response's body (its text, see `res.on('data', …)`). */
+  private oneBody(pieces: readonly Node[]): Kind | undefined {
+    let found: Kind | undefined;
+    for (const value of pieces) {
+      const piece = this.kindOf(value);
       if (piece?.k !== 'body' || piece.path.length > 0 || !piece.call || (found && found.call !== piece.call)) return undefined;
       found = piece;
     }
