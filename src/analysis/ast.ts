@@ -39,6 +39,13 @@ export function isTransparentWrapper(node: Node): boolean {
   return skipTransparent(node) !== node;
 }
 
+/** The outermost of the wrappers `skipTransparent` strips around `node` (`(x as T)!`, `m?.[1]`'s chain), or `node`. */
+export function outermostWrapper(node: Node): Node {
+  let current = node;
+  while (current.parent && isTransparentWrapper(current.parent)) current = current.parent;
+  return current;
+}
+
 /** The static name of a member access or property key: `a.b`, `a['b']`, `a[0]`. */
 export function memberName(node: TSESTree.MemberExpression): string | number | undefined {
   if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : node.property.name;

@@ -5,7 +5,7 @@
  * flag false). Rules look at what these paths throw and return.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, isFunction, isPromiseExecutor, isPromiseReject, isTransparentWrapper, memberName, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { findVariable, isFunction, isPromiseExecutor, isPromiseReject, memberName, outermostWrapper, programOf, skipTransparent, someNode, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { importOf, isClientError, type ClientFamily } from './clients.js';
 import type { FileAnalysis, Kind, ProviderCall } from './file.js';
 import type { ProviderInfo } from './providers.js';
@@ -548,7 +548,7 @@ function escapesFrom(analysis: FileAnalysis, call: ProviderCall, test: EscapeTes
 export function promiseDropped(analysis: FileAnalysis, call: ProviderCall): 'dropped' | 'void' | undefined {
   let outer: Node = call.node;
   for (;;) {
-    while (outer.parent && isTransparentWrapper(outer.parent)) outer = outer.parent;
+    outer = outermostWrapper(outer);
     // `send(…).then((m) => log(m.sid))`: the chain rejects as the call does, unless a handler takes the rejection;
     // `.done()` (Q's, in old Twilio samples) ends a chain and rethrows what no handler took
     const member: Node | undefined = outer.parent;

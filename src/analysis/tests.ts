@@ -6,7 +6,7 @@
 import * as dns from 'node:dns';
 import { constants as osConstants } from 'node:os';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, isFunction, isTransparentWrapper, memberName, skipTransparent, someNode, walkNodes, type Node } from './ast.js';
+import { findVariable, isFunction, memberName, outermostWrapper, skipTransparent, someNode, walkNodes, type Node } from './ast.js';
 import { exits } from './dispatch.js';
 import type { CodeForm, FileAnalysis, ProviderCall } from './file.js';
 import { isClientError } from './clients.js';
@@ -439,13 +439,6 @@ export function codeTestedBeside(analysis: FileAnalysis, test: MessageTest): boo
   );
 }
 
-/** The outermost of the wrappers `skipTransparent` strips around `node` (`m!`, `m?.[1]`'s chain). */
-function outermost(node: Node): Node {
-  let current = node;
-  while (current.parent && isTransparentWrapper(current.parent)) current = current.parent;
-  return current;
-}
-
 /** Is `node` read as a yes/no or compared (an `if`, `? :`, `&&`, `!`, `===`, a `switch`)? */
 function isTested(node: Node): boolean {
   const parent = node.parent;
@@ -474,7 +467,7 @@ function isGroupValue(node: Node): boolean {
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
   const name = memberName(parent);
   const group = (typeof name === 'number' && name > 0) || name === 'groups';
-  return group && !isTested(outermost(parent));
+  return group && !isTested(outermostWrapper(parent));
 }
 
 /**
@@ -485,7 +478,7 @@ function isGroupValue(node: Node): boolean {
  * decides nothing; an `if (m)` that does anything else is a decision.
  */
 function readsOnlyGroups(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean {
-  const use = outermost(call);
+  const use = outermostWrapper(call);
   if (isGroupValue(call)) return true;
   const declarator = use.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== use || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
@@ -503,11 +496,11 @@ function readsOnlyGroups(analysis: FileAnalysis, call: TSESTree.CallExpression):
     }
     const parent = read.parent;
     // `m ? Number(m[1]) : null`: the test only guards the read of its own group
-    if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === read && !isTested(outermost(parent))) {
+    if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === read && !isTested(outermostWrapper(parent))) {
       if ((readsGroupOf(parent.consequent) || plain(parent.consequent)) && (readsGroupOf(parent.alternate) || plain(parent.alternate))) continue;
     }
     // `m && m[1]`
-    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.left === read && readsGroupOf(parent.right) && !isTested(outermost(parent))) continue;
+    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.left === read && readsGroupOf(parent.right) && !isTested(outermostWrapper(parent))) continue;
     return false;
   }
   return groups > 0;

@@ -91,7 +91,7 @@
  */
 import { basename } from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, enclosingFunction, findVariable, functionName, type FunctionNode, isFunction, isLogCall, isTransparentWrapper, memberName, type Node, programOf, propertyKeyName, skipTransparent, someNode, walkNodes } from './ast.js';
+import { enclosingClass, enclosingFunction, findVariable, functionName, type FunctionNode, isFunction, isLogCall, memberName, outermostWrapper, type Node, programOf, propertyKeyName, skipTransparent, someNode, walkNodes } from './ast.js';
 import { clientOf, importOf } from './clients.js';
 import { parsePath } from '../catalog/lookup.js';
 import type { ErrorEntry, StatusCallback } from '../catalog/schema.js';
@@ -2243,8 +2243,7 @@ function readsRequestBody(state: Webhooks, fn: FunctionNode): boolean {
 function isPayloadRead(state: Webhooks, node: Node): boolean {
   const entryOf = (read: Node): boolean => {
     // `(req.body as any)?.entry`: through a cast or a non-null mark
-    let object = read;
-    while (object.parent && isTransparentWrapper(object.parent)) object = object.parent;
+    const object = outermostWrapper(read);
     const parent = object.parent;
     return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === object && memberName(parent) === 'entry' && state.valueOf(parent)?.shape === 'entry';
   };
