@@ -190,7 +190,7 @@ function inFailureBranch(analysis: FileAnalysis, node: Node, scope: Node): boole
 }
 
 /** Does `node` leave by throwing: a `throw`, a call of a function that always throws, a `reject(…)` of a promise made by hand (see `isPromiseReject`)? */
-export function throwsHere(analysis: FileAnalysis, node: Node): boolean {
+export function throwsHere(analysis: FileAnalysis, node: Node): node is TSESTree.ThrowStatement | TSESTree.CallExpression {
   return node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(analysis, node) || isPromiseReject(node, analysis.sourceCode)));
 }
 

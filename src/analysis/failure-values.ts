@@ -5,7 +5,7 @@
  * keeps the provider's code, error body or original error.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, isPromiseReject, isPromiseResolveExit, memberName, promiseMadeBy, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
+import { childrenOf, enclosingFunction, findProperty, findVariable, isFunction, isLogCall, isPromiseResolveExit, memberName, promiseMadeBy, programOf, propertyKeyName, skipTransparent, sourceCodeOf, walkNodes, type FunctionNode, type Node } from './ast.js';
 import { exits } from './dispatch.js';
 import { alwaysThrows, basePaths, decidedOnCode, errorPaths, providerErrorsEscape, swallowedWithin, TEXT_ERROR_CLASSES, throwsHere, throwsOnEveryFailure, throwsOnFailure, type ErrorPath } from './error-paths.js';
 import type { FileAnalysis, ProviderCall } from './file.js';
@@ -690,7 +690,6 @@ function settlesOwnPromise(analysis: FileAnalysis, exit: PathExit, fn: FunctionN
   return !!promise && enclosingFunction(promise) === fn;
 }
 
-
 /** The statements of an error path that leave it (not inside nested functions), in source order. */
 export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
   if (path.form === 'promise-catch' && path.body.type !== AST_NODE_TYPES.BlockStatement) {
@@ -702,8 +701,7 @@ export function pathExits(analysis: FileAnalysis, path: ErrorPath): PathExit[] {
     if (isFunction(n)) return false;
     if (n.range[1] <= start) return false;
     if (n.range[0] < start) return undefined;
-    if (n.type === AST_NODE_TYPES.ThrowStatement || n.type === AST_NODE_TYPES.ReturnStatement) found.push(n);
-    else if (n.type === AST_NODE_TYPES.CallExpression && (alwaysThrows(analysis, n) || isPromiseReject(n, analysis.sourceCode) || isPromiseResolveExit(n, analysis.sourceCode))) found.push(n);
+    if (n.type === AST_NODE_TYPES.ReturnStatement || throwsHere(analysis, n) || isPromiseResolveExit(n, analysis.sourceCode)) found.push(n);
     return undefined;
   });
   return found;
