@@ -869,9 +869,9 @@ function nodeHttpRequest(env: AnalysisEnv, client: ClientRef, call: TSESTree.Cal
   const firstOptions = first ? nodeOptions(env, first, source) : undefined;
   const options = firstOptions ?? (second ? nodeOptions(env, second, source) : undefined);
   const info = build(env, client, 'node-http', firstOptions ? undefined : first, options?.node, writtenPayload(env, call), 'GET');
-  const request = { ...info, ...(options ? { config: options.object, method: methodOf(env, options.object, 'GET') } : {}) };
-  const withMethod = source?.name === 'get' ? { ...request, method: 'GET' } : request;
-  return options?.url && !withMethod.url ? { ...withMethod, url: options.url.value, urlNode: options.url.node } : withMethod;
+  const method = source?.name === 'get' ? 'GET' : options ? methodOf(env, options.object, 'GET') : info.method;
+  const url = options?.url && !info.url ? { url: options.url.value, urlNode: options.url.node } : {};
+  return { ...info, ...(options ? { config: options.object } : {}), method, ...url };
 }
 
 /**
