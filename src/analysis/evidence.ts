@@ -23,7 +23,7 @@ import { payloadObject } from './clients.js';
 import type { AnalysisEnv } from './env.js';
 import { pathOf, projectRoot } from './imports.js';
 import type { ProviderInfo } from './providers.js';
-import { boundArgument, calleeFunction, constInit, inline, resolveExpression, returnedExpressions } from './values.js';
+import { boundArgument, calleeFunction, constInit, inline, resolveExpression, returnedExpressions, splitUrl } from './values.js';
 
 /** WhatsApp in a name: `whatsapp`, `WABA`, `wa_token`, `phoneNumberId` (a Cloud API term). */
 const WHATSAPP_NAME = /whats_?app|waba|(?:^|[^a-z])wa_?(?:phone|business|api|token|number|id|msg|message)|phone_?number_?id|phone_?id(?![a-z])/i;
@@ -421,7 +421,7 @@ export function providerOfPath(env: AnalysisEnv, request: RequestInfo): Provider
   const text = request.url?.text;
   if (!text) return undefined;
   // a literal host (`https://wa-gateway.internal/whatsapp/1/message/text`) is another API; an unknown one may be the provider's
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1];
+  const host = splitUrl(text)?.host;
   if (host !== undefined && !host.includes('\u0000')) return undefined;
   return env.settings.providers.find((provider) => hasWhatsAppPath(provider, text));
 }

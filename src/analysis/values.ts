@@ -892,6 +892,12 @@ export function evaluateString(env: AnalysisEnv, node: Node, depth = 0): StringV
 
 const URL_PARTS = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)([^?#]*)(.*)$/i;
 
+/** An absolute URL's text split into its scheme (`https:`), host (with any port), path and the rest (query, fragment). */
+export function splitUrl(text: string): { readonly protocol: string; readonly host: string; readonly path: string; readonly rest: string } | undefined {
+  const parts = URL_PARTS.exec(text);
+  return parts ? { protocol: parts[1]!, host: parts[2]!, path: parts[3]!, rest: parts[4]! } : undefined;
+}
+
 /** A part of a `new URL(…)` read by its name (`hostname`, `host`, `pathname`, `origin`, `protocol`; `search` is unknown: it may be added to). */
 function urlPart(env: AnalysisEnv, member: TSESTree.MemberExpression, depth: number): StringValue | undefined {
   const name = memberName(member);
@@ -899,9 +905,9 @@ function urlPart(env: AnalysisEnv, member: TSESTree.MemberExpression, depth: num
   const made = skipTransparent(resolveExpression(env, member.object));
   if (made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== 'URL') return undefined;
   const whole = evaluateString(env, made, depth + 1);
-  const parts = URL_PARTS.exec(whole.text);
+  const parts = splitUrl(whole.text);
   if (!parts || name === 'search') return HOLE;
-  const [, protocol, host, path] = parts as unknown as [string, string, string, string];
+  const { protocol, host, path } = parts;
   const text = name === 'hostname' ? host.replace(/:\d+$/, '') : name === 'host' ? host : name === 'pathname' ? path || '/' : name === 'origin' ? `${protocol}//${host}` : protocol;
   return { text, providers: name === 'pathname' ? [] : whole.providers };
 }
